@@ -1,0 +1,54 @@
+"""Every message storyline shows a user, each with a stable code.
+
+Codes let users search for a problem and let tests pin behaviour without
+matching prose. Raise built-in exception types with these messages, e.g.
+``ValueError(Errors.E101.format(path=path))``; warnings get W-codes.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Error messages: say what went wrong and what to do about it."""
+
+    E101 = "{path}: file is empty. Nothing to ingest; remove it or check the scraper that wrote it."
+    E102 = "{path}: looks like binary data ({kind}), not text, HTML or JSONL. Pass article files only."
+    E103 = "{path}: file is {size} bytes, over the {limit}-byte limit (setting max_bytes). Split it or raise the limit."
+    E104 = "{path}: no article text left after cleaning. Check that the file is an article page."
+    E105 = "{path}: could not decode the bytes as text (tried {tried}). Convert it to UTF-8 first."
+    E106 = "{path}: unknown format '{suffix}'. Use .txt, .html/.htm, .jsonl/.ndjson or a directory of them."
+    E107 = "{path}: line {line} is not valid JSON ({detail}). Fix or remove that line; the other lines were read."
+    E108 = "{path}: line {line} has neither a 'text' nor an 'html' field. Each JSONL line needs one of them."
+    E109 = "{path}: no such file or directory."
+    E110 = "{path}: metadata sidecar is not valid JSON ({detail})."
+    E111 = "{path}: analysis failed ({detail}). This is a bug in storyline; please report it with the file."
+    E120 = "{path}: database schema version {found} is newer than this storyline ({supported}). Upgrade storyline."
+    E121 = "{path}: no such database. Run 'storyline ingest PATH --db {path}' first."
+    E122 = "Article '{ref}' not found in {path}. 'storyline export --db {path} --format csv' lists the ids."
+    E130 = "Unknown export format '{fmt}'. Choose one of: {choices}."
+    E131 = "Parquet export needs pyarrow. Install it with: pip install pyarrow"
+    E140 = "Unknown setting '{name}'. Known settings: {known}."
+    E141 = "Setting '{name}' expects {expected}, got {value!r}."
+    E142 = "{path}: settings file is not valid TOML ({detail})."
+    E150 = "spaCy model '{name}' is not installed. Install it with: pip install {package}"
+    E151 = "Unknown pipeline component '{name}'. Known components: {known}."
+
+
+class Warnings:
+    """Warnings: something was kept but may be less than the user expects."""
+
+    W201 = "{path}: encoding not declared; read as {encoding} (detected)."
+    W202 = "{path}: no publication date found; stored as unknown."
+    W203 = "{path}: cleaning removed every line it was unsure of; the body may be incomplete."
+
+
+class StorylineError(ValueError):
+    """A ValueError that carries its code, so stored failures can be grouped.
+
+    Example: ``raise StorylineError("E101", path=path)``.
+    """
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        template = getattr(Errors, code, None) or getattr(Warnings, code)
+        super().__init__(template.format(**fields))

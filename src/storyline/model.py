@@ -1,0 +1,312 @@
+"""The records every stage passes along.
+
+Each record points into the cleaned text of its article with ``start``/``end``
+character offsets instead of only copying text, so any fact can be shown in its
+source sentence. ``to_dict()`` gives the JSON shape documented in
+``docs/json.md``; those keys are a contract with users, extend but don't rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PublishedSource = Literal["explicit", "estimated", "unknown"]
+QuoteKind = Literal["direct", "indirect", "partial"]
+Granularity = Literal["day", "week", "month", "year", "range", "unknown"]
+EventStatus = Literal["asserted", "reported", "denied", "demanded", "planned", "hedged"]
+
+
+def _span(start: int, end: int) -> list[int]:
+    return [start, end]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input document as read and decoded, plus metadata that came with it.
+
+    ``fmt`` is ``"text"`` (a plain-text scrape) or ``"html"``. ``meta`` holds
+    user-supplied metadata (outlet, url, title, published, id); it wins over
+    what cleaning guesses from the page. ``source`` names the file (and line,
+    for JSONL) so every error can point at it.
+    """
+
+    source: str
+    text: str
+    fmt: Literal["text", "html"]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line that cleaning dropped from the body, with the reason why."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Subhead:
+    """A section heading; ``offset`` is where its section starts in the body."""
+
+    text: str
+    offset: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "offset": self.offset}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: body text without boilerplate, plus page metadata.
+
+    ``id`` is a hash of the raw content, which is what makes ingest idempotent.
+    ``text`` holds body paragraphs separated by blank lines; every offset in an
+    analysis points into it.
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_source: PublishedSource = "unknown"
+    byline: str | None = None
+    tags: tuple[str, ...] = ()
+    subheads: tuple[Subhead, ...] = ()
+    removed: tuple[Removed, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published,
+            "published_source": self.published_source,
+            "byline": self.byline,
+            "tags": list(self.tags),
+            "text": self.text,
+            "subheads": [s.to_dict() for s in self.subheads],
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title or function an article gives a person ("Kremlin spokesperson")."""
+
+    title: str
+    org: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "org": self.org, "span": _span(self.start, self.end)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, merged over its mentions in one article.
+
+    ``id`` is local to the article ("e1", "e2", ...). ``name`` is the longest
+    full form seen ("Volodymyr Zelenskyy"); ``aliases`` the other forms.
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    mentions: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": [r.to_dict() for r in self.roles],
+            "mentions": [list(m) for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something a speaker said, directly, indirectly or as a fragment.
+
+    ``start``/``end`` delimit the quoted content; ``channel`` is the medium
+    ("post on X", "told reporters"), ``via`` the outlet it was relayed through
+    ("TASS"). ``rule`` names the pattern that found it.
+    """
+
+    text: str
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_id: str | None = None
+    cue: str | None = None
+    channel: str | None = None
+    via: str | None = None
+    rule: str = ""
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "cue": self.cue,
+            "channel": self.channel,
+            "via": self.via,
+            "span": _span(self.start, self.end),
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A claim the article attributes to a source: another outlet, an official."""
+
+    source: str
+    cue: str
+    claim: str
+    start: int
+    end: int
+    source_id: str | None = None
+    source_type: str | None = None
+    rule: str = ""
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "source_id": self.source_id,
+            "source_type": self.source_type,
+            "cue": self.cue,
+            "claim": self.claim,
+            "span": _span(self.start, self.end),
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression normalised against the publication date.
+
+    ``value`` is ISO (``2026-02-18``, ``2026-02``, ``2026``, ``2026-W07``, or
+    ``start/end`` for ranges) or None when it cannot be resolved; it is never
+    guessed. ``anchor`` says what it was resolved against.
+    """
+
+    text: str
+    value: str | None
+    granularity: Granularity
+    start: int
+    end: int
+    anchor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "granularity": self.granularity,
+            "anchor": self.anchor,
+            "span": _span(self.start, self.end),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, coded in the PLOVER ontology."""
+
+    type: str
+    sentence: str
+    start: int
+    end: int
+    mode: str | None = None
+    actor: str | None = None
+    actor_id: str | None = None
+    actor_sector: str | None = None
+    target: str | None = None
+    target_id: str | None = None
+    target_sector: str | None = None
+    location: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    status: EventStatus = "asserted"
+    source: str | None = None
+    trigger: str | None = None
+    rule: str = ""
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = _span(data.pop("start"), data.pop("end"))
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated item of an article's timeline, oldest first."""
+
+    date: str | None
+    granularity: Granularity
+    text: str
+    kind: Literal["event", "statement"]
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "granularity": self.granularity,
+            "text": self.text,
+            "kind": self.kind,
+            "span": _span(self.start, self.end),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything found in one article; a pure function of the article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.article.to_dict()
+        data["entities"] = [e.to_dict() for e in self.entities]
+        data["quotes"] = [q.to_dict() for q in self.quotes]
+        data["attributions"] = [a.to_dict() for a in self.attributions]
+        data["dates"] = [d.to_dict() for d in self.dates]
+        data["events"] = [e.to_dict() for e in self.events]
+        data["timeline"] = [t.to_dict() for t in self.timeline]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be ingested, kept so nothing is silently lost."""
+
+    source: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "code": self.code, "message": self.message}
