@@ -15,6 +15,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"
 __all__ = [
+    "IngestReport",
     "Analysis",
     "Article",
     "Attribution",

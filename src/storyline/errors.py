@@ -22,11 +22,14 @@ class Errors:
     E109 = "{path}: no such file or directory."
     E110 = "{path}: metadata sidecar is not valid JSON ({detail})."
     E111 = "{path}: analysis failed ({detail}). This is a bug in storyline; please report it with the file."
+    E112 = "{path}: could not be written to the store ({detail}). The rest of the batch was kept."
     E120 = "{path}: database schema version {found} is newer than this storyline ({supported}). Upgrade storyline."
     E121 = "{path}: no such database. Run 'storyline ingest PATH --db {path}' first."
     E122 = "Article '{ref}' not found in {path}. 'storyline export --db {path} --format csv' lists the ids."
     E130 = "Unknown export format '{fmt}'. Choose one of: {choices}."
     E131 = "Parquet export needs pyarrow. Install it with: pip install pyarrow"
+    E132 = "Unknown table '{table}'. Choose one of: {choices}."
+    E133 = "Parquet is a binary format: give a file with --out (or a folder with --table all)."
     E140 = "Unknown setting '{name}'. Known settings: {known}."
     E141 = "Setting '{name}' expects {expected}, got {value!r}."
     E142 = "{path}: settings file is not valid TOML ({detail})."
@@ -39,6 +42,7 @@ class Warnings:
 
     W201 = "{path}: encoding not declared; read as {encoding} (detected)."
     W202 = "{path}: no publication date found; stored as unknown."
+    W204 = "{path}: skipped, not an article format (.txt, .html, .jsonl) in a folder being ingested."
     W203 = "{path}: cleaning removed every line it was unsure of; the body may be incomplete."
 
 

@@ -1,0 +1,163 @@
+"""Ingest: read -> clean -> analyze -> store, streaming and in parallel.
+
+Inputs are read lazily and handed out in chunks of ``settings.batch_size``, so
+memory stays flat however large the corpus. A chunk is cleaned and parsed with
+one ``nlp.pipe`` call, in this process or in one of ``workers`` processes (each
+loads the model once). Only a bounded number of chunks is in flight. Results
+are written in chunk order, one transaction per chunk and a savepoint per
+article, so a failing article is recorded as failed and its neighbours kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .clean import clean, content_id
+from .errors import StorylineError
+from .model import Analysis, Article, Failure, RawDoc
+from .pipeline import analyze_doc
+from .read import read
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did; ``failures`` lists every input that did not make it."""
+
+    added: int = 0
+    unchanged: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    meta: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest every article under ``paths`` into ``store``; never raises for bad input."""
+    settings = settings or Settings()
+    report = IngestReport()
+    items = _skip_stored(read(paths, settings, meta), store, report, progress)
+    for results in _analyze_chunks(_chunks(items, settings.batch_size), settings):
+        for result, outcome in zip(results, store.write(results), strict=True):
+            _count(report, result, outcome)
+        if progress:
+            progress(len(results))
+    return report
+
+
+def _count(report: IngestReport, result: Analysis | Failure, outcome: str) -> None:
+    if outcome == "added":
+        report.added += 1
+    elif outcome == "unchanged":
+        report.unchanged += 1
+    else:
+        source = result.source if isinstance(result, Failure) else result.article.source
+        failure = result if isinstance(result, Failure) else Failure(source, "E112", f"{source}: not written")
+        report.failures.append(failure)
+
+
+def _skip_stored(
+    items: Iterable[RawDoc | Failure], store: Store, report: IngestReport, progress: Progress | None
+) -> Iterator[RawDoc | Failure]:
+    """Drop inputs whose content is already stored before any work is spent on them."""
+    for item in items:
+        if isinstance(item, Failure) and item.code.startswith("W"):
+            report.skipped.append(item)
+            continue
+        if isinstance(item, RawDoc) and store.has(raw_id(item)):
+            report.unchanged += 1
+            if progress:
+                progress(1)
+            continue
+        yield item
+
+
+def raw_id(raw: RawDoc) -> str:
+    """The id an input will get: the user's id if given, else its content hash."""
+    return str(raw.meta.get("id") or content_id(raw.text))
+
+
+def _chunks(items: Iterable[RawDoc | Failure], size: int) -> Iterator[list[RawDoc | Failure]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, max(1, size))):
+        yield chunk
+
+
+def _analyze_chunks(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
+    """Process chunks in order, in worker processes when there is enough work for them."""
+    workers = settings.workers or os.cpu_count() or 1
+    head = list(islice(chunks, workers * 2))
+    if workers == 1 or len(head) < 2:
+        for chunk in [*head, *chunks]:
+            yield process_chunk(chunk, settings)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[Analysis | Failure]]] = deque()
+        for chunk in [*head, *chunks]:
+            pending.append(pool.submit(process_chunk, chunk, settings))
+            if len(pending) >= workers * 2:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def process_chunk(chunk: list[RawDoc | Failure], settings: Settings) -> list[Analysis | Failure]:
+    """Clean and analyse one chunk; every input comes back as an Analysis or a Failure.
+
+    Runs in a worker process: it must only touch its arguments and the cached
+    model, never the store.
+    """
+    cleaned = [_clean_one(item, settings) for item in chunk]
+    articles = [c for c in cleaned if isinstance(c, Article)]
+    analyses = iter(_analyze_all(articles, settings))
+    return [next(analyses) if isinstance(c, Article) else c for c in cleaned]
+
+
+def _clean_one(item: RawDoc | Failure, settings: Settings) -> Article | Failure:
+    if isinstance(item, Failure):
+        return item
+    try:
+        return clean(item, settings)
+    except StorylineError as err:
+        return Failure(item.source, err.code, str(err))
+    except Exception as err:  # a cleaner bug must not sink the batch
+        log.exception("cleaning %s failed", item.source)
+        return Failure(item.source, "E111", str(StorylineError("E111", path=item.source, detail=err)))
+
+
+def _analyze_all(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
+    from .analyze.nlp import load_nlp
+
+    nlp = load_nlp(settings.model)
+    results: list[Analysis | Failure] = []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        try:
+            results.append(analyze_doc(article, doc, settings))
+        except Exception as err:  # one article's analysis bug must not sink its chunk
+            log.exception("analysing %s failed", article.source)
+            results.append(
+                Failure(article.source, "E111", str(StorylineError("E111", path=article.source, detail=err)))
+            )
+    return results

@@ -1,0 +1,178 @@
+"""The ``storyline`` command line: thin wrappers over library functions.
+
+Each command calls a plain function (``ingest``, ``export``, ``Store.analysis``)
+that Python users can call directly. Errors are formatted here, at the edge:
+one line on stderr and an exit code (1: some input failed, 2: the command
+itself could not run).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import StorylineError
+from ..ingest import IngestReport, ingest
+from ..read import count as count_inputs
+from ..settings import Settings, parse_assignment
+from ..store import Store
+from .export import FORMATS, export
+from .show import render
+
+app = typer.Typer(
+    help="storyline: news coverage in, an attributed knowledge base out.\n\n"
+    "Example: storyline ingest articles/ --db kb.db && storyline export --db kb.db --format jsonl",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite knowledge base file.")]
+SettingOption = Annotated[
+    list[str] | None, typer.Option("--setting", "-s", help="Override a setting: KEY=VALUE (repeatable).")
+]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file of settings (see defaults.toml).")]
+
+
+def main() -> None:
+    """Entry point of the ``storyline`` script."""
+    app()
+
+
+@contextmanager
+def _errors_as_exit() -> Any:
+    try:
+        yield
+    except StorylineError as error:
+        err.print(f"[red]error[/red] {error.code}: {error}", highlight=False)
+        raise typer.Exit(2) from error
+
+
+def _settings(config: Path | None, assignments: list[str] | None, **flags: Any) -> Settings:
+    overrides = dict(parse_assignment(a) for a in assignments or [])
+    overrides.update({k: v for k, v in flags.items() if v is not None})
+    return Settings.load(config, overrides)
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl (also .gz).")],
+    db: DbOption = Path("storyline.db"),
+    meta: Annotated[
+        list[str] | None, typer.Option("--meta", help="Metadata for every input: outlet=..., url=..., published=...")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Worker processes (default: the cores).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    setting: SettingOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Read, clean, analyse and store articles. Re-ingesting the same content is a no-op.
+
+    Example: storyline ingest pages/ feed.jsonl --db kb.db --meta outlet="VT News"
+    """
+    with _errors_as_exit():
+        settings = _settings(config, setting, workers=workers)
+        given = dict(parse_assignment(m) for m in meta or [])
+        with Store(db) as store:
+            report = _run_ingest(paths, store, settings, given, quiet)
+    _summary(report, db, quiet)
+
+
+def _summary(report: IngestReport, db: Path, quiet: bool) -> None:
+    """One line per failed input, the totals, and exit code 1 if anything failed."""
+    for item in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {item.code}: {item.message}", highlight=False, soft_wrap=True)
+    for failure in report.failures:
+        err.print(f"[red]failed[/red] {failure.code}: {failure.message}", highlight=False, soft_wrap=True)
+    if not quiet:
+        err.print(
+            f"{report.added} added, {report.unchanged} unchanged, {report.failed} failed, "
+            f"{len(report.skipped)} skipped -> {db}"
+        )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _run_ingest(paths: list[Path], store: Store, settings: Settings, meta: dict[str, Any], quiet: bool) -> IngestReport:
+    if quiet:
+        return ingest(paths, store, settings, meta=meta)
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=count_inputs(paths))
+        return ingest(paths, store, settings, meta=meta, progress=lambda n: bar.advance(task, n))
+
+
+@app.command("export")
+def export_cli(
+    db: DbOption = Path("storyline.db"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+    table: Annotated[
+        str, typer.Option("--table", help="For csv/parquet: articles, entities, quotes, ... or all.")
+    ] = "articles",
+) -> None:
+    """Export the knowledge base: nested JSON per article, or flat tables.
+
+    Example: storyline export --db kb.db --format parquet --table all --out kb-parquet/
+    """
+    with _errors_as_exit(), Store(db, create=False) as store:
+        export(store, fmt, output, table=table)
+
+
+@app.command("show")
+def show_cli(
+    article: Annotated[str, typer.Argument(help="Article id, id prefix, or source path.")],
+    db: DbOption = Path("storyline.db"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON export of this article.")] = False,
+    body: Annotated[bool, typer.Option("--body", help="Also print the cleaned body text.")] = False,
+) -> None:
+    """Print one article's analysis: entities and roles, quotes, claims, events, timeline.
+
+    Example: storyline show 99d1aa4d --db kb.db
+    """
+    with _errors_as_exit(), Store(db, create=False) as store:
+        analysis = store.analysis(store.find(article))
+    if as_json:
+        sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render(analysis, out, body=body)
+
+
+@app.command("failures")
+def failures_cli(db: DbOption = Path("storyline.db")) -> None:
+    """List the inputs that could not be ingested, with the reason.
+
+    Example: storyline failures --db kb.db
+    """
+    with _errors_as_exit(), Store(db, create=False) as store:
+        for failure in store.failures():
+            out.print(f"{failure.code}\t{failure.message}", highlight=False, soft_wrap=True)
+
+
+@app.command("demo")
+def demo_cli(
+    db: DbOption = Path("storyline-demo.db"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest the built-in example articles and print their analysis.
+
+    Example: storyline demo --db demo.db
+    """
+    examples = Path(str(resources.files("storyline").joinpath("examples")))
+    with _errors_as_exit(), Store(db) as store:
+        report = _run_ingest([examples], store, Settings.load(), {}, quiet)
+        for article_id in store.article_ids():
+            render(store.analysis(article_id), out)
+            out.rule()
+    _summary(report, db, quiet)

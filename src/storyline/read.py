@@ -1,0 +1,239 @@
+"""Reading inputs: files, directories and JSONL into decoded RawDocs.
+
+Every problem becomes a ``Failure`` naming the file (and line) and the batch
+goes on: one bad file must never stop or silently shrink an ingest. Formats are
+chosen by suffix; ``.gz`` is opened transparently. Metadata a page lacks comes
+from a sidecar ``NAME.meta.json`` beside it, or from ``meta`` given by the user.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import StorylineError
+from .model import Failure, RawDoc
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+SIDECAR = ".meta.json"
+
+# Leading bytes of common binary formats, to refuse them with a helpful name.
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"\x7fELF": "executable",
+    b"SQLite format 3": "SQLite database",
+}
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+Item = RawDoc | Failure
+
+
+def read(
+    paths: Iterable[str | Path], settings: Settings | None = None, meta: dict[str, Any] | None = None
+) -> Iterator[Item]:
+    """Yield a RawDoc or a Failure for every article found under ``paths``, in order."""
+    settings = settings or Settings()
+    for path in map(Path, paths):
+        if not path.exists():
+            yield _failure(path, StorylineError("E109", path=path))
+        elif path.is_dir():
+            yield from _read_dir(path, settings, meta)
+        else:
+            yield from read_file(path, settings, meta)
+
+
+def count(paths: Iterable[str | Path]) -> int:
+    """A quick count of the articles under ``paths`` (a JSONL line counts one), for progress bars."""
+    total = 0
+    for path in map(Path, paths):
+        files = [p for p in path.rglob("*") if is_article_file(p)] if path.is_dir() else [path]
+        for file in files:
+            if file.name.endswith(SIDECAR) or not file.is_file():
+                continue
+            if file.suffix.lower() in {".jsonl", ".ndjson"}:
+                with open(file, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def _read_dir(path: Path, settings: Settings, meta: dict[str, Any] | None) -> Iterator[Item]:
+    """Articles in a folder, recursively; other files (a README, images) are skipped with W204."""
+    for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        if child.name.endswith(SIDECAR) or any(part.startswith(".") for part in child.relative_to(path).parts):
+            continue
+        if not is_article_file(child):
+            yield Failure(str(child), "W204", str(StorylineError("W204", path=child)))
+            continue
+        yield from read_file(child, settings, meta)
+
+
+def is_article_file(path: Path) -> bool:
+    """True when ``path`` has a suffix storyline reads (.txt, .html, .jsonl, maybe .gz)."""
+    try:
+        _format_suffix(path)
+    except StorylineError:
+        return False
+    return True
+
+
+def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None) -> Iterator[Item]:
+    """Yield the article(s) in one file: one for a page, one per line for JSONL."""
+    try:
+        suffix = _format_suffix(path)
+        file_meta = {**_sidecar(path), **(meta or {})}
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, settings, file_meta)
+            return
+        data = _load(path, settings)
+        fmt: Literal["text", "html"] = "html" if suffix in HTML_SUFFIXES else "text"
+        yield RawDoc(str(path), decode(data, str(path), html=fmt == "html"), fmt, file_meta)
+    except StorylineError as err:
+        yield _failure(path, err)
+
+
+def decode(data: bytes, where: str, *, html: bool = False) -> str:
+    """Decode bytes to text: BOM, then UTF-8, then a declared charset, then detection."""
+    if not data.strip():
+        raise StorylineError("E101", path=where)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    _refuse_binary(data, where)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096]) if html else None
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            log.debug("%s: declared charset %s failed", where, declared.group(1))
+    return _detect(data, where)
+
+
+def _detect(data: bytes, where: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise StorylineError("E105", path=where, tried="utf-8, declared charset, detection")
+    log.warning("%s: encoding not declared; read as %s (detected)", where, best.encoding)
+    return str(best)
+
+
+def _refuse_binary(data: bytes, where: str) -> None:
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise StorylineError("E102", path=where, kind=kind)
+    head = data[:8192]
+    if b"\x00" in head:
+        raise StorylineError("E102", path=where, kind="contains NUL bytes")
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > len(head) * 0.05:
+        raise StorylineError("E102", path=where, kind="mostly control bytes")
+
+
+def _format_suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        raise StorylineError("E106", path=path, suffix=suffix or "(none)")
+    return suffix
+
+
+def _load(path: Path, settings: Settings) -> bytes:
+    size = path.stat().st_size
+    if size == 0:
+        raise StorylineError("E101", path=path)
+    if size > settings.max_bytes:
+        raise StorylineError("E103", path=path, size=size, limit=settings.max_bytes)
+    data = path.read_bytes()
+    if path.suffix.lower() == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as err:
+            raise StorylineError("E102", path=path, kind=f"broken gzip: {err}") from err
+    return data
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    """Metadata from ``name.meta.json`` (or ``name.ext.meta.json``) beside ``path``."""
+    for candidate in (path.with_name(path.name.split(".")[0] + SIDECAR), path.with_name(path.name + SIDECAR)):
+        if candidate.is_file():
+            try:
+                value = json.loads(candidate.read_text("utf-8"))
+            except (ValueError, UnicodeDecodeError) as err:
+                raise StorylineError("E110", path=candidate, detail=err) from err
+            if not isinstance(value, dict):
+                raise StorylineError("E110", path=candidate, detail="expected an object")
+            return value
+    return {}
+
+
+def _read_jsonl(path: Path, settings: Settings, meta: dict[str, Any]) -> Iterator[Item]:
+    """One RawDoc per line; a bad line is a Failure and the other lines still count."""
+    if path.stat().st_size == 0:
+        raise StorylineError("E101", path=path)
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as handle:
+        head = handle.read(8192)
+        _refuse_binary(head.lstrip(b"\xef\xbb\xbf"), str(path))
+        handle.seek(0)
+        if path.suffix.lower() == ".json" and head.lstrip().startswith(b"["):
+            records = json.loads(handle.read().decode("utf-8-sig"))
+            for n, record in enumerate(records, 1):
+                yield _jsonl_record(path, n, record, meta)
+            return
+        for n, line in enumerate(handle, 1):
+            if line.strip():
+                yield _jsonl_line(path, n, line, settings, meta)
+
+
+def _jsonl_line(path: Path, n: int, line: bytes, settings: Settings, meta: dict[str, Any]) -> Item:
+    where = f"{path}:{n}"
+    if len(line) > settings.max_bytes:
+        return _failure(where, StorylineError("E103", path=where, size=len(line), limit=settings.max_bytes))
+    try:
+        record = json.loads(line.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as err:
+        return _failure(where, StorylineError("E107", path=path, line=n, detail=err))
+    return _jsonl_record(path, n, record, meta)
+
+
+def _jsonl_record(path: Path, n: int, record: Any, meta: dict[str, Any]) -> Item:
+    where = f"{path}:{n}"
+    if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
+        return _failure(where, StorylineError("E108", path=path, line=n))
+    fields = {k: v for k, v in record.items() if k not in ("text", "html") and v not in (None, "")}
+    fmt: Literal["text", "html"] = "html" if record.get("html") else "text"
+    return RawDoc(where, str(record.get("html") or record["text"]), fmt, {**meta, **fields})
+
+
+def _failure(where: str | Path, err: StorylineError) -> Failure:
+    return Failure(str(where), err.code, str(err))
