@@ -1,16 +1,60 @@
-"""Placeholder HTML cleaner: trafilatura body and metadata."""
+"""HTML pages to Articles: body text without boilerplate, plus page metadata.
+
+The page is parsed once; the body (``html_body``) and the metadata
+(``html_meta``) are read from that tree. Nothing here raises on a bad page:
+an unparsable or empty page gives an Article with empty text, and the caller
+(``clean.clean``) turns that into error E104 for the user.
+"""
 
 from __future__ import annotations
+
+import logging
+from typing import Any
 
 from ..model import Article, RawDoc
 from ..settings import Settings
 from . import content_id
+from .html_body import Body, extract_body
+from .html_meta import PageMeta, page_meta
+
+logger = logging.getLogger(__name__)
 
 
 def clean_html(raw: RawDoc, settings: Settings) -> Article:
-    """Extract the body with trafilatura's defaults."""
-    import trafilatura
+    """Extract the article body and metadata of one HTML page.
 
-    body = trafilatura.extract(raw.text, include_comments=False) or ""
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    return Article(id=content_id(raw.text), source=raw.source, text="\n\n".join(paragraphs))
+    ``raw.meta["url"]``, when the reader knows it, helps both the extractor and
+    the date search (dates in URLs). User-supplied metadata is applied later by
+    ``clean.apply_meta`` and wins over what is found here.
+    """
+    url = str(raw.meta["url"]) if raw.meta.get("url") else None
+    tree = parse_html(raw.text)
+    body = extract_body(tree, url) if tree is not None else Body("")
+    meta = page_meta(tree, url) if tree is not None else PageMeta(url=url)
+    return Article(
+        id=content_id(raw.text),
+        source=raw.source,
+        text=body.text,
+        title=meta.title,
+        outlet=meta.outlet,
+        url=meta.url,
+        published=meta.published,
+        published_source=meta.published_source,
+        byline=meta.byline,
+        tags=meta.tags,
+        subheads=body.subheads,
+        removed=body.removed,
+    )
+
+
+def parse_html(text: str) -> Any | None:
+    """The lxml tree of a page, or None when there is nothing to parse."""
+    from trafilatura import load_html
+
+    if not text.strip():
+        return None
+    try:
+        return load_html(text)
+    except Exception as err:  # lxml raises on some byte sequences and deep nesting
+        logger.warning("could not parse HTML: %s", err)
+        return None

@@ -1,0 +1,131 @@
+"""Body extraction: storyline's clean_html vs trafilatura on the article-extraction benchmark.
+
+Data: ../shared/eval/article-extraction-benchmark (181 gzipped pages and
+ground-truth.json); scoring rule in benchmarks/shingles.py. trafilatura runs
+in the same process with three settings: its defaults, include_comments=False
+(the published row), and include_comments=False with favor_precision=True.
+
+storyline is scored twice: ``text`` is ``Article.text`` exactly as the rest of
+the pipeline sees it (headings are kept out of it as Subhead records);
+``text+subheads`` puts the subheads back at their offsets, which is the whole
+body the cleaner recovered (the gold bodies include section headings). The
+target applies to ``text``.
+
+Run: python -m benchmarks.extraction
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.shingles import corpus_scores
+from storyline.clean.html import clean_html
+from storyline.model import Article, RawDoc
+from storyline.settings import Settings
+
+TARGET_F1 = 0.965
+PUBLISHED = {"trafilatura default": 0.953, "trafilatura no comments": 0.960, "trafilatura precision": 0.964}
+
+
+def load_pages(folder: Path) -> list[tuple[str, str, str]]:
+    """(page id, html, gold body) for every page of the benchmark."""
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id, record in sorted(gold.items()):
+        html = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+        pages.append((page_id, html, record["articleBody"]))
+    return pages
+
+
+def with_subheads(article: Article) -> str:
+    """Article text with each subhead reinserted as a paragraph at its offset."""
+    text, parts, last = article.text, [], 0
+    for subhead in article.subheads:
+        parts += [text[last : subhead.offset], subhead.text + "\n\n"]
+        last = subhead.offset
+    return "".join(parts) + text[last:]
+
+
+def trafilatura_system(**options: bool) -> Callable[[str], str]:
+    """trafilatura.extract with ``options``, as a page -> text function."""
+    import trafilatura
+
+    return lambda html: trafilatura.extract(html, **options) or ""
+
+
+def run_storyline(pages: list[tuple[str, str, str]]) -> tuple[dict[str, list[str]], float]:
+    """Both storyline outputs per page, and the seconds clean_html took in all."""
+    settings, outputs = Settings(), {"text": [], "text+subheads": []}
+    start = time.perf_counter()
+    articles = [clean_html(RawDoc(source=page_id, text=html, fmt="html"), settings) for page_id, html, _ in pages]
+    elapsed = time.perf_counter() - start
+    for article in articles:
+        outputs["text"].append(article.text)
+        outputs["text+subheads"].append(with_subheads(article))
+    return outputs, elapsed
+
+
+def run_system(system: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[list[str], float]:
+    """Outputs of one page -> text function, and the seconds it took in all."""
+    start = time.perf_counter()
+    outputs = [system(html) for _, html, _ in pages]
+    return outputs, time.perf_counter() - start
+
+
+def score_row(name: str, outputs: list[str], golds: list[str], seconds: float) -> dict[str, float | str]:
+    scores = corpus_scores(zip(outputs, golds, strict=True))
+    return {"system": name, **scores, "ms_per_page": 1000 * seconds / len(golds)}
+
+
+def main() -> None:
+    folder = eval_dir("article-extraction-benchmark")
+    if folder is None:
+        return
+    pages = load_pages(folder)
+    golds = [gold for _, _, gold in pages]
+    ours, seconds = run_storyline(pages)
+    rows = [score_row(f"storyline ({name})", texts, golds, seconds) for name, texts in ours.items()]
+    baselines = {
+        "trafilatura default": trafilatura_system(),
+        "trafilatura no comments": trafilatura_system(include_comments=False),
+        "trafilatura precision": trafilatura_system(include_comments=False, favor_precision=True),
+    }
+    for name, system in baselines.items():
+        outputs, seconds = run_system(system, pages)
+        rows.append(score_row(name, outputs, golds, seconds))
+    report(rows, len(pages))
+
+
+def report(rows: list[dict[str, float | str]], n_pages: int) -> None:
+    """Print the table, say whether the target is met, save the result."""
+    header = ["system", "precision", "recall", "f1", "accuracy", "ms/page", "published f1"]
+    table = [
+        [
+            r["system"],
+            r["precision"],
+            r["recall"],
+            r["f1"],
+            r["accuracy"],
+            f"{r['ms_per_page']:.0f}",
+            PUBLISHED.get(str(r["system"]), ""),
+        ]
+        for r in rows
+    ]
+    print_table(f"Body extraction, {n_pages} pages (article-extraction-benchmark)", header, table)
+    ours = float(rows[0]["f1"])
+    best_other = max(float(r["f1"]) for r in rows if str(r["system"]).startswith("trafilatura"))
+    met = ours >= TARGET_F1 and ours > best_other
+    print(
+        f"\ntarget: storyline (text) F1 >= {TARGET_F1} and above every trafilatura setting: "
+        f"{'met' if met else 'MISSED'} ({ours:.3f} vs best trafilatura {best_other:.3f})"
+    )
+    save_result("extraction", {"pages": n_pages, "target_f1": TARGET_F1, "met": met, "rows": rows})
+
+
+if __name__ == "__main__":
+    main()
