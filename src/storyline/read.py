@@ -44,6 +44,7 @@ _BOMS = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
+_WESTERN_RIVALS = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_16", "cp1257", "mac_latin2"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 Item = RawDoc | Failure
@@ -141,8 +142,19 @@ def _detect(data: bytes, where: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise StorylineError("E105", path=where, tried="utf-8, declared charset, detection")
-    log.warning("%s: encoding not declared; read as %s (detected)", where, best.encoding)
-    return str(best)
+    encoding = best.encoding
+    if encoding in _WESTERN_RIVALS:
+        # Single-byte Latin code pages are near-indistinguishable statistically;
+        # Western European text (cp1252, a superset of Latin-1) is far more common in news.
+        try:
+            text = data.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError:
+            text = str(best)
+    else:
+        text = str(best)
+    log.warning("%s: encoding not declared; read as %s (detected)", where, encoding)
+    return text
 
 
 def _refuse_binary(data: bytes, where: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import Any
 
 from ..errors import StorylineError
 from ..model import Article, RawDoc
@@ -39,7 +40,7 @@ def clean(raw: RawDoc, settings: Settings | None = None) -> Article:
 
 def apply_meta(article: Article, meta: dict[str, object]) -> Article:
     """Overlay user-supplied metadata (sidecar, JSONL fields, CLI flags) on an Article."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for key in ("id", "outlet", "url", "title", "byline"):
         if meta.get(key):
             changes[key] = str(meta[key])

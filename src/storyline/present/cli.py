@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..errors import StorylineError
 from ..ingest import IngestReport, ingest
 from ..read import count as count_inputs
+from ..read import is_article_file
 from ..settings import Settings, parse_assignment
 from ..store import Store
 from .export import FORMATS, export
@@ -169,9 +170,10 @@ def demo_cli(
 
     Example: storyline demo --db demo.db
     """
-    examples = Path(str(resources.files("storyline").joinpath("examples")))
+    folder = Path(str(resources.files("storyline").joinpath("examples")))
+    examples = sorted(p for p in folder.iterdir() if is_article_file(p))
     with _errors_as_exit(), Store(db) as store:
-        report = _run_ingest([examples], store, Settings.load(), {}, quiet)
+        report = _run_ingest(examples, store, Settings.load(), {}, quiet)
         for article_id in store.article_ids():
             render(store.analysis(article_id), out)
             out.rule()
