@@ -1,0 +1,115 @@
+"""Plain-text scrape cleaning on the article-extraction-benchmark pages, flattened.
+
+Each of the 181 pages in ../shared/eval/article-extraction-benchmark/flat is
+the page's visible text, one block element per line, navigation and footers
+included, as a scraper that saves text writes it. Every system's output is
+scored against ground-truth.json ``articleBody`` with the benchmark's shingle
+rule (benchmarks/shingles.py):
+
+- keep every line: the placeholder cleaner (expected F1 0.685);
+- trafilatura over the lines wrapped as ``<p>`` (expected about 0.705);
+- storyline ``clean_text``: ``Article.text`` as stored, and the same text with
+  the subheads put back at their offsets (the gold bodies keep headings).
+
+Target: storyline F1 >= 0.90 (a line oracle reaches 0.988). Run from the repo
+root: ``python -m benchmarks.flat``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.shingles import corpus_scores
+from storyline.clean.text import clean_text
+from storyline.model import Article, RawDoc
+from storyline.settings import Settings
+
+TARGET_F1 = 0.90
+
+
+def keep_every_line(text: str) -> str:
+    """The baseline: every non-empty line is body."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def trafilatura_lines(text: str) -> str:
+    """trafilatura's extractor on the lines wrapped as paragraphs of a bare page."""
+    import trafilatura
+
+    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
+    page = f"<html><body>{paragraphs}</body></html>"
+    return trafilatura.extract(page, include_comments=False) or ""
+
+
+def storyline_article(text: str, settings: Settings) -> Article:
+    """storyline's plain-text cleaner on one page."""
+    return clean_text(RawDoc(source="flat", text=text, fmt="text"), settings)
+
+
+def with_subheads(article: Article) -> str:
+    """The body with each subhead put back as a line before its section."""
+    text, parts, last = article.text, [], 0
+    for subhead in article.subheads:
+        parts.extend([text[last : subhead.offset], subhead.text + "\n\n"])
+        last = subhead.offset
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def score(name: str, pages: list[tuple[str, str]], extract: Callable[[str], str]) -> dict[str, float]:
+    """Run ``extract`` on every page and score it; adds the seconds it took."""
+    began = time.perf_counter()
+    pairs = [(extract(text), gold) for text, gold in pages]
+    result = corpus_scores(pairs)
+    result["seconds"] = time.perf_counter() - began
+    logging.getLogger(__name__).debug("%s done in %.1fs", name, result["seconds"])
+    return result
+
+
+def load_pages(folder: Path) -> list[tuple[str, str]]:
+    """(flat page text, gold body) for every page that has a gold body."""
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted((folder / "flat").glob("*.txt")):
+        if path.stem in gold:
+            pages.append((path.read_text(encoding="utf-8"), gold[path.stem]["articleBody"]))
+    return pages
+
+
+def main() -> None:
+    """Score the three systems, print the table, save benchmarks/results/flat.json."""
+    folder = eval_dir("article-extraction-benchmark")
+    if folder is None:
+        return
+    pages = load_pages(folder)
+    settings = Settings.load()
+    results = {
+        "keep every line": score("keep", pages, keep_every_line),
+        "trafilatura on <p> lines": score("trafilatura", pages, trafilatura_lines),
+        "storyline (Article.text)": score("storyline", pages, lambda text: storyline_article(text, settings).text),
+        "storyline (text + subheads)": score(
+            "storyline+subheads", pages, lambda text: with_subheads(storyline_article(text, settings))
+        ),
+    }
+    rows = [
+        [name, r["precision"], r["recall"], r["f1"], r["accuracy"], f"{r['seconds']:.1f}"]
+        for name, r in results.items()
+    ]
+    print_table(
+        f"Plain-text scrape cleaning, {len(pages)} flattened pages (target storyline F1 >= {TARGET_F1})",
+        ["system", "precision", "recall", "F1", "exact", "seconds"],
+        rows,
+    )
+    best = max(results["storyline (Article.text)"]["f1"], results["storyline (text + subheads)"]["f1"])
+    print(f"\nstoryline F1 {best:.3f}: target {'met' if best >= TARGET_F1 else 'MISSED'} ({TARGET_F1})")
+    save_result("flat", {"pages": len(pages), "target_f1": TARGET_F1, "results": results})
+
+
+if __name__ == "__main__":
+    main()

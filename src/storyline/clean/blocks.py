@@ -1,0 +1,117 @@
+"""Find the main text block of a scrape: the densest run of prose lines.
+
+Navigation, teaser lists and footers come as runs of many short lines; an
+article body is a run of long sentence-like lines, broken now and then by one
+or two short ones (a subhead, a time stamp, a short quote). So each prose line
+scores its length in words and each non-prose line costs more the longer the
+gap it belongs to has run; the body is the maximum-sum span (Kadane's
+algorithm). One isolated short line costs little, a menu of twenty costs a lot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lines import Line
+
+GAP_COST = 1.5  # cost of the first non-prose line in a gap; the n-th costs n times this
+GAP_MAX = 6.0  # but no single gap line costs more than this
+PHRASE_COST = 6.0  # extra cost of a line that matches a boilerplate phrase family
+END_REASONS = frozenset({"footer", "comment-form", "tags"})  # families that close an article
+ISOLATED_WEIGHT = 0.5  # share of its words a lone prose line earns
+ISOLATION = 2  # a prose line with no other prose within this many lines is alone
+MIN_BODY_WORDS = 50  # prose needed before an end marker for it to close the body
+LIST_SHAPES = 2  # items that set the allowed shapes of a list announced with a colon
+
+
+def line_scores(lines: Sequence[Line], flagged: Sequence[bool]) -> list[float]:
+    """Score each line: prose earns its word count, gap lines cost more the longer the gap.
+
+    A prose line standing alone between gaps (a site blurb, a contact notice, a
+    teaser summary) earns only ISOLATED_WEIGHT of its length: article prose
+    comes in runs.
+    """
+    prose = [line.textlike and not is_flagged for line, is_flagged in zip(lines, flagged, strict=True)]
+    scores: list[float] = []
+    gap = 0
+    for i, line in enumerate(lines):
+        if prose[i] and _isolated(prose, i):
+            scores.append(ISOLATED_WEIGHT * line.words)  # a lone line does not end the gap around it
+            continue
+        if prose[i]:
+            gap = 0
+            scores.append(float(line.words))
+            continue
+        is_flagged = flagged[i]
+        gap += 1
+        scores.append(-min(GAP_COST * gap, GAP_MAX) - (PHRASE_COST if is_flagged else 0.0))
+    return scores
+
+
+def _isolated(prose: Sequence[bool], i: int) -> bool:
+    """True when no other prose line lies within ISOLATION lines of line ``i``."""
+    near = range(max(0, i - ISOLATION), min(len(prose), i + ISOLATION + 1))
+    return not any(prose[j] for j in near if j != i)
+
+
+def best_span(scores: Sequence[float]) -> tuple[int, int]:
+    """The [start, end) span with the largest total score; (0, 0) when all are negative."""
+    best, best_span_ = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span_ = total, (start, i + 1)
+    return best_span_
+
+
+def main_block(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[int, int]:
+    """The [start, end) line span of the article body.
+
+    The densest span is cut at the first end marker (copyright footer, comment
+    thread, tag line) that follows a real body, since what comes after it is
+    comments or site furniture even when it reads like prose.
+    """
+    flagged = [reason is not None for reason in reasons]
+    scores = line_scores(lines, flagged)
+    start, end = best_span(scores)
+    cut = _end_marker(lines[start:end], reasons[start:end])
+    if cut is not None:
+        inner_start, inner_end = best_span(scores[start : start + cut])
+        start, end = start + inner_start, start + inner_end
+    return start, _list_tail(lines, reasons, end)
+
+
+def _list_tail(lines: Sequence[Line], reasons: Sequence[str | None], end: int) -> int:
+    """Extend a body whose last line announces a list ("Tour dates:") over that list.
+
+    The items are short, so the span stops before them; they run on while the
+    lines keep one of the shapes of the first LIST_SHAPES items and match no
+    boilerplate family.
+    """
+    if end == 0 or not lines[end - 1].text.rstrip().endswith(":"):
+        return end
+    shapes = {_shape(line) for line in lines[end : end + LIST_SHAPES]}
+    while end < len(lines) and reasons[end] is None and _shape(lines[end]) in shapes:
+        end += 1
+    return end
+
+
+def _shape(line: Line) -> tuple[str, bool, bool]:
+    """A coarse shape of a list item: first character class, link or not, prose or not."""
+    first = line.text[0]
+    kind = "digit" if first.isdigit() else "upper" if first.isupper() else "lower" if first.isalpha() else first
+    return kind, line.linklike, line.textlike
+
+
+def _end_marker(lines: Sequence[Line], reasons: Sequence[str | None]) -> int | None:
+    """Index of the first end marker after at least MIN_BODY_WORDS words of prose."""
+    prose = 0
+    for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
+        if reason in END_REASONS and prose >= MIN_BODY_WORDS:
+            return i
+        if line.textlike and reason is None:
+            prose += line.words
+    return None

@@ -1,0 +1,226 @@
+"""Line features and boilerplate phrase families for plain-text scrapes.
+
+A scraper that saves a page as text writes one block element per line: menu
+items, captions, teasers and footers become lines just like paragraphs do. The
+features here are language-neutral shape measures (length, sentence
+punctuation, capitalisation, comma lists, link-like text) plus a small set of
+boilerplate phrase *families* that recur across sites ("Read more", "All
+rights reserved", "Please enter your comment"), matched only on whole short
+lines so an article sentence that mentions them is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$|[\"”’»]$")
+# A sentence break inside a line: two lower-case letters or a digit before the
+# mark, so abbreviations such as "U.S." or "Dr." do not count.
+_SENTENCE_MARK = re.compile(r"(?:[^\W\d_A-Z]{2}|\d)[.!?;。！？](?:\s|$)")
+_LINKLIKE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.\w+)(?:/|\b)", re.I)
+_LIST_SPLIT = re.compile(r"[,،、]")
+LIST_ITEM_WORDS = 5  # items of a keyword list are this short
+_BULLET = re.compile(r"^[-–—•*·|>»]+\s*")
+
+# Whole-line phrase families: each pattern must match the entire (short) line.
+# Order matters (first match wins); the reason code is what a user sees in
+# Article.removed.
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "image-credit": (
+        r"(?:photo|image|picture|foto|media|video)s?\s*(?:copyright|credit|caption|source|by)\b.{0,200}",
+        r"(?:photo|image|picture|foto|credit|photograph|illustration)s?\s*[:/©].{0,80}",
+        r"©\s*(?!\s*\d{4})[^\d]{0,200}",
+        r".{0,60}(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|unsplash|pexels|pixabay"
+        r"|dreamstime|ap photo|afp photo|reuters/|epa-efe)(?:\.com)?.{0,40}",
+    ),
+    "footer": (
+        r".{0,60}(?:©|\(c\)|copyright\b).{0,160}",
+        r".{0,80}all rights reserved\.?.{0,80}",
+        r"(?:privacy(?: policy| notice)?|cookie policy|terms (?:of use|of service|and conditions)|contact us"
+        r"|about us|sitemap|site map|back to top|skip to (?:main )?content|accessibility|careers|imprint"
+        r"|impressum|(?:privacy policy|terms)(?:\s*[|&,]\s*\w+(?: \w+){0,3})+)",
+    ),
+    "ad": (
+        r"-*\s*advertisements?\s*-*",
+        r"ads? by \S.{0,40}",
+        r"(?:sponsored|promoted|paid)(?: content| post| links?| stories)?(?: by .{1,40})?",
+        r"anzeige|publicidad|publicité|werbung|reklama|pubblicità|publicidade|advert",
+        r"advertise(?: with us| here)?",
+        r"story continues below(?: advertisement)?",
+    ),
+    "teaser": (
+        r"(?:also|further|recommended|suggested|more) read(?:ing)?:?.{0,80}",
+        r"read (?:more|also|next|this|the full (?:story|article))\b.{0,80}",
+        r"(?:others|people|readers) are (?:also )?reading(?: now)?:?",
+        r"(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,40}",
+        r"(?:don't|do not) miss:?.{0,60}",
+        r"(?:watch|listen|see also|click here|continue reading|keep reading)\b.{0,60}",
+        r"more (?:from|on|about|stories|news|videos?|articles?)\b.{0,60}",
+        r"(?:recommended|trending|popular|editor's picks?|top stories)(?: (?:now|for you|stories|articles|news))?:?",
+    ),
+    "related": (
+        r"related:?|(?:latest|related|weekly|recent|similar|more|top|breaking|popular"
+        r"|most (?:read|popular|viewed|shared))"
+        r" (?:news|posts?|articles?|stories|headlines|updates|videos?|content|topics?|coverage)"
+        r"(?: (?:from|on|in|about) .{1,60})?:?",
+        r"(?:what to read next|in other news|elsewhere on .{1,40}|from around the web|around the web)",
+    ),
+    "comment-form": (
+        r"(?:leave|post|add|write|submit) (?:a |your )?(?:reply|comment|response)s?:?.{0,40}",
+        r"please enter your .{1,40}",
+        r"(?:\d+\s*)?comments?(?: \(\d+\))?:?",
+        r"(?:view|show|hide|load|read|see) (?:all )?(?:\d+ )?comments?.{0,20}",
+        r"you must be (?:logged|signed) in to .{1,60}",
+        r"(?:join|start) the (?:discussion|conversation).{0,40}",
+        r"save my name, email,? and website.{0,80}",
+        r"your email address will not be published.{0,80}",
+        r"(?:name|e-?mail|website|comment)\s*[*:]",
+        r"cancel reply|post comment|submit comment|notify me of .{0,60}",
+        r"\[?\s*\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}",
+        r"(?:top rated|reader|readers'?|latest|newest|oldest|best) comments?.{0,20}",
+        r"\S+(?:\s\S+){0,2}\s(?:says|wrote|writes|replied):?",
+        r".{1,40}\bon\s.{4,40}\s(?:at|@)\s.{3,12}(?:\s(?:said|says|wrote))?:?",
+    ),
+    "tags": (r"(?:tags?|topics?|filed under|posted in|categories|category|keywords|labels?)\s*:.{0,200}",),
+    "share": (
+        r"(?:share|tweet|pin|email|print|follow)(?: (?:this|on|us|the|article|story|via|by)\b.{0,40})?:?",
+        r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|e-?mail|x)",
+        r"(?:subscribe|sign up|newsletter|get our newsletter|join our (?:mailing list|newsletter)).{0,60}",
+        r"(?:sign in|log in|login|register|my account|create (?:an )?account).{0,20}",
+        r"(?:copy link|link copied|share (?:this )?(?:article|story|page))",
+    ),
+    "button": (r"reply|report(?: abuse| this)?|flag|like|close|open|toggle navigation|load more|show more|expand",),
+    "navigation": (
+        r"(?:home(?:page)?|menu|search|more|next|previous|prev|back|main menu)",
+        r"(?:next|previous) (?:article|post|story|page)\b.{0,80}",
+        r"(?:[^>»|]{1,40}\s[>»|]\s){1,6}[^>»|]{1,120}",
+    ),
+    "source-line": (r"(?:sources?|quelle|fuente|source\(s\)):\s*.{1,200}",),
+}
+# Families that may cover a long line: a cookie notice or a copyright footer
+# can run to several sentences, so these are searched, not matched whole.
+_LONG_FAMILIES: dict[str, str] = {
+    "image-credit": r"^(?:photo|image|picture|media|video)\s*(?:copyright|credit|caption)\b"
+    r"|\((?:AP|AFP|Reuters|EPA|Getty|Photo|Foto|Bloomberg|Xinhua)\b[^)]*\)\s*$"
+    r"|, (?:left|right|center|centre),|\bfile (?:photo|image)\b|^in this (?:\w+ )?photo|^\d+\s*of\s*\d+\S",
+    "footer": r"^\W{0,3}(?:©|\(c\)|copyright\b)\s*\d{4}|all rights reserved",
+    "cookie-notice": r"\bcookies?\b.{0,200}\b(?:website|site|experience|browser|consent|accept|privacy|analytics)"
+    r"|\b(?:website|site|experience|browser|consent|accept|privacy)\b.{0,200}\bcookies?\b",
+}
+_LONG_MAX_WORDS = 120
+_LONG_COMPILED = {reason: re.compile(p, re.I) for reason, p in _LONG_FAMILIES.items()}
+_COMPILED = {reason: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for reason, pats in _FAMILIES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of a scrape with the shape features the classifier uses."""
+
+    index: int
+    text: str
+    words: int
+    sentence: bool
+    marks: int
+    caps: float
+    commas: int
+    linklike: bool
+
+    @property
+    def listlike(self) -> bool:
+        """A comma list of short items with no sentence in it: keywords, tags, credits."""
+        if self.commas < 3 or self.marks or self.text.endswith("."):
+            return False
+        return max(len(item.split()) for item in _LIST_SPLIT.split(self.text)) <= LIST_ITEM_WORDS
+
+    @property
+    def truncated(self) -> bool:
+        """Cut off with an ellipsis mid-sentence, as teasers and summaries are."""
+        return self.text.endswith(("...", "…")) and not self.text.endswith(("....", "……"))
+
+    @property
+    def textlike(self) -> bool:
+        """A line that reads like running prose rather than a label or menu item."""
+        if self.listlike or self.truncated:
+            return False
+        return self.words >= 8 and (self.sentence or self.marks > 0 or (self.words >= 20 and self.commas > 0))
+
+
+def read_lines(text: str) -> list[Line]:
+    """Split a scrape into Lines, dropping blank lines and the scraper's indentation."""
+    stripped = (raw.strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return [line_features(n, s) for n, s in enumerate(s for s in stripped if s)]
+
+
+def line_features(index: int, text: str) -> Line:
+    """Measure one line; CJK characters count as half a word since they carry no spaces."""
+    tokens = _WORD.findall(text)
+    words = len(tokens) + len(_CJK.findall(text)) // 2
+    alpha = [t for t in tokens if t[0].isalpha()]
+    caps = sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0
+    return Line(
+        index=index,
+        text=text,
+        words=words,
+        sentence=bool(_SENTENCE_END.search(text)),
+        marks=len(_SENTENCE_MARK.findall(text[:-1])),
+        caps=caps,
+        commas=text.count(",") + text.count("،") + text.count("、"),
+        linklike=bool(_LINKLIKE.search(text)) and words <= 12,
+    )
+
+
+def phrase_reason(line: Line, max_words: int = 12) -> str | None:
+    """The boilerplate family a short line belongs to, or None.
+
+    Only lines of at most ``max_words`` words are tested, and the pattern must
+    cover the whole line, so prose that merely mentions "comments" is safe.
+    """
+    if line.words <= max_words:
+        text = _BULLET.sub("", line.text).strip(" \t|•·")
+        for reason, pattern in _COMPILED.items():
+            if pattern.fullmatch(text):
+                return reason
+    return _long_reason(line)
+
+
+def _long_reason(line: Line) -> str | None:
+    """Boilerplate families that come as whole sentences (cookie notices, copyright)."""
+    if line.words > _LONG_MAX_WORDS:
+        return None
+    for reason, pattern in _LONG_COMPILED.items():
+        if pattern.search(line.text):
+            return reason
+    return None
+
+
+def classify(lines: Sequence[Line]) -> list[str | None]:
+    """A boilerplate reason for each line, or None where the line may be article text.
+
+    Beyond the phrase families: a line that occurs more than once is template
+    (menus, card dates, repeated captions), and a line that ends with another
+    line's text after a few extra words is a breadcrumb ("Home News <title>").
+    """
+    counts = Counter(line.text for line in lines)
+    texts = {line.text for line in lines if line.words >= 3}
+    reasons: list[str | None] = []
+    for line in lines:
+        reason = phrase_reason(line)
+        if reason is None and counts[line.text] > 1:
+            reason = "duplicate"
+        if reason is None and _is_breadcrumb(line, texts):
+            reason = "navigation"
+        reasons.append(reason)
+    return reasons
+
+
+def _is_breadcrumb(line: Line, texts: set[str]) -> bool:
+    """True when the line is 1-5 short words followed by the full text of another line."""
+    words = line.text.split()
+    if line.textlike or len(words) > 30:
+        return False
+    return any(" ".join(words[k:]) in texts for k in range(1, min(6, len(words) - 2)))

@@ -1,0 +1,247 @@
+"""Page metadata in a plain-text scrape: headline, publication date, byline, tags.
+
+Metadata lines sit around the body: the headline, a date line and a byline
+just above it, a keyword line near the top, an author box just below it. Only
+lines outside the body are read, so a date mentioned in the article text is
+never taken for the publication date, and nothing is guessed: a page that
+states no date gets none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .lines import Line
+
+HEADER_WINDOW = 30  # lines above the body searched for the headline, date, byline and tags
+TRAILER_WINDOW = 10  # lines below the body searched for an author box or a "published" line
+TITLE_WORDS = (3, 30)  # a headline has this many words
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
+]
+_NUMERIC_DATE = re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}\b")
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published|erschienen|publicado|publié|pubblicato)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|last updated|aktualisiert|actualizado|mis à jour)\b", re.I)
+_BYLINE = re.compile(
+    r"(?:^|[|/]\s*|\s)(?:(?i:written|posted|reported|words)\s+)?(?i:by|von|por|par|di|door|av)\s*:?\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|van|von|da|del|la|le|bin|al)){0,4})"
+)
+_NAME = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+[A-ZÀ-Ý][\w.'’&-]*){0,3}")
+_DESK = re.compile(r"\b(?:newsroom|staff|desk|editors?|editorial|team|redaktion|redacción|rédaction)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the lines around the body say about the page; indexes are the lines used."""
+
+    title: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    tags: tuple[str, ...] = ()
+    used: tuple[tuple[int, str], ...] = ()  # (line index, removal reason)
+
+
+def parse_date(text: str) -> str | None:
+    """The first complete calendar date (day, month, year) in ``text`` as ISO, or None.
+
+    Month names are English; all-numeric dates are read only when unambiguous
+    (ISO order, a part over 12, or dotted European day.month.year).
+    """
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match:
+            month = match["month"].lower().rstrip(".")
+            return _iso(int(match["year"]), _MONTHS.get(month) or int(month), int(match["day"]))
+    return _numeric_date(text)
+
+
+def _numeric_date(text: str) -> str | None:
+    """Read dd/mm/yyyy or mm/dd/yyyy only when the order can be told."""
+    match = _NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if a > 12 or (match["sep"] == "." and b <= 12):
+        return _iso(year, b, a)
+    if b > 12:
+        return _iso(year, a, b)
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    """ISO date, or None when the parts are no real date (31 February)."""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_title(lines: Sequence[Line], reasons: Sequence[str | None], start: int) -> int | None:
+    """Index of the headline: the last heading-shaped line above the body that is no date or byline."""
+    for i in range(start - 1, max(-1, start - HEADER_WINDOW - 1), -1):
+        if reasons[i] is None and _headline_shaped(lines[i]):
+            return i
+    return None
+
+
+def _headline_shaped(line: Line) -> bool:
+    """A headline: a few words, no trailing full stop, not a list, date or byline."""
+    low, high = TITLE_WORDS
+    if not low <= line.words <= high or line.listlike or line.linklike:
+        return False
+    if line.text.endswith((".", ":", ";", ",")) or line.marks > 1:
+        return False
+    return parse_date(line.text) is None and _BYLINE.match(line.text) is None
+
+
+def find_date(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> tuple[int, str] | None:
+    """The stated publication date: a short date line above the body, or a "published" line below it.
+
+    A line saying "published" or "posted" beats one saying "updated"; among
+    equals the one nearest the top of the body wins.
+    """
+    candidates: list[tuple[int, int, int, str]] = []
+    above = range(max(0, start - HEADER_WINDOW), start)
+    below = range(end, min(len(lines), end + TRAILER_WINDOW))
+    for i in [*above, *below]:
+        line = lines[i]
+        if line.textlike or line.words > 16 or (i >= end and not _PUBLISHED.search(line.text)):
+            continue
+        value = parse_date(line.text)
+        if value:
+            rank = 0 if _PUBLISHED.search(line.text) else 2 if _UPDATED.search(line.text) else 1
+            candidates.append((rank, abs(start - i), i, value))
+    if not candidates:
+        return None
+    _, _, index, value = min(candidates)
+    return index, value
+
+
+def find_byline(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> tuple[int, str] | None:
+    """A "By Jane Doe" line just above or below the body (not an "Ads by ..." label)."""
+    near = [*range(max(0, start - HEADER_WINDOW), start), *range(end, min(len(lines), end + 3))]
+    for i in near:
+        line = lines[i]
+        match = _BYLINE.search(line.text)
+        if match and reasons[i] is None and line.words <= 12 and not line.textlike:
+            return i, match["name"].strip()
+    return None
+
+
+def find_author_box(lines: Sequence[Line], reasons: Sequence[str | None], end: int) -> tuple[list[int], str] | None:
+    """An author box below the body: a name line (maybe repeated) and a one-line blurb.
+
+    Returns the indexes of the box lines and the name.
+    """
+    stop = min(len(lines), end + TRAILER_WINDOW)
+    for i in range(end, stop):
+        if not _name_shaped(lines[i], reasons[i]):
+            continue
+        j = i + 1
+        while j < stop and lines[j].text == lines[i].text:
+            j += 1
+        if j < stop and reasons[j] is None and lines[j].words >= 5 and not lines[j].listlike:
+            return list(range(i, j + 1)), lines[i].text
+    return None
+
+
+def _name_shaped(line: Line, reason: str | None) -> bool:
+    """One to four capitalised words with no digits or punctuation: a person or desk name."""
+    if reason not in (None, "duplicate") or not 1 <= line.words <= 4:
+        return False
+    return bool(_NAME.fullmatch(line.text)) and not any(ch.isdigit() for ch in line.text)
+
+
+def desk_outlet(name: str | None) -> str | None:
+    """A desk byline ("VT Newsroom", "Reuters Staff") names the outlet, not a person."""
+    return name if name and _DESK.search(name) else None
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """Tags of a keyword line, with any "Tags:" label removed."""
+    text = re.sub(r"^\W*(?:tags?|topics?|keywords|labels?|filed under)\s*:\s*", "", text, flags=re.I)
+    return tuple(tag.strip() for tag in re.split(r"[,;|#]", text) if tag.strip())
+
+
+def read_meta(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> Meta:
+    """Collect headline, date, byline, outlet and tags around the body span [start, end)."""
+    used: dict[int, str] = {}
+    published = find_date(lines, reasons, start, end)
+    if published:
+        used[published[0]] = "date"
+    byline = find_byline(lines, reasons, start, end)
+    if byline:
+        used[byline[0]] = "byline"
+    box = find_author_box(lines, reasons, end)
+    for i in box[0] if box else ():
+        used[i] = "author-box"
+    tags = _tag_lines(lines, reasons, start, end, used)
+    title = find_title(lines, [used.get(i) or r for i, r in enumerate(reasons)], start)
+    if title is not None:
+        used[title] = "title"
+    name = byline[1] if byline else box[1] if box else None
+    return Meta(
+        title=lines[title].text if title is not None else None,
+        published=published[1] if published else None,
+        byline=name,
+        outlet=desk_outlet(name),
+        tags=tuple(tag for i in tags for tag in split_tags(lines[i].text)),
+        used=tuple(sorted(used.items())),
+    )
+
+
+def _tag_lines(
+    lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int, used: dict[int, str]
+) -> list[int]:
+    """Mark keyword lines: "Tags:" lines outside the body, and the nearest comma list above it.
+
+    A comma list next to an image credit describes the picture (the keywords a
+    photo agency attaches), so it is marked as image keywords instead.
+    """
+    found = [i for i, reason in enumerate(reasons) if reason == "tags" and not start <= i < end]
+    for i in range(start - 1, max(-1, start - HEADER_WINDOW - 1), -1):
+        if reasons[i] is None and lines[i].listlike and i not in used:
+            if _next_to_credit(reasons, i):
+                used[i] = "image-keywords"
+                continue
+            found.append(i)
+            break
+    for i in found:
+        used[i] = "tags"
+    return sorted(found)
+
+
+def _next_to_credit(reasons: Sequence[str | None], i: int) -> bool:
+    """True when the line just above or below is an image credit."""
+    return "image-credit" in (reasons[i - 1] if i > 0 else None, reasons[i + 1] if i + 1 < len(reasons) else None)
