@@ -1,19 +1,297 @@
-"""Placeholder for the 'dates' component; it finds nothing yet."""
+"""The 'dates' component: every temporal expression, normalised against the publication day.
+
+Candidates come from two places: our rules (analyze/timerules.py), which know
+forms spaCy splits or misses ("over the weekend", "late on Tuesday",
+"February 17-18"), and spaCy's DATE/TIME entities for the rest. Where both
+found something, the rule's span wins. Each candidate is read with the tense
+of the verb it modifies ("on Tuesday" is the last Tuesday unless the clause is
+future). A second pass resolves what depends on other mentions: "the second
+day" from the story's anchor, "the next day" from the date told before it.
+A relative expression in an article without a publication day keeps value
+None: nothing is guessed from today's clock.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import DateMention
 from ..pipeline import Found, component
 from ..settings import Settings
+from . import timerules as tr
+from . import timevalues as tv
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# "talks are expected to resume on Friday": the date's verb is planned, not done.
+PLAN_LEMMAS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "prepare", "slate", "go"}
+SCHEDULE_LEMMAS = {"set", "schedule", "reschedule", "slate", "postpone", "delay", "push", "move", "fix", "plan"}
+MAX_RANGE_DAYS = 14
+NARRATIVE_SENTENCES = 2
+
+
+@dataclass(slots=True)
+class Item:
+    """One candidate expression with its reading and where it sits in the parse."""
+
+    start: int
+    end: int
+    text: str
+    reading: tr.Reading
+    tense: tr.Tense
+    sent: int
+    root: int
+    verb: int
 
 
 @component("dates", fills="dates")
 def find_dates(doc: Doc, *, found: Found, settings: Settings) -> Iterator[DateMention]:
-    """Yield nothing until implemented."""
-    return iter(())
+    """Yield a DateMention for each temporal expression of the article, in text order."""
+    article = found.article
+    ref = tv.parse_published(article.published) if article.published_source != "unknown" else None
+    ref = ref or tv.parse_published(article.published)
+    items = read_items(doc, ref)
+    resolve_ordinals(items, ref, explicit=article.published_source == "explicit" and ref is not None)
+    resolve_narrative(items)
+    for item in items:
+        yield DateMention(
+            text=item.text,
+            value=item.reading.value,
+            granularity=item.reading.granularity,
+            start=item.start,
+            end=item.end,
+            anchor=item.reading.anchor if item.reading.value else None,
+        )
+
+
+def date_for_span(dates: Iterable[DateMention], start: int, end: int, *, near: int | None = None) -> DateMention | None:
+    """The most specific date mention inside ``[start, end)`` (a sentence, an event).
+
+    Resolved mentions win over unresolved ones; among them the one covering the
+    fewest days; ties go to the one nearest ``near`` (say, the event's verb),
+    else to the first. An unresolved one is returned only when nothing inside
+    resolved, so callers still get its text ("over the weekend").
+    """
+    inside = [d for d in dates if start <= d.start and d.end <= end]
+    pool = [d for d in inside if d.value] or inside
+    if not pool:
+        return None
+    anchor = start if near is None else near
+    return min(pool, key=lambda d: (tv.span_days(d.value) or 10**6, abs(d.start - anchor), d.start))
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def read_items(doc: Doc, ref: date | None) -> list[Item]:
+    """Read every candidate; drop those that are not dates (durations, ages)."""
+    items = []
+    sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    for start, end, rule in candidate_spans(doc):
+        text = doc.text[start:end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or (rule is None and tr.after_named_day(doc.text, start)):
+            continue
+        verb = governing_verb(span.root)
+        tense = verb_tense(verb, span.root) if verb is not None else "present"
+        reading = tr.apply(rule, text, tr.When(ref, tense)) if rule else tr.read(text, tr.When(ref, tense))
+        if reading is None:
+            continue
+        sent = sent_index.get(span.sent.start, 0)
+        items.append(Item(start, end, text, reading, tense, sent, span.root.i, verb.i if verb is not None else -1))
+    return items
+
+
+def candidate_spans(doc: Doc) -> list[tuple[int, int, tr.Rule | None]]:
+    """Rule matches (longest first, no overlaps), then spaCy entities no rule touched."""
+    chosen: list[tuple[int, int, tr.Rule | None]] = []
+    order = {id(rule): n for n, rule in enumerate(tr.RULES)}
+    matches = sorted(tr.find_rule_spans(doc.text), key=lambda m: (m[0] - m[1], order[id(m[2])], m[0]))
+    for start, end, rule in matches:
+        if not _overlaps(chosen, start, end):
+            chosen.append((start, end, rule))
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and not _overlaps(chosen, ent.start_char, ent.end_char):
+            chosen.append((ent.start_char, ent.end_char, None))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _overlaps(chosen: Iterable[tuple[int, int, object]], start: int, end: int) -> bool:
+    return any(start < c_end and c_start < end for c_start, c_end, _ in chosen)
+
+
+# ---------------------------------------------------------------- tense
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse (itself if it is one)."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token, root: Token | None = None) -> tr.Tense:
+    """Future with will/shall or a planning verb above; past with a past form or perfect.
+
+    A date that is what gets scheduled ("set Jan. 24 for the vote", "postponed
+    to March 3") is future whatever the tense of the scheduling verb.
+    """
+    if _is_future(verb) or (root is not None and _is_scheduled(verb, root)):
+        return "future"
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl", "amod"):
+        return "past"
+    return "present"
+
+
+def _is_scheduled(verb: Token, root: Token) -> bool:
+    if verb.lemma_ not in SCHEDULE_LEMMAS:
+        return False
+    if root.head.i == verb.i:
+        return root.dep_ in ("dobj", "oprd")
+    return root.head.head.i == verb.i and root.head.lower_ in ("for", "to", "until", "till")
+
+
+def _is_future(verb: Token) -> bool:
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+            return True
+        # reported plans: "said the king would be sworn in on Jan. 31"
+        if token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
+            return True
+        if token.i != verb.i and token.lemma_ in PLAN_LEMMAS:
+            return True
+        if token.dep_ not in ("xcomp", "ccomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+# ---------------------------------------------------------------- ordinal days
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a story's numbered days start; ``own`` is the day number the publication day is."""
+
+    first: date
+    last: date | None
+    text: str
+    own: int = 0
+    ref: date | None = None
+
+    def label(self, step: int) -> str:
+        if self.ref is not None and step == self.own:
+            return f"published:{self.ref.isoformat()}"
+        return f"mention:{self.text}"
+
+
+def resolve_ordinals(items: list[Item], ref: date | None, *, explicit: bool) -> None:
+    """Give "the first day", "the second day" a value where the story anchors them.
+
+    The anchor is, in order: a day date beside an ordinal in the parse ("on the
+    second day, Tuesday"); a short range of days in the article ("talks on
+    February 17-18"); or the publication day itself, when the article is dated,
+    speaks of its highest day in the past tense and gives that sentence no other
+    date (a report on the second day, written that day). Else they stay None.
+    """
+    ordinals = [item for item in items if item.reading.kind == "ordinal"]
+    if not ordinals:
+        return
+    anchor = beside_anchor(items, ordinals) or range_anchor(items, ordinals)
+    if anchor is None and explicit and ref is not None:
+        anchor = publication_anchor(items, ordinals, ref)
+    if anchor is None:
+        return
+    for item in ordinals:
+        step = item.reading.step
+        day = anchor.first + timedelta(days=step - 1) if step else anchor.last
+        if day is not None:
+            item.reading = replace(item.reading, value=tv.day_value(day), anchor=anchor.label(step))
+
+
+def beside_anchor(items: list[Item], ordinals: list[Item]) -> Anchor | None:
+    """A resolved day date attached to the same word as an ordinal, or to the ordinal itself."""
+    for ordinal in ordinals:
+        for other in items:
+            if other.sent != ordinal.sent or other.reading.kind != "date" or not ordinal.reading.step:
+                continue
+            if other.reading.granularity == "day" and other.reading.value and _attached(other, ordinal):
+                day = date.fromisoformat(other.reading.value)
+                return Anchor(day - timedelta(days=ordinal.reading.step - 1), None, other.text)
+    return None
+
+
+def _attached(a: Item, b: Item) -> bool:
+    """True when both modify the same verb: "on the second day, Tuesday, they signed"."""
+    return a.verb >= 0 and a.verb == b.verb
+
+
+def range_anchor(items: list[Item], ordinals: list[Item]) -> Anchor | None:
+    """A short range of days long enough to hold every numbered day of the story."""
+    longest = max(item.reading.step for item in ordinals)
+    for item in items:
+        value = item.reading.value or ""
+        bounds = tv.interval(value) if item.reading.granularity == "range" else None
+        if bounds and tv.granularity_of(value.partition("/")[0]) == "day":
+            days = (bounds[1] - bounds[0]).days + 1
+            if longest <= days <= MAX_RANGE_DAYS:
+                return Anchor(bounds[0], bounds[1], item.text)
+    return None
+
+
+def publication_anchor(items: list[Item], ordinals: list[Item], ref: date) -> Anchor | None:
+    """The highest numbered day is the publication day, for a same-day report in the past tense."""
+    longest = max(item.reading.step for item in ordinals)
+    if longest < 2:
+        return None
+    for item in ordinals:
+        if item.reading.step == longest and item.tense == "past" and _alone_in_sentence(items, item):
+            return Anchor(ref - timedelta(days=longest - 1), None, item.text, own=longest, ref=ref)
+    return None
+
+
+def _alone_in_sentence(items: list[Item], item: Item) -> bool:
+    return not any(o.sent == item.sent and o.reading.kind != "ordinal" for o in items)
+
+
+# ---------------------------------------------------------------- narrative time
+
+
+def resolve_narrative(items: list[Item]) -> None:
+    """Resolve "the next day", "three days later" from the date told just before them.
+
+    Only a date in the same sentence or the two before counts: further back,
+    the story has usually moved on.
+    """
+    previous: Item | None = None
+    for item in items:
+        near = previous is not None and item.sent - previous.sent <= NARRATIVE_SENTENCES
+        if item.reading.kind == "narrative" and previous is not None and near:
+            item.reading = narrative_reading(item.reading, previous)
+        if item.reading.value:
+            previous = item
+
+
+def narrative_reading(reading: tr.Reading, previous: Item) -> tr.Reading:
+    """``reading.step`` units after (or before) the date of ``previous``."""
+    bounds = tv.interval(previous.reading.value)
+    if bounds is None or (reading.step == 0 and bounds[0] != bounds[1]):
+        return reading
+    if reading.unit == "day" and previous.reading.granularity not in ("day", "range"):
+        return reading
+    day = bounds[1] if reading.step > 0 else bounds[0]
+    value, granularity = tv.shift_unit(day, reading.unit, reading.step)
+    return replace(reading, value=value, granularity=granularity, anchor=f"mention:{previous.text}")
