@@ -1,48 +1,497 @@
 """Named entities, merged within one article, with the roles the article gives them.
 
-Placeholder: plain spaCy entities; to be replaced with canonical names and roles.
+spaCy's statistical NER is the starting point; rules of ours fix the errors
+that matter most in news: a person after a title the small model misses
+("Defense Minister Rustem Umerov"), a ministry word taken for an organisation
+("Defense"), a possessive taken for an organisation ("Trump's envoy"), and
+titles or articles inside a name. Mentions are then merged into one Entity per
+person or organisation ("Zelenskyy" = "Volodymyr Zelenskyy" = "Zelensky"), and
+the corrected spans are written back to ``doc.ents`` so later components
+(quotes, events) see the same people this one found.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity
 from ..pipeline import Found, component
 from ..settings import Settings
+from . import names
+from .roles import (
+    ORG_SUFFIXES,
+    PERSONAL_NOUNS,
+    PORTFOLIOS,
+    dedupe_roles,
+    is_role_word,
+    is_title_word,
+    roles_for,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+log = logging.getLogger(__name__)
+
+# Entity types kept as Entity records; numbers and dates belong to other components.
+KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+_NAME_LIKE = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_MAX_NAME_TOKENS = 4
 
 
 @component("entities", fills="entities")
 def find_entities(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Entity]:
-    """Yield one Entity per distinct name among spaCy's PERSON/ORG/GPE/NORP/LOC spans."""
-    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC"}:
-            seen.setdefault((ent.text, ent.label_), []).append((ent.start_char, ent.end_char))
-    for i, ((name, label), mentions) in enumerate(seen.items(), 1):
-        yield Entity(id=f"e{i}", name=name, type=label, mentions=tuple(mentions))
+    """Yield one Entity per person, organisation or place, in order of first mention."""
+    spans = fix_spans(doc)
+    clusters = cluster_mentions(spans)
+    _add_repeated_names(doc, clusters, spans)
+    _write_back(doc, spans, clusters)
+    for n, cluster in enumerate(sorted(clusters, key=lambda c: c.first), 1):
+        yield cluster.to_entity(f"e{n}")
+
+
+# --- Fixing spaCy's spans ----------------------------------------------------------
+
+
+def fix_spans(doc: Doc) -> list[Span]:
+    """spaCy's entity spans, corrected by the rules of this module (all labels kept)."""
+    spans = [s for s in (_clean_span(e) for e in doc.ents) if s is not None]
+    spans = [s for s in spans if not _is_portfolio(s)]
+    spans = _recover_titled_persons(doc, spans)
+    return [_relabel_possessor(s) for s in spans]
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Cut a span at a line break and drop articles, possessives and titles at its edges."""
+    doc, start, end = span.doc, span.start, span.end
+    for i in range(start, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (_is_loose_article(doc[start], span.label_) or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        end -= 1
+    if span.label_ == "PERSON":
+        start = _skip_titles(doc, start, end)
+    return _labelled(doc, start, end, span.label_) if end > start else None
+
+
+def _is_loose_article(token: Token, label: str) -> bool:
+    """ "the" before a name is not part of it, but "The" opens a title ("The Crying Game")."""
+    if token.dep_ != "det" or label == "WORK_OF_ART":
+        return False
+    return token.is_lower or token.is_sent_start is True
+
+
+def _skip_titles(doc: Doc, start: int, end: int) -> int:
+    """The first token of a person span after titles ("President", "former Gen.")."""
+    i = start
+    while i < end - 1 and (is_title_word(doc[i]) or doc[i].lower_ in {"former", "acting", "late", "."}):
+        i += 1
+    return i if any(is_title_word(doc[j]) for j in range(start, i)) else start
+
+
+def _is_portfolio(span: Span) -> bool:
+    """ "Defense" in "Defense Minister": a ministry's portfolio, not an organisation."""
+    if span.label_ != "ORG" or len(span) > 2 or not all(t.lower_ in PORTFOLIOS for t in span):
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if after is not None and is_role_word(after):
+        return True
+    return before is not None and before[1].lower_ in {"of", "for"} and is_role_word(before[0])
+
+
+def _recover_titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Add a PERSON for each capitalised name right after a title the model missed."""
+    for title in doc:
+        if not is_title_word(title):
+            continue
+        run = _name_after(title)
+        if run is not None and _replaceable(spans, run):
+            spans = [s for s in spans if not _overlaps(s, run)] + [run]
+            log.debug("person after title: %s %s", title.text, run.text)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _name_after(title: Token) -> Span | None:
+    """The run of capitalised proper nouns after a title ("Minister Rustem Umerov").
+
+    Also accepts "minister, Rustem Umerov," when the parse makes the name an
+    apposition of the title.
+    """
+    doc = title.doc
+    start = title.i + 1
+    appositive = start < len(doc) and doc[start].text == "," and is_role_word(title)
+    if appositive:
+        start += 1
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME_TOKENS and _is_name_token(doc[end]):
+        end += 1
+    if end == start or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        return None
+    run = doc[start:end]
+    if run[-1].lower_ in ORG_SUFFIXES or appositive and not _apposed_to(run, title):
+        return None
+    return _labelled(doc, start, end, "PERSON")
+
+
+def _is_name_token(token: Token) -> bool:
+    return (
+        token.is_title
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in {"", "ORG", "PERSON"}
+        and not is_title_word(token)
+        and token.lower_ not in PORTFOLIOS
+    )
+
+
+def _apposed_to(run: Span, title: Token) -> bool:
+    return run.root.dep_ == "appos" and run.root.head.i == title.i
+
+
+def _replaceable(spans: list[Span], run: Span) -> bool:
+    """Only model spans inside the name, and only ORG or PERSON, may be replaced."""
+    for span in spans:
+        if _overlaps(span, run):
+            if span.label_ not in {"ORG", "PERSON"} or span.start < run.start or span.end > run.end:
+                return False
+            if span.label_ == "PERSON" and (span.start, span.end) == (run.start, run.end):
+                return False
+    return True
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _relabel_possessor(span: Span) -> Span:
+    """ "Trump's son-in-law", "Trump's special envoy": the possessor is a person."""
+    if span.label_ != "ORG" or len(span) > _MAX_NAME_TOKENS or not _possesses_personal(span):
+        return span
+    return _labelled(span.doc, span.start, span.end, "PERSON")
+
+
+def _possesses_personal(span: Span) -> bool:
+    """Whether the noun a span possesses is one only people have (son-in-law, envoy)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _POSSESSIVES:
+        return False
+    i = span.end + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    if i >= len(doc):
+        return False
+    j = i
+    while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_:
+        j += 2
+    word = doc[i : j + 1].text.casefold().replace(" ", "")
+    return word in PERSONAL_NOUNS or i == j and doc[i].lemma_.lower() in PERSONAL_NOUNS
+
+
+def _labelled(doc: Doc, start: int, end: int, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
+# --- Merging mentions into entities ------------------------------------------------
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The mentions of one entity, gathered before it becomes an Entity record."""
+
+    spans: list[Span] = field(default_factory=list)
+    person: bool = False
+
+    @property
+    def first(self) -> int:
+        return min(s.start_char for s in self.spans)
+
+    @property
+    def forms(self) -> list[str]:
+        """Distinct cleaned surface forms, in order of first mention."""
+        ordered = sorted(self.spans, key=lambda s: s.start)
+        return list(dict.fromkeys(names.clean_name(s.text) for s in ordered))
+
+    @property
+    def name(self) -> str:
+        """The longest full form: most words, then most characters, then first seen."""
+        forms = self.forms
+        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+
+    @property
+    def label(self) -> str:
+        if self.person:
+            return "PERSON"
+        labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
+        return max(labels, key=lambda lab: (labels.count(lab), -labels.index(lab)))
+
+    def to_entity(self, entity_id: str) -> Entity:
+        """The Entity record; roles are read now, from the corrected ``doc.ents``."""
+        name = self.name
+        spans = sorted(self.spans, key=lambda s: s.start)
+        roles = dedupe_roles(r for s in spans for r in roles_for(s)) if self.person else ()
+        return Entity(
+            id=entity_id,
+            name=name,
+            type=self.label,
+            aliases=tuple(f for f in self.forms if f != name),
+            roles=roles,
+            mentions=tuple((s.start_char, s.end_char) for s in spans),
+        )
+
+
+def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
+    """Group mentions that name the same entity within one article.
+
+    People first, by full name (spelling variants allowed), then their short
+    forms ("Zelenskyy", also where the model tagged it ORG); everything else by
+    its normalised name, with acronyms joined to their expansion ("US" =
+    "United States").
+    """
+    mentions = [s for s in spans if s.label_ in KEPT_TYPES]
+    mentions = _drop_stray_initials(mentions)
+    surnames = {names.surname(m.text) for m in mentions if m.label_ == "PERSON"}
+    mentions = [_as_person(m) if _looks_like_person(m, surnames) else m for m in mentions]
+    people = _cluster_full_names(m for m in mentions if m.label_ == "PERSON")
+    rest = [m for m in mentions if not _join_person(people, m)]
+    return people + _cluster_others(rest)
+
+
+def _drop_stray_initials(mentions: list[Span]) -> list[Span]:
+    """ "on X. Medinsky said": an initial that contradicts the known Vladimir Medinsky
+    belongs to the sentence before (the parser missed the sentence break)."""
+    given: dict[str, set[str]] = {}
+    for m in mentions:
+        words = names.name_tokens(m.text)
+        if m.label_ == "PERSON" and len(words) > 1 and len(words[0]) > 1:
+            given.setdefault(words[-1], set()).add(words[0][0])
+    return [_without_initial(m) if _stray_initial(m, given) else m for m in mentions]
+
+
+def _stray_initial(span: Span, given: dict[str, set[str]]) -> bool:
+    words = names.name_tokens(span.text)
+    if span.label_ != "PERSON" or len(words) != 2 or len(words[0]) != 1:
+        return False
+    return words[1] in given and words[0] not in given[words[1]]
+
+
+def _without_initial(span: Span) -> Span:
+    start = span.start + 1
+    while start < span.end - 1 and span.doc[start].text == ".":
+        start += 1
+    return _labelled(span.doc, start, span.end, "PERSON")
+
+
+def _looks_like_person(span: Span, surnames: set[str]) -> bool:
+    """An ORG like "Volodymyr Zelenskyy" whose last word is a known person's surname."""
+    if span.label_ != "ORG" or not 1 < len(span) <= 3 or span[-1].lower_ in ORG_SUFFIXES:
+        return False
+    return all(t.is_title for t in span) and names.surname(span.text) in surnames
+
+
+def _as_person(span: Span) -> Span:
+    return _labelled(span.doc, span.start, span.end, "PERSON")
+
+
+def _is_full_name(span: Span) -> bool:
+    return len(names.name_tokens(span.text)) > 1
+
+
+def _cluster_full_names(spans: Iterable[Span]) -> list[Cluster]:
+    people: list[Cluster] = []
+    for span in spans:
+        if not _is_full_name(span):
+            continue
+        text = span.text
+        match = next((c for c in people if names.same_person_name(c.name, text)), None)
+        if match is None:
+            match = Cluster(person=True)
+            people.append(match)
+        match.spans.append(span)
+    return people
+
+
+def _join_person(people: list[Cluster], span: Span) -> bool:
+    """Attach a short or mis-typed mention to a known person; True if it was used."""
+    if span.label_ == "PERSON" and _is_full_name(span):
+        return True  # already clustered
+    if span.label_ not in {"PERSON", "ORG"}:
+        return False
+    cluster = _person_for(people, span)
+    if cluster is None:
+        if span.label_ != "PERSON":
+            return False
+        cluster = next((c for c in people if names.name_key(c.name) == names.name_key(span.text)), None)
+        if cluster is None:
+            cluster = Cluster(person=True)
+            people.append(cluster)
+    cluster.spans.append(span)
+    return True
+
+
+def _person_for(people: list[Cluster], span: Span) -> Cluster | None:
+    """The person a short form names; the most recently mentioned one if several do."""
+    text, strict = span.text, span.label_ != "PERSON"
+    found = [c for c in people if _names_person(c, text, strict)]
+    if not found:
+        return None
+    before = [c for c in found if c.first < span.start_char]
+    if not before:
+        return found[0]
+    return max(before, key=lambda c: max(s.start_char for s in c.spans if s.start_char < span.start_char))
+
+
+def _names_person(cluster: Cluster, text: str, strict: bool) -> bool:
+    """Whether ``text`` is a short form of one of the cluster's full names.
+
+    ``strict`` (for mentions the model did not call a person): surname or full
+    name of a two-word name only, no first names, no spelling variants; a
+    one-word "person" may itself be the model's mistake.
+    """
+    key = names.name_key(text)
+    for form in cluster.forms:
+        if strict and len(names.name_tokens(form)) < 2:
+            continue
+        if names.name_key(form) == key or names.surname(form) == key:
+            return True
+        if not strict and (names.is_short_form(text, form) or _variant(text, form)):
+            return True
+    return False
+
+
+def _variant(text: str, form: str) -> bool:
+    words = names.name_tokens(text)
+    return len(words) == 1 and names.is_spelling_variant(words[0], names.surname(form))
+
+
+def _cluster_others(spans: Iterable[Span]) -> list[Cluster]:
+    """Group non-person mentions by normalised name, then join acronyms to expansions."""
+    by_key: dict[str, Cluster] = {}
+    for span in spans:
+        by_key.setdefault(names.name_key(span.text), Cluster()).spans.append(span)
+    clusters = list(by_key.values())
+    for short in [c for c in clusters if _is_acronym(c.name)]:
+        full = next((c for c in clusters if c is not short and names.is_acronym_of(short.name, c.name)), None)
+        if full is not None:
+            full.spans.extend(short.spans)
+            clusters.remove(short)
+    return clusters
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _add_repeated_names(doc: Doc, clusters: list[Cluster], spans: list[Span]) -> None:
+    """Add later mentions of a known person's name or surname that the model missed."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for cluster in (c for c in clusters if c.person and any(_is_full_name(s) for s in c.spans)):
+        for words in _forms_to_find(cluster):
+            for start in _find_words(doc, words, covered):
+                span = _labelled(doc, start, start + len(words), "PERSON")
+                cluster.spans.append(span)
+                spans.append(span)
+                covered.update(range(span.start, span.end))
+
+
+def _forms_to_find(cluster: Cluster) -> list[tuple[str, ...]]:
+    """Full names and surnames of a person, longest first, as token texts."""
+    forms: set[tuple[str, ...]] = set()
+    for span in cluster.spans:
+        words = tuple(t.text for t in span if t.lower_ not in _POSSESSIVES)
+        if words and all(w[:1].isupper() and len(w) > 2 for w in words[-1:]):
+            forms.add(words)
+            forms.add(words[-1:])
+    return sorted(forms, key=len, reverse=True)
+
+
+def _find_words(doc: Doc, words: tuple[str, ...], covered: set[int]) -> Iterator[int]:
+    n = len(words)
+    for i in range(len(doc) - n + 1):
+        same = doc[i].text == words[0] and tuple(t.text for t in doc[i : i + n]) == words
+        if same and doc[i].pos_ == "PROPN" and not covered.intersection(range(i, i + n)):
+            yield i
+
+
+def _write_back(doc: Doc, spans: list[Span], clusters: list[Cluster]) -> None:
+    """Store the corrected spans on ``doc.ents`` so later components agree with us."""
+    label_at = {(s.start, s.end): c.label for c in clusters for s in c.spans}
+    fixed = [_relabel(s, label_at.get((s.start, s.end), s.label_)) for s in spans]
+    try:
+        from spacy.util import filter_spans
+
+        doc.ents = filter_spans(fixed)
+    except ValueError as err:  # overlapping or invalid spans: keep the model's own
+        log.warning("could not write corrected entities back: %s", err)
+
+
+def _relabel(span: Span, label: str) -> Span:
+    return span if span.label_ == label else _labelled(span.doc, span.start, span.end, label)
+
+
+# --- Looking entities up -----------------------------------------------------------
+
+
+def person_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """The people among ``entities``, in order."""
+    return [e for e in entities if e.type == "PERSON"]
 
 
 def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
-    """The entity with a mention overlapping ``[start, end)``, if any."""
+    """The entity whose mention overlaps ``[start, end)`` most (the first on a tie)."""
+    best, best_overlap = None, 0
     for entity in entities:
         for m_start, m_end in entity.mentions:
-            if m_start < end and start < m_end:
-                return entity
-    return None
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > best_overlap or overlap == 0 and best is None and m_start < end and start < m_end:
+                best, best_overlap = entity, overlap
+    return best
 
 
 def entity_named(entities: Iterable[Entity], name: str) -> Entity | None:
-    """The entity whose name or alias is ``name`` (or ends with it, for surnames)."""
-    name = name.strip()
-    for entity in entities:
-        if name == entity.name or name in entity.aliases:
-            return entity
-    for entity in entities:
-        if entity.type == "PERSON" and entity.name.endswith(" " + name):
-            return entity
+    """The entity ``name`` refers to: "Zelenskyy", "Zelenskyy's", "President Volodymyr
+    Zelenskyy" and "U.S." all find their entity.
+
+    Tried in order: the name or an alias; a known name at the end of ``name``
+    (a title before it); a surname or shorter form of a person's name; a
+    spelling variant of a person's surname.
+    """
+    entities = list(entities)
+    key = names.name_key(name)
+    if not key:
+        return None
+    for test in (_same_key, _ends_with_known, _short_form_of, _variant_of):
+        match = next((e for e in entities if test(e, key)), None)
+        if match is not None:
+            return match
     return None
+
+
+def _keys(entity: Entity) -> list[str]:
+    return [names.name_key(f) for f in (entity.name, *entity.aliases)]
+
+
+def _same_key(entity: Entity, key: str) -> bool:
+    return key in _keys(entity)
+
+
+def _ends_with_known(entity: Entity, key: str) -> bool:
+    return entity.type == "PERSON" and any(key.endswith(" " + k) for k in _keys(entity) if " " in k)
+
+
+def _short_form_of(entity: Entity, key: str) -> bool:
+    return entity.type == "PERSON" and names.is_short_form(key, entity.name)
+
+
+def _variant_of(entity: Entity, key: str) -> bool:
+    return entity.type == "PERSON" and _variant(key, entity.name)
