@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.clean.meta import parse_date
+from storyline.clean.meta import date_line, parse_date
 from storyline.clean.text import clean_text
 from storyline.model import Article, RawDoc
 from storyline.settings import Settings
@@ -53,7 +53,7 @@ def test_clean_text_keeps_every_body_paragraph(harbour: Article) -> None:
 def test_clean_text_drops_comment_thread_after_footer(harbour: Article) -> None:
     assert "strike has gone on far too long" not in harbour.text
     assert "says:" not in harbour.text
-    assert _reasons(harbour)["dockside_dan says:"] == "comment-form"
+    assert _reasons(harbour)["dockside_dan says:"] == "comment"
 
 
 def test_clean_text_records_a_reason_for_each_dropped_line(harbour: Article) -> None:
@@ -132,6 +132,9 @@ def test_clean_text_short_page_keeps_its_line(settings: Settings) -> None:
         ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
         ("Updated 25/12/2024 10:00", "2024-12-25"),
         ("05.10.2018", "2018-10-05"),
+        ("Mittwoch, 18. Februar 2026", "2026-02-18"),
+        ("publié le 3 janvier 2021", "2021-01-03"),
+        ("3 de marzo de 2021", "2021-03-03"),
         ("05/10/2018", None),
         ("February 30, 2026", None),
         ("Season 2026 preview", None),
@@ -139,6 +142,26 @@ def test_clean_text_short_page_keeps_its_line(settings: Settings) -> None:
 )
 def test_clean_text_parse_date_forms(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated on: November 19, 2019 / 10:07 AM / CBS News", "2019-11-19"),
+        ("By Jane Doe | March 3, 2025", "2025-03-03"),
+        ("Board appoints a new finance director with effect from 1.9.2015", None),
+        ("Version 3 of the voting rules adopted on 29 June 2007 by the assembly", None),
+    ],
+)
+def test_clean_text_date_line_is_mostly_a_date(text: str, expected: str | None) -> None:
+    assert date_line(text) == expected
+
+
+def test_clean_text_one_says_line_does_not_end_the_body(settings: Settings) -> None:
+    lines = HARBOUR.split("Share this:")[0].replace("Talks collapse\n", "The union leaflet says:\n")
+    article = _clean(lines, settings)
+    assert article.text.endswith("ready to meet at any time.")
+    assert "The union leaflet says:" in article.text
 
 
 @pytest.fixture(scope="module")

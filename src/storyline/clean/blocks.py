@@ -17,9 +17,9 @@ from .lines import Line
 GAP_COST = 1.5  # cost of the first non-prose line in a gap; the n-th costs n times this
 GAP_MAX = 6.0  # but no single gap line costs more than this
 PHRASE_COST = 6.0  # extra cost of a line that matches a boilerplate phrase family
-END_REASONS = frozenset({"footer", "comment-form", "tags"})  # families that close an article
+END_REASONS = frozenset({"footer", "comment-form", "comment", "tags"})  # families that close an article
 ISOLATED_WEIGHT = 0.5  # share of its words a lone prose line earns
-ISOLATION = 2  # a prose line with no other prose within this many lines is alone
+ISOLATION = 1  # a prose line with no other prose within this many lines is alone
 MIN_BODY_WORDS = 50  # prose needed before an end marker for it to close the body
 LIST_SHAPES = 2  # items that set the allowed shapes of a list announced with a colon
 

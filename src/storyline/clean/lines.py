@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -66,7 +66,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "related": (
         r"related:?|(?:latest|related|weekly|recent|similar|more|top|breaking|popular"
         r"|most (?:read|popular|viewed|shared))"
-        r" (?:news|posts?|articles?|stories|headlines|updates|videos?|content|topics?|coverage)"
+        r" (?:news|posts?|articles?|stories|headlines|updates|videos?|content|topics?|coverage|links|reading)"
         r"(?: (?:from|on|in|about) .{1,60})?:?",
         r"(?:what to read next|in other news|elsewhere on .{1,40}|from around the web|around the web)",
     ),
@@ -83,8 +83,17 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         r"cancel reply|post comment|submit comment|notify me of .{0,60}",
         r"\[?\s*\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}",
         r"(?:top rated|reader|readers'?|latest|newest|oldest|best) comments?.{0,20}",
-        r"\S+(?:\s\S+){0,2}\s(?:says|wrote|writes|replied):?",
+    ),
+    # A commenter's signature ("jdoe says:", "Ann on May 2, 2024 at 9:14 am said:");
+    # counted as a thread only when it repeats (see classify).
+    "comment": (
+        r"\S+(?:\s\S+){0,2}\s(?:says|wrote|writes|replied):",
         r".{1,40}\bon\s.{4,40}\s(?:at|@)\s.{3,12}(?:\s(?:said|says|wrote))?:?",
+    ),
+    "author-box": (
+        r"about the (?:author|writer|reporter)s?:?",
+        r"(?:view |see )?(?:all |more )?(?:articles|stories|posts) (?:by|from) .{1,40}",
+        r"follow .{1,40} on (?:twitter|x|facebook|instagram|linkedin|bluesky|threads)\.?",
     ),
     "tags": (r"(?:tags?|topics?|filed under|posted in|categories|category|keywords|labels?)\s*:.{0,200}",),
     "share": (
@@ -109,8 +118,9 @@ _LONG_FAMILIES: dict[str, str] = {
     r"|\((?:AP|AFP|Reuters|EPA|Getty|Photo|Foto|Bloomberg|Xinhua)\b[^)]*\)\s*$"
     r"|, (?:left|right|center|centre),|\bfile (?:photo|image)\b|^in this (?:\w+ )?photo|^\d+\s*of\s*\d+\S",
     "footer": r"^\W{0,3}(?:©|\(c\)|copyright\b)\s*\d{4}|all rights reserved",
-    "cookie-notice": r"\bcookies?\b.{0,200}\b(?:website|site|experience|browser|consent|accept|privacy|analytics)"
-    r"|\b(?:website|site|experience|browser|consent|accept|privacy)\b.{0,200}\bcookies?\b",
+    "cookie-notice": r"\b(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|serves?|places?) cookies"
+    r"|\bcookies? (?:policy|settings|preferences|consent|notice)|\baccept (?:all )?cookies"
+    r"|\buse of cookies|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:web)?site",
 }
 _LONG_MAX_WORDS = 120
 _LONG_COMPILED = {reason: re.compile(p, re.I) for reason, p in _LONG_FAMILIES.items()}
@@ -129,6 +139,7 @@ class Line:
     caps: float
     commas: int
     linklike: bool
+    blank_before: bool = False
 
     @property
     def listlike(self) -> bool:
@@ -151,9 +162,19 @@ class Line:
 
 
 def read_lines(text: str) -> list[Line]:
-    """Split a scrape into Lines, dropping blank lines and the scraper's indentation."""
-    stripped = (raw.strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return [line_features(n, s) for n, s in enumerate(s for s in stripped if s)]
+    """Split a scrape into Lines, dropping blank lines and the scraper's indentation.
+
+    Whether a blank line came before is kept: it tells blocks apart, so a
+    teaser label and the headline under it are known to belong together.
+    """
+    lines: list[Line] = []
+    blank = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(replace(line_features(len(lines), stripped), blank_before=blank))
+        blank = not stripped
+    return lines
 
 
 def line_features(index: int, text: str) -> Line:
@@ -207,13 +228,18 @@ def classify(lines: Sequence[Line]) -> list[str | None]:
     """
     counts = Counter(line.text for line in lines)
     texts = {line.text for line in lines if line.words >= 3}
+    found = [phrase_reason(line) for line in lines]
+    thread = found.count("comment") >= 2
     reasons: list[str | None] = []
-    for line in lines:
-        reason = phrase_reason(line)
+    for line, reason in zip(lines, found, strict=True):
+        if reason == "comment" and not thread:
+            reason = None
         if reason is None and counts[line.text] > 1:
             reason = "duplicate"
         if reason is None and _is_breadcrumb(line, texts):
             reason = "navigation"
+        if reason is None and _under_teaser(line, found[line.index - 1] if line.index else None):
+            reason = "teaser"
         reasons.append(reason)
     return reasons
 
@@ -224,3 +250,8 @@ def _is_breadcrumb(line: Line, texts: set[str]) -> bool:
     if line.textlike or len(words) > 30:
         return False
     return any(" ".join(words[k:]) in texts for k in range(1, min(6, len(words) - 2)))
+
+
+def _under_teaser(line: Line, label: str | None) -> bool:
+    """The headline a teaser label ("Also read") introduces: next line, same block, not prose."""
+    return label == "teaser" and not line.blank_before and not line.textlike

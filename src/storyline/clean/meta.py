@@ -20,37 +20,51 @@ HEADER_WINDOW = 30  # lines above the body searched for the headline, date, byli
 TRAILER_WINDOW = 10  # lines below the body searched for an author box or a "published" line
 TITLE_WORDS = (3, 30)  # a headline has this many words
 
+# Month names in English and in the languages of most European news sites
+# (German, French, Spanish, Portuguese, Italian, Dutch), with their common
+# abbreviations.
 _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+            "january jan januar jänner janvier janv enero ene janeiro gennaio genn januari",
+            "february feb februar februari février févr fevrier febrero fevereiro fev febbraio",
+            "march mar märz maerz mars marzo março maart",
+            "april apr avril avr abril aprile",
+            "may mai mayo maio maggio mei",
+            "june jun juni juin junio junho giugno",
+            "july jul juli juillet juil julio julho luglio",
+            "august aug août aout agosto augustus",
+            "september sept sep septembre septiembre setembro settembre set",
+            "october oct oktober okt octobre octubre outubro ottobre ott",
+            "november nov novembre noviembre novembro",
+            "december dec dezember dez décembre déc decembre diciembre dic dezembro dicembre",
         ),
         start=1,
     )
-    for name in names
+    for name in names.split()
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
 ]
 _NUMERIC_DATE = re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}\b")
-_PUBLISHED = re.compile(r"\b(?:published|posted|first published|erschienen|publicado|publié|pubblicato)\b", re.I)
+_DATE_NOISE = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b(?:[ap]\.?m\.?|(?-i:[A-Z]{2,4})|uhr|h)\b"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|posted|updated|modified|last|first|on|at"
+    r"|date|the|by|le|el|am|um|de|del|du|der|den|publié|publicado|pubblicato|veröffentlicht|aktualisiert)\b",
+    re.I,
+)
+DATE_LINE_REST = 4  # words besides the date that a date line may carry
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|first published|erschienen|veröffentlicht|erstellt|publicado|publicada|publié|publiée"
+    r"|pubblicato|gepubliceerd)\b",
+    re.I,
+)
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|aktualisiert|actualizado|mis à jour)\b", re.I)
 _BYLINE = re.compile(
     r"(?:^|[|/]\s*|\s)(?:(?i:written|posted|reported|words)\s+)?(?i:by|von|por|par|di|door|av)\s*:?\s+"
@@ -78,19 +92,40 @@ def parse_date(text: str) -> str | None:
     Month names are English; all-numeric dates are read only when unambiguous
     (ISO order, a part over 12, or dotted European day.month.year).
     """
+    found = _date_match(text)
+    return found[0] if found else None
+
+
+def date_line(text: str) -> str | None:
+    """The date of a line that is mostly a date ("Published 3 March 2025, 14:00 GMT").
+
+    Once the date, times, weekdays and label words are taken out, at most
+    DATE_LINE_REST words may remain (an outlet or author name), so a headline
+    or sentence that mentions a date is not a date line.
+    """
+    found = _date_match(text)
+    if not found:
+        return None
+    value, (start, end) = found
+    rest = _DATE_NOISE.sub(" ", text[:start] + " " + text[end:])
+    return value if len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATE_LINE_REST else None
+
+
+def _date_match(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first date in ``text`` with its span, trying month-name forms first."""
     for form in _DATE_FORMS:
         match = form.search(text)
         if match:
             month = match["month"].lower().rstrip(".")
-            return _iso(int(match["year"]), _MONTHS.get(month) or int(month), int(match["day"]))
-    return _numeric_date(text)
-
-
-def _numeric_date(text: str) -> str | None:
-    """Read dd/mm/yyyy or mm/dd/yyyy only when the order can be told."""
+            value = _iso(int(match["year"]), _MONTHS.get(month) or int(month), int(match["day"]))
+            return (value, match.span()) if value else None
     match = _NUMERIC_DATE.search(text)
-    if not match:
-        return None
+    value = _numeric_date(match) if match else None
+    return (value, match.span()) if value and match else None
+
+
+def _numeric_date(match: re.Match[str]) -> str | None:
+    """Read dd/mm/yyyy or mm/dd/yyyy only when the order can be told."""
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if a > 12 or (match["sep"] == "." and b <= 12):
         return _iso(year, b, a)
@@ -138,7 +173,7 @@ def find_date(lines: Sequence[Line], reasons: Sequence[str | None], start: int, 
         line = lines[i]
         if line.textlike or line.words > 16 or (i >= end and not _PUBLISHED.search(line.text)):
             continue
-        value = parse_date(line.text)
+        value = date_line(line.text)
         if value:
             rank = 0 if _PUBLISHED.search(line.text) else 2 if _UPDATED.search(line.text) else 1
             candidates.append((rank, abs(start - i), i, value))
