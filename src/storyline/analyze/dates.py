@@ -32,6 +32,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 PLAN_LEMMAS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "prepare", "slate", "go"}
 SCHEDULE_LEMMAS = {"set", "schedule", "reschedule", "slate", "postpone", "delay", "push", "move", "fix", "plan"}
 MAX_RANGE_DAYS = 14
+TIME_ONLY = "time"
 NARRATIVE_SENTENCES = 2
 
 
@@ -53,8 +54,7 @@ class Item:
 def find_dates(doc: Doc, *, found: Found, settings: Settings) -> Iterator[DateMention]:
     """Yield a DateMention for each temporal expression of the article, in text order."""
     article = found.article
-    ref = tv.parse_published(article.published) if article.published_source != "unknown" else None
-    ref = ref or tv.parse_published(article.published)
+    ref = tv.parse_published(article.published)
     items = read_items(doc, ref)
     resolve_ordinals(items, ref, explicit=article.published_source == "explicit" and ref is not None)
     resolve_narrative(items)
@@ -91,33 +91,53 @@ def date_for_span(dates: Iterable[DateMention], start: int, end: int, *, near: i
 def read_items(doc: Doc, ref: date | None) -> list[Item]:
     """Read every candidate; drop those that are not dates (durations, ages)."""
     items = []
-    sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
-    for start, end, rule in candidate_spans(doc):
-        text = doc.text[start:end]
+    sent_of = sentence_numbers(doc)
+    full = doc.text  # built anew on each access: read it once
+    for start, end, rule in candidate_spans(doc, full):
+        text = full[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or (rule is None and tr.after_named_day(doc.text, start)):
+        if span is None or (not isinstance(rule, tr.Rule) and tr.after_named_day(full, start)):
             continue
         verb = governing_verb(span.root)
         tense = verb_tense(verb, span.root) if verb is not None else "present"
-        reading = tr.apply(rule, text, tr.When(ref, tense)) if rule else tr.read(text, tr.When(ref, tense))
+        reading = read_candidate(text, rule, tr.When(ref, tense))
         if reading is None:
             continue
-        sent = sent_index.get(span.sent.start, 0)
+        sent = sent_of[span.root.i]
         items.append(Item(start, end, text, reading, tense, sent, span.root.i, verb.i if verb is not None else -1))
     return items
 
 
-def candidate_spans(doc: Doc) -> list[tuple[int, int, tr.Rule | None]]:
+def read_candidate(text: str, rule: tr.Rule | str | None, when: tr.When) -> tr.Reading | None:
+    """Read a rule match with its rule, a spaCy DATE with any rule or dateparser.
+
+    A spaCy TIME is kept only when a rule reads all of it ("Tuesday night",
+    "this morning"): clock times and "about six hours" are not dates.
+    """
+    if isinstance(rule, tr.Rule):
+        return tr.apply(rule, text, when)
+    return tr.read(text, when, rules_only=rule == TIME_ONLY)
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of every token, computed once (``span.sent`` rescans the doc)."""
+    numbers = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        numbers[sent.start : sent.end] = [n] * len(sent)
+    return numbers
+
+
+def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int, tr.Rule | str | None]]:
     """Rule matches (longest first, no overlaps), then spaCy entities no rule touched."""
-    chosen: list[tuple[int, int, tr.Rule | None]] = []
+    chosen: list[tuple[int, int, tr.Rule | str | None]] = []
     order = {id(rule): n for n, rule in enumerate(tr.RULES)}
-    matches = sorted(tr.find_rule_spans(doc.text), key=lambda m: (m[0] - m[1], order[id(m[2])], m[0]))
+    matches = sorted(tr.find_rule_spans(text), key=lambda m: (m[0] - m[1], order[id(m[2])], m[0]))
     for start, end, rule in matches:
         if not _overlaps(chosen, start, end):
             chosen.append((start, end, rule))
     for ent in doc.ents:
-        if ent.label_ == "DATE" and not _overlaps(chosen, ent.start_char, ent.end_char):
-            chosen.append((ent.start_char, ent.end_char, None))
+        if ent.label_ in ("DATE", "TIME") and not _overlaps(chosen, ent.start_char, ent.end_char):
+            chosen.append((ent.start_char, ent.end_char, None if ent.label_ == "DATE" else TIME_ONLY))
     return sorted(chosen, key=lambda c: c[0])
 
 
@@ -163,6 +183,13 @@ def _is_scheduled(verb: Token, root: Token) -> bool:
     return root.head.head.i == verb.i and root.head.lower_ in ("for", "to", "until", "till")
 
 
+def _plans(token: Token) -> bool:
+    """ "expected to", "is going to", "due to": a plan, unless told in the past ("was expected to")."""
+    if token.lemma_ not in PLAN_LEMMAS or (token.lemma_ == "go" and token.tag_ != "VBG"):
+        return False
+    return token.tag_ != "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
+
+
 def _is_future(verb: Token) -> bool:
     token = verb
     for _ in range(3):
@@ -171,7 +198,7 @@ def _is_future(verb: Token) -> bool:
         # reported plans: "said the king would be sworn in on Jan. 31"
         if token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
             return True
-        if token.i != verb.i and token.lemma_ in PLAN_LEMMAS:
+        if token.i != verb.i and _plans(token):
             return True
         if token.dep_ not in ("xcomp", "ccomp", "acomp") or token.head.i == token.i:
             return False

@@ -59,13 +59,14 @@ def granularity_for(value: str | None, text: str | None, dates: Iterable[DateMen
 
 def statement_entries(doc: Doc, found: Found) -> Iterator[TimelineEntry]:
     """Sentences, and the sentences around quotes and attributions, that hold a resolved date."""
-    spans = [piece for sent in doc.sents for piece in paragraph_pieces(doc.text, sent.start_char, sent.end_char)]
-    spans += [_sentences_around(doc, q.start, q.end) for q in found.quotes]
-    spans += [_sentences_around(doc, a.start, a.end) for a in found.attributions]
+    full = doc.text  # built anew on each access: read it once
+    spans = [piece for sent in doc.sents for piece in paragraph_pieces(full, sent.start_char, sent.end_char)]
+    spans += [_sentences_around(doc, full, q.start, q.end) for q in found.quotes]
+    spans += [_sentences_around(doc, full, a.start, a.end) for a in found.attributions]
     for start, end in spans:
         mention = date_for_span(found.dates, start, end)
         if mention is not None and mention.value:
-            text = doc.text[start:end].strip()
+            text = full[start:end].strip()
             yield TimelineEntry(mention.value, mention.granularity, text, "statement", start, end)
 
 
@@ -80,13 +81,13 @@ def paragraph_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int
         yield cut, end
 
 
-def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _sentences_around(doc: Doc, full: str, start: int, end: int) -> tuple[int, int]:
     """The sentences a quote or claim touches, kept inside its paragraph."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return start, end
     first, last = span[0].sent.start_char, span[-1].sent.end_char
-    pieces = [p for p in paragraph_pieces(doc.text, first, last) if p[0] < end and start < p[1]]
+    pieces = [p for p in paragraph_pieces(full, first, last) if p[0] < end and start < p[1]]
     return (pieces[0][0], pieces[-1][1]) if pieces else (start, end)
 
 

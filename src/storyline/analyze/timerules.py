@@ -52,7 +52,7 @@ COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|a\s+few|few|several|many|" + "|".join(
 ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|final|last|closing|" + "|".join(ORDINALS) + ")"
 UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 # Named days that are not "the most recent Friday": "Black Friday", "Bloody Sunday".
-NAMED_DAYS = ("Ash", "Black", "Good", "Holy", "Maundy", "Palm", "Easter", "Super", "Bloody", "Cyber", "Shrove")
+NAMED_DAYS = ("Ash", "Black", "Good", "Holy", "Maundy", "Palm", "Easter", "Super", "Bloody", "Cyber", "Shrove", "Patch")
 NOT_NAMED = "".join(f"(?<!{word} )" for word in NAMED_DAYS)
 
 
@@ -232,9 +232,9 @@ def _shift_year(value: str, count: int) -> str:
 
 
 RANGE_MD = (
-    rf"(?:{WDAY},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY}){TO}(?:(?P<m2>{MON})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"
+    rf"(?:{WDAY},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY}){TO}(?:(?P<m2>{MON})\s+)?(?P<d2>{DAY})(?:\s?,?\s+(?P<y>{YEAR}))?"
 )
-RANGE_DM = rf"(?P<d1>{DAY})(?:\s+(?P<m2>{MON}))?{TO}(?P<d2>{DAY})\s+(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"
+RANGE_DM = rf"(?P<d1>{DAY})(?:\s+(?P<m2>{MON}))?{TO}(?P<d2>{DAY})\s+(?P<m1>{MON})(?:\s?,?\s+(?P<y>{YEAR}))?"
 
 
 @rule("range_md", RANGE_MD)
@@ -249,7 +249,7 @@ def range_day_month(m: re.Match[str], when: When) -> Reading | None:
     return _day_range(f"{m['m2'] or m['m1']} {m['d1']}", f"{m['m1']} {m['d2']}", m["y"], when)
 
 
-@rule("range_months", rf"(?P<m1>{MONTH_FULL})(?:\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH_FULL}),?\s+(?P<y>{YEAR})")
+@rule("range_months", rf"(?P<m1>{MONTH_FULL})(?:\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH_FULL})\s?,?\s+(?P<y>{YEAR})")
 def range_months(m: re.Match[str], when: When) -> Reading | None:
     """ "May-June 2025", "December 2024 to March 2025"."""
     lo = parse_absolute(f"{m['m1']} {m['y1'] or m['y']}", when, True)
@@ -275,7 +275,9 @@ def between_years(m: re.Match[str], when: When) -> Reading | None:
     return range_years(m, when)
 
 
-@rule("day_of_month", rf"(?i:the\s+)?(?P<which>(?i:first|last))\s+(?i:day\s+of)\s+(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    "day_of_month", rf"(?i:the\s+)?(?P<which>(?i:first|last))\s+(?i:day\s+of)\s+(?P<m1>{MON})(?:\s?,?\s+(?P<y>{YEAR}))?"
+)
 def day_of_month(m: re.Match[str], when: When) -> Reading | None:
     """ "the first day of March 2026": the month's first or last day."""
     month = parse_absolute(f"{m['m1']} {m['y'] or ''}".strip(), when, bool(m["y"]))
@@ -286,13 +288,13 @@ def day_of_month(m: re.Match[str], when: When) -> Reading | None:
     return Reading(tv.day_value(day), "day", month.anchor)
 
 
-@rule("date_mdy", rf"(?:{WDAY},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY})(?:,?\s+(?P<y>{YEAR}))?")
+@rule("date_mdy", rf"(?:{WDAY},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY})(?:\s?,?\s+(?P<y>{YEAR}))?")
 def date_month_day(m: re.Match[str], when: When) -> Reading | None:
     """ "April 30, 2025", "Wednesday, February 18, 2026", "Feb. 3"."""
     return parse_absolute(m[0], when, bool(m["y"]))
 
 
-@rule("date_dmy", rf"(?:{WDAY},?\s+)?(?:(?i:the)\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?")
+@rule("date_dmy", rf"(?:{WDAY},?\s+)?(?:(?i:the)\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MON})(?:\s?,?\s+(?P<y>{YEAR}))?")
 def date_day_month(m: re.Match[str], when: When) -> Reading | None:
     """ "30 April 2025", "the 5th of May"."""
     return parse_absolute(m[0], when, bool(m["y"]))
@@ -316,7 +318,7 @@ def numeric_date(m: re.Match[str], when: When) -> Reading | None:
     return parse_absolute(m[0], when, True)
 
 
-@rule("month_year", rf"(?P<mod>{MOD})?(?P<m1>{MON}),?\s+(?P<y>{YEAR})")
+@rule("month_year", rf"(?P<mod>{MOD})?(?P<m1>{MON})\s?,?\s+(?P<y>{YEAR})")
 def month_year(m: re.Match[str], when: When) -> Reading | None:
     """ "May 2025", "mid-February 2026", "the end of March 2025"."""
     return parse_absolute(strip_mod(m[0]), when, True)
@@ -632,7 +634,7 @@ def apply(item: Rule, text: str, when: When) -> Reading | None:
     return item.handler(match, when) if match else None
 
 
-def read(text: str, when: When) -> Reading | None:
+def read(text: str, when: When, *, rules_only: bool = False) -> Reading | None:
     """Resolve an expression found by someone else (spaCy); None when it is not a date.
 
     The first rule that matches the whole text decides; a text no rule knows
@@ -643,7 +645,7 @@ def read(text: str, when: When) -> Reading | None:
     for item in RULES:
         if item.pattern.fullmatch(text):
             return apply(item, text, when)
-    if is_not_date(text):
+    if rules_only or is_not_date(text):
         return None
     if re.search(rf"\b(?:{MONTH_FULL})\b|\b{YEAR}", text):
         has_year = re.search(rf"\b{YEAR}", text) is not None
