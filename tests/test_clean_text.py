@@ -83,6 +83,7 @@ def test_clean_text_subhead_is_structure_with_offset(harbour: Article) -> None:
 def test_clean_text_reads_title_byline_and_date(harbour: Article) -> None:
     assert harbour.title == "Harbour strike enters second week as talks stall"
     assert harbour.byline == "Jane Doe"
+    assert harbour.outlet == "Coastline Media Ltd"  # from the copyright footer
     assert harbour.published == "2025-03-03"
     assert harbour.published_source == "explicit"
 
@@ -110,12 +111,20 @@ def test_clean_text_author_box_tags_and_iso_date(settings: Settings) -> None:
     assert article.published == "2025-11-04"
     assert article.tags == ("Tech", "Energy", "Batteries", "Grid storage")
     assert article.byline == "Valley Newsroom"
-    assert article.outlet == "Valley Newsroom"
+    assert article.outlet is None  # a desk byline is not the outlet's name
     assert article.title == "Battery plant opens in the valley"
     reasons = _reasons(article)
     assert reasons["Independent news for the valley and the hills around it, every day."] == "author-box"
     assert reasons["Please enter your comment!"] == "comment-form"
     assert len(_paragraphs(article)) == 3
+
+
+def test_clean_text_author_box_closing_the_body(settings: Settings) -> None:
+    page = HARBOUR.split("Share this:")[0] + "Harbour Desk\nHarbour Weekly covers the ports and the sea, every day.\n"
+    article = _clean(page, settings)
+    assert article.text.endswith("ready to meet at any time.")
+    assert _reasons(article)["Harbour Weekly covers the ports and the sea, every day."] == "author-box"
+    assert (article.byline, article.outlet) == ("Jane Doe", "Harbour Weekly")
 
 
 def test_clean_text_short_page_keeps_its_line(settings: Settings) -> None:

@@ -37,6 +37,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         r"©\s*(?!\s*\d{4})[^\d]{0,200}",
         r".{0,60}(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|unsplash|pexels|pixabay"
         r"|dreamstime|ap photo|afp photo|reuters/|epa-efe)(?:\.com)?.{0,40}",
+        r"[\w .'’&-]{2,60}\s/\s[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})",
     ),
     "footer": (
         r".{0,60}(?:©|\(c\)|copyright\b).{0,160}",
@@ -143,8 +144,13 @@ class Line:
 
     @property
     def listlike(self) -> bool:
-        """A comma list of short items with no sentence in it: keywords, tags, credits."""
-        if self.commas < 3 or self.marks or self.text.endswith("."):
+        """A comma list of four or more short items with no sentence in it: keywords, tags."""
+        return self.commas >= 3 and self.keywords
+
+    @property
+    def keywords(self) -> bool:
+        """Short comma-separated items and no sentence: a keyword line of three items or more."""
+        if self.commas < 2 or self.marks or self.text.endswith("."):
             return False
         return max(len(item.split()) for item in _LIST_SPLIT.split(self.text)) <= LIST_ITEM_WORDS
 

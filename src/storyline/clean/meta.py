@@ -19,6 +19,7 @@ from .lines import Line
 HEADER_WINDOW = 30  # lines above the body searched for the headline, date, byline and tags
 TRAILER_WINDOW = 10  # lines below the body searched for an author box or a "published" line
 TITLE_WORDS = (3, 30)  # a headline has this many words
+BLURB_WORDS = (5, 30)  # an author box's one-line description has this many words
 
 # Month names in English and in the languages of most European news sites
 # (German, French, Spanish, Portuguese, Italian, Dutch), with their common
@@ -71,7 +72,14 @@ _BYLINE = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|van|von|da|del|la|le|bin|al)){0,4})"
 )
 _NAME = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+[A-ZÀ-Ý][\w.'’&-]*){0,3}")
-_DESK = re.compile(r"\b(?:newsroom|staff|desk|editors?|editorial|team|redaktion|redacción|rédaction)\b", re.I)
+_COPYRIGHT_NAME = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]\s|all rights|$)",
+    re.I,
+)
+_BLURB_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})\s+(?:is|covers|brings|delivers|reports)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,21 +202,35 @@ def find_byline(lines: Sequence[Line], reasons: Sequence[str | None], start: int
     return None
 
 
-def find_author_box(lines: Sequence[Line], reasons: Sequence[str | None], end: int) -> tuple[list[int], str] | None:
-    """An author box below the body: a name line (maybe repeated) and a one-line blurb.
+def find_author_box(
+    lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int
+) -> tuple[list[int], str] | None:
+    """An author box at the foot of the article: a name line (maybe repeated) and a one-line blurb.
 
+    The box may sit below the body or close it (its blurb reads like prose);
+    inside the body it must be the body's last line, in one block with the name.
     Returns the indexes of the box lines and the name.
     """
     stop = min(len(lines), end + TRAILER_WINDOW)
-    for i in range(end, stop):
+    for i in range(max(start, end - 3), stop):
         if not _name_shaped(lines[i], reasons[i]):
             continue
         j = i + 1
         while j < stop and lines[j].text == lines[i].text:
             j += 1
-        if j < stop and reasons[j] is None and lines[j].words >= 5 and not lines[j].listlike:
+        if j < stop and _blurb(lines[j], reasons[j]) and (j >= end or _closes_body(lines, reasons, j, end)):
             return list(range(i, j + 1)), lines[i].text
     return None
+
+
+def _blurb(line: Line, reason: str | None) -> bool:
+    """One short descriptive line: the outlet's or author's self-description."""
+    return reason is None and BLURB_WORDS[0] <= line.words <= BLURB_WORDS[1] and not line.listlike
+
+
+def _closes_body(lines: Sequence[Line], reasons: Sequence[str | None], j: int, end: int) -> bool:
+    """True when line ``j`` is the last unflagged body line and sits in the name's block."""
+    return not lines[j].blank_before and all(reasons[k] is not None for k in range(j + 1, end))
 
 
 def _name_shaped(line: Line, reason: str | None) -> bool:
@@ -218,9 +240,19 @@ def _name_shaped(line: Line, reason: str | None) -> bool:
     return bool(_NAME.fullmatch(line.text)) and not any(ch.isdigit() for ch in line.text)
 
 
-def desk_outlet(name: str | None) -> str | None:
-    """A desk byline ("VT Newsroom", "Reuters Staff") names the outlet, not a person."""
-    return name if name and _DESK.search(name) else None
+def find_outlet(lines: Sequence[Line], reasons: Sequence[str | None], blurb: int | None) -> str | None:
+    """The outlet as the page names itself: a copyright footer or an author-box blurb.
+
+    "© 2025 Coastline Media Ltd. All rights reserved." gives "Coastline Media
+    Ltd"; a blurb "Northline News covers politics..." gives "Northline News".
+    A desk byline ("VT Newsroom") is not taken for the outlet.
+    """
+    for line, reason in zip(lines, reasons, strict=True):
+        match = _COPYRIGHT_NAME.search(line.text) if reason == "footer" else None
+        if match:
+            return match["name"].strip(" .,-")
+    match = _BLURB_NAME.match(lines[blurb].text) if blurb is not None else None
+    return match["name"] if match else None
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -238,19 +270,18 @@ def read_meta(lines: Sequence[Line], reasons: Sequence[str | None], start: int, 
     byline = find_byline(lines, reasons, start, end)
     if byline:
         used[byline[0]] = "byline"
-    box = find_author_box(lines, reasons, end)
+    box = find_author_box(lines, reasons, start, end)
     for i in box[0] if box else ():
         used[i] = "author-box"
     tags = _tag_lines(lines, reasons, start, end, used)
     title = find_title(lines, [used.get(i) or r for i, r in enumerate(reasons)], start)
     if title is not None:
         used[title] = "title"
-    name = byline[1] if byline else box[1] if box else None
     return Meta(
         title=lines[title].text if title is not None else None,
         published=published[1] if published else None,
-        byline=name,
-        outlet=desk_outlet(name),
+        byline=byline[1] if byline else box[1] if box else None,
+        outlet=find_outlet(lines, reasons, box[0][-1] if box else None),
         tags=tuple(tag for i in tags for tag in split_tags(lines[i].text)),
         used=tuple(sorted(used.items())),
     )
@@ -266,10 +297,11 @@ def _tag_lines(
     """
     found = [i for i, reason in enumerate(reasons) if reason == "tags" and not start <= i < end]
     for i in range(start - 1, max(-1, start - HEADER_WINDOW - 1), -1):
-        if reasons[i] is None and lines[i].listlike and i not in used:
-            if _next_to_credit(reasons, i):
-                used[i] = "image-keywords"
-                continue
+        if reasons[i] is not None or i in used:
+            continue
+        if lines[i].keywords and _next_to_credit(reasons, i):
+            used[i] = "image-keywords"
+        elif lines[i].listlike:
             found.append(i)
             break
     for i in found:
