@@ -22,9 +22,11 @@ from ..pipeline import Found, component
 from ..settings import Settings
 from . import names
 from .roles import (
+    HONORIFICS,
     ORG_SUFFIXES,
     PERSONAL_NOUNS,
     PORTFOLIOS,
+    ROLE_NOUNS,
     dedupe_roles,
     is_role_word,
     is_title_word,
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 _NAME_LIKE = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_SEPARATORS = {"/", "|", "•", "·"}  # photo credits and bylines: "Jane Doe / Reuters"
 _MAX_NAME_TOKENS = 4
 
 
@@ -60,16 +63,17 @@ def find_entities(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Ent
 def fix_spans(doc: Doc) -> list[Span]:
     """spaCy's entity spans, corrected by the rules of this module (all labels kept)."""
     spans = [s for s in (_clean_span(e) for e in doc.ents) if s is not None]
-    spans = [s for s in spans if not _is_portfolio(s)]
+    spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s)]
     spans = _recover_titled_persons(doc, spans)
-    return [_relabel_possessor(s) for s in spans]
+    spans = [_relabel_possessor(s) for s in spans]
+    return _recover_unlabelled(doc, spans)
 
 
 def _clean_span(span: Span) -> Span | None:
-    """Cut a span at a line break and drop articles, possessives and titles at its edges."""
+    """Cut a span at a line break or separator; drop articles, possessives and titles at its edges."""
     doc, start, end = span.doc, span.start, span.end
     for i in range(start, end):
-        if "\n" in doc[i].text:
+        if "\n" in doc[i].text or doc[i].text in _SEPARATORS and span.label_ == "PERSON":
             end = i
             break
     while start < end and (_is_loose_article(doc[start], span.label_) or doc[start].is_punct or doc[start].is_space):
@@ -94,6 +98,15 @@ def _skip_titles(doc: Doc, start: int, end: int) -> int:
     while i < end - 1 and (is_title_word(doc[i]) or doc[i].lower_ in {"former", "acting", "late", "."}):
         i += 1
     return i if any(is_title_word(doc[j]) for j in range(start, i)) else start
+
+
+def _is_clause(span: Span) -> bool:
+    """A "name" with a pronoun, a lowercase auxiliary or a negation in it is a
+    title or a clause ("My Name's Not George"), not a person ("Will Carling",
+    "Theresa May" keep their capitalised auxiliaries)."""
+    if span.label_ != "PERSON":
+        return False
+    return any(t.pos_ == "PRON" or t.pos_ == "AUX" and not t.is_title or t.lower_ in {"not", "n't"} for t in span)
 
 
 def _is_portfolio(span: Span) -> bool:
@@ -176,6 +189,42 @@ def _relabel_possessor(span: Span) -> Span:
     if span.label_ != "ORG" or len(span) > _MAX_NAME_TOKENS or not _possesses_personal(span):
         return span
     return _labelled(span.doc, span.start, span.end, "PERSON")
+
+
+def _recover_unlabelled(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Capitalised runs the model left unlabelled: a possessor of a personal noun
+    ("Trump's son-in-law") is a person; a run ending in an organisation word
+    ("Kyiv-Mohyla Academy", "Security Council") is an organisation."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for start, end in _capitalised_runs(doc, covered):
+        run = doc[start:end]
+        if _possesses_personal(run):
+            found.append(_labelled(doc, start, end, "PERSON"))
+        elif len(run) > 1 and run[-1].lower_ in ORG_SUFFIXES and run[0].pos_ == "PROPN":
+            found.append(_labelled(doc, start, end, "ORG"))
+    return sorted(spans + found, key=lambda s: s.start)
+
+
+def _capitalised_runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
+    """Maximal runs of capitalised words (hyphen-joined parts included) not in any span."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in covered and _run_token(doc, j):
+            j += 1
+        while j > i and doc[j - 1].text == "-":
+            j -= 1
+        if j > i and doc[i].text != "-":
+            yield i, j
+        i = max(j, i + 1)
+
+
+def _run_token(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text == "-":
+        return not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    return token.is_title and token.pos_ in {"PROPN", "NOUN"} and not is_title_word(token)
 
 
 def _possesses_personal(span: Span) -> bool:
@@ -416,10 +465,12 @@ def _forms_to_find(cluster: Cluster) -> list[tuple[str, ...]]:
 
 
 def _find_words(doc: Doc, words: tuple[str, ...], covered: set[int]) -> Iterator[int]:
+    """Where ``words`` occur uncovered; a noun tag is allowed since the small model
+    often tags an unknown surname at the start of a sentence as a common noun."""
     n = len(words)
     for i in range(len(doc) - n + 1):
         same = doc[i].text == words[0] and tuple(t.text for t in doc[i : i + n]) == words
-        if same and doc[i].pos_ == "PROPN" and not covered.intersection(range(i, i + n)):
+        if same and doc[i].pos_ in {"PROPN", "NOUN"} and not covered.intersection(range(i, i + n)):
             yield i
 
 
@@ -466,11 +517,11 @@ def entity_named(entities: Iterable[Entity], name: str) -> Entity | None:
     (a title before it); a surname or shorter form of a person's name; a
     spelling variant of a person's surname.
     """
-    entities = list(entities)
+    entities = sorted(entities, key=lambda e: e.type != "PERSON")  # a speaker is a person first
     key = names.name_key(name)
     if not key:
         return None
-    for test in (_same_key, _ends_with_known, _short_form_of, _variant_of):
+    for test in (_same_key, _ends_with_known, _titled_surname, _short_form_of, _variant_of):
         match = next((e for e in entities if test(e, key)), None)
         if match is not None:
             return match
@@ -487,6 +538,14 @@ def _same_key(entity: Entity, key: str) -> bool:
 
 def _ends_with_known(entity: Entity, key: str) -> bool:
     return entity.type == "PERSON" and any(key.endswith(" " + k) for k in _keys(entity) if " " in k)
+
+
+def _titled_surname(entity: Entity, key: str) -> bool:
+    """ "Ukrainian President Zelenskyy": a title word, then the person's surname."""
+    words = key.split()
+    if entity.type != "PERSON" or len(words) < 2 or words[-1] != names.surname(entity.name):
+        return False
+    return words[-2] in ROLE_NOUNS or words[-2] in HONORIFICS
 
 
 def _short_form_of(entity: Entity, key: str) -> bool:

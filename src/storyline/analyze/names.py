@@ -58,11 +58,15 @@ def surname(text: str) -> str:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """Whether ``short`` is the surname, or a shorter leading/trailing run, of ``full``."""
+    """Whether ``short`` is the surname, or a shorter trailing run, of ``full``.
+
+    First names alone are not short forms: news repeats surnames, and a bare
+    first name is as often someone else ("George" in a story about "George Pullman").
+    """
     part, whole = name_tokens(short), name_tokens(full)
     if not part or len(part) >= len(whole):
         return False
-    return whole[-len(part) :] == part or whole[: len(part)] == part
+    return whole[-len(part) :] == part
 
 
 def initials(text: str) -> str:

@@ -114,6 +114,7 @@ _ORG_LABELS = {"ORG", "GPE"}
 _ARG_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "npadvmod", "dative", "oprd"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _TITLE_LINKS = {"of", "for", "'s", "’s"}
+_DOMAIN_LINKS = {"of", "for", "and", "-", "&"}
 _MAX_PAREN = 10
 
 
@@ -188,11 +189,13 @@ def _can_precede(token: Token, end: int) -> bool:
     Titles are runs of adjectives and nouns ("senior adviser", "security council
     secretary"), with "of"/"for" domains and possessors ("Ukraine's"). A noun
     that the parse makes the argument of something outside the title ("in
-    Geneva") ends the run.
+    Geneva") ends the run; a role noun does not, as parses of long titles
+    ("met with Minister of Crown-Indigenous Relations ...") often go astray.
     """
     if "\n" in token.text or token.dep_ == "det" or _stops_title(token):
         return False
-    if token.dep_ in _ARG_DEPS and not (token.i < token.head.i < end or token.head.lower_ in {"of", "for"}):
+    inside = token.i < token.head.i < end or token.head.lower_ in {"of", "for"}
+    if token.dep_ in _ARG_DEPS and not inside and not is_role_word(token):
         return False
     if token.pos_ in _TITLE_POS or token.lower_ in _TITLE_LINKS:
         return True
@@ -225,7 +228,7 @@ def _is_domain(tokens: Span) -> bool:
     """What may follow a role noun inside a title: nothing, or "of State"-like words."""
     if len(tokens) == 0:
         return True
-    return tokens[0].lower_ in {"of", "for"} and all(t.is_title or t.lower_ in {"of", "for", "and"} for t in tokens)
+    return tokens[0].lower_ in {"of", "for"} and all(t.is_title or t.lower_ in _DOMAIN_LINKS for t in tokens)
 
 
 def title_apposed(name: Span) -> Span | None:
@@ -303,7 +306,7 @@ def _cut_at_clause(token: Token) -> Span:
     doc = token.doc
     end = token.i + 1
     for t in doc[token.i + 1 : token.right_edge.i + 1]:
-        if t.dep_ in {"relcl", "acl"} or t.is_punct and t.text != "-":
+        if t.dep_ in {"relcl", "acl"} or t.tag_ in {"WP", "WDT", "WP$"} or t.is_punct and t.text != "-":
             break
         end = t.i + 1
     return doc[token.left_edge.i : end]
@@ -331,9 +334,9 @@ def _role(title: Span, name: Span) -> Role:
 
 def _org_of(title: Span, name: Span) -> str | None:
     """The organisation or country a role belongs to ("Kremlin", "Kyiv-Mohyla Academy")."""
-    for ent in title.ents:
-        if ent.label_ in _ORG_LABELS:
-            return clean_name(ent.text)
+    inside = sorted((e for e in title.ents if e.label_ in _ORG_LABELS), key=lambda e: e.label_ != "ORG")
+    if inside:
+        return clean_name(inside[0].text)  # an organisation before a country
     if title.end <= name.start:
         return _org_after(name)
     return None

@@ -1,0 +1,333 @@
+"""The entities component: names merged within an article, roles, and lookups.
+
+Sentences are written for these tests in the style of wire copy; the seed
+tests check the acceptance list in ../shared/seeds/EXPECTED.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze import names
+from storyline.analyze.entities import entity_at, entity_named, find_entities, person_entities
+from storyline.clean import clean
+from storyline.model import Article, Entity, RawDoc
+from storyline.pipeline import Found
+
+pytestmark = pytest.mark.slow
+
+
+def entities_of(text: str, nlp, settings) -> list[Entity]:
+    article = Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
+    return list(find_entities(nlp(text), found=Found(article), settings=settings))
+
+
+def person(entities: list[Entity], name: str) -> Entity:
+    found = entity_named(entities, name)
+    assert found is not None, f"{name} not found among {[e.name for e in entities]}"
+    assert found.type == "PERSON", found
+    return found
+
+
+def titles(entity: Entity) -> list[str]:
+    return [role.title for role in entity.roles]
+
+
+# --- Titles before a name ----------------------------------------------------------
+
+
+def test_entities_defense_minister_pitfall(nlp, settings):
+    found = entities_of("Defense Minister Rustem Umerov met Steve Witkoff in Geneva.", nlp, settings)
+    umerov = person(found, "Rustem Umerov")
+    assert umerov.name == "Rustem Umerov"
+    assert titles(umerov) == ["Defense Minister"]
+    assert not [e for e in found if e.name == "Defense"], "a portfolio word is not an organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        ("Finance Minister Dace Ozolina met bankers in Riga on Monday.", "Dace Ozolina", "Finance Minister", None),
+        (
+            "Kremlin spokesperson Dmitry Peskov said the agenda would widen.",
+            "Dmitry Peskov",
+            "Kremlin spokesperson",
+            "Kremlin",
+        ),
+        (
+            "The Baltic side was led by senior adviser Marek Tamm and two deputies.",
+            "Marek Tamm",
+            "senior adviser",
+            None,
+        ),
+        (
+            "Oslo was represented by security council secretary Ingrid Dahl.",
+            "Ingrid Dahl",
+            "security council secretary",
+            None,
+        ),
+        (
+            "US Secretary of State Marco Rubio said Washington was still unsure.",
+            "Marco Rubio",
+            "US Secretary of State",
+            "US",
+        ),
+        (
+            "Talks were chaired by presidential aide Pavel Orlov in the capital.",
+            "Pavel Orlov",
+            "presidential aide",
+            None,
+        ),
+        (
+            "Political analyst Mykola Sydorenko of the Kyiv-Mohyla Academy said a vote was impossible.",
+            "Mykola Sydorenko",
+            "Political analyst",
+            "Kyiv-Mohyla Academy",
+        ),
+        (
+            "State Department spokesperson Tammy Bruce announced the change on Tuesday.",
+            "Tammy Bruce",
+            "State Department spokesperson",
+            "State Department",
+        ),
+    ],
+)
+def test_entities_title_before_name(nlp, settings, text, name, title, org):
+    found = person(entities_of(text, nlp, settings), name)
+    role = found.roles[0]
+    assert (role.title, role.org) == (title, org)
+    assert text[role.start : role.end] == title
+
+
+def test_entities_title_recovers_missed_name(nlp, settings):
+    text = "Interior Minister Tomas Vaitkus told parliament the border would stay closed."
+    found = person(entities_of(text, nlp, settings), "Vaitkus")
+    assert found.name == "Tomas Vaitkus"
+    assert titles(found) == ["Interior Minister"]
+
+
+# --- Titles after a name -----------------------------------------------------------
+
+
+def test_entities_appositive_role(nlp, settings):
+    text = "Jane Roe, the mayor of Springfield, said the bridge would reopen in May."
+    roe = person(entities_of(text, nlp, settings), "Jane Roe")
+    assert [(r.title, r.org) for r in roe.roles] == [("mayor of Springfield", "Springfield")]
+
+
+def test_entities_name_in_apposition_to_title(nlp, settings):
+    text = "Estonia's foreign minister, Kadri Mets, said on Monday that the talks had stalled."
+    mets = person(entities_of(text, nlp, settings), "Kadri Mets")
+    assert titles(mets) == ["Estonia's foreign minister"]
+    assert mets.roles[0].org == "Estonia"
+
+
+def test_entities_parenthetical_roles(nlp, settings):
+    text = (
+        "The US team included Steve Witkoff (Trump's special envoy) "
+        "and Jared Kushner (Trump's son-in-law), officials said."
+    )
+    found = entities_of(text, nlp, settings)
+    assert "Trump's special envoy" in titles(person(found, "Steve Witkoff"))
+    assert titles(person(found, "Jared Kushner")) == ["Trump's son-in-law"]
+
+
+def test_entities_relative_clause_role(nlp, settings):
+    text = "Anna Lind, who heads the Swedish delegation, said the first day was useful."
+    lind = person(entities_of(text, nlp, settings), "Anna Lind")
+    assert titles(lind) == ["heads the Swedish delegation"]
+
+
+def test_entities_plain_name_has_no_role(nlp, settings):
+    found = entities_of("Maria Lopez arrived in Madrid on Sunday and went home.", nlp, settings)
+    assert person(found, "Maria Lopez").roles == ()
+
+
+# --- Merging mentions --------------------------------------------------------------
+
+
+def test_entities_alias_merge(nlp, settings):
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy said the talks were hard. "
+        "Zelenskyy added that Kyiv would not give up land. Later, Zelensky thanked the mediators."
+    )
+    found = entities_of(text, nlp, settings)
+    people = [e for e in person_entities(found) if "Zelensk" in e.name]
+    assert len(people) == 1
+    zelenskyy = people[0]
+    assert zelenskyy.name == "Volodymyr Zelenskyy"
+    assert set(zelenskyy.aliases) == {"Zelenskyy", "Zelensky"}
+    assert len(zelenskyy.mentions) == 3
+    assert all(text[s:e] in {"Volodymyr Zelenskyy", "Zelenskyy", "Zelensky"} for s, e in zelenskyy.mentions)
+
+
+def test_entities_different_people_same_surname_stay_apart(nlp, settings):
+    text = "Boris Johnson met Anna Johnston in London. Johnston said little."
+    found = person_entities(entities_of(text, nlp, settings))
+    assert {e.name for e in found} >= {"Boris Johnson", "Anna Johnston"}
+    assert len([e for e in found if e.name == "Anna Johnston"][0].mentions) == 2
+
+
+def test_entities_possessive_is_a_person(nlp, settings):
+    text = "Negotiators waited for Trump's special envoy, who arrived late from Washington."
+    found = entities_of(text, nlp, settings)
+    trump = entity_named(found, "Trump")
+    assert trump is not None and trump.type == "PERSON"
+    assert not [e for e in found if e.name == "Trump" and e.type == "ORG"]
+
+
+def test_entities_possessive_surname_joins_full_name(nlp, settings):
+    text = "President Donald Trump spoke on Friday. Trump's remarks angered Kyiv."
+    trump = person(entities_of(text, nlp, settings), "Donald Trump")
+    assert trump.aliases == ("Trump",)
+    assert [text[s:e] for s, e in trump.mentions] == ["Donald Trump", "Trump"]
+
+
+def test_entities_acronym_joins_expansion(nlp, settings):
+    text = "The North Atlantic Treaty Organization met in Brussels. NATO ministers agreed."
+    nato = entity_named(entities_of(text, nlp, settings), "NATO")
+    assert nato is not None and nato.name == "North Atlantic Treaty Organization"
+
+
+def test_entities_ids_follow_first_mention(nlp, settings):
+    text = "Olaf Berg met Lena Koch in Hamburg. Koch later called Berg."
+    found = entities_of(text, nlp, settings)
+    assert [e.id for e in found] == [f"e{n}" for n in range(1, len(found) + 1)]
+    firsts = [min(m[0] for m in e.mentions) for e in found]
+    assert firsts == sorted(firsts)
+
+
+def test_entities_corrections_reach_doc_ents(nlp, settings):
+    text = "Defense Minister Rustem Umerov met Steve Witkoff in Geneva."
+    doc = nlp(text)
+    article = Article(id="t1", source="test", text=text)
+    list(find_entities(doc, found=Found(article), settings=settings))
+    assert ("Rustem Umerov", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+# --- Lookups -----------------------------------------------------------------------
+
+
+def test_entities_entity_named_forms(nlp, settings):
+    text = "President Volodymyr Zelenskyy met Donald Trump. Zelenskyy said Trump listened."
+    found = entities_of(text, nlp, settings)
+    zelenskyy = person(found, "Volodymyr Zelenskyy")
+    for form in ("Zelenskyy", "Zelenskyy's", "President Volodymyr Zelenskyy", "Ukrainian President Zelenskyy"):
+        assert entity_named(found, form) is zelenskyy, form
+    assert entity_named(found, "Trump") is person(found, "Donald Trump")
+    assert entity_named(found, "Angela Merkel") is None
+
+
+def test_entities_entity_at_prefers_largest_overlap():
+    a = Entity(id="e1", name="Kyiv", type="GPE", mentions=((0, 4),))
+    b = Entity(id="e2", name="Kyiv-Mohyla Academy", type="ORG", mentions=((0, 19),))
+    assert entity_at([a, b], 5, 19) is b
+    assert entity_at([a, b], 0, 4) is a
+    assert entity_at([a, b], 30, 40) is None
+
+
+# --- Name strings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Zelensky", "Zelenskyy", True),
+        ("Zelenskiy", "Zelenskyy", True),
+        ("Johnson", "Johnston", False),
+        ("Medvedev", "Medvedeva", False),
+        ("Peskov", "Peskov", False),  # equal is not a *variant*
+    ],
+)
+def test_entities_spelling_variants(a, b, same):
+    assert names.is_spelling_variant(a, b) is same
+
+
+def test_entities_name_keys():
+    assert names.clean_name("the Kremlin's") == "Kremlin"
+    assert names.clean_name("U.S.") == "U.S."
+    assert names.name_key("U.S.") == names.name_key("US")
+    assert names.is_acronym_of("EU", "European Union")
+    assert not names.is_acronym_of("EU", "Eastern Ukraine Group")
+    assert names.is_short_form("Zelenskyy", "Volodymyr Zelenskyy")
+
+
+# --- The seed articles -------------------------------------------------------------
+
+
+def seed_entities(seeds_dir: Path, name: str, nlp, settings) -> list[Entity]:
+    raw = RawDoc(source=name, text=(seeds_dir / name).read_text(encoding="utf-8"), fmt="text")
+    article = clean(raw, settings)
+    return list(find_entities(nlp(article.text), found=Found(article), settings=settings))
+
+
+@pytest.fixture(scope="module")
+def preview(seeds_dir, nlp, settings) -> list[Entity]:
+    return seed_entities(seeds_dir, "000_99d1aa4d0a6639c2.txt", nlp, settings)
+
+
+@pytest.fixture(scope="module")
+def outcome(seeds_dir, nlp, settings) -> list[Entity]:
+    return seed_entities(seeds_dir, "002_aeeafc2538b33a58.txt", nlp, settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "org"),
+    [
+        ("Rustem Umerov", "security council secretary", None),
+        ("Vladimir Medinsky", "senior adviser", None),
+        ("Dmitry Peskov", "Kremlin spokesperson", "Kremlin"),
+        ("Marco Rubio", "US Secretary of State", "US"),
+        ("Olexiy Haran", "Political analyst", None),
+        ("Donald Trump", "President", None),
+    ],
+)
+def test_entities_seed_000_roles(preview, name, title, org):
+    found = person(preview, name)
+    assert title in titles(found)
+    if org:
+        assert [r.org for r in found.roles if r.title == title] == [org]
+
+
+def test_entities_seed_000_haran_org(preview):
+    # The small model does not always tag the academy; when it does, it is the org.
+    haran = person(preview, "Olexiy Haran")
+    assert haran.roles[0].org in {"Kyiv-Mohyla Academy", None}
+    academy = entity_named(preview, "Kyiv-Mohyla Academy")
+    if academy is not None:
+        assert haran.roles[0].org == "Kyiv-Mohyla Academy"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "org"),
+    [
+        ("Rustem Umerov", "Defense Minister", None),
+        ("Vladimir Medinsky", "presidential aide", None),
+        ("Steve Witkoff", "Trump’s special envoy", None),
+        ("Jared Kushner", "Trump’s son-in-law", None),
+        ("Tammy Bruce", "State Department spokesperson", "State Department"),
+        ("Volodymyr Zelenskyy", "Ukrainian President", None),
+    ],
+)
+def test_entities_seed_002_roles(outcome, name, title, org):
+    found = person(outcome, name)
+    assert title in titles(found)
+    if org:
+        assert [r.org for r in found.roles if r.title == title] == [org]
+
+
+def test_entities_seed_002_short_forms_merge(outcome):
+    medinsky = person(outcome, "Medinsky")
+    assert medinsky.name == "Vladimir Medinsky"
+    assert len(medinsky.mentions) >= 3
+    assert person(outcome, "Umerov").name == "Rustem Umerov"
+    assert "led the Russian side" in titles(medinsky)
+    trump = person(outcome, "Trump")
+    assert trump.type == "PERSON"
+
+
+def test_entities_seed_umerov_roles_disagree(preview, outcome):
+    assert titles(person(preview, "Umerov")) == ["security council secretary"]
+    assert titles(person(outcome, "Umerov")) == ["Defense Minister"]
