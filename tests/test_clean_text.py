@@ -127,6 +127,14 @@ def test_clean_text_author_box_closing_the_body(settings: Settings) -> None:
     assert (article.byline, article.outlet) == ("Jane Doe", "Harbour Weekly")
 
 
+def test_clean_text_short_line_words_sets_what_counts_as_prose(settings: Settings) -> None:
+    body = "The ferry left Calder at dawn.\nIt carried ninety cars and lorries.\nThe crossing took four hours.\n"
+    page = "Home\nNews\nSport\n" + body + "Share\n"
+    assert len(_paragraphs(_clean(page, settings))) == 3
+    strict = settings.with_values({"short_line_words": 10})
+    assert len(_paragraphs(_clean(page, strict))) == 1
+
+
 def test_clean_text_short_page_keeps_its_line(settings: Settings) -> None:
     article = _clean("Home\nNews\nFerry service resumes after storm\nShare\n", settings)
     assert article.text == "Ferry service resumes after storm"

@@ -21,6 +21,7 @@ END_REASONS = frozenset({"footer", "comment-form", "comment", "tags"})  # famili
 ISOLATED_WEIGHT = 0.5  # share of its words a lone prose line earns
 ISOLATION = 1  # a prose line with no other prose within this many lines is alone
 MIN_BODY_WORDS = 50  # prose needed before an end marker for it to close the body
+SHORT_TAIL = 2  # short sentences after the body that may still belong to it
 LIST_SHAPES = 2  # items that set the allowed shapes of a list announced with a colon
 
 
@@ -81,7 +82,24 @@ def main_block(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[in
     if cut is not None:
         inner_start, inner_end = best_span(scores[start : start + cut])
         start, end = start + inner_start, start + inner_end
-    return start, _list_tail(lines, reasons, end)
+    return start, _short_tail(lines, reasons, _list_tail(lines, reasons, end))
+
+
+def _short_tail(lines: Sequence[Line], reasons: Sequence[str | None], end: int) -> int:
+    """Take in short closing sentences ("He declined to comment.") right after the body.
+
+    They are too short to count as prose, so the span stops before them; up to
+    SHORT_TAIL of them are kept when each is a full sentence.
+    """
+    stop = min(len(lines), end + SHORT_TAIL)
+    while end < stop and reasons[end] is None and _short_sentence(lines[end]):
+        end += 1
+    return end
+
+
+def _short_sentence(line: Line) -> bool:
+    """A few words ending like a sentence (not a colon that announces something else)."""
+    return line.words >= 2 and line.sentence and not line.linklike and not line.text.endswith(":")
 
 
 def _list_tail(lines: Sequence[Line], reasons: Sequence[str | None], end: int) -> int:

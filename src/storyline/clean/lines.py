@@ -141,6 +141,7 @@ class Line:
     commas: int
     linklike: bool
     blank_before: bool = False
+    prose_words: int = 6  # fewer words than this and the line is never prose (setting short_line_words)
 
     @property
     def listlike(self) -> bool:
@@ -164,21 +165,25 @@ class Line:
         """A line that reads like running prose rather than a label or menu item."""
         if self.listlike or self.truncated:
             return False
-        return self.words >= 8 and (self.sentence or self.marks > 0 or (self.words >= 20 and self.commas > 0))
+        return self.words >= self.prose_words and (
+            self.sentence or self.marks > 0 or (self.words >= 20 and self.commas > 0)
+        )
 
 
-def read_lines(text: str) -> list[Line]:
+def read_lines(text: str, prose_words: int = 6) -> list[Line]:
     """Split a scrape into Lines, dropping blank lines and the scraper's indentation.
 
     Whether a blank line came before is kept: it tells blocks apart, so a
     teaser label and the headline under it are known to belong together.
+    ``prose_words`` is the fewest words a prose line has.
     """
     lines: list[Line] = []
     blank = False
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = raw.strip()
         if stripped:
-            lines.append(replace(line_features(len(lines), stripped), blank_before=blank))
+            line = line_features(len(lines), stripped)
+            lines.append(replace(line, blank_before=blank, prose_words=prose_words))
         blank = not stripped
     return lines
 

@@ -52,13 +52,13 @@ def clean_text(raw: RawDoc, settings: Settings) -> Article:
 
     Args:
         raw: the decoded page; ``raw.text`` is the scrape, one block per line.
-        settings: ``short_line_words`` sets how short an in-body line must be to
-            be dropped as a fragment when it is neither a subhead nor a list item.
+        settings: ``short_line_words`` is the fewest words a line needs to
+            count as prose; shorter lines are candidate boilerplate.
 
     Returns:
         An Article whose ``removed`` lists every dropped line with its reason.
     """
-    lines = read_lines(raw.text)
+    lines = read_lines(raw.text, settings.short_line_words)
     reasons = classify(lines)
     start, end = main_block(lines, reasons)
     if start == end:
@@ -68,7 +68,7 @@ def clean_text(raw: RawDoc, settings: Settings) -> Article:
     final = list(reasons)
     for index, reason in meta.used:
         final[index] = reason
-    body = _assemble(lines, final, start, end, settings)
+    body = _assemble(lines, final, start, end)
     return Article(
         id=content_id(raw.text),
         source=raw.source,
@@ -93,7 +93,7 @@ def _fallback_span(lines: Sequence[Line], reasons: Sequence[str | None]) -> tupl
     return longest.index, longest.index + 1
 
 
-def _assemble(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int, settings: Settings) -> _Body:
+def _assemble(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> _Body:
     """Sort every line into a paragraph, a subhead or a removed line."""
     body = _Body()
     for i, line in enumerate(lines):
@@ -101,7 +101,7 @@ def _assemble(lines: Sequence[Line], reasons: Sequence[str | None], start: int, 
         if reason is None and _is_subhead(lines, reasons, i, start, end):
             body.pending.append(line.text)
             continue
-        reason = reason or _fragment_reason(lines, reasons, i, settings)
+        reason = reason or _fragment_reason(line)
         if reason:
             body.removed.append(Removed(line.text, reason))
         else:
@@ -150,6 +150,6 @@ def _neighbour(
     return None
 
 
-def _fragment_reason(lines: Sequence[Line], reasons: Sequence[str | None], i: int, settings: Settings) -> str | None:
+def _fragment_reason(line: Line) -> str | None:
     """Drop an in-body line with no letters or digits ("___", "‹ › ×")."""
-    return None if _HAS_WORD.search(lines[i].text) else "short-fragment"
+    return None if _HAS_WORD.search(line.text) else "short-fragment"
