@@ -1,19 +1,474 @@
-"""Placeholder for the 'events' component; it finds nothing yet."""
+"""The 'events' component: who did what to whom, coded in the PLOVER ontology.
+
+Each sentence is read off its dependency parse. A trigger is a verb (with its
+particle or object), a noun or an adjective from the lexicon in ``plover.py``;
+its actor and target come from the parse (subject or agent, object or
+prepositional object) and are resolved to parties by ``actors.py``. Then the
+sentence around the trigger says how the event is asserted: negated ("has not
+announced any plans to meet"), demanded ("demand that Kyiv withdraw"),
+planned ("will meet"), hedged ("may", "reportedly") or reported ("according
+to Reuters", under a speech verb). Sentences with no trigger yield nothing:
+descriptions, opinions and background are not events.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import Event
+from ..model import DateMention, Event, EventStatus
 from ..pipeline import Found, component
 from ..settings import Settings
+from . import plover
+from .actors import (
+    PLACE_LABELS,
+    Actor,
+    actor_head,
+    breaks,
+    clause_head,
+    is_pronoun,
+    local_subtree,
+    make_actor,
+    owner_of,
+    path_up,
+    referent,
+    subject_of,
+    target_head,
+)
+from .plover import Sense, Trigger, token_triggers, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+SPEECH_VERBS = words(
+    "say state tell announce declare report claim add confirm stress note write quote reiterate "
+    "conclude indicate assert argue explain comment disclose reveal acknowledge admit insist "
+    "deny suggest predict tweet post"
+)
+PLANNING_VERBS = words("plan expect prepare intend schedule aim set hope want seek propose due")
+HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
+HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+DEMAND_MODALS = frozenset({"must", "should", "ought"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+QUESTION_WORDS = frozenset({"whether", "if", "how", "why"})
+OCCURRENCE_VERBS = words(
+    "begin start open end conclude close resume continue last take collapse fail stall break "
+    "proceed finish enter remain bring produce yield"
+)
+# Types whose recipient can be the place it happens in ("a curfew in Cizre").
+GOVERNING_STATUS: dict[str, EventStatus] = {
+    "DEMAND": "demanded",
+    "REJECT": "denied",
+    "AGREE": "planned",
+    "THREATEN": "hedged",
+    "DISAPPROVE": "reported",
+}
+COMMITMENTS = frozenset(
+    {"vow", "pledge", "promise", "swear", "threaten", "warn", "willing", "ready", "prepared", "determined"}
+)
+# Who takes to the streets: a PROTEST by anyone else is a verbal protest (DISAPPROVE).
+CROWD_NOUNS = words(
+    "protester demonstrator student worker people thousand hundred resident farmer villager refugee "
+    "supporter activist youth teacher employee union crowd member man woman driver trader miner "
+    "opposition"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """An event with the actor and target phrases it was read from."""
+
+    event: Event
+    actor: Actor | None
+    target: Actor | None
 
 
 @component("events", fills="events")
 def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event]:
-    """Yield nothing until implemented."""
-    return iter(())
+    """Yield the PLOVER events of each sentence, most confident first within a sentence."""
+    for coded in code_events(doc, found):
+        yield coded.event
+
+
+def code_events(doc: Doc, found: Found) -> list[Coded]:
+    """Code every sentence of ``doc``; the benchmark reads the actor phrases from here."""
+    coded: list[Coded] = []
+    for sent in doc.sents:
+        found_here = _code_sentence(sent, found)
+        coded.extend(sorted(found_here, key=lambda c: -c.event.confidence))
+    return coded
+
+
+def _code_sentence(sent: Span, found: Found) -> list[Coded]:
+    """All events of one sentence."""
+    triggers = find_triggers(sent)
+    coded: list[Coded] = []
+    for trigger in triggers:
+        result = _code(trigger, triggers, sent, found)
+        if result is not None:
+            coded.append(result)
+    return coded
+
+
+# --- finding triggers -----------------------------------------------------------------
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """The triggers of a sentence, light-verb objects folded into their verbs."""
+    triggers = [t for token in sent for t in token_triggers(token)]
+    triggers.extend(_modal_demands(sent))
+    consumed = {t.obj.i for t in triggers if t.obj is not None}
+    return [t for t in triggers if t.token.i not in consumed and not _in_question(t.token)]
+
+
+def _modal_demands(sent: Span) -> list[Trigger]:
+    """ "X said Y must do Z": a demand by the speaker on the subject of the must-clause."""
+    found = []
+    for verb in sent:
+        if verb.lemma_.lower() not in SPEECH_VERBS or verb.lemma_.lower() == "deny":
+            continue
+        speaker = subject_of(verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if _is_obligation(clause) and speaker is not None:
+                sense = Sense("must", "DEMAND", kind="modal")
+                found.append(Trigger(clause, sense, actor_head=speaker, target_head=subject_of(clause), modal=True))
+    return found
+
+
+def _is_obligation(clause: Token) -> bool:
+    """Whether a clause says its subject must act ("must", "should", "needs to", "has to")."""
+    if any(c.lower_ in DEMAND_MODALS for c in clause.children if c.dep_ == "aux"):
+        return True
+    return clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)
+
+
+def _in_question(token: Token) -> bool:
+    """Whether the trigger sits in an embedded question ("how it supports", "whether Moscow is committed")."""
+    clause = clause_head(token)
+    words = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    return bool(words & QUESTION_WORDS) and clause.dep_ in {"ccomp", "pcomp", "advcl", "csubj", "xcomp"}
+
+
+# --- coding one trigger ---------------------------------------------------------------
+
+
+def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -> Coded | None:
+    """Turn a trigger into an Event, or None when it lacks what its kind needs."""
+    governor = _governor(trigger, triggers)
+    inner = _inner(trigger, triggers)
+    actor_tok = trigger.actor_head or actor_head(trigger)
+    if trigger.sense.kind == "noun" and actor_tok is None:
+        return None
+    target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
+    actor = make_actor(actor_tok, found.entities) if actor_tok is not None else None
+    target = make_actor(target_tok, found.entities) if target_tok is not None else None
+    if actor is not None and target is not None and target.name == actor.name:
+        target = None
+    status, source = _status(trigger, governor, found)
+    if status == "reported" and actor is not None and source == actor.name:
+        status = "asserted"  # "Zelenskyy said ... and accused Moscow": his own statement is the event
+    type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
+    event = Event(
+        type=type_,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        mode=mode,
+        actor=actor.name if actor else None,
+        actor_id=actor.entity_id if actor else None,
+        actor_sector=actor.sector if actor else None,
+        target=target.name if target else None,
+        target_id=target.entity_id if target else None,
+        target_sector=target.sector if target else None,
+        location=_location(trigger),
+        status=status,
+        source=source,
+        trigger=_trigger_text(trigger),
+        rule=f"plover:{trigger.sense.kind}:{trigger.sense.lemma}",
+        confidence=_confidence(trigger, governor, status, actor),
+    )
+    event = _with_date(event, trigger, found.dates)
+    return Coded(event, actor, target)
+
+
+def _classify(
+    trigger: Trigger, inner: Trigger | None, actor: Token | None, status: EventStatus, source: str | None
+) -> tuple[str, str | None, EventStatus]:
+    """Type, mode and status, after the rules that look beyond the trigger word."""
+    type_ = _type(trigger, inner, actor)
+    mode = _mode(trigger, type_, inner)
+    if type_ != trigger.sense.type and type_ in {"AID", "MOBILIZE"}:
+        mode = "peacekeeping" if type_ == "AID" else "troops"
+    if status == "denied" and type_ in plover.COOPERATIVE and _planned(trigger.token):
+        # "will not release", "would not meet their demands": a refusal, not a non-event
+        return "REJECT", plover.DEMAND_MODES.get(type_), "reported" if source else "asserted"
+    if status in {"planned", "hedged"} and _conditional(trigger.token):
+        # "will withdraw its force unless ...": a conditional threat
+        return "THREATEN", plover.THREAT_MODES.get(type_, "relations"), status
+    return type_, mode, status
+
+
+def _conditional(token: Token) -> bool:
+    """Whether the trigger's clause carries an "unless" condition."""
+    for link in _chain(token):
+        for child in link.children:
+            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children if m.dep_ == "mark"):
+                return True
+    return False
+
+
+def _trigger_text(trigger: Trigger) -> str:
+    """The trigger as it reads: verb, particle and the object that gave it its sense."""
+    words = [trigger.token]
+    words += [c for c in trigger.token.children if c.dep_ == "prt"]
+    if trigger.obj is not None:
+        words.append(trigger.obj)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _governor(trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The nearest trigger above this one whose clause it completes ("demand that X withdraw")."""
+    by_token = {t.token.i: t for t in triggers if t is not trigger}
+    if trigger.token.i in by_token and by_token[trigger.token.i].modal and not trigger.modal:
+        return by_token[trigger.token.i]
+    owner = owner_of(trigger.token) if trigger.sense.kind == "noun" else None
+    if owner is not None and not is_pronoun(owner):
+        return None  # "rejected Russia's demand": the demand stands on its own
+    for child, head in path_up(trigger.token):
+        if breaks(child):
+            return None
+        if head.i in by_token:
+            return by_token[head.i]
+    return None
+
+
+def _inner(trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The event this one governs, if any: what is demanded, agreed, rejected."""
+    for other in triggers:
+        if other is not trigger and _governor(other, triggers) is trigger:
+            return other
+    return None
+
+
+def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
+    """The PLOVER type, with the rules that depend on the actor and the governed event."""
+    sense = trigger.sense
+    if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in plover.CONFLICTUAL:
+        return "THREATEN"  # a vow or promise to use force is a threat
+    if sense.type == "PROTEST" and sense.kind == "verb" and _verbal_protest(trigger.token, actor):
+        return "DISAPPROVE"  # a government or a statement "protests": not a street protest
+    if sense.type == "CONSULT" and sense.mode == "visit" and actor is not None and _armed(actor):
+        return "AID" if any(t.lower_.startswith("peacekeep") for t in actor.subtree) else "MOBILIZE"
+    return sense.type
+
+
+def _verbal_protest(verb: Token, actor: Token | None) -> bool:
+    """A protest made in words: it has a that-clause, or its actor is not a crowd."""
+    if any(c.dep_ == "ccomp" for c in verb.children) or actor is None:
+        return actor is not None
+    head = referent(actor)
+    if head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS:
+        return False
+    return head.ent_type_ in {"GPE", "PERSON"} or head.lemma_.lower() in {"government", "official", "minister"}
+
+
+def _armed(actor: Token) -> bool:
+    """Whether an actor phrase names troops (for "troops arrived in X")."""
+    head = referent(actor)
+    words = {head.lemma_.lower()} | {t.lower_ for t in head.lefts}
+    return bool(words & {"troop", "force", "soldier", "peacekeeper", "peacekeeping", "army", "unit"})
+
+
+def _mode(trigger: Trigger, type_: str, inner: Trigger | None) -> str | None:
+    """The manual's mode: from the lexicon, the weapon used, or what is demanded or threatened."""
+    if type_ == "ASSAULT":
+        return _weapon_mode(trigger) or trigger.sense.mode
+    if inner is not None and type_ in {"DEMAND", "REJECT"}:
+        return plover.DEMAND_MODES.get(inner.sense.type, trigger.sense.mode)
+    if inner is not None and type_ == "THREATEN":
+        return plover.THREAT_MODES.get(inner.sense.type, trigger.sense.mode)
+    if type_ == "AGREE" and inner is not None and inner.sense.type in {"CONSULT", "SUPPORT", "AGREE"}:
+        return "diplomatic"
+    return trigger.sense.mode
+
+
+def _weapon_mode(trigger: Trigger) -> str | None:
+    """An ASSAULT mode from the weapon words near the trigger ("car bomb", "artillery")."""
+    clause = clause_head(trigger.token)
+    for token in clause.subtree:
+        mode = plover.WEAPON_MODES.get(token.lemma_.lower())
+        if mode is not None:
+            return mode
+    return None
+
+
+# --- status, source, place and time ----------------------------------------------------
+
+
+def _status(trigger: Trigger, governor: Trigger | None, found: Found) -> tuple[EventStatus, str | None]:
+    """How the text asserts the event, and who it attributes it to."""
+    source = _source(trigger, found)
+    if _negated(trigger):
+        return "denied", source
+    if governor is not None and governor.sense.type in GOVERNING_STATUS:
+        status = GOVERNING_STATUS[governor.sense.type]
+        if status == "planned" and trigger.sense.type in plover.CONFLICTUAL:
+            status = "hedged"
+        return status, source
+    if _hedged(trigger.token):
+        return "hedged", source
+    if _planned(trigger.token):
+        return "planned", source
+    return ("reported" if source else "asserted"), source
+
+
+def _chain(token: Token) -> Iterator[Token]:
+    """The trigger and the verbs and nouns it hangs from, up to the next clause boundary."""
+    yield token
+    for child, head in path_up(token):
+        if breaks(child) or head.lemma_.lower() in SPEECH_VERBS:
+            return
+        yield head
+
+
+def _negated(trigger: Trigger) -> bool:
+    """Negation on the trigger or on what it depends on ("has not announced any plans to meet")."""
+    for token in _chain(trigger.token):
+        if any(c.dep_ == "neg" or _says_no(c) for c in token.children):
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "without":
+            return True
+        if token.lemma_.lower() in {"fail", "deny"} and token.i != trigger.token.i:
+            return True
+    obj = trigger.obj
+    return obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def _says_no(token: Token) -> bool:
+    """ "no" as a determiner or in "no longer", "no more"."""
+    if token.lower_ in {"no", "never"} and token.dep_ in {"det", "advmod", "neg"}:
+        return True
+    return token.lower_ in {"longer", "more"} and any(c.lower_ == "no" for c in token.children)
+
+
+def _hedged(token: Token) -> bool:
+    """May, could, reportedly, allegedly; "is believed to"."""
+    for link in _chain(token):
+        words = {c.lower_ for c in link.children if c.dep_ in {"aux", "advmod"}}
+        if words & HEDGE_WORDS or link.lemma_.lower() in HEDGE_VERBS:
+            return True
+    return False
+
+
+def _planned(token: Token) -> bool:
+    """Will, would, is to, going to, expected/preparing/planning to."""
+    for link in _chain(token):
+        auxes = {c.lower_ for c in link.children if c.dep_ == "aux"}
+        if auxes & FUTURE_AUX or (link.i != token.i and link.lemma_.lower() in PLANNING_VERBS):
+            return True
+        if link.lemma_.lower() in {"go", "be"} and link.i != token.i and token.dep_ == "xcomp":
+            return True
+    return False
+
+
+def _source(trigger: Trigger, found: Found) -> str | None:
+    """Who the event is attributed to: a speech verb's subject, "according to X", a quote's speaker."""
+    start = trigger.token.idx
+    for attribution in found.attributions:
+        if attribution.start <= start < attribution.end:
+            return attribution.source
+    for quote in found.quotes:
+        if quote.start <= start < quote.end and quote.speaker:
+            return quote.speaker
+    return _speaker(trigger.token, found) or _according_to(trigger.token, found)
+
+
+def _speaker(token: Token, found: Found) -> str | None:
+    """The subject of a speech verb above the trigger."""
+    for child, head in path_up(token):
+        if head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis", "conj"}:
+            subject = subject_of(head)
+            return make_actor(subject, found.entities, as_party=False).name if subject is not None else None
+        if head.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ROOT" and child.dep_ != "nsubj":
+            subject = subject_of(head)
+            return make_actor(subject, found.entities, as_party=False).name if subject is not None else None
+    return None
+
+
+def _according_to(token: Token, found: Found) -> str | None:
+    """ "according to Reuters" anywhere in the sentence."""
+    for word in token.sent:
+        if word.lower_ == "according" and word.i + 1 < word.sent.end and word.nbor().lower_ == "to":
+            pobj = [g for g in word.nbor().children if g.dep_ == "pobj"]
+            if pobj:
+                return make_actor(pobj[0], found.entities, as_party=False).name
+    return None
+
+
+def _location(trigger: Trigger) -> str | None:
+    """A place after "in"/"at" in the event's own clause."""
+    roots = [trigger.token] + ([trigger.obj] if trigger.obj is not None else [])
+    for root in roots:
+        for token in local_subtree(root):
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"} and token.ent_type_ in PLACE_LABELS:
+                return _entity_text(token)
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    """The text of the entity around ``token``."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.removeprefix("the ")
+    return token.text
+
+
+def _with_date(event: Event, trigger: Trigger, dates: list[DateMention]) -> Event:
+    """Attach the date mention that modifies the trigger's clause, if there is one."""
+    mention = _governing_date(trigger, dates)
+    if mention is None:
+        return event
+    return replace(event, date=mention.value, date_text=mention.text)
+
+
+def _governing_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
+    """The date whose phrase attaches to the same clause as the trigger."""
+    doc = trigger.token.doc
+    sent = trigger.token.sent
+    clause = clause_head(trigger.token)
+    for mention in dates:
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        anchor = span.root.head if span.root.head != span.root else span.root
+        if anchor == trigger.token or clause_head(anchor) == clause:
+            return mention
+    return None
+
+
+def _confidence(trigger: Trigger, governor: Trigger | None, status: str, actor: Actor | None) -> float:
+    """A score for ranking events within a sentence: main clauses and specific patterns first."""
+    sense = trigger.sense
+    base = {"verb": 0.75, "adj": 0.75, "modal": 0.7, "noun": 0.6}[sense.kind]
+    if sense.kind == "verb" and sense.specificity:
+        base = 0.85
+    if governor is not None:
+        base *= 0.6 if governor.sense.type in GOVERNING_STATUS else 0.8
+    base -= {"denied": 0.15, "hedged": 0.05}.get(status, 0.0)
+    base -= 0.1 * _subordinate(trigger.token) + 0.1 * (trigger.token.dep_ == "conj")
+    base += 0.05 if actor is not None else 0.0
+    return round(min(max(base, 0.05), 0.99), 2)
+
+
+def _subordinate(token: Token) -> bool:
+    """Whether the trigger is in a temporal or relative clause (background, not news)."""
+    for child, _head in path_up(token):
+        if breaks(child) and child.dep_ == "advcl":
+            return True
+        if child.dep_ == "relcl":
+            return True
+    return False
