@@ -207,6 +207,57 @@ def test_entities_corrections_reach_doc_ents(nlp, settings):
     assert ("Rustem Umerov", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+def entities_with_ents(text: str, ents: list[tuple[str, str, int]], nlp, settings) -> list[Entity]:
+    """Run the component with the model's entities replaced by ``(text, label, nth)``
+    spans, to pin down one rule whatever the model would have tagged."""
+    doc = nlp(text)
+    spans = []
+    for surface, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    article = Article(id="t1", source="test", text=text)
+    return list(find_entities(doc, found=Found(article), settings=settings))
+
+
+def test_entities_org_tagged_full_name_with_lone_surname_subject(nlp, settings):
+    text = "Anna Berg urged Tomas Lindqvist to sign the deal. Lindqvist has not said whether he will."
+    ents = [("Anna Berg", "PERSON", 0), ("Tomas Lindqvist", "ORG", 0)]
+    found = entities_with_ents(text, ents, nlp, settings)
+    lindqvist = person(found, "Tomas Lindqvist")
+    assert [text[s:e] for s, e in lindqvist.mentions] == ["Tomas Lindqvist", "Lindqvist"]
+
+
+def test_entities_org_without_person_evidence_stays_org(nlp, settings):
+    text = "Goldman Sachs cut its forecast. The bank said demand was weak."
+    found = entities_with_ents(text, [("Goldman Sachs", "ORG", 0)], nlp, settings)
+    assert [(e.name, e.type) for e in found] == [("Goldman Sachs", "ORG")]
+
+
+def test_entities_one_word_person_also_a_place_is_the_place(nlp, settings):
+    text = "Talks between Washington and Kyiv resumed. Officials in Kyiv said little."
+    ents = [("Washington", "GPE", 0), ("Kyiv", "PERSON", 0), ("Kyiv", "GPE", 1)]
+    kyiv = entity_named(entities_with_ents(text, ents, nlp, settings), "Kyiv")
+    assert kyiv is not None and kyiv.type == "GPE" and len(kyiv.mentions) == 2
+
+
+def test_entities_single_letter_is_not_a_person(nlp, settings):
+    text = "Vladimir Orlov wrote in a post on X that the talks went well."
+    ents = [("Vladimir Orlov", "PERSON", 0), ("X", "PERSON", 0)]
+    found = entities_with_ents(text, ents, nlp, settings)
+    assert [e.name for e in person_entities(found)] == ["Vladimir Orlov"]
+
+
+def test_entities_stray_initial_dropped(nlp, settings):
+    text = "Vladimir Orlov spoke first. The talks ended, said a post on X. Orlov agreed."
+    ents = [("Vladimir Orlov", "PERSON", 0), ("X. Orlov", "PERSON", 0)]
+    orlov = person(entities_with_ents(text, ents, nlp, settings), "Orlov")
+    assert orlov.name == "Vladimir Orlov"
+    assert [text[s:e] for s, e in orlov.mentions] == ["Vladimir Orlov", "Orlov"]
+
+
 # --- Lookups -----------------------------------------------------------------------
 
 

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 _NAME_LIKE = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_PLACE_OR_ORG = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+# Labels the model gives a lone surname by mistake; such a mention may join a known person.
+_MAYBE_PERSON = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"}
 _SEPARATORS = {"/", "|", "•", "·"}  # photo credits and bylines: "Jane Doe / Reuters"
 _MAX_NAME_TOKENS = 4
 
@@ -103,9 +106,11 @@ def _skip_titles(doc: Doc, start: int, end: int) -> int:
 def _is_clause(span: Span) -> bool:
     """A "name" with a pronoun, a lowercase auxiliary or a negation in it is a
     title or a clause ("My Name's Not George"), not a person ("Will Carling",
-    "Theresa May" keep their capitalised auxiliaries)."""
+    "Theresa May" keep their capitalised auxiliaries); nor is a single letter."""
     if span.label_ != "PERSON":
         return False
+    if len(span.text.strip(".")) < 2:
+        return True  # "on X": a one-letter name is a platform or a letter, not a person
     return any(t.pos_ == "PRON" or t.pos_ == "AUX" and not t.is_title or t.lower_ in {"not", "n't"} for t in span)
 
 
@@ -281,6 +286,7 @@ class Cluster:
         if self.person:
             return "PERSON"
         labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
+        labels = [lab for lab in labels if lab != "PERSON"] or labels  # not a person: see _places_back
         return max(labels, key=lambda lab: (labels.count(lab), -labels.index(lab)))
 
     def to_entity(self, entity_id: str) -> Entity:
@@ -308,11 +314,25 @@ def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
     """
     mentions = [s for s in spans if s.label_ in KEPT_TYPES]
     mentions = _drop_stray_initials(mentions)
-    surnames = {names.surname(m.text) for m in mentions if m.label_ == "PERSON"}
+    surnames = {names.surname(m.text) for m in mentions if m.label_ == "PERSON"} | _lone_subjects(mentions)
     mentions = [_as_person(m) if _looks_like_person(m, surnames) else m for m in mentions]
     people = _cluster_full_names(m for m in mentions if m.label_ == "PERSON")
     rest = [m for m in mentions if not _join_person(people, m)]
-    return people + _cluster_others(rest)
+    return _places_back(people, _cluster_others(rest))
+
+
+def _places_back(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
+    """A one-word "person" that the article also names as a place is that place
+    ("Kyiv" tagged PERSON once and GPE once); people are introduced by full name."""
+    places = {names.name_key(c.name): c for c in others if c.label in {"GPE", "LOC"}}
+    kept = []
+    for cluster in people:
+        place = places.get(names.name_key(cluster.name))
+        if place is not None and not any(_is_full_name(s) for s in cluster.spans):
+            place.spans.extend(cluster.spans)
+        else:
+            kept.append(cluster)
+    return kept + others
 
 
 def _drop_stray_initials(mentions: list[Span]) -> list[Span]:
@@ -338,6 +358,22 @@ def _without_initial(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].text == ".":
         start += 1
     return _labelled(span.doc, start, span.end, "PERSON")
+
+
+def _lone_subjects(mentions: list[Span]) -> set[str]:
+    """Capitalised words standing alone as the subject of a verb, not tagged as a place
+    or organisation: "Zelenskyy has not announced ...". News introduces a person by
+    full name and then uses the surname so; that tells "Volodymyr Zelenskyy" tagged
+    ORG from an organisation."""
+    if not mentions:
+        return set()
+    doc = mentions[0].doc
+    in_names = {i for m in mentions if len(m) > 1 for i in range(m.start, m.end)}
+    return {
+        t.lower_
+        for t in doc
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.is_title and t.i not in in_names and t.ent_type_ not in _PLACE_OR_ORG
+    }
 
 
 def _looks_like_person(span: Span, surnames: set[str]) -> bool:
@@ -373,7 +409,7 @@ def _join_person(people: list[Cluster], span: Span) -> bool:
     """Attach a short or mis-typed mention to a known person; True if it was used."""
     if span.label_ == "PERSON" and _is_full_name(span):
         return True  # already clustered
-    if span.label_ not in {"PERSON", "ORG"}:
+    if span.label_ not in _MAYBE_PERSON:
         return False
     cluster = _person_for(people, span)
     if cluster is None:

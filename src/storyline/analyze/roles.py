@@ -234,6 +234,8 @@ def _is_domain(tokens: Span) -> bool:
 def title_apposed(name: Span) -> Span | None:
     """An apposition after the name: "Jane Roe, the mayor of Springfield,"."""
     head = name.root
+    if name.end < len(name.doc) and name.doc[name.end].lower_ in _POSSESSIVE_MARKS:
+        return None  # "Andy Serkis' son": the son is someone else
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and _is_person_noun(child) and not child.ent_type_:
             return _trim(_cut_at_clause(child))
