@@ -6,6 +6,11 @@ or two short ones (a subhead, a time stamp, a short quote). So each prose line
 scores its length in words and each non-prose line costs more the longer the
 gap it belongs to has run; the body is the maximum-sum span (Kadane's
 algorithm). One isolated short line costs little, a menu of twenty costs a lot.
+
+Three corrections follow: the span is cut at an end marker (copyright footer,
+comment thread, tag line) once a body lies before it; a list the body's last
+line announces ("Tour dates:") and one or two short closing sentences are
+taken in, since they are too short to score as prose on their own.
 """
 
 from __future__ import annotations

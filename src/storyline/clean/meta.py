@@ -36,7 +36,7 @@ _MONTHS = {
             "june jun juni juin junio junho giugno",
             "july jul juli juillet juil julio julho luglio",
             "august aug août aout agosto augustus",
-            "september sept sep septembre septiembre setembro settembre set",
+            "september sept sep septembre septiembre setembro settembre",
             "october oct oktober okt octobre octubre outubro ottobre ott",
             "november nov novembre noviembre novembro",
             "december dec dezember dez décembre déc decembre diciembre dic dezembro dicembre",
@@ -67,9 +67,10 @@ _PUBLISHED = re.compile(
     re.I,
 )
 _UPDATED = re.compile(r"\b(?:updated|modified|last updated|aktualisiert|actualizado|mis à jour)\b", re.I)
+_PERSON = r"[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|van|von|da|del|la|le|bin|al)){0,4}"
 _BYLINE = re.compile(
-    r"(?:^|[|/]\s*|\s)(?:(?i:written|posted|reported|words)\s+)?(?i:by|von|por|par|di|door|av)\s*:?\s+"
-    r"(?P<name>[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|van|von|da|del|la|le|bin|al)){0,4})"
+    r"(?:^|[|/·•–—-]\s*)(?:(?i:written|posted|reported|words)\s+)?(?i:by|von|por|par|di|door|av)\s*:?\s+"
+    rf"(?P<name>{_PERSON}(?:\s*(?:,|&|(?i:and|und|et|y|e))\s+{_PERSON})*)"
 )
 _NAME = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:\s+[A-ZÀ-Ý][\w.'’&-]*){0,3}")
 _COPYRIGHT_NAME = re.compile(
@@ -97,8 +98,9 @@ class Meta:
 def parse_date(text: str) -> str | None:
     """The first complete calendar date (day, month, year) in ``text`` as ISO, or None.
 
-    Month names are English; all-numeric dates are read only when unambiguous
-    (ISO order, a part over 12, or dotted European day.month.year).
+    Month names are read in English, German, French, Spanish, Portuguese,
+    Italian and Dutch; all-numeric dates only when unambiguous (ISO order, a
+    part over 12, or dotted European day.month.year).
     """
     found = _date_match(text)
     return found[0] if found else None
@@ -179,7 +181,7 @@ def find_date(lines: Sequence[Line], reasons: Sequence[str | None], start: int, 
     below = range(end, min(len(lines), end + TRAILER_WINDOW))
     for i in [*above, *below]:
         line = lines[i]
-        if line.textlike or line.words > 16 or (i >= end and not _PUBLISHED.search(line.text)):
+        if line.words > 16 or (i >= end and not _PUBLISHED.search(line.text)):
             continue
         value = date_line(line.text)
         if value:
@@ -290,12 +292,12 @@ def read_meta(lines: Sequence[Line], reasons: Sequence[str | None], start: int, 
 def _tag_lines(
     lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int, used: dict[int, str]
 ) -> list[int]:
-    """Mark keyword lines: "Tags:" lines outside the body, and the nearest comma list above it.
+    """Mark keyword lines: "Tags:" lines, and the nearest comma list above the body.
 
     A comma list next to an image credit describes the picture (the keywords a
     photo agency attaches), so it is marked as image keywords instead.
     """
-    found = [i for i, reason in enumerate(reasons) if reason == "tags" and not start <= i < end]
+    found = [i for i, reason in enumerate(reasons) if reason == "tags"]
     for i in range(start - 1, max(-1, start - HEADER_WINDOW - 1), -1):
         if reasons[i] is not None or i in used:
             continue
