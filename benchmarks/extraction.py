@@ -21,6 +21,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from benchmarks.common import eval_dir, print_table, save_result
 from benchmarks.shingles import corpus_scores
@@ -51,7 +52,7 @@ def with_subheads(article: Article) -> str:
     return "".join(parts) + text[last:]
 
 
-def trafilatura_system(**options: bool) -> Callable[[str], str]:
+def trafilatura_system(**options: Any) -> Callable[[str], str]:
     """trafilatura.extract with ``options``, as a page -> text function."""
     import trafilatura
 
@@ -60,7 +61,8 @@ def trafilatura_system(**options: bool) -> Callable[[str], str]:
 
 def run_storyline(pages: list[tuple[str, str, str]]) -> tuple[dict[str, list[str]], float]:
     """Both storyline outputs per page, and the seconds clean_html took in all."""
-    settings, outputs = Settings(), {"text": [], "text+subheads": []}
+    settings = Settings()
+    outputs: dict[str, list[str]] = {"text": [], "text+subheads": []}
     start = time.perf_counter()
     articles = [clean_html(RawDoc(source=page_id, text=html, fmt="html"), settings) for page_id, html, _ in pages]
     elapsed = time.perf_counter() - start

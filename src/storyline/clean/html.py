@@ -30,7 +30,8 @@ def clean_html(raw: RawDoc, settings: Settings) -> Article:
     url = str(raw.meta["url"]) if raw.meta.get("url") else None
     tree = parse_html(raw.text)
     body = extract_body(tree, url) if tree is not None else Body("")
-    meta = page_meta(tree, url) if tree is not None else PageMeta(url=url)
+    date_lines = [removed.text for removed in body.removed if removed.reason == "dateline"]
+    meta = page_meta(tree, raw.text, url, date_lines) if tree is not None else PageMeta(url=url)
     return Article(
         id=content_id(raw.text),
         source=raw.source,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from lxml.etree import _Element
 
@@ -28,6 +28,7 @@ from .html_rules import boilerplate_reason
 logger = logging.getLogger(__name__)
 
 FALLBACK_SHARE = 0.2  # precision output below this share of the balanced one's words is a wrong pick
+MIN_WORDS = 10  # fewer words than this is a menu or a placeholder, not an article: no text, so E104
 
 _BLOCK_TAGS = frozenset({"p", "head", "item", "list", "quote", "row", "table", "div", "cell", "code"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
@@ -39,7 +40,7 @@ _WORD = re.compile(r"\w+")
 class Line:
     """One line of the body: a paragraph line, list item, table row or heading."""
 
-    kind: str  # "text" or "heading"
+    kind: Literal["text", "heading"]
     text: str
 
 
@@ -57,6 +58,8 @@ def extract_body(tree: Any, url: str | None = None) -> Body:
     precise = trim_lines(extract_lines(tree, url, precision=True))
     balanced = trim_lines(extract_lines(tree, url, precision=False))
     lines, removed = balanced if _is_scrap(precise[0], balanced[0]) else precise
+    if word_count(lines) < MIN_WORDS:
+        return Body("", removed=tuple(removed) + tuple(Removed(line.text, "too-short") for line in lines))
     return assemble(lines, removed)
 
 
@@ -122,7 +125,7 @@ def _inline(element: _Element) -> str:
     return "".join(parts)
 
 
-def _split(text: str | None, kind: str) -> list[Line]:
+def _split(text: str | None, kind: Literal["text", "heading"]) -> list[Line]:
     return [Line(kind, line) for line in _clean_lines(text or "")]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,8 @@ SITE_MATCH = 80  # rapidfuzz score above which a title part is the site name ("N
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:-]\s+|\s+[|•·»]\s*")
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+_NUMBER = re.compile(r"\d+")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +51,13 @@ class PageMeta:
     tags: tuple[str, ...] = ()
 
 
-def page_meta(tree: Any, url: str | None = None) -> PageMeta:
-    """Read a parsed page's metadata; an empty PageMeta when the reader fails."""
+def page_meta(tree: Any, html: str, url: str | None = None, date_lines: Sequence[str] = ()) -> PageMeta:
+    """Read a page's metadata from its parsed ``tree``; the date search reads the ``html`` itself.
+
+    htmldate parses the page on its own: it was evaluated that way, and on some
+    pages it finds a stated date that the tree parsed for trafilatura hides.
+    ``date_lines`` are the bare date lines cleaning took out of the body.
+    """
     from trafilatura.metadata import extract_metadata
 
     try:
@@ -58,7 +66,7 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
         logger.warning("metadata extraction failed on %s: %s", url or "page", err)
         return PageMeta(url=url)
     page_url = found.url or url
-    published, source = publication_date(tree, page_url, stated=found.date)
+    published, source = publication_date(html, page_url, date_lines)
     return PageMeta(
         title=clean_title(found.title, found.sitename),
         outlet=found.sitename or None,
@@ -70,21 +78,37 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
     )
 
 
-def publication_date(tree: Any, url: str | None, stated: str | None = None) -> tuple[str | None, PublishedSource]:
-    """(ISO date, how it was found). ``stated`` is a fast-pass result already computed."""
-    if stated is None:
-        stated = _find_date(tree, url, extensive=False)
+def publication_date(
+    html: str, url: str | None = None, date_lines: Sequence[str] = ()
+) -> tuple[str | None, PublishedSource]:
+    """(ISO date, how it was found): stated by the page, estimated from its text, or unknown.
+
+    A date the extensive pass finds is still explicit when a visible date line
+    of the article ("Wednesday, February 18, 2026") states that same day.
+    """
+    stated = _find_date(html, url, extensive=False)
     if stated:
         return stated[:10], "explicit"
-    guessed = _find_date(tree, url, extensive=True)
-    return (guessed[:10], "estimated") if guessed else (None, "unknown")
+    guessed = _find_date(html, url, extensive=True)
+    if not guessed:
+        return None, "unknown"
+    shown = any(line_states(guessed[:10], line) for line in date_lines)
+    return guessed[:10], "explicit" if shown else "estimated"
 
 
-def _find_date(tree: Any, url: str | None, *, extensive: bool) -> str | None:
+def line_states(iso_date: str, line: str) -> bool:
+    """Whether ``line`` writes the day ``iso_date`` (YYYY-MM-DD): its year, day and month all appear."""
+    year, month, day = (int(part) for part in iso_date.split("-"))
+    numbers = {int(n) for n in _NUMBER.findall(line)}
+    month_named = _MONTHS[month - 1] in line.lower()
+    return year in numbers and day in numbers and (month in numbers or month_named)
+
+
+def _find_date(html: str, url: str | None, *, extensive: bool) -> str | None:
     from htmldate import find_date
 
     try:
-        return find_date(tree, url=url, original_date=True, extensive_search=extensive)
+        return find_date(html, url=url, original_date=True, extensive_search=extensive)
     except Exception as err:  # htmldate raises on malformed dates in odd pages
         logger.warning("date extraction failed on %s: %s", url or "page", err)
         return None
