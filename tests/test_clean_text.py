@@ -127,6 +127,15 @@ def test_clean_text_author_box_closing_the_body(settings: Settings) -> None:
     assert (article.byline, article.outlet) == ("Jane Doe", "Harbour Weekly")
 
 
+def test_clean_text_sentences_that_mention_boilerplate_words_stay(settings: Settings) -> None:
+    extra = "Share the quay, the mayor told them.\nThe copyright on the port logo is held by the city.\n"
+    page = HARBOUR.replace("Talks collapse\n", extra)
+    article = _clean(page, settings)
+    assert "Share the quay, the mayor told them." in _paragraphs(article)
+    assert "The copyright on the port logo is held by the city." in _paragraphs(article)
+    assert article.text.endswith("ready to meet at any time.")
+
+
 def test_clean_text_short_line_words_sets_what_counts_as_prose(settings: Settings) -> None:
     body = "The ferry left Calder at dawn.\nIt carried ninety cars and lorries.\nThe crossing took four hours.\n"
     page = "Home\nNews\nSport\n" + body + "Share\n"

@@ -40,7 +40,8 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         r"[\w .'’&-]{2,60}\s/\s[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})",
     ),
     "footer": (
-        r".{0,60}(?:©|\(c\)|copyright\b).{0,160}",
+        r".{0,60}©.{0,160}",
+        r"(?:copyright|\(c\))\b.{0,160}",
         r".{0,80}all rights reserved\.?.{0,80}",
         r"(?:privacy(?: policy| notice)?|cookie policy|terms (?:of use|of service|and conditions)|contact us"
         r"|about us|sitemap|site map|back to top|skip to (?:main )?content|accessibility|careers|imprint"
@@ -123,6 +124,7 @@ _LONG_FAMILIES: dict[str, str] = {
     r"|\bcookies? (?:policy|settings|preferences|consent|notice)|\baccept (?:all )?cookies"
     r"|\buse of cookies|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:web)?site",
 }
+_LABEL_FAMILIES = frozenset({"teaser", "related", "share", "button", "navigation"})
 _LONG_MAX_WORDS = 120
 _LONG_COMPILED = {reason: re.compile(p, re.I) for reason, p in _LONG_FAMILIES.items()}
 _COMPILED = {reason: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for reason, pats in _FAMILIES.items()}
@@ -211,11 +213,13 @@ def phrase_reason(line: Line, max_words: int = 12) -> str | None:
 
     Only lines of at most ``max_words`` words are tested, and the pattern must
     cover the whole line, so prose that merely mentions "comments" is safe.
+    Label families (menus, buttons, teaser and share prompts) never match a
+    line that reads as a sentence ("Share the road, she said.").
     """
     if line.words <= max_words:
         text = _BULLET.sub("", line.text).strip(" \t|•·")
         for reason, pattern in _COMPILED.items():
-            if pattern.fullmatch(text):
+            if (reason not in _LABEL_FAMILIES or not line.textlike) and pattern.fullmatch(text):
                 return reason
     return _long_reason(line)
 
