@@ -144,6 +144,20 @@ def test_clean_text_short_line_words_sets_what_counts_as_prose(settings: Setting
     assert len(_paragraphs(_clean(page, strict))) == 1
 
 
+def test_clean_text_page_saved_twice_keeps_one_body(settings: Settings) -> None:
+    body = HARBOUR.split("Share this:")[0].split("(AP Photo/Lee Park)\n")[1]
+    article = _clean(body + body, settings)
+    assert _paragraphs(article)[0].startswith("Dockworkers at the northern terminal")
+    assert article.text.count("mediation session on Sunday") == 1
+
+
+def test_clean_text_lead_repeated_as_summary_stays_in_body(settings: Settings) -> None:
+    lead = HARBOUR.splitlines()[12]
+    article = _clean(HARBOUR.replace("By Jane Doe\n", f"{lead}\nBy Jane Doe\n"), settings)
+    assert _paragraphs(article)[0] == lead
+    assert _reasons(article)[lead] == "duplicate"
+
+
 def test_clean_text_short_page_keeps_its_line(settings: Settings) -> None:
     article = _clean("Home\nNews\nFerry service resumes after storm\nShare\n", settings)
     assert article.text == "Ferry service resumes after storm"

@@ -64,6 +64,8 @@ def clean_text(raw: RawDoc, settings: Settings) -> Article:
     if start == end:
         start, end = _fallback_span(lines, reasons)
         logger.warning(Warnings.W203.format(path=raw.source))
+    start, end = _widen_over_copies(lines, reasons, start, end)
+    reasons = _keep_first_copy(lines, reasons, start, end)
     meta = read_meta(lines, reasons, start, end)
     final = list(reasons)
     for index, reason in meta.used:
@@ -84,9 +86,44 @@ def clean_text(raw: RawDoc, settings: Settings) -> Article:
     )
 
 
+def _widen_over_copies(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> tuple[int, int]:
+    """Widen the body over repeated prose lines at its edges (a lead repeated as summary)."""
+
+    def copy(i: int) -> bool:
+        return 0 <= i < len(lines) and reasons[i] == "duplicate" and lines[i].textlike
+
+    while copy(start - 1):
+        start -= 1
+    while copy(end):
+        end += 1
+    return start, end
+
+
+def _keep_first_copy(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> list[str | None]:
+    """Give the body back the first copy of a repeated paragraph.
+
+    A repeated line is template while the body is being found, but a lead
+    paragraph is often repeated as the page's summary: the first copy inside
+    the body stays, later copies inside it and copies outside it go.
+    """
+    kept = list(reasons)
+    seen: set[str] = set()
+    for i in range(start, end):
+        line = lines[i]
+        if kept[i] == "duplicate" and line.textlike and line.text not in seen:
+            kept[i] = None
+        seen.add(line.text)
+    return kept
+
+
 def _fallback_span(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[int, int]:
-    """With no prose run at all (a very short page), keep the longest unflagged line."""
-    candidates = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
+    """With no prose run found: look again counting repeated lines (a page saved
+    twice over), and failing that keep the longest line no family claims."""
+    unique = [None if reason == "duplicate" else reason for reason in reasons]
+    start, end = main_block(lines, unique)
+    if start < end:
+        return start, end
+    candidates = [line for line, reason in zip(lines, unique, strict=True) if reason is None]
     if not candidates:
         return 0, 0
     longest = max(candidates, key=lambda line: line.words)
