@@ -209,7 +209,7 @@ def referent(token: Token) -> Token:
     seen = 0
     while seen < 4:
         seen += 1
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
         elif token.lower_ in PARTITIVES and not is_named(token):
             of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -343,6 +343,19 @@ def _previous_name(token: Token) -> Token | None:
     return None
 
 
+COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(CAPITALS.values())
+
+
+def names_country(token: Token) -> bool:
+    """Whether a name or nationality word stands for a country ("US sanctions", "Russian demand").
+
+    Cities are not: "the Geneva talks" happen in Geneva, Geneva does not hold them.
+    """
+    if token.ent_type_ in {"NORP", "ORG"} or token.lower_ in DEMONYMS:
+        return True
+    return token.ent_type_ == "GPE" and _entity_name(token) in COUNTRIES
+
+
 def _institution(text: str) -> tuple[str, str] | None:
     """The (country, sector) a seat of government stands for, if ``text`` names one."""
     text = text.lower().removeprefix("the ").strip()
@@ -363,7 +376,8 @@ def make_actor(head: Token, entities: Iterable[Entity], *, as_party: bool = True
     tokens = phrase(head)
     text, start, end = span_text(tokens)
     name, sector = _canonical(tokens, head, text, as_party)
-    entity = entity_named(entities, name) or entity_at(entities, head.idx, head.idx + len(head.text))
+    first = name.split(" and ")[0]
+    entity = entity_named(entities, first) or entity_at(entities, head.idx, head.idx + len(head.text))
     if entity is not None and entity.type == "PERSON" and name == text:
         name = entity.name
     return Actor(text, name, start, end, entity.id if entity else None, sector)
@@ -381,7 +395,39 @@ def _canonical(tokens: list[Token], head: Token, text: str, as_party: bool) -> t
     countries = [DEMONYMS[t.lower_] for t in tokens if t.lower_ in DEMONYMS and t.i != head.i]
     if countries and sector is not None:
         return " and ".join(dict.fromkeys(countries)), sector
+    origin = _origin(head) if sector is not None else None
+    if origin is not None:  # "officials from Serbia and Kosovo"
+        return origin, sector
+    parties = [head, *_conjuncts(head)]
+    if len(parties) > 1 and all(is_named(t) for t in parties):  # "Ukraine and the United States"
+        return " and ".join(dict.fromkeys(_party_name(t, as_party) for t in parties)), sector
     return _person_or_text(tokens, head, text), sector or _role_sector(tokens)
+
+
+def _party_name(token: Token, as_party: bool) -> str:
+    """The name of one named party, with capitals and seats of government resolved."""
+    name = _entity_name(token)
+    seat = _institution(name)
+    if seat is not None:
+        return seat[0]
+    return CAPITALS.get(name.lower(), name) if as_party else name
+
+
+def _origin(head: Token) -> str | None:
+    """The countries or bodies a role noun comes from: "officials from Serbia and Kosovo"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+        names = [g for p in prep.children if p.dep_ == "pobj" for g in [p, *p.conjuncts] if is_named(g)]
+        if names:
+            return " and ".join(dict.fromkeys(_entity_name(g) for g in names))
+    return None
+
+
+def _entity_name(token: Token) -> str:
+    """The text of the named entity ``token`` is in, without a leading article."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.removeprefix("the ").removeprefix("The ")
+    return token.text
 
 
 def _person_or_text(tokens: list[Token], head: Token, text: str) -> str:
@@ -537,6 +583,12 @@ def _controller(token: Token) -> Token | None:
             objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             if objs:
                 return objs[0]
+        if link == "pcomp" and head.dep_ == "prep":  # "accused Kyiv of shelling": Kyiv shelled
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objs and is_actorlike(referent(objs[0])):
+                return objs[0]
+        if link == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):  # "are expected to sign"
+            return next(c for c in head.children if c.dep_ == "nsubjpass")
         if link in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} and _names_party(head):
             return head
         subject = subject_of(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
@@ -565,7 +617,7 @@ def _noun_actor(noun: Token) -> Token | None:
         if is_actorlike(referent(pobj)):
             return pobj
     for child in noun.lefts:
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
+        if child.dep_ in {"amod", "compound"} and names_country(child):
             return child
     between = _between(noun) or _light_verb_subject(noun)
     if between is not None:
@@ -634,7 +686,7 @@ def _own_target(trigger: Trigger) -> Token | None:
         return _noun_target(trigger.token, trigger.sense)
     if trigger.sense.kind == "verb":
         return _verb_target(trigger)
-    return _complement_target(trigger.token, depth=3) or _condition_subject(trigger.token)
+    return _complement_target(trigger.token, depth=3) or condition_subject(trigger.token)
 
 
 def _verb_target(trigger: Trigger) -> Token | None:
@@ -663,7 +715,7 @@ def _verb_target(trigger: Trigger) -> Token | None:
         found = _complement_target(verb, depth=3)
     found = found or _clause_subject(verb, sense) or _prep_party(verb, sense) or _complement_target(verb, 3)
     if found is None and sense.type == "THREATEN":
-        found = _condition_subject(verb)
+        found = condition_subject(verb)
     found = found or _shared_target(verb)
     if found is None and sense.type == "AID":
         found = _recipient_in(verb)
@@ -736,7 +788,7 @@ def _shared_target(verb: Token) -> Token | None:
     return None
 
 
-def _condition_subject(verb: Token) -> Token | None:
+def condition_subject(verb: Token) -> Token | None:
     """Who a threat is aimed at: the subject of its "unless"/"if" condition."""
     for token in verb.subtree:
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}

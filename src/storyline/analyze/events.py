@@ -27,6 +27,7 @@ from .actors import (
     actor_head,
     breaks,
     clause_head,
+    condition_subject,
     is_pronoun,
     local_subtree,
     make_actor,
@@ -167,9 +168,12 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
     if actor is not None and target is not None and target.name == actor.name:
         target = None
     status, source = _status(trigger, governor, found)
+    type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
+    if type_ == "THREATEN" and target is None:  # "... unless the government raises wages"
+        condition = condition_subject(trigger.token)
+        target = make_actor(condition, found.entities) if condition is not None else None
     if status == "reported" and actor is not None and source == actor.name:
         status = "asserted"  # "Zelenskyy said ... and accused Moscow": his own statement is the event
-    type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
     event = Event(
         type=type_,
         sentence=sent.text,
@@ -201,13 +205,23 @@ def _classify(
     mode = _mode(trigger, type_, inner)
     if type_ != trigger.sense.type and type_ in {"AID", "MOBILIZE"}:
         mode = "peacekeeping" if type_ == "AID" else "troops"
-    if status == "denied" and type_ in plover.COOPERATIVE and _planned(trigger.token):
+    if status == "denied" and type_ in plover.COOPERATIVE and _future(trigger.token):
         # "will not release", "would not meet their demands": a refusal, not a non-event
         return "REJECT", plover.DEMAND_MODES.get(type_), "reported" if source else "asserted"
     if status in {"planned", "hedged"} and _conditional(trigger.token):
         # "will withdraw its force unless ...": a conditional threat
         return "THREATEN", plover.THREAT_MODES.get(type_, "relations"), status
     return type_, mode, status
+
+
+def _future(token: Token) -> bool:
+    """ "will", "would" on the trigger or the verb it is the infinitive of ("would not agree to meet")."""
+    for link in _chain(token):
+        if {c.lower_ for c in link.children if c.dep_ == "aux"} & FUTURE_AUX:
+            return True
+        if link.dep_ != "xcomp":
+            return False
+    return False
 
 
 def _conditional(token: Token) -> bool:
@@ -316,6 +330,9 @@ def _status(trigger: Trigger, governor: Trigger | None, found: Found) -> tuple[E
         status = GOVERNING_STATUS[governor.sense.type]
         if status == "planned" and trigger.sense.type in plover.CONFLICTUAL:
             status = "hedged"
+        if status == "reported" and source is None:  # "Moscow accused Kyiv of shelling": Moscow says so
+            accuser = actor_head(governor)
+            source = make_actor(accuser, found.entities).name if accuser is not None else None
         return status, source
     if _hedged(trigger.token):
         return "hedged", source
@@ -324,21 +341,26 @@ def _status(trigger: Trigger, governor: Trigger | None, found: Found) -> tuple[E
     return ("reported" if source else "asserted"), source
 
 
-def _chain(token: Token) -> Iterator[Token]:
-    """The trigger and the verbs and nouns it hangs from, up to the next clause boundary."""
+def _chain(token: Token, through_speech: bool = False) -> Iterator[Token]:
+    """The trigger and the verbs and nouns it hangs from, up to the next clause boundary.
+
+    A speech verb ends the chain (what "may" happen is the speaker's hedge, not
+    the event's) unless ``through_speech``: "has not announced plans to meet"
+    negates the meeting too.
+    """
     yield token
     for child, head in path_up(token):
-        if breaks(child) or head.lemma_.lower() in SPEECH_VERBS:
+        if breaks(child) or (head.lemma_.lower() in SPEECH_VERBS and not through_speech):
             return
         yield head
 
 
 def _negated(trigger: Trigger) -> bool:
     """Negation on the trigger or on what it depends on ("has not announced any plans to meet")."""
-    for token in _chain(trigger.token):
+    for token in _chain(trigger.token, through_speech=True):
         if any(c.dep_ == "neg" or _says_no(c) for c in token.children):
             return True
-        if token.dep_ == "pobj" and token.head.lower_ == "without":
+        if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "without":
             return True
         if token.lemma_.lower() in {"fail", "deny"} and token.i != trigger.token.i:
             return True

@@ -1,0 +1,302 @@
+"""The events component: PLOVER types, actors, status, place and date, on the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.actors import make_actor
+from storyline.analyze.events import code_events, find_events
+from storyline.analyze.plover import TYPES, plover_category, senses
+from storyline.model import Article, DateMention, Event
+from storyline.pipeline import Found, analyze
+
+pytestmark = pytest.mark.slow
+
+
+def _article(text: str) -> Article:
+    return Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
+
+
+def _events(nlp, settings, text: str, dates: tuple[DateMention, ...] = ()) -> list[Event]:
+    """The events component alone, on a sentence with no entities found."""
+    found = Found(_article(text))
+    found.dates.extend(dates)
+    return list(find_events(nlp(text), found=found, settings=settings))
+
+
+def _top(nlp, settings, text: str) -> Event:
+    events = _events(nlp, settings, text)
+    assert events, f"no event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def _one(events: list[Event], type_: str) -> Event:
+    matching = [e for e in events if e.type == type_]
+    assert matching, f"no {type_} among {[(e.type, e.trigger) for e in events]}"
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Officials from Serbia and Kosovo held talks in Brussels on Tuesday.", "CONSULT"),
+        ("Washington imposed new sanctions on Iran.", "SANCTION"),
+        ("Police arrested dozens of opposition activists in the capital.", "COERCE"),
+        ("Rebel fighters shelled the northern town overnight.", "ASSAULT"),
+        ("The European Union donated medical supplies to the flooded provinces.", "AID"),
+        ("Thousands of teachers went on strike over unpaid wages.", "PROTEST"),
+        ("The prime minister resigned after the vote.", "RETREAT"),
+        ("The opposition party condemned the arrests.", "DISAPPROVE"),
+        ("The council rejected the peace proposal.", "REJECT"),
+        ("Greece praised the agreement as a step forward.", "SUPPORT"),
+        ("The government threatened to cut off gas supplies to the region.", "THREATEN"),
+        ("Prosecutors opened an investigation into the bombing.", "INVESTIGATE"),
+        ("The army deployed extra troops along the border.", "MOBILIZE"),
+        ("Both countries agreed to share intelligence on smuggling.", "AGREE"),
+        ("The court lifted the curfew in the northern city.", "CONCEDE"),
+        ("Poland demanded that Belarus release the journalists.", "DEMAND"),
+    ],
+)
+def test_events_type_from_lexicon(nlp, settings, text, type_):
+    assert _top(nlp, settings, text).type == type_
+
+
+def test_events_actor_and_target_from_parse(nlp, settings):
+    event = _top(nlp, settings, "Poland expelled two Belarusian diplomats.")
+    assert (event.actor, event.target, event.mode) == ("Poland", "Belarus", "expel")
+    passive = _top(nlp, settings, "The refugees were attacked by Burundian militiamen.")
+    assert (passive.type, passive.actor, passive.actor_sector, passive.target) == (
+        "ASSAULT",
+        "Burundi",
+        "rebels",
+        "refugees",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city is known for its old harbour.",
+        "Critics argue that the plan is too expensive.",
+        "The talks were described as constructive by both delegations.",
+        "Prices of bread and fuel have doubled since the spring.",
+    ],
+)
+def test_events_a_sentence_with_no_event_yields_none(nlp, settings, text):
+    assert _events(nlp, settings, text) == []
+
+
+def test_events_status_asserted(nlp, settings):
+    event = _top(nlp, settings, "Poland expelled two Belarusian diplomats.")
+    assert (event.status, event.source) == ("asserted", None)
+
+
+def test_events_status_reported_according_to(nlp, settings):
+    event = _top(nlp, settings, "The army launched an offensive against the rebels, according to Reuters.")
+    assert (event.type, event.status, event.source) == ("ASSAULT", "reported", "Reuters")
+
+
+def test_events_status_reported_under_a_speech_verb(nlp, settings):
+    event = _top(nlp, settings, "Witnesses said soldiers fired on the crowd.")
+    assert (event.status, event.source, event.actor) == ("reported", "Witnesses", "soldiers")
+
+
+def test_events_status_denied_by_negation(nlp, settings):
+    events = _events(nlp, settings, "Hungary has not announced any plans to meet the delegation.")
+    assert _one(events, "CONSULT").status == "denied"
+    assert all(e.status == "denied" for e in events)
+
+
+def test_events_status_denied_by_without(nlp, settings):
+    events = _events(nlp, settings, "The ministers met for two hours without reaching an agreement.")
+    assert _one(events, "CONSULT").status == "asserted"
+    assert _one(events, "AGREE").status == "denied"
+
+
+def test_events_status_demanded(nlp, settings):
+    events = _events(nlp, settings, "Poland demanded that Belarus release the journalists.")
+    demand, release = _one(events, "DEMAND"), _one(events, "RETREAT")
+    assert (demand.actor, demand.target, demand.status) == ("Poland", "Belarus", "asserted")
+    assert (release.actor, release.status) == ("Belarus", "demanded")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian officials will meet their Russian counterparts in Istanbul next week.",
+        "The two sides are expected to sign a trade agreement.",
+        "Turkey is preparing to host another round of negotiations.",
+    ],
+)
+def test_events_status_planned(nlp, settings, text):
+    assert _top(nlp, settings, text).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebels may have attacked the convoy.", "Rebels reportedly attacked the convoy near the lake."],
+)
+def test_events_status_hedged(nlp, settings, text):
+    event = _top(nlp, settings, text)
+    assert (event.type, event.status) == ("ASSAULT", "hedged")
+
+
+def test_events_refusing_future_cooperation_is_a_rejection(nlp, settings):
+    event = _top(nlp, settings, "The government said it would not release the prisoners.")
+    assert (event.type, event.mode, event.target) == ("REJECT", "yield", "prisoners")
+
+
+def test_events_conditional_threat(nlp, settings):
+    event = _top(nlp, settings, "The union will call a general strike unless the government raises wages.")
+    assert event.type == "THREATEN" and event.target == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Moscow accused Kyiv of shelling a border village.", "Russia", "Ukraine"),
+        ("The Kremlin rejected the proposal from Washington.", "Russia", "United States"),
+        ("Washington imposed new sanctions on Iran.", "United States", "Iran"),
+    ],
+)
+def test_events_capitals_and_seats_stand_for_governments(nlp, settings, text, actor, target):
+    event = _top(nlp, settings, text)
+    assert (event.actor, event.actor_sector, event.target) == (actor, "government", target)
+
+
+def test_events_nationality_with_a_sector_noun_is_the_country(nlp, settings):
+    event = _top(nlp, settings, "Ukrainian officials will meet their Russian counterparts in Istanbul next week.")
+    assert (event.actor, event.actor_sector, event.location) == ("Ukraine", "government", "Istanbul")
+
+
+def test_events_accused_party_performs_the_alleged_act(nlp, settings):
+    events = _events(nlp, settings, "Moscow accused Kyiv of shelling a border village.")
+    shelling = _one(events, "ASSAULT")
+    assert (shelling.actor, shelling.status, shelling.source) == ("Ukraine", "reported", "Russia")
+
+
+def test_events_location_after_in(nlp, settings):
+    event = _top(nlp, settings, "Officials from Serbia and Kosovo held talks in Brussels on Tuesday.")
+    assert (event.actor, event.location) == ("Serbia and Kosovo", "Brussels")
+
+
+def test_events_date_from_the_dates_that_govern_the_verb(nlp, settings):
+    text = "Officials from Serbia and Kosovo held talks in Brussels on Tuesday."
+    start = text.index("Tuesday")
+    tuesday = DateMention("Tuesday", "2026-02-17", "day", start, start + len("Tuesday"))
+    event = _one(_events(nlp, settings, text, (tuesday,)), "CONSULT")
+    assert (event.date, event.date_text) == ("2026-02-17", "Tuesday")
+
+
+def test_events_date_of_the_report_is_not_the_date_of_the_event(nlp, settings):
+    text = "Officials said on Friday that the rebels had attacked the convoy."
+    start = text.index("Friday")
+    friday = DateMention("Friday", "2026-02-13", "day", start, start + len("Friday"))
+    event = _one(_events(nlp, settings, text, (friday,)), "ASSAULT")
+    assert event.date is None and event.status == "reported"
+
+
+def test_events_work_without_dates(nlp, settings):
+    event = _top(nlp, settings, "Officials from Serbia and Kosovo held talks in Brussels on Tuesday.")
+    assert (event.date, event.date_text) == (None, None)
+
+
+def test_events_span_is_the_sentence(nlp, settings):
+    text = "The weather was mild. Washington imposed new sanctions on Iran."
+    (event,) = _events(nlp, settings, text)
+    assert text[event.start : event.end] == event.sentence == "Washington imposed new sanctions on Iran."
+
+
+def test_events_component_runs_in_the_pipeline_and_links_entities(nlp, settings):
+    analysis = analyze(_article("Washington imposed new sanctions on Iran."), settings, nlp)
+    event = _one(list(analysis.events), "SANCTION")
+    iran = next(e for e in analysis.entities if e.name == "Iran")
+    assert event.target_id == iran.id
+
+
+def test_events_actor_keeps_the_phrase_as_written(nlp, settings):
+    doc = nlp("Moscow rejected the plan.")
+    actor = make_actor(doc[0], [])
+    assert (actor.text, actor.name, actor.sector) == ("Moscow", "Russia", "government")
+    (coded,) = code_events(doc, Found(_article(doc.text)))
+    assert coded.actor is not None and coded.actor.text == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("type_", "status", "category"),
+    [
+        ("CONSULT", "planned", "AGREE"),
+        ("AID", "planned", "AGREE"),
+        ("RETREAT", "planned", "CONCEDE"),
+        ("ASSAULT", "planned", "THREATEN"),
+        ("SANCTION", "hedged", "THREATEN"),
+        ("CONSULT", "asserted", "CONSULT"),
+        ("ASSAULT", "reported", "ASSAULT"),
+    ],
+)
+def test_plover_category_folds_status_as_the_manual_says(type_, status, category):
+    assert plover_category(type_, status) == category
+
+
+def test_plover_lexicon_tries_particles_and_objects_before_the_bare_verb():
+    withdraw = senses("verb", "withdraw")
+    assert [s.specificity for s in withdraw] == sorted((s.specificity for s in withdraw), reverse=True)
+    assert (withdraw[0].parts, withdraw[-1].parts, withdraw[-1].objects) == (("from",), (), frozenset())
+    assert all(s.type in TYPES for s in withdraw + senses("verb", "call") + senses("noun", "talk"))
+
+
+# --- the seed article 002: the Geneva talks, day two --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_002(seeds_dir: Path, nlp, settings):
+    path = next(seeds_dir.glob("002_*.txt"))
+    return analyze(_article(path.read_text(encoding="utf-8")), settings, nlp)
+
+
+def _parties(event: Event | None, role: str) -> set[str]:
+    value = getattr(event, role) if event is not None else None
+    return set(value.split(" and ")) if value else set()
+
+
+def _find(analysis, type_: str, trigger_word: str) -> Event:
+    for event in analysis.events:
+        if event.type == type_ and event.trigger and trigger_word in event.trigger:
+            return event
+    raise AssertionError(f"no {type_} on {trigger_word!r}: {[(e.type, e.trigger) for e in analysis.events]}")
+
+
+def test_events_seed_talks_in_geneva(seed_002):
+    talks = _find(seed_002, "CONSULT", "negotiations")
+    assert _parties(talks, "actor") == {"Ukraine", "Russia"}
+    assert talks.location == "Geneva"
+
+
+def test_events_seed_demand_and_rejection(seed_002):
+    demand, rejection = _find(seed_002, "DEMAND", "demand"), _find(seed_002, "REJECT", "rejected")
+    assert (demand.actor, demand.target, demand.status) == ("Russia", "Ukraine", "asserted")
+    assert (rejection.actor, rejection.target) == ("Ukraine", "Russia")
+    withdrawal = _find(seed_002, "RETREAT", "withdraw")
+    assert (withdrawal.actor, withdrawal.status) == ("Ukraine", "demanded")
+
+
+def test_events_seed_accusation(seed_002):
+    accusation = _find(seed_002, "DISAPPROVE", "accused")
+    assert accusation.actor is not None and "Zelenskyy" in accusation.actor
+    assert accusation.target == "Russia"
+
+
+def test_events_seed_announced_meeting_is_planned(seed_002):
+    meeting = _find(seed_002, "CONSULT", "meeting")
+    assert meeting.status == "planned" and meeting.actor is not None and "Medinsky" in meeting.actor
+    assert plover_category(meeting.type, meeting.status) == "AGREE"
+
+
+def test_events_seed_minerals_agreement(seed_002):
+    signing = _find(seed_002, "SUPPORT", "signed")
+    assert (signing.mode, _parties(signing, "actor")) == ("diplomatic", {"Ukraine", "United States"})
+    resolved = [d for d in seed_002.dates if d.text == "April 30, 2025" and d.value]
+    if resolved:  # the dates component resolves it: the event carries it
+        assert (signing.date, signing.date_text) == (resolved[0].value, "April 30, 2025")
