@@ -480,9 +480,12 @@ def _is_acronym(name: str) -> bool:
 def _add_repeated_names(doc: Doc, clusters: list[Cluster], spans: list[Span]) -> None:
     """Add later mentions of a known person's name or surname that the model missed."""
     covered = {i for s in spans for i in range(s.start, s.end)}
+    where: dict[str, list[int]] = {}
+    for token in doc:
+        where.setdefault(token.text, []).append(token.i)
     for cluster in (c for c in clusters if c.person and any(_is_full_name(s) for s in c.spans)):
         for words in _forms_to_find(cluster):
-            for start in _find_words(doc, words, covered):
+            for start in _find_words(doc, words, where.get(words[0], []), covered):
                 span = _labelled(doc, start, start + len(words), "PERSON")
                 cluster.spans.append(span)
                 spans.append(span)
@@ -500,13 +503,17 @@ def _forms_to_find(cluster: Cluster) -> list[tuple[str, ...]]:
     return sorted(forms, key=len, reverse=True)
 
 
-def _find_words(doc: Doc, words: tuple[str, ...], covered: set[int]) -> Iterator[int]:
-    """Where ``words`` occur uncovered; a noun tag is allowed since the small model
-    often tags an unknown surname at the start of a sentence as a common noun."""
+def _find_words(doc: Doc, words: tuple[str, ...], starts: list[int], covered: set[int]) -> Iterator[int]:
+    """Where ``words`` occur uncovered, trying only ``starts`` (where the first word is).
+
+    A noun tag is allowed: the small model often tags an unknown surname at the
+    start of a sentence as a common noun.
+    """
     n = len(words)
-    for i in range(len(doc) - n + 1):
-        same = doc[i].text == words[0] and tuple(t.text for t in doc[i : i + n]) == words
-        if same and doc[i].pos_ in {"PROPN", "NOUN"} and not covered.intersection(range(i, i + n)):
+    for i in starts:
+        if i + n > len(doc) or tuple(t.text for t in doc[i : i + n]) != words:
+            continue
+        if doc[i].pos_ in {"PROPN", "NOUN"} and not covered.intersection(range(i, i + n)):
             yield i
 
 

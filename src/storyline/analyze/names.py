@@ -8,6 +8,7 @@ them; the entities component decides which ones actually are.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ _ACRONYM_SKIP = {"of", "and", "the", "for", "on", "in", "de", "la", "du", "&"}
 _TRANSLIT_TAIL = set("yijeh")
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The name without a leading "the", a possessive ending or edge punctuation.
 
@@ -37,20 +39,23 @@ def clean_name(text: str) -> str:
     return stripped
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """A comparison key: case, dots, hyphens and spacing do not distinguish names."""
     text = clean_name(text).casefold().replace(".", "")
     return " ".join(re.split(r"[\s\-‐]+", text)).strip()
 
 
-def name_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def name_tokens(text: str) -> tuple[str, ...]:
     """The words of a name's key, with generational suffixes (Jr., III) dropped."""
     words = name_key(text).split()
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
-    return words
+    return tuple(words)
 
 
+@functools.lru_cache(maxsize=8192)
 def surname(text: str) -> str:
     """The last word of a person's name, the form news uses on second mention."""
     words = name_tokens(text)
