@@ -158,6 +158,13 @@ def test_clean_text_lead_repeated_as_summary_stays_in_body(settings: Settings) -
     assert _reasons(article)[lead] == "duplicate"
 
 
+def test_clean_text_question_headline_opening_the_page(settings: Settings) -> None:
+    page = "Will the harbour strike end this week?\n\n" + HARBOUR.split("(AP Photo/Lee Park)\n")[1]
+    article = _clean(page, settings)
+    assert article.title == "Will the harbour strike end this week?"
+    assert _paragraphs(article)[0].startswith("Dockworkers at the northern terminal")
+
+
 def test_clean_text_short_page_keeps_its_line(settings: Settings) -> None:
     article = _clean("Home\nNews\nFerry service resumes after storm\nShare\n", settings)
     assert article.text == "Ferry service resumes after storm"

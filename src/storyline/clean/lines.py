@@ -3,7 +3,7 @@
 A scraper that saves a page as text writes one block element per line: menu
 items, captions, teasers and footers become lines just like paragraphs do. The
 features here are language-neutral shape measures (length, sentence
-punctuation, capitalisation, comma lists, link-like text) plus a small set of
+punctuation, comma lists, link-like text, repeats) plus a small set of
 boilerplate phrase *families* that recur across sites ("Read more", "All
 rights reserved", "Please enter your comment"), matched only on whole short
 lines so an article sentence that mentions them is never dropped.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -139,7 +139,6 @@ class Line:
     words: int
     sentence: bool
     marks: int
-    caps: float
     commas: int
     linklike: bool
     blank_before: bool = False
@@ -184,27 +183,24 @@ def read_lines(text: str, prose_words: int = 6) -> list[Line]:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = raw.strip()
         if stripped:
-            line = line_features(len(lines), stripped)
-            lines.append(replace(line, blank_before=blank, prose_words=prose_words))
+            lines.append(line_features(len(lines), stripped, blank, prose_words))
         blank = not stripped
     return lines
 
 
-def line_features(index: int, text: str) -> Line:
+def line_features(index: int, text: str, blank_before: bool = False, prose_words: int = 6) -> Line:
     """Measure one line; CJK characters count as half a word since they carry no spaces."""
-    tokens = _WORD.findall(text)
-    words = len(tokens) + len(_CJK.findall(text)) // 2
-    alpha = [t for t in tokens if t[0].isalpha()]
-    caps = sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0
+    words = len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
     return Line(
         index=index,
         text=text,
         words=words,
         sentence=bool(_SENTENCE_END.search(text)),
         marks=len(_SENTENCE_MARK.findall(text[:-1])),
-        caps=caps,
         commas=text.count(",") + text.count("،") + text.count("、"),
         linklike=bool(_LINKLIKE.search(text)) and words <= 12,
+        blank_before=blank_before,
+        prose_words=prose_words,
     )
 
 

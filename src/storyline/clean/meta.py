@@ -152,11 +152,19 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def find_title(lines: Sequence[Line], reasons: Sequence[str | None], start: int) -> int | None:
-    """Index of the headline: the last heading-shaped line above the body that is no date or byline."""
+def find_title(lines: Sequence[Line], reasons: Sequence[str | None], start: int, end: int) -> int | None:
+    """Index of the headline: the last heading-shaped line above the body that is no date or byline.
+
+    With none above, a question or exclamation headline ("Will the dam run
+    dry?") may have been taken for the body's first paragraph: it is the
+    headline when it opens the body and prose follows it.
+    """
     for i in range(start - 1, max(-1, start - HEADER_WINDOW - 1), -1):
         if reasons[i] is None and _headline_shaped(lines[i]):
             return i
+    opener = lines[start] if start + 1 < end else None
+    if opener and reasons[start] is None and _headline_shaped(opener) and lines[start + 1].textlike:
+        return start
     return None
 
 
@@ -276,7 +284,7 @@ def read_meta(lines: Sequence[Line], reasons: Sequence[str | None], start: int, 
     for i in box[0] if box else ():
         used[i] = "author-box"
     tags = _tag_lines(lines, reasons, start, end, used)
-    title = find_title(lines, [used.get(i) or r for i, r in enumerate(reasons)], start)
+    title = find_title(lines, [used.get(i) or r for i, r in enumerate(reasons)], start, end)
     if title is not None:
         used[title] = "title"
     return Meta(

@@ -117,8 +117,11 @@ def _keep_first_copy(lines: Sequence[Line], reasons: Sequence[str | None], start
 
 
 def _fallback_span(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[int, int]:
-    """With no prose run found: look again counting repeated lines (a page saved
-    twice over), and failing that keep the longest line no family claims."""
+    """A body for a page where no prose run was found.
+
+    Look again with repeated lines counted (a page saved twice over), and
+    failing that keep the longest line that no boilerplate family claims.
+    """
     unique = [None if reason == "duplicate" else reason for reason in reasons]
     start, end = main_block(lines, unique)
     if start < end:
