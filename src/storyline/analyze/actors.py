@@ -168,6 +168,8 @@ PARTITIVES = words(
     "millions scores some many most all part one two three third half majority contingent batch patch "
     "unit units rest bulk deployment"
 )
+# Heads that name whose rule they are when followed by "of" and a person.
+RULERS = words("government administration regime cabinet")
 # Words that count or grade a group rather than name it ("most West Africans").
 QUANTIFIERS = words("most some many several all other others few various numerous more")
 
@@ -219,9 +221,20 @@ def referent(token: Token) -> Token:
             token = objs[0]
         elif not is_named(token) and (name := _named_apposition(token)) is not None:
             token = name  # "the opposition newspaper La Prensa"
+        elif token.lemma_.lower() in RULERS and (name := _ruled_by(token)) is not None:
+            token = name  # "the military government of President X"
         else:
             break
     return token
+
+
+def _ruled_by(token: Token) -> Token | None:
+    """The person a government belongs to: "the government of President X"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ == "PERSON":
+                return pobj
+    return None
 
 
 def _named_apposition(token: Token) -> Token | None:
@@ -344,6 +357,12 @@ def _previous_name(token: Token) -> Token | None:
 
 
 COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(CAPITALS.values())
+
+
+def is_place_only(token: Token) -> bool:
+    """A city or region reached by a preposition ("return to Geneva"): a place, not a party."""
+    place = token.ent_type_ in {"GPE", "LOC", "FAC"} and _entity_name(token) not in COUNTRIES
+    return place and token.lower_ not in CAPITALS and token.dep_ == "pobj"
 
 
 def names_country(token: Token) -> bool:
@@ -563,7 +582,7 @@ def _passive_actor(trigger: Trigger) -> Token | None:
     "Killed in a car bomb explosion": the attack named after "in" is the actor.
     """
     token, sense = trigger.token, trigger.sense
-    if sense.type == "RETREAT" and sense.mode in {"withdraw", "disarm", "resign"}:
+    if sense.mode in {"withdraw", "disarm", "resign"}:  # "UN peacekeepers were shipped out"
         return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if sense.type == "ASSAULT":
         for pobj in _prep_objects(token, ("in",)):

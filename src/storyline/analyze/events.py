@@ -28,6 +28,7 @@ from .actors import (
     breaks,
     clause_head,
     condition_subject,
+    is_place_only,
     is_pronoun,
     local_subtree,
     make_actor,
@@ -37,7 +38,7 @@ from .actors import (
     subject_of,
     target_head,
 )
-from .plover import Sense, Trigger, token_triggers, words
+from .plover import ORDER_VERBS, Sense, Trigger, token_triggers, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -169,6 +170,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
         target = None
     status, source = _status(trigger, governor, found)
     type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
+    if type_ == "CONSULT" and mode in {None, "phone"} and target is not None:
+        actor, target = _participants(actor, target, target_tok)
     if type_ == "THREATEN" and target is None:  # "... unless the government raises wages"
         condition = condition_subject(trigger.token)
         target = make_actor(condition, found.entities) if condition is not None else None
@@ -195,6 +198,24 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
     )
     event = _with_date(event, trigger, found.dates)
     return Coded(event, actor, target)
+
+
+def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) -> tuple[Actor | None, None]:
+    """Everyone at a meeting is its actor (PLOVER manual 3.2.2): "X held talks with Y", "X phoned Y".
+
+    Only a visit has a host as recipient; a city the parties go to is not a party.
+    """
+    if actor is None or target_tok is None or is_place_only(target_tok):
+        return actor, None
+    both = Actor(
+        f"{actor.text} and {target.text}",
+        f"{actor.name} and {target.name}",
+        min(actor.start, target.start),
+        max(actor.end, target.end),
+        actor.entity_id,
+        actor.sector if actor.sector == target.sector else None,
+    )
+    return both, None
 
 
 def _classify(
@@ -271,8 +292,10 @@ def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
     sense = trigger.sense
     if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in plover.CONFLICTUAL:
         return "THREATEN"  # a vow or promise to use force is a threat
-    if sense.type == "PROTEST" and sense.kind == "verb" and _verbal_protest(trigger.token, actor):
+    if sense.type == "PROTEST" and sense.lemma == "protest" and _verbal_protest(trigger.token, actor):
         return "DISAPPROVE"  # a government or a statement "protests": not a street protest
+    if sense.lemma in ORDER_VERBS and inner is not None and inner.sense.type in {"COERCE", "SANCTION"}:
+        return inner.sense.type  # "ordered the newspaper to suspend publication": the order coerces
     if sense.type == "CONSULT" and sense.mode == "visit" and actor is not None and _armed(actor):
         return "AID" if any(t.lower_.startswith("peacekeep") for t in actor.subtree) else "MOBILIZE"
     return sense.type
@@ -280,12 +303,13 @@ def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
 
 def _verbal_protest(verb: Token, actor: Token | None) -> bool:
     """A protest made in words: it has a that-clause, or its actor is not a crowd."""
-    if any(c.dep_ == "ccomp" for c in verb.children) or actor is None:
-        return actor is not None
-    head = referent(actor)
-    if head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS:
+    if actor is None:
         return False
-    return head.ent_type_ in {"GPE", "PERSON"} or head.lemma_.lower() in {"government", "official", "minister"}
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    head = referent(actor)
+    crowd = head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS
+    return not crowd and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians protested"
 
 
 def _armed(actor: Token) -> bool:

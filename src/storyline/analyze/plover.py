@@ -794,6 +794,8 @@ def senses(kind: str, lemma: str) -> tuple[Sense, ...]:
 
 # --- matching the words of a sentence against the lexicon ---------------------------------
 
+# Orders take the meaning of what they order when that is an event noun: "ordered patrols".
+ORDER_VERBS = words("order authorize authorise")
 # Verbs that take their meaning from an event noun object: "staged a strike", "continued talks".
 LIGHT_VERBS = words(
     "hold stage launch mount conduct carry wage undertake continue begin start resume make issue lodge "
@@ -852,11 +854,16 @@ def match_verb(token: Token) -> Trigger | None:
     lemma = next((w for w in lemmas(token) if senses("verb", w)), None)
     if lemma is None:
         return _light_verb(token) if token.lemma_.lower() in LIGHT_VERBS else None
+    if lemma in ORDER_VERBS and (ordered := _light_verb(token)) is not None:
+        return ordered  # "ordered patrols", "ordered an inquiry": the ordered act
     words = _child_words(token)
     objects = _objects(token)
-    for sense in senses("verb", lemma):
-        if not set(sense.parts) <= words:
-            continue
+    options = [s for s in senses("verb", lemma) if set(s.parts) <= words]
+    for sense in options:  # the object's own head decides first: "violated the ceasefire agreement"
+        obj = next((o for o in objects if o.lemma_.lower() in sense.objects or o.lower_ in sense.objects), None)
+        if obj is not None:
+            return Trigger(token, sense, obj=obj)
+    for sense in options:
         if not sense.objects:
             return Trigger(token, sense)
         for obj in objects:
