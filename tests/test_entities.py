@@ -124,6 +124,12 @@ def test_entities_name_in_apposition_to_title(nlp, settings):
     assert mets.roles[0].org == "Estonia"
 
 
+def test_entities_possessive_pronoun_not_in_title(nlp, settings):
+    text = "The dockers' union called a strike. Its leader, Marta Kowalczyk, said the port would close."
+    kowalczyk = person(entities_of(text, nlp, settings), "Marta Kowalczyk")
+    assert titles(kowalczyk) == ["leader"]
+
+
 def test_entities_parenthetical_roles(nlp, settings):
     text = (
         "The US team included Steve Witkoff (Trump's special envoy) "

@@ -315,7 +315,8 @@ def _cut_at_clause(token: Token) -> Span:
 
 
 def _trim(tokens: Span) -> Span | None:
-    """Drop determiners and punctuation at the edges; None if nothing is left."""
+    """Drop determiners, possessive pronouns and punctuation at the edges; None if
+    nothing is left."""
     start, end = tokens.start, tokens.end
     doc = tokens.doc
     while start < end and (doc[start].dep_ == "det" or _is_edge_noise(doc[start])):
@@ -326,7 +327,8 @@ def _trim(tokens: Span) -> Span | None:
 
 
 def _is_edge_noise(token: Token) -> bool:
-    return token.is_punct or token.is_space or token.lower_ in _TITLE_LINKS
+    """Punctuation, links and possessive pronouns: "its spokesperson" is a "spokesperson"."""
+    return token.is_punct or token.is_space or token.lower_ in _TITLE_LINKS or token.tag_ == "PRP$"
 
 
 def _role(title: Span, name: Span) -> Role:
