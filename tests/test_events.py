@@ -88,6 +88,25 @@ def test_events_a_sentence_with_no_event_yields_none(nlp, settings, text):
     assert _events(nlp, settings, text) == []
 
 
+def test_events_embedded_questions_and_cautions_are_not_events(nlp, settings):
+    text = "Rubio said Washington is uncertain whether Moscow is committed to ending the war."
+    assert _events(nlp, settings, text) == []
+    caution = "The analyst warned that a vote held under martial law could be unfair."
+    assert _events(nlp, settings, caution) == []
+    threat = _top(nlp, settings, "The security chief warned that police will no longer tolerate rallies.")
+    assert threat.type == "THREATEN"
+
+
+def test_events_participles_describing_a_noun_are_background(nlp, settings):
+    events = _events(nlp, settings, "Officials lifted the curfew imposed in the city last year.")
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_events_status_hedged_in_a_condition(nlp, settings):
+    events = _events(nlp, settings, "Israel will close the crossing if militants attack the convoy.")
+    assert _one(events, "ASSAULT").status == "hedged"
+
+
 def test_events_status_asserted(nlp, settings):
     event = _top(nlp, settings, "Poland expelled two Belarusian diplomats.")
     assert (event.status, event.source) == ("asserted", None)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity
 from .entities import entity_at, entity_named
-from .plover import WEAPON_MODES, Sense, Trigger, lemmas, match_verb, senses, words
+from .plover import WEAPON_MODES, Sense, Trigger, match_verb, senses, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -638,7 +638,7 @@ def _noun_actor(noun: Token) -> Token | None:
     for child in noun.lefts:
         if child.dep_ in {"amod", "compound"} and names_country(child):
             return child
-    between = _between(noun) or _light_verb_subject(noun)
+    between = _between(noun)
     if between is not None:
         return between
     if _subject_genitive(noun):
@@ -661,16 +661,6 @@ def _between(noun: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
-
-
-def _light_verb_subject(noun: Token) -> Token | None:
-    """For an event noun that is the object of a non-event verb ("sped up the withdrawal"), its subject."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
-        return None
-    if any(senses("verb", w) for w in lemmas(verb)):
-        return None
-    return subject_of(verb)
 
 
 def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) -> Token | None:

@@ -54,7 +54,7 @@ HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly pr
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-QUESTION_WORDS = frozenset({"whether", "if", "how", "why"})
+QUESTION_WORDS = frozenset({"whether", "how", "why"})
 OCCURRENCE_VERBS = words(
     "begin start open end conclude close resume continue last take collapse fail stall break "
     "proceed finish enter remain bring produce yield"
@@ -148,9 +148,13 @@ def _is_obligation(clause: Token) -> bool:
 
 def _in_question(token: Token) -> bool:
     """Whether the trigger sits in an embedded question ("how it supports", "whether Moscow is committed")."""
-    clause = clause_head(token)
-    words = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
-    return bool(words & QUESTION_WORDS) and clause.dep_ in {"ccomp", "pcomp", "advcl", "csubj", "xcomp"}
+    while True:
+        words = {c.lower_ for c in token.children if c.dep_ in {"mark", "advmod"}}
+        if words & QUESTION_WORDS and token.dep_ in {"ccomp", "pcomp", "advcl", "csubj", "xcomp"}:
+            return True
+        if token.dep_ in {"ccomp", "advcl", "csubj", "pcomp", "relcl", "conj", "ROOT"} or token.head == token:
+            return False
+        token = token.head
 
 
 # --- coding one trigger ---------------------------------------------------------------
@@ -400,11 +404,16 @@ def _says_no(token: Token) -> bool:
 
 
 def _hedged(token: Token) -> bool:
-    """May, could, reportedly, allegedly; "is believed to"."""
+    """May, could, reportedly, allegedly; "is believed to"; the "if" clause of a conditional."""
     for link in _chain(token):
         words = {c.lower_ for c in link.children if c.dep_ in {"aux", "advmod"}}
         if words & HEDGE_WORDS or link.lemma_.lower() in HEDGE_VERBS:
             return True
+    for child, _head in path_up(token):
+        if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children if m.dep_ == "mark"):
+            return True  # PLOVER's "hypothetical": "if Hamas runs in the election"
+        if breaks(child):
+            return False
     return False
 
 

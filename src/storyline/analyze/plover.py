@@ -895,10 +895,27 @@ def match_noun(token: Token) -> Trigger | None:
     return Trigger(token, options[0]) if options else None
 
 
+def _caution(warn: Token) -> bool:
+    """A warning that something may happen, not that the speaker will act ("will no longer tolerate")."""
+    clauses = [c for c in warn.children if c.dep_ == "ccomp"]
+    future = {"will", "would", "shall", "'ll", "wo"}
+    return bool(clauses) and not any(a.lower_ in future for c in clauses for a in c.children if a.dep_ == "aux")
+
+
+def _participle_modifier(token: Token) -> bool:
+    """ "the alleged bombers", "the curfew imposed in 1990": a participle describing a noun."""
+    if token.dep_ == "amod":
+        return True
+    # a noun heading the whole sentence means the parser missed the main verb: "A paper called on X to ..."
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ != "ROOT"
+
+
 def token_triggers(token: Token) -> list[Trigger]:
     """The lexicon matches of one token as a verb, an adjective or a noun."""
-    if token.pos_ == "VERB" and token.dep_ != "amod":
+    if token.pos_ == "VERB" and not _participle_modifier(token):
         found = match_verb(token)
+        if found is not None and found.sense.lemma == "warn" and _caution(token):
+            found = None  # "warning that the vote could be unfair": a caution, not a threat
     elif token.pos_ == "ADJ":
         found = _match_adj(token)
     elif token.pos_ in {"NOUN", "PROPN"}:
