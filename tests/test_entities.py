@@ -87,6 +87,14 @@ def test_entities_defense_minister_pitfall(nlp, settings):
             "Kyiv-Mohyla Academy",
         ),
         (
+            "Former U.S. ambassador to Poland Karen Wills said the plan would fail.",
+            "Karen Wills",
+            "Former U.S. ambassador to Poland",
+            "U.S.",
+        ),
+        ("The bill was opposed by Sen. Maria Delgado of Arizona.", "Maria Delgado", "Sen.", None),
+        ("Lt. Gen. Piotr Nowak inspected the troops on Friday.", "Piotr Nowak", "Lt. Gen.", None),
+        (
             "State Department spokesperson Tammy Bruce announced the change on Tuesday.",
             "Tammy Bruce",
             "State Department spokesperson",

@@ -28,6 +28,7 @@ def _words(text: str) -> list[str]:
 
 # Nouns that name a function a person holds. Singular, lowercase; plurals are
 # recognised by lemma. Kept to words that rarely head anything but a person.
+# The last line holds abbreviations ("Sen.", "Lt. Gen."), matched without the dot.
 ROLE_NOUNS = frozenset(
     _words(
         """
@@ -46,6 +47,7 @@ ROLE_NOUNS = frozenset(
     sheriff councillor councilor alderman regent dictator warlord owner investor economist
     scholar physician doctor surgeon author writer novelist actor actress singer musician
     director producer artist designer architect engineer
+    sen rep gov gen lt col adm sgt capt cmdr supt amb
     """
     )
 )
@@ -113,16 +115,17 @@ _STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTI
 _ORG_LABELS = {"ORG", "GPE"}
 _ARG_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "npadvmod", "dative", "oprd"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-_TITLE_LINKS = {"of", "for", "'s", "’s"}
-_DOMAIN_LINKS = {"of", "for", "and", "-", "&"}
+_TITLE_LINKS = {"of", "for", "to", "'s", "’s"}
+_DOMAIN_LINKS = {"of", "for", "to", "and", "-", "&"}
 _MAX_PAREN = 10
 
 
 def is_role_word(token: Token) -> bool:
-    """Whether ``token`` is a role noun ("minister", "Spokesperson", "envoys")."""
-    if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in ROLE_NOUNS:
+    """Whether ``token`` is a role noun ("minister", "Spokesperson", "envoys", "Gen.")."""
+    word = token.lower_[:-1] if token.lower_.endswith(".") and len(token) > 2 else token.lower_
+    if token.pos_ not in {"NOUN", "PROPN"} and word not in ROLE_NOUNS:
         return False
-    return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+    return word in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
 
 
 def is_title_word(token: Token) -> bool:
@@ -194,7 +197,7 @@ def _can_precede(token: Token, end: int) -> bool:
     """
     if "\n" in token.text or token.dep_ == "det" or _stops_title(token):
         return False
-    inside = token.i < token.head.i < end or token.head.lower_ in {"of", "for"}
+    inside = token.i < token.head.i < end or token.head.lower_ in {"of", "for", "to"}
     if token.dep_ in _ARG_DEPS and not inside and not is_role_word(token):
         return False
     if token.pos_ in _TITLE_POS or token.lower_ in _TITLE_LINKS:
@@ -228,7 +231,7 @@ def _is_domain(tokens: Span) -> bool:
     """What may follow a role noun inside a title: nothing, or "of State"-like words."""
     if len(tokens) == 0:
         return True
-    return tokens[0].lower_ in {"of", "for"} and all(t.is_title or t.lower_ in _DOMAIN_LINKS for t in tokens)
+    return tokens[0].lower_ in {"of", "for", "to"} and all(t.is_title or t.lower_ in _DOMAIN_LINKS for t in tokens)
 
 
 def title_apposed(name: Span) -> Span | None:
