@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity
 from ..pipeline import Found, component
 from ..settings import Settings
 from . import names
+from .names import Cluster, cluster_mentions, is_full_name, is_surname_variant, labelled
 from .roles import (
     HONORIFICS,
     ORG_SUFFIXES,
@@ -40,11 +40,7 @@ log = logging.getLogger(__name__)
 
 # Entity types kept as Entity records; numbers and dates belong to other components.
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
-_NAME_LIKE = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
-_PLACE_OR_ORG = {"ORG", "GPE", "NORP", "LOC", "FAC"}
-# Labels the model gives a lone surname by mistake; such a mention may join a known person.
-_MAYBE_PERSON = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"}
 _SEPARATORS = {"/", "|", "•", "·"}  # photo credits and bylines: "Jane Doe / Reuters"
 _MAX_NAME_TOKENS = 4
 
@@ -53,11 +49,11 @@ _MAX_NAME_TOKENS = 4
 def find_entities(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Entity]:
     """Yield one Entity per person, organisation or place, in order of first mention."""
     spans = fix_spans(doc)
-    clusters = cluster_mentions(spans)
+    clusters = cluster_mentions(s for s in spans if s.label_ in KEPT_TYPES)
     _add_repeated_names(doc, clusters, spans)
     _write_back(doc, spans, clusters)
     for n, cluster in enumerate(sorted(clusters, key=lambda c: c.first), 1):
-        yield cluster.to_entity(f"e{n}")
+        yield _to_entity(cluster, f"e{n}")
 
 
 # --- Fixing spaCy's spans ----------------------------------------------------------
@@ -85,7 +81,7 @@ def _clean_span(span: Span) -> Span | None:
         end -= 1
     if span.label_ == "PERSON":
         start = _skip_titles(doc, start, end)
-    return _labelled(doc, start, end, span.label_) if end > start else None
+    return labelled(doc, start, end, span.label_) if end > start else None
 
 
 def _is_loose_article(token: Token, label: str) -> bool:
@@ -157,7 +153,7 @@ def _name_after(title: Token) -> Span | None:
     run = doc[start:end]
     if run[-1].lower_ in ORG_SUFFIXES or appositive and not _apposed_to(run, title):
         return None
-    return _labelled(doc, start, end, "PERSON")
+    return labelled(doc, start, end, "PERSON")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -193,7 +189,7 @@ def _relabel_possessor(span: Span) -> Span:
     """ "Trump's son-in-law", "Trump's special envoy": the possessor is a person."""
     if span.label_ != "ORG" or len(span) > _MAX_NAME_TOKENS or not _possesses_personal(span):
         return span
-    return _labelled(span.doc, span.start, span.end, "PERSON")
+    return labelled(span.doc, span.start, span.end, "PERSON")
 
 
 def _recover_unlabelled(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -205,9 +201,9 @@ def _recover_unlabelled(doc: Doc, spans: list[Span]) -> list[Span]:
     for start, end in _capitalised_runs(doc, covered):
         run = doc[start:end]
         if _possesses_personal(run):
-            found.append(_labelled(doc, start, end, "PERSON"))
+            found.append(labelled(doc, start, end, "PERSON"))
         elif len(run) > 1 and run[-1].lower_ in ORG_SUFFIXES and run[0].pos_ == "PROPN":
-            found.append(_labelled(doc, start, end, "ORG"))
+            found.append(labelled(doc, start, end, "ORG"))
     return sorted(spans + found, key=lambda s: s.start)
 
 
@@ -249,232 +245,7 @@ def _possesses_personal(span: Span) -> bool:
     return word in PERSONAL_NOUNS or i == j and doc[i].lemma_.lower() in PERSONAL_NOUNS
 
 
-def _labelled(doc: Doc, start: int, end: int, label: str) -> Span:
-    from spacy.tokens import Span
-
-    return Span(doc, start, end, label=label)
-
-
-# --- Merging mentions into entities ------------------------------------------------
-
-
-@dataclass(slots=True)
-class Cluster:
-    """The mentions of one entity, gathered before it becomes an Entity record."""
-
-    spans: list[Span] = field(default_factory=list)
-    person: bool = False
-
-    @property
-    def first(self) -> int:
-        return min(s.start_char for s in self.spans)
-
-    @property
-    def forms(self) -> list[str]:
-        """Distinct cleaned surface forms, in order of first mention."""
-        ordered = sorted(self.spans, key=lambda s: s.start)
-        return list(dict.fromkeys(names.clean_name(s.text) for s in ordered))
-
-    @property
-    def name(self) -> str:
-        """The longest full form: most words, then most characters, then first seen."""
-        forms = self.forms
-        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
-
-    @property
-    def label(self) -> str:
-        if self.person:
-            return "PERSON"
-        labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
-        labels = [lab for lab in labels if lab != "PERSON"] or labels  # not a person: see _places_back
-        return max(labels, key=lambda lab: (labels.count(lab), -labels.index(lab)))
-
-    def to_entity(self, entity_id: str) -> Entity:
-        """The Entity record; roles are read now, from the corrected ``doc.ents``."""
-        name = self.name
-        spans = sorted(self.spans, key=lambda s: s.start)
-        roles = dedupe_roles(r for s in spans for r in roles_for(s)) if self.person else ()
-        return Entity(
-            id=entity_id,
-            name=name,
-            type=self.label,
-            aliases=tuple(f for f in self.forms if f != name),
-            roles=roles,
-            mentions=tuple((s.start_char, s.end_char) for s in spans),
-        )
-
-
-def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
-    """Group mentions that name the same entity within one article.
-
-    People first, by full name (spelling variants allowed), then their short
-    forms ("Zelenskyy", also where the model tagged it ORG); everything else by
-    its normalised name, with acronyms joined to their expansion ("US" =
-    "United States").
-    """
-    mentions = [s for s in spans if s.label_ in KEPT_TYPES]
-    mentions = _drop_stray_initials(mentions)
-    surnames = {names.surname(m.text) for m in mentions if m.label_ == "PERSON"} | _lone_subjects(mentions)
-    mentions = [_as_person(m) if _looks_like_person(m, surnames) else m for m in mentions]
-    people = _cluster_full_names(m for m in mentions if m.label_ == "PERSON")
-    rest = [m for m in mentions if not _join_person(people, m)]
-    return _places_back(people, _cluster_others(rest))
-
-
-def _places_back(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
-    """A one-word "person" that the article also names as a place is that place
-    ("Kyiv" tagged PERSON once and GPE once); people are introduced by full name."""
-    places = {names.name_key(c.name): c for c in others if c.label in {"GPE", "LOC"}}
-    kept = []
-    for cluster in people:
-        place = places.get(names.name_key(cluster.name))
-        if place is not None and not any(_is_full_name(s) for s in cluster.spans):
-            place.spans.extend(cluster.spans)
-        else:
-            kept.append(cluster)
-    return kept + others
-
-
-def _drop_stray_initials(mentions: list[Span]) -> list[Span]:
-    """ "on X. Medinsky said": an initial that contradicts the known Vladimir Medinsky
-    belongs to the sentence before (the parser missed the sentence break)."""
-    given: dict[str, set[str]] = {}
-    for m in mentions:
-        words = names.name_tokens(m.text)
-        if m.label_ == "PERSON" and len(words) > 1 and len(words[0]) > 1:
-            given.setdefault(words[-1], set()).add(words[0][0])
-    return [_without_initial(m) if _stray_initial(m, given) else m for m in mentions]
-
-
-def _stray_initial(span: Span, given: dict[str, set[str]]) -> bool:
-    words = names.name_tokens(span.text)
-    if span.label_ != "PERSON" or len(words) != 2 or len(words[0]) != 1:
-        return False
-    return words[1] in given and words[0] not in given[words[1]]
-
-
-def _without_initial(span: Span) -> Span:
-    start = span.start + 1
-    while start < span.end - 1 and span.doc[start].text == ".":
-        start += 1
-    return _labelled(span.doc, start, span.end, "PERSON")
-
-
-def _lone_subjects(mentions: list[Span]) -> set[str]:
-    """Capitalised words standing alone as the subject of a verb, not tagged as a place
-    or organisation: "Zelenskyy has not announced ...". News introduces a person by
-    full name and then uses the surname so; that tells "Volodymyr Zelenskyy" tagged
-    ORG from an organisation."""
-    if not mentions:
-        return set()
-    doc = mentions[0].doc
-    in_names = {i for m in mentions if len(m) > 1 for i in range(m.start, m.end)}
-    return {
-        t.lower_
-        for t in doc
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.is_title and t.i not in in_names and t.ent_type_ not in _PLACE_OR_ORG
-    }
-
-
-def _looks_like_person(span: Span, surnames: set[str]) -> bool:
-    """An ORG like "Volodymyr Zelenskyy" whose last word is a known person's surname."""
-    if span.label_ != "ORG" or not 1 < len(span) <= 3 or span[-1].lower_ in ORG_SUFFIXES:
-        return False
-    return all(t.is_title for t in span) and names.surname(span.text) in surnames
-
-
-def _as_person(span: Span) -> Span:
-    return _labelled(span.doc, span.start, span.end, "PERSON")
-
-
-def _is_full_name(span: Span) -> bool:
-    return len(names.name_tokens(span.text)) > 1
-
-
-def _cluster_full_names(spans: Iterable[Span]) -> list[Cluster]:
-    people: list[Cluster] = []
-    for span in spans:
-        if not _is_full_name(span):
-            continue
-        text = span.text
-        match = next((c for c in people if names.same_person_name(c.name, text)), None)
-        if match is None:
-            match = Cluster(person=True)
-            people.append(match)
-        match.spans.append(span)
-    return people
-
-
-def _join_person(people: list[Cluster], span: Span) -> bool:
-    """Attach a short or mis-typed mention to a known person; True if it was used."""
-    if span.label_ == "PERSON" and _is_full_name(span):
-        return True  # already clustered
-    if span.label_ not in _MAYBE_PERSON:
-        return False
-    cluster = _person_for(people, span)
-    if cluster is None:
-        if span.label_ != "PERSON":
-            return False
-        cluster = next((c for c in people if names.name_key(c.name) == names.name_key(span.text)), None)
-        if cluster is None:
-            cluster = Cluster(person=True)
-            people.append(cluster)
-    cluster.spans.append(span)
-    return True
-
-
-def _person_for(people: list[Cluster], span: Span) -> Cluster | None:
-    """The person a short form names; the most recently mentioned one if several do."""
-    text, strict = span.text, span.label_ != "PERSON"
-    found = [c for c in people if _names_person(c, text, strict)]
-    if not found:
-        return None
-    before = [c for c in found if c.first < span.start_char]
-    if not before:
-        return found[0]
-    return max(before, key=lambda c: max(s.start_char for s in c.spans if s.start_char < span.start_char))
-
-
-def _names_person(cluster: Cluster, text: str, strict: bool) -> bool:
-    """Whether ``text`` is a short form of one of the cluster's full names.
-
-    ``strict`` (for mentions the model did not call a person): surname or full
-    name of a two-word name only, no first names, no spelling variants; a
-    one-word "person" may itself be the model's mistake.
-    """
-    key = names.name_key(text)
-    for form in cluster.forms:
-        if strict and len(names.name_tokens(form)) < 2:
-            continue
-        if names.name_key(form) == key or names.surname(form) == key:
-            return True
-        if not strict and (names.is_short_form(text, form) or _variant(text, form)):
-            return True
-    return False
-
-
-def _variant(text: str, form: str) -> bool:
-    words = names.name_tokens(text)
-    return len(words) == 1 and names.is_spelling_variant(words[0], names.surname(form))
-
-
-def _cluster_others(spans: Iterable[Span]) -> list[Cluster]:
-    """Group non-person mentions by normalised name, then join acronyms to expansions."""
-    by_key: dict[str, Cluster] = {}
-    for span in spans:
-        by_key.setdefault(names.name_key(span.text), Cluster()).spans.append(span)
-    clusters = list(by_key.values())
-    for short in [c for c in clusters if _is_acronym(c.name)]:
-        full = next((c for c in clusters if c is not short and names.is_acronym_of(short.name, c.name)), None)
-        if full is not None:
-            full.spans.extend(short.spans)
-            clusters.remove(short)
-    return clusters
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+# --- Completing and storing the mentions ------------------------------------------
 
 
 def _add_repeated_names(doc: Doc, clusters: list[Cluster], spans: list[Span]) -> None:
@@ -483,10 +254,10 @@ def _add_repeated_names(doc: Doc, clusters: list[Cluster], spans: list[Span]) ->
     where: dict[str, list[int]] = {}
     for token in doc:
         where.setdefault(token.text, []).append(token.i)
-    for cluster in (c for c in clusters if c.person and any(_is_full_name(s) for s in c.spans)):
+    for cluster in (c for c in clusters if c.person and any(is_full_name(s) for s in c.spans)):
         for words in _forms_to_find(cluster):
             for start in _find_words(doc, words, where.get(words[0], []), covered):
-                span = _labelled(doc, start, start + len(words), "PERSON")
+                span = labelled(doc, start, start + len(words), "PERSON")
                 cluster.spans.append(span)
                 spans.append(span)
                 covered.update(range(span.start, span.end))
@@ -530,7 +301,22 @@ def _write_back(doc: Doc, spans: list[Span], clusters: list[Cluster]) -> None:
 
 
 def _relabel(span: Span, label: str) -> Span:
-    return span if span.label_ == label else _labelled(span.doc, span.start, span.end, label)
+    return span if span.label_ == label else labelled(span.doc, span.start, span.end, label)
+
+
+def _to_entity(cluster: Cluster, entity_id: str) -> Entity:
+    """The Entity record; roles are read now, from the corrected ``doc.ents``."""
+    name = cluster.name
+    spans = sorted(cluster.spans, key=lambda s: s.start)
+    roles = dedupe_roles(r for s in spans for r in roles_for(s)) if cluster.person else ()
+    return Entity(
+        id=entity_id,
+        name=name,
+        type=cluster.label,
+        aliases=tuple(f for f in cluster.forms if f != name),
+        roles=roles,
+        mentions=tuple((s.start_char, s.end_char) for s in spans),
+    )
 
 
 # --- Looking entities up -----------------------------------------------------------
@@ -596,4 +382,4 @@ def _short_form_of(entity: Entity, key: str) -> bool:
 
 
 def _variant_of(entity: Entity, key: str) -> bool:
-    return entity.type == "PERSON" and _variant(key, entity.name)
+    return entity.type == "PERSON" and is_surname_variant(key, entity.name)

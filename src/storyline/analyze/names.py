@@ -1,17 +1,27 @@
-"""Name strings: cleaning, comparison keys and the safe ways two forms may match.
+"""Names: when two mentions in one article name the same person or organisation.
 
-News text names one person or organisation in several ways ("Volodymyr
-Zelenskyy", "Zelenskyy", "Zelensky", "the U.S.", "US"). These helpers decide
-when two surface forms can be the same name without looking at the text around
-them; the entities component decides which ones actually are.
+News names one entity in several ways ("Volodymyr Zelenskyy", "Zelenskyy",
+"Zelensky", "the U.S.", "US"). The first half of this module compares name
+strings (keys, surnames, acronyms, transliteration variants) without looking
+at the text around them; the second merges an article's entity mentions into
+clusters, one per entity, using those comparisons and a few facts of news
+writing (people are introduced by full name, then called by surname).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+
+from .roles import ORG_SUFFIXES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 # Possessive endings and surrounding noise that are never part of a name.
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -125,3 +135,224 @@ def same_person_name(a: str, b: str) -> bool:
     if len(ta) == 1 or len(tb) == 1:
         return True
     return ta[0] == tb[0] or ta[0][0] == tb[0][0] and min(len(ta[0]), len(tb[0])) == 1
+
+
+# --- Merging an article's mentions -------------------------------------------------
+
+_PLACE_OR_ORG = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+# Labels the model gives a lone surname by mistake; such a mention may join a known person.
+_MAYBE_PERSON = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"}
+
+
+def labelled(doc: Doc, start: int, end: int, label: str) -> Span:
+    """A new span of ``doc`` with ``label`` (spaCy spans are immutable)."""
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The mentions of one entity, gathered before it becomes an Entity record."""
+
+    spans: list[Span] = field(default_factory=list)
+    person: bool = False
+
+    @property
+    def first(self) -> int:
+        return min(s.start_char for s in self.spans)
+
+    @property
+    def forms(self) -> list[str]:
+        """Distinct cleaned surface forms, in order of first mention."""
+        ordered = sorted(self.spans, key=lambda s: s.start)
+        return list(dict.fromkeys(clean_name(s.text) for s in ordered))
+
+    @property
+    def name(self) -> str:
+        """The longest full form: most words, then most characters, then first seen."""
+        forms = self.forms
+        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+
+    @property
+    def label(self) -> str:
+        if self.person:
+            return "PERSON"
+        labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
+        labels = [lab for lab in labels if lab != "PERSON"] or labels  # not a person: see _places_back
+        return max(labels, key=lambda lab: (labels.count(lab), -labels.index(lab)))
+
+
+def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
+    """Group mentions that name the same entity within one article.
+
+    People first, by full name (spelling variants allowed), then their short
+    forms ("Zelenskyy", also where the model tagged it ORG); everything else by
+    its normalised name, with acronyms joined to their expansion ("US" =
+    "United States").
+    """
+    mentions = list(spans)
+    mentions = _drop_stray_initials(mentions)
+    surnames = {surname(m.text) for m in mentions if m.label_ == "PERSON"} | _lone_subjects(mentions)
+    mentions = [_as_person(m) if _looks_like_person(m, surnames) else m for m in mentions]
+    people = _cluster_full_names(m for m in mentions if m.label_ == "PERSON")
+    rest = [m for m in mentions if not _join_person(people, m)]
+    return _places_back(people, _cluster_others(rest))
+
+
+def _places_back(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
+    """A one-word "person" that the article also names as a place is that place
+    ("Kyiv" tagged PERSON once and GPE once); people are introduced by full name."""
+    places = {name_key(c.name): c for c in others if c.label in {"GPE", "LOC"}}
+    kept = []
+    for cluster in people:
+        place = places.get(name_key(cluster.name))
+        if place is not None and not any(is_full_name(s) for s in cluster.spans):
+            place.spans.extend(cluster.spans)
+        else:
+            kept.append(cluster)
+    return kept + others
+
+
+def _drop_stray_initials(mentions: list[Span]) -> list[Span]:
+    """ "on X. Medinsky said": an initial that contradicts the known Vladimir Medinsky
+    belongs to the sentence before (the parser missed the sentence break)."""
+    given: dict[str, set[str]] = {}
+    for m in mentions:
+        words = name_tokens(m.text)
+        if m.label_ == "PERSON" and len(words) > 1 and len(words[0]) > 1:
+            given.setdefault(words[-1], set()).add(words[0][0])
+    return [_without_initial(m) if _stray_initial(m, given) else m for m in mentions]
+
+
+def _stray_initial(span: Span, given: dict[str, set[str]]) -> bool:
+    words = name_tokens(span.text)
+    if span.label_ != "PERSON" or len(words) != 2 or len(words[0]) != 1:
+        return False
+    return words[1] in given and words[0] not in given[words[1]]
+
+
+def _without_initial(span: Span) -> Span:
+    start = span.start + 1
+    while start < span.end - 1 and span.doc[start].text == ".":
+        start += 1
+    return labelled(span.doc, start, span.end, "PERSON")
+
+
+def _lone_subjects(mentions: list[Span]) -> set[str]:
+    """Capitalised words standing alone as the subject of a verb, not tagged as a place
+    or organisation: "Zelenskyy has not announced ...". News introduces a person by
+    full name and then uses the surname so; that tells "Volodymyr Zelenskyy" tagged
+    ORG from an organisation."""
+    if not mentions:
+        return set()
+    doc = mentions[0].doc
+    in_names = {i for m in mentions if len(m) > 1 for i in range(m.start, m.end)}
+    return {
+        t.lower_
+        for t in doc
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.is_title and t.i not in in_names and t.ent_type_ not in _PLACE_OR_ORG
+    }
+
+
+def _looks_like_person(span: Span, surnames: set[str]) -> bool:
+    """An ORG like "Volodymyr Zelenskyy" whose last word is a known person's surname."""
+    if span.label_ != "ORG" or not 1 < len(span) <= 3 or span[-1].lower_ in ORG_SUFFIXES:
+        return False
+    return all(t.is_title for t in span) and surname(span.text) in surnames
+
+
+def _as_person(span: Span) -> Span:
+    return labelled(span.doc, span.start, span.end, "PERSON")
+
+
+def is_full_name(span: Span) -> bool:
+    """A name of two words or more (generational suffixes not counted)."""
+    return len(name_tokens(span.text)) > 1
+
+
+def _cluster_full_names(spans: Iterable[Span]) -> list[Cluster]:
+    people: list[Cluster] = []
+    for span in spans:
+        if not is_full_name(span):
+            continue
+        text = span.text
+        match = next((c for c in people if same_person_name(c.name, text)), None)
+        if match is None:
+            match = Cluster(person=True)
+            people.append(match)
+        match.spans.append(span)
+    return people
+
+
+def _join_person(people: list[Cluster], span: Span) -> bool:
+    """Attach a short or mis-typed mention to a known person; True if it was used."""
+    if span.label_ == "PERSON" and is_full_name(span):
+        return True  # already clustered
+    if span.label_ not in _MAYBE_PERSON:
+        return False
+    cluster = _person_for(people, span)
+    if cluster is None:
+        if span.label_ != "PERSON":
+            return False
+        cluster = next((c for c in people if name_key(c.name) == name_key(span.text)), None)
+        if cluster is None:
+            cluster = Cluster(person=True)
+            people.append(cluster)
+    cluster.spans.append(span)
+    return True
+
+
+def _person_for(people: list[Cluster], span: Span) -> Cluster | None:
+    """The person a short form names; the most recently mentioned one if several do."""
+    text, strict = span.text, span.label_ != "PERSON"
+    found = [c for c in people if _names_person(c, text, strict)]
+    if not found:
+        return None
+    before = [c for c in found if c.first < span.start_char]
+    if not before:
+        return found[0]
+    return max(before, key=lambda c: max(s.start_char for s in c.spans if s.start_char < span.start_char))
+
+
+def _names_person(cluster: Cluster, text: str, strict: bool) -> bool:
+    """Whether ``text`` is a short form of one of the cluster's full
+
+    ``strict`` (for mentions the model did not call a person): surname or full
+    name of a two-word name only, no first names, no spelling variants; a
+    one-word "person" may itself be the model's mistake.
+    """
+    key = name_key(text)
+    for form in cluster.forms:
+        if strict and len(name_tokens(form)) < 2:
+            continue
+        if name_key(form) == key or surname(form) == key:
+            return True
+        if not strict and (is_short_form(text, form) or is_surname_variant(text, form)):
+            return True
+    return False
+
+
+def is_surname_variant(text: str, form: str) -> bool:
+    """Whether a one-word ``text`` is a spelling variant of the surname of ``form``."""
+    words = name_tokens(text)
+    return len(words) == 1 and is_spelling_variant(words[0], surname(form))
+
+
+def _cluster_others(spans: Iterable[Span]) -> list[Cluster]:
+    """Group non-person mentions by normalised name, then join acronyms to expansions."""
+    by_key: dict[str, Cluster] = {}
+    for span in spans:
+        by_key.setdefault(name_key(span.text), Cluster()).spans.append(span)
+    clusters = list(by_key.values())
+    for short in [c for c in clusters if _is_acronym(c.name)]:
+        full = next((c for c in clusters if c is not short and is_acronym_of(short.name, c.name)), None)
+        if full is not None:
+            full.spans.extend(short.spans)
+            clusters.remove(short)
+    return clusters
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()

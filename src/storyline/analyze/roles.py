@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Role
-from .names import clean_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -343,7 +342,7 @@ def _org_of(title: Span, name: Span) -> str | None:
     """The organisation or country a role belongs to ("Kremlin", "Kyiv-Mohyla Academy")."""
     inside = sorted((e for e in title.ents if e.label_ in _ORG_LABELS), key=lambda e: e.label_ != "ORG")
     if inside:
-        return clean_name(inside[0].text)  # an organisation before a country
+        return _ent_text(inside[0])  # an organisation before a country
     if title.end <= name.start:
         return _org_after(name)
     return None
@@ -356,8 +355,14 @@ def _org_after(name: Span) -> str | None:
         return None
     for ent in _ents_starting_near(doc[name.end + 1 : name.end + 3]):
         if ent.label_ in {"ORG", "FAC"}:
-            return clean_name(ent.text)
+            return _ent_text(ent)
     return None
+
+
+def _ent_text(ent: Span) -> str:
+    """An entity's text without a leading article or a trailing possessive."""
+    words = [t for t in ent if not (t.i == ent.start and t.dep_ == "det") and t.lower_ not in _POSSESSIVE_MARKS]
+    return "".join(t.text_with_ws for t in words).strip()
 
 
 def _ents_starting_near(tokens: Span) -> Iterator[Span]:
