@@ -82,6 +82,9 @@ def test_events_actor_and_target_from_parse(nlp, settings):
         "Critics argue that the plan is too expensive.",
         "The talks were described as constructive by both delegations.",
         "Prices of bread and fuel have doubled since the spring.",
+        "Sweden beat Latvia 2-0 in the qualifier on Saturday.",
+        "The pitcher allowed two runs in seven innings.",
+        "The new stadium helped the club attract bigger crowds.",
     ],
 )
 def test_events_a_sentence_with_no_event_yields_none(nlp, settings, text):

@@ -157,7 +157,8 @@ ACTOR_NOUNS = frozenset(
         "prince chief crew personnel agent population immigrant migrant national citizen community "
         "youth man woman child member supporter nationalist separatist extremist islamist council "
         "committee commission board bank company firm union federation association forum summit "
-        "contingent unit battalion brigade adviser advisor expert partner ally neighbor neighbour "
+        "contingent unit battalion brigade adviser advisor expert partner ally neighbor neighbour inhabitant "
+        "wing network "
         "newspaper daily radio television media press"
     )
 )
@@ -739,7 +740,8 @@ def _object_target(obj: Token, sense: Sense) -> Token | None:
     "Imposed sanctions on X": the noun's own phrase; "expelled two diplomats",
     "boycott Algeria's elections": the object itself or its owner.
     """
-    return _noun_target(obj, sense) if senses("noun", obj.lemma_) else _party_in(obj)
+    found = _noun_target(obj, sense) if senses("noun", obj.lemma_) else None
+    return found or _party_in(obj)
 
 
 def _direct_party(verb: Token, skip: Token | None) -> Token | None:

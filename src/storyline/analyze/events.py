@@ -28,6 +28,8 @@ from .actors import (
     breaks,
     clause_head,
     condition_subject,
+    is_actorlike,
+    is_named,
     is_place_only,
     is_pronoun,
     local_subtree,
@@ -76,6 +78,10 @@ CROWD_NOUNS = words(
     "supporter activist youth teacher employee union crowd member man woman driver trader miner "
     "opposition"
 )
+# Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
+AGENT_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +128,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
     triggers = [t for token in sent for t in token_triggers(token)]
     triggers.extend(_modal_demands(sent))
     consumed = {t.obj.i for t in triggers if t.obj is not None}
-    return [t for t in triggers if t.token.i not in consumed and not _in_question(t.token)]
+    return [t for t in triggers if t.token.i not in consumed and not _in_question(t.token) and not _score(t.token)]
+
+
+def _score(token: Token) -> bool:
+    """A match result ("beat Latvia 2-0", "won 6-3 6-4"): sport, not politics."""
+    for word in local_subtree(token):
+        left, dash, right = word.text.partition("-")
+        if dash and left.isdigit() and right.isdigit() and max(int(left), int(right)) < 1000:
+            return True
+    return False
 
 
 def _modal_demands(sent: Span) -> list[Trigger]:
@@ -166,6 +181,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
     inner = _inner(trigger, triggers)
     actor_tok = trigger.actor_head or actor_head(trigger)
     if trigger.sense.kind == "noun" and actor_tok is None:
+        return None
+    if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
     actor = make_actor(actor_tok, found.entities) if actor_tok is not None else None
@@ -220,6 +237,23 @@ def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) 
         actor.sector if actor.sector == target.sector else None,
     )
     return both, None
+
+
+def _plausible_actor(trigger: Trigger, actor: Token | None) -> bool:
+    """Speech acts and meetings need someone to do them; strikes need a workforce.
+
+    "The result helped erase memories", "the application met the criteria",
+    "he struck out eight batters" are not political events.
+    """
+    if actor is None:
+        return True
+    head = referent(actor)
+    named = any(is_named(t) for t in head.subtree if t.i <= head.i)
+    if trigger.sense.type in AGENT_TYPES and head.pos_ == "NOUN" and not (is_actorlike(head) or named):
+        return False
+    if trigger.sense.lemma == "strike" and trigger.sense.type == "PROTEST":
+        return head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS
+    return True
 
 
 def _classify(
@@ -508,7 +542,7 @@ def _governing_date(trigger: Trigger, dates: list[DateMention]) -> DateMention |
 def _confidence(trigger: Trigger, governor: Trigger | None, status: str, actor: Actor | None) -> float:
     """A score for ranking events within a sentence: main clauses and specific patterns first."""
     sense = trigger.sense
-    base = {"verb": 0.75, "adj": 0.75, "modal": 0.7, "noun": 0.6}[sense.kind]
+    base = {"verb": 0.75, "adj": 0.75, "modal": 0.8, "noun": 0.6}[sense.kind]
     if sense.kind == "verb" and sense.specificity:
         base = 0.85
     if governor is not None:

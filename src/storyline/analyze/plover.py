@@ -210,8 +210,7 @@ undertake +exercise,drill,manoeuvre,maneuver,game = COOPERATE/military
 
 _AID = """
 aid = AID
-assist = AID
-help = AID
+assist +refugee,victim,civilian,evacuation,reconstruction = AID
 donate = AID
 give +aid,assistance,grant,loan,money,dollar,million,billion = AID
 give +credit,fund,food,medicine,supply,help,equipment,weapon,arm = AID
@@ -375,7 +374,8 @@ plead = DEMAND
 petition = DEMAND
 order = DEMAND
 require = DEMAND
-seek = DEMAND
+seek +aid,assistance,help,support,refuge,asylum,release,extradition,talk,meeting,ceasefire = DEMAND
+seek +compensation,apology,withdrawal,resignation,protection,intervention,sanction = DEMAND
 summon = DISAPPROVE
 reiterate +demand,call,appeal = DEMAND
 repeat +demand,call,appeal = DEMAND
@@ -595,14 +595,14 @@ seize +weapon,property,asset,arm,document,ship,vessel = COERCE/seize
 seize +cargo,drug,land,equipment,explosive,passport,newspaper = COERCE/seize
 impound = COERCE/seize
 raid = COERCE/seize
-search = COERCE/seize
+search +home,house,office,building,premises,village,headquarters,vehicle,ship,camp = COERCE/seize
 loot = COERCE/seize
 occupy = COERCE/seize
 annex = COERCE/seize
 ban = COERCE/restrict
 outlaw = COERCE/restrict
 proscribe = COERCE/restrict
-prevent = COERCE/restrict
+prevent +demonstration,protest,rally,march,meeting,entry,access,gathering,vote,strike = COERCE/restrict
 restrict = COERCE/restrict
 crack down on = COERCE/restrict
 clamp down on = COERCE/restrict
@@ -794,6 +794,8 @@ def senses(kind: str, lemma: str) -> tuple[Sense, ...]:
 
 # --- matching the words of a sentence against the lexicon ---------------------------------
 
+# Verbs that code an event only with a clause saying what is allowed: "allowed X to return".
+CLAUSE_VERBS = words("allow permit")
 # Orders take the meaning of what they order when that is an event noun: "ordered patrols".
 ORDER_VERBS = words("order authorize authorise")
 # Verbs that take their meaning from an event noun object: "staged a strike", "continued talks".
@@ -864,7 +866,7 @@ def match_verb(token: Token) -> Trigger | None:
         if obj is not None:
             return Trigger(token, sense, obj=obj)
     for sense in options:
-        if not sense.objects:
+        if not sense.objects and (lemma not in CLAUSE_VERBS or _takes_clause(token) or _person_object(token)):
             return Trigger(token, sense)
         for obj in objects:
             if sense.objects & _object_words(obj):
@@ -893,6 +895,20 @@ def match_noun(token: Token) -> Trigger | None:
     """A noun that names an event ("talks", "sanctions", "demand")."""
     options = senses("noun", token.lemma_.lower()) or senses("noun", token.lower_)
     return Trigger(token, options[0]) if options else None
+
+
+def _takes_clause(token: Token) -> bool:
+    """Whether a verb has an infinitive or that-clause ("allowed the refugees ... to return")."""
+    clauses = {"xcomp", "ccomp", "advcl", "acl", "relcl"}
+    near = [c for c in token.children] + [g for c in token.children if c.dep_ == "dobj" for g in c.children]
+    return any(t.dep_ in clauses and t.tag_ == "VB" for t in near)
+
+
+def _person_object(token: Token) -> bool:
+    """Whether the object is someone ("allowed the refugees ..."), not a thing ("allowed two runs")."""
+    from .actors import is_actorlike, referent  # actors builds on this module: import when used
+
+    return any(is_actorlike(referent(c)) for c in token.children if c.dep_ == "dobj")
 
 
 def _caution(warn: Token) -> bool:
