@@ -13,6 +13,7 @@ descriptions, opinions and background are not events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -78,6 +79,7 @@ CROWD_NOUNS = words(
     "supporter activist youth teacher employee union crowd member man woman driver trader miner "
     "opposition"
 )
+SCORE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
 # Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
 AGENT_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
@@ -133,11 +135,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
 
 def _score(token: Token) -> bool:
     """A match result ("beat Latvia 2-0", "won 6-3 6-4"): sport, not politics."""
-    for word in local_subtree(token):
-        left, dash, right = word.text.partition("-")
-        if dash and left.isdigit() and right.isdigit() and max(int(left), int(right)) < 1000:
-            return True
-    return False
+    words = sorted(local_subtree(token), key=lambda t: t.i)
+    return bool(SCORE.search(token.doc[words[0].i : words[-1].i + 1].text))
 
 
 def _modal_demands(sent: Span) -> list[Trigger]:
