@@ -56,12 +56,7 @@ HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
 HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 QUESTION_WORDS = frozenset({"whether", "how", "why"})
-OCCURRENCE_VERBS = words(
-    "begin start open end conclude close resume continue last take collapse fail stall break "
-    "proceed finish enter remain bring produce yield"
-)
 # Types whose recipient can be the place it happens in ("a curfew in Cizre").
 GOVERNING_STATUS: dict[str, EventStatus] = {
     "DEMAND": "demanded",
