@@ -215,6 +215,8 @@ class DateMention:
     start: int
     end: int
     anchor: str | None = None
+    rule: str = ""
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +225,8 @@ class DateMention:
             "granularity": self.granularity,
             "anchor": self.anchor,
             "span": _span(self.start, self.end),
+            "rule": self.rule,
+            "confidence": self.confidence,
         }
 
 

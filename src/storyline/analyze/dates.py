@@ -66,7 +66,18 @@ def find_dates(doc: Doc, *, found: Found, settings: Settings) -> Iterator[DateMe
             start=item.start,
             end=item.end,
             anchor=item.reading.anchor if item.reading.value else None,
+            rule=f"dates.{item.reading.kind}",
+            confidence=_confidence(item.reading),
         )
+
+
+def _confidence(reading: tr.Reading) -> float:
+    """Stated dates are surest; relative ones depend on the anchor; ordinal days are inferred."""
+    if reading.value is None:
+        return 0.5
+    if reading.anchor == "absolute":
+        return 0.95
+    return 0.85 if reading.kind == "date" else 0.7
 
 
 def date_for_span(dates: Iterable[DateMention], start: int, end: int, *, near: int | None = None) -> DateMention | None:
