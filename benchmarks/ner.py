@@ -11,12 +11,20 @@ GPE/LOC/FAC -> LOC, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE -> MISC; the
 rest (dates, numbers) is dropped. A prediction counts when its type and its
 exact token boundaries match a gold entity.
 
+A second table checks people on real news: the Gender Gap Tracker's 98
+Canadian articles (ggt-quotes) list the people each one names. Each PERSON
+entity counts once; it matches a gold person when the names are equal or one is
+the other's surname form, one to one. Bare spaCy counts each distinct PERSON
+string, so the table shows what merging mentions into entities does.
+
 Run from the repository root: ``python -m benchmarks.ner``
 """
 
 from __future__ import annotations
 
 import bisect
+import json
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -132,28 +140,35 @@ def score(gold: set[Mention], pred: set[Mention]) -> dict[str, dict[str, float]]
     return result
 
 
-def storyline_spans(doc: Any, doc_index: int) -> list[tuple[int, int, str]]:
-    """Mentions of the entities storyline's ``entities`` component finds in ``doc``."""
+def storyline_entities(doc: Any, doc_id: str) -> list[Any]:
+    """The Entity records storyline's ``entities`` component makes of ``doc``."""
     from storyline.analyze.entities import find_entities
     from storyline.model import Article
     from storyline.pipeline import Found
     from storyline.settings import Settings
 
-    article = Article(id=f"conll-{doc_index}", source="conll2003", text=doc.text)
-    entities = find_entities(doc, found=Found(article), settings=Settings())
+    article = Article(id=doc_id, source="benchmark", text=doc.text)
+    return list(find_entities(doc, found=Found(article), settings=Settings()))
+
+
+def storyline_spans(doc: Any, doc_index: int) -> list[tuple[int, int, str]]:
+    """Mentions of the entities storyline finds in ``doc``, with their entity's type."""
+    entities = storyline_entities(doc, f"conll-{doc_index}")
     return [(s, e, entity.type) for entity in entities for s, e in entity.mentions]
 
 
-def run_model(name: str, docs: list[Document]) -> dict[str, tuple[set[Mention], float]]:
-    """Bare and storyline predictions of one model, with the seconds each took."""
-    from storyline.analyze.nlp import load_nlp
-
-    nlp = load_nlp(name)
-    texts = [d.text_and_offsets() for d in docs]
-    list(nlp.pipe(t for t, _ in texts[:5]))  # warm-up: first calls allocate
+def parse(nlp: Any, texts: list[str]) -> tuple[list[Any], float]:
+    """Parsed docs and the seconds parsing took, after a short warm-up."""
+    list(nlp.pipe(texts[:5]))  # first calls allocate
     began = time.perf_counter()
-    parsed = list(nlp.pipe((t for t, _ in texts), batch_size=16))
-    parse_s = time.perf_counter() - began
+    docs = list(nlp.pipe(texts, batch_size=16))
+    return docs, time.perf_counter() - began
+
+
+def run_model(nlp: Any, name: str, docs: list[Document]) -> dict[str, tuple[set[Mention], float]]:
+    """Bare and storyline CoNLL predictions of one model, with the seconds each took."""
+    texts = [d.text_and_offsets() for d in docs]
+    parsed, parse_s = parse(nlp, [t for t, _ in texts])
     bare: set[Mention] = set()
     ours: set[Mention] = set()
     rules_s = 0.0
@@ -166,21 +181,98 @@ def run_model(name: str, docs: list[Document]) -> dict[str, tuple[set[Mention], 
     return {f"spaCy {name}": (bare, parse_s), f"storyline {name}": (ours, parse_s + rules_s)}
 
 
+# --- People in news articles (ggt-quotes) ------------------------------------------
+
+
+def read_ggt(folder: Path) -> list[tuple[str, list[str]]]:
+    """(article text, people it names) for each annotated article."""
+    articles = []
+    for line in (folder / "ggt_human_annotations_98.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            articles.append((_ggt_text(folder, row), list(row.get("people") or [])))
+    return articles
+
+
+def _ggt_text(folder: Path, row: dict[str, Any]) -> str:
+    """The body text; one record holds only its id there, so read the raw file."""
+    text = str(row.get("articleBodyText") or "")
+    found = re.search(r"[0-9a-f]{24}", str(row.get("_id", "")))
+    raw = folder / "rawtext" / f"{found.group(0)}.txt" if found else None
+    if len(text) < 200 and raw is not None and raw.exists():
+        return raw.read_text(encoding="utf-8")
+    return text
+
+
+def same_person(predicted: str, gold: str) -> bool:
+    from storyline.analyze import names
+
+    if names.name_key(predicted) == names.name_key(gold):
+        return True
+    return names.is_short_form(predicted, gold) or names.is_short_form(gold, predicted)
+
+
+def matched(predicted: list[str], gold: list[str]) -> int:
+    """Predicted names matched to gold names, each used at most once."""
+    left = list(gold)
+    hits = 0
+    for name in predicted:
+        match = next((g for g in left if same_person(name, g)), None)
+        if match is not None:
+            left.remove(match)
+            hits += 1
+    return hits
+
+
+def people_scores(nlp: Any, name: str, articles: list[tuple[str, list[str]]]) -> dict[str, dict[str, float]]:
+    """Person P/R/F1 over the articles: bare distinct PERSON strings vs storyline entities."""
+    parsed, _ = parse(nlp, [text for text, _ in articles])
+    counts = {f"spaCy {name}": [0, 0, 0], f"storyline {name}": [0, 0, 0]}
+    for i, (doc, (_, gold)) in enumerate(zip(parsed, articles, strict=True)):
+        bare = list(dict.fromkeys(e.text for e in doc.ents if e.label_ == "PERSON"))
+        ours = [e.name for e in storyline_entities(doc, f"ggt-{i}") if e.type == "PERSON"]
+        for system, predicted in ((f"spaCy {name}", bare), (f"storyline {name}", ours)):
+            counts[system][0] += matched(predicted, gold)
+            counts[system][1] += len(predicted)
+            counts[system][2] += len(gold)
+    return {system: _prf(*c) for system, c in counts.items()}
+
+
+def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
+    prec = hits / predicted if predicted else 0.0
+    rec = hits / gold if gold else 0.0
+    return {"p": prec, "r": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
 def main() -> None:
+    from storyline.analyze.nlp import load_nlp
+
     folder = eval_dir("conll2003")
     if folder is None:
         return
     docs = read_conll(folder / "eng.testa")
+    ggt = eval_dir("ggt-quotes")
+    articles = read_ggt(ggt) if ggt is not None else []
     n_sents = sum(len(d.sentences) for d in docs)
     gold = {m for i, d in enumerate(docs) for m in d.gold(i)}
     results: dict[str, Any] = {}
+    people: dict[str, Any] = {}
     for name in MODELS:
-        for system, (pred, seconds) in run_model(name, docs).items():
+        nlp = load_nlp(name)
+        for system, (pred, seconds) in run_model(nlp, name, docs).items():
             results[system] = {"scores": score(gold, pred), "sents_per_s": n_sents / seconds}
+        people.update(people_scores(nlp, name, articles) if articles else {})
     header = ["system", *[f"{t} F1" for t in TYPES], "P", "R", "F1", "sents/s"]
     rows = [_row(system, r) for system, r in results.items()]
     print_table(f"CoNLL-2003 eng.testa: {len(docs)} docs, {n_sents} sentences, {len(gold)} entities", header, rows)
-    save_result("ner", {"data": "conll2003/eng.testa", "sentences": n_sents, "entities": len(gold), **results})
+    if people:
+        n_people = sum(len(p) for _, p in articles)
+        title = f"People named in news (ggt-quotes): {len(articles)} articles, {n_people} people"
+        print_table(title, ["system", "P", "R", "F1"], [[s, r["p"], r["r"], r["f1"]] for s, r in people.items()])
+    save_result(
+        "ner",
+        {"data": "conll2003/eng.testa", "sentences": n_sents, "entities": len(gold), **results, "people": people},
+    )
 
 
 def _row(system: str, result: dict[str, Any]) -> list[Any]:

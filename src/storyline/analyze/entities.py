@@ -102,11 +102,14 @@ def _skip_titles(doc: Doc, start: int, end: int) -> int:
 def _is_clause(span: Span) -> bool:
     """A "name" with a pronoun, a lowercase auxiliary or a negation in it is a
     title or a clause ("My Name's Not George"), not a person ("Will Carling",
-    "Theresa May" keep their capitalised auxiliaries); nor is a single letter."""
+    "Theresa May" keep their capitalised auxiliaries); nor is a single letter or
+    a title alone."""
     if span.label_ != "PERSON":
         return False
     if len(span.text.strip(".")) < 2:
         return True  # "on X": a one-letter name is a platform or a letter, not a person
+    if all(is_title_word(t) or t.is_punct for t in span):
+        return True  # "Cpl.": a title without its name
     return any(t.pos_ == "PRON" or t.pos_ == "AUX" and not t.is_title or t.lower_ in {"not", "n't"} for t in span)
 
 

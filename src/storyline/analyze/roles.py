@@ -46,7 +46,7 @@ ROLE_NOUNS = frozenset(
     sheriff councillor councilor alderman regent dictator warlord owner investor economist
     scholar physician doctor surgeon author writer novelist actor actress singer musician
     director producer artist designer architect engineer
-    sen rep gov gen lt col adm sgt capt cmdr supt amb
+    sen rep gov gen lt col adm sgt capt cmdr supt amb cpl pte pvt brig insp det const
     """
     )
 )
