@@ -232,7 +232,11 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Who did what to whom, coded in the PLOVER ontology."""
+    """Who did what to whom, coded in the PLOVER ontology.
+
+    ``actor``/``target`` name the party meant ("Russia" for "Moscow"); the
+    ``*_text`` fields keep the phrase as written and its offsets.
+    """
 
     type: str
     sentence: str
@@ -253,10 +257,19 @@ class Event:
     trigger: str | None = None
     rule: str = ""
     confidence: float = 1.0
+    actor_text: str | None = None
+    actor_start: int | None = None
+    actor_end: int | None = None
+    target_text: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["span"] = _span(data.pop("start"), data.pop("end"))
+        for role in ("actor", "target"):
+            start, end = data.pop(f"{role}_start"), data.pop(f"{role}_end")
+            data[f"{role}_span"] = None if start is None else _span(start, end)
         return data
 
 

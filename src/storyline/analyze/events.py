@@ -210,6 +210,12 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
         trigger=_trigger_text(trigger),
         rule=f"plover:{trigger.sense.kind}:{trigger.sense.lemma}",
         confidence=_confidence(trigger, governor, status, actor),
+        actor_text=actor.text if actor else None,
+        actor_start=actor.start if actor else None,
+        actor_end=actor.end if actor else None,
+        target_text=target.text if target else None,
+        target_start=target.start if target else None,
+        target_end=target.end if target else None,
     )
     event = _with_date(event, trigger, found.dates)
     return Coded(event, actor, target)
