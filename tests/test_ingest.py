@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -68,7 +69,8 @@ def test_ingest_article_whose_analysis_crashes_is_recorded_and_others_kept(
             raise RuntimeError("boom")
         return real(article, doc, settings)
 
-    monkeypatch.setattr("storyline.ingest.analyze_doc", flaky)
+    # The package exports the ingest function under the module's name, so patch the module itself.
+    monkeypatch.setattr(importlib.import_module("storyline.ingest"), "analyze_doc", flaky)
     with Store(tmp_path / "kb.db") as store:
         report = ingest([corpus], store, settings.with_values({"workers": 1}))
         assert report.added == 3

@@ -2,23 +2,26 @@
 
 Inputs are read lazily and handed out in chunks of ``settings.batch_size``, so
 memory stays flat however large the corpus. A chunk is cleaned and parsed with
-one ``nlp.pipe`` call, in this process or in one of ``workers`` processes (each
-loads the model once). Only a bounded number of chunks is in flight. Results
-are written in chunk order, one transaction per chunk and a savepoint per
-article, so a failing article is recorded as failed and its neighbours kept.
+one ``nlp.pipe`` call, in this process or in one of ``workers`` processes.
+Workers are forked after the model is loaded, so they share its memory and
+skip the load. Only a bounded number of chunks is in flight. Results are
+written in input order, one transaction per ``settings.write_batch`` articles
+and a savepoint per article, so a failing article is recorded as failed and
+its neighbours kept. docs/scaling.md has the measurements behind these choices.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .clean import clean, content_id
 from .errors import StorylineError
@@ -31,6 +34,7 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -59,15 +63,17 @@ def ingest(
     settings = settings or Settings()
     report = IngestReport()
     items = _skip_stored(read(paths, settings, meta), store, report, progress)
-    for results in _analyze_chunks(_chunks(items, settings.batch_size), settings):
-        for result, outcome in zip(results, store.write(results), strict=True):
-            _count(report, result, outcome)
+    analysed = (r for chunk in _analyzechunked(chunked(items, settings.batch_size), settings) for r in chunk)
+    for batch in chunked(analysed, settings.write_batch):
+        for result, outcome in zip(batch, store.write(batch), strict=True):
+            tally(report, result, outcome)
         if progress:
-            progress(len(results))
+            progress(len(batch))
     return report
 
 
-def _count(report: IngestReport, result: Analysis | Failure, outcome: str) -> None:
+def tally(report: IngestReport, result: Analysis | Failure, outcome: str) -> None:
+    """Count one ``Store.write`` outcome in ``report``; an unwritten item becomes a failure."""
     if outcome == "added":
         report.added += 1
     elif outcome == "unchanged":
@@ -99,28 +105,45 @@ def raw_id(raw: RawDoc) -> str:
     return str(raw.meta.get("id") or content_id(raw.text))
 
 
-def _chunks(items: Iterable[RawDoc | Failure], size: int) -> Iterator[list[RawDoc | Failure]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (the last may be shorter), pulled lazily from ``items``."""
     iterator = iter(items)
     while chunk := list(islice(iterator, max(1, size))):
         yield chunk
 
 
-def _analyze_chunks(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
+def _analyzechunked(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
     """Process chunks in order, in worker processes when there is enough work for them."""
     workers = settings.workers or os.cpu_count() or 1
     head = list(islice(chunks, workers * 2))
     if workers == 1 or len(head) < 2:
-        for chunk in [*head, *chunks]:
+        for chunk in chain(head, chunks):
             yield process_chunk(chunk, settings)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers, settings) as pool:
         pending: deque[Future[list[Analysis | Failure]]] = deque()
-        for chunk in [*head, *chunks]:
+        for chunk in chain(head, chunks):
             pending.append(pool.submit(process_chunk, chunk, settings))
             if len(pending) >= workers * 2:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
+    """Worker processes that start with the model already in memory.
+
+    With fork the model is loaded once here and the workers inherit it: no
+    per-worker load time, and its pages stay shared until written to. Where
+    fork is unavailable each worker loads the model once, in its initializer.
+    """
+    from .analyze.nlp import load_nlp
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        load_nlp(settings.model)
+    context = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=load_nlp, initargs=(settings.model,))
 
 
 def process_chunk(chunk: list[RawDoc | Failure], settings: Settings) -> list[Analysis | Failure]:
@@ -152,7 +175,8 @@ def _analyze_all(articles: list[Article], settings: Settings) -> list[Analysis |
 
     nlp = load_nlp(settings.model)
     results: list[Analysis | Failure] = []
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    docs = nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
+    for article, doc in zip(articles, docs, strict=True):
         try:
             results.append(analyze_doc(article, doc, settings))
         except Exception as err:  # one article's analysis bug must not sink its chunk
