@@ -77,16 +77,77 @@ def ingest_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     setting: SettingOption = None,
     config: ConfigOption = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local: worker processes into --db; dask: Parquet tables into --out.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local Dask cluster).")
+    ] = None,
+    parquet: Annotated[
+        str | None, typer.Option("--out", "-o", help="With --engine dask: new folder or URI for the Parquet tables.")
+    ] = None,
 ) -> None:
     """Read, clean, analyse and store articles. Re-ingesting the same content is a no-op.
 
     Example: storyline ingest pages/ feed.jsonl --db kb.db --meta outlet="VT News"
+
+    On Dask: storyline ingest pages/ --engine dask --scheduler tcp://host:8786 --out kb-parquet/
+    && storyline load kb-parquet/ --db kb.db  (see docs/scaling.md)
     """
-    with _errors_as_exit():
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"unknown engine '{engine}': use local or dask", param_hint="--engine")
+    if engine == "dask" and not parquet:
+        raise typer.BadParameter("the dask engine writes Parquet: give a new folder", param_hint="--out")
+    with _errors_as_exit(), _io_errors_as_exit():
         settings = _settings(config, setting, workers=workers)
         given = dict(parse_assignment(m) for m in meta or [])
-        with Store(db) as store:
-            report = _run_ingest(paths, store, settings, given, quiet)
+        if engine == "dask":
+            report = _run_dask(paths, str(parquet), scheduler, settings, given, quiet)
+        else:
+            with Store(db) as store:
+                report = _run_ingest(paths, store, settings, given, quiet)
+    _summary(report, Path(str(parquet)) if engine == "dask" else db, quiet)
+
+
+@contextmanager
+def _io_errors_as_exit() -> Any:
+    """Missing extras and unusable folders of the Dask engine and ``load``: one line, exit 2."""
+    try:
+        yield
+    except (ImportError, FileExistsError, FileNotFoundError) as error:
+        err.print(f"[red]error[/red] {error}", highlight=False)
+        raise typer.Exit(2) from error
+
+
+def _run_dask(
+    paths: list[Path], parquet: str, scheduler: str | None, settings: Settings, meta: dict[str, Any], quiet: bool
+) -> IngestReport:
+    from ..distributed import ingest_dask
+
+    if quiet:
+        return ingest_dask(paths, parquet, settings, meta=meta, scheduler=scheduler)
+    columns = (TextColumn("ingest (dask)"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=count_inputs(paths))
+        return ingest_dask(
+            paths, parquet, settings, meta=meta, scheduler=scheduler, progress=lambda n: bar.advance(task, n)
+        )
+
+
+@app.command("load")
+def load_cli(
+    folder: Annotated[Path, typer.Argument(help="Parquet folder from 'ingest --engine dask' or 'export --table all'.")],
+    db: DbOption = Path("storyline.db"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Load Parquet tables into the knowledge base. Loading the same folder twice is a no-op.
+
+    Example: storyline load kb-parquet/ --db kb.db
+    """
+    from ..load import load
+
+    with _errors_as_exit(), _io_errors_as_exit(), Store(db) as store:
+        report = load(folder, store)
     _summary(report, db, quiet)
 
 
