@@ -154,6 +154,16 @@ def test_entities_relative_clause_role(nlp, settings):
     assert titles(lind) == ["heads the Swedish delegation"]
 
 
+def test_entities_relative_clause_role_stops_before_its_own_clause(nlp, settings):
+    text = "Tom Berg, who led the campaign to close the mine, said the vote was fair."
+    assert titles(person(entities_of(text, nlp, settings), "Tom Berg")) == ["led the campaign"]
+
+
+def test_entities_title_does_not_reach_past_of(nlp, settings):
+    text = "After the narrow defeat of Prime Minister Ewa Lis, the coalition met again."
+    assert titles(person(entities_of(text, nlp, settings), "Ewa Lis")) == ["Prime Minister"]
+
+
 def test_entities_plain_name_has_no_role(nlp, settings):
     found = entities_of("Maria Lopez arrived in Madrid on Sunday and went home.", nlp, settings)
     assert person(found, "Maria Lopez").roles == ()

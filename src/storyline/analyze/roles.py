@@ -115,6 +115,8 @@ _ORG_LABELS = {"ORG", "GPE"}
 _ARG_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "npadvmod", "dative", "oprd"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _TITLE_LINKS = {"of", "for", "to", "'s", "’s"}
+_DOMAIN_PREPS = {"of", "for", "to"}
+_DANGLING = {"ADP", "PART", "SCONJ", "CCONJ", "DET", "PRON", "AUX"}
 _DOMAIN_LINKS = {"of", "for", "to", "and", "-", "&"}
 _MAX_PAREN = 10
 
@@ -196,9 +198,11 @@ def _can_precede(token: Token, end: int) -> bool:
     """
     if "\n" in token.text or token.dep_ == "det" or _stops_title(token):
         return False
-    inside = token.i < token.head.i < end or token.head.lower_ in {"of", "for", "to"}
+    inside = token.i < token.head.i < end or token.head.lower_ in _DOMAIN_PREPS
     if token.dep_ in _ARG_DEPS and not inside and not is_role_word(token):
         return False
+    if token.lower_ in _DOMAIN_PREPS:  # "Secretary of State", not "defeat of Prime Minister"
+        return token.i > 0 and is_role_word(token.doc[token.i - 1])
     if token.pos_ in _TITLE_POS or token.lower_ in _TITLE_LINKS:
         return True
     return token.tag_ == "VBN" or (token.text == "-" and not token.whitespace_)
@@ -230,7 +234,9 @@ def _is_domain(tokens: Span) -> bool:
     """What may follow a role noun inside a title: nothing, or "of State"-like words."""
     if len(tokens) == 0:
         return True
-    return tokens[0].lower_ in {"of", "for", "to"} and all(t.is_title or t.lower_ in _DOMAIN_LINKS for t in tokens)
+    if tokens[0].lower_ not in _DOMAIN_PREPS or not any(t.is_title for t in tokens):
+        return False
+    return all(t.is_title or t.lower_ in _DOMAIN_LINKS for t in tokens)
 
 
 def title_apposed(name: Span) -> Span | None:
@@ -290,7 +296,7 @@ def _clause_title(verb: Token) -> Span | None:
     doc = verb.doc
     if verb.lemma_ in LEAD_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return doc[verb.i : obj.right_edge.i + 1] if obj is not None else None
+        return doc[verb.i : _cut_at_clause(obj).end] if obj is not None else None
     if verb.lemma_ == "be":
         attr = next((c for c in verb.children if c.dep_ == "attr" and is_role_word(c)), None)
         return _trim(doc[attr.left_edge.i : attr.right_edge.i + 1]) if attr is not None else None
@@ -313,6 +319,8 @@ def _cut_at_clause(token: Token) -> Span:
         if t.dep_ in {"relcl", "acl"} or t.tag_ in {"WP", "WDT", "WP$"} or t.is_punct and t.text != "-":
             break
         end = t.i + 1
+    while end > token.i + 1 and doc[end - 1].pos_ in _DANGLING:
+        end -= 1  # "the effort to": the clause's first word stays with the clause
     return doc[token.left_edge.i : end]
 
 
