@@ -1,19 +1,155 @@
-"""Placeholder for the 'attributions' component; it finds nothing yet."""
+"""Attributions: claims the article credits to another source.
+
+Where quotes record what a speaker said, an attribution records who the
+writer relies on for a claim: another outlet ("according to Reuters", "The
+Guardian reports", "a condition Reuters reported remains ..."), a document
+("the report said"), an unnamed source ("officials said", "sources familiar
+with the talks"), or a named person or body in an "according to" phrase.
+The span is the claim itself, so a reader can check which statements of the
+article rest on someone else's word.
+
+Source types come from generic evidence (:func:`cues.source_type`): an
+organisation that "reported" something, or whose name carries media words,
+is an outlet, with a short list of wire services as a prior only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Attribution
+from ..model import Attribution, Entity
 from ..pipeline import Found, component
 from ..settings import Settings
+from . import cues
+from .entities import entity_at
+from .quotes import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+# Speech by these kinds of source is a claim the writer relays; speech by a
+# named person or organisation is a quote, found by the quotes component.
+_RELAYED = frozenset({"outlet", "document", "anonymous"})
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionDetail:
+    """An Attribution plus where its source and cue are written in the text."""
+
+    attribution: Attribution
+    source_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
 
 
 @component("attributions", fills="attributions")
 def find_attributions(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Attribution]:
-    """Yield nothing until implemented."""
-    return iter(())
+    """Yield the claims of one article credited to outlets, documents or sources."""
+    for detail in attribution_details(doc, found.entities):
+        yield detail.attribution
+
+
+def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[AttributionDetail]:
+    """All attributions of ``doc`` with source and cue spans, in text order."""
+    known = list(entities)
+    found: dict[tuple[int, int], AttributionDetail] = {}
+    for token in doc:
+        detail = _according_to(token, known) or _reported(token, known) or _citing(token, known)
+        if detail is not None:
+            key = (detail.attribution.start, detail.attribution.end)
+            found.setdefault(key, detail)
+    return sorted(found.values(), key=lambda d: (d.attribution.start, d.attribution.end))
+
+
+def _according_to(token: Token, entities: list[Entity]) -> AttributionDetail | None:
+    """ "According to X, claim" and "claim, according to X", any kind of X."""
+    source = cues.according_to(token)
+    claim = claim_around(token) if source is not None else None
+    if source is None or claim is None:
+        return None
+    cue_end = token.nbor(1) if token.i + 1 < len(token.doc) else token
+    cue = (token.idx, cue_end.idx + len(cue_end.text))
+    return _detail(source, _type(source, "", entities), cue, claim, entities, "according-to", 0.8)
+
+
+def _reported(verb: Token, entities: list[Entity]) -> AttributionDetail | None:
+    """ "Reuters reported (that) ...", "..., officials said", "the report says ...".
+
+    Report verbs make an attribution whoever the source is; other speech
+    verbs only when the speaker is an outlet, a document or unnamed.
+    """
+    lemma = verb.lemma_.lower()
+    if not (cues.is_speech_verb(verb) or (lemma in cues.CREDIT_VERBS and verb.pos_ == "VERB")):
+        return None
+    source = speaker_token(verb)
+    if source is None:
+        return None
+    kind = _type(source, lemma, entities)
+    if lemma not in cues.CREDIT_VERBS and kind not in _RELAYED:
+        return None
+    claim = content_span(verb) or _relative_claim(verb)
+    if claim is None:
+        return None
+    cue = (verb.idx, verb.idx + len(verb.text))
+    return _detail(source, kind, cue, claim, entities, f"{lemma}-verb", 0.8 if kind in _RELAYED else 0.6)
+
+
+def _relative_claim(verb: Token) -> tuple[int, int] | None:
+    """ "a condition Reuters reported remains a sticking point": the claim runs
+    from the noun the report verb describes to the end of its clause."""
+    if verb.dep_ not in {"relcl", "acl"} or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.i < noun.i:
+        return None
+    return tokens_span(on_line(verb, [t for t in noun.head.subtree if t.i >= noun.left_edge.i]))
+
+
+def _citing(token: Token, entities: list[Entity]) -> AttributionDetail | None:
+    """ "..., citing diplomatic sources": the clause the participle hangs on."""
+    if token.lower_ not in {"citing", "quoting"}:
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or token.head.i == token.i:
+        return None
+    head = token.head
+    before = [t for t in head.subtree if t.i < token.left_edge.i and not t.is_punct]
+    if len(before) < 3:
+        return None
+    claim = (before[0].idx, before[-1].idx + len(before[-1].text))
+    cue = (token.idx, token.idx + len(token.text))
+    return _detail(objects[0], _type(objects[0], "", entities), cue, claim, entities, "citing", 0.6)
+
+
+def _type(source: Token, cue_lemma: str, entities: list[Entity]) -> str:
+    """The source's type, by the entities component's label where it has one."""
+    entity = entity_at(entities, source.idx, source.idx + len(source.text))
+    return cues.source_type(source, cue_lemma, entity.type if entity is not None else None)
+
+
+def _detail(
+    source: Token,
+    kind: str,
+    cue: tuple[int, int],
+    claim: tuple[int, int],
+    entities: list[Entity],
+    rule: str,
+    confidence: float,
+) -> AttributionDetail:
+    """Build the record, naming the source by its entity when it has one."""
+    text = source.doc.text
+    written = surface_span(source)
+    entity = entity_at(entities, source.idx, source.idx + len(source.text))
+    record = Attribution(
+        source=entity.name if entity is not None else text[written[0] : written[1]],
+        cue=text[cue[0] : cue[1]],
+        claim=text[claim[0] : claim[1]],
+        start=claim[0],
+        end=claim[1],
+        source_id=entity.id if entity is not None else None,
+        source_type=kind,
+        rule=rule,
+        confidence=confidence,
+    )
+    return AttributionDetail(record, written, cue)

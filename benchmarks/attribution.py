@@ -1,0 +1,228 @@
+"""Attribution relations on the PolNeAR dev split (84 political news articles).
+
+Run from the repo root: ``python -m benchmarks.attribution``. PolNeAR marks
+every attribution as a Source, a Cue and a Content span (brat standoff, see
+../shared/eval/polnear/SOURCE.md). storyline's predictions are its Quote
+records (source = the speaker as written, cue = the cue word, content = the
+quote) plus its Attribution records (source, cue, claim); a prediction whose
+content span repeats one already predicted is counted once.
+
+Quote and Attribution records keep the source and cue as strings; their
+offsets come from ``quote_details`` and ``attribution_details``, which the
+components are built on.
+
+Scoring: per role (source, cue, content) and for whole attributions,
+one-to-one greedy matching, two ways:
+- exact: the same characters after trimming edge spaces, punctuation and
+  quote marks (gold content includes the marks, storyline's does not);
+- overlap: the overlap covers at least half of the shorter span.
+A whole attribution matches when content and cue match and the sources
+match (or neither has one). Discontinuous gold spans count as the union of
+their pieces; Content2 continues Content. Doubly annotated articles use the
+alphabetically first annotator's file.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.quotes import upstream
+
+Chars = frozenset[int]
+_TRIM = " \t\n.,;:!?\"'“”‘’()—–-"
+
+TEXTACY_OVERLAP = {"source": 25.8, "cue": 23.9, "content": 26.0, "attribution": 20.6}
+TEXTACY_EXACT_ATTRIBUTION = 4.8
+ROLES = ("source", "cue", "content")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One attribution: each role as the set of character offsets it covers."""
+
+    source: Chars
+    cue: Chars
+    content: Chars
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    name: str
+    text: str
+    relations: list[Relation]
+
+
+def load_gold(folder: Path) -> Iterator[GoldArticle]:
+    """Dev articles with their attributions, one annotator per article."""
+    dev = folder / "data" / "dev"
+    chosen: dict[str, Path] = {}
+    for path in sorted((dev / "attributions").glob("*.ann")):
+        chosen.setdefault(path.stem.rsplit("_", 1)[0], path)
+    for name, path in sorted(chosen.items()):
+        text = (dev / "text" / f"{name}.txt").read_text("utf-8")
+        yield GoldArticle(name, text, parse_ann(path.read_text("utf-8")))
+
+
+def parse_ann(ann: str) -> list[Relation]:
+    """Relations from brat standoff: T lines hold spans, E lines tie them."""
+    spans: dict[str, Chars] = {}
+    events: list[dict[str, list[str]]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            spans[parts[0]] = _chars(parts[1].split(" ", 1)[1])
+        elif line.startswith("E") and len(parts) >= 2:
+            roles: dict[str, list[str]] = {}
+            for arg in parts[1].split()[1:]:
+                role, _, ref = arg.partition(":")
+                roles.setdefault(role.rstrip("0123456789").lower(), []).append(ref)
+            events.append(roles)
+    return [_relation(roles, spans) for roles in events if roles.get("content") and roles.get("cue")]
+
+
+def _chars(offsets: str) -> Chars:
+    """'12 20;25 30' -> the set of covered offsets."""
+    covered: set[int] = set()
+    for piece in offsets.split(";"):
+        start, end = piece.split()
+        covered.update(range(int(start), int(end)))
+    return frozenset(covered)
+
+
+def _relation(roles: dict[str, list[str]], spans: dict[str, Chars]) -> Relation:
+    def union(role: str) -> Chars:
+        return frozenset().union(*(spans.get(ref, frozenset()) for ref in roles.get(role, [])))
+
+    return Relation(union("source"), union("cue"), union("content"))
+
+
+def overlap_match(gold: Chars, pred: Chars, text: str) -> bool:
+    """At least half of the shorter span is shared."""
+    if not gold or not pred:
+        return False
+    return len(gold & pred) >= 0.5 * min(len(gold), len(pred))
+
+
+def exact_match(gold: Chars, pred: Chars, text: str) -> bool:
+    """The same characters once edge spaces, punctuation and marks are trimmed."""
+    return bool(gold) and _trim(gold, text) == _trim(pred, text)
+
+
+def _trim(chars: Chars, text: str) -> Chars:
+    ordered = sorted(chars)
+    while ordered and text[ordered[0]] in _TRIM:
+        ordered.pop(0)
+    while ordered and text[ordered[-1]] in _TRIM:
+        ordered.pop()
+    return frozenset(ordered)
+
+
+def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[Relation]:
+    """storyline's quotes and attributions for one article, as relations."""
+    from storyline.analyze.attributions import attribution_details
+    from storyline.analyze.quotes import quote_details
+    from storyline.model import Article
+    from storyline.pipeline import analyze_doc
+
+    doc = nlp(article.text)
+    analysis = analyze_doc(Article(id=article.name, source="polnear", text=article.text), doc, settings)
+    quotes = {(d.quote.start, d.quote.end): d for d in quote_details(doc, analysis.entities)}
+    attributions = {(d.attribution.start, d.attribution.end): d for d in attribution_details(doc, analysis.entities)}
+    found: dict[Chars, Relation] = {}
+    for quote in analysis.quotes:
+        detail = quotes.get((quote.start, quote.end))
+        if detail is not None:
+            found.setdefault(_span(quote.start, quote.end), _as_relation(detail.speaker_span, detail.cue_span, quote))
+    for record in analysis.attributions:
+        adetail = attributions.get((record.start, record.end))
+        if adetail is not None:
+            found.setdefault(
+                _span(record.start, record.end), _as_relation(adetail.source_span, adetail.cue_span, record)
+            )
+    return list(found.values())
+
+
+def _as_relation(source: tuple[int, int] | None, cue: tuple[int, int] | None, record: Any) -> Relation:
+    return Relation(_span(*source) if source else frozenset(), _span(*cue) if cue else frozenset(),
+                    _span(record.start, record.end))  # fmt: skip
+
+
+def _span(start: int, end: int) -> Chars:
+    return frozenset(range(start, end))
+
+
+def _pairs(gold: list[Relation], pred: list[Relation], ok: Any, text: str, role: str | None) -> int:
+    """Greedy one-to-one matches of one role (or of whole relations when None)."""
+    used: set[int] = set()
+    matched = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and _agrees(g, p, ok, text, role):
+                used.add(i)
+                matched += 1
+                break
+    return matched
+
+
+def _agrees(g: Relation, p: Relation, ok: Any, text: str, role: str | None) -> bool:
+    if role is not None:
+        return ok(getattr(g, role), getattr(p, role), text)
+    sources = ok(g.source, p.source, text) or (not g.source and not p.source)
+    return sources and ok(g.content, p.content, text) and ok(g.cue, p.cue, text)
+
+
+def score(results: list[tuple[GoldArticle, list[Relation]]], ok: Any) -> dict[str, float]:
+    """F1 (in %) per role and for whole attributions."""
+    scores = {}
+    for role in (*ROLES, None):
+        matched = n_gold = n_pred = 0
+        for article, preds in results:
+            gold = [g for g in article.relations if role is None or getattr(g, role)]
+            mine = [p for p in preds if role is None or getattr(p, role)]
+            matched += _pairs(gold, mine, ok, article.text, role)
+            n_gold, n_pred = n_gold + len(gold), n_pred + len(mine)
+        precision, recall = matched / max(1, n_pred), matched / max(1, n_gold)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        name = role or "attribution"
+        scores.update({name: 100 * f1, f"{name}_p": 100 * precision, f"{name}_r": 100 * recall})
+    return scores
+
+
+def main() -> None:
+    folder = eval_dir("polnear")
+    if folder is None:
+        return
+    from storyline.analyze.nlp import load_nlp
+    from storyline.settings import Settings
+
+    settings = upstream(Settings.load())
+    nlp = load_nlp(settings.model)
+    began = time.perf_counter()
+    articles = list(load_gold(folder))
+    results = [(a, predict(a, nlp, settings)) for a in articles]
+    seconds = time.perf_counter() - began
+    exact, overlap = score(results, exact_match), score(results, overlap_match)
+    rows = [
+        ["storyline, overlap", overlap["source"], overlap["cue"], overlap["content"], overlap["attribution"],
+         f"{overlap['attribution_p']:.1f} / {overlap['attribution_r']:.1f}"],
+        ["storyline, exact", exact["source"], exact["cue"], exact["content"], exact["attribution"],
+         f"{exact['attribution_p']:.1f} / {exact['attribution_r']:.1f}"],
+        ["textacy 0.13, overlap", *TEXTACY_OVERLAP.values(), ""],
+        ["textacy 0.13, exact", "", "", "", TEXTACY_EXACT_ATTRIBUTION, ""],
+    ]  # fmt: skip
+    n_gold = sum(len(a.relations) for a in articles)
+    header = ["system", "source F1", "cue F1", "content F1", "attribution F1", "attribution P / R"]
+    print_table(f"PolNeAR dev: {len(articles)} articles, {n_gold} attributions, model {settings.model}", header, rows)
+    print(f"\npredictions: {sum(len(p) for _, p in results)}; {seconds:.0f}s")
+    save_result("attribution", {"model": settings.model, "articles": len(articles), "gold": n_gold,
+                                "overlap": overlap, "exact": exact, "textacy_overlap": TEXTACY_OVERLAP,
+                                "seconds": round(seconds, 1)})  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Attributions: claims credited to outlets, documents, unnamed and named sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.attributions import attribution_details
+from storyline.model import Article, Attribution
+from storyline.pipeline import analyze
+from storyline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def upto_attributions(settings: Settings) -> Settings:
+    """Only the components attributions depend on."""
+    return settings.with_values({"pipeline": ["entities", "quotes", "attributions"]})
+
+
+def attributions_of(text: str, nlp, settings: Settings) -> list[Attribution]:
+    article = Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
+    return list(analyze(article, settings, nlp).attributions)
+
+
+def one(found: list[Attribution], source_word: str) -> Attribution:
+    matches = [a for a in found if source_word in a.source]
+    assert len(matches) == 1, [(a.source, a.claim) for a in found]
+    return matches[0]
+
+
+def test_attributions_according_to_outlet(nlp, upto_attributions) -> None:
+    text = "The ferry service will be cut to two crossings a day, according to Reuters."
+    found = one(attributions_of(text, nlp, upto_attributions), "Reuters")
+    assert (found.source_type, found.cue) == ("outlet", "according to")
+    assert found.claim == "The ferry service will be cut to two crossings a day"
+    assert text[found.start : found.end] == found.claim
+
+
+def test_attributions_outlet_reports_after_claim(nlp, upto_attributions) -> None:
+    text = "Several ministers have urged an early election, The Guardian reports."
+    found = one(attributions_of(text, nlp, upto_attributions), "Guardian")
+    assert found.source_type == "outlet" and found.cue == "reports"
+    assert found.claim.startswith("Several ministers have urged")
+
+
+def test_attributions_report_in_relative_clause(nlp, upto_attributions) -> None:
+    text = "The union rejected the offer, a decision Reuters reported remains final."
+    found = one(attributions_of(text, nlp, upto_attributions), "Reuters")
+    assert found.claim == "a decision Reuters reported remains final"
+
+
+def test_attributions_unknown_outlet_recognised_by_its_report(nlp, upto_attributions) -> None:
+    text = "The Morning Ledger reported that the mayor will resign next week."
+    found = one(attributions_of(text, nlp, upto_attributions), "Ledger")
+    assert found.source_type == "outlet"
+    assert found.claim == "that the mayor will resign next week"
+
+
+def test_attributions_ministry_that_reports_is_not_an_outlet(nlp, upto_attributions) -> None:
+    text = "The Health Ministry reported that 40 people were hurt in the blast."
+    found = one(attributions_of(text, nlp, upto_attributions), "Ministry")
+    assert found.source_type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_word", "kind"),
+    [
+        ("Officials said the border would reopen on Monday.", "Officials", "anonymous"),
+        ("Two sources familiar with the talks said a deal was close.", "sources", "anonymous"),
+        ("The report said emissions rose sharply last year.", "report", "document"),
+        ("According to Dr. Amir Khan, the vaccine is safe for children.", "Amir Khan", "person"),
+    ],
+)
+def test_attributions_source_types(nlp, upto_attributions, text, source_word, kind) -> None:
+    assert one(attributions_of(text, nlp, upto_attributions), source_word).source_type == kind
+
+
+def test_attributions_named_speaker_is_a_quote_not_an_attribution(nlp, upto_attributions) -> None:
+    text = "Mayor Ines Vidal said the tram line would open in the spring."
+    assert attributions_of(text, nlp, upto_attributions) == []
+
+
+def test_attribution_details_locate_source_and_cue(nlp, upto_attributions) -> None:
+    text = "Prices rose again in March, the central bank's monthly bulletin said."
+    doc = nlp(text)
+    entities = analyze(Article(id="t1", source="test", text=text), upto_attributions, nlp).entities
+    detail = attribution_details(doc, entities)[0]
+    assert detail.source_span is not None and detail.cue_span is not None
+    assert text[slice(*detail.cue_span)] == "said"
+    assert text[slice(*detail.source_span)] == "the central bank's monthly bulletin"
+    assert detail.attribution.source_type == "document"
+
+
+def seed_attributions(seeds_dir: Path, prefix: str, nlp, settings: Settings) -> list[Attribution]:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    return attributions_of(path.read_text("utf-8"), nlp, settings)
+
+
+def test_attributions_seed_000_guardian(seeds_dir, nlp, upto_attributions) -> None:
+    found = [a for a in seed_attributions(seeds_dir, "000", nlp, upto_attributions) if "Guardian" in a.source]
+    assert {a.source_type for a in found} == {"outlet"}
+    claims = " | ".join(a.claim for a in found)
+    assert "presidential elections" in claims and "brokered by the Trump administration" in claims
+
+
+def test_attributions_seed_002_reuters_and_tass(seeds_dir, nlp, upto_attributions) -> None:
+    found = seed_attributions(seeds_dir, "002", nlp, upto_attributions)
+    reuters = " | ".join(a.claim for a in found if a.source == "Reuters")
+    assert "termed difficult" in reuters
+    assert "remains a central sticking point" in reuters
+    assert "sensed movement" in reuters
+    tass = [a for a in found if a.source == "TASS"]
+    assert len(tass) == 1 and "another meeting" in tass[0].claim and tass[0].source_type == "outlet"

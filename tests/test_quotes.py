@@ -1,0 +1,242 @@
+"""Quotes: direct, indirect and partial, with speakers, cues, channels and relays.
+
+The sentences are written for these tests in the style of wire copy; the
+seed tests check the quotes a careful reader finds in the two seed pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.quotes import quote_details, quote_marks
+from storyline.model import Article, Quote
+from storyline.pipeline import analyze
+from storyline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def upto_quotes(settings: Settings) -> Settings:
+    """Only the components quotes depend on, so these tests check quotes alone."""
+    return settings.with_values({"pipeline": ["entities", "quotes"]})
+
+
+def quotes_of(text: str, nlp, settings: Settings) -> list[Quote]:
+    article = Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
+    return list(analyze(article, settings, nlp).quotes)
+
+
+def one(quotes: list[Quote], kind: str, contains: str) -> Quote:
+    found = [q for q in quotes if q.kind == kind and contains in q.text]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+# --- quote marks ------------------------------------------------------------
+
+
+def test_quote_marks_curly_and_straight_pairs() -> None:
+    text = '“We will rebuild,” she said. He replied: "Not this year."'
+    spans = [text[m.start : m.end] for m in quote_marks(text)]
+    assert spans == ["We will rebuild", "Not this year."]
+
+
+def test_quote_marks_apostrophes_are_not_quotes() -> None:
+    text = "The players’ coach said it’s the team’s best season, and fans didn't disagree."
+    assert quote_marks(text) == []
+
+
+def test_quote_marks_single_quotes_around_a_phrase() -> None:
+    text = "Critics called the plan ‘a road to nowhere’ on Monday."
+    assert [text[m.start : m.end] for m in quote_marks(text)] == ["a road to nowhere"]
+
+
+def test_quote_marks_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "The mayor said: “We will rebuild the bridge.\n\nThe council meets on Friday."
+    marks = quote_marks(text)
+    assert len(marks) == 1 and not marks[0].closed
+    assert text[marks[0].start : marks[0].end] == "We will rebuild the bridge."
+
+
+# --- direct quotes ------------------------------------------------------------
+
+
+def test_quotes_direct_with_cue_after(nlp, upto_quotes) -> None:
+    quotes = quotes_of("“The harvest is the worst in a decade,” Maria Lopez said on Tuesday.", nlp, upto_quotes)
+    quote = one(quotes, "direct", "harvest")
+    assert (quote.speaker, quote.cue) == ("Maria Lopez", "said")
+    assert quote.text == "The harvest is the worst in a decade"
+
+
+def test_quotes_direct_with_inverted_cue(nlp, upto_quotes) -> None:
+    quotes = quotes_of("“Nobody expected the river to rise this fast,” said Tomas Berg.", nlp, upto_quotes)
+    assert one(quotes, "direct", "river").speaker == "Tomas Berg"
+
+
+def test_quotes_direct_after_colon(nlp, upto_quotes) -> None:
+    quotes = quotes_of("Finance Minister Helen Park was blunt: “There is no money left.”", nlp, upto_quotes)
+    assert one(quotes, "direct", "no money").speaker == "Helen Park"
+
+
+def test_quotes_told_reporters_is_cue_and_channel(nlp, upto_quotes) -> None:
+    text = "“We are close to a deal,” Senator Ruth Adler told reporters in Washington."
+    quote = one(quotes_of(text, nlp, upto_quotes), "direct", "deal")
+    assert (quote.cue, quote.channel) == ("told", "told reporters")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel_words"),
+    [
+        ("“The talks were useful,” Ivan Petrov wrote in a post on Telegram.", ("post", "Telegram")),
+        ("“We reject the ruling,” the company said in a statement.", ("statement",)),
+        ("“Prices will fall,” Anna Weiss said in an interview with the BBC.", ("interview", "BBC")),
+    ],
+)
+def test_quotes_channel_of_the_statement(nlp, upto_quotes, sentence, channel_words) -> None:
+    quote = next(q for q in quotes_of(sentence, nlp, upto_quotes) if q.kind == "direct")
+    assert quote.channel is not None and all(w in quote.channel for w in channel_words)
+
+
+def test_quotes_pronoun_speaker_resolved_to_person(nlp, upto_quotes) -> None:
+    text = "Karin Holm runs the food bank in the old market hall.\n\n“Demand has doubled since the winter,” she said."
+    assert one(quotes_of(text, nlp, upto_quotes), "direct", "Demand").speaker == "Karin Holm"
+
+
+def test_quotes_speaker_from_previous_sentence_subject(nlp, upto_quotes) -> None:
+    text = (
+        "Governor Paul Reyes has refused to sign the budget.\n\n"
+        "He also criticised the legislature, adding: “This plan would bankrupt the state.”"
+    )
+    quote = one(quotes_of(text, nlp, upto_quotes), "direct", "bankrupt")
+    assert (quote.speaker, quote.cue) == ("Paul Reyes", "adding")
+
+
+def test_quotes_description_resolved_to_titled_person(nlp, upto_quotes) -> None:
+    text = (
+        "Club spokesperson Lena Ortiz confirmed the sale on Monday.\n\n"
+        "The spokesperson said the new owners would keep the stadium."
+    )
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "stadium")
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_quotes_quoted_paragraph_without_cue_takes_previous_speaker(nlp, upto_quotes) -> None:
+    text = "“The dam held,” engineer Omar Haddad said.\n\n“Another metre of rain and we would have lost the valley.”"
+    quote = one(quotes_of(text, nlp, upto_quotes), "direct", "valley")
+    assert (quote.speaker, quote.cue) == ("Omar Haddad", None)
+
+
+def test_quotes_multi_paragraph_quotation(nlp, upto_quotes) -> None:
+    text = "Coach Dana Reid said: “We played without fear.\n\n“Next season we want the title.”"
+    quotes = [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["We played without fear.", "Next season we want the title."]
+    assert {q.speaker for q in quotes} == {"Dana Reid"}
+
+
+# --- indirect and partial quotes -----------------------------------------------
+
+
+def test_quotes_indirect_said_clause(nlp, upto_quotes) -> None:
+    quotes = quotes_of("Mayor Ines Vidal said the tram line would open in the spring.", nlp, upto_quotes)
+    quote = one(quotes, "indirect", "tram")
+    assert quote.text == "the tram line would open in the spring"
+    assert (quote.speaker, quote.cue) == ("Ines Vidal", "said")
+
+
+def test_quotes_indirect_warned_that(nlp, upto_quotes) -> None:
+    text = "Economist Raj Patel warned that the housing market could stall next year."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "housing")
+    assert quote.text.startswith("that the housing market") and quote.speaker == "Raj Patel"
+
+
+def test_quotes_indirect_with_cue_after_clause(nlp, upto_quotes) -> None:
+    text = "The vote was a warning to the government, Professor Alan Moss said on Sunday."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "warning")
+    assert quote.speaker == "Alan Moss"
+
+
+def test_quotes_indirect_according_to_person(nlp, upto_quotes) -> None:
+    text = "According to Dr. Amir Khan, a virologist at the university, the vaccine is safe for children."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "vaccine")
+    assert (quote.speaker, quote.cue) == ("Amir Khan", "According to")
+
+
+def test_quotes_partial_fragment_with_naming_verb(nlp, upto_quotes) -> None:
+    text = "Inspector Sara Lind called the search “slow but thorough” and promised an update."
+    quote = one(quotes_of(text, nlp, upto_quotes), "partial", "slow")
+    assert (quote.speaker, quote.cue) == ("Sara Lind", "called")
+
+
+def test_quotes_partial_inside_reported_speech_is_one_quote(nlp, upto_quotes) -> None:
+    text = "Judge Mark Evans said the evidence was “far from conclusive” and adjourned the case."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert "“far from conclusive”" in quotes[0].text
+
+
+def test_quotes_via_outlet_that_relayed_it(nlp, upto_quotes) -> None:
+    text = "Minister Paolo Ricci said the border would reopen in May, according to The Daily Planet."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "border")
+    assert quote.speaker == "Paolo Ricci" and quote.via == "The Daily Planet"
+
+
+def test_quotes_outlet_report_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = "The Morning Ledger reported that the mayor will resign next week."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_quotes_scare_quoted_word_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = "The so-called “experts” met in a hotel near the airport on Friday."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_quote_details_give_speaker_as_written(nlp, upto_quotes) -> None:
+    text = "Beth Cole joined the hospital ward in May.\n\n“We are exhausted,” she said."
+    doc = nlp(text)
+    article = Article(id="t1", source="test", text=text)
+    entities = analyze(article, upto_quotes, nlp).entities
+    detail = next(d for d in quote_details(doc, entities) if d.quote.kind == "direct")
+    assert detail.speaker_span is not None and text[slice(*detail.speaker_span)] == "she"
+    assert detail.quote.speaker == "Beth Cole"
+
+
+# --- the seed pages -------------------------------------------------------------
+
+
+def seed_quotes(seeds_dir: Path, prefix: str, nlp, settings: Settings) -> list[Quote]:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    return quotes_of(path.read_text("utf-8"), nlp, settings)
+
+
+def test_quotes_seed_000_direct_quotes(seeds_dir, nlp, upto_quotes) -> None:
+    quotes = seed_quotes(seeds_dir, "000", nlp, upto_quotes)
+    trump = one(quotes, "direct", "Zelenskyy needs to act")
+    assert (trump.speaker, trump.cue, trump.channel) == ("Donald Trump", "told", "told reporters")
+    assert one(quotes, "direct", "Allowing the aggressor").speaker == "Volodymyr Zelenskyy"
+    kisses = one(quotes, "direct", "kisses or flowers")
+    assert (kisses.speaker, kisses.cue) == ("Volodymyr Zelenskyy", "adding")
+
+
+def test_quotes_seed_000_reported_speech(seeds_dir, nlp, upto_quotes) -> None:
+    quotes = seed_quotes(seeds_dir, "000", nlp, upto_quotes)
+    assert one(quotes, "indirect", "lacks the security conditions").speaker == "Olexiy Haran"
+    assert one(quotes, "indirect", "territorial integrity must come first").speaker == "Volodymyr Zelenskyy"
+    assert one(quotes, "indirect", "discussions would expand").speaker == "Dmitry Peskov"
+    rubio = one(quotes, "indirect", "Washington is still uncertain")
+    assert rubio.text.startswith("Washington") and rubio.speaker == "Marco Rubio"
+
+
+def test_quotes_seed_002_post_on_x(seeds_dir, nlp, upto_quotes) -> None:
+    quotes = seed_quotes(seeds_dir, "002", nlp, upto_quotes)
+    quote = one(quotes, "direct", "drag out negotiations")
+    assert quote.speaker == "Volodymyr Zelenskyy"
+    assert quote.channel is not None and "post" in quote.channel and "X" in quote.channel
+
+
+def test_quotes_seed_002_fragments(seeds_dir, nlp, upto_quotes) -> None:
+    quotes = seed_quotes(seeds_dir, "002", nlp, upto_quotes)
+    medinsky = one(quotes, "partial", "difficult but business-like")
+    assert (medinsky.speaker, medinsky.via) == ("Vladimir Medinsky", "TASS")
+    umerov = one(quotes, "partial", "intensive and substantive")
+    assert umerov.speaker == "Rustem Umerov" and umerov.channel == "in a post on X"
