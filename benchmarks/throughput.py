@@ -108,7 +108,14 @@ def _storyline(paths: list[Path], settings: Any, nlp: Any) -> dict[str, Any]:
         report = ingest(paths, store, settings)
         seconds = time.perf_counter() - start
         codes = sorted({f.code for f in report.failures})
-    return {"seconds": seconds, "added": report.added, "failed": report.failed, "failure_codes": codes}
+    samples = [f.message[:300] for f in report.failures[:5]]
+    return {
+        "seconds": seconds,
+        "added": report.added,
+        "failed": report.failed,
+        "failure_codes": codes,
+        "failure_samples": samples,
+    }
 
 
 # -- the parent: runs children and watches their memory -------------------------------------
@@ -181,6 +188,7 @@ def measure(kind: str, workers: int, paths_file: Path) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
     result["peak_rss_mb"], result["peak_pss_mb"] = watch.peak()
     result["peak_pss_mb_first_10pct"] = watch.peak(0.1)[1]
+    result["peak_pss_mb_by_share"] = {f"{share:.0%}": watch.peak(share)[1] for share in (0.1, 0.25, 0.5, 0.75, 1.0)}
     return result
 
 
@@ -389,7 +397,7 @@ def print_profile(result: dict[str, Any], articles: int) -> None:
 
 
 def memory_stream(files: list[Path], total: int, out: Path) -> int:
-    """A JSONL stream of ``total`` articles: the corpus texts cut to 3 paragraphs, varied per copy.
+    """A JSONL stream of ``total`` articles: the corpus texts cut to 2 paragraphs, varied per copy.
 
     Each copy rotates its paragraphs and gets its own id, so no two articles
     have the same content (re-ingesting a copy would be skipped, not analysed).
@@ -399,7 +407,7 @@ def memory_stream(files: list[Path], total: int, out: Path) -> int:
     with open(out, "w", encoding="utf-8") as handle:
         while written < total:
             for text in texts:
-                paragraphs = [p for p in text.split("\n\n") if p.strip()][:3]
+                paragraphs = [p for p in text.split("\n\n") if p.strip()][:2]
                 turn = (written // len(texts)) % max(1, len(paragraphs))
                 body = "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
                 handle.write(json.dumps({"id": f"m{written}", "text": body}) + "\n")
@@ -428,10 +436,7 @@ def memory_check(files: list[Path], total: int, workers: int) -> dict[str, Any]:
 
 
 def print_memory(run: dict[str, Any], workers: int) -> None:
-    rows = [
-        ["first 10% of the run", round(run["peak_pss_mb_first_10pct"])],
-        ["whole run", round(run["peak_pss_mb"])],
-    ]
+    rows = [[f"first {share} of the run", round(mb)] for share, mb in run["peak_pss_mb_by_share"].items()]
     title = f"Memory, ingest of {run['articles']:,} articles with {workers} workers ({run['seconds']:.0f}s, PSS sum)"
     print_table(title, ["window", "peak PSS MB"], rows)
 

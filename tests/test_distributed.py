@@ -118,6 +118,22 @@ def test_distributed_refuses_folder_with_earlier_parts(runs: dict[str, Any], cli
         ingest_dask([runs["root"] / "in"], runs["root"] / "dask", runs["settings"], client=client)
 
 
+@pytest.mark.slow
+def test_distributed_partition_lost_on_cluster_fails_its_inputs_only(
+    tmp_path: Path, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path / "in")
+
+    def lost(part: Any, settings: Any, out: str) -> Any:  # what a worker dying on every try looks like
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr("storyline.distributed.analyze_partition", lost)
+    report = ingest_dask([corpus], tmp_path / "out", Settings.load(), client=client, partition_size=3)
+    assert report.added == 0 and report.unchanged == 1
+    assert report.failed == 8 and {f.code for f in report.failures} == {"E111"}
+    assert all("worker lost" in f.message for f in report.failures)
+
+
 def test_distributed_load_refuses_folder_without_tables(tmp_path: Path) -> None:
     with Store(tmp_path / "kb.db") as store, pytest.raises(FileNotFoundError, match="no storyline Parquet"):
         load(tmp_path, store)

@@ -82,3 +82,14 @@ def test_ingest_pool_workers_start_with_the_model_loaded(settings: Settings) -> 
     with _pool(2, settings) as pool:
         sizes = list(pool.map(_model_already_loaded, [settings.model] * 2))
     assert sizes == [1, 1]
+
+
+@pytest.mark.slow
+def test_ingest_leaves_no_new_strings_in_the_model_vocabulary(tmp_path: Path, settings: Settings, nlp: Any) -> None:
+    (tmp_path / "in").mkdir()
+    text = "Quorvintal Blemish of Zathrakia told Vexmundo Prailt that the 4471-88213 pact stood."
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    before = len(nlp.vocab.strings)
+    with Store(tmp_path / "kb.db") as store:
+        assert ingest([tmp_path / "in"], store, settings.with_values({"workers": 1})).added == 1
+    assert "Zathrakia" not in nlp.vocab.strings and len(nlp.vocab.strings) == before

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import StorylineError
 from .ingest import IngestReport, chunked, process_chunk, raw_id, tally
 from .model import Failure, RawDoc
 from .read import read
@@ -132,15 +133,34 @@ def _run(client: Client, parts: Iterator[Partition], settings: Settings, target:
     from distributed import wait
 
     window = 2 * max(1, sum(client.nthreads().values()))
-    pending: set[Future] = set()
+    pending: dict[Future, Partition] = {}
     for part in parts:
         [data] = client.scatter([part], hash=False)
-        pending.add(client.submit(analyze_partition, data, settings, target, pure=False))
+        pending[client.submit(analyze_partition, data, settings, target, pure=False)] = _sources_only(part)
         while len(pending) >= window:
-            done, pending = wait(pending, return_when="FIRST_COMPLETED")
-            yield from (future.result() for future in done)
-    for future in pending:
-        yield future.result()
+            done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+            yield from (_outcome(future, pending.pop(future)) for future in done)
+    for future in list(pending):
+        yield _outcome(future, pending.pop(future))
+
+
+def _sources_only(part: Partition) -> Partition:
+    """What the client keeps of a partition in flight: its sources, not its texts."""
+    return Partition(part.number, [Failure(item.source, "", "") for item in part.items])
+
+
+def _outcome(future: Future, part: Partition) -> PartResult:
+    """The partition's result; if the cluster lost it for good (a worker died each try), its inputs fail."""
+    try:
+        result: PartResult = future.result()
+    except Exception as err:  # KilledWorker, a lost connection: these inputs fail, the run goes on
+        log.warning("partition %s failed on the cluster: %s", part.number, err)
+        result = PartResult(part.number)
+        for item in part.items:
+            detail = f"partition {part.number} failed on the cluster: {err!r}"
+            message = str(StorylineError("E111", path=item.source, detail=detail))
+            result.report.failures.append(Failure(item.source, "E111", message))
+    return result
 
 
 def analyze_partition(part: Partition, settings: Settings, out: str) -> PartResult:

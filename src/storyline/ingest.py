@@ -171,17 +171,24 @@ def _clean_one(item: RawDoc | Failure, settings: Settings) -> Article | Failure:
 
 
 def _analyze_all(articles: list[Article], settings: Settings) -> list[Analysis | Failure]:
+    """Parse a chunk with one ``nlp.pipe`` call and analyse each article on its own.
+
+    The work runs in a spaCy memory zone: strings the chunk added to the
+    vocabulary (names, numbers, URLs) are dropped afterwards, so a worker's
+    memory does not creep up over millions of articles. Nothing may keep a
+    Doc past the zone; the records hold plain strings.
+    """
     from .analyze.nlp import load_nlp
 
     nlp = load_nlp(settings.model)
-    results: list[Analysis | Failure] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
-    for article, doc in zip(articles, docs, strict=True):
-        try:
-            results.append(analyze_doc(article, doc, settings))
-        except Exception as err:  # one article's analysis bug must not sink its chunk
-            log.exception("analysing %s failed", article.source)
-            results.append(
-                Failure(article.source, "E111", str(StorylineError("E111", path=article.source, detail=err)))
-            )
-    return results
+    with nlp.memory_zone():
+        docs = nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
+        return [_analyze_one(article, doc, settings) for article, doc in zip(articles, docs, strict=True)]
+
+
+def _analyze_one(article: Article, doc: Any, settings: Settings) -> Analysis | Failure:
+    try:
+        return analyze_doc(article, doc, settings)
+    except Exception as err:  # one article's analysis bug must not sink its chunk
+        log.exception("analysing %s failed", article.source)
+        return Failure(article.source, "E111", str(StorylineError("E111", path=article.source, detail=err)))
