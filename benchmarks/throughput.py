@@ -354,8 +354,8 @@ def module_of(filename: str) -> str:
         return "storyline." + path.rsplit("/storyline/", 1)[1].removesuffix(".py").replace("/", ".")
     if "site-packages/" in path:
         return path.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
-    if path.endswith(".pyx"):
-        return path.removesuffix(".pyx").replace("/", ".") + " (Cython)"
+    if path.endswith((".pyx", ".pxd")):
+        return path.rsplit(".", 1)[0].replace("/", ".") + " (Cython)"
     return "stdlib:" + Path(path).stem
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storyline.analyze.nlp import load_nlp
-from storyline.ingest import _pool, chunked, ingest
+from storyline.ingest import IN_FLIGHT, _pool, chunked, ingest
 from storyline.model import RawDoc
 from storyline.settings import Settings
 from storyline.store import Store
@@ -55,8 +55,8 @@ def test_ingest_reads_ahead_a_bounded_number_of_articles(
     with Store(tmp_path / "kb.db") as store:
         report = ingest(["feed.jsonl"], store, small, progress=lambda n: pulled_at_writes.append(reader.pulled))
     assert report.added == 120
-    # At the first write, at most the in-flight chunks (2 per worker), one more, and one write batch were read.
-    assert pulled_at_writes[0] <= 4 * (2 * workers + 1) + 8 < 120
+    # At the first write, at most the chunks in flight, one more, and one write batch were read.
+    assert pulled_at_writes[0] <= 4 * (IN_FLIGHT * workers + 1) + 8 < 120
 
 
 @pytest.mark.slow

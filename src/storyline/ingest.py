@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 T = TypeVar("T")
+# Chunks in flight per worker. Results are written in input order, so a slow
+# chunk holds back the ones after it; four keeps the other workers busy
+# meanwhile, at the cost of a few chunks of text in memory.
+IN_FLIGHT = 4
 
 
 @dataclass(slots=True)
@@ -115,7 +119,7 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _analyzechunked(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
     """Process chunks in order, in worker processes when there is enough work for them."""
     workers = settings.workers or os.cpu_count() or 1
-    head = list(islice(chunks, workers * 2))
+    head = list(islice(chunks, workers * IN_FLIGHT))
     if workers == 1 or len(head) < 2:
         for chunk in chain(head, chunks):
             yield process_chunk(chunk, settings)
@@ -124,7 +128,7 @@ def _analyzechunked(chunks: Iterator[list[RawDoc | Failure]], settings: Settings
         pending: deque[Future[list[Analysis | Failure]]] = deque()
         for chunk in chain(head, chunks):
             pending.append(pool.submit(process_chunk, chunk, settings))
-            if len(pending) >= workers * 2:
+            if len(pending) >= workers * IN_FLIGHT:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
