@@ -247,6 +247,76 @@ def test_events_actor_keeps_the_phrase_as_written(nlp, settings):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor_text", "actor"),
+    [
+        ("Defence minister Ana Rossi condemned the raid.", "Defence minister Ana Rossi", "Ana Rossi"),
+        ("Chile's foreign minister, Ana Rossi, condemned the raid.", "Chile's foreign minister", "Ana Rossi"),
+        ("The director, Paul Mercer, condemned the raid.", "Paul Mercer", "Paul Mercer"),
+        ("Activists from the Green Party blocked the highway on Friday.", "Activists from the Green Party", None),
+    ],
+)
+def test_events_actor_text_is_the_phrase_as_written(nlp, settings, text, actor_text, actor):
+    event = _top(nlp, settings, text)
+    assert event.actor_text == actor_text
+    assert actor is None or event.actor == actor
+    assert text[event.actor_start : event.actor_end] == actor_text
+
+
+def test_events_actor_phrase_stays_in_its_paragraph(nlp):
+    doc = nlp("Photo: Reuters\n\nPolice arrested the protesters.")
+    police = next(t for t in doc if t.text == "Police")
+    assert make_actor(police, []).text == "Police"
+
+
+def test_events_agentless_arrest_is_by_the_state_it_happens_in(nlp, settings):
+    event = _top(nlp, settings, "Two journalists were arrested in Belarus on Monday.")
+    assert (event.type, event.actor, event.target) == ("COERCE", "Belarus", "journalists")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("The court opened an inquiry into an allegation by the mayor that the police had beaten protesters.",
+         "INVESTIGATE", "police"),
+        ("Washington announced the withdrawal of its troops from Syria.", "RETREAT", "Syria"),
+        ("The union organised a general strike that shut down Lima.", "PROTEST", "Peru"),
+        ("Thousands of Afghans sought refuge in Pakistan last year.", "DEMAND", "Pakistan"),
+        ("France is pushing for the EU to lift the sanctions.", "DEMAND", "EU"),
+        ("Ghana vetoed a Security Council resolution on the border dispute.", "REJECT", "Security Council"),
+        ("Rebels launched artillery, mortar and rocket fire against army bases.", "ASSAULT", "army bases"),
+        ("The minister denounced as a crime Serbia's crackdown on the protesters.", "DISAPPROVE", "Serbia"),
+        ("The security chief warned that police would no longer tolerate marches by the Green Union.",
+         "THREATEN", "Green Union"),
+    ],
+)  # fmt: skip
+def test_events_target_from_the_parse(nlp, settings, text, type_, target):
+    event = _top(nlp, settings, text)
+    assert (event.type, event.target) == (type_, target)
+
+
+def test_events_troops_deployed_are_not_the_target(nlp, settings):
+    events = _events(nlp, settings, "Japan has refused to deploy troops in Iraq.")
+    assert _one(events, "REJECT").target == "Iraq"
+
+
+def test_events_reporting_clause_after_the_report(nlp, settings):
+    text = "The authorities are failing to protect refugees, a human rights group complained on Tuesday."
+    event = _top(nlp, settings, text)
+    assert (event.type, event.actor_text, event.target) == ("DISAPPROVE", "human rights group", "authorities")
+
+
+def test_events_a_planned_meeting_has_a_target(nlp, settings):
+    event = _top(nlp, settings, "The rebels said they would meet the UN envoy next week.")
+    assert (event.status, event.actor, event.target_text) == ("planned", "rebels", "UN envoy")
+
+
+def test_events_background_after_before_is_not_governed(nlp, settings):
+    events = _events(nlp, settings, "Trump said he does not plan to meet Xi before their truce ends.")
+    assert _one(events, "CONSULT").status == "denied"
+    assert _one(events, "RETREAT").status != "denied"
+
+
+@pytest.mark.parametrize(
     ("type_", "status", "category"),
     [
         ("CONSULT", "planned", "AGREE"),

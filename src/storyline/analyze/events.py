@@ -22,26 +22,10 @@ from ..model import DateMention, Event, EventStatus
 from ..pipeline import Found, component
 from ..settings import Settings
 from . import plover
-from .actors import (
-    PLACE_LABELS,
-    Actor,
-    actor_head,
-    breaks,
-    clause_head,
-    condition_subject,
-    is_actorlike,
-    is_named,
-    is_place_only,
-    is_pronoun,
-    local_subtree,
-    make_actor,
-    owner_of,
-    path_up,
-    referent,
-    subject_of,
-    target_head,
-)
+from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
+from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
 from .plover import ORDER_VERBS, Sense, Trigger, token_triggers, words
+from .targets import condition_subject, target_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -185,8 +169,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
         target = None
     status, source = _status(trigger, governor, found)
     type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
-    if type_ == "CONSULT" and mode in {None, "phone"} and target is not None:
-        actor, target = _participants(actor, target, target_tok)
+    if type_ == "CONSULT" and mode in {None, "phone"} and target is not None and status != "planned":
+        actor, target = _participants(actor, target, target_tok)  # a promise to meet X is made to X
     if type_ == "THREATEN" and target is None:  # "... unless the government raises wages"
         condition = condition_subject(trigger.token)
         target = make_actor(condition, found.entities) if condition is not None else None

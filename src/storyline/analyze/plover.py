@@ -374,6 +374,7 @@ plead = DEMAND
 petition = DEMAND
 order = DEMAND
 require = DEMAND
+seek +refuge,asylum = DEMAND/asylum
 seek +aid,assistance,help,support,refuge,asylum,release,extradition,talk,meeting,ceasefire = DEMAND
 seek +compensation,apology,withdrawal,resignation,protection,intervention,sanction = DEMAND
 summon = DISAPPROVE
@@ -573,6 +574,8 @@ test-fire = MOBILIZE/weapons
 remain on +alert = MOBILIZE/troops
 stay on +alert = MOBILIZE/troops
 strengthen +force,presence,troop,army,defence,defense,garrison = MOBILIZE/troops
+train +soldier,troop,fighter,militant,rebel,guerrilla,militia,militiaman,commando,recruit,hacker = MOBILIZE/troops
+recruit +soldier,troop,fighter,militant,mercenary,volunteer,hacker,reservist = MOBILIZE/troops
 ~patrol = MOBILIZE/police
 ~mobilization = MOBILIZE/troops
 ~mobilisation = MOBILIZE/troops
@@ -923,7 +926,23 @@ def _participle_modifier(token: Token) -> bool:
     if token.dep_ == "amod":
         return True
     # a noun heading the whole sentence means the parser missed the main verb: "A paper called on X to ..."
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ != "ROOT"
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ != "ROOT" and not trailing_report(token)
+
+
+def trailing_report(verb: Token) -> bool:
+    """A reporting clause after what it reports, read by the parser as a participle:
+    "X are failing to uphold rights, a rights group protested on Wednesday".
+
+    The verb hangs from a noun just after a comma, ends the sentence and has no
+    object of its own: the sentence before the comma is what it says.
+    """
+    noun = verb.head
+    first = min(t.i for t in noun.subtree)
+    if verb.dep_ != "acl" or verb.i < noun.i or first == 0 or verb.doc[first - 1].text != ",":
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
+        return False
+    return max(t.i for t in verb.subtree) >= verb.sent.end - 2
 
 
 def token_triggers(token: Token) -> list[Trigger]:

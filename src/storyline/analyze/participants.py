@@ -1,0 +1,278 @@
+"""Where an event's actor sits in the parse: subject, agent, controller, owner of an event noun.
+
+A trigger (``plover.Trigger``) is a verb, a noun or an adjective; its actor is
+found the way English puts it: the subject of an active verb, the "by" phrase
+of a passive, the object of "urged X to", the owner of "Russia's demand". The
+helpers for walking the parse (clause heads, prepositional objects, subjects)
+live here too: ``targets.py`` builds on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .actors import is_actorlike, names_country, names_party, referent
+from .plover import WEAPON_MODES, Trigger, senses, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TEMPORAL_PREPS = words("since after before until till")
+SUBORDINATORS = words("when after before as because since while although though if unless until once")
+# Verbs whose object, not subject, performs their to-infinitive: "urged Iraq to cooperate".
+OBJECT_CONTROL = words(
+    "urge order ask allow force pressure persuade call tell permit invite press push encourage "
+    "request require compel help"
+)
+# "The withdrawal of the troops": the troops withdraw (subject genitive).
+SUBJECT_GENITIVE = frozenset({"RETREAT", "PROTEST", "CONSULT", "MOBILIZE", "AGREE", "DEMAND"})
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "devote", "determine", "prepare"})
+# Retreats whose passive subject is the one retreating: "the guerrillas were demobilized".
+SELF_MODES = frozenset({"withdraw", "disarm", "resign"})
+# What only a state's authorities do: an agentless "was arrested in X" was done by X.
+STATE_ACTIONS = frozenset({"COERCE", "INVESTIGATE"})
+
+
+def path_up(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(child, ancestor) pairs from ``token`` up to the root of its sentence."""
+    child = token
+    while child.head != child:
+        yield child, child.head
+        child = child.head
+
+
+def breaks(child: Token) -> bool:
+    """Whether a link ends the reach of a governing trigger: coordination, a temporal clause."""
+    if child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS):
+        return True  # "demobilized since the peace accord": the accord is background, not what is done
+    marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+    return child.dep_ == "advcl" and bool(marks & SUBORDINATORS)
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` is in (the token itself for verbs)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+        token = token.head
+    return token
+
+
+def local_subtree(token: Token) -> Iterator[Token]:
+    """The subtree of ``token`` without clauses that hang from it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis"}:
+            yield from local_subtree(child)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The active subject of a verb (the subject of "is opposed to" too)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and _stative(verb)):
+            return child
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """A true passive: "was attacked", not the stative "is opposed to", "were engaged in"."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not _stative(verb)
+
+
+def _stative(verb: Token) -> bool:
+    """Participles that describe the subject's own stance, whose subject is the actor."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and agent_of(verb) is None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb or a noun."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions under ``token``, in the order of ``preps``."""
+    heads = [token] + [c for c in token.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
+    found = []
+    for word in preps:
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ in {"prep", "dative", "agent"} and _prep_word(child) == word:
+                found += [g for g in child.children if g.dep_ == "pobj"]
+    return found
+
+
+def _prep_word(prep: Token) -> str:
+    """The preposition, with "out of" read as "from" ("shipped out of the enclave")."""
+    return "from" if prep.lower_ == "of" and prep.head.lower_ == "out" else prep.lower_
+
+
+def actor_head(trigger: Trigger) -> Token | None:
+    """The head of the actor phrase."""
+    token = trigger.token
+    if trigger.sense.kind == "noun":
+        return _noun_actor(token)
+    if trigger.sense.kind == "verb" and is_passive(token):
+        # "an agreement between X and Y was signed": the parties named with the noun
+        noun_actor = _noun_actor(trigger.obj) if trigger.obj is not None else None
+        return agent_of(token) or noun_actor or _passive_actor(trigger) or _stray_agent(token)
+    return subject_of(token) or _controller(token) or _stranded_subject(token)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The noun phrase just before a finite verb the parser left without a subject.
+
+    A finite clause has a subject; when a long opening phrase swallows it
+    ("With the signing of a memorandum, the government and the rebels have
+    agreed"), it is the phrase ending right before the verb and its auxiliaries.
+    """
+    if verb.dep_ not in {"ROOT", "ccomp"} or not _finite(verb):
+        return None
+    first = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod"}])
+    if first == verb.sent.start:
+        return None
+    last = verb.doc[first - 1]
+    if last.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    comma = max((t.i for t in verb.doc[verb.sent.start : first] if t.text == ","), default=verb.sent.start - 1)
+    while last.dep_ == "conj" and last.head.i > comma:
+        last = last.head
+    return last if is_actorlike(referent(last)) else None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own ("agreed", "have agreed"), not an infinitive or participle."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if auxes:
+        return auxes[0].tag_ in {"VBD", "VBZ", "VBP", "MD"}
+    return verb.tag_ in {"VBD", "VBZ", "VBP"}
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """A "by" party the parser hung on an active verb above the passive trigger.
+
+    An active verb takes no agent, so "by" and a person under it most likely
+    belongs to the passive: "X has been accused of misusing funds, much of it
+    believed embezzled, by government officials".
+    """
+    for _child, head in path_up(verb):
+        if head.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in head.children):
+            return None
+        for pobj in prep_objects(head, ("by",)):
+            if pobj.i > verb.i and is_actorlike(referent(pobj)):
+                return pobj
+    return None
+
+
+def _passive_actor(trigger: Trigger) -> Token | None:
+    """The actor of an agentless passive, where the sentence still says it.
+
+    "The guerrillas were demobilized": who withdraws or disarms is the subject.
+    "Killed in a car bomb explosion": the attack named after "in" is the actor.
+    "Arrested in Lebanon", "put under investigation in Italy": only a state's
+    authorities arrest or investigate, so the country it happens in acts.
+    """
+    token, sense = trigger.token, trigger.sense
+    if sense.mode in SELF_MODES:  # "UN peacekeepers were shipped out"
+        return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if sense.type in STATE_ACTIONS:
+        place = place_in(token)
+        return place if place is not None and place.ent_type_ == "GPE" else None
+    if sense.type == "ASSAULT":
+        for pobj in prep_objects(token, ("in",)):
+            words = {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.lefts}
+            if any(senses("noun", w) or w in WEAPON_MODES for w in words):
+                return pobj
+    return None
+
+
+def _controller(token: Token) -> Token | None:
+    """The actor of a verb without a subject: the one who does the verb it depends on."""
+    seen = 0
+    while token.head != token and seen < 6:
+        seen += 1
+        link, head = token.dep_, token.head
+        if link in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN":
+            return None  # "an attempt to kill X was thwarted, police said": the attempt's author is unknown
+        if link == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+            if objs:
+                return objs[0]
+        if link == "pcomp" and head.dep_ == "prep":  # "accused Kyiv of shelling": Kyiv shelled
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objs and is_actorlike(referent(objs[0])):
+                return objs[0]
+        if link == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):  # "are expected to sign"
+            return next(c for c in head.children if c.dep_ == "nsubjpass")
+        if link in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} and names_party(head):
+            return head
+        subject = subject_of(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
+        if subject is not None and is_actorlike(referent(subject)):
+            return subject
+        if head.pos_ in {"VERB", "AUX"} and is_passive(head) and link in {"xcomp", "conj"}:
+            return agent_of(head)
+        token = head
+    return None
+
+
+def owner_of(noun: Token) -> Token | None:
+    """The party a nominal event is explicitly credited to: "Russia's demand", "an attack by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and is_actorlike(child):
+            return child
+    return agent_of(noun)
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    """Who a nominal event is by: "Russia's demand", "demands from X", "talks between X and Y"."""
+    owner = owner_of(noun)
+    if owner is not None:
+        return owner
+    for pobj in prep_objects(noun, ("from",)):
+        if is_actorlike(referent(pobj)):
+            return pobj
+    for child in noun.lefts:
+        if child.dep_ in {"amod", "compound"} and names_country(child):
+            return child
+    between = _between(noun)
+    if between is not None:
+        return between
+    if _subject_genitive(noun):
+        for pobj in prep_objects(noun, ("of",)):
+            if is_actorlike(referent(pobj)):
+                return pobj
+    return None
+
+
+def _subject_genitive(noun: Token) -> bool:
+    options = senses("noun", noun.lemma_.lower())
+    return bool(options) and options[0].type in SUBJECT_GENITIVE
+
+
+def _between(noun: Token) -> Token | None:
+    """The first party of "between X and Y" anywhere in the noun's phrase."""
+    for token in noun.subtree:
+        if token.dep_ == "prep" and token.lower_ == "between":
+            for pobj in token.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def place_in(token: Token) -> Token | None:
+    """A named place after "in"/"at" in the trigger's clause ("the town of X", "the capital X").
+
+    The subject's own phrase ("parties in Nepal") is not where the event happened to.
+    """
+    subjects = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    for pobj in local_subtree(token):
+        if pobj.dep_ != "pobj" or pobj.head.lower_ not in {"in", "at"} or pobj.i in subjects:
+            continue
+        inner = [pobj] + prep_objects(pobj, ("of", "in"))
+        inner += [c for c in pobj.children if c.dep_ in {"appos", "compound"}]
+        for place in inner:
+            if place.ent_type_ in {"GPE", "LOC"}:
+                return place
+    return None
