@@ -11,13 +11,15 @@ compared as written in the sentence (the gold ``actorText`` is a span of the
 sentence), so "Moscow" is compared as "Moscow", not as the resolved "Russia".
 A gold record without a target is right when no target is predicted.
 
-Run from the repository root: ``python -m benchmarks.events``.
+Run from the repository root: ``python -m benchmarks.events`` (add ``--errors``
+to list every record whose actor or target is wrong).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -186,6 +188,16 @@ def _print_confusion(confusion: Counter[str]) -> None:
     print_table("Confusion (FIGHT merged)", header, rows)
 
 
+def print_errors(golds: list[Gold], guesses: list[Guess]) -> None:
+    """Every record whose actor or target is wrong: gold actor texts against ours (``--errors``)."""
+    rows = []
+    for gold, guess in zip(golds, guesses, strict=True):
+        for role, ours, theirs in (("source", guess.actor, gold.sources), ("target", guess.target, gold.targets)):
+            if not actor_right(ours, theirs):
+                rows.append([gold.id, role, " / ".join(theirs) or "-", ours or "-", gold.text[:90]])
+    print_table(f"Actor errors ({len(rows)})", ["id", "role", "gold", "storyline", "sentence"], rows)
+
+
 def main() -> None:
     folder = eval_dir("plover-gsr")
     if folder is None:
@@ -196,6 +208,8 @@ def main() -> None:
     seconds = time.perf_counter() - started
     result = score(golds, guesses)
     print_report(result, seconds)
+    if "--errors" in sys.argv[1:]:
+        print_errors(golds, guesses)
     payload = {k: v for k, v in result.items() if k != "confusion"}
     payload["confusion"] = dict(result["confusion"])
     payload["baseline"], payload["targets"], payload["seconds"] = BASELINE, TARGETS, round(seconds, 1)
