@@ -201,6 +201,35 @@ def test_quote_details_give_speaker_as_written(nlp, upto_quotes) -> None:
     assert detail.quote.speaker == "Beth Cole"
 
 
+def test_quotes_parenthetical_speech_clause(nlp, upto_quotes) -> None:
+    text = "Almost all of the revenue, Senator Joan Blake promised, will be returned to families."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "revenue")
+    assert quote.speaker == "Joan Blake" and quote.text.endswith("returned to families")
+
+
+def test_quotes_pronoun_skips_person_of_other_gender(nlp, upto_quotes) -> None:
+    text = (
+        "Maria Santos said she would run for mayor.\n\nPeter Cole met voters on Sunday and he promised lower taxes.\n\n"
+        "“Nobody here wants more taxes,” she said."
+    )
+    assert one(quotes_of(text, nlp, upto_quotes), "direct", "taxes").speaker == "Maria Santos"
+
+
+def test_quotes_it_resolved_to_organisation(nlp, upto_quotes) -> None:
+    text = "Northwind Airlines cancelled 40 flights on Friday.\n\nIt said the storm had grounded its fleet."
+    assert one(quotes_of(text, nlp, upto_quotes), "indirect", "storm").speaker == "Northwind Airlines"
+
+
+def test_quotes_title_in_marks_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = "The studio released “The Girl Who Sang To The Sea” in cinemas last week."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_quote_marks_doubled_apostrophes_close_a_quote() -> None:
+    text = "“We only sell local books,’’ says the owner."
+    assert [text[m.start : m.end] for m in quote_marks(text)] == ["We only sell local books"]
+
+
 # --- the seed pages -------------------------------------------------------------
 
 

@@ -222,7 +222,7 @@ def relay_sources(sent: Span) -> Iterator[tuple[Token, Token]]:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``: nsubj, or the agent of a passive."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and not child.is_punct:
             return child
     if verb.pos_ == "NOUN":
         return _noun_read_verb(verb)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
+_CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _HONORIFICS = cues.words("mr mrs ms")  # part of a name as reporters write it
 _INFINITIVE_CUES = cues.words("urge ask tell advise remind warn call")
@@ -147,7 +148,8 @@ def _opening(text: str, i: int, line_start: int) -> str:
 def _closing(text: str, i: int, line_end: int, kind: str) -> bool:
     char = text[i]
     if kind == '"':
-        return char in _CLOSERS or char == '"'
+        doubled = char == "’" and i + 1 < line_end and text[i + 1] == "’"  # ’’ for ”
+        return char in _CLOSERS or char == '"' or doubled
     nxt = text[i + 1] if i + 1 < line_end else " "
     return char in "’'" and not nxt.isalnum() and not text[i - 1].isspace()
 
@@ -177,7 +179,9 @@ class _Context:
         self.mark_starts = [m.start for m in self.marks]
         self.subjects = _person_subjects(doc, entities)
         self.subject_starts = [t.idx for t in self.subjects]
+        self.org_subjects = _org_subjects(doc, entities)
         self.titles = _titles(doc, entities)
+        self.genders = _genders(doc, entities)
 
     def quoted(self, token: Token) -> bool:
         """True when ``token`` lies inside quote marks."""
@@ -212,6 +216,55 @@ def _person_subjects(doc: Doc, entities: list[Entity]) -> list[Token]:
         if named or missed:
             found.append(token)
     return found
+
+
+def _org_subjects(doc: Doc, entities: list[Entity]) -> list[Token]:
+    """Clause subjects that name an organisation: what a later "it" says."""
+    found = []
+    for token in doc:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
+            entity = entity_at(entities, token.idx, token.idx + len(token.text))
+            if entity is not None and entity.type == "ORG":
+                found.append(token)
+    return found
+
+
+_MALE = cues.words("he him his himself mr")
+_FEMALE = cues.words("she her hers herself mrs ms miss")
+
+
+def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+    """ "he" or "she" per person entity id, where the article shows which.
+
+    The evidence is an honorific before a mention ("Ms. Park") and the
+    pronouns later in the sentences where the person is the subject ("Park
+    said she ..."); with no evidence either way the person stays open to both.
+    """
+    genders = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        male = female = 0
+        for start, end in entity.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = [w for t in _after_mention(span) if (w := t.lower_.rstrip(".")) in _MALE | _FEMALE]
+            male += bool(words) and words[0] in _MALE
+            female += bool(words) and words[0] in _FEMALE
+        if male != female:
+            genders[entity.id] = "he" if male > female else "she"
+    return genders
+
+
+def _after_mention(span: Span) -> list[Token]:
+    """The honorific before a mention, and the rest of its sentence when the
+    mention is the subject."""
+    doc = span.doc
+    tokens = [doc[span.start - 1]] if span.start > 0 else []
+    if span.root.dep_ in {"nsubj", "nsubjpass"}:
+        tokens += list(doc[span.end : span.sent.end])
+    return tokens
 
 
 def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
@@ -341,10 +394,22 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     if before.endswith(":"):
         subject = _colon_speaker(outside, mark)
         return _detail(ctx, mark.start, mark.end, "direct", None, subject, "marks+colon", 0.7)
-    if kind == "partial" and len(text[mark.start : mark.end].split()) < 3:
+    if not _said_like(text[mark.start : mark.end], kind):
         return None
     rule = "marks+floating" if kind == "direct" else "marks+fragment"
     return _detail(ctx, mark.start, mark.end, kind, None, None, rule, 0.6 if kind == "direct" else 0.4)
+
+
+def _said_like(quoted: str, kind: str) -> bool:
+    """Whether quoted text with no cue reads as speech rather than a title,
+    a slogan or a word under discussion: a sentence, or a phrase of three or
+    more words that is not in title case."""
+    words = quoted.split()
+    if len(words) >= 2 and all(w[0].isupper() for w in words if w[0].isalpha()):
+        return False
+    if kind == "direct" and quoted.rstrip("”’\"'")[-1:] in {".", "!", "?"}:
+        return True
+    return len(words) >= (4 if kind == "direct" else 3)
 
 
 def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
@@ -384,11 +449,15 @@ def speaker_token(verb: Token) -> Token | None:
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
-    """The speaker of "..., argued Palvetzian", which parses as an object."""
-    if cues.subject_of(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", "”", '"'}:
+    """The speaker of "..., argued Palvetzian" or "“...,” points out the
+    owner", which the parser reads as the verb's object."""
+    if cues.subject_of(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
         return None
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i == verb.i + 1]
-    return objects[0] if objects and objects[0].pos_ == "PROPN" else None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
+    if not objects:
+        return None
+    after_quote = verb.nbor(-1).text in _CLOSING_MARKS
+    return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
 
 
 # --- indirect quotes -------------------------------------------------------
@@ -408,9 +477,11 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[QuoteDetail]
 
 
 def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "amod"}:
+        return None  # "Asked what he would do, ..." reports the question, not an answer
     content = content_span(verb)
     subject = speaker_token(verb)
-    if content is None or subject is None or not on_line(verb, [subject]):
+    if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
         return None
     start, end = content
     if ctx.quoted_share(start, end, direct) > 0.6:
@@ -421,9 +492,12 @@ def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) 
 
 
 def content_span(verb: Token) -> tuple[int, int] | None:
-    """Character span of what a speech verb reports: its clausal complement,
-    or for "urged people to ..." the object plus the infinitive."""
+    """Character span of what a speech verb reports: its clausal complement
+    ("said the talks would expand"), a gerund clause ("said having him back
+    was a boost"), for "urged people to ..." the object plus the infinitive,
+    or the clause a parenthetical "..., he said, ..." interrupts."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if clauses:
         return tokens_span(on_line(verb, clauses[0].subtree))
     if verb.lemma_.lower() in _INFINITIVE_CUES:
@@ -431,18 +505,35 @@ def content_span(verb: Token) -> tuple[int, int] | None:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
         if objects and infinitives and objects[0].i < infinitives[0].i:
             return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
-    if verb.dep_ in {"parataxis", "conj", "ccomp"} and verb.head.i < verb.i and _after_comma(verb):
-        # "There are people trying to create fear, he said": the clause the
-        # speech verb interrupts or follows is what was said.
-        before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
-        return tokens_span(on_line(verb, before))
+    inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
+    if inserted and _set_off(verb) and _short_speech_clause(verb):
+        return _interrupted(verb)
     return None
 
 
-def _after_comma(verb: Token) -> bool:
+def _short_speech_clause(verb: Token) -> bool:
+    """ "he said", "argued Palvetzian": a speech clause with its own speaker and
+    little else, not a predicate sharing the sentence's subject."""
+    own = cues.subject_of(verb) is not None or _inverted_speaker(verb) is not None
+    return own and verb.right_edge.i - verb.left_edge.i <= 8
+
+
+def _set_off(verb: Token) -> bool:
     """True for a speech clause set off by a comma: "..., he said"."""
     first = verb.left_edge
+    while first.is_punct and first.i < verb.i:
+        first = first.nbor(1)
     return first.i > 0 and first.nbor(-1).text in {",", "”", '"', "’"}
+
+
+def _interrupted(verb: Token) -> tuple[int, int] | None:
+    """The clause around "..., he said": what comes before the speech clause,
+    or the whole clause when it carries on after it ("All revenues, they
+    promise, will be returned")."""
+    head_tokens = on_line(verb, verb.head.subtree)
+    before = [t for t in head_tokens if t.i < verb.left_edge.i]
+    after = [t for t in head_tokens if t.i > verb.right_edge.i and not t.is_punct]
+    return tokens_span(head_tokens if len(after) >= 2 else before)
 
 
 def on_line(anchor: Token, tokens: Iterable[Token]) -> list[Token]:
@@ -569,21 +660,34 @@ def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:
         entity = _described(ctx, subject)
     if entity is not None:
         return entity.name, entity.id
-    if lower in {"who", "which", "that", "it", "this"}:
+    if lower in {"who", "which", "that", "this"}:
         return None, None
     start, end = surface_span(subject)
     return ctx.doc.text[start:end], None
 
 
 def _antecedent(ctx: _Context, pronoun: Token) -> Token | None:
-    """The person a "he"/"she"/"I" refers to: the nearest earlier clause
-    subject that names a person, within a few paragraphs."""
-    if pronoun.lower_ not in {"he", "she", "i"}:
+    """What a pronoun speaker refers to: for "he", "she" or "I" the nearest
+    earlier clause subject naming a person of a compatible gender, for "it"
+    the nearest earlier organisation subject, within a few paragraphs."""
+    lower = pronoun.lower_
+    if lower == "it":
+        earlier = [t for t in ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
+        return earlier[-1] if earlier else None
+    if lower not in {"he", "she", "i"}:
         return None
     i = bisect.bisect_left(ctx.subject_starts, pronoun.idx)
-    if i == 0 or pronoun.idx - ctx.subject_starts[i - 1] > 2 * _FLOAT_REACH:
-        return None
-    return ctx.subjects[i - 1]
+    for token in reversed(ctx.subjects[:i]):
+        if pronoun.idx - token.idx > 2 * _FLOAT_REACH:
+            return None
+        if lower == "i" or _gender_of(ctx, token) in {None, lower}:
+            return token
+    return None
+
+
+def _gender_of(ctx: _Context, token: Token) -> str | None:
+    entity = entity_at(ctx.entities, token.idx, token.idx + len(token.text))
+    return ctx.genders.get(entity.id) if entity is not None else None
 
 
 def _described(ctx: _Context, noun: Token) -> Entity | None:
