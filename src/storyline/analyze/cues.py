@@ -101,6 +101,38 @@ _DETERMINERS = words("the a an this that these those his her its their our my yo
 _WORD = re.compile(r"[\w'’-]+")
 
 
+def sentence(token: Token) -> Span:
+    """The sentence holding ``token``.
+
+    Walks to the nearest sentence starts instead of using ``Token.sent``,
+    which re-segments the whole document on every call.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
+
+
+def line_bounds(token: Token) -> tuple[int, int]:
+    """Token indices [start, end) of the line (paragraph) holding ``token``.
+
+    The parser's sentences sometimes run across a headline or a caption
+    into the body; a quote, its cue and its channel sit on one line.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return start, end
+
+
 def is_speech_verb(token: Token) -> bool:
     """True for a verb that introduces speech ("said", "warned", "told").
 
@@ -153,9 +185,10 @@ def channel_of(verb: Token, skip: Iterable[tuple[int, int]] = ()) -> str | None:
         listener = _listener(verb)
         if listener is not None:
             return f"{verb.text} {listener}"
-    candidates = [c for c in verb.children if c.dep_ == "prep"] + list(verb.sent)
+    candidates = [c for c in verb.children if c.dep_ == "prep"] + list(sentence(verb))
+    line = line_bounds(verb)
     for prep in candidates:
-        if "\n" in verb.doc.text[min(prep.idx, verb.idx) : max(prep.idx, verb.idx)]:
+        if not line[0] <= prep.i < line[1]:
             continue  # another paragraph the sentence splitter ran into
         text = _channel_phrase(prep, skip)
         if text:
@@ -185,7 +218,7 @@ def _channel_phrase(prep: Token, skip: Iterable[tuple[int, int]]) -> str | None:
     start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
     if any(s < end and start < e for s, e in skip):
         return None
-    return prep.doc.text[start:end].rstrip(".,;")
+    return prep.doc[subtree[0].i : subtree[-1].i + 1].text.rstrip(".,;")
 
 
 def _phrase(head: Token) -> list[Token]:

@@ -174,8 +174,9 @@ class _Context:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self.entities = entities
-        self.marks = [m for m in quote_marks(doc.text) if _enough_words(doc.text, m)]
+        self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m)]
         self.mark_starts = [m.start for m in self.marks]
         self.subjects = _person_subjects(doc, entities)
         self.subject_starts = [t.idx for t in self.subjects]
@@ -263,7 +264,7 @@ def _after_mention(span: Span) -> list[Token]:
     doc = span.doc
     tokens = [doc[span.start - 1]] if span.start > 0 else []
     if span.root.dep_ in {"nsubj", "nsubjpass"}:
-        tokens += list(doc[span.end : span.sent.end])
+        tokens += list(doc[span.end : cues.sentence(span.root).end])
     return tokens
 
 
@@ -305,10 +306,11 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    frame = _frame(doc, mark)
-    outside = [t for t in frame if not ctx.quoted(t) and _line_of(doc.text, t.idx) in _lines_of(doc.text, mark)]
+    frame = _frame(doc, span, mark)
+    lines = _lines_of(ctx.text, mark)
+    outside = [t for t in frame if not ctx.quoted(t) and _line_of(ctx.text, t.idx) in lines]
     cue = _governing_cue(span, outside)
-    partial = _is_partial(doc, mark, frame, cue)
+    partial = _is_partial(ctx.text, doc, mark, frame, cue)
     if cue is None and not partial:
         cue = _nearest_cue(outside, mark)
     kind = "partial" if partial else "direct"
@@ -317,21 +319,19 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     return _with_cue(ctx, mark, kind, cue)
 
 
-def _frame(doc: Doc, mark: Marked) -> list[Token]:
+def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
     """The sentences a quote overlaps, plus a short cue sentence right after it.
 
     The parser often ends a sentence at the closing mark of “...?” and
     starts a new one at "she asked."; that trailing clause belongs to it.
     """
-    sents = [s for s in doc.sents if s.start_char < mark.end + 1 and mark.start - 1 < s.end_char]
-    if not sents:
-        return []
-    last = sents[-1]
-    if last.end < len(doc) and last.end_char <= mark.end + 2:
-        nxt = doc[last.end].sent
+    start, last = cues.sentence(span[0]).start, cues.sentence(span[-1])
+    end = last.end
+    if end < len(doc) and last.end_char <= mark.end + 2:
+        nxt = cues.sentence(doc[end])
         if nxt[0].is_lower or nxt[0].pos_ in {"PRON", "PROPN"} and len(nxt) <= 12:
-            sents.append(nxt)
-    return [t for s in sents for t in s]
+            end = nxt.end
+    return list(doc[start:end])
 
 
 def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
@@ -361,18 +361,18 @@ def _nearest_cue(outside: list[Token], mark: Marked) -> Token | None:
     return min(speech, key=lambda t: min(abs(t.idx - mark.end), abs(mark.start - t.idx)))
 
 
-def _is_partial(doc: Doc, mark: Marked, frame: list[Token], cue: Token | None) -> bool:
+def _is_partial(text: str, doc: Doc, mark: Marked, frame: list[Token], cue: Token | None) -> bool:
     """True for a fragment woven into the writer's sentence ("termed them “...”")."""
     if not frame:
         return False
-    line_start = doc.text.rfind("\n", 0, mark.start) + 1
+    line_start = text.rfind("\n", 0, mark.start) + 1
     first = max(frame[0].idx, line_start)
-    text = doc.text[first : max(first, mark.start - 1)].rstrip()
-    if not text or text[-1] in ",:;—–-([\"“‘'":
+    lead = text[first : max(first, mark.start - 1)].rstrip()
+    if not lead or lead[-1] in ",:;—–-([\"“‘'":
         return False
-    before = doc.char_span(first, first + len(text), alignment_mode="expand")
+    before = doc.char_span(first, first + len(lead), alignment_mode="expand")
     last = before[-1] if before is not None and len(before) else None
-    starts_upper = doc.text[mark.start].isupper()
+    starts_upper = text[mark.start].isupper()
     if last is not None and cue is not None and last.i == cue.i and starts_upper:
         return False
     return not (last is not None and last.lower_ == "that" and starts_upper and mark.closed)
@@ -389,7 +389,7 @@ def _with_cue(ctx: _Context, mark: Marked, kind: str, cue: Token) -> QuoteDetail
 def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -> QuoteDetail | None:
     """A quote whose sentence has no speech verb: "X: “...”", a standalone
     quoted paragraph, or a partial fragment (kept only if it is a phrase)."""
-    text = ctx.doc.text
+    text = ctx.text
     before = text[: mark.start - 1].rstrip()
     if before.endswith(":"):
         subject = _colon_speaker(outside, mark)
@@ -539,10 +539,8 @@ def _interrupted(verb: Token) -> tuple[int, int] | None:
 def on_line(anchor: Token, tokens: Iterable[Token]) -> list[Token]:
     """The tokens on the same line (paragraph) as ``anchor``: the parser's
     sentences sometimes run across a headline or a caption into the body."""
-    text = anchor.doc.text
-    start = text.rfind("\n", 0, anchor.idx) + 1
-    end = _line_end(text, anchor.idx)
-    return [t for t in tokens if start <= t.idx < end]
+    start, end = cues.line_bounds(anchor)
+    return [t for t in tokens if start <= t.i < end]
 
 
 def tokens_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -572,7 +570,7 @@ def _according_to(ctx: _Context, token: Token, direct: list[tuple[int, int]]) ->
 def claim_around(according: Token) -> tuple[int, int] | None:
     """The sentence around an "according to X" phrase, the phrase cut out."""
     phrase = list(according.subtree)
-    sent = on_line(according, according.sent)
+    sent = on_line(according, cues.sentence(according))
     before = [t for t in sent if t.i < phrase[0].i]
     after = [t for t in sent if t.i > phrase[-1].i]
     side = before if len(before) >= len(after) else after
@@ -593,13 +591,12 @@ def _detail(
     confidence: float,
 ) -> QuoteDetail:
     """Build the record: resolve the speaker, read channel and relay."""
-    doc = ctx.doc
     surface = surface_span(subject) if subject is not None else None
     name, entity_id = _resolve(ctx, subject) if subject is not None else (None, None)
     cue_text = _cue_text(cue) if cue is not None else None
     channel = cues.channel_of(cue, [(start, end)]) if cue is not None and cue.pos_ == "VERB" else None
     quote = Quote(
-        text=doc.text[start:end],
+        text=ctx.text[start:end],
         kind=kind,  # type: ignore[arg-type]
         start=start,
         end=end,
@@ -655,7 +652,7 @@ def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:
         return _resolve(ctx, antecedent) if antecedent is not None else (None, None)
     if subject.pos_ == "PROPN":
         start, end = surface_span(subject)
-        entity = entity_named(ctx.entities, ctx.doc.text[start:end])
+        entity = entity_named(ctx.entities, ctx.text[start:end])
     else:
         entity = _described(ctx, subject)
     if entity is not None:
@@ -663,7 +660,7 @@ def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:
     if lower in {"who", "which", "that", "this"}:
         return None, None
     start, end = surface_span(subject)
-    return ctx.doc.text[start:end], None
+    return ctx.text[start:end], None
 
 
 def _antecedent(ctx: _Context, pronoun: Token) -> Token | None:
@@ -718,9 +715,9 @@ def _via(ctx: _Context, start: int, end: int, subject: Token | None) -> str | No
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    text = ctx.doc.text
+    text = ctx.text
     line = (text.rfind("\n", 0, start) + 1, _line_end(text, end))
-    sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+    sents = {s.start: s for s in (cues.sentence(span[0]), cues.sentence(span[-1]))}
     for sent in sents.values():
         for source, cue in cues.relay_sources(sent):
             if subject is not None and source.i == subject.i or start <= source.idx < end:
@@ -729,7 +726,7 @@ def _via(ctx: _Context, start: int, end: int, subject: Token | None) -> str | No
                 continue
             if _source_type(ctx, source, cue.lemma_.lower()) == "outlet":
                 s, e = surface_span(source)
-                return ctx.doc.text[s:e]
+                return text[s:e]
     return None
 
 
