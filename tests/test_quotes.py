@@ -91,6 +91,7 @@ def test_quotes_told_reporters_is_cue_and_channel(nlp, upto_quotes) -> None:
         ("“The talks were useful,” Ivan Petrov wrote in a post on Telegram.", ("post", "Telegram")),
         ("“We reject the ruling,” the company said in a statement.", ("statement",)),
         ("“Prices will fall,” Anna Weiss said in an interview with the BBC.", ("interview", "BBC")),
+        ("“We will not sign,” Olga Dvorak stated in her post on social media X.", ("post", "social media X")),
     ],
 )
 def test_quotes_channel_of_the_statement(nlp, upto_quotes, sentence, channel_words) -> None:

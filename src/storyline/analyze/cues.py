@@ -215,10 +215,21 @@ def _channel_phrase(prep: Token, skip: Iterable[tuple[int, int]]) -> str | None:
     words = {t.lower_.rstrip(".") for t in subtree}
     if not words & CHANNEL_NOUNS:
         return None
-    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+    last = _platform_after(subtree[-1])
+    start, end = subtree[0].idx, last.idx + len(last.text)
     if any(s < end and start < e for s, e in skip):
         return None
-    return prep.doc[subtree[0].i : subtree[-1].i + 1].text.rstrip(".,;")
+    return prep.doc[subtree[0].i : last.i + 1].text.rstrip(".,;")
+
+
+def _platform_after(last: Token) -> Token:
+    """Extend "in his post on social media" by a platform name the parser
+    attached elsewhere ("... social media X.")."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or last.text.endswith("."):
+        return last
+    nxt = doc[last.i + 1]
+    return nxt if nxt.pos_ in {"PROPN", "NOUN"} and nxt.lower_.rstrip(".") in CHANNEL_NOUNS else last
 
 
 def _phrase(head: Token) -> list[Token]:
