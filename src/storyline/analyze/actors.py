@@ -11,11 +11,13 @@ military). The surface phrase is kept too: it is what the sentence says.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Entity
+from . import docindex
 from .entities import entity_at, entity_named
 from .gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
 from .plover import words
@@ -180,7 +182,7 @@ def phrase(token: Token) -> list[Token]:
 
 def _same_paragraph(tokens: set[Token], head: Token) -> set[Token]:
     """The tokens with no line break between them and the head: a phrase never runs across paragraphs."""
-    text = head.doc.text
+    text = docindex.doc_text(head.doc)
 
     def joined(token: Token) -> bool:
         low, high = sorted((token.idx, head.idx))
@@ -210,9 +212,9 @@ def _left_phrase(token: Token) -> set[Token]:
 
 def _entity_tokens(token: Token) -> list[Token]:
     """The tokens of the named entity ``token`` belongs to."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return [t for t in ent if t.lower_ != "the"]
+    ent = docindex.entity_of(token)
+    if ent is not None:
+        return [t for t in ent if t.lower_ != "the"]
     return [token]
 
 
@@ -271,9 +273,10 @@ def _speaker_above(token: Token) -> Token | None:
 def _previous_name(token: Token) -> Token | None:
     """The nearest earlier named party that agrees with the pronoun, within two sentences."""
     person = token.lower_ in {"he", "she", "him", "her", "his"}
-    starts = [s.start for s in token.doc.sents if s.start <= token.i]
-    floor = starts[-3] if len(starts) >= 3 else 0
-    for ent in reversed([e for e in token.doc.ents if floor <= e.start and e.end <= token.i]):
+    starts = docindex.sentence_starts(token.doc)
+    before = bisect.bisect_right(starts, token.i)  # the sentences starting at or before the pronoun
+    floor = starts[before - 3] if before >= 3 else 0
+    for ent in reversed(docindex.entities_within(token.doc, floor, token.i)):
         if ent.label_ in ACTOR_LABELS and (ent.label_ == "PERSON") == person:
             return ent.root
     return None
@@ -438,9 +441,9 @@ def _origin(head: Token) -> str | None:
 
 def _entity_name(token: Token) -> str:
     """The text of the named entity ``token`` is in, without a leading article."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text.removeprefix("the ").removeprefix("The ")
+    ent = docindex.entity_of(token)
+    if ent is not None:
+        return ent.text.removeprefix("the ").removeprefix("The ")
     return token.text
 
 

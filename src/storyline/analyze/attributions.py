@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..model import Attribution, Entity
 from ..pipeline import Found, component
 from ..settings import Settings
-from . import cues
+from . import cues, docindex
 from .entities import entity_at
 from .quotes import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
 
@@ -138,7 +138,7 @@ def _detail(
     confidence: float,
 ) -> AttributionDetail:
     """Build the record, naming the source by its entity when it has one."""
-    text = source.doc.text
+    text = docindex.doc_text(source.doc)
     written = surface_span(source)
     entity = entity_at(entities, source.idx, source.idx + len(source.text))
     record = Attribution(

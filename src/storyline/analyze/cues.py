@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
+from . import docindex
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -104,17 +106,10 @@ _WORD = re.compile(r"[\w'’-]+")
 def sentence(token: Token) -> Span:
     """The sentence holding ``token``.
 
-    Walks to the nearest sentence starts instead of using ``Token.sent``,
-    which re-segments the whole document on every call.
+    Read from the per-Doc index instead of ``Token.sent``, which
+    re-segments the whole document on every call.
     """
-    doc = token.doc
-    start = token.i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
+    return docindex.sentence(token)
 
 
 def line_bounds(token: Token) -> tuple[int, int]:
@@ -123,14 +118,7 @@ def line_bounds(token: Token) -> tuple[int, int]:
     The parser's sentences sometimes run across a headline or a caption
     into the body; a quote, its cue and its channel sit on one line.
     """
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
-        end += 1
-    return start, end
+    return docindex.line_bounds(token)
 
 
 def is_speech_verb(token: Token) -> bool:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..model import DateMention
 from ..pipeline import Found, component
 from ..settings import Settings
+from . import docindex
 from . import timerules as tr
 from . import timevalues as tv
 
@@ -103,7 +104,7 @@ def read_items(doc: Doc, ref: date | None) -> list[Item]:
     """Read every candidate; drop those that are not dates (durations, ages)."""
     items = []
     sent_of = sentence_numbers(doc)
-    full = doc.text  # built anew on each access: read it once
+    full = docindex.doc_text(doc)  # Doc.text is built anew on each access
     for start, end, rule in candidate_spans(doc, full):
         text = full[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..pipeline import Found, component
 from ..settings import Settings
-from . import names
+from . import docindex, names
 from .names import Cluster, cluster_mentions, is_full_name, is_surname_variant, labelled
 from .roles import (
     HONORIFICS,
@@ -299,6 +299,7 @@ def _write_back(doc: Doc, spans: list[Span], clusters: list[Cluster]) -> None:
         from spacy.util import filter_spans
 
         doc.ents = filter_spans(fixed)
+        docindex.forget_entities(doc)
     except ValueError as err:  # overlapping or invalid spans: keep the model's own
         log.warning("could not write corrected entities back: %s", err)
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..model import DateMention, Event, EventStatus
 from ..pipeline import Found, component
 from ..settings import Settings
-from . import plover
+from . import docindex, plover
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
 from .plover import ORDER_VERBS, Sense, Trigger, token_triggers, words
@@ -84,7 +84,7 @@ def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event
 def code_events(doc: Doc, found: Found) -> list[Coded]:
     """Code every sentence of ``doc``; the benchmark reads the actor phrases from here."""
     coded: list[Coded] = []
-    for sent in doc.sents:
+    for sent in docindex.sentences(doc):
         found_here = _code_sentence(sent, found)
         coded.extend(sorted(found_here, key=lambda c: -c.event.confidence))
     return coded
@@ -472,8 +472,9 @@ def _speaker(token: Token, found: Found) -> str | None:
 
 def _according_to(token: Token, found: Found) -> str | None:
     """ "according to Reuters" anywhere in the sentence."""
-    for word in token.sent:
-        if word.lower_ == "according" and word.i + 1 < word.sent.end and word.nbor().lower_ == "to":
+    sent = docindex.sentence(token)
+    for word in sent:
+        if word.lower_ == "according" and word.i + 1 < sent.end and word.nbor().lower_ == "to":
             pobj = [g for g in word.nbor().children if g.dep_ == "pobj"]
             if pobj:
                 return make_actor(pobj[0], found.entities, as_party=False).name
@@ -492,9 +493,9 @@ def _location(trigger: Trigger) -> str | None:
 
 def _entity_text(token: Token) -> str:
     """The text of the entity around ``token``."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text.removeprefix("the ")
+    ent = docindex.entity_of(token)
+    if ent is not None:
+        return ent.text.removeprefix("the ")
     return token.text
 
 
@@ -509,7 +510,7 @@ def _with_date(event: Event, trigger: Trigger, dates: list[DateMention]) -> Even
 def _governing_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
     """The date whose phrase attaches to the same clause as the trigger."""
     doc = trigger.token.doc
-    sent = trigger.token.sent
+    sent = docindex.sentence(trigger.token)
     clause = clause_head(trigger.token)
     for mention in dates:
         if not (sent.start_char <= mention.start < sent.end_char):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from . import docindex
 from .actors import is_actorlike, names_country, names_party, referent
 from .plover import WEAPON_MODES, Trigger, senses, words
 
@@ -131,12 +132,13 @@ def _stranded_subject(verb: Token) -> Token | None:
     if verb.dep_ not in {"ROOT", "ccomp"} or not _finite(verb):
         return None
     first = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod"}])
-    if first == verb.sent.start:
+    sent_start = docindex.sentence_bounds(verb)[0]
+    if first == sent_start:
         return None
     last = verb.doc[first - 1]
     if last.pos_ not in {"NOUN", "PROPN"}:
         return None
-    comma = max((t.i for t in verb.doc[verb.sent.start : first] if t.text == ","), default=verb.sent.start - 1)
+    comma = max((t.i for t in verb.doc[sent_start:first] if t.text == ","), default=sent_start - 1)
     while last.dep_ == "conj" and last.head.i > comma:
         last = last.head
     return last if is_actorlike(referent(last)) else None

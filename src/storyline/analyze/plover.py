@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from . import docindex
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -942,7 +944,7 @@ def trailing_report(verb: Token) -> bool:
         return False
     if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
         return False
-    return max(t.i for t in verb.subtree) >= verb.sent.end - 2
+    return max(t.i for t in verb.subtree) >= docindex.sentence_bounds(verb)[1] - 2
 
 
 def token_triggers(token: Token) -> list[Trigger]:

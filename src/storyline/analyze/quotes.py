@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Quote
 from ..pipeline import Found, component
 from ..settings import Settings
-from . import cues
+from . import cues, docindex
 from .entities import entity_at, entity_named
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class _Context:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
+        self.text = docindex.doc_text(doc)  # Doc.text joins every token on each access
         self.entities = entities
         self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m)]
         self.mark_starts = [m.start for m in self.marks]
@@ -621,12 +621,12 @@ def _cue_text(cue: Token) -> str:
 def surface_span(subject: Token) -> tuple[int, int]:
     """The speaker as written: the whole name, or the noun phrase up to a comma."""
     doc = subject.doc
-    for ent in doc.ents:
-        if ent.start <= subject.i < ent.end and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-            start = ent.start
-            if start > 0 and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
-                start -= 1
-            return doc[start].idx, ent.end_char
+    ent = docindex.entity_of(subject)
+    if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
+            start -= 1
+        return doc[start].idx, ent.end_char
     if subject.pos_ == "PRON":
         return subject.idx, subject.idx + len(subject.text)
     tokens = list(subject.subtree)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Role
+from . import docindex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -348,7 +349,8 @@ def _role(title: Span, name: Span) -> Role:
 
 def _org_of(title: Span, name: Span) -> str | None:
     """The organisation or country a role belongs to ("Kremlin", "Kyiv-Mohyla Academy")."""
-    inside = sorted((e for e in title.ents if e.label_ in _ORG_LABELS), key=lambda e: e.label_ != "ORG")
+    ents = docindex.entities_within(title.doc, title.start, title.end)  # title.ents scans the doc
+    inside = sorted((e for e in ents if e.label_ in _ORG_LABELS), key=lambda e: e.label_ != "ORG")
     if inside:
         return _ent_text(inside[0])  # an organisation before a country
     if title.end <= name.start:
@@ -376,4 +378,4 @@ def _ent_text(ent: Span) -> str:
 def _ents_starting_near(tokens: Span) -> Iterator[Span]:
     for token in tokens:
         if token.ent_iob_ == "B":
-            yield from (e for e in token.doc.ents if e.start == token.i)
+            yield from docindex.entities_starting_at(token)

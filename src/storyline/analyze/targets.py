@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import docindex
 from .actors import DEMONYMS, RELATIVE_PRONOUNS, SECTORS, is_actorlike, is_named, is_pronoun, names_party, referent
 from .participants import (
     SELF_MODES,
@@ -262,7 +263,7 @@ def _clause_subject(verb: Token, sense: Sense) -> Token | None:
     A reporting clause put last says the sentence before it: "X are failing to
     uphold rights, a group protested".
     """
-    clauses = [verb.sent.root] if trailing_report(verb) else []
+    clauses = [docindex.sentence(verb).root] if trailing_report(verb) else []
     for child in clauses + list(verb.children):
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "advcl" and _marked(child, "for")) or child in clauses:
             subject = subject_of(child) or next((c for c in child.children if c.dep_ == "nsubjpass"), None)

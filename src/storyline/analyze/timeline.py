@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..model import DateMention, Event, Granularity, TimelineEntry
 from ..pipeline import Found, component
 from ..settings import Settings
+from . import docindex
 from . import timevalues as tv
 from .dates import date_for_span
 
@@ -59,8 +60,9 @@ def granularity_for(value: str | None, text: str | None, dates: Iterable[DateMen
 
 def statement_entries(doc: Doc, found: Found) -> Iterator[TimelineEntry]:
     """Sentences, and the sentences around quotes and attributions, that hold a resolved date."""
-    full = doc.text  # built anew on each access: read it once
-    spans = [piece for sent in doc.sents for piece in paragraph_pieces(full, sent.start_char, sent.end_char)]
+    full = docindex.doc_text(doc)  # Doc.text is built anew on each access
+    sents = docindex.sentences(doc)
+    spans = [piece for sent in sents for piece in paragraph_pieces(full, sent.start_char, sent.end_char)]
     spans += [_sentences_around(doc, full, q.start, q.end) for q in found.quotes]
     spans += [_sentences_around(doc, full, a.start, a.end) for a in found.attributions]
     for start, end in spans:
@@ -86,7 +88,7 @@ def _sentences_around(doc: Doc, full: str, start: int, end: int) -> tuple[int, i
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return start, end
-    first, last = span[0].sent.start_char, span[-1].sent.end_char
+    first, last = docindex.sentence(span[0]).start_char, docindex.sentence(span[-1]).end_char
     pieces = [p for p in paragraph_pieces(full, first, last) if p[0] < end and start < p[1]]
     return (pieces[0][0], pieces[-1][1]) if pieces else (start, end)
 

@@ -1,0 +1,114 @@
+"""The per-Doc index answers as spaCy does, and the one-pass date scan finds what each rule finds."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from storyline.analyze import docindex
+from storyline.analyze import timerules as tr
+
+TEXT = (
+    "Talks Resume in Vienna\n"
+    "\n"
+    "Foreign Minister Lena Varga met envoy Tomas Brandt in Vienna on Tuesday. "
+    "The two sides agreed to meet again, a spokesperson for the Hungarian government said.\n"
+    "\n\n"
+    "“We are not there yet,” Varga told reporters after the meeting. She said the next round "
+    "would start on March 3, 2026 in Geneva.\n"
+    "According to Reuters, the European Union backs the plan.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
+
+
+def _walked_line(doc, i: int) -> tuple[int, int]:
+    """Line bounds the slow way: walk to the tokens whose text or space holds a line break."""
+    start, end = i, i + 1
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return start, end
+
+
+def test_docindex_text_is_doc_text(doc) -> None:
+    assert docindex.doc_text(doc) == doc.text == TEXT
+
+
+def test_docindex_sentences_match_spacy(doc) -> None:
+    assert [(s.start, s.end) for s in docindex.sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert docindex.sentence_starts(doc) == [s.start for s in doc.sents]
+    for token in doc:
+        assert docindex.sentence_bounds(token) == (token.sent.start, token.sent.end)
+        assert docindex.sentence(token) == token.sent
+
+
+def test_docindex_lines_match_walking(doc) -> None:
+    bounds = {docindex.line_bounds(token) for token in doc}
+    assert len(bounds) == 4  # the headline and three paragraphs
+    for token in doc:
+        assert docindex.line_bounds(token) == _walked_line(doc, token.i)
+
+
+@pytest.mark.parametrize("text", ["No line break at all.", "\nStarts with one.", "Ends with two.\n\n", "a\nb"])
+def test_docindex_lines_at_the_edges(nlp, text: str) -> None:
+    doc = nlp(text)
+    for token in doc:
+        assert docindex.line_bounds(token) == _walked_line(doc, token.i)
+
+
+def test_docindex_entities_match_doc_ents(doc) -> None:
+    assert [(e.start, e.end, e.label_) for e in docindex.entities(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+    for token in doc:
+        around = [e for e in doc.ents if e.start <= token.i < e.end]
+        found = docindex.entity_of(token)
+        got = (found.start, found.end, found.label_) if found is not None else None
+        assert got == ((around[0].start, around[0].end, around[0].label_) if around else None)
+        starting = [(e.start, e.end) for e in doc.ents if e.start == token.i]
+        assert [(e.start, e.end) for e in docindex.entities_starting_at(token)] == starting
+    for sent in doc.sents:
+        assert [(e.start, e.end) for e in docindex.entities_within(doc, sent.start, sent.end)] == [
+            (e.start, e.end) for e in sent.ents
+        ]
+
+
+def test_docindex_forget_entities_after_setting_ents(nlp) -> None:
+    doc = nlp("Lena Varga met Tomas Brandt in Vienna.")
+    assert docindex.entity_of(doc[0]) is not None
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    docindex.forget_entities(doc)
+    assert docindex.entity_of(doc[0]) is None
+    assert [(e.start, e.end, e.label_) for e in docindex.entities(doc)] == [(3, 5, "PERSON")]
+
+
+def test_docindex_is_per_doc(nlp) -> None:
+    first, second = nlp("One sentence here."), nlp("Another one.\nAnd a second line.")
+    assert docindex.doc_text(first) == "One sentence here."
+    assert docindex.doc_text(second) == second.text
+    assert docindex.line_bounds(second[-1]) != docindex.line_bounds(second[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "Between 2014 and 2016, and again in mid-2025, talks stalled; on Feb. 28 to March 2, 2026 they resumed.",
+        "Late on Tuesday, three days ago, the second day of talks ended early; over the weekend, in May 2025.",
+        "the 1990s, Q3 2024, 2025-04-30, last week, this coming Friday, 30 April 2025, Day 2 of the summit",
+        "No dates at all here, only words.",
+    ],
+)
+def test_timerules_find_rule_spans_same_as_each_finder(text: str) -> None:
+    expected = [
+        (m.start("core"), m.end("core"), item.name)
+        for item in tr.RULES
+        if item.finder is not None
+        for m in item.finder.finditer(text)
+    ]
+    assert [(start, end, item.name) for start, end, item in tr.find_rule_spans(text)] == expected
