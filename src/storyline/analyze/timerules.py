@@ -56,6 +56,9 @@ UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 # Named days that are not "the most recent Friday": "Black Friday", "Bloody Sunday".
 NAMED_DAYS = ("Ash", "Black", "Good", "Holy", "Maundy", "Palm", "Easter", "Super", "Bloody", "Cyber", "Shrove", "Patch")
 NOT_NAMED = "".join(f"(?<!{word} )" for word in NAMED_DAYS)
+# Every finder starts where a word does (not inside a word, nor after a dot).
+_FINDER_START = r"(?<![\w.])"
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,7 @@ def rule(name: str, pattern: str, *, before: str | None = "", find: bool = True)
         finder = None
         if find:
             prefix = rf"(?:{before})" if before else ""
-            finder = re.compile(rf"(?<![\w.]){prefix}(?P<core>{pattern})")
+            finder = re.compile(rf"{_FINDER_START}{prefix}(?P<core>{pattern})")
         RULES.append(Rule(name, re.compile(pattern), handler, finder))
         RULES.sort(key=_priority)
         return handler
@@ -272,12 +275,53 @@ def is_not_date(text: str) -> bool:
 
 
 def find_rule_spans(text: str) -> Iterator[tuple[int, int, Rule]]:
-    """Every place a rule matches in ``text`` (overlapping; the caller keeps the longest)."""
-    for item in RULES:
-        if item.finder is None:
-            continue
-        for match in item.finder.finditer(text):
-            yield match.start("core"), match.end("core"), item
+    """Every place a rule matches in ``text`` (overlapping; the caller keeps the longest).
+
+    The same matches, in the same order, as each rule's ``finder.finditer``
+    in turn; but the text is scanned once, for the places where any rule
+    could start, and each rule is tried only there. Thirty scans of the whole
+    text took a fifth of the analysis time.
+    """
+    finders = [(item, item.finder) for item in RULES if item.finder is not None]
+    starts = _rule_starts(tuple(finder.pattern for _, finder in finders))
+    if starts is None:
+        found = [list(finder.finditer(text)) for _, finder in finders]
+    else:
+        found = _matches_at(starts, [finder for _, finder in finders], text)
+    for (item, _), matches in zip(finders, found, strict=True):
+        yield from ((match.start("core"), match.end("core"), item) for match in matches)
+
+
+def _matches_at(starts: re.Pattern[str], finders: list[re.Pattern[str]], text: str) -> list[list[re.Match[str]]]:
+    """Each finder's ``finditer`` matches, trying it only where ``starts`` matches."""
+    found: list[list[re.Match[str]]] = [[] for _ in finders]
+    resume = [0] * len(finders)  # where each finder's own scan would go on: its matches do not overlap
+    for place in starts.finditer(text):
+        at = place.start()
+        for n, finder in enumerate(finders):
+            match = finder.match(text, at) if at >= resume[n] else None
+            if match is not None:
+                found[n].append(match)
+                resume[n] = max(match.end(), at + 1)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _rule_starts(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One zero-width pattern that matches wherever any of ``patterns`` does.
+
+    Each finder is the word-start lookbehind plus a pattern of its own; the
+    union keeps the lookbehind once and looks ahead for any of the rest, their
+    named groups made plain. None (scan rule by rule) when a finder does not
+    have that shape.
+    """
+    if not all(p.startswith(_FINDER_START) for p in patterns):
+        return None
+    bodies = [_NAMED_GROUP.sub("(?:", p.removeprefix(_FINDER_START)) for p in patterns]
+    try:
+        return re.compile(_FINDER_START + "(?=" + "|".join(bodies) + ")")
+    except re.error:
+        return None
 
 
 def apply(item: Rule, text: str, when: When) -> Reading | None:
