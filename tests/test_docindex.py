@@ -1,4 +1,5 @@
-"""The per-Doc index answers as spaCy does, and the one-pass date scan finds what each rule finds."""
+"""The fast lookups answer as the slow ones did: the per-Doc index as spaCy, the one-pass date
+scan as each rule's own, the mention index as ``entity_at``, cached name forms as fresh ones."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from spacy.tokens import Span
 
 from storyline.analyze import docindex
 from storyline.analyze import timerules as tr
+from storyline.analyze.entities import MentionIndex, entity_at
+from storyline.analyze.names import Cluster
+from storyline.model import Entity
 
 TEXT = (
     "Talks Resume in Vienna\n"
@@ -112,3 +116,36 @@ def test_timerules_find_rule_spans_same_as_each_finder(text: str) -> None:
         for m in item.finder.finditer(text)
     ]
     assert [(start, end, item.name) for start, end, item in tr.find_rule_spans(text)] == expected
+
+
+def _entity(entity_id: str, *mentions: tuple[int, int]) -> Entity:
+    return Entity(id=entity_id, name=entity_id, type="PERSON", mentions=mentions)
+
+
+def test_entities_mention_index_same_as_entity_at() -> None:
+    entities = [
+        _entity("a", (0, 10), (40, 45)),
+        _entity("b", (5, 12), (40, 45), (60, 60)),
+        _entity("c", (30, 50)),
+        _entity("d", (100, 130)),
+    ]
+    index = MentionIndex(entities)
+    queries = [(s, e) for s in range(0, 140, 3) for e in (s, s + 1, s + 4, s + 15)]
+    for start, end in queries:
+        assert index.at(start, end) is entity_at(entities, start, end), (start, end)
+
+
+def test_entities_mention_index_prefers_the_first_on_a_tie() -> None:
+    entities = [_entity("x", (10, 20)), _entity("y", (10, 20))]
+    assert MentionIndex(entities).at(12, 14) is entities[0]
+    assert MentionIndex(reversed(entities)).at(12, 14) is entities[1]
+
+
+def test_names_cluster_forms_follow_new_spans(nlp) -> None:
+    doc = nlp("Lena Varga spoke. Varga left. Later Ms. Varga returned.")
+    cluster = Cluster(spans=[doc[0:2]], person=True)
+    assert cluster.forms == ["Lena Varga"]
+    cluster.spans.append(doc[4:5])
+    assert cluster.forms == ["Lena Varga", "Varga"]
+    cluster.spans[1] = doc[0:1]
+    assert cluster.forms == ["Lena Varga", "Lena"]

@@ -23,7 +23,7 @@ from ..model import Attribution, Entity
 from ..pipeline import Found, component
 from ..settings import Settings
 from . import cues, docindex
-from .entities import entity_at
+from .entities import MentionIndex
 from .quotes import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def find_attributions(doc: Doc, *, found: Found, settings: Settings) -> Iterator
 
 def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[AttributionDetail]:
     """All attributions of ``doc`` with source and cue spans, in text order."""
-    known = list(entities)
+    known = MentionIndex(entities)
     found: dict[tuple[int, int], AttributionDetail] = {}
     for token in doc:
         detail = _according_to(token, known) or _reported(token, known) or _citing(token, known)
@@ -62,7 +62,7 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
     return sorted(found.values(), key=lambda d: (d.attribution.start, d.attribution.end))
 
 
-def _according_to(token: Token, entities: list[Entity]) -> AttributionDetail | None:
+def _according_to(token: Token, entities: MentionIndex) -> AttributionDetail | None:
     """ "According to X, claim" and "claim, according to X", any kind of X."""
     source = cues.according_to(token)
     claim = claim_around(token) if source is not None else None
@@ -73,7 +73,7 @@ def _according_to(token: Token, entities: list[Entity]) -> AttributionDetail | N
     return _detail(source, _type(source, "", entities), cue, claim, entities, "according-to", 0.8)
 
 
-def _reported(verb: Token, entities: list[Entity]) -> AttributionDetail | None:
+def _reported(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
     """ "Reuters reported (that) ...", "..., officials said", "the report says ...".
 
     Report verbs make an attribution whoever the source is; other speech
@@ -106,7 +106,7 @@ def _relative_claim(verb: Token) -> tuple[int, int] | None:
     return tokens_span(on_line(verb, [t for t in noun.head.subtree if t.i >= noun.left_edge.i]))
 
 
-def _citing(token: Token, entities: list[Entity]) -> AttributionDetail | None:
+def _citing(token: Token, entities: MentionIndex) -> AttributionDetail | None:
     """ "..., citing diplomatic sources": the clause the participle hangs on."""
     if token.lower_ not in {"citing", "quoting"}:
         return None
@@ -122,9 +122,9 @@ def _citing(token: Token, entities: list[Entity]) -> AttributionDetail | None:
     return _detail(objects[0], _type(objects[0], "", entities), cue, claim, entities, "citing", 0.6)
 
 
-def _type(source: Token, cue_lemma: str, entities: list[Entity]) -> str:
+def _type(source: Token, cue_lemma: str, entities: MentionIndex) -> str:
     """The source's type, by the entities component's label where it has one."""
-    entity = entity_at(entities, source.idx, source.idx + len(source.text))
+    entity = entities.at(source.idx, source.idx + len(source.text))
     return cues.source_type(source, cue_lemma, entity.type if entity is not None else None)
 
 
@@ -133,14 +133,14 @@ def _detail(
     kind: str,
     cue: tuple[int, int],
     claim: tuple[int, int],
-    entities: list[Entity],
+    entities: MentionIndex,
     rule: str,
     confidence: float,
 ) -> AttributionDetail:
     """Build the record, naming the source by its entity when it has one."""
     text = docindex.doc_text(source.doc)
     written = surface_span(source)
-    entity = entity_at(entities, source.idx, source.idx + len(source.text))
+    entity = entities.at(source.idx, source.idx + len(source.text))
     record = Attribution(
         source=entity.name if entity is not None else text[written[0] : written[1]],
         cue=text[cue[0] : cue[1]],

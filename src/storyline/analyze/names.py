@@ -157,6 +157,9 @@ class Cluster:
 
     spans: list[Span] = field(default_factory=list)
     person: bool = False
+    # The spans the forms were last read from, and those forms: clustering asks for
+    # them once per mention and candidate person, and Span.text joins tokens anew.
+    _read: tuple[list[Span], list[str]] = field(default_factory=lambda: ([], []), init=False, repr=False, compare=False)
 
     @property
     def first(self) -> int:
@@ -165,8 +168,12 @@ class Cluster:
     @property
     def forms(self) -> list[str]:
         """Distinct cleaned surface forms, in order of first mention."""
-        ordered = sorted(self.spans, key=lambda s: s.start)
-        return list(dict.fromkeys(clean_name(s.text) for s in ordered))
+        read, forms = self._read
+        if len(read) != len(self.spans) or any(a is not b for a, b in zip(read, self.spans, strict=True)):
+            ordered = sorted(self.spans, key=lambda s: s.start)
+            forms = list(dict.fromkeys(clean_name(s.text) for s in ordered))
+            self._read = (list(self.spans), forms)
+        return list(forms)
 
     @property
     def name(self) -> str:

@@ -19,6 +19,7 @@ vocabulary lives in :mod:`storyline.analyze.cues`.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from ..model import Entity, Quote
 from ..pipeline import Found, component
 from ..settings import Settings
 from . import cues, docindex
-from .entities import entity_at, entity_named
+from .entities import MentionIndex, entity_named
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _BEFORE_OPEN = " \t([{—–-/“‘"
+_MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
 _HONORIFICS = cues.words("mr mrs ms")  # part of a name as reporters write it
 _INFINITIVE_CUES = cues.words("urge ask tell advise remind warn call")
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
@@ -120,7 +122,7 @@ def quote_marks(text: str) -> list[Marked]:
 def _marks_in_line(text: str, start: int, end: int) -> list[Marked]:
     found: list[Marked] = []
     open_at, kind = -1, ""
-    for i in range(start, end):
+    for i in (m.start() for m in _MARK_CHARS.finditer(text, start, end)):  # no other character opens or closes
         if open_at < 0:
             kind = _opening(text, i, start)
             open_at = i if kind else -1
@@ -176,11 +178,12 @@ class _Context:
         self.doc = doc
         self.text = docindex.doc_text(doc)  # Doc.text joins every token on each access
         self.entities = entities
+        self.mentions = MentionIndex(entities)
         self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m)]
         self.mark_starts = [m.start for m in self.marks]
-        self.subjects = _person_subjects(doc, entities)
+        self.subjects = _person_subjects(doc, self.mentions)
         self.subject_starts = [t.idx for t in self.subjects]
-        self.org_subjects = _org_subjects(doc, entities)
+        self.org_subjects = _org_subjects(doc, self.mentions)
         self.titles = _titles(doc, entities)
         self.genders = _genders(doc, entities)
 
@@ -202,7 +205,7 @@ def _enough_words(text: str, mark: Marked) -> bool:
     return words >= (2 if opener in "‘'" else 1)
 
 
-def _person_subjects(doc: Doc, entities: list[Entity]) -> list[Token]:
+def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     """Clause subjects that name a person, in text order: the candidates a
     later "he" or "she" can refer to. A proper noun no entity covers counts
     when it is the subject of a speech verb, so a speaker the recogniser
@@ -211,7 +214,7 @@ def _person_subjects(doc: Doc, entities: list[Entity]) -> list[Token]:
     for token in doc:
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
             continue
-        entity = entity_at(entities, token.idx, token.idx + len(token.text))
+        entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
         if named or missed:
@@ -219,12 +222,12 @@ def _person_subjects(doc: Doc, entities: list[Entity]) -> list[Token]:
     return found
 
 
-def _org_subjects(doc: Doc, entities: list[Entity]) -> list[Token]:
+def _org_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     """Clause subjects that name an organisation: what a later "it" says."""
     found = []
     for token in doc:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
-            entity = entity_at(entities, token.idx, token.idx + len(token.text))
+            entity = mentions.at(token.idx, token.idx + len(token.text))
             if entity is not None and entity.type == "ORG":
                 found.append(token)
     return found
@@ -643,7 +646,7 @@ def _ends_phrase(token: Token, head: Token) -> bool:
 
 def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:
     """Canonical speaker name and entity id for the subject token."""
-    entity = entity_at(ctx.entities, subject.idx, subject.idx + len(subject.text))
+    entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
     if entity is not None:
         return entity.name, entity.id
     lower = subject.lower_
@@ -683,7 +686,7 @@ def _antecedent(ctx: _Context, pronoun: Token) -> Token | None:
 
 
 def _gender_of(ctx: _Context, token: Token) -> str | None:
-    entity = entity_at(ctx.entities, token.idx, token.idx + len(token.text))
+    entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
     return ctx.genders.get(entity.id) if entity is not None else None
 
 
@@ -746,7 +749,7 @@ def _line_end(text: str, offset: int) -> int:
 
 def _source_type(ctx: _Context, token: Token, cue_lemma: str) -> str:
     """What kind of source ``token`` heads, by its entity's label if it has one."""
-    entity = entity_at(ctx.entities, token.idx, token.idx + len(token.text))
+    entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
     return cues.source_type(token, cue_lemma, entity.type if entity is not None else None)
 
 
