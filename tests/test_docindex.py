@@ -3,10 +3,12 @@ scan as each rule's own, the mention index as ``entity_at``, cached name forms a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Span
 
-from storyline.analyze import docindex
+from storyline.analyze import docindex, firstchars
 from storyline.analyze import timerules as tr
 from storyline.analyze.entities import MentionIndex, entity_at
 from storyline.analyze.names import Cluster
@@ -149,3 +151,28 @@ def test_names_cluster_forms_follow_new_spans(nlp) -> None:
     assert cluster.forms == ["Lena Varga", "Varga"]
     cluster.spans[1] = doc[0:1]
     assert cluster.forms == ["Lena Varga", "Lena"]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?i:the\s+)?(?P<n>\d+)\s+days",
+        r"(?i:ab)|Q\d",
+        r"(?:(?i:early|late)\s+)?(?:Monday|Tuesday)\b",
+        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*",
+        r"(?<![\w.])(?=\d)\d{4}s?",
+        r"(?-i:x)y|(?i:Straße)",
+    ],
+)
+def test_firstchars_guard_keeps_every_match(pattern: str) -> None:
+    text = "The 3 days, the 12 DAYS; ab AB Q7 q7; late Monday, EARLY Tuesday; Jean-Paul 1990s and x ſtraße STRASSE xy"
+    plain, guarded = re.compile(pattern), re.compile(firstchars.guarded(pattern))
+    assert guarded.pattern != pattern
+    for at in range(len(text)):
+        one, two = plain.match(text, at), guarded.match(text, at)
+        assert (one and one.group()) == (two and two.group()), at
+
+
+@pytest.mark.parametrize("pattern", [r".x", r"[^a]b", r"(?:x)?", r"a*", r"(?i)abc", r"(?P<q>a)?(?P=q)b"])
+def test_firstchars_unbounded_patterns_stay_as_they_are(pattern: str) -> None:
+    assert firstchars.guarded(pattern) == pattern

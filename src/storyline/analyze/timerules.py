@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Granularity
 from . import timevalues as tv
+from .firstchars import guarded
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -312,12 +313,13 @@ def _rule_starts(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
     Each finder is the word-start lookbehind plus a pattern of its own; the
     union keeps the lookbehind once and looks ahead for any of the rest, their
-    named groups made plain. None (scan rule by rule) when a finder does not
-    have that shape.
+    named groups made plain and each behind a guard on its first character
+    (:mod:`firstchars`). None (scan rule by rule) when a finder does not have
+    that shape.
     """
     if not all(p.startswith(_FINDER_START) for p in patterns):
         return None
-    bodies = [_NAMED_GROUP.sub("(?:", p.removeprefix(_FINDER_START)) for p in patterns]
+    bodies = [guarded(_NAMED_GROUP.sub("(?:", p.removeprefix(_FINDER_START))) for p in patterns]
     try:
         return re.compile(_FINDER_START + "(?=" + "|".join(bodies) + ")")
     except re.error:
