@@ -10,10 +10,10 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from storyline.distributed import TABLES, ingest_dask
+from storyline.distributed import ingest_dask
 from storyline.ingest import ingest
 from storyline.load import load
-from storyline.present.export import export
+from storyline.present.export import TABLES, export
 from storyline.settings import Settings
 from storyline.store import Store
 

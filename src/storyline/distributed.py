@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 from .errors import StorylineError
 from .ingest import IngestReport, chunked, process_chunk, raw_id, tally
 from .model import Failure, RawDoc
+from .present.export import TABLES
 from .read import read
 from .settings import Settings
-from .store import RECORD_TABLES, Store
+from .store import Store
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TABLES = ("articles", *(t for t, _ in RECORD_TABLES.values()), "failures")
 PART = "part-{:05d}.parquet"
 # SQLite declared type -> Arrow type; anything else is text.
 _ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}
