@@ -112,3 +112,16 @@ def test_attributions_seed_002_reuters_and_tass(seeds_dir, nlp, upto_attribution
     assert "sensed movement" in reuters
     tass = [a for a in found if a.source == "TASS"]
     assert len(tass) == 1 and "another meeting" in tass[0].claim and tass[0].source_type == "outlet"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Talks stalled again on Friday, The Guardian reports.", "The Guardian"),
+        ("The Daily Planet reported that the mayor had resigned.", "The Daily Planet"),
+        ("The talks stalled, according to the Kremlin.", "Kremlin"),
+    ],
+)
+def test_attributions_outlet_keeps_capitalised_the_in_its_title(nlp, settings, sentence: str, source: str) -> None:
+    analysis = analyze(Article(id="t", source="test", text=sentence), settings, nlp)
+    assert [a.source for a in analysis.attributions] == [source]

@@ -128,6 +128,19 @@ def _type(source: Token, cue_lemma: str, entities: MentionIndex) -> str:
     return cues.source_type(source, cue_lemma, entity.type if entity is not None else None)
 
 
+def _outlet_title(name: str, text: str, start: int) -> str:
+    """Keep a capitalised "The" written before an outlet's name: it is part of the title.
+
+    Entity names drop a leading "the" (it is not part of "Kremlin"), but "The
+    Guardian" and "The New York Times" are the names those papers go by.
+    """
+    if name.startswith("The "):
+        return name
+    if text[max(0, start - 4) : start] == "The " or text.startswith("The " + name, start):
+        return "The " + name
+    return name
+
+
 def _detail(
     source: Token,
     kind: str,
@@ -141,8 +154,9 @@ def _detail(
     text = docindex.doc_text(source.doc)
     written = surface_span(source)
     entity = entities.at(source.idx, source.idx + len(source.text))
+    name = entity.name if entity is not None else text[written[0] : written[1]]
     record = Attribution(
-        source=entity.name if entity is not None else text[written[0] : written[1]],
+        source=_outlet_title(name, text, written[0]) if kind == "outlet" else name,
         cue=text[cue[0] : cue[1]],
         claim=text[claim[0] : claim[1]],
         start=claim[0],
