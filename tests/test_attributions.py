@@ -125,3 +125,10 @@ def test_attributions_seed_002_reuters_and_tass(seeds_dir, nlp, upto_attribution
 def test_attributions_outlet_keeps_capitalised_the_in_its_title(nlp, settings, sentence: str, source: str) -> None:
     analysis = analyze(Article(id="t", source="test", text=sentence), settings, nlp)
     assert [a.source for a in analysis.attributions] == [source]
+
+
+def test_attributions_according_to_plan_is_not_a_source(nlp, settings) -> None:
+    text = "The spokesperson said the reservoir would be filled according to plan."
+    analysis = analyze(Article(id="t", source="test", text=text), settings, nlp)
+    assert "plan" not in [a.source for a in analysis.attributions]
+    assert [a.cue for a in analysis.attributions] == ["said"]
