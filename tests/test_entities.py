@@ -14,7 +14,7 @@ from storyline.analyze import names
 from storyline.analyze.entities import entity_at, entity_named, find_entities, person_entities
 from storyline.clean import clean
 from storyline.model import Article, Entity, RawDoc
-from storyline.pipeline import Found
+from storyline.pipeline import Found, analyze
 
 pytestmark = pytest.mark.slow
 
@@ -406,3 +406,10 @@ def test_entities_seed_002_short_forms_merge(outcome):
 def test_entities_seed_umerov_roles_disagree(preview, outcome):
     assert titles(person(preview, "Umerov")) == ["security council secretary"]
     assert titles(person(outcome, "Umerov")) == ["Defense Minister"]
+
+
+def test_entities_capital_tagged_person_becomes_place(nlp, settings) -> None:
+    text = "Washington and Kyiv have argued for weeks. Tensions with Kyiv resurfaced on Monday."
+    analysis = analyze(Article(id="t", source="test", text=text), settings, nlp)
+    kyiv = [e for e in analysis.entities if e.name == "Kyiv"]
+    assert kyiv and all(e.type == "GPE" for e in kyiv)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..pipeline import Found, component
 from ..settings import Settings
-from . import docindex, names
+from . import docindex, gazetteer, names
 from .names import Cluster, cluster_mentions, is_full_name, is_surname_variant, labelled
 from .roles import (
     HONORIFICS,
@@ -65,8 +65,25 @@ def fix_spans(doc: Doc) -> list[Span]:
     spans = [s for s in (_clean_span(e) for e in doc.ents) if s is not None]
     spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s)]
     spans = _recover_titled_persons(doc, spans)
-    spans = [_relabel_possessor(s) for s in spans]
+    spans = [_relabel_possessor(_relabel_place(s)) for s in spans]
     return _recover_unlabelled(doc, spans)
+
+
+# Capitals and countries that are also common given names stay as the model says.
+_NAME_LIKE_PLACES = {"sofia", "santiago", "victoria", "georgia", "jordan", "chad", "israel", "lima"}
+
+
+def _relabel_place(span: Span) -> Span:
+    """A one-word "person" that is a capital or a country is the place ("Kyiv said", "talks with Kyiv").
+
+    People in news are introduced by full name; the small model often tags a
+    capital used for its government as PERSON.
+    """
+    key = span.text.lower()
+    one_word_person = span.label_ == "PERSON" and len(span) == 1 and key not in _NAME_LIKE_PLACES
+    if one_word_person and (key in gazetteer.CAPITALS or span.text in gazetteer.COUNTRIES):
+        return _relabel(span, "GPE")
+    return span
 
 
 def _clean_span(span: Span) -> Span | None:
