@@ -12,6 +12,7 @@ from storyline.analyze import docindex, firstchars
 from storyline.analyze import timerules as tr
 from storyline.analyze.entities import MentionIndex, entity_at
 from storyline.analyze.names import Cluster
+from storyline.analyze.plover import in_lexicon, token_triggers
 from storyline.model import Entity
 
 TEXT = (
@@ -176,3 +177,25 @@ def test_firstchars_guard_keeps_every_match(pattern: str) -> None:
 @pytest.mark.parametrize("pattern", [r".x", r"[^a]b", r"(?:x)?", r"a*", r"(?i)abc", r"(?P<q>a)?(?P=q)b"])
 def test_firstchars_unbounded_patterns_stay_as_they_are(pattern: str) -> None:
     assert firstchars.guarded(pattern) == pattern
+
+
+def test_docindex_words_match_token_attributes(doc) -> None:
+    words = docindex.words(doc)
+    assert words.text == [t.text for t in doc]
+    assert words.lower == [t.lower_ for t in doc]
+    assert words.lemma == [t.lemma_.lower() for t in doc]
+    assert words.pos == [t.pos_ for t in doc]
+    assert words.dep == [t.dep_ for t in doc]
+
+
+def test_plover_in_lexicon_admits_every_trigger(nlp) -> None:
+    doc = nlp(
+        "Rebels attacked the convoy and troops withdrew. The ministry staged talks, vowed to retaliate and "
+        "imposed sanctions; protesters were ready to march while police arrested dozens and fired tear gas."
+    )
+    words = docindex.words(doc)
+    triggering = [t.i for t in doc if token_triggers(t)]
+    assert len(triggering) >= 6
+    for i in triggering:
+        assert in_lexicon(words.pos[i], words.lower[i], words.lemma[i]), doc[i].text
+    assert not in_lexicon("DET", "the", "the")

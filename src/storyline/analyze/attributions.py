@@ -54,12 +54,23 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
     """All attributions of ``doc`` with source and cue spans, in text order."""
     known = MentionIndex(entities)
     found: dict[tuple[int, int], AttributionDetail] = {}
-    for token in doc:
+    for token in _cue_words(doc):
         detail = _according_to(token, known) or _reported(token, known) or _citing(token, known)
         if detail is not None:
             key = (detail.attribution.start, detail.attribution.end)
             found.setdefault(key, detail)
     return sorted(found.values(), key=lambda d: (d.attribution.start, d.attribution.end))
+
+
+def _cue_words(doc: Doc) -> list[Token]:
+    """The tokens that can cue an attribution, in order: "according", "citing", speech and report verbs."""
+    words = docindex.words(doc)
+    verbs = cues.SPEECH_VERBS | cues.CREDIT_VERBS
+    cue = zip(words.lower, words.lemma, strict=True)
+    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in verbs or lower in _CUE_WORDS]
+
+
+_CUE_WORDS = frozenset({"according", "citing", "quoting"})
 
 
 def _according_to(token: Token, entities: MentionIndex) -> AttributionDetail | None:

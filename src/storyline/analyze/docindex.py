@@ -39,6 +39,23 @@ class EntityIndex:
     at: list[int]
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Per token strings, for cheap first passes over a whole Doc.
+
+    Token objects are made anew on every ``doc[i]`` and each string attribute
+    is a vocabulary lookup; a rule that tests every token reads these lists
+    instead, and builds a Token only for the tokens that pass. ``lemma`` is
+    lower-cased, as the rules compare it.
+    """
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    dep: list[str]
+
+
 @dataclass(slots=True)
 class DocIndex:
     """What one Doc's lookups need, as plain Python values (no reference to the Doc)."""
@@ -51,6 +68,7 @@ class DocIndex:
     line_start: list[int]
     line_end: list[int]
     entities: EntityIndex | None = None
+    words: Words | None = None
 
 
 _INDEXES: weakref.WeakKeyDictionary[Doc, DocIndex] = weakref.WeakKeyDictionary()
@@ -145,6 +163,29 @@ def line_bounds(token: Token) -> tuple[int, int]:
     """
     index = doc_index(token.doc)
     return index.line_start[token.i], index.line_end[token.i]
+
+
+def words(doc: Doc) -> Words:
+    """Text, lower-cased form, lower-cased lemma, part of speech and dependency of every token."""
+    index = doc_index(doc)
+    if index.words is None:
+        index.words = _read_words(doc)
+    return index.words
+
+
+def _read_words(doc: Doc) -> Words:
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+
+    if not len(doc):
+        return Words([], [], [], [], [])
+    strings = doc.vocab.strings
+    columns = []
+    for column in doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).T.tolist():
+        names = {key: strings[key] for key in set(column)}
+        columns.append([names[key] for key in column])
+    text, lower, lemma, pos, dep = columns
+    lowered = {name: name.lower() for name in set(lemma)}
+    return Words(text, lower, [lowered[name] for name in lemma], pos, dep)
 
 
 # --- entities ------------------------------------------------------------------------

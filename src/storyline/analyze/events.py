@@ -106,10 +106,17 @@ def _code_sentence(sent: Span, found: Found) -> list[Coded]:
 
 def find_triggers(sent: Span) -> list[Trigger]:
     """The triggers of a sentence, light-verb objects folded into their verbs."""
-    triggers = [t for token in sent for t in token_triggers(token)]
+    triggers = [t for token in _lexicon_words(sent) for t in token_triggers(token)]
     triggers.extend(_modal_demands(sent))
     consumed = {t.obj.i for t in triggers if t.obj is not None}
     return [t for t in triggers if t.token.i not in consumed and not _in_question(t.token) and not _score(t.token)]
+
+
+def _lexicon_words(sent: Span) -> list[Token]:
+    """The tokens of a sentence that the lexicon knows, in order: the only ones that can trigger."""
+    words, doc = docindex.words(sent.doc), sent.doc
+    known = plover.in_lexicon
+    return [doc[i] for i in range(sent.start, sent.end) if known(words.pos[i], words.lower[i], words.lemma[i])]
 
 
 def _score(token: Token) -> bool:
@@ -121,7 +128,8 @@ def _score(token: Token) -> bool:
 def _modal_demands(sent: Span) -> list[Trigger]:
     """ "X said Y must do Z": a demand by the speaker on the subject of the must-clause."""
     found = []
-    for verb in sent:
+    lemmas, doc = docindex.words(sent.doc).lemma, sent.doc
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in SPEECH_VERBS):
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.lemma_.lower() == "deny":
             continue
         speaker = subject_of(verb)

@@ -848,12 +848,31 @@ def _object_words(obj: Token) -> set[str]:
 
 def lemmas(token: Token) -> list[str]:
     """The lemma, then plain de-inflections (the small model lemmatises "staged" as "stag")."""
-    word = token.lower_
-    found = [token.lemma_.lower()]
+    return lemma_forms(token.lower_, token.lemma_.lower())
+
+
+def lemma_forms(word: str, lemma: str) -> list[str]:
+    """:func:`lemmas` from the lower-cased word and lemma."""
+    found = [lemma]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("d", ""), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             found.append(word[: -len(suffix)] + repl)
     return found
+
+
+def in_lexicon(pos: str, word: str, lemma: str) -> bool:
+    """Whether a token with this part of speech, lower-cased word and lemma can be a trigger at all.
+
+    :func:`token_triggers` finds nothing for any other token; this test on
+    strings lets a sentence skip them without building their Tokens.
+    """
+    if pos == "VERB":
+        return lemma in LIGHT_VERBS or any(senses("verb", w) for w in lemma_forms(word, lemma))
+    if pos == "ADJ":
+        return bool(senses("adj", lemma))
+    if pos in {"NOUN", "PROPN"}:
+        return bool(senses("noun", lemma) or senses("noun", word))
+    return False
 
 
 def match_verb(token: Token) -> Trigger | None:

@@ -473,10 +473,17 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[QuoteDetail]
     quote already found, not a second, indirect one.
     """
     quoted = direct + [(m.start, m.end) for m in ctx.marks]
-    free = [t for t in ctx.doc if not ctx.quoted(t)]
+    free = [t for t in _cue_words(ctx.doc) if not ctx.quoted(t)]
     speech = [d for t in free if cues.is_speech_verb(t) and (d := _reported_speech(ctx, t, quoted))]
     taken = quoted + [(d.quote.start, d.quote.end) for d in speech]
     return speech + [d for t in free if (d := _according_to(ctx, t, taken))]
+
+
+def _cue_words(doc: Doc) -> list[Token]:
+    """The tokens that can be a speech verb or "according", in order: the rest cannot cue a quote."""
+    words = docindex.words(doc)
+    cue = zip(words.lower, words.lemma, strict=True)
+    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in cues.SPEECH_VERBS or lower == "according"]
 
 
 def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:
