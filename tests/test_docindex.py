@@ -10,9 +10,10 @@ from spacy.tokens import Span
 
 from storyline.analyze import docindex, firstchars
 from storyline.analyze import timerules as tr
-from storyline.analyze.entities import MentionIndex, entity_at
+from storyline.analyze.entities import MentionIndex, _run_token, _run_tokens, entity_at
 from storyline.analyze.names import Cluster
 from storyline.analyze.plover import in_lexicon, token_triggers
+from storyline.analyze.roles import is_title_word, may_be_title_word
 from storyline.model import Entity
 
 TEXT = (
@@ -199,3 +200,20 @@ def test_plover_in_lexicon_admits_every_trigger(nlp) -> None:
     for i in triggering:
         assert in_lexicon(words.pos[i], words.lower[i], words.lemma[i]), doc[i].text
     assert not in_lexicon("DET", "the", "the")
+
+
+def test_roles_may_be_title_word_admits_every_title(nlp) -> None:
+    doc = nlp(
+        "Defense Minister Lena Varga, Gen. Tomas Brandt, Mr. Orr and Dr. Ames met the envoys, "
+        "the Spokesperson and President-elect Kaya; the ministers' aides and a senior adviser waited."
+    )
+    words = docindex.words(doc)
+    titles = [t.i for t in doc if is_title_word(t)]
+    assert len(titles) >= 6
+    assert all(may_be_title_word(words.lower[i], words.lemma[i]) for i in titles)
+
+
+def test_entities_run_tokens_same_as_run_token(nlp) -> None:
+    doc = nlp("The Kyiv-Mohyla Academy and the Security Council met in New York - and in Rio de Janeiro.")
+    assert _run_tokens(doc) == [_run_token(doc, i) for i in range(len(doc))]
+    assert any(_run_tokens(doc))

@@ -31,6 +31,7 @@ from .roles import (
     dedupe_roles,
     is_role_word,
     is_title_word,
+    may_be_title_word,
     roles_for,
 )
 
@@ -145,7 +146,9 @@ def _is_portfolio(span: Span) -> bool:
 
 def _recover_titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """Add a PERSON for each capitalised name right after a title the model missed."""
-    for title in doc:
+    words = docindex.words(doc)
+    maybe = (doc[i] for i, pair in enumerate(zip(words.lower, words.lemma, strict=True)) if may_be_title_word(*pair))
+    for title in maybe:
         if not is_title_word(title):
             continue
         run = _name_after(title)
@@ -230,16 +233,29 @@ def _recover_unlabelled(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _capitalised_runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
     """Maximal runs of capitalised words (hyphen-joined parts included) not in any span."""
+    text = docindex.words(doc).text
+    runs = _run_tokens(doc)
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in covered and _run_token(doc, j):
+        while j < len(doc) and j not in covered and runs[j]:
             j += 1
-        while j > i and doc[j - 1].text == "-":
+        while j > i and text[j - 1] == "-":
             j -= 1
-        if j > i and doc[i].text != "-":
+        if j > i and text[i] != "-":
             yield i, j
         i = max(j, i + 1)
+
+
+def _run_tokens(doc: Doc) -> list[bool]:
+    """:func:`_run_token` for every token, tested only where the word is a hyphen or a
+    capitalised noun (``Token.is_title`` is ``str.istitle`` of the text)."""
+    words = docindex.words(doc)
+    runs = [False] * len(doc)
+    for i, (text, pos) in enumerate(zip(words.text, words.pos, strict=True)):
+        if text == "-" or pos in {"PROPN", "NOUN"} and text.istitle():
+            runs[i] = _run_token(doc, i)
+    return runs
 
 
 def _run_token(doc: Doc, i: int) -> bool:
@@ -273,8 +289,8 @@ def _add_repeated_names(doc: Doc, clusters: list[Cluster], spans: list[Span]) ->
     """Add later mentions of a known person's name or surname that the model missed."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     where: dict[str, list[int]] = {}
-    for token in doc:
-        where.setdefault(token.text, []).append(token.i)
+    for i, text in enumerate(docindex.words(doc).text):
+        where.setdefault(text, []).append(i)
     for cluster in (c for c in clusters if c.person and any(is_full_name(s) for s in c.spans)):
         for words in _forms_to_find(cluster):
             for start in _find_words(doc, words, where.get(words[0], []), covered):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from . import docindex
 from .roles import ORG_SUFFIXES
 
 if TYPE_CHECKING:
@@ -255,11 +256,8 @@ def _lone_subjects(mentions: list[Span]) -> set[str]:
         return set()
     doc = mentions[0].doc
     in_names = {i for m in mentions if len(m) > 1 for i in range(m.start, m.end)}
-    return {
-        t.lower_
-        for t in doc
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.is_title and t.i not in in_names and t.ent_type_ not in _PLACE_OR_ORG
-    }
+    subjects = (doc[i] for i, dep in enumerate(docindex.words(doc).dep) if dep in {"nsubj", "nsubjpass"})
+    return {t.lower_ for t in subjects if t.is_title and t.i not in in_names and t.ent_type_ not in _PLACE_OR_ORG}
 
 
 def _looks_like_person(span: Span, surnames: set[str]) -> bool:

@@ -211,9 +211,7 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     when it is the subject of a speech verb, so a speaker the recogniser
     missed can still be an antecedent."""
     found = []
-    for token in doc:
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
-            continue
+    for token in _proper_subjects(doc):
         entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
@@ -225,12 +223,18 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
 def _org_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     """Clause subjects that name an organisation: what a later "it" says."""
     found = []
-    for token in doc:
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
-            entity = mentions.at(token.idx, token.idx + len(token.text))
-            if entity is not None and entity.type == "ORG":
-                found.append(token)
+    for token in _proper_subjects(doc):
+        entity = mentions.at(token.idx, token.idx + len(token.text))
+        if entity is not None and entity.type == "ORG":
+            found.append(token)
     return found
+
+
+def _proper_subjects(doc: Doc) -> list[Token]:
+    """Proper nouns that are clause subjects, in text order."""
+    words = docindex.words(doc)
+    pairs = zip(words.dep, words.pos, strict=True)
+    return [doc[i] for i, (dep, pos) in enumerate(pairs) if dep in {"nsubj", "nsubjpass"} and pos == "PROPN"]
 
 
 _MALE = cues.words("he him his himself mr")

@@ -135,6 +135,15 @@ def is_title_word(token: Token) -> bool:
     return is_role_word(token) or token.lower_.rstrip(".") in HONORIFICS
 
 
+def may_be_title_word(lower: str, lemma: str) -> bool:
+    """False for a lower-cased word and lemma that :func:`is_title_word` can never accept.
+
+    A test on strings alone, for passes over every token of an article: the
+    tokens it lets through still go to :func:`is_title_word`.
+    """
+    return lower in ROLE_NOUNS or lower[:-1] in ROLE_NOUNS or lemma in ROLE_NOUNS or lower.rstrip(".") in HONORIFICS
+
+
 def roles_for(name: Span) -> list[Role]:
     """Every role the text around one person mention gives them, nearest first."""
     titles = (
