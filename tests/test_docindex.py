@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from storyline.analyze import docindex, firstchars
 from storyline.analyze import timerules as tr
-from storyline.analyze.entities import MentionIndex, _run_token, _run_tokens, entity_at
+from storyline.analyze.entities import MentionIndex, _run_token, _run_tokens, entity_at, entity_named
 from storyline.analyze.names import Cluster
 from storyline.analyze.plover import in_lexicon, token_triggers
 from storyline.analyze.roles import is_title_word, may_be_title_word
@@ -217,3 +217,15 @@ def test_entities_run_tokens_same_as_run_token(nlp) -> None:
     doc = nlp("The Kyiv-Mohyla Academy and the Security Council met in New York - and in Rio de Janeiro.")
     assert _run_tokens(doc) == [_run_token(doc, i) for i in range(len(doc))]
     assert any(_run_tokens(doc))
+
+
+@pytest.mark.parametrize("name", ["Varga", "Lena Varga", "Minister Varga", "Vargaa", "Brandt's", "ACME", "nobody", ""])
+def test_entities_mention_index_named_same_as_entity_named(name: str) -> None:
+    entities = [
+        Entity(id="e1", name="Acme Corporation", type="ORG", aliases=("ACME",), mentions=((0, 16),)),
+        Entity(id="e2", name="Lena Varga", type="PERSON", aliases=("Varga",), mentions=((20, 30), (50, 55))),
+        Entity(id="e3", name="Tomas Brandt", type="PERSON", mentions=((60, 72),)),
+    ]
+    index = MentionIndex(entities)
+    assert index.named(name) is entity_named(entities, name)
+    assert index.named(name) is entity_named(entities, name)  # the second answer comes from the cache

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity
 from . import docindex
-from .entities import entity_at, entity_named
+from .entities import MentionIndex
 from .gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
 from .plover import words
 
@@ -306,20 +306,20 @@ def _institution(text: str) -> tuple[str, str] | None:
     return None
 
 
-def make_actor(head: Token, entities: Iterable[Entity], *, as_party: bool = True) -> Actor:
+def make_actor(head: Token, entities: Iterable[Entity] | MentionIndex, *, as_party: bool = True) -> Actor:
     """Build the Actor for the phrase headed by ``head``.
 
     ``as_party`` says the phrase fills an actor/target slot, where a capital
     city names its government (the gold standard's rule too: capitals that are
     subject or object are coded as government).
     """
-    entities = list(entities)
+    lookup = entities if isinstance(entities, MentionIndex) else MentionIndex(entities)
     head = referent(resolve_pronoun(head))
     tokens = phrase(head)
     name, sector = _canonical(tokens, head, span_text(tokens)[0], as_party)
     text, start, end = span_text(written(head, tokens))
     first = name.split(" and ")[0]
-    entity = entity_named(entities, first) or entity_at(entities, head.idx, head.idx + len(head.text))
+    entity = lookup.named(first) or lookup.at(head.idx, head.idx + len(head.text))
     if entity is not None and entity.type == "PERSON" and name == text:
         name = entity.name
     return Actor(text, name, start, end, entity.id if entity else None, sector)

@@ -388,6 +388,8 @@ class MentionIndex:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities = list(entities)
+        self._people_first = _people_first(self.entities)
+        self._named: dict[str, Entity | None] = {}
         mentions = [(s, e, n, k) for n, ent in enumerate(self.entities) for k, (s, e) in enumerate(ent.mentions)]
         mentions.sort()
         self._mentions = mentions
@@ -406,6 +408,12 @@ class MentionIndex:
                 best, best_overlap = self.entities[n], overlap
         return best
 
+    def named(self, name: str) -> Entity | None:
+        """The entity ``name`` refers to, as ``entity_named``; each name is looked up once."""
+        if name not in self._named:
+            self._named[name] = _first_named(self._people_first, name)
+        return self._named[name]
+
 
 def entity_named(entities: Iterable[Entity], name: str) -> Entity | None:
     """The entity ``name`` refers to: "Zelenskyy", "Zelenskyy's", "President Volodymyr
@@ -415,7 +423,14 @@ def entity_named(entities: Iterable[Entity], name: str) -> Entity | None:
     (a title before it); a surname or shorter form of a person's name; a
     spelling variant of a person's surname.
     """
-    entities = sorted(entities, key=lambda e: e.type != "PERSON")  # a speaker is a person first
+    return _first_named(_people_first(entities), name)
+
+
+def _people_first(entities: Iterable[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: e.type != "PERSON")  # a speaker is a person first
+
+
+def _first_named(entities: list[Entity], name: str) -> Entity | None:
     key = names.name_key(name)
     if not key:
         return None

@@ -23,6 +23,7 @@ from ..pipeline import Found, component
 from ..settings import Settings
 from . import docindex, plover
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
+from .entities import MentionIndex
 from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
 from .plover import ORDER_VERBS, Sense, Trigger, token_triggers, words
 from .targets import condition_subject, target_head
@@ -84,18 +85,19 @@ def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event
 def code_events(doc: Doc, found: Found) -> list[Coded]:
     """Code every sentence of ``doc``; the benchmark reads the actor phrases from here."""
     coded: list[Coded] = []
+    known = MentionIndex(found.entities)  # actors are looked up by name and place many times
     for sent in docindex.sentences(doc):
-        found_here = _code_sentence(sent, found)
+        found_here = _code_sentence(sent, found, known)
         coded.extend(sorted(found_here, key=lambda c: -c.event.confidence))
     return coded
 
 
-def _code_sentence(sent: Span, found: Found) -> list[Coded]:
+def _code_sentence(sent: Span, found: Found, known: MentionIndex) -> list[Coded]:
     """All events of one sentence."""
     triggers = find_triggers(sent)
     coded: list[Coded] = []
     for trigger in triggers:
-        result = _code(trigger, triggers, sent, found)
+        result = _code(trigger, triggers, sent, found, known)
         if result is not None:
             coded.append(result)
     return coded
@@ -161,7 +163,7 @@ def _in_question(token: Token) -> bool:
 # --- coding one trigger ---------------------------------------------------------------
 
 
-def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -> Coded | None:
+def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, known: MentionIndex) -> Coded | None:
     """Turn a trigger into an Event, or None when it lacks what its kind needs."""
     governor = _governor(trigger, triggers)
     inner = _inner(trigger, triggers)
@@ -171,17 +173,17 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found) -
     if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
-    actor = make_actor(actor_tok, found.entities) if actor_tok is not None else None
-    target = make_actor(target_tok, found.entities) if target_tok is not None else None
+    actor = make_actor(actor_tok, known) if actor_tok is not None else None
+    target = make_actor(target_tok, known) if target_tok is not None else None
     if actor is not None and target is not None and target.name == actor.name:
         target = None
-    status, source = _status(trigger, governor, found)
+    status, source = _status(trigger, governor, found, known)
     type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
     if type_ == "CONSULT" and mode in {None, "phone"} and target is not None and status != "planned":
         actor, target = _participants(actor, target, target_tok)  # a promise to meet X is made to X
     if type_ == "THREATEN" and target is None:  # "... unless the government raises wages"
         condition = condition_subject(trigger.token)
-        target = make_actor(condition, found.entities) if condition is not None else None
+        target = make_actor(condition, known) if condition is not None else None
     if status == "reported" and actor is not None and source == actor.name:
         status = "asserted"  # "Zelenskyy said ... and accused Moscow": his own statement is the event
     event = Event(
@@ -375,9 +377,11 @@ def _weapon_mode(trigger: Trigger) -> str | None:
 # --- status, source, place and time ----------------------------------------------------
 
 
-def _status(trigger: Trigger, governor: Trigger | None, found: Found) -> tuple[EventStatus, str | None]:
+def _status(
+    trigger: Trigger, governor: Trigger | None, found: Found, known: MentionIndex
+) -> tuple[EventStatus, str | None]:
     """How the text asserts the event, and who it attributes it to."""
-    source = _source(trigger, found)
+    source = _source(trigger, found, known)
     if _negated(trigger):
         return "denied", source
     if governor is not None and governor.sense.type in GOVERNING_STATUS:
@@ -386,7 +390,7 @@ def _status(trigger: Trigger, governor: Trigger | None, found: Found) -> tuple[E
             status = "hedged"
         if status == "reported" and source is None:  # "Moscow accused Kyiv of shelling": Moscow says so
             accuser = actor_head(governor)
-            source = make_actor(accuser, found.entities).name if accuser is not None else None
+            source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
     if _hedged(trigger.token):
         return "hedged", source
@@ -454,7 +458,7 @@ def _planned(token: Token) -> bool:
     return False
 
 
-def _source(trigger: Trigger, found: Found) -> str | None:
+def _source(trigger: Trigger, found: Found, known: MentionIndex) -> str | None:
     """Who the event is attributed to: a speech verb's subject, "according to X", a quote's speaker."""
     start = trigger.token.idx
     for attribution in found.attributions:
@@ -463,29 +467,29 @@ def _source(trigger: Trigger, found: Found) -> str | None:
     for quote in found.quotes:
         if quote.start <= start < quote.end and quote.speaker:
             return quote.speaker
-    return _speaker(trigger.token, found) or _according_to(trigger.token, found)
+    return _speaker(trigger.token, known) or _according_to(trigger.token, known)
 
 
-def _speaker(token: Token, found: Found) -> str | None:
+def _speaker(token: Token, known: MentionIndex) -> str | None:
     """The subject of a speech verb above the trigger."""
     for child, head in path_up(token):
         if head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis", "conj"}:
             subject = subject_of(head)
-            return make_actor(subject, found.entities, as_party=False).name if subject is not None else None
+            return make_actor(subject, known, as_party=False).name if subject is not None else None
         if head.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ROOT" and child.dep_ != "nsubj":
             subject = subject_of(head)
-            return make_actor(subject, found.entities, as_party=False).name if subject is not None else None
+            return make_actor(subject, known, as_party=False).name if subject is not None else None
     return None
 
 
-def _according_to(token: Token, found: Found) -> str | None:
+def _according_to(token: Token, known: MentionIndex) -> str | None:
     """ "according to Reuters" anywhere in the sentence."""
     sent = docindex.sentence(token)
     for word in sent:
         if word.lower_ == "according" and word.i + 1 < sent.end and word.nbor().lower_ == "to":
             pobj = [g for g in word.nbor().children if g.dep_ == "pobj"]
             if pobj:
-                return make_actor(pobj[0], found.entities, as_party=False).name
+                return make_actor(pobj[0], known, as_party=False).name
     return None
 
 

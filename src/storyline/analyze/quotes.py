@@ -28,7 +28,7 @@ from ..model import Entity, Quote
 from ..pipeline import Found, component
 from ..settings import Settings
 from . import cues, docindex
-from .entities import MentionIndex, entity_named
+from .entities import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -666,7 +666,7 @@ def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:
         return _resolve(ctx, antecedent) if antecedent is not None else (None, None)
     if subject.pos_ == "PROPN":
         start, end = surface_span(subject)
-        entity = entity_named(ctx.entities, ctx.text[start:end])
+        entity = ctx.mentions.named(ctx.text[start:end])
     else:
         entity = _described(ctx, subject)
     if entity is not None:
