@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.common import ROOT, eval_dir, print_table, save_result
 
 SOURCES = ("polnear/data/train/text", "polnear/data/dev/text", "article-extraction-benchmark/html")
 RATIO_TARGET = 0.75
@@ -200,7 +200,7 @@ def measure(kind: str, workers: int, paths_file: Path) -> dict[str, Any]:
     """Run one measurement in a child process; add its peak memory."""
     command = [sys.executable, "-m", "benchmarks.throughput", "--child", kind]
     command += ["--workers", str(workers), "--paths", str(paths_file)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc, MemoryWatch(proc.pid) as watch:
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT) as proc, MemoryWatch(proc.pid) as watch:
         stdout, _ = proc.communicate()
     if proc.returncode:
         raise RuntimeError(f"{kind} with {workers} workers failed (exit {proc.returncode})")
@@ -509,7 +509,8 @@ def _dispatch(args: argparse.Namespace, files: list[Path]) -> int:
         workers = [int(w) for w in args.worker_counts.split(",")]
         result = run_benchmark(files, workers)
         print_results(result)
-        save_result("throughput", result)
+        # A --limit run must not replace the full corpus's result.
+        save_result("throughput" if args.limit is None else "throughput-limited", result)
     return 0
 
 
