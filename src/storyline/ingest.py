@@ -67,7 +67,7 @@ def ingest(
     settings = settings or Settings()
     report = IngestReport()
     items = _skip_stored(read(paths, settings, meta), store, report, progress)
-    analysed = (r for chunk in _analyzechunked(chunked(items, settings.batch_size), settings) for r in chunk)
+    analysed = (r for chunk in _analyze_chunks(chunked(items, settings.batch_size), settings) for r in chunk)
     for batch in chunked(analysed, settings.write_batch):
         for result, outcome in zip(batch, store.write(batch), strict=True):
             tally(report, result, outcome)
@@ -116,7 +116,7 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _analyzechunked(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
+def _analyze_chunks(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
     """Process chunks in order, in worker processes when there is enough work for them."""
     workers = settings.workers or os.cpu_count() or 1
     head = list(islice(chunks, workers * IN_FLIGHT))
