@@ -158,9 +158,12 @@ class Cluster:
 
     spans: list[Span] = field(default_factory=list)
     person: bool = False
-    # The spans the forms were last read from, and those forms: clustering asks for
-    # them once per mention and candidate person, and Span.text joins tokens anew.
-    _read: tuple[list[Span], list[str]] = field(default_factory=lambda: ([], []), init=False, repr=False, compare=False)
+    # The identities of the spans the forms were last read from, those spans (kept so
+    # that no other object takes their ids), the forms and the name: clustering asks
+    # for them once per mention and candidate person, and Span.text joins tokens anew.
+    _read: tuple[tuple[int, ...], list[Span], list[str], str] = field(
+        default_factory=lambda: ((), [], [], ""), init=False, repr=False, compare=False
+    )
 
     @property
     def first(self) -> int:
@@ -169,18 +172,24 @@ class Cluster:
     @property
     def forms(self) -> list[str]:
         """Distinct cleaned surface forms, in order of first mention."""
-        read, forms = self._read
-        if len(read) != len(self.spans) or any(a is not b for a, b in zip(read, self.spans, strict=True)):
-            ordered = sorted(self.spans, key=lambda s: s.start)
-            forms = list(dict.fromkeys(clean_name(s.text) for s in ordered))
-            self._read = (list(self.spans), forms)
-        return list(forms)
+        return list(self._forms())
+
+    def _forms(self) -> list[str]:
+        """The forms, read again only when the spans changed (the list is not to be modified)."""
+        return self._current()[2]
 
     @property
     def name(self) -> str:
         """The longest full form: most words, then most characters, then first seen."""
-        forms = self.forms
-        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        return self._current()[3]
+
+    def _current(self) -> tuple[tuple[int, ...], list[Span], list[str], str]:
+        ids = tuple(map(id, self.spans))
+        if ids != self._read[0]:
+            ordered = sorted(self.spans, key=lambda s: s.start)
+            forms = list(dict.fromkeys(clean_name(s.text) for s in ordered))
+            self._read = (ids, list(self.spans), forms, _longest(forms) if forms else "")
+        return self._read
 
     @property
     def label(self) -> str:
@@ -189,6 +198,11 @@ class Cluster:
         labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
         labels = [lab for lab in labels if lab != "PERSON"] or labels  # not a person: see _places_back
         return max(labels, key=lambda lab: (labels.count(lab), -labels.index(lab)))
+
+
+def _longest(forms: list[str]) -> str:
+    """The longest full form: most words, then most characters, then first seen."""
+    return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
 
 
 def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
@@ -328,7 +342,7 @@ def _names_person(cluster: Cluster, text: str, strict: bool) -> bool:
     one-word "person" may itself be the model's mistake.
     """
     key = name_key(text)
-    for form in cluster.forms:
+    for form in cluster._forms():
         if strict and len(name_tokens(form)) < 2:
             continue
         if name_key(form) == key or surname(form) == key:
