@@ -164,6 +164,17 @@ def _parser(ref: date | None, prefer: str) -> DateDataParser:
 
 
 def _parse(text: str, ref: date | None, prefer: str) -> tuple[str, Granularity] | None:
+    """dateparser's reading of ``text``; against a publication day it is a pure function
+    of its arguments, and an article repeats its dates, so those readings are kept."""
+    return _parse_from(text, ref, prefer) if ref is not None else _parse_now(text, ref, prefer)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_from(text: str, ref: date, prefer: str) -> tuple[str, Granularity] | None:
+    return _parse_now(text, ref, prefer)
+
+
+def _parse_now(text: str, ref: date | None, prefer: str) -> tuple[str, Granularity] | None:
     data = _parser(ref, prefer).get_date_data(text)
     if data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
