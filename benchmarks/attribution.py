@@ -124,10 +124,10 @@ def _trim(chars: Chars, text: str) -> Chars:
 
 def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[Relation]:
     """storyline's quotes and attributions for one article, as relations."""
-    from storyline.analyze.attributions import attribution_details
-    from storyline.analyze.quotes import quote_details
+    from storyline.analyze.pipeline import analyze_doc
+    from storyline.analyze.speech.attributions import attribution_details
+    from storyline.analyze.speech.quotes import quote_details
     from storyline.model import Article
-    from storyline.pipeline import analyze_doc
 
     doc = nlp(article.text)
     analysis = analyze_doc(Article(id=article.name, source="polnear", text=article.text), doc, settings)

@@ -90,11 +90,11 @@ def load_gold(path: Path) -> list[Gold]:
 
 def guess_all(golds: list[Gold]) -> list[Guess]:
     """Run the pipeline on each sentence and keep its most confident event."""
-    from storyline.analyze.events import code_events
+    from storyline.analyze.events.events import code_events
+    from storyline.analyze.events.lexicon import plover_category
     from storyline.analyze.nlp import load_nlp
-    from storyline.analyze.plover import plover_category
+    from storyline.analyze.pipeline import Found, analyze_doc
     from storyline.model import Article
-    from storyline.pipeline import Found, analyze_doc
     from storyline.settings import Settings
 
     settings = Settings.load()

@@ -142,9 +142,9 @@ def score(gold: set[Mention], pred: set[Mention]) -> dict[str, dict[str, float]]
 
 def storyline_entities(doc: Any, doc_id: str) -> list[Any]:
     """The Entity records storyline's ``entities`` component makes of ``doc``."""
-    from storyline.analyze.entities import find_entities
+    from storyline.analyze.entities.entities import find_entities
+    from storyline.analyze.pipeline import Found
     from storyline.model import Article
-    from storyline.pipeline import Found
     from storyline.settings import Settings
 
     article = Article(id=doc_id, source="benchmark", text=doc.text)
@@ -205,7 +205,7 @@ def _ggt_text(folder: Path, row: dict[str, Any]) -> str:
 
 
 def same_person(predicted: str, gold: str) -> bool:
-    from storyline.analyze import names
+    from storyline.analyze.entities import names
 
     if names.name_key(predicted) == names.name_key(gold):
         return True

@@ -135,9 +135,9 @@ def match(gold: list[Span], pred: list[Span], threshold: float) -> list[tuple[Sp
 
 def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[tuple[Span, Span]]:
     """Storyline's quotes as (surface, resolved) spans, in text order."""
-    from storyline.analyze.quotes import quote_details
+    from storyline.analyze.pipeline import analyze_doc
+    from storyline.analyze.speech.quotes import quote_details
     from storyline.model import Article
-    from storyline.pipeline import analyze_doc
 
     doc = nlp(article.text)
     record = Article(id=article.id, source="ggt", text=article.text)

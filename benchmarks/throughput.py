@@ -372,8 +372,8 @@ def _timed_clean(raw: Any, settings: Any, times: dict[str, float]) -> Any:
 
 def _timed_analysis(article: Any, doc: Any, settings: Any, times: dict[str, float]) -> Any:
     """``analyze_doc`` with a clock per component; an article whose analysis raises is dropped."""
+    from storyline.analyze.pipeline import Found, components_for
     from storyline.model import Analysis
-    from storyline.pipeline import Found, components_for
 
     found = Found(article)
     try:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.attributions import attribution_details
+from storyline.analyze.pipeline import analyze
+from storyline.analyze.speech.attributions import attribution_details
 from storyline.model import Article, Attribution
-from storyline.pipeline import analyze
 from storyline.settings import Settings
 
 

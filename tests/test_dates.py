@@ -10,17 +10,17 @@ from datetime import date
 
 import pytest
 
-from storyline.analyze import timevalues as tv
-from storyline.analyze.dates import date_for_span
+from storyline.analyze.pipeline import analyze
+from storyline.analyze.time import values as tv
+from storyline.analyze.time.dates import date_for_span
 from storyline.model import Article, DateMention
-from storyline.pipeline import analyze
 
 PUBLISHED = "2026-02-18"
 
 
 def find(nlp, settings, text: str, published: str | None = PUBLISHED, source: str = "explicit") -> list[DateMention]:
     article = Article(id="t1", source="test", text=text, published=published, published_source=source)  # type: ignore[arg-type]
-    return list(analyze(article, settings.with_values({"pipeline": ["dates"]}), nlp).dates)
+    return list(analyze(article, settings.with_values({"pipeline": ["entities", "dates"]}), nlp).dates)
 
 
 def one(mentions: list[DateMention], needle: str) -> DateMention:

@@ -8,12 +8,13 @@ import re
 import pytest
 from spacy.tokens import Span
 
-from storyline.analyze import docindex, firstchars
-from storyline.analyze import timerules as tr
-from storyline.analyze.entities import MentionIndex, _run_token, _run_tokens, entity_at, entity_named
-from storyline.analyze.names import Cluster
-from storyline.analyze.plover import in_lexicon, token_triggers
-from storyline.analyze.roles import is_title_word, may_be_title_word
+from storyline.analyze import docindex
+from storyline.analyze.entities.entities import MentionIndex, _run_token, _run_tokens, entity_at, entity_named
+from storyline.analyze.entities.names import Cluster
+from storyline.analyze.entities.roles import is_title_word, may_be_title_word
+from storyline.analyze.events.triggers import in_lexicon, token_triggers
+from storyline.analyze.time import firstchars, scan
+from storyline.analyze.time import rules as tr
 from storyline.model import Entity
 
 TEXT = (
@@ -112,14 +113,14 @@ def test_docindex_is_per_doc(nlp) -> None:
         "No dates at all here, only words.",
     ],
 )
-def test_timerules_find_rule_spans_same_as_each_finder(text: str) -> None:
+def test_time_scan_find_rule_spans_same_as_each_finder(text: str) -> None:
     expected = [
         (m.start("core"), m.end("core"), item.name)
         for item in tr.RULES
         if item.finder is not None
         for m in item.finder.finditer(text)
     ]
-    assert [(start, end, item.name) for start, end, item in tr.find_rule_spans(text)] == expected
+    assert [(start, end, item.name) for start, end, item in scan.find_rule_spans(text)] == expected
 
 
 def _entity(entity_id: str, *mentions: tuple[int, int]) -> Entity:

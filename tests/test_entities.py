@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze import names
-from storyline.analyze.entities import entity_at, entity_named, find_entities, person_entities
+from storyline.analyze.entities import names
+from storyline.analyze.entities.entities import entity_at, entity_named, find_entities, person_entities
+from storyline.analyze.pipeline import Found, analyze
 from storyline.clean import clean
 from storyline.model import Article, Entity, RawDoc
-from storyline.pipeline import Found, analyze
 
 pytestmark = pytest.mark.slow
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.actors import make_actor
-from storyline.analyze.events import code_events, find_events
-from storyline.analyze.plover import TYPES, plover_category, senses
+from storyline.analyze.events.actors import make_actor
+from storyline.analyze.events.events import code_events, find_events
+from storyline.analyze.events.lexicon import TYPES, plover_category, senses
+from storyline.analyze.pipeline import Found, analyze
 from storyline.model import Article, DateMention, Event
-from storyline.pipeline import Found, analyze
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import pipeline
+from storyline.analyze import pipeline
 from storyline.ingest import ingest
 from storyline.settings import Settings
 from storyline.store import Store

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.quotes import quote_details, quote_marks
+from storyline.analyze.pipeline import analyze
+from storyline.analyze.speech.quotes import quote_details, quote_marks
 from storyline.model import Article, Quote
-from storyline.pipeline import analyze
 from storyline.settings import Settings
 
 

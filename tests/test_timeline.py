@@ -6,10 +6,10 @@ component; the seed test runs the whole pipeline.
 
 from __future__ import annotations
 
-from storyline.analyze import timevalues as tv
-from storyline.analyze.timeline import find_timeline
+from storyline.analyze.pipeline import Found, analyze
+from storyline.analyze.time import values as tv
+from storyline.analyze.time.timeline import find_timeline
 from storyline.model import Article, Event
-from storyline.pipeline import Found, analyze
 
 TEXT = (
     "The ministers met in Geneva on Tuesday. "
@@ -21,7 +21,7 @@ TEXT = (
 
 def found_for(nlp, settings, text: str, events: list[Event]) -> tuple[object, Found]:
     article = Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
-    analysis = analyze(article, settings.with_values({"pipeline": ["dates"]}), nlp)
+    analysis = analyze(article, settings.with_values({"pipeline": ["entities", "dates"]}), nlp)
     found = Found(article, dates=list(analysis.dates), events=events)
     return nlp(text), found
 

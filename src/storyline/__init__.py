@@ -9,9 +9,9 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+from .analyze.pipeline import analyze
 from .ingest import IngestReport, ingest
 from .model import Analysis, Article, Attribution, DateMention, Entity, Event, Failure, Quote
-from .pipeline import analyze
 from .settings import Settings
 from .store import Store
 

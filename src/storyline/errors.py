@@ -35,6 +35,10 @@ class Errors:
     E142 = "{path}: settings file is not valid TOML ({detail})."
     E150 = "spaCy model '{name}' is not installed. Install it with: pip install {package}"
     E151 = "Unknown pipeline component '{name}'. Known components: {known}."
+    E152 = (
+        "Pipeline component '{name}' reads {missing}, which no earlier component fills. "
+        "Put {providers} before it in the 'pipeline' setting."
+    )
 
 
 class Warnings:

@@ -23,10 +23,10 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .analyze.pipeline import analyze_doc
 from .clean import clean, content_id
 from .errors import StorylineError
 from .model import Analysis, Article, Failure, RawDoc
-from .pipeline import analyze_doc
 from .read import read
 from .settings import Settings
 from .store import Store

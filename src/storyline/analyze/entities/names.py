@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from . import docindex
+from .. import docindex
 from .roles import ORG_SUFFIXES
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ..model import Granularity
+from ...model import Granularity
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from . import timevalues as tv
-from .timerules import (
+from . import values as tv
+from .rules import (
     COUNT,
     NOT_NAMED,
     ORDINAL,

@@ -1,7 +1,7 @@
 """The 'events' component: who did what to whom, coded in the PLOVER ontology.
 
 Each sentence is read off its dependency parse. A trigger is a verb (with its
-particle or object), a noun or an adjective from the lexicon in ``plover.py``;
+particle or object), a noun or an adjective from the lexicon in ``lexicon.py``;
 its actor and target come from the parse (subject or agent, object or
 prepositional object) and are resolved to parties by ``actors.py``. Then the
 sentence around the trigger says how the event is asserted: negated ("has not
@@ -18,15 +18,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import DateMention, Event, EventStatus
-from ..pipeline import Found, component
-from ..settings import Settings
-from . import docindex, plover
+from ...model import DateMention, Event, EventStatus
+from ...settings import Settings
+from .. import docindex
+from ..entities.entities import MentionIndex
+from ..registry import Found, component
+from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
-from .entities import MentionIndex
+from .lexicon import ORDER_VERBS, Sense, words
 from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
-from .plover import ORDER_VERBS, Sense, Trigger, token_triggers, words
 from .targets import condition_subject, target_head
+from .triggers import Trigger, in_lexicon, token_triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -75,7 +77,7 @@ class Coded:
     target: Actor | None
 
 
-@component("events", fills="events")
+@component("events", fills="events", requires=("entities", "quotes", "attributions", "dates"))
 def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event]:
     """Yield the PLOVER events of each sentence, most confident first within a sentence."""
     for coded in code_events(doc, found):
@@ -117,7 +119,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
 def _lexicon_words(sent: Span) -> list[Token]:
     """The tokens of a sentence that the lexicon knows, in order: the only ones that can trigger."""
     words, doc = docindex.words(sent.doc), sent.doc
-    known = plover.in_lexicon
+    known = in_lexicon
     return [doc[i] for i in range(sent.start, sent.end) if known(words.pos[i], words.lower[i], words.lemma[i])]
 
 
@@ -258,12 +260,12 @@ def _classify(
     mode = _mode(trigger, type_, inner)
     if type_ != trigger.sense.type and type_ in {"AID", "MOBILIZE"}:
         mode = "peacekeeping" if type_ == "AID" else "troops"
-    if status == "denied" and type_ in plover.COOPERATIVE and _future(trigger.token):
+    if status == "denied" and type_ in lexicon.COOPERATIVE and _future(trigger.token):
         # "will not release", "would not meet their demands": a refusal, not a non-event
-        return "REJECT", plover.DEMAND_MODES.get(type_), "reported" if source else "asserted"
+        return "REJECT", lexicon.DEMAND_MODES.get(type_), "reported" if source else "asserted"
     if status in {"planned", "hedged"} and _conditional(trigger.token):
         # "will withdraw its force unless ...": a conditional threat
-        return "THREATEN", plover.THREAT_MODES.get(type_, "relations"), status
+        return "THREATEN", lexicon.THREAT_MODES.get(type_, "relations"), status
     return type_, mode, status
 
 
@@ -322,7 +324,7 @@ def _inner(trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
 def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
     """The PLOVER type, with the rules that depend on the actor and the governed event."""
     sense = trigger.sense
-    if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in plover.CONFLICTUAL:
+    if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in lexicon.CONFLICTUAL:
         return "THREATEN"  # a vow or promise to use force is a threat
     if sense.type == "PROTEST" and sense.lemma == "protest" and _verbal_protest(trigger.token, actor):
         return "DISAPPROVE"  # a government or a statement "protests": not a street protest
@@ -356,9 +358,9 @@ def _mode(trigger: Trigger, type_: str, inner: Trigger | None) -> str | None:
     if type_ == "ASSAULT":
         return _weapon_mode(trigger) or trigger.sense.mode
     if inner is not None and type_ in {"DEMAND", "REJECT"}:
-        return plover.DEMAND_MODES.get(inner.sense.type, trigger.sense.mode)
+        return lexicon.DEMAND_MODES.get(inner.sense.type, trigger.sense.mode)
     if inner is not None and type_ == "THREATEN":
-        return plover.THREAT_MODES.get(inner.sense.type, trigger.sense.mode)
+        return lexicon.THREAT_MODES.get(inner.sense.type, trigger.sense.mode)
     if type_ == "AGREE" and inner is not None and inner.sense.type in {"CONSULT", "SUPPORT", "AGREE"}:
         return "diplomatic"
     return trigger.sense.mode
@@ -368,7 +370,7 @@ def _weapon_mode(trigger: Trigger) -> str | None:
     """An ASSAULT mode from the weapon words near the trigger ("car bomb", "artillery")."""
     clause = clause_head(trigger.token)
     for token in clause.subtree:
-        mode = plover.WEAPON_MODES.get(token.lemma_.lower())
+        mode = lexicon.WEAPON_MODES.get(token.lemma_.lower())
         if mode is not None:
             return mode
     return None
@@ -386,7 +388,7 @@ def _status(
         return "denied", source
     if governor is not None and governor.sense.type in GOVERNING_STATUS:
         status = GOVERNING_STATUS[governor.sense.type]
-        if status == "planned" and trigger.sense.type in plover.CONFLICTUAL:
+        if status == "planned" and trigger.sense.type in lexicon.CONFLICTUAL:
             status = "hedged"
         if status == "reported" and source is None:  # "Moscow accused Kyiv of shelling": Moscow says so
             accuser = actor_head(governor)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import docindex
+from .. import docindex
 from .actors import DEMONYMS, RELATIVE_PRONOUNS, SECTORS, is_actorlike, is_named, is_pronoun, names_party, referent
+from .lexicon import Sense, senses, words
 from .participants import (
     SELF_MODES,
     SUBJECT_GENITIVE,
@@ -24,7 +25,7 @@ from .participants import (
     prep_objects,
     subject_of,
 )
-from .plover import Sense, Trigger, lemmas, match_verb, senses, trailing_report, words
+from .triggers import Trigger, lemmas, match_verb, trailing_report
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import timevalues as tv
-from .timerules import (
+from . import values as tv
+from .rules import (
     DAY,
     MOD,
     MON,

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import DateMention, Event, Granularity, TimelineEntry
-from ..pipeline import Found, component
-from ..settings import Settings
-from . import docindex
-from . import timevalues as tv
+from ...model import DateMention, Event, Granularity, TimelineEntry
+from ...settings import Settings
+from .. import docindex
+from ..registry import Found, component
+from . import values as tv
 from .dates import date_for_span
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-@component("timeline", fills="timeline")
+@component("timeline", fills="timeline", requires=("quotes", "attributions", "dates", "events"))
 def find_timeline(doc: Doc, *, found: Found, settings: Settings) -> Iterator[TimelineEntry]:
     """Yield one entry per event and per dated statement, oldest first, undated last."""
     events = [event_entry(event, found.dates) for event in found.events]

@@ -1,6 +1,6 @@
 """The 'dates' component: every temporal expression, normalised against the publication day.
 
-Candidates come from two places: our rules (analyze/timerules.py), which know
+Candidates come from two places: our rules (analyze/time/rules.py), which know
 forms spaCy splits or misses ("over the weekend", "late on Tuesday",
 "February 17-18"), and spaCy's DATE/TIME entities for the rest. Where both
 found something, the rule's span wins. Each candidate is read with the tense
@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..model import DateMention
-from ..pipeline import Found, component
-from ..settings import Settings
-from . import docindex
-from . import timerules as tr
-from . import timevalues as tv
+from ...model import DateMention
+from ...settings import Settings
+from .. import docindex
+from ..registry import Found, component
+from . import rules as tr
+from . import scan
+from . import values as tv
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,7 +52,7 @@ class Item:
     verb: int
 
 
-@component("dates", fills="dates")
+@component("dates", fills="dates", requires=("entities",))  # reads doc.ents as corrected
 def find_dates(doc: Doc, *, found: Found, settings: Settings) -> Iterator[DateMention]:
     """Yield a DateMention for each temporal expression of the article, in text order."""
     article = found.article
@@ -127,8 +128,8 @@ def read_candidate(text: str, rule: tr.Rule | str | None, when: tr.When) -> tr.R
     "this morning"): clock times and "about six hours" are not dates.
     """
     if isinstance(rule, tr.Rule):
-        return tr.apply(rule, text, when)
-    return tr.read(text, when, rules_only=rule == TIME_ONLY)
+        return scan.apply(rule, text, when)
+    return scan.read(text, when, rules_only=rule == TIME_ONLY)
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
@@ -143,7 +144,7 @@ def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int, tr.Rule | str |
     """Rule matches (longest first, no overlaps), then spaCy entities no rule touched."""
     chosen: list[tuple[int, int, tr.Rule | str | None]] = []
     order = {id(rule): n for n, rule in enumerate(tr.RULES)}
-    matches = sorted(tr.find_rule_spans(text), key=lambda m: (m[0] - m[1], order[id(m[2])], m[0]))
+    matches = sorted(scan.find_rule_spans(text), key=lambda m: (m[0] - m[1], order[id(m[2])], m[0]))
     for start, end, rule in matches:
         if not _overlaps(chosen, start, end):
             chosen.append((start, end, rule))

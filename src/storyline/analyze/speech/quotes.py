@@ -24,11 +24,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import Entity, Quote
-from ..pipeline import Found, component
-from ..settings import Settings
-from . import cues, docindex
-from .entities import MentionIndex
+from ...model import Entity, Quote
+from ...settings import Settings
+from .. import docindex
+from ..entities.entities import MentionIndex
+from ..registry import Found, component
+from . import cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -66,7 +67,7 @@ class QuoteDetail:
     cue_span: tuple[int, int] | None = None
 
 
-@component("quotes", fills="quotes")
+@component("quotes", fills="quotes", requires=("entities",))
 def find_quotes(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Quote]:
     """Yield the direct, partial and indirect quotes of one article, in text order."""
     for detail in quote_details(doc, found.entities):

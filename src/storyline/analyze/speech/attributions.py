@@ -19,11 +19,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Attribution, Entity
-from ..pipeline import Found, component
-from ..settings import Settings
-from . import cues, docindex
-from .entities import MentionIndex
+from ...model import Attribution, Entity
+from ...settings import Settings
+from .. import docindex
+from ..entities.entities import MentionIndex
+from ..registry import Found, component
+from . import cues
 from .quotes import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class AttributionDetail:
     cue_span: tuple[int, int] | None = None
 
 
-@component("attributions", fills="attributions")
+@component("attributions", fills="attributions", requires=("entities",))
 def find_attributions(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Attribution]:
     """Yield the claims of one article credited to outlets, documents or sources."""
     for detail in attribution_details(doc, found.entities):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
-from . import docindex
+from .. import docindex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

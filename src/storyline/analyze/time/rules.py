@@ -1,9 +1,9 @@
 """The rule engine that reads one temporal expression and resolves it to an ISO value.
 
-The rules themselves live in timeabsolute.py ("April 30, 2025", "May 2025",
-"February 17-18") and timerelative.py ("last week", "over the weekend", "the
+The rules themselves live in absolute.py ("April 30, 2025", "May 2025",
+"February 17-18") and relative.py ("last week", "over the weekend", "the
 second day"). Each rule is a regular expression with named groups plus a handler. The same
-pattern serves twice: ``find_rule_spans`` scans an article for expressions
+pattern serves twice (the two entry points are in scan.py): ``find_rule_spans`` scans an article for expressions
 (spaCy's DATE entities miss "over the weekend", "late on Tuesday" and cut
 "the second day ended early" too long), and ``read`` resolves a piece of text
 that spaCy found. A handler returns a ``Reading``, or None when the text is not
@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from ..model import Granularity
-from . import timevalues as tv
-from .firstchars import guarded
+from ...model import Granularity
+from . import values as tv
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -58,8 +57,8 @@ UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 NAMED_DAYS = ("Ash", "Black", "Good", "Holy", "Maundy", "Palm", "Easter", "Super", "Bloody", "Cyber", "Shrove", "Patch")
 NOT_NAMED = "".join(f"(?<!{word} )" for word in NAMED_DAYS)
 # Every finder starts where a word does (not inside a word, nor after a dot).
-_FINDER_START = r"(?<![\w.])"
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+FINDER_START = r"(?<![\w.])"
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +109,7 @@ def rule(name: str, pattern: str, *, before: str | None = "", find: bool = True)
         finder = None
         if find:
             prefix = rf"(?:{before})" if before else ""
-            finder = re.compile(rf"{_FINDER_START}{prefix}(?P<core>{pattern})")
+            finder = re.compile(rf"{FINDER_START}{prefix}(?P<core>{pattern})")
         RULES.append(Rule(name, re.compile(pattern), handler, finder))
         RULES.sort(key=_priority)
         return handler
@@ -123,7 +122,7 @@ def _priority(item: Rule) -> tuple[bool, int]:
 
     Sorting here keeps the order the same whichever rule module is imported first.
     """
-    return not item.handler.__module__.endswith("timeabsolute"), item.handler.__code__.co_firstlineno
+    return not item.handler.__module__.endswith(".absolute"), item.handler.__code__.co_firstlineno
 
 
 # ---------------------------------------------------------------- helpers
@@ -281,87 +280,3 @@ def after_named_day(text: str, start: int) -> bool:
 def is_not_date(text: str) -> bool:
     """Durations ("about six hours"), ages, frequencies, "fourth anniversary": not dates."""
     return any(pattern.fullmatch(text.strip()) for pattern in NOT_DATES)
-
-
-# ---------------------------------------------------------------- entry points
-
-
-def find_rule_spans(text: str) -> Iterator[tuple[int, int, Rule]]:
-    """Every place a rule matches in ``text`` (overlapping; the caller keeps the longest).
-
-    The same matches, in the same order, as each rule's ``finder.finditer``
-    in turn; but the text is scanned once, for the places where any rule
-    could start, and each rule is tried only there. Thirty scans of the whole
-    text took a fifth of the analysis time.
-    """
-    finders = [(item, item.finder) for item in RULES if item.finder is not None]
-    starts = _rule_starts(tuple(finder.pattern for _, finder in finders))
-    if starts is None:
-        found = [list(finder.finditer(text)) for _, finder in finders]
-    else:
-        found = _matches_at(starts, [finder for _, finder in finders], text)
-    for (item, _), matches in zip(finders, found, strict=True):
-        yield from ((match.start("core"), match.end("core"), item) for match in matches)
-
-
-def _matches_at(starts: re.Pattern[str], finders: list[re.Pattern[str]], text: str) -> list[list[re.Match[str]]]:
-    """Each finder's ``finditer`` matches, trying it only where ``starts`` matches."""
-    found: list[list[re.Match[str]]] = [[] for _ in finders]
-    resume = [0] * len(finders)  # where each finder's own scan would go on: its matches do not overlap
-    for place in starts.finditer(text):
-        at = place.start()
-        for n, finder in enumerate(finders):
-            match = finder.match(text, at) if at >= resume[n] else None
-            if match is not None:
-                found[n].append(match)
-                resume[n] = max(match.end(), at + 1)
-    return found
-
-
-@functools.lru_cache(maxsize=4)
-def _rule_starts(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One zero-width pattern that matches wherever any of ``patterns`` does.
-
-    Each finder is the word-start lookbehind plus a pattern of its own; the
-    union keeps the lookbehind once and looks ahead for any of the rest, their
-    named groups made plain and each behind a guard on its first character
-    (:mod:`firstchars`). None (scan rule by rule) when a finder does not have
-    that shape.
-    """
-    if not all(p.startswith(_FINDER_START) for p in patterns):
-        return None
-    bodies = [guarded(_NAMED_GROUP.sub("(?:", p.removeprefix(_FINDER_START))) for p in patterns]
-    try:
-        return re.compile(_FINDER_START + "(?=" + "|".join(bodies) + ")")
-    except re.error:
-        return None
-
-
-def apply(item: Rule, text: str, when: When) -> Reading | None:
-    """Resolve ``text`` with one rule (the one that found it)."""
-    match = item.pattern.fullmatch(text)
-    return item.handler(match, when) if match else None
-
-
-def read(text: str, when: When, *, rules_only: bool = False) -> Reading | None:
-    """Resolve an expression found by someone else (spaCy); None when it is not a date.
-
-    The first rule that matches the whole text decides; a text no rule knows
-    goes to dateparser if it names a month or a year, else it is kept as a
-    temporal expression without a value ("the summer", "recent weeks").
-    """
-    text = re.sub(r"\s+", " ", text.strip())
-    for item in RULES:
-        if item.pattern.fullmatch(text):
-            return apply(item, text, when)
-    if rules_only or is_not_date(text):
-        return None
-    if re.search(rf"\b(?:{MONTH_FULL})\b|\b{YEAR}", text):
-        has_year = re.search(rf"\b{YEAR}", text) is not None
-        return parse_absolute(strip_mod(text), when, has_year)
-    return Reading(None, "unknown") if TIME_WORDS.search(text) else None
-
-
-# The rule modules register themselves with @rule when imported; import them
-# last, once everything they use from here exists.
-from . import timeabsolute, timerelative  # noqa: E402, F401, I001

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Role
-from . import docindex
+from ...model import Role
+from .. import docindex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -17,10 +17,11 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Entity
-from ..pipeline import Found, component
-from ..settings import Settings
-from . import docindex, gazetteer, names
+from ...model import Entity
+from ...settings import Settings
+from .. import docindex
+from ..registry import Found, component
+from . import gazetteer, names
 from .names import Cluster, cluster_mentions, is_full_name, is_surname_variant, labelled
 from .roles import (
     HONORIFICS,

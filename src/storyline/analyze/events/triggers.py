@@ -1,0 +1,189 @@
+"""Which words of a sentence code a PLOVER event, and with which sense.
+
+The lexicon (lexicon.py) says which lemmas can mean which event type; this
+module matches the tokens of a parsed sentence against it: verbs with their
+particles and objects ("call off", "staged a strike"), event nouns, light
+verbs that take their meaning from an event noun, and the checks that keep a
+report of speech or a cautionary "warn" from being coded as the event itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .. import docindex
+from .actors import is_actorlike, referent
+from .lexicon import CLAUSE_VERBS, LIGHT_VERBS, ORDER_VERBS, Sense, senses
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word that codes an event, with what the lexicon matched it on."""
+
+    token: Token
+    sense: Sense
+    obj: Token | None = None
+    actor_head: Token | None = None
+    target_head: Token | None = None
+    modal: bool = False
+
+
+def _child_words(token: Token) -> set[str]:
+    """Particles and prepositions attached to a verb ("call off", "crack down on")."""
+    words = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod", "agent", "dative"}}
+    return words | {c.lower_ for c in token.children if c.dep_ == "acomp"}
+
+
+def _objects(token: Token) -> list[Token]:
+    """Nouns that can give a light verb its meaning: object, passive subject, prepositional objects."""
+    direct = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "acomp"}]
+    preps = [g for c in token.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
+    preps += [g for c in token.children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]
+    return direct + preps
+
+
+def _object_words(obj: Token) -> set[str]:
+    """Lemmas that stand for an object: its head, compounds and "state of X"."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in {"compound", "amod"}}
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        words |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
+    return words
+
+
+def lemmas(token: Token) -> list[str]:
+    """The lemma, then plain de-inflections (the small model lemmatises "staged" as "stag")."""
+    return lemma_forms(token.lower_, token.lemma_.lower())
+
+
+def lemma_forms(word: str, lemma: str) -> list[str]:
+    """:func:`lemmas` from the lower-cased word and lemma."""
+    found = [lemma]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("d", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            found.append(word[: -len(suffix)] + repl)
+    return found
+
+
+def in_lexicon(pos: str, word: str, lemma: str) -> bool:
+    """Whether a token with this part of speech, lower-cased word and lemma can be a trigger at all.
+
+    :func:`token_triggers` finds nothing for any other token; this test on
+    strings lets a sentence skip them without building their Tokens.
+    """
+    if pos == "VERB":
+        return lemma in LIGHT_VERBS or any(senses("verb", w) for w in lemma_forms(word, lemma))
+    if pos == "ADJ":
+        return bool(senses("adj", lemma))
+    if pos in {"NOUN", "PROPN"}:
+        return bool(senses("noun", lemma) or senses("noun", word))
+    return False
+
+
+def match_verb(token: Token) -> Trigger | None:
+    """The first lexicon sense of a verb whose particles and object are present."""
+    lemma = next((w for w in lemmas(token) if senses("verb", w)), None)
+    if lemma is None:
+        return _light_verb(token) if token.lemma_.lower() in LIGHT_VERBS else None
+    if lemma in ORDER_VERBS and (ordered := _light_verb(token)) is not None:
+        return ordered  # "ordered patrols", "ordered an inquiry": the ordered act
+    words = _child_words(token)
+    objects = _objects(token)
+    options = [s for s in senses("verb", lemma) if set(s.parts) <= words]
+    for sense in options:  # the object's own head decides first: "violated the ceasefire agreement"
+        obj = next((o for o in objects if o.lemma_.lower() in sense.objects or o.lower_ in sense.objects), None)
+        if obj is not None:
+            return Trigger(token, sense, obj=obj)
+    for sense in options:
+        if not sense.objects and (lemma not in CLAUSE_VERBS or _takes_clause(token) or _person_object(token)):
+            return Trigger(token, sense)
+        for obj in objects:
+            if sense.objects & _object_words(obj):
+                return Trigger(token, sense, obj=obj)
+    return _light_verb(token) if lemma in LIGHT_VERBS else None
+
+
+def _light_verb(token: Token) -> Trigger | None:
+    """A light verb with an event noun object takes the noun's sense ("staged a hunger strike")."""
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        noun = match_noun(obj)
+        if noun is not None:
+            sense = replace(noun.sense, lemma=token.lemma_.lower(), kind="verb", objects=frozenset({obj.lemma_}))
+            return Trigger(token, sense, obj=obj)
+    return None
+
+
+def _match_adj(token: Token) -> Trigger | None:
+    """An adjective of commitment with an infinitive: "ready to contribute"."""
+    options = senses("adj", token.lemma_)
+    takes_clause = any(c.dep_ in {"xcomp", "prep"} for c in token.children)
+    return Trigger(token, options[0]) if options and takes_clause else None
+
+
+def match_noun(token: Token) -> Trigger | None:
+    """A noun that names an event ("talks", "sanctions", "demand")."""
+    options = senses("noun", token.lemma_.lower()) or senses("noun", token.lower_)
+    return Trigger(token, options[0]) if options else None
+
+
+def _takes_clause(token: Token) -> bool:
+    """Whether a verb has an infinitive or that-clause ("allowed the refugees ... to return")."""
+    clauses = {"xcomp", "ccomp", "advcl", "acl", "relcl"}
+    near = [c for c in token.children] + [g for c in token.children if c.dep_ == "dobj" for g in c.children]
+    return any(t.dep_ in clauses and t.tag_ == "VB" for t in near)
+
+
+def _person_object(token: Token) -> bool:
+    """Whether the object is someone ("allowed the refugees ..."), not a thing ("allowed two runs")."""
+
+    return any(is_actorlike(referent(c)) for c in token.children if c.dep_ == "dobj")
+
+
+def _caution(warn: Token) -> bool:
+    """A warning that something may happen, not that the speaker will act ("will no longer tolerate")."""
+    clauses = [c for c in warn.children if c.dep_ == "ccomp"]
+    future = {"will", "would", "shall", "'ll", "wo"}
+    return bool(clauses) and not any(a.lower_ in future for c in clauses for a in c.children if a.dep_ == "aux")
+
+
+def _participle_modifier(token: Token) -> bool:
+    """ "the alleged bombers", "the curfew imposed in 1990": a participle describing a noun."""
+    if token.dep_ == "amod":
+        return True
+    # a noun heading the whole sentence means the parser missed the main verb: "A paper called on X to ..."
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ != "ROOT" and not trailing_report(token)
+
+
+def trailing_report(verb: Token) -> bool:
+    """A reporting clause after what it reports, read by the parser as a participle:
+    "X are failing to uphold rights, a rights group protested on Wednesday".
+
+    The verb hangs from a noun just after a comma, ends the sentence and has no
+    object of its own: the sentence before the comma is what it says.
+    """
+    noun = verb.head
+    first = min(t.i for t in noun.subtree)
+    if verb.dep_ != "acl" or verb.i < noun.i or first == 0 or verb.doc[first - 1].text != ",":
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
+        return False
+    return max(t.i for t in verb.subtree) >= docindex.sentence_bounds(verb)[1] - 2
+
+
+def token_triggers(token: Token) -> list[Trigger]:
+    """The lexicon matches of one token as a verb, an adjective or a noun."""
+    if token.pos_ == "VERB" and not _participle_modifier(token):
+        found = match_verb(token)
+        if found is not None and found.sense.lemma == "warn" and _caution(token):
+            found = None  # "warning that the vote could be unfair": a caution, not a threat
+    elif token.pos_ == "ADJ":
+        found = _match_adj(token)
+    elif token.pos_ in {"NOUN", "PROPN"}:
+        found = match_noun(token)
+    else:
+        found = None
+    return [found] if found is not None else []
