@@ -6,17 +6,22 @@ tests check the acceptance list in ../shared/seeds/EXPECTED.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from storyline.analyze.entities import names
-from storyline.analyze.entities.entities import entity_at, entity_named, find_entities, person_entities
+from storyline.analyze.entities.entities import entity_at, entity_named, find_entities
 from storyline.analyze.pipeline import Found, analyze
 from storyline.clean import clean
 from storyline.model import Article, Entity, RawDoc
 
 pytestmark = pytest.mark.slow
+
+
+def _people(entities: Iterable[Entity]) -> list[Entity]:
+    return [e for e in entities if e.type == "PERSON"]
 
 
 def entities_of(text: str, nlp, settings) -> list[Entity]:
@@ -178,7 +183,7 @@ def test_entities_alias_merge(nlp, settings):
         "Zelenskyy added that Kyiv would not give up land. Later, Zelensky thanked the mediators."
     )
     found = entities_of(text, nlp, settings)
-    people = [e for e in person_entities(found) if "Zelensk" in e.name]
+    people = [e for e in _people(found) if "Zelensk" in e.name]
     assert len(people) == 1
     zelenskyy = people[0]
     assert zelenskyy.name == "Volodymyr Zelenskyy"
@@ -189,7 +194,7 @@ def test_entities_alias_merge(nlp, settings):
 
 def test_entities_different_people_same_surname_stay_apart(nlp, settings):
     text = "Boris Johnson met Anna Johnston in London. Johnston said little."
-    found = person_entities(entities_of(text, nlp, settings))
+    found = _people(entities_of(text, nlp, settings))
     assert {e.name for e in found} >= {"Boris Johnson", "Anna Johnston"}
     assert len([e for e in found if e.name == "Anna Johnston"][0].mentions) == 2
 
@@ -271,7 +276,7 @@ def test_entities_single_letter_is_not_a_person(nlp, settings):
     text = "Vladimir Orlov wrote in a post on X that the talks went well."
     ents = [("Vladimir Orlov", "PERSON", 0), ("X", "PERSON", 0)]
     found = entities_with_ents(text, ents, nlp, settings)
-    assert [e.name for e in person_entities(found)] == ["Vladimir Orlov"]
+    assert [e.name for e in _people(found)] == ["Vladimir Orlov"]
 
 
 def test_entities_stray_initial_dropped(nlp, settings):

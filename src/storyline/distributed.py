@@ -27,10 +27,9 @@ from typing import TYPE_CHECKING, Any
 from .errors import StorylineError
 from .ingest import IngestReport, chunked, process_chunk, raw_id, tally
 from .model import Failure, RawDoc
-from .present.export import TABLES
 from .read import read
 from .settings import Settings
-from .store import Store
+from .store import TABLES, Store
 
 if TYPE_CHECKING:
     import pyarrow as pa

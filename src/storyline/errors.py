@@ -44,8 +44,6 @@ class Errors:
 class Warnings:
     """Warnings: something was kept but may be less than the user expects."""
 
-    W201 = "{path}: encoding not declared; read as {encoding} (detected)."
-    W202 = "{path}: no publication date found; stored as unknown."
     W204 = "{path}: skipped, not an article format (.txt, .html, .jsonl) in a folder being ingested."
     W203 = "{path}: cleaning removed every line it was unsure of; the body may be incomplete."
 

@@ -45,6 +45,8 @@ RECORD_TABLES: dict[str, tuple[str, type]] = {
     "events": ("events", Event),
     "timeline": ("timeline", TimelineEntry),
 }
+# Every table a user can export, in the order an export writes them.
+TABLES = ("articles", *(table for table, _ in RECORD_TABLES.values()), "failures")
 # Fields holding tuples are stored as JSON text; these rebuild their records.
 _NESTED = {"roles": Role, "subheads": Subhead, "removed": Removed}
 

@@ -7,19 +7,15 @@ metadata the user supplied, which always wins over what was guessed.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from typing import Any
 
 from ..errors import StorylineError
 from ..model import Article, RawDoc
 from ..settings import Settings
+from .ids import content_id
 
-
-def content_id(text: str) -> str:
-    """A stable id from the content: the same page ingested twice gets the same id."""
-    normalized = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
-    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+__all__ = ["apply_meta", "clean", "content_id"]
 
 
 def clean(raw: RawDoc, settings: Settings | None = None) -> Article:

@@ -13,9 +13,9 @@ from typing import Any
 
 from ..model import Article, RawDoc
 from ..settings import Settings
-from . import content_id
 from .html_body import Body, extract_body
 from .html_meta import PageMeta, page_meta
+from .ids import content_id
 
 logger = logging.getLogger(__name__)
 

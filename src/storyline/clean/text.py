@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ..errors import Warnings
 from ..model import Article, RawDoc, Removed, Subhead
 from ..settings import Settings
-from . import content_id
 from .blocks import main_block
+from .ids import content_id
 from .lines import Line, classify, read_lines
 from .meta import read_meta
 

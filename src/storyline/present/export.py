@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import StorylineError
-from ..store import RECORD_TABLES, Store
+from ..store import TABLES, Store
 
 FORMATS = ("jsonl", "json", "csv", "parquet")
-TABLES = ("articles", *(t for t, _ in RECORD_TABLES.values()), "failures")
 
 
 def export(store: Store, fmt: str, out: str | Path | None = None, *, table: str = "articles") -> int:

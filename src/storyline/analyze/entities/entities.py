@@ -361,11 +361,6 @@ def _to_entity(cluster: Cluster, entity_id: str) -> Entity:
 # --- Looking entities up -----------------------------------------------------------
 
 
-def person_entities(entities: Iterable[Entity]) -> list[Entity]:
-    """The people among ``entities``, in order."""
-    return [e for e in entities if e.type == "PERSON"]
-
-
 def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
     """The entity whose mention overlaps ``[start, end)`` most (the first on a tie)."""
     best, best_overlap = None, 0
