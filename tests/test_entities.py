@@ -165,7 +165,7 @@ def test_entities_relative_clause_role_stops_before_its_own_clause(nlp, settings
 
 
 def test_entities_title_does_not_reach_past_of(nlp, settings):
-    text = "Investors reacted to the parliamentary defeat of Prime Minister Ewa Lis's budget plan."
+    text = "Markets fell after the narrow defeat of Prime Minister Ewa Lis's budget plan."
     assert titles(person(entities_of(text, nlp, settings), "Ewa Lis")) == ["Prime Minister"]
 
 

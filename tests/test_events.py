@@ -66,12 +66,12 @@ def test_events_type_from_lexicon(nlp, settings, text, type_):
 def test_events_actor_and_target_from_parse(nlp, settings):
     event = _top(nlp, settings, "Poland expelled two Belarusian diplomats.")
     assert (event.actor, event.target, event.mode) == ("Poland", "Belarus", "expel")
-    passive = _top(nlp, settings, "The refugees were attacked by Burundian militiamen.")
+    passive = _top(nlp, settings, "The villagers were attacked by Rwandan militiamen.")
     assert (passive.type, passive.actor, passive.actor_sector, passive.target) == (
         "ASSAULT",
-        "Burundi",
+        "Rwanda",
         "rebels",
-        "refugees",
+        "villagers",
     )
 
 
@@ -96,7 +96,7 @@ def test_events_embedded_questions_and_cautions_are_not_events(nlp, settings):
     assert _events(nlp, settings, text) == []
     caution = "The analyst warned that a vote held under martial law could be unfair."
     assert _events(nlp, settings, caution) == []
-    threat = _top(nlp, settings, "The security chief warned that police will no longer tolerate rallies.")
+    threat = _top(nlp, settings, "The army chief warned that troops will not allow roadblocks.")
     assert threat.type == "THREATEN"
 
 
@@ -282,10 +282,10 @@ def test_events_agentless_arrest_is_by_the_state_it_happens_in(nlp, settings):
         ("The union organised a general strike that shut down Lima.", "PROTEST", "Peru"),
         ("Thousands of Afghans sought refuge in Pakistan last year.", "DEMAND", "Pakistan"),
         ("France is pushing for the EU to lift the sanctions.", "DEMAND", "EU"),
-        ("Ghana vetoed a Security Council resolution on the border dispute.", "REJECT", "Security Council"),
-        ("Rebels launched artillery, mortar and rocket fire against army bases.", "ASSAULT", "army bases"),
+        ("Ghana vetoed the Security Council resolution on the border dispute.", "REJECT", "Security Council"),
+        ("Rebels launched rocket, mortar and artillery fire against army bases.", "ASSAULT", "army bases"),
         ("The minister denounced as a crime Serbia's crackdown on the protesters.", "DISAPPROVE", "Serbia"),
-        ("The security chief warned that police would no longer tolerate marches by the Green Union.",
+        ("The army chief warned that troops would not allow roadblocks by the Green Union.",
          "THREATEN", "Green Union"),
     ],
 )  # fmt: skip

@@ -105,7 +105,7 @@ def _clean_span(span: Span) -> Span | None:
 
 
 def _is_loose_article(token: Token, label: str) -> bool:
-    """ "the" before a name is not part of it, but "The" opens a title ("The Crying Game")."""
+    """ "the" before a name is not part of it, but "The" opens a title ("The Silent Harbour")."""
     if token.dep_ != "det" or label == "WORK_OF_ART":
         return False
     return token.is_lower or token.is_sent_start is True
@@ -121,7 +121,7 @@ def _skip_titles(doc: Doc, start: int, end: int) -> int:
 
 def _is_clause(span: Span) -> bool:
     """A "name" with a pronoun, a lowercase auxiliary or a negation in it is a
-    title or a clause ("My Name's Not George"), not a person ("Will Carling",
+    title or a clause ("Her Name Is Not Ada"), not a person ("Will Foster",
     "Theresa May" keep their capitalised auxiliaries); nor is a single letter or
     a title alone."""
     if span.label_ != "PERSON":

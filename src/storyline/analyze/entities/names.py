@@ -77,7 +77,7 @@ def is_short_form(short: str, full: str) -> bool:
     """Whether ``short`` is the surname, or a shorter trailing run, of ``full``.
 
     First names alone are not short forms: news repeats surnames, and a bare
-    first name is as often someone else ("George" in a story about "George Pullman").
+    first name is as often someone else ("Maria" in a story about "Maria Lindqvist").
     """
     part, whole = name_tokens(short), name_tokens(full)
     if not part or len(part) >= len(whole):

@@ -204,7 +204,7 @@ def _can_precede(token: Token, end: int) -> bool:
     secretary"), with "of"/"for" domains and possessors ("Ukraine's"). A noun
     that the parse makes the argument of something outside the title ("in
     Geneva") ends the run; a role noun does not, as parses of long titles
-    ("met with Minister of Crown-Indigenous Relations ...") often go astray.
+    ("met Minister of Rural and Coastal Affairs ...") often go astray.
     """
     if "\n" in token.text or token.dep_ == "det" or _stops_title(token):
         return False
@@ -253,7 +253,7 @@ def title_apposed(name: Span) -> Span | None:
     """An apposition after the name: "Jane Roe, the mayor of Springfield,"."""
     head = name.root
     if name.end < len(name.doc) and name.doc[name.end].lower_ in _POSSESSIVE_MARKS:
-        return None  # "Andy Serkis' son": the son is someone else
+        return None  # "Tomas Reyes' son": the son is someone else
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and _is_person_noun(child) and not child.ent_type_:
             return _trim(_cut_at_clause(child))

@@ -78,7 +78,7 @@ PARTITIVES = words(
 )
 # Heads that name whose rule they are when followed by "of" and a person.
 RULERS = words("government administration regime cabinet")
-# Words that count or grade a group rather than name it ("most West Africans").
+# Words that count or grade a group rather than name it ("most Nordic voters").
 QUANTIFIERS = words("most some many several all other others few various numerous more")
 
 PERSONAL_PRONOUNS = frozenset(
@@ -128,9 +128,9 @@ def referent(token: Token) -> Token:
                 break
             token = objs[0]
         elif not is_named(token) and (name := _named_apposition(token)) is not None:
-            token = name  # "the opposition newspaper La Prensa"
+            token = name  # "the opposition weekly Voz del Valle"
         elif token.lemma_.lower() in RULERS and (name := _ruled_by(token)) is not None:
-            token = name  # "the military government of President X"
+            token = name  # "the interim government of President X"
         else:
             break
     return token
@@ -171,7 +171,7 @@ def phrase(token: Token) -> list[Token]:
     When the phrase holds a name, descriptive adjectives go too ("war-torn
     Mozambique" is Mozambique), and so does a body's classifier ("human rights
     group Amnesty International"); a person keeps the title before the name
-    ("U.S. negotiator Paul Nitze"). A phrase never runs across a line break.
+    ("EU negotiator Anna Brekke"). A phrase never runs across a line break.
     """
     token = referent(token)
     tokens = _left_phrase(token)
@@ -230,7 +230,7 @@ def span_text(tokens: list[Token]) -> tuple[str, int, int]:
     while first < last and doc[first].lower_ in {"the", "a", "an"}:
         first += 1
     while first > 0 and not doc[first - 1].whitespace_ and "-" in (doc[first].text, doc[first - 1].text):
-        first -= 1  # a hyphenated word stays whole: "all-pro barber"
+        first -= 1  # a hyphenated word stays whole: "a part-time baker"
     span = doc[first : last + 1]
     return span.text, span.start_char, span.end_char
 
@@ -238,7 +238,7 @@ def span_text(tokens: list[Token]) -> tuple[str, int, int]:
 def resolve_pronoun(token: Token) -> Token:
     """What a personal or possessive pronoun refers to; the pronoun itself when unclear.
 
-    "Syria says it is willing", "Serbs said their forces had withdrawn": the
+    "Valmora says it is ready", "the rebels said their units had pulled back": the
     subject of the speech verb whose complement holds the pronoun. Otherwise the
     nearest earlier name of the right kind (a person for "he", "she").
     """
@@ -329,13 +329,13 @@ def written(head: Token, tokens: list[Token]) -> list[Token]:
     """The actor phrase as the sentence gives it, for showing and for checking against a text.
 
     An apposition is written as its first member, the head of the noun
-    phrase: "Qatar's emir, Sheikh Hamad" is written "Qatar's emir" (the name
-    is the actor's ``name``), "Kofi Annan, UN secretary-general" is "Kofi
-    Annan"; without a comma the two are one title: "Niger's ambassador Brah
-    Mohamane". A bare role ("the director, Gerry X") says less than the name
+    phrase: "Ostravia's president, Jan Koval" is written "Ostravia's president" (the
+    name is the actor's ``name``), "Lena Varga, EU trade commissioner" is "Lena
+    Varga"; without a comma the two are one title: "Norway's ambassador Eirik
+    Solvang". A bare role ("the director, Gerry X") says less than the name
     and is left out. A common noun with no name in it is written with the
-    phrase that says which group it is ("activists from the Fatah Party",
-    "demonstrators in Baghdad").
+    phrase that says which group it is ("activists from the Green Union",
+    "marchers in Port Elm").
     """
     role = role_apposition(head)
     if role is not None:
@@ -348,18 +348,18 @@ def written(head: Token, tokens: list[Token]) -> list[Token]:
 
 
 def role_apposition(head: Token) -> Token | None:
-    """The described role that comes before a name in apposition ("the UN refugee agency, UNHCR")."""
+    """The described role that comes before a name in apposition ("the river basin authority, RBA")."""
     if not is_named(head) and head.pos_ != "PROPN":
         return None  # "her solo show, a work that ...": two descriptions, the head is the phrase
-    bracketed = head.i > 0 and head.doc[head.i - 1].text == "("  # "the force in Lebanon (UNIFIL)"
+    bracketed = head.i > 0 and head.doc[head.i - 1].text == "("  # "the border mission (BMO)"
     role = head.head if head.dep_ == "appos" and head.head.i < head.i and not bracketed else _detached_role(head)
     while role is not None and head.ent_type_ == "PERSON" and not is_actorlike(role) and _of_noun(role):
-        role = role.head.head  # "deputy governor of the Tyumen region, Oleg Chemezov": a person is no region
+        role = role.head.head  # "deputy governor of the Kessel region, Ivo Marin": a person is no region
     return role if role is not None and _is_role(role) else None
 
 
 def _detached_role(head: Token) -> Token | None:
-    """A role the parser left hanging before a comma and the subject: "Qatar's emir, Sheikh X launched"."""
+    """A role the parser left hanging before a comma and the subject: "Ostravia's president, X launched"."""
     first = min(t.i for t in head.subtree)
     if head.dep_ != "nsubj" or first < 2 or head.doc[first - 1].text != ",":
         return None
@@ -384,7 +384,7 @@ def _describes(modifier: Token) -> bool:
 
 
 def _is_role(token: Token) -> bool:
-    """A described role ("the UN coordinator", "an Alewite temple"), not a second name nor a bare "the director"."""
+    """A described role ("the UN coordinator", "a Methodist chapel"), not a second name nor a bare "the director"."""
     described = any(_describes(c) for c in token.lefts) or bool(_identifying(token))
     common = token.pos_ == "NOUN" or any(c.dep_ in {"det", "poss"} for c in token.children)
     return common and described
@@ -466,5 +466,5 @@ def _role_sector(tokens: list[Token]) -> str | None:
 
 
 def names_party(head: Token) -> bool:
-    """Whether a noun is a party or carries a party's name ("its European Community partners")."""
+    """Whether a noun is a party or carries a party's name ("its Nordic Council partners")."""
     return is_actorlike(head) or any(is_named(t) for t in head.lefts)

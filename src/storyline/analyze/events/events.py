@@ -44,7 +44,7 @@ HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly pr
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
 QUESTION_WORDS = frozenset({"whether", "how", "why"})
-# Types whose recipient can be the place it happens in ("a curfew in Cizre").
+# Types whose recipient can be the place it happens in ("a curfew in Port Elm").
 GOVERNING_STATUS: dict[str, EventStatus] = {
     "DEMAND": "demanded",
     "REJECT": "denied",
@@ -238,8 +238,8 @@ def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) 
 def _plausible_actor(trigger: Trigger, actor: Token | None) -> bool:
     """Speech acts and meetings need someone to do them; strikes need a workforce.
 
-    "The result helped erase memories", "the application met the criteria",
-    "he struck out eight batters" are not political events.
+    "The win helped ease old worries", "the bid met the rules",
+    "she scored nine goals" are not political events.
     """
     if actor is None:
         return True
@@ -443,7 +443,7 @@ def _hedged(token: Token) -> bool:
             return True
     for child, _head in path_up(token):
         if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children if m.dep_ == "mark"):
-            return True  # PLOVER's "hypothetical": "if Hamas runs in the election"
+            return True  # PLOVER's "hypothetical": "if the Green Union stands in the vote"
         if breaks(child):
             return False
     return False

@@ -173,12 +173,12 @@ def _passive_actor(trigger: Trigger) -> Token | None:
     """The actor of an agentless passive, where the sentence still says it.
 
     "The guerrillas were demobilized": who withdraws or disarms is the subject.
-    "Killed in a car bomb explosion": the attack named after "in" is the actor.
-    "Arrested in Lebanon", "put under investigation in Italy": only a state's
+    "Died in a truck bomb blast": the attack named after "in" is the actor.
+    "Detained in Valmora", "placed under inquiry in Ostravia": only a state's
     authorities arrest or investigate, so the country it happens in acts.
     """
     token, sense = trigger.token, trigger.sense
-    if sense.mode in SELF_MODES:  # "UN peacekeepers were shipped out"
+    if sense.mode in SELF_MODES:  # "the monitors were flown home"
         return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if sense.type in STATE_ACTIONS:
         place = place_in(token)
@@ -267,7 +267,7 @@ def _between(noun: Token) -> Token | None:
 def place_in(token: Token) -> Token | None:
     """A named place after "in"/"at" in the trigger's clause ("the town of X", "the capital X").
 
-    The subject's own phrase ("parties in Nepal") is not where the event happened to.
+    The subject's own phrase ("parties in Valmora") is not where the event happened to.
     """
     subjects = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     for pobj in local_subtree(token):

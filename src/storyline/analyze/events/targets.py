@@ -1,9 +1,9 @@
 """Whom an event is aimed at: the target of a trigger, looked for the way English puts it.
 
 Direct object, passive subject, the party a nominal event is "on", "against"
-or "with", the subject of a demanded clause, a party inside a phrase ("Haiti's
+or "with", the subject of a demanded clause, a party inside a phrase ("Valmora's
 efforts", "a camp for refugees"), and, for events that happen to a place, the
-place ("a curfew in Cizre").
+place ("a curfew in Port Elm").
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ TARGET_PREPS = (
     "to", "with", "against", "on", "upon", "into", "from", "for", "of", "over", "about", "between", "among",
     "toward", "towards", "by", "despite",
 )  # fmt: skip
-# "the blockade of Serbia ... with Albania's help": for event nouns "of" names the target first.
+# "the blockade of Valmora ... with Ostravia's help": for event nouns "of" names the target first.
 NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "into", "with", "from", "for", "over", "between", "among")
 # Prepositions through which a noun phrase leads to the party it concerns.
 PARTY_PREPS = ("by", "of", "from", "to", "against", "on", "with", "for", "between", "among")
@@ -45,11 +45,11 @@ PARTY_PREPS = ("by", "of", "from", "to", "against", "on", "with", "for", "betwee
 COMPLAINT_PREPS = ("against", "at", "of", "over", "about", "on", "with", "for", "to", "as")
 # The goal or source of a transfer is its recipient: "sent personnel to Bosnia".
 GOAL_PREPS = ("to", "into", "from")
-# Places named like bodies ("the Esfahan Uranium Conversion Facilities"): the country they are in is the party.
+# Places named like bodies ("the Norvik Steel Works"): the country they are in is the party.
 SITE_NOUNS = words("facility plant site reactor complex base factory refinery mine airport port")
 # Nouns for what someone says about a party: their target is the party accused, not the author.
 CLAIM_NOUNS = words("allegation accusation claim charge report complaint assertion")
-# Events two parties can do together: "Israel and Lebanon renewed negotiations" has no target.
+# Events two parties can do together: "Valmora and Ostravia resumed talks" has no target.
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 
 
@@ -61,19 +61,19 @@ def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) ->
         if found is None and trigger.sense.type in {"DEMAND", "REJECT", "DISAPPROVE"}:
             found = inner.actor_head or actor_head(inner)
     if found is not None and SITE_NOUNS.intersection(lemmas(referent(found))):
-        country = place_in(trigger.token)  # "inspectors to the Esfahan facilities in central Iran"
+        country = place_in(trigger.token)  # "inspectors to the Norvik works in northern Ostravia"
         found = country if country is not None and country.ent_type_ == "GPE" else found
     if found is None or actor is None:
         return found
     if referent(found).i == referent(actor).i:
         return None
     if trigger.sense.type in RECIPROCAL and _compound(actor) and found.head.lower_ not in {"with", "to"}:
-        return None  # "Israel and Lebanon renewed negotiations": both are actors
+        return None  # "Valmora and Ostravia resumed talks": both are actors
     return found
 
 
 def _compound(actor: Token) -> bool:
-    """Whether an actor phrase coordinates several parties ("the United States and Jordan")."""
+    """Whether an actor phrase coordinates several parties ("Valmora and its neighbours")."""
     head = referent(actor)
     return any(t.dep_ == "conj" and is_actorlike(t) for t in head.children) or any(
         c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children) for c in head.children
@@ -129,8 +129,8 @@ def _verb_target(trigger: Trigger) -> Token | None:
 
 
 def _raised_object(verb: Token, obj: Token | None) -> Token | None:
-    """The object a stranded preposition shares with the next verb: "established ties with and opened
-    an embassy in Tehran"."""
+    """The object a stranded preposition shares with the next verb: "signed a treaty with and sent
+    an envoy to Valmora"."""
     heads = [verb] + ([obj] if obj is not None else [])
     stranded = any(c.dep_ == "prep" and not list(c.children) for h in heads for c in h.children)
     if not stranded:
@@ -158,7 +158,7 @@ def _object_target(obj: Token, sense: Sense) -> Token | None:
     "Imposed sanctions on X": the noun's own phrase; "expelled two diplomats",
     "boycott Algeria's elections": the object itself or its owner.
     """
-    for noun in [obj, *obj.conjuncts]:  # "launched artillery, mortar and rocket fire against X"
+    for noun in [obj, *obj.conjuncts]:  # "launched rocket, mortar and artillery fire against X"
         own = senses("noun", noun.lemma_)
         found = _noun_target(noun, sense) if own else None
         found = found or _party_in(noun, own_event=bool(own) and own[0].type == sense.type)
@@ -192,7 +192,7 @@ def _place_can_be_target(sense: Sense) -> bool:
 
     A curfew, an attack, a visit or an aid delivery "in X" is aimed at X; talks
     "in Geneva", a ceasefire or a resignation only happen there. Refuge is
-    sought from the country one flees to ("sought refuge in Germany").
+    sought from the country one flees to ("sought asylum in Norway").
     """
     if sense.mode == "asylum":
         return True
@@ -281,7 +281,7 @@ def _marked(clause: Token, word: str) -> bool:
 
 
 def _own_force(subject: Token, sense: Sense) -> bool:
-    """ "Warned that police will no longer tolerate X": unnamed forces in a threat are the threatener's."""
+    """ "Warned that troops will not allow X": unnamed forces in a threat are the threatener's."""
     head = referent(subject)
     unnamed = not any(is_named(t) or t.lower_ in DEMONYMS for t in head.subtree)
     return sense.type == "THREATEN" and unnamed and SECTORS.get(head.lemma_.lower()) in {"military", "police"}
@@ -344,7 +344,7 @@ def _owned(noun: Token) -> bool:
 
 
 def _carries_name(noun: Token) -> bool:
-    """A name or a nationality in the noun or before it: "the OSCE", "Serbian forces"."""
+    """A name or a nationality in the noun or before it: "the OSCE", "Ostravian forces"."""
     return is_named(noun) or any(is_named(t) or t.lower_ in DEMONYMS for t in noun.subtree if t.i < noun.i)
 
 
@@ -352,9 +352,9 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
     """``noun`` if it names a party; else a party inside it ("Haiti's efforts", "a camp for refugees").
 
     Looks through prepositional phrases and "X-ed by Y" clauses, ``depth`` levels
-    down. Whoever made what is acted on is its target ("violated a ban by X",
-    "prevented a demonstration staged by students"), but when the noun is the
-    event itself (``own_event``: "ordered patrols by police") its "by" names the
+    down. Whoever made what is acted on is its target ("broke a ban by X",
+    "stopped a march organised by nurses"), but when the noun is the
+    event itself (``own_event``: "ordered searches by customs officers") its "by" names the
     doers. A claim is aimed at the party it accuses ("an allegation by X that Y
     had seized the city").
     """
@@ -370,16 +370,16 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
     found_all = [f for p in inner if (f := _party_in(p, depth - 1) or _named_doer(p)) is not None]
     named = [f for f in found_all if _carries_name(referent(f))]
     if found_all:
-        return (named or found_all)[0]  # "a mission of observers from the OSCE": the named body says who
+        return (named or found_all)[0]  # "a team of monitors from the Arctic Council": the named body says who
     for appos in (c for c in head.children if c.dep_ == "appos"):
         found = _party_in(appos, depth - 1)
         if found is not None:
             return found
     for clause in (c for c in head.children if c.dep_ == "acl"):
-        agent = agent_of(clause)  # "the demonstration staged by students"
+        agent = agent_of(clause)  # "the march organised by nurses"
         if agent is not None and is_actorlike(referent(agent)):
             return agent
-        if clause.tag_ == "VBG":  # "power lines leading into Kabul", "the bridge from France to Germany"
+        if clause.tag_ == "VBG":  # "pipelines running into Valmora", "the ferry from Ostravia to Valmora"
             goal = next((g for p in prep_objects(clause, GOAL_PREPS) if (g := _party_in(p, 0))), None)
             if goal is not None:
                 return goal
@@ -387,14 +387,14 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
 
 
 def _named_doer(pobj: Token) -> Token | None:
-    """A name after the "by" of an event noun is someone, whatever the tagger took it for ("rallies by Kifaya")."""
+    """A name after the "by" of an event noun is someone, whatever the tagger took it for ("marches by Solidarna")."""
     event = pobj.head.head
     by = pobj.head.lower_ == "by" and bool(senses("noun", event.lemma_.lower()))
     return pobj if by and pobj.pos_ == "PROPN" and pobj.ent_type_ not in {"DATE", "TIME"} else None
 
 
 def _accused(noun: Token) -> Token | None:
-    """The subject of the that-clause of a claim noun: "the allegation that the NPFL had taken over"."""
+    """The subject of the that-clause of a claim noun: "the allegation that the NLF had seized the port"."""
     if noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
     for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp"}):
@@ -413,11 +413,11 @@ def _party_at(noun: Token, head: Token) -> Token | None:
             return child
     for child in head.lefts:
         if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
-            return child  # "Palestinian homes", "a Senegalese peace plan"
+            return child  # "Ostravian homes", "a Norwegian peace plan"
     if any(c.dep_ == "compound" and is_actorlike(c) for c in head.lefts):
-        return noun  # "a Karen guerrilla stronghold"
+        return noun  # "a Kessel rebel stronghold"
     for child in head.lefts:
         named = [t for t in child.subtree if t.ent_type_ in {"NORP", "GPE", "ORG"}]
         if child.dep_ in {"amod", "compound", "nmod"} and named:
-            return named[-1]  # "the US-led war", "a Security Council resolution"
+            return named[-1]  # "the NATO-led mission", "an Arctic Council resolution"
     return None

@@ -144,7 +144,7 @@ def _person_object(token: Token) -> bool:
 
 
 def _caution(warn: Token) -> bool:
-    """A warning that something may happen, not that the speaker will act ("will no longer tolerate")."""
+    """A warning that something may happen, not that the speaker will act ("warned that prices could rise")."""
     clauses = [c for c in warn.children if c.dep_ == "ccomp"]
     future = {"will", "would", "shall", "'ll", "wo"}
     return bool(clauses) and not any(a.lower_ in future for c in clauses for a in c.children if a.dep_ == "aux")

@@ -124,8 +124,8 @@ def line_bounds(token: Token) -> tuple[int, int]:
 def is_speech_verb(token: Token) -> bool:
     """True for a verb that introduces speech ("said", "warned", "told").
 
-    Also "“...,” Sinclair states.", where the tagger reads "states" as a
-    plural noun with "Sinclair" as its compound.
+    Also "“...,” Okafor states.", where the tagger reads "states" as a
+    plural noun with "Okafor" as its compound.
     """
     if token.lemma_.lower() not in SPEECH_VERBS or token.dep_ in {"amod", "compound", "nmod"}:
         return False

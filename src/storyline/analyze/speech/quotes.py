@@ -457,7 +457,7 @@ def speaker_token(verb: Token) -> Token | None:
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
-    """The speaker of "..., argued Palvetzian" or "“...,” points out the
+    """The speaker of "..., argued Mendelsohn" or "“...,” points out the
     owner", which the parser reads as the verb's object."""
     if cues.subject_of(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
         return None
@@ -527,7 +527,7 @@ def content_span(verb: Token) -> tuple[int, int] | None:
 
 
 def _short_speech_clause(verb: Token) -> bool:
-    """ "he said", "argued Palvetzian": a speech clause with its own speaker and
+    """ "he said", "argued Mendelsohn": a speech clause with its own speaker and
     little else, not a predicate sharing the sentence's subject."""
     own = cues.subject_of(verb) is not None or _inverted_speaker(verb) is not None
     return own and verb.right_edge.i - verb.left_edge.i <= 8
@@ -543,8 +543,8 @@ def _set_off(verb: Token) -> bool:
 
 def _interrupted(verb: Token) -> tuple[int, int] | None:
     """The clause around "..., he said": what comes before the speech clause,
-    or the whole clause when it carries on after it ("All revenues, they
-    promise, will be returned")."""
+    or the whole clause when it carries on after it ("Every cent, they
+    insist, will be paid back")."""
     head_tokens = on_line(verb, verb.head.subtree)
     before = [t for t in head_tokens if t.i < verb.left_edge.i]
     after = [t for t in head_tokens if t.i > verb.right_edge.i and not t.is_punct]
@@ -652,7 +652,7 @@ def surface_span(subject: Token) -> tuple[int, int]:
 
 def _ends_phrase(token: Token, head: Token) -> bool:
     """Where a speaker's noun phrase stops: an appositive comma or a clause
-    ("veteran MPs who say ...", "officials unauthorized to speak ...")."""
+    ("senior councillors who argue ...", "staff not allowed to comment ...")."""
     return token.text in {",", "(", "—"} or (token.head.i == head.i and token.dep_ in {"relcl", "acl"})
 
 

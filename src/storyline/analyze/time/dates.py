@@ -208,7 +208,7 @@ def _is_future(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
             return True
-        # reported plans: "said the king would be sworn in on Jan. 31"
+        # reported plans: "said the mayor would take office on March 3"
         if token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
             return True
         if token.i != verb.i and _plans(token):
