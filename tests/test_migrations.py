@@ -144,6 +144,9 @@ def test_export_works_after_upgrading_a_0_1_0_database(old_db: Path, tmp_path: P
     assert [r["analysis_version"] for r in records] == [None] * 7
     assert all(q["article_id"] == r["id"] for r in records for q in r["quotes"])
     assert {p.stem for p in (tmp_path / "csv").iterdir()} == set(TABLES)
+    for table in FACT_TABLES:
+        header = (tmp_path / "csv" / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert header[:2] == ["article_id", "n"], table
 
 
 def test_upgrade_turns_0_1_0_event_offsets_stored_as_text_into_integers(old_db: Path) -> None:
