@@ -327,7 +327,8 @@ class Store:
     connections must not be shared across threads), in WAL mode so readers
     never block the writer, with a busy timeout so a second writer waits for
     the lock instead of failing. ``":memory:"`` has one shared connection,
-    since each new connection would be a different empty database.
+    since each new connection would be a different empty database. A thread's
+    connection stays open until ``close()``, which closes them all.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -339,7 +340,11 @@ class Store:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        migrate(self.conn, self.path)
+        try:
+            migrate(self.conn, self.path)
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def conn(self) -> sqlite3.Connection:
