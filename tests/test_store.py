@@ -1,8 +1,9 @@
-"""The SQLite store: round trips, idempotence, failures, schema version."""
+"""The SQLite store: round trips, idempotence, failures, schema version, use from several threads."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,50 @@ def test_store_find_by_prefix_and_source(tmp_path: Path) -> None:
         assert store.find("abc") == "abc123" and store.find("page") == "abc123"
         with pytest.raises(StorylineError):
             store.find("zzz")
+
+
+def test_store_reads_from_several_threads_while_one_writes(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+        store.write([_analysis("a0", "0.txt")])
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+        stop = threading.Event()
+        seen: list[int] = []
+        errors: list[BaseException] = []
+
+        def reader() -> None:
+            try:
+                while not stop.is_set():
+                    ids = store.article_ids()
+                    assert store.analysis(ids[-1]).article.text
+                    seen.append(len(ids))
+            except BaseException as error:  # reported in the main thread
+                errors.append(error)
+
+        readers = [threading.Thread(target=reader) for _ in range(4)]
+        for thread in readers:
+            thread.start()
+        for n in range(1, 40):
+            assert store.write([_analysis(f"a{n}", f"{n}.txt")]) == ["added"]
+        stop.set()
+        for thread in readers:
+            thread.join()
+        assert errors == []
+        assert seen and max(seen) <= 40
+        assert len(store._connections) == 5  # one per thread that used the store
+        assert store.counts()["articles"] == 40
+
+
+def test_store_writes_from_two_threads_wait_for_each_other(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+
+        def writer(first: int) -> None:
+            for n in range(first, first + 20):
+                store.write([_analysis(f"t{n}", f"{n}.txt")])
+
+        threads = [threading.Thread(target=writer, args=(k * 20,)) for k in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert store.counts()["articles"] == 40

@@ -67,7 +67,7 @@ def test_ingest_writes_one_transaction_per_write_batch(
     batches: list[int] = []
     with Store(tmp_path / "kb.db") as store:
         real = store.write
-        monkeypatch.setattr(store, "write", lambda items: batches.append(len(items)) or real(items))
+        monkeypatch.setattr(store, "write", lambda items, **kw: batches.append(len(items)) or real(items, **kw))
         ingest(["feed.jsonl"], store, settings.with_values({"workers": 1, "batch_size": 3, "write_batch": 8}))
     assert batches == [8, 8, 4]
 

@@ -7,7 +7,9 @@ Workers are forked after the model is loaded, so they share its memory and
 skip the load. Only a bounded number of chunks is in flight. Results are
 written in input order, one transaction per ``settings.write_batch`` articles
 and a savepoint per article, so a failing article is recorded as failed and
-its neighbours kept. docs/scaling.md has the measurements behind these choices.
+its neighbours kept. Each analysis is stamped with ``settings.analysis_version()``
+and, with ``settings.keep_raw``, stored with its raw input so ``reanalyze``
+can clean it again later. docs/scaling.md has the measurements behind these choices.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,13 +69,35 @@ def ingest(
     settings = settings or Settings()
     report = IngestReport()
     items = _skip_stored(read(paths, settings, meta), store, report, progress)
-    analysed = (r for chunk in _analyze_chunks(chunked(items, settings.batch_size), settings) for r in chunk)
-    for batch in chunked(analysed, settings.write_batch):
-        for result, outcome in zip(batch, store.write(batch), strict=True):
+    for pairs in chunked(analyze_pairs(chunked(items, settings.batch_size), settings), settings.write_batch):
+        batch = [result for _, result in pairs]
+        raw = {r.article.id: item for item, r in pairs if isinstance(r, Analysis) and isinstance(item, RawDoc)}
+        for result, outcome in zip(batch, store.write(batch, raw=raw if settings.keep_raw else None), strict=True):
             tally(report, result, outcome)
         if progress:
             progress(len(batch))
     return report
+
+
+Input = TypeVar("Input", bound=RawDoc | Article | Failure)
+
+
+def analyze_pairs(chunks: Iterable[list[Input]], settings: Settings) -> Iterator[tuple[Input, Analysis | Failure]]:
+    """Each input with what became of it, in input order, analysed as ``_analyze_chunks`` does.
+
+    The inputs of the chunks in flight are remembered here (they are already
+    in memory for the workers) so the caller can keep each article's raw input.
+    """
+    in_flight: deque[list[Input]] = deque()
+
+    def remember(chunks: Iterable[list[Input]]) -> Iterator[list[RawDoc | Article | Failure]]:
+        for chunk in chunks:
+            in_flight.append(chunk)
+            items: list[RawDoc | Article | Failure] = list(chunk)
+            yield items
+
+    for results in _analyze_chunks(remember(chunks), settings):
+        yield from zip(in_flight.popleft(), results, strict=True)
 
 
 def tally(report: IngestReport, result: Analysis | Failure, outcome: str) -> None:
@@ -116,7 +140,9 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _analyze_chunks(chunks: Iterator[list[RawDoc | Failure]], settings: Settings) -> Iterator[list[Analysis | Failure]]:
+def _analyze_chunks(
+    chunks: Iterator[list[RawDoc | Article | Failure]], settings: Settings
+) -> Iterator[list[Analysis | Failure]]:
     """Process chunks in order, in worker processes when there is enough work for them."""
     workers = settings.workers or os.cpu_count() or 1
     head = list(islice(chunks, workers * IN_FLIGHT))
@@ -150,20 +176,23 @@ def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=load_nlp, initargs=(settings.model,))
 
 
-def process_chunk(chunk: list[RawDoc | Failure], settings: Settings) -> list[Analysis | Failure]:
+def process_chunk(chunk: Sequence[RawDoc | Article | Failure], settings: Settings) -> list[Analysis | Failure]:
     """Clean and analyse one chunk; every input comes back as an Analysis or a Failure.
 
-    Runs in a worker process: it must only touch its arguments and the cached
-    model, never the store.
+    An Article (a stored one being analysed again) skips cleaning. Each
+    analysis is stamped with ``settings.analysis_version()``. Runs in a worker
+    process: it must only touch its arguments and the cached model, never the store.
     """
     cleaned = [_clean_one(item, settings) for item in chunk]
     articles = [c for c in cleaned if isinstance(c, Article)]
     analyses = iter(_analyze_all(articles, settings))
-    return [next(analyses) if isinstance(c, Article) else c for c in cleaned]
+    version = settings.analysis_version()
+    results = [next(analyses) if isinstance(c, Article) else c for c in cleaned]
+    return [replace(r, analysis_version=version) if isinstance(r, Analysis) else r for r in results]
 
 
-def _clean_one(item: RawDoc | Failure, settings: Settings) -> Article | Failure:
-    if isinstance(item, Failure):
+def _clean_one(item: RawDoc | Article | Failure, settings: Settings) -> Article | Failure:
+    if isinstance(item, Failure | Article):
         return item
     try:
         return clean(item, settings)

@@ -83,7 +83,7 @@ def analyses(tables: dict[str, Rows]) -> Iterator[Analysis | Failure]:
             attr: tuple(_record(record, r) for r in grouped[table].get(row["id"], []))
             for attr, (table, record) in RECORD_TABLES.items()
         }
-        yield Analysis(article=_record(Article, row), **parts)
+        yield Analysis(article=_record(Article, row), **parts, analysis_version=row.get("analysis_version"))
     for row in tables["failures"]:
         yield Failure(row["source"], row["code"], row["message"])
 

@@ -21,6 +21,11 @@ def _span(start: int, end: int) -> list[int]:
     return [start, end]
 
 
+def _optional_span(start: int | None, end: int | None) -> list[int] | None:
+    """A span for records whose producers may not know it yet: null rather than a guess."""
+    return None if start is None or end is None else [start, end]
+
+
 @dataclass(frozen=True, slots=True)
 class RawDoc:
     """One input document as read and decoded, plus metadata that came with it.
@@ -100,15 +105,27 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A title or function an article gives a person ("Kremlin spokesperson")."""
+    """A title or function an article gives a person ("Kremlin spokesperson").
+
+    ``rule`` and ``confidence`` are None until the component that finds roles
+    fills them: unknown provenance is stated, not invented.
+    """
 
     title: str
     org: str | None
     start: int
     end: int
+    rule: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "org": self.org, "span": _span(self.start, self.end)}
+        return {
+            "title": self.title,
+            "org": self.org,
+            "span": _span(self.start, self.end),
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +134,9 @@ class Entity:
 
     ``id`` is local to the article ("e1", "e2", ...). ``name`` is the longest
     full form seen ("Volodymyr Zelenskyy"); ``aliases`` the other forms.
+    ``start``/``end`` delimit the mention the name was taken from, ``rule`` and
+    ``confidence`` say what found it; all None until the entity component
+    fills them (``mentions`` always has every span).
     """
 
     id: str
@@ -125,6 +145,10 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     mentions: tuple[tuple[int, int], ...] = ()
+    start: int | None = None
+    end: int | None = None
+    rule: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +158,9 @@ class Entity:
             "aliases": list(self.aliases),
             "roles": [r.to_dict() for r in self.roles],
             "mentions": [list(m) for m in self.mentions],
+            "span": _optional_span(self.start, self.end),
+            "rule": self.rule,
+            "confidence": self.confidence,
         }
 
 
@@ -275,7 +302,10 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """One dated item of an article's timeline, oldest first."""
+    """One dated item of an article's timeline, oldest first.
+
+    ``rule``/``confidence`` are None until the timeline component fills them.
+    """
 
     date: str | None
     granularity: Granularity
@@ -283,6 +313,8 @@ class TimelineEntry:
     kind: Literal["event", "statement"]
     start: int
     end: int
+    rule: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -291,12 +323,20 @@ class TimelineEntry:
             "text": self.text,
             "kind": self.kind,
             "span": _span(self.start, self.end),
+            "rule": self.rule,
+            "confidence": self.confidence,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """Everything found in one article; a pure function of the article."""
+    """Everything found in one article; a pure function of the article.
+
+    ``analysis_version`` records what produced it (package version and a hash
+    of the settings that change analysis, see ``Settings.analysis_version``),
+    so ``storyline reanalyze`` knows which stored articles are out of date.
+    None means unknown: an analysis not made by ingest, or stored by 0.1.0.
+    """
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -305,15 +345,22 @@ class Analysis:
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    analysis_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The article's JSON object; each fact carries ``article_id`` so it keeps its source when lifted out."""
         data = self.article.to_dict()
-        data["entities"] = [e.to_dict() for e in self.entities]
-        data["quotes"] = [q.to_dict() for q in self.quotes]
-        data["attributions"] = [a.to_dict() for a in self.attributions]
-        data["dates"] = [d.to_dict() for d in self.dates]
-        data["events"] = [e.to_dict() for e in self.events]
-        data["timeline"] = [t.to_dict() for t in self.timeline]
+        data["analysis_version"] = self.analysis_version
+        facts: dict[str, tuple[Any, ...]] = {
+            "entities": self.entities,
+            "quotes": self.quotes,
+            "attributions": self.attributions,
+            "dates": self.dates,
+            "events": self.events,
+            "timeline": self.timeline,
+        }
+        for key, records in facts.items():
+            data[key] = [{**r.to_dict(), "article_id": self.article.id} for r in records]
         return data
 
 

@@ -6,9 +6,11 @@ single list of settings, so ``--setting``, the docs and the tests stay in step.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, fields, replace
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ class Settings:
     workers: int = 0
     write_batch: int = 64
     short_line_words: int = 6
+    keep_raw: bool = True
 
     @classmethod
     def load(cls, path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
@@ -36,6 +39,24 @@ class Settings:
         values.update(overrides or {})
         return cls().with_values(values)
 
+    def analysis_version(self) -> str:
+        """What an analysis made with these settings is stamped with: ``"0.1.0+1a2b3c4d"``.
+
+        The package version (the code of cleaning and analysis), then a short
+        hash of the settings that change what is stored for an article:
+        ``model`` (the spaCy pipeline finds different names and sentences),
+        ``pipeline`` (which components run, in which order) and
+        ``short_line_words`` (what the text cleaner keeps as body). Settings
+        that only change speed, memory or where things go (``workers``,
+        ``batch_size``, ``write_batch``, ``max_bytes``, ``keep_raw``) give the
+        same result and do not count, so changing them never triggers
+        ``storyline reanalyze``. ``ANALYSIS_SETTINGS`` lists the counted
+        names; a test makes every new setting choose a side.
+        """
+        chosen = {name: getattr(self, name) for name in ANALYSIS_SETTINGS}
+        digest = hashlib.sha256(json.dumps(chosen, sort_keys=True, default=list).encode("utf-8")).hexdigest()
+        return f"{package_version()}+{digest[:8]}"
+
     def with_values(self, values: dict[str, Any]) -> Settings:
         """Return a copy with ``values`` applied, each checked against its field type."""
         known = {f.name: f for f in fields(self)}
@@ -45,6 +66,20 @@ class Settings:
                 raise StorylineError("E140", name=name, known=", ".join(sorted(known)))
             checked[name] = _coerce(name, getattr(self, name), value)
         return replace(self, **checked)
+
+
+# The settings that change the output of cleaning or analysis (see Settings.analysis_version).
+ANALYSIS_SETTINGS = ("model", "pipeline", "short_line_words")
+# The settings that do not: speed, memory, limits on input, what else is kept.
+OPERATIONAL_SETTINGS = ("max_bytes", "batch_size", "workers", "write_batch", "keep_raw")
+
+
+def package_version() -> str:
+    """The installed storyline version; "unknown" when run from a source tree that is not installed."""
+    try:
+        return metadata.version("storyline")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def parse_assignment(text: str) -> tuple[str, Any]:

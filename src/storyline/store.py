@@ -1,4 +1,4 @@
-"""The SQLite store: all SQL, the schema and its version live here.
+"""The SQLite store: all SQL, the schema and its numbered migrations live here.
 
 One article is written in one transaction (a savepoint inside a batch), so a
 crash or a bad article never leaves half an analysis behind. Articles are keyed
@@ -6,15 +6,24 @@ by a content hash: ingesting the same content again is a no-op. Failures are
 stored too, so ``nothing is silently lost`` can be checked with one query.
 Plain tables with foreign keys and full-text search make ``datasette kb.db`` a
 free debugging UI.
+
+The schema is a list of numbered migrations (``MIGRATIONS``), each a few SQL
+statements applied in order in its own transaction; the database records the
+last one applied in ``PRAGMA user_version`` (as 0.1.0 did, with version 1).
+Opening an older database upgrades it; a newer one is refused with E120.
+Every INSERT names its columns, so a migration that adds a column never
+breaks writing.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import fields
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +37,15 @@ from .model import (
     Event,
     Failure,
     Quote,
+    RawDoc,
     Removed,
     Role,
     Subhead,
     TimelineEntry,
 )
 
-SCHEMA_VERSION = 1
-
-# Analysis field -> (table, record type). Columns follow the record's fields.
+# Analysis field -> (table, record type). Columns follow the record's fields:
+# a migration adds the column when a record gains a field (a test checks).
 RECORD_TABLES: dict[str, tuple[str, type]] = {
     "entities": ("entities", Entity),
     "quotes": ("quotes", Quote),
@@ -49,8 +58,22 @@ RECORD_TABLES: dict[str, tuple[str, type]] = {
 TABLES = ("articles", *(table for table, _ in RECORD_TABLES.values()), "failures")
 # Fields holding tuples are stored as JSON text; these rebuild their records.
 _NESTED = {"roles": Role, "subheads": Subhead, "removed": Removed}
+# How long a connection waits for another one's write lock before failing.
+BUSY_TIMEOUT_MS = 5000
 
-_ARTICLES = """
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: ``sql`` takes a database at ``number - 1`` to ``number``."""
+
+    number: int
+    name: str
+    sql: str
+
+
+# Exactly the schema storyline 0.1.0 wrote (it recorded PRAGMA user_version = 1).
+# Never edit a released step: add a new one.
+_0001_INITIAL = """
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -71,40 +94,283 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='rowid'
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS entities (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "id" TEXT,
+    "name" TEXT,
+    "type" TEXT,
+    "aliases" TEXT,
+    "roles" TEXT,
+    "mentions" TEXT,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "text" TEXT,
+    "kind" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    "speaker" TEXT,
+    "speaker_id" TEXT,
+    "cue" TEXT,
+    "channel" TEXT,
+    "via" TEXT,
+    "rule" TEXT,
+    "confidence" REAL,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "source" TEXT,
+    "cue" TEXT,
+    "claim" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    "source_id" TEXT,
+    "source_type" TEXT,
+    "rule" TEXT,
+    "confidence" REAL,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "text" TEXT,
+    "value" TEXT,
+    "granularity" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    "anchor" TEXT,
+    "rule" TEXT,
+    "confidence" REAL,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "type" TEXT,
+    "sentence" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    "mode" TEXT,
+    "actor" TEXT,
+    "actor_id" TEXT,
+    "actor_sector" TEXT,
+    "target" TEXT,
+    "target_id" TEXT,
+    "target_sector" TEXT,
+    "location" TEXT,
+    "date" TEXT,
+    "date_text" TEXT,
+    "status" TEXT,
+    "source" TEXT,
+    "trigger" TEXT,
+    "rule" TEXT,
+    "confidence" REAL,
+    "actor_text" TEXT,
+    "actor_start" TEXT,
+    "actor_end" TEXT,
+    "target_text" TEXT,
+    "target_start" TEXT,
+    "target_end" TEXT,
+    PRIMARY KEY (article_id, n)
+);
+CREATE TABLE IF NOT EXISTS timeline (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "date" TEXT,
+    "granularity" TEXT,
+    "text" TEXT,
+    "kind" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    PRIMARY KEY (article_id, n)
+);
 """
 
-# Field annotations are strings (postponed evaluation); anything else is TEXT.
-_SQL_TYPES = {"int": "INTEGER", "float": "REAL"}
+# Provenance: the analysis version per article, the raw input for re-cleaning,
+# and span/rule/confidence for entities and timeline entries (roles carry theirs
+# inside the entities.roles JSON, so they need no column).
+_0002_PROVENANCE = """
+ALTER TABLE articles ADD COLUMN analysis_version TEXT;
+CREATE INDEX articles_analysis_version ON articles(analysis_version);
+CREATE TABLE raw_inputs (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    fmt TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    text_zlib BLOB NOT NULL
+);
+ALTER TABLE entities ADD COLUMN "start" INTEGER;
+ALTER TABLE entities ADD COLUMN "end" INTEGER;
+ALTER TABLE entities ADD COLUMN "rule" TEXT;
+ALTER TABLE entities ADD COLUMN "confidence" REAL;
+ALTER TABLE timeline ADD COLUMN "rule" TEXT;
+ALTER TABLE timeline ADD COLUMN "confidence" REAL;
+"""
+
+# 0.1.0 declared the optional event offsets TEXT (the schema was derived from
+# the annotation "int | None"), so SQLite stored them as text and they came back
+# as strings. Rebuild the table with INTEGER columns and convert the values.
+_EVENT_COLUMNS = (
+    '"type", "sentence", "start", "end", "mode", "actor", "actor_id", "actor_sector", "target", "target_id", '
+    '"target_sector", "location", "date", "date_text", "status", "source", "trigger", "rule", "confidence", '
+    '"actor_text", "actor_start", "actor_end", "target_text", "target_start", "target_end"'
+)
+_0003_EVENT_OFFSETS = f"""
+CREATE TABLE events_0003 (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "type" TEXT,
+    "sentence" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    "mode" TEXT,
+    "actor" TEXT,
+    "actor_id" TEXT,
+    "actor_sector" TEXT,
+    "target" TEXT,
+    "target_id" TEXT,
+    "target_sector" TEXT,
+    "location" TEXT,
+    "date" TEXT,
+    "date_text" TEXT,
+    "status" TEXT,
+    "source" TEXT,
+    "trigger" TEXT,
+    "rule" TEXT,
+    "confidence" REAL,
+    "actor_text" TEXT,
+    "actor_start" INTEGER,
+    "actor_end" INTEGER,
+    "target_text" TEXT,
+    "target_start" INTEGER,
+    "target_end" INTEGER,
+    PRIMARY KEY (article_id, n)
+);
+INSERT INTO events_0003 (article_id, n, {_EVENT_COLUMNS})
+SELECT article_id, n, "type", "sentence", "start", "end", "mode", "actor", "actor_id", "actor_sector", "target",
+    "target_id", "target_sector", "location", "date", "date_text", "status", "source", "trigger", "rule",
+    "confidence", "actor_text", CAST("actor_start" AS INTEGER), CAST("actor_end" AS INTEGER), "target_text",
+    CAST("target_start" AS INTEGER), CAST("target_end" AS INTEGER)
+FROM events;
+DROP TABLE events;
+ALTER TABLE events_0003 RENAME TO events;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", _0001_INITIAL),
+    Migration(2, "provenance", _0002_PROVENANCE),
+    Migration(3, "event_offsets_integer", _0003_EVENT_OFFSETS),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].number
 
 
-def _record_table_sql(table: str, record: type) -> str:
-    cols = [f'"{f.name}" {_SQL_TYPES.get(str(f.type), "TEXT")}' for f in fields(record)]
-    return (
-        f"CREATE TABLE IF NOT EXISTS {table} (\n"
-        "    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,\n"
-        "    n INTEGER NOT NULL,\n    " + ",\n    ".join(cols) + ",\n"
-        "    PRIMARY KEY (article_id, n)\n);"
-    )
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version a database records (0 for a new, empty file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: str | Path, target: int = SCHEMA_VERSION) -> list[int]:
+    """Bring the database on ``conn`` up to schema ``target``; return the steps applied.
+
+    Each step runs in its own ``BEGIN IMMEDIATE`` transaction together with
+    the new ``user_version``, so a crash leaves the database at a whole
+    version, and the version is read again under the write lock, so two
+    processes opening an old file at once apply each step once. A database
+    newer than this code raises E120 rather than being misread.
+    """
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise StorylineError("E120", path=path, found=found, supported=SCHEMA_VERSION)
+    applied = []
+    for step in MIGRATIONS:
+        if step.number > target or step.number <= found:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            found = schema_version(conn)
+            if step.number > found:
+                for statement in _statements(step.sql):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {step.number}")
+                applied.append(step.number)
+                found = step.number
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return applied
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration into statements (``executescript`` would commit the open transaction)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {buffer.strip()[:80]}")
 
 
 def schema_sql() -> str:
-    """The whole schema as SQL, for docs and for creating a new store."""
-    tables = [_record_table_sql(t, r) for t, r in RECORD_TABLES.values()]
-    return _ARTICLES + "\n".join(tables)
+    """The whole schema as SQL, for docs: every migration in order."""
+    return "\n".join(f"-- {m.number:04d}_{m.name}\n{m.sql.strip()}\n" for m in MIGRATIONS)
 
 
 class Store:
-    """A storyline knowledge base in one SQLite file."""
+    """A storyline knowledge base in one SQLite file.
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    Usable from several threads: each thread gets its own connection (SQLite
+    connections must not be shared across threads), in WAL mode so readers
+    never block the writer, with a busy timeout so a second writer waits for
+    the lock instead of failing. ``":memory:"`` has one shared connection,
+    since each new connection would be a different empty database. A thread's
+    connection stays open until ``close()``, which closes them all.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StorylineError("E121", path=self.path)
-        self.conn = sqlite3.connect(self.path, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self._migrate()
+        self.busy_timeout_ms = busy_timeout_ms
+        self._memory = str(path) in (":memory:", "")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        try:
+            migrate(self.conn, self.path)
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            with self._lock:
+                if self._memory and self._connections:
+                    conn = self._connections[0]
+                else:
+                    conn = self._connect()
+                    self._connections.append(conn)
+            self._local.conn = conn
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        # check_same_thread=False only so close() can close every thread's
+        # connection; each connection is still used by the thread that made it.
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        return conn
 
     def __enter__(self) -> Store:
         return self
@@ -113,14 +379,12 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
-
-    def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StorylineError("E120", path=self.path, found=version, supported=SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            self.conn.executescript(f"BEGIN; {schema_sql()}\nPRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        """Close every thread's connection."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+            self._local = threading.local()
 
     # -- writing -----------------------------------------------------------
 
@@ -129,42 +393,68 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def write(self, items: Iterable[Analysis | Failure]) -> list[str]:
+    def write(self, items: Iterable[Analysis | Failure], *, raw: Mapping[str, RawDoc] | None = None) -> list[str]:
         """Write a batch in one transaction, each item in its own savepoint.
 
         Returns what happened to each item: "added", "unchanged" (already
         stored) or "failed". An item that cannot be written is recorded as a
-        failure; the rest of the batch is kept.
+        failure; the rest of the batch is kept. ``raw`` maps article ids to
+        the input they were cleaned from, kept (compressed) for re-cleaning.
         """
+        return self._batch(items, lambda item, now: self._write_one(item, now, raw or {}))
+
+    def rewrite(self, items: Iterable[Analysis | Failure]) -> list[str]:
+        """Replace stored analyses in place (same id, same row), for ``reanalyze``.
+
+        Each article is replaced in its own savepoint: its facts are deleted
+        and written again, its article row and full-text entry updated; its
+        raw input is kept. Returns "updated", "added" (the id was not stored)
+        or "failed" per item; a Failure is recorded and the old analysis kept.
+        """
+        return self._batch(items, self._rewrite_one)
+
+    def _batch(self, items: Iterable[Analysis | Failure], one: Callable[[Any, str], str]) -> list[str]:
         outcomes = []
         now = time.strftime("%Y-%m-%dT%H:%M:%S")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for item in items:
-                outcomes.append(self._write_one(item, now))
+                outcomes.append(one(item, now))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         return outcomes
 
-    def _write_one(self, item: Analysis | Failure, now: str) -> str:
+    def _write_one(self, item: Analysis | Failure, now: str, raw: Mapping[str, RawDoc]) -> str:
         if isinstance(item, Failure):
             self._record_failure(item, now)
             return "failed"
         if self.has(item.article.id):
             self.conn.execute("DELETE FROM failures WHERE source = ?", (item.article.source,))
             return "unchanged"
+        return self._in_savepoint(item, now, lambda: self._insert_analysis(item, now, raw.get(item.article.id)))
+
+    def _rewrite_one(self, item: Analysis | Failure, now: str) -> str:
+        if isinstance(item, Failure):
+            self._record_failure(item, now)
+            return "failed"
+        if not self.has(item.article.id):
+            return self._in_savepoint(item, now, lambda: self._insert_analysis(item, now, None))
+        return self._in_savepoint(item, now, lambda: self._replace_analysis(item))
+
+    def _in_savepoint(self, item: Analysis, now: str, action: Callable[[], str]) -> str:
         self.conn.execute("SAVEPOINT article")
         try:
-            self._insert_analysis(item, now)
+            outcome = action()
         except sqlite3.Error as err:
             self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
             message = str(StorylineError("E112", path=item.article.source, detail=err))
             self._record_failure(Failure(item.article.source, "E112", message), now)
             return "failed"
         self.conn.execute("RELEASE article")
-        return "added"
+        return outcome
 
     def _record_failure(self, failure: Failure, now: str) -> None:
         self.conn.execute(
@@ -172,28 +462,59 @@ class Store:
             (failure.source, failure.code, failure.message, now),
         )
 
-    def _insert_analysis(self, analysis: Analysis, now: str) -> None:
+    def _insert_analysis(self, analysis: Analysis, now: str, raw: RawDoc | None) -> str:
         article = analysis.article
-        row = {f.name: _to_column(getattr(article, f.name)) for f in fields(Article)}
+        row = _article_row(analysis)
         row["ingested_at"] = now
+        names = ", ".join(f'"{name}"' for name in row)
         cur = self.conn.execute(
-            f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+            f"INSERT INTO articles ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
         )
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
             (cur.lastrowid, article.title or "", article.text),
         )
+        self._insert_records(analysis)
+        if raw is not None:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO raw_inputs (article_id, fmt, meta, text_zlib) VALUES (?, ?, ?, ?)",
+                (article.id, raw.fmt, json.dumps(raw.meta, default=str), zlib.compress(raw.text.encode("utf-8"))),
+            )
+        self.conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
+        return "added"
+
+    def _replace_analysis(self, analysis: Analysis) -> str:
+        article = analysis.article
+        old = self.conn.execute("SELECT rowid, title, text FROM articles WHERE id = ?", (article.id,)).fetchone()
+        # An external-content FTS index forgets a row only when given its old values.
+        self.conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+            (old["rowid"], old["title"] or "", old["text"]),
+        )
+        row = _article_row(analysis)
+        assignments = ", ".join(f'"{name}" = ?' for name in row)
+        self.conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*row.values(), article.id])
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (old["rowid"], article.title or "", article.text),
+        )
+        for table, _ in RECORD_TABLES.values():
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+        self._insert_records(analysis)
+        self.conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
+        return "updated"
+
+    def _insert_records(self, analysis: Analysis) -> None:
         for attr, (table, record) in RECORD_TABLES.items():
             names = ["article_id", "n"] + [f'"{f.name}"' for f in fields(record)]
             sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
             self.conn.executemany(
                 sql,
                 [
-                    [article.id, n] + [_to_column(getattr(item, f.name)) for f in fields(record)]
+                    [analysis.article.id, n] + [_to_column(getattr(item, f.name)) for f in fields(record)]
                     for n, item in enumerate(getattr(analysis, attr))
                 ],
             )
-        self.conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
 
     # -- reading -----------------------------------------------------------
 
@@ -220,7 +541,26 @@ class Store:
         for attr, (table, record) in RECORD_TABLES.items():
             rows = self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY n", (article_id,))
             parts[attr] = tuple(_from_row(record, r) for r in rows)
-        return Analysis(article=article, **parts)
+        return Analysis(article=article, **parts, analysis_version=row["analysis_version"])
+
+    def outdated(self, version: str) -> list[str]:
+        """Ids of the articles not analysed by ``version`` (an unknown version counts), in stored order."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE analysis_version IS NOT ? ORDER BY rowid", (version,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def raw_input(self, article_id: str) -> RawDoc | None:
+        """The kept raw input of an article, ready to be cleaned again; None when none was kept."""
+        row = self.conn.execute(
+            "SELECT a.source, r.fmt, r.meta, r.text_zlib FROM raw_inputs r JOIN articles a ON a.id = r.article_id "
+            "WHERE r.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        text = zlib.decompress(row["text_zlib"]).decode("utf-8")
+        return RawDoc(source=row["source"], text=text, fmt=row["fmt"], meta=json.loads(row["meta"]))
 
     def analyses(self) -> Iterator[Analysis]:
         for article_id in self.article_ids():
@@ -244,6 +584,14 @@ class Store:
     def counts(self) -> dict[str, int]:
         tables = ["articles", "failures", *(t for t, _ in RECORD_TABLES.values())]
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _article_row(analysis: Analysis) -> dict[str, Any]:
+    """The articles-table columns of an analysis (every Article field, plus its analysis version)."""
+    article = analysis.article
+    row = {f.name: _to_column(getattr(article, f.name)) for f in fields(Article)}
+    row["analysis_version"] = analysis.analysis_version
+    return row
 
 
 def _to_column(value: Any) -> Any:
@@ -271,7 +619,9 @@ _NESTED_OR_TUPLE = {"roles", "subheads", "removed", "tags", "aliases", "mentions
 def _decode_nested(name: str, items: list[Any]) -> tuple[Any, ...]:
     nested = _NESTED.get(name)
     if nested is Role:
-        return tuple(Role(d["title"], d["org"], *d["span"]) for d in items)
+        return tuple(
+            Role(d["title"], d["org"], d["span"][0], d["span"][1], d.get("rule"), d.get("confidence")) for d in items
+        )
     if nested is not None:
         return tuple(nested(**d) for d in items)
     return tuple(tuple(i) if isinstance(i, list) else i for i in items)

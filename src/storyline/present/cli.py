@@ -239,3 +239,46 @@ def demo_cli(
             render(store.analysis(article_id), out)
             out.rule()
     _summary(report, db, quiet)
+
+
+@app.command("reanalyze")
+def reanalyze_cli(
+    db: DbOption = Path("storyline.db"),
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-run every article, not only those of another analysis version.")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Worker processes (default: the cores).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    setting: SettingOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Upgrade the database, then re-run the articles analysed by another version (or all with --all).
+
+    Articles keep their ids; each is re-cleaned from its kept raw input when there is one, else
+    its stored text is analysed again. A second run has nothing to do. Exit 1 if an article failed.
+
+    Example: storyline reanalyze --db kb.db
+    """
+    from ..reanalyze import ReanalyzeReport, pending, reanalyze
+
+    with _errors_as_exit():
+        settings = _settings(config, setting, workers=workers)
+        with Store(db, create=False) as store:
+            if quiet:
+                report: ReanalyzeReport = reanalyze(store, settings, everything=everything)
+            else:
+                columns = (TextColumn("reanalyze"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+                with Progress(*columns, console=err, transient=True) as bar:
+                    task = bar.add_task("reanalyze", total=len(pending(store, settings, everything=everything)))
+                    report = reanalyze(store, settings, everything=everything, progress=lambda n: bar.advance(task, n))
+    for failure in report.failures:
+        err.print(f"[red]failed[/red] {failure.code}: {failure.message}", highlight=False, soft_wrap=True)
+    if not quiet:
+        done = f"{report.updated} reanalysed ({report.from_raw} from raw input)" if report.updated else "nothing to do"
+        err.print(
+            f"{done}, {report.failed} failed, {report.up_to_date} already at {report.version} -> {db}", highlight=False
+        )
+    if report.failures:
+        raise typer.Exit(1)
