@@ -20,12 +20,12 @@ from .analyze.pipeline import analyze
 from .errors import StorylineError
 from .ingest import IngestReport, ingest
 from .model import Analysis, Article, Attribution, DateMention, Entity, Event, Failure, Quote, RawDoc, Role
-from .settings import Settings
+from .settings import Settings, package_version
 from .store import Store
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__version__ = "0.1.0"
+__version__ = package_version()
 __all__ = [
     "Analysis",
     "Article",

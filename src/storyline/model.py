@@ -107,8 +107,9 @@ class Article:
 class Role:
     """A title or function an article gives a person ("Kremlin spokesperson").
 
-    ``rule`` and ``confidence`` are None until the component that finds roles
-    fills them: unknown provenance is stated, not invented.
+    ``rule`` names the pattern that found the title ("roles.title_before");
+    ``confidence`` ranks the patterns. Both are None only in records loaded
+    from a knowledge base written before they existed.
     """
 
     title: str
@@ -134,9 +135,10 @@ class Entity:
 
     ``id`` is local to the article ("e1", "e2", ...). ``name`` is the longest
     full form seen ("Volodymyr Zelenskyy"); ``aliases`` the other forms.
-    ``start``/``end`` delimit the mention the name was taken from, ``rule`` and
-    ``confidence`` say what found it; all None until the entity component
-    fills them (``mentions`` always has every span).
+    ``start``/``end`` delimit the mention the name was taken from, ``rule`` says
+    what found it ("entities.model", "entities.corrected", "entities.rules") and
+    ``confidence`` ranks those; ``mentions`` has every span. All None only in
+    records loaded from a knowledge base written before they existed.
     """
 
     id: str
@@ -304,7 +306,9 @@ class Event:
 class TimelineEntry:
     """One dated item of an article's timeline, oldest first.
 
-    ``rule``/``confidence`` are None until the timeline component fills them.
+    ``rule`` is "timeline.event" or "timeline.statement"; ``confidence`` is the
+    event's, or the date mention's for a statement. None only in records loaded
+    from a knowledge base written before they existed.
     """
 
     date: str | None

@@ -51,12 +51,13 @@ _MAX_NAME_TOKENS = 4
 @component("entities", fills="entities")
 def find_entities(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Entity]:
     """Yield one Entity per person, organisation or place, in order of first mention."""
+    model_spans = {(e.start, e.end, e.label_) for e in doc.ents}  # before our rules change them
     spans = fix_spans(doc)
     clusters = cluster_mentions(s for s in spans if s.label_ in KEPT_TYPES)
     _add_repeated_names(doc, clusters, spans)
     _write_back(doc, spans, clusters)
     for n, cluster in enumerate(sorted(clusters, key=lambda c: c.first), 1):
-        yield _to_entity(cluster, f"e{n}")
+        yield _to_entity(cluster, f"e{n}", model_spans)
 
 
 # --- Fixing spaCy's spans ----------------------------------------------------------
@@ -343,11 +344,19 @@ def _relabel(span: Span, label: str) -> Span:
     return span if span.label_ == label else labelled(span.doc, span.start, span.end, label)
 
 
-def _to_entity(cluster: Cluster, entity_id: str) -> Entity:
-    """The Entity record; roles are read now, from the corrected ``doc.ents``."""
+def _to_entity(cluster: Cluster, entity_id: str, model_spans: set[tuple[int, int, str]]) -> Entity:
+    """The Entity record; roles are read now, from the corrected ``doc.ents``.
+
+    Its span is the mention its name was read from (the first such); its rule
+    says whether the model found it as it stands, our rules corrected the
+    model's span or label, or only our rules found it.
+    """
     name = cluster.name
     spans = sorted(cluster.spans, key=lambda s: s.start)
     roles = dedupe_roles(r for s in spans for r in roles_for(s)) if cluster.person else ()
+    named = next((s for s in spans if s.text == name), spans[0])
+    rule = _provenance(spans, model_spans)
+    confidence = _ENTITY_CONFIDENCE[rule] + (0.05 if len(spans) > 1 else 0.0)
     return Entity(
         id=entity_id,
         name=name,
@@ -355,7 +364,27 @@ def _to_entity(cluster: Cluster, entity_id: str) -> Entity:
         aliases=tuple(f for f in cluster.forms if f != name),
         roles=roles,
         mentions=tuple((s.start_char, s.end_char) for s in spans),
+        start=named.start_char,
+        end=named.end_char,
+        rule=f"entities.{rule}",
+        confidence=round(confidence, 2),
     )
+
+
+# A span the model found and we kept is surest; one we corrected (trimmed, relabelled)
+# rests on a rule as well; one only our rules found (a titled name the model missed,
+# a repeated surname) rests on the rules alone. A second mention adds a little.
+_ENTITY_CONFIDENCE = {"model": 0.85, "corrected": 0.8, "rules": 0.7}
+
+
+def _provenance(spans: list[Span], model_spans: set[tuple[int, int, str]]) -> str:
+    """ "model", "corrected" or "rules": who found this entity's mentions."""
+    if any((s.start, s.end, s.label_) in model_spans for s in spans):
+        return "model"
+    found = [(start, end) for start, end, _ in model_spans]
+    if any(start < s.end and s.start < end for s in spans for start, end in found):
+        return "corrected"
+    return "rules"
 
 
 # --- Looking entities up -----------------------------------------------------------

@@ -45,6 +45,8 @@ def event_entry(event: Event, dates: Iterable[DateMention]) -> TimelineEntry:
         kind="event",
         start=event.start,
         end=event.end,
+        rule="timeline.event",
+        confidence=event.confidence,
     )
 
 
@@ -69,7 +71,16 @@ def statement_entries(doc: Doc, found: Found) -> Iterator[TimelineEntry]:
         mention = date_for_span(found.dates, start, end)
         if mention is not None and mention.value:
             text = full[start:end].strip()
-            yield TimelineEntry(mention.value, mention.granularity, text, "statement", start, end)
+            yield TimelineEntry(
+                mention.value,
+                mention.granularity,
+                text,
+                "statement",
+                start,
+                end,
+                rule="timeline.statement",
+                confidence=mention.confidence,
+            )
 
 
 def paragraph_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
