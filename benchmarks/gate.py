@@ -104,7 +104,6 @@ def measure(names: list[str]) -> tuple[dict[str, dict[str, dict[str, float]]], d
         folder = EVAL / folder_name
         if not folder.exists():
             skips.append(f"skip {name}: {folder} not found (set STORYLINE_EVAL to the eval folder)")
-            print(skips[-1], flush=True)
             continue
         began = time.perf_counter()
         figures[name] = importlib.import_module(module).gate_figures(folder)
