@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.storyline-installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-gate clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# storyline alone on every benchmark's tuning and check halves against benchmarks/floors.toml (exit 1 below a floor)
+bench-gate: $(STAMP)
+	$(BIN)/python -m benchmarks.gate
 
 clean:
 	rm -rf $(VENV) storyline-demo.db build *.egg-info

@@ -20,6 +20,9 @@ A whole attribution matches when content and cue match and the sources
 match (or neither has one). Discontinuous gold spans count as the union of
 their pieces; Content2 continues Content. Doubly annotated articles use the
 alphabetically first annotator's file.
+
+Halves (benchmarks/common.py): the document id is the article name, the file
+name in data/dev/text/ without ``.txt`` (``GoldArticle.name``).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.common import by_half, eval_dir, print_halves, print_table, save_result
 from benchmarks.quotes import upstream
 
 Chars = frozenset[int]
@@ -193,10 +196,11 @@ def score(results: list[tuple[GoldArticle, list[Relation]]], ok: Any) -> dict[st
     return scores
 
 
-def main() -> None:
-    folder = eval_dir("polnear")
-    if folder is None:
-        return
+Results = list[tuple[GoldArticle, list[Relation]]]
+
+
+def run(folder: Path) -> tuple[str, list[GoldArticle], Results, float]:
+    """The model name, the dev articles, storyline's relations for each, and the seconds it took."""
     from storyline.analyze.nlp import load_nlp
     from storyline.settings import Settings
 
@@ -205,7 +209,38 @@ def main() -> None:
     began = time.perf_counter()
     articles = list(load_gold(folder))
     results = [(a, predict(a, nlp, settings)) for a in articles]
-    seconds = time.perf_counter() - began
+    return settings.model, articles, results, time.perf_counter() - began
+
+
+def half_scores(results: Results) -> dict[str, dict[str, float]]:
+    """Overlap F1 per role and whole, and exact whole F1 (in %), on each half and the whole."""
+
+    def measure(chosen: Results) -> dict[str, float]:
+        overlap = score(chosen, overlap_match)
+        return {
+            "documents": len(chosen),
+            "gold": sum(len(a.relations) for a, _ in chosen),
+            **{f"overlap_{key}": overlap[key] for key in (*ROLES, "attribution")},
+            "exact_attribution": score(chosen, exact_match)["attribution"],
+        }
+
+    return by_half(results, lambda item: item[0].name, measure)
+
+
+def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
+    """The gate's figures, as fractions: overlap F1 per role and whole, exact whole F1, per half."""
+    _, _, results, _ = run(folder)
+    return {
+        part: {key: value / 100 for key, value in figures.items() if key not in ("documents", "gold")}
+        for part, figures in half_scores(results).items()
+    }
+
+
+def main() -> None:
+    folder = eval_dir("polnear")
+    if folder is None:
+        return
+    model, articles, results, seconds = run(folder)
     exact, overlap = score(results, exact_match), score(results, overlap_match)
     rows = [
         ["storyline, overlap", overlap["source"], overlap["cue"], overlap["content"], overlap["attribution"],
@@ -217,11 +252,14 @@ def main() -> None:
     ]  # fmt: skip
     n_gold = sum(len(a.relations) for a in articles)
     header = ["system", "source F1", "cue F1", "content F1", "attribution F1", "attribution P / R"]
-    print_table(f"PolNeAR dev: {len(articles)} articles, {n_gold} attributions, model {settings.model}", header, rows)
+    print_table(f"PolNeAR dev: {len(articles)} articles, {n_gold} attributions, model {model}", header, rows)
+    halves = half_scores(results)
+    metrics = ["gold", *(f"overlap_{key}" for key in (*ROLES, "attribution")), "exact_attribution"]
+    print_halves("PolNeAR dev by half (F1 in %)", metrics, [("storyline", halves)])
     print(f"\npredictions: {sum(len(p) for _, p in results)}; {seconds:.0f}s")
-    save_result("attribution", {"model": settings.model, "articles": len(articles), "gold": n_gold,
-                                "overlap": overlap, "exact": exact, "textacy_overlap": TEXTACY_OVERLAP,
-                                "seconds": round(seconds, 1)})  # fmt: skip
+    save_result("attribution", {"model": model, "articles": len(articles), "gold": n_gold,
+                                "overlap": overlap, "exact": exact, "halves": halves,
+                                "textacy_overlap": TEXTACY_OVERLAP, "seconds": round(seconds, 1)})  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ the pipeline sees it (headings are kept out of it as Subhead records);
 body the cleaner recovered (the gold bodies include section headings). The
 target applies to ``text``.
 
+Halves (benchmarks/common.py): the document id is the page id, the name of the
+page's file in html/ without ``.html.gz`` (the key in ground-truth.json). Each
+system is also scored on the tuning half, the check half and the whole.
+
 Run: python -m benchmarks.extraction
 """
 
@@ -23,13 +27,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.common import by_half, eval_dir, print_halves, print_table, save_result
 from benchmarks.shingles import corpus_scores
 from storyline.clean.html import clean_html
 from storyline.model import Article, RawDoc
 from storyline.settings import Settings
 
 TARGET_F1 = 0.965
+HALF_SYSTEMS = ("storyline (text)", "storyline (text+subheads)", "trafilatura no comments", "trafilatura precision")
 PUBLISHED = {"trafilatura default": 0.953, "trafilatura no comments": 0.960, "trafilatura precision": 0.964}
 
 
@@ -84,6 +89,23 @@ def score_row(name: str, outputs: list[str], golds: list[str], seconds: float) -
     return {"system": name, **scores, "ms_per_page": 1000 * seconds / len(golds)}
 
 
+def half_scores(pages: list[tuple[str, str, str]], outputs: list[str]) -> dict[str, dict[str, float]]:
+    """Shingle scores of ``outputs`` on each half of the pages and on the whole."""
+    items = [(page_id, output, gold) for (page_id, _, gold), output in zip(pages, outputs, strict=True)]
+    return by_half(
+        items,
+        lambda item: item[0],
+        lambda chosen: {"documents": len(chosen), **corpus_scores((out, gold) for _, out, gold in chosen)},
+    )
+
+
+def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
+    """The gate's figures: storyline ``text`` F1 on each half (no baselines run)."""
+    pages = load_pages(folder)
+    ours, _ = run_storyline(pages)
+    return {part: {"f1": scores["f1"]} for part, scores in half_scores(pages, ours["text"]).items()}
+
+
 def main() -> None:
     folder = eval_dir("article-extraction-benchmark")
     if folder is None:
@@ -92,6 +114,7 @@ def main() -> None:
     golds = [gold for _, _, gold in pages]
     ours, seconds = run_storyline(pages)
     rows = [score_row(f"storyline ({name})", texts, golds, seconds) for name, texts in ours.items()]
+    halves = {f"storyline ({name})": half_scores(pages, texts) for name, texts in ours.items()}
     baselines = {
         "trafilatura default": trafilatura_system(),
         "trafilatura no comments": trafilatura_system(include_comments=False),
@@ -100,10 +123,12 @@ def main() -> None:
     for name, system in baselines.items():
         outputs, seconds = run_system(system, pages)
         rows.append(score_row(name, outputs, golds, seconds))
-    report(rows, len(pages))
+        if name in HALF_SYSTEMS:
+            halves[name] = half_scores(pages, outputs)
+    report(rows, halves, len(pages))
 
 
-def report(rows: list[dict[str, float | str]], n_pages: int) -> None:
+def report(rows: list[dict[str, float | str]], halves: dict[str, dict[str, dict[str, float]]], n_pages: int) -> None:
     """Print the table, say whether the target is met, save the result."""
     header = ["system", "precision", "recall", "f1", "accuracy", "ms/page", "published f1"]
     table = [
@@ -119,6 +144,7 @@ def report(rows: list[dict[str, float | str]], n_pages: int) -> None:
         for r in rows
     ]
     print_table(f"Body extraction, {n_pages} pages (article-extraction-benchmark)", header, table)
+    print_halves("Body extraction by half", ["precision", "recall", "f1"], list(halves.items()))
     ours = float(rows[0]["f1"])
     best_other = max(float(r["f1"]) for r in rows if str(r["system"]).startswith("trafilatura"))
     met = ours >= TARGET_F1 and ours > best_other
@@ -126,7 +152,7 @@ def report(rows: list[dict[str, float | str]], n_pages: int) -> None:
         f"\ntarget: storyline (text) F1 >= {TARGET_F1} and above every trafilatura setting: "
         f"{'met' if met else 'MISSED'} ({ours:.3f} vs best trafilatura {best_other:.3f})"
     )
-    save_result("extraction", {"pages": n_pages, "target_f1": TARGET_F1, "met": met, "rows": rows})
+    save_result("extraction", {"pages": n_pages, "target_f1": TARGET_F1, "met": met, "rows": rows, "halves": halves})
 
 
 if __name__ == "__main__":

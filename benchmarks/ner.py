@@ -17,6 +17,10 @@ entity counts once; it matches a gold person when the names are equal or one is
 the other's surname form, one to one. Bare spaCy counts each distinct PERSON
 string, so the table shows what merging mentions into entities does.
 
+Halves (benchmarks/common.py): on CoNLL the document id is ``eng.testa:N``, N
+the document's place in eng.testa (0 for the first ``-DOCSTART-`` section); on
+ggt-quotes it is the article's 24-digit ObjectId, as in benchmarks/quotes.py.
+
 Run from the repository root: ``python -m benchmarks.ner``
 """
 
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.common import by_half, eval_dir, print_halves, print_table, save_result
 
 LABEL_MAP = {
     "PERSON": "PER",
@@ -140,6 +144,35 @@ def score(gold: set[Mention], pred: set[Mention]) -> dict[str, dict[str, float]]
     return result
 
 
+def conll_id(doc_index: int) -> str:
+    """The document id the halves are drawn by (see the module docstring)."""
+    return f"eng.testa:{doc_index}"
+
+
+def half_scores(gold: set[Mention], pred: set[Mention], n_docs: int) -> dict[str, dict[str, float]]:
+    """Per-type and overall F1 on the documents of each half and of the whole."""
+
+    def measure(chosen: list[int]) -> dict[str, float]:
+        keep = set(chosen)
+        scores = score({m for m in gold if m[0] in keep}, {m for m in pred if m[0] in keep})
+        per_type = {f"{kind}_f1": scores[kind]["f1"] for kind in TYPES}
+        overall = scores["ALL"]
+        return {"documents": len(chosen), "entities": overall["gold"], **per_type, "p": overall["p"],
+                "r": overall["r"], "f1": overall["f1"]}  # fmt: skip
+
+    return by_half(range(n_docs), conll_id, measure)
+
+
+def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
+    """The gate's figures: storyline's CoNLL entity F1 with the default model (sm), per half."""
+    from storyline.analyze.nlp import load_nlp
+
+    docs = read_conll(folder / "eng.testa")
+    gold = {m for i, d in enumerate(docs) for m in d.gold(i)}
+    pred, _ = run_model(load_nlp(MODELS[0]), MODELS[0], docs)[f"storyline {MODELS[0]}"]
+    return {part: {"f1": figures["f1"]} for part, figures in half_scores(gold, pred, len(docs)).items()}
+
+
 def storyline_entities(doc: Any, doc_id: str) -> list[Any]:
     """The Entity records storyline's ``entities`` component makes of ``doc``."""
     from storyline.analyze.entities.entities import find_entities
@@ -184,13 +217,18 @@ def run_model(nlp: Any, name: str, docs: list[Document]) -> dict[str, tuple[set[
 # --- People in news articles (ggt-quotes) ------------------------------------------
 
 
-def read_ggt(folder: Path) -> list[tuple[str, list[str]]]:
-    """(article text, people it names) for each annotated article."""
+GgtArticle = tuple[str, str, list[str]]  # ObjectId, body text, people named
+
+
+def read_ggt(folder: Path) -> list[GgtArticle]:
+    """(article id, article text, people it names) for each annotated article."""
     articles = []
     for line in (folder / "ggt_human_annotations_98.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            articles.append((_ggt_text(folder, row), list(row.get("people") or [])))
+            found = re.search(r"[0-9a-f]{24}", str(row.get("_id", "")))
+            article_id = found.group(0) if found else str(row.get("_id", ""))
+            articles.append((article_id, _ggt_text(folder, row), list(row.get("people") or [])))
     return articles
 
 
@@ -224,18 +262,25 @@ def matched(predicted: list[str], gold: list[str]) -> int:
     return hits
 
 
-def people_scores(nlp: Any, name: str, articles: list[tuple[str, list[str]]]) -> dict[str, dict[str, float]]:
-    """Person P/R/F1 over the articles: bare distinct PERSON strings vs storyline entities."""
-    parsed, _ = parse(nlp, [text for text, _ in articles])
-    counts = {f"spaCy {name}": [0, 0, 0], f"storyline {name}": [0, 0, 0]}
-    for i, (doc, (_, gold)) in enumerate(zip(parsed, articles, strict=True)):
+def people_scores(nlp: Any, name: str, articles: list[GgtArticle]) -> dict[str, dict[str, dict[str, float]]]:
+    """Person P/R/F1 (bare distinct PERSON strings vs storyline entities), per half and whole."""
+    parsed, _ = parse(nlp, [text for _, text, _ in articles])
+    systems = (f"spaCy {name}", f"storyline {name}")
+    counts: list[tuple[str, dict[str, tuple[int, int, int]]]] = []  # (article id, system -> hits, pred, gold)
+    for i, (doc, (article_id, _, gold)) in enumerate(zip(parsed, articles, strict=True)):
         bare = list(dict.fromkeys(e.text for e in doc.ents if e.label_ == "PERSON"))
         ours = [e.name for e in storyline_entities(doc, f"ggt-{i}") if e.type == "PERSON"]
-        for system, predicted in ((f"spaCy {name}", bare), (f"storyline {name}", ours)):
-            counts[system][0] += matched(predicted, gold)
-            counts[system][1] += len(predicted)
-            counts[system][2] += len(gold)
-    return {system: _prf(*c) for system, c in counts.items()}
+        counted = {s: (matched(p, gold), len(p), len(gold)) for s, p in zip(systems, (bare, ours), strict=True)}
+        counts.append((article_id, counted))
+
+    def measure(system: str) -> Any:
+        def totals(chosen: list[tuple[str, dict[str, tuple[int, int, int]]]]) -> dict[str, float]:
+            hits, predicted, gold = (sum(c[system][k] for _, c in chosen) for k in range(3))
+            return {"documents": len(chosen), **_prf(hits, predicted, gold)}
+
+        return totals
+
+    return {system: by_half(counts, lambda item: item[0], measure(system)) for system in systems}
 
 
 def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
@@ -256,23 +301,31 @@ def main() -> None:
     n_sents = sum(len(d.sentences) for d in docs)
     gold = {m for i, d in enumerate(docs) for m in d.gold(i)}
     results: dict[str, Any] = {}
-    people: dict[str, Any] = {}
+    halves: dict[str, Any] = {}
+    people_halves: dict[str, Any] = {}
     for name in MODELS:
         nlp = load_nlp(name)
         for system, (pred, seconds) in run_model(nlp, name, docs).items():
             results[system] = {"scores": score(gold, pred), "sents_per_s": n_sents / seconds}
-        people.update(people_scores(nlp, name, articles) if articles else {})
+            halves[system] = half_scores(gold, pred, len(docs))
+        people_halves.update(people_scores(nlp, name, articles) if articles else {})
+    people = {system: {k: v for k, v in by_part["whole"].items() if k != "documents"} for system, by_part in
+              people_halves.items()}  # fmt: skip
     header = ["system", *[f"{t} F1" for t in TYPES], "P", "R", "F1", "sents/s"]
     rows = [_row(system, r) for system, r in results.items()]
     print_table(f"CoNLL-2003 eng.testa: {len(docs)} docs, {n_sents} sentences, {len(gold)} entities", header, rows)
+    metrics = ["entities", *(f"{t}_f1" for t in TYPES), "p", "r", "f1"]
+    print_halves("CoNLL-2003 eng.testa by half", metrics, list(halves.items()))
     if people:
-        n_people = sum(len(p) for _, p in articles)
+        n_people = sum(len(p) for _, _, p in articles)
         title = f"People named in news (ggt-quotes): {len(articles)} articles, {n_people} people"
         print_table(title, ["system", "P", "R", "F1"], [[s, r["p"], r["r"], r["f1"]] for s, r in people.items()])
+        print_halves("People named in news by half", ["p", "r", "f1"], list(people_halves.items()))
     save_result(
         "ner",
-        {"data": "conll2003/eng.testa", "sentences": n_sents, "entities": len(gold), **results, "people": people},
-    )
+        {"data": "conll2003/eng.testa", "sentences": n_sents, "entities": len(gold), **results, "people": people,
+         "halves": halves, "people_halves": people_halves},
+    )  # fmt: skip
 
 
 def _row(system: str, result: dict[str, Any]) -> list[Any]:

@@ -14,6 +14,11 @@ url. Its library defaults differ (original_date=False: the last-modified date
 may win), so that row is shown too. storyline gets the url, as a reader with
 a url sidecar or a JSONL field would pass it.
 
+Halves (benchmarks/common.py): the document id is the page's file name in
+html.tar.gz (the ``file`` of its gold record; two urls share one file, and so
+one half). Every system is scored on the tuning half, the check half and the
+whole. The gate (``gate_figures``) runs storyline alone on all 1,000 pages.
+
 Run: python -m benchmarks.pubdate
 """
 
@@ -28,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import eval_dir, print_table, save_result
+from benchmarks.common import by_half, eval_dir, print_halves, print_table, save_result
 from storyline.clean.html import clean_html
 from storyline.model import RawDoc
 from storyline.settings import Settings
@@ -41,12 +46,29 @@ HTML_FOLDERS = ("cache", "eval", "test_set")
 Page = tuple[str, str, object]  # url, html, gold date (str, None, or a non-date)
 
 
-def load_pages(folder: Path, unpacked: Path) -> list[Page]:
-    """(url, html, gold date) for every annotated page."""
+def load_gold(folder: Path) -> dict[str, dict[str, object]]:
+    """url -> {file, date} for every annotated page."""
     gold: dict[str, dict[str, object]] = {}
     for name in GOLD_FILES:
         gold.update(json.loads((folder / name).read_text(encoding="utf-8")))
-    return [(url, read_page(unpacked, str(record["file"])), record["date"]) for url, record in gold.items()]
+    return gold
+
+
+def load_pages(folder: Path, unpacked: Path) -> tuple[list[Page], list[str]]:
+    """(url, html, gold date) for every annotated page, and each page's document id (its file name)."""
+    gold = load_gold(folder)
+    pages: list[Page] = [
+        (url, read_page(unpacked, str(record["file"])), record["date"]) for url, record in gold.items()
+    ]
+    return pages, [str(record["file"]) for record in gold.values()]
+
+
+def unpacked_pages(folder: Path) -> tuple[list[Page], list[str]]:
+    """The pages and their ids, read from html.tar.gz through a temporary folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(folder / "html.tar.gz") as archive:
+            archive.extractall(tmp, filter="data")
+        return load_pages(folder, Path(tmp))
 
 
 def read_page(unpacked: Path, filename: str) -> str:
@@ -100,6 +122,24 @@ def run_system(system: Callable[[str], str | None], pages: list[Page]) -> tuple[
     return results, time.perf_counter() - start
 
 
+def half_scores(results: list[str | None], pages: list[Page], ids: list[str]) -> dict[str, dict[str, float]]:
+    """Scores of ``results`` on each half of the pages and on the whole."""
+    items = list(zip(ids, results, pages, strict=True))
+    return by_half(
+        items,
+        lambda item: item[0],
+        lambda chosen: {"documents": len(chosen), **scores(Counter(outcome(r, page[2]) for _, r, page in chosen))},
+    )
+
+
+def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
+    """The gate's figures: storyline accuracy on each half (no baselines run)."""
+    pages, ids = unpacked_pages(folder)
+    found, _ = storyline_dates(pages)
+    halves = half_scores([d for d, _ in found], pages, ids)
+    return {part: {"accuracy": figures["accuracy"]} for part, figures in halves.items()}
+
+
 def row(name: str, results: list[str | None], pages: list[Page], seconds: float) -> dict[str, object]:
     counts = Counter(outcome(r, gold) for r, (_, _, gold) in zip(results, pages, strict=True))
     tallies = {key: counts[key] for key in ("TP", "FP", "TN", "FN")}
@@ -120,12 +160,10 @@ def main() -> None:
     folder = eval_dir("htmldate-eval")
     if folder is None:
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(folder / "html.tar.gz") as archive:
-            archive.extractall(tmp, filter="data")
-        pages = load_pages(folder, Path(tmp))
+    pages, ids = unpacked_pages(folder)
     found, seconds = storyline_dates(pages)
     rows = [row("storyline clean_html", [d for d, _ in found], pages, seconds)]
+    halves = {"storyline clean_html": half_scores([d for d, _ in found], pages, ids)}
     baselines = {
         "htmldate extensive (published setup)": htmldate_system(original_date=True, extensive_search=True),
         "htmldate fast": htmldate_system(original_date=True, extensive_search=False),
@@ -134,10 +172,16 @@ def main() -> None:
     for name, system in baselines.items():
         results, seconds = run_system(system, pages)
         rows.append(row(name, results, pages, seconds))
-    report(rows, by_source(found, pages), len(pages))
+        halves[name] = half_scores(results, pages, ids)
+    report(rows, halves, by_source(found, pages), len(pages))
 
 
-def report(rows: list[dict[str, object]], sources: list[list[object]], n_pages: int) -> None:
+def report(
+    rows: list[dict[str, object]],
+    halves: dict[str, dict[str, dict[str, float]]],
+    sources: list[list[object]],
+    n_pages: int,
+) -> None:
     """Print both tables, say whether the target is met, save the result."""
     keys = ["precision", "recall", "accuracy", "f1", "TP", "FP", "TN", "FN"]
     table = [
@@ -145,13 +189,21 @@ def report(rows: list[dict[str, object]], sources: list[list[object]], n_pages: 
         for r in rows
     ]
     print_table(f"Publication date, {n_pages} pages (htmldate-eval)", ["system", *keys, "ms/page", "published"], table)
+    print_halves("Publication date by half", ["precision", "recall", "accuracy", "f1"], list(halves.items()))
     print_table("storyline dates by published_source", ["source", "pages", "right", "share right"], sources)
     ours = float(rows[0]["accuracy"])  # type: ignore[arg-type]
     met = ours >= TARGET_ACCURACY
     print(f"\ntarget: storyline accuracy >= {TARGET_ACCURACY}: {'met' if met else 'MISSED'} ({ours:.3f})")
     save_result(
         "pubdate",
-        {"pages": n_pages, "target_accuracy": TARGET_ACCURACY, "met": met, "rows": rows, "by_source": sources},
+        {
+            "pages": n_pages,
+            "target_accuracy": TARGET_ACCURACY,
+            "met": met,
+            "rows": rows,
+            "halves": halves,
+            "by_source": sources,
+        },
     )
 
 
