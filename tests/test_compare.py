@@ -15,6 +15,7 @@ import pytest
 
 import storyline
 from storyline.compare import compare_story
+from storyline.compare.context import sentence_bounds
 from storyline.compare.numbers import counts
 from storyline.compare.offices import offices_compatible, parse_office
 from storyline.compare.values import dates_compatible, places_compatible
@@ -413,3 +414,9 @@ def test_brief_dict_has_story_fields_and_quotes_by_speaker() -> None:
     assert {"id", "title", "articles", "first_seen", "last_seen", "outlets", "conflicts", "timeline"} <= set(brief)
     assert brief["first_seen"] == "2026-03-01" and brief["outlets"] == ["Harbour Times"]
     assert [(g["speaker"], len(g["quotes"])) for g in brief["quotes_by_speaker"]] == [("Anna Kovar", 2)]
+
+
+def test_compare_sentence_of_a_span_ending_in_blank_lines_stays_one_sentence() -> None:
+    text = "Sweden rejected the plan.\n\n“We will not sign,” she added. Talks went on."
+    assert sentence_bounds(text, 0, 27) == (0, 25)
+    assert text[slice(*sentence_bounds(text, 30, 35))] == "“We will not sign,” she added."

@@ -85,6 +85,7 @@ def country_in(text: str) -> str | None:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or paragraph piece) around ``start:end``, by punctuation and blank lines."""
+    end = max(start + 1, start + len(text[start:end].rstrip()))
     left = 0
     for match in _SENTENCE_END.finditer(text, 0, min(len(text), start + 3)):
         if match.end() <= start:
