@@ -1,0 +1,97 @@
+"""Conflicts: the same attribute of the same subject reported incompatibly by different origins.
+
+Claims are grouped by subject and attribute. Two articles (of different
+origins) conflict on a group when no value of one agrees with any value of the
+other (:func:`agree`): a person may hold two offices, so one matching title
+is enough. Each conflict lists one value per article, with outlet, date,
+sentence and span.
+
+``kind``:
+- ``update`` when every disagreeing pair is a count that grew in the later
+  report (tolls rise as news comes in);
+- ``attributed`` when a value is a claim the article attributes to someone
+  else (an agency, a spokesperson): the value carries ``according_to``;
+- ``disagreement`` otherwise. Titles keep ``disagreement`` even when the
+  later article differs: titles change over time, and the values carry their
+  publication dates for the reader to judge.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+from .numbers import overlap
+from .offices import offices_compatible
+from .records import Claim, Conflict, ConflictValue
+from .values import dates_compatible, names_compatible, places_compatible
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims on one subject and attribute are compatible, by kind of value."""
+    if a.kind == "role":
+        return offices_compatible(a.norm, b.norm)
+    if a.kind == "number":
+        return overlap(a.norm, b.norm)
+    if a.attribute == "place":
+        return places_compatible(a.norm, b.norm)
+    if a.attribute == "date":
+        return dates_compatible(a.norm, b.norm)
+    if a.kind == "speaker":
+        return names_compatible(a.norm, b.norm)
+    return bool(a.norm == b.norm)
+
+
+def group(claims: Iterable[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
+    """Claims by (kind, subject key, attribute)."""
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.kind, claim.subject_key, claim.attribute)].append(claim)
+    return groups
+
+
+def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
+    """Every conflict among the claims, in the order their subjects first appear."""
+    conflicts = []
+    for (kind, _key, attribute), members in group(claims).items():
+        if kind == "event" and attribute == "happened":
+            continue  # that an event happened is corroborated or not, never contradicted
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in members:
+            by_article[claim.article].append(claim)
+        pairs = []
+        for a_id, b_id in combinations(by_article, 2):
+            a_claims, b_claims = by_article[a_id], by_article[b_id]
+            if a_claims[0].origin == b_claims[0].origin:
+                continue
+            if any(agree(a, b) for a in a_claims for b in b_claims):
+                continue
+            pairs.append((a_claims[0], b_claims[0]))
+        if pairs:
+            conflicts.append(_conflict(pairs))
+    return conflicts
+
+
+def _conflict(pairs: list[tuple[Claim, Claim]]) -> Conflict:
+    sides: dict[str, Claim] = {}
+    for a, b in pairs:
+        sides.setdefault(a.article, a)
+        sides.setdefault(b.article, b)
+    ordered = sorted(sides.values(), key=lambda c: (c.published or "9999", c.article))
+    if all(_is_update(a, b) for a, b in pairs):
+        kind = "update"
+    elif any(c.according_to for c in ordered):
+        kind = "attributed"
+    else:
+        kind = "disagreement"
+    first = ordered[0]
+    return Conflict(first.subject, first.attribute, kind, tuple(ConflictValue(c.value, c.source()) for c in ordered))
+
+
+def _is_update(a: Claim, b: Claim) -> bool:
+    """A count that is larger in the strictly later report."""
+    if a.kind != "number" or not a.published or not b.published or a.published == b.published:
+        return False
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    return bool(later.norm[0] > earlier.norm[1])

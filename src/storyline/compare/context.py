@@ -1,0 +1,156 @@
+"""What every compare rule needs to know about a story's articles: keys, parties, provenance.
+
+``StoryContext`` is built once per story. It answers: which cross-article key
+does this local entity have, which party (a state or organisation) does a name
+stand for, which sentence holds a span, and who the article attributes a span
+to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..analyze.entities.gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
+from ..model import Analysis, Entity
+
+# Type groups for the fallback key: one name is one entity only within a group.
+_TYPE_GROUP = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "place", "FAC": "place"}
+_COUNTRY_BY_LOWER = {c.lower(): c for c in COUNTRIES}
+# Short forms of country names common in news text that the gazetteer does not list.
+_COUNTRY_ALIASES = {
+    "usa": "United States",
+    "america": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+}
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation off, single spaces: the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]s\b", "", text.lower())
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+
+
+def fallback_entity_key(entity: Entity) -> str:
+    """The cross-article key used when link/ gives none: type group plus normalised name.
+
+    This is the one fallback, and it is conservative: "Vladimir Putin" and
+    "Putin" get different keys (only link/entities.py can tell they are one
+    person), and a leading "the" is ignored ("the Kremlin" = "Kremlin").
+    """
+    name = normalise(entity.name)
+    name = name[4:] if name.startswith("the ") else name
+    return f"{_TYPE_GROUP.get(entity.type, entity.type.lower())}:{name}"
+
+
+def country_of(name: str | None) -> str | None:
+    """The state a name stands for in news usage ("Kyiv", "Ukrainian", "the Kremlin" -> a country), else None."""
+    if not name:
+        return None
+    key = " ".join(name.lower().replace("’", "'").split())
+    key = key[4:] if key.startswith("the ") else key
+    key = key[:-2] if key.endswith("'s") else key
+    if key in _COUNTRY_BY_LOWER:
+        return _COUNTRY_BY_LOWER[key]
+    if key in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[key]
+    if key in CAPITALS:
+        return CAPITALS[key]
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    if key in INSTITUTIONS:
+        return INSTITUTIONS[key][0]
+    return None
+
+
+def country_in(text: str) -> str | None:
+    """The first country a phrase names through any word or word pair ("US Secretary of State" -> United States)."""
+    words = _WORD.findall(text)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            found = country_of(" ".join(words[i : i + size]))
+            if found:
+                return found
+    return None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or paragraph piece) around ``start:end``, by punctuation and blank lines."""
+    end = max(start + 1, start + len(text[start:end].rstrip()))
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, min(len(text), start + 3)):
+        if match.end() <= start:
+            left = match.end()
+    stop = _SENTENCE_END.search(text, max(end - 1, left))
+    right = stop.start() + 1 if stop and text[stop.start()] in ".!?" else (stop.start() if stop else len(text))
+    while right < len(text) and text[right] in '"”’)':
+        right += 1
+    return left, right
+
+
+@dataclass
+class StoryContext:
+    """The story's articles with their origins and entity keys, and the lookups rules share."""
+
+    analyses: Sequence[Analysis]
+    origins: Mapping[str, str]
+    entity_keys: Mapping[tuple[str, str], str]
+    names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        analyses: Sequence[Analysis],
+        origins: Mapping[str, str] | None,
+        entity_keys: Mapping[tuple[str, str], str] | None,
+    ) -> StoryContext:
+        keys = dict(entity_keys or {})
+        context = cls(analyses, dict(origins or {}), keys)
+        for analysis in analyses:
+            for entity in analysis.entities:
+                key = keys.setdefault((analysis.article.id, entity.id), fallback_entity_key(entity))
+                if len(entity.name) > len(context.names.get(key, "")):
+                    context.names[key] = entity.name
+                context.types[key] = entity.type
+        return context
+
+    def origin(self, analysis: Analysis) -> str:
+        return self.origins.get(analysis.article.id, analysis.article.id)
+
+    def key(self, analysis: Analysis, entity_id: str | None) -> str | None:
+        return None if entity_id is None else self.entity_keys.get((analysis.article.id, entity_id))
+
+    def entity(self, analysis: Analysis, entity_id: str | None) -> Entity | None:
+        return next((e for e in analysis.entities if e.id == entity_id), None)
+
+    def key_for_name(self, analysis: Analysis, name: str) -> str | None:
+        """The key of the article's entity called ``name`` (or with it as an alias), else None."""
+        wanted = normalise(name)
+        for entity in analysis.entities:
+            if wanted in {normalise(entity.name), *(normalise(a) for a in entity.aliases)}:
+                return self.key(analysis, entity.id)
+        return None
+
+    def according_to(self, analysis: Analysis, start: int, end: int) -> str | None:
+        """Who the article attributes the span to: an attribution's or a reported quote's source."""
+        for attribution in analysis.attributions:
+            if attribution.start <= start and end <= attribution.end:
+                return attribution.source
+        for quote in analysis.quotes:
+            if quote.speaker and quote.start <= start and end <= quote.end:
+                return quote.speaker
+        return None
+
+    def sentence(self, analysis: Analysis, start: int, end: int) -> str:
+        left, right = sentence_bounds(analysis.article.text, start, end)
+        return " ".join(analysis.article.text[left:right].split())

@@ -1,0 +1,81 @@
+"""Corroboration: facts that independent origins report, and facts only one origin reports.
+
+Within each (subject, attribute) group, claims that agree (conflicts.agree)
+form one fact. A fact is corroborated when at least two independent sources
+report it: copies of one wire story share an origin and count once, and a
+claim an article attributes to someone ("according to an agency") counts as
+that source's, so two outlets relaying one agency are one source. A fact that
+only one origin reports goes to ``only_one_outlet`` (when the story has more
+than one origin).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .conflicts import agree, group
+from .records import Claim, Corroboration
+
+
+def corroborate(claims: Iterable[Claim]) -> tuple[list[Corroboration], list[Corroboration]]:
+    """(corroborated, only_one_outlet) facts, most sources first."""
+    claims = list(claims)
+    several_origins = len({c.origin for c in claims}) > 1
+    corroborated, single = [], []
+    for members in group(claims).values():
+        for cluster in _clusters(members):
+            fact = _fact(cluster)
+            origins = {c.origin for c in cluster}
+            if fact.origins >= 2 and len(origins) >= 2:
+                corroborated.append(fact)
+            elif len(origins) == 1 and several_origins:
+                single.append(fact)
+    corroborated.sort(key=lambda f: -f.origins)
+    return corroborated, single
+
+
+def _clusters(members: list[Claim]) -> list[list[Claim]]:
+    """Claims that agree with a cluster's first claim join it; the rest start clusters of their own."""
+    clusters: list[list[Claim]] = []
+    for claim in members:
+        home = next((c for c in clusters if agree(c[0], claim)), None)
+        if home is None:
+            clusters.append([claim])
+        else:
+            home.append(claim)
+    return clusters
+
+
+def _fact(cluster: list[Claim]) -> Corroboration:
+    first = cluster[0]
+    values = list(dict.fromkeys(c.value for c in cluster))
+    sources, seen = [], set()
+    for claim in cluster:
+        if (claim.article, claim.start, claim.end) not in seen:
+            seen.add((claim.article, claim.start, claim.end))
+            sources.append(claim.source())
+    return Corroboration(
+        fact=describe(first, values),
+        kind=first.kind,
+        subject=first.subject,
+        attribute=first.attribute,
+        value=" / ".join(values),
+        origins=len({c.independence for c in cluster}),
+        sources=tuple(sources),
+    )
+
+
+def describe(claim: Claim, values: list[str]) -> str:
+    """A fact in words, for the brief: "X: senior adviser / presidential aide"."""
+    shown = " / ".join(values)
+    if claim.kind == "role":
+        return f"{claim.subject}: {shown}"
+    if claim.kind == "leads":
+        return f"{claim.subject} leads the side of {shown}"
+    if claim.kind == "event" and claim.attribute == "happened":
+        return claim.subject
+    if claim.kind == "event":
+        return f"{claim.subject}: {claim.attribute} {shown}"
+    if claim.kind == "number":
+        return f"{shown} ({claim.subject})"
+    return f"{shown} said {claim.subject}"

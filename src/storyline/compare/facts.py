@@ -1,0 +1,198 @@
+"""Claims: the facts of each article in a form that can be compared across articles.
+
+One function per kind of fact, each yielding :class:`Claim` records with
+their sentence, span, origin and (when the article attributes them to
+someone) their source:
+
+- ``role``: a person's title (parsed into an Office for comparison);
+- ``leads``: the state whose side a person leads (delegations.py);
+- ``event``: that an event of a PLOVER type happened between parties; its
+  ``place`` and ``date`` are claims of their own about the same event;
+- ``number``: a tallied count (numbers.py);
+- ``speaker``: who said a quoted sentence.
+
+An event's subject is its type plus its actor parties (and target parties for
+one-sided types); an event the article denies is a different subject ("not
+AGREE"), and an event that is only demanded is not a claim that it happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..model import Analysis
+from .context import StoryContext, normalise
+from .delegations import delegation_heads
+from .numbers import counts
+from .offices import parse_office
+from .parties import Parties
+from .records import Claim
+
+# Event types where actor and target are interchangeable (both sides meet, fight, agree).
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
+_NOT_HAPPENED = frozenset({"demanded", "hedged"})
+_MIN_QUOTE = 20  # characters: shorter fragments ("difficult") are too common to identify a quote
+
+
+def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
+    """Every claim of every article of the story."""
+    found: list[Claim] = []
+    for index, analysis in enumerate(context.analyses):
+        found += role_claims(context, analysis)
+        found += leads_claims(context, analysis)
+        found += event_claims(context, parties, index)
+        found += number_claims(context, analysis)
+        found += speaker_claims(context, analysis)
+    return found
+
+
+def _claim(context: StoryContext, analysis: Analysis, start: int, end: int, **fields: object) -> Claim:
+    article = analysis.article
+    according_to = fields.pop("according_to", None) or context.according_to(analysis, start, end)
+    return Claim(
+        article=article.id,
+        outlet=article.outlet,
+        published=article.published,
+        sentence=context.sentence(analysis, start, end),
+        start=start,
+        end=end,
+        origin=context.origin(analysis),
+        according_to=according_to,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """A person's titles that name a known office ("led the Russian side" is no office)."""
+    for entity in analysis.entities:
+        key = context.key(analysis, entity.id)
+        if entity.type != "PERSON" or key is None:
+            continue
+        for role in entity.roles:
+            office = parse_office(role.title)
+            if office.family is None:
+                continue
+            yield _claim(
+                context,
+                analysis,
+                role.start,
+                role.end,
+                kind="role",
+                subject=context.names[key],
+                subject_key=key,
+                attribute="role",
+                value=role.title,
+                norm=office,
+            )
+
+
+def leads_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    seen = set()
+    for entity_id, country, start, end in delegation_heads(analysis):
+        key = context.key(analysis, entity_id)
+        if key is None or (key, country) in seen:
+            continue
+        seen.add((key, country))
+        yield _claim(
+            context,
+            analysis,
+            start,
+            end,
+            kind="leads",
+            subject=context.names[key],
+            subject_key=key,
+            attribute="leads the side of",
+            value=country,
+            norm=country,
+        )
+
+
+def event_subject(event_type: str, status: str, actors: frozenset[str], targets: frozenset[str]) -> tuple[str, str]:
+    """(key, display) of an event: type, actor parties and, for one-sided types, target parties."""
+    kind = f"not {event_type}" if status == "denied" else event_type
+    if event_type in SYMMETRIC:
+        actors, targets = actors | targets, frozenset()
+    key = f"{kind}:{'+'.join(sorted(actors))}>{'+'.join(sorted(targets))}"
+    display = f"{' and '.join(sorted(actors))} {kind}" + (f" {' and '.join(sorted(targets))}" if targets else "")
+    return key, display
+
+
+def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterator[Claim]:
+    """That an event happened, where, and when; an article dating one subject twice gives no date claim."""
+    analysis = context.analyses[index]
+    dated: dict[str, set[str]] = defaultdict(set)
+    pending: list[Claim] = []
+    for event in analysis.events:
+        actors = parties.of_phrase(index, event.actor, event.actor_id)
+        if not actors or event.status in _NOT_HAPPENED:
+            continue
+        targets = parties.of_phrase(index, event.target, event.target_id) - actors
+        key, display = event_subject(event.type, event.status, actors, targets)
+        common = {"kind": "event", "subject": display, "subject_key": key}
+        according_to = (
+            event.source if event.source and normalise(event.source) not in normalise(event.actor or "") else None
+        )
+        yield _claim(context, analysis, event.start, event.end, attribute="happened", value=display, norm=key,
+                     according_to=according_to, **common)  # fmt: skip
+        if event.location:
+            yield _claim(context, analysis, event.start, event.end, attribute="place", value=event.location,
+                         norm=event.location, according_to=according_to, **common)  # fmt: skip
+        if event.date:
+            dated[key].add(event.date)
+            pending.append(
+                _claim(
+                    context,
+                    analysis,
+                    event.start,
+                    event.end,
+                    attribute="date",
+                    value=event.date,
+                    norm=event.date,
+                    according_to=according_to,
+                    **common,
+                )  # fmt: skip
+            )
+    yield from (c for c in pending if len(dated[c.subject_key]) == 1)
+
+
+def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    for count in counts(analysis.article.text):
+        yield _claim(
+            context,
+            analysis,
+            count.start,
+            count.end,
+            kind="number",
+            subject=f"people {count.attribute}",
+            subject_key=f"count:{count.attribute}",
+            attribute="count",
+            value=count.text,
+            norm=(count.low, count.high),
+        )
+
+
+def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """Who said a quote; the subject is the quote's words, matched across articles in conflicts/corroboration."""
+    for quote in analysis.quotes:
+        words = quote_words(quote.text)
+        if not quote.speaker or quote.kind == "indirect" or len(words) < _MIN_QUOTE:
+            continue
+        yield _claim(
+            context,
+            analysis,
+            quote.start,
+            quote.end,
+            kind="speaker",
+            subject=f"“{quote.text.strip()}”",
+            subject_key=f"quote:{words}",
+            attribute="said by",
+            value=quote.speaker,
+            norm=quote.speaker,
+            according_to=quote.via,
+        )
+
+
+def quote_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

@@ -1,0 +1,169 @@
+"""Offices: when two titles for one person name the same job, and when they contradict.
+
+A title is read as an :class:`Office`: a family (the kind of job), a
+portfolio (what a minister or a council secretary is in charge of) and a rank
+(deputy or not). Modifiers such as "senior", "presidential", "top" or a country
+name do not change the office.
+
+Two offices are compatible when one is generic (family "official", or no known
+family), when their families differ only in name (adviser, aide, assistant and
+counsellor are one family), or when they share a family and their portfolios
+do not differ. They conflict when they name different offices: a council
+secretary and a minister, a minister of one portfolio and a minister of
+another, a spokesperson and a minister.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..analyze.entities.gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
+
+# The office families: head word (last word of the title, or the word before "of")
+# -> family. One table for every rule that compares titles; extend it here.
+OFFICE_FAMILIES: dict[str, str] = {
+    # advisers: one family whatever the modifier
+    "adviser": "adviser", "advisor": "adviser", "aide": "adviser", "assistant": "adviser",
+    "counsellor": "adviser", "counselor": "adviser", "consultant": "adviser",
+    # ministers and cabinet secretaries (US usage: "Secretary of State", "Defense Secretary")
+    "minister": "minister", "secretary": "minister",
+    # heads of state and government
+    "president": "president", "prime minister": "prime minister", "premier": "prime minister",
+    "chancellor": "prime minister", "king": "monarch", "queen": "monarch",
+    # spokespeople
+    "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "press secretary": "spokesperson",
+    # diplomats and go-betweens
+    "envoy": "envoy", "emissary": "envoy", "ambassador": "ambassador",
+    "mediator": "mediator", "negotiator": "negotiator",
+    # military
+    "general": "commander", "commander": "commander", "chief of staff": "chief of staff",
+    # lawmakers and party posts
+    "lawmaker": "legislator", "legislator": "legislator", "mp": "legislator", "senator": "legislator",
+    "speaker": "speaker", "mayor": "mayor", "governor": "governor",
+    # commentators: not offices of a party (positions skip them)
+    "analyst": "analyst", "expert": "analyst", "researcher": "analyst", "commentator": "analyst",
+    "professor": "analyst", "scholar": "analyst",
+    # generic descriptions: compatible with any office
+    "official": "official", "officer": "official", "representative": "official", "leader": "official",
+    "head": "official", "chief": "official", "member": "official", "figure": "official",
+}  # fmt: skip
+
+GENERIC = frozenset({"official"})
+COMMENTATORS = frozenset({"analyst"})
+# A "secretary" of a body (council, committee, party) is that body's officer, not a minister.
+_BODY_WORDS = ("council", "committee", "commission", "party", "general", "bureau", "board")
+# Portfolio names that are the same department under different names.
+_PORTFOLIO_SYNONYMS = {
+    "defence": "defense", "war": "defense", "foreign affairs": "foreign", "external affairs": "foreign",
+    "state": "foreign", "home": "interior", "internal affairs": "interior", "treasury": "finance",
+}  # fmt: skip
+# Words that describe the office holder, not the office.
+_MODIFIERS = frozenset(
+    [
+        "senior",
+        "top",
+        "chief",
+        "presidential",
+        "special",
+        "acting",
+        "former",
+        "current",
+        "new",
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "to",
+        "and",
+        "s",
+        "his",
+        "her",
+        "political",
+        "principal",
+        "personal",
+        "key",
+        "leading",
+        "interim",
+    ]
+)
+# Words of state names, capitals, adjectives and seats of government: modifiers in a title.
+COUNTRY_WORDS = frozenset(
+    w
+    for name in (*DEMONYMS, *CAPITALS, *INSTITUTIONS, *(c.lower() for c in COUNTRIES))
+    for w in re.findall(r"[a-z]+", name)
+) - {"of", "the", "and", "state", "department", "house", "office", "republic", "foreign", "white", "blue", "street"}
+_RANKS = {"deputy": "deputy", "vice": "deputy", "assistant secretary": "deputy", "under": "deputy"}
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A title read as family + portfolio + rank; ``family`` None means "not an office we know"."""
+
+    family: str | None
+    portfolio: str | None = None
+    rank: str | None = None
+
+
+def parse_office(title: str) -> Office:
+    """Read a title ("security council secretary", "Defense Minister", "Secretary of State") as an Office.
+
+    Names of states and their adjectives are modifiers, so "US Secretary of
+    State" keeps portfolio "foreign"; plurals ("mediators") are read singular.
+    """
+    words = [_singular(w) for w in re.findall(r"[a-z]+", title.lower().replace("’", "'")) if w not in COUNTRY_WORDS]
+    text = " ".join(words)
+    rank = next((r for k, r in _RANKS.items() if re.search(rf"\b{k}\b", text)), None)
+    for phrase in ("prime minister", "press secretary", "chief of staff"):
+        if phrase in text:
+            before, _, after = text.partition(phrase)
+            return Office(OFFICE_FAMILIES[phrase], _portfolio(before, after, phrase), rank)
+    head_index = _head_index(words)
+    if head_index is None:
+        return Office(None)
+    head = words[head_index]
+    family = OFFICE_FAMILIES[head]
+    before = " ".join(words[:head_index])
+    after = " ".join(words[head_index + 1 :])
+    if head == "secretary" and any(b in before.split() or b in after.split() for b in _BODY_WORDS):
+        family = "council secretary"
+    return Office(family, _portfolio(before, after, head), rank)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in OFFICE_FAMILIES else word
+
+
+def _head_index(words: list[str]) -> int | None:
+    """The head word: the word before "of" if it is an office, else the last office word."""
+    if "of" in words:
+        i = words.index("of")
+        if i > 0 and words[i - 1] in OFFICE_FAMILIES:
+            return i - 1
+    found = [i for i, w in enumerate(words) if w in OFFICE_FAMILIES]
+    return found[-1] if found else None
+
+
+def _portfolio(before: str, after: str, head: str) -> str | None:
+    """What the office is in charge of: words before the head or after "of", modifiers and ranks dropped."""
+    words = [w for w in f"{before} {after}".split() if w not in _MODIFIERS and w not in _RANKS and w != head]
+    words = [w for w in words if w not in OFFICE_FAMILIES]
+    if not words:
+        return None
+    portfolio = " ".join(words)
+    return _PORTFOLIO_SYNONYMS.get(portfolio, portfolio)
+
+
+def offices_compatible(a: Office, b: Office) -> bool:
+    """True unless the two offices name different jobs (see the module docstring)."""
+    if a.family is None or b.family is None or a.family in GENERIC or b.family in GENERIC:
+        return True
+    if a.family != b.family:
+        return False
+    if a.family not in {"minister", "council secretary", "ambassador", "governor", "mayor"}:
+        return True
+    if a.portfolio and b.portfolio and a.portfolio != b.portfolio:
+        return False
+    return not (a.rank != b.rank and a.portfolio and b.portfolio)

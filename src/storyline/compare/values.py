@@ -1,0 +1,76 @@
+"""When two values of one attribute agree: places, dates and names.
+
+- Places: the same name, or a capital and its country, agree; so does a
+  country and a place the gazetteer does not know (it may lie inside). Two
+  different countries, two different capitals, or a capital and another
+  country disagree; so do two different places neither of which is a country.
+- Dates: ISO values agree when the periods overlap ("2026-02-19" lies in
+  "2026-02" and in "2026-W08"); "Thursday" was resolved to its date by
+  analyze/time, so it agrees with that date.
+- Names (who said or did something): one name's words are a subset of the
+  other's ("Zelenskyy" and "Volodymyr Zelenskyy").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from ..analyze.entities.gazetteer import CAPITALS
+from .context import country_of, normalise
+
+
+def places_compatible(a: str, b: str) -> bool:
+    """True unless the two places are known, or likely, to be different (see the module docstring)."""
+    na, nb = normalise(a).removeprefix("the "), normalise(b).removeprefix("the ")
+    if na == nb or na in nb or nb in na:
+        return True
+    country_a, country_b = country_of(na), country_of(nb)
+    if country_a and country_b:
+        return country_a == country_b
+    return bool((country_a and na not in CAPITALS) or (country_b and nb not in CAPITALS))
+
+
+def date_range(value: str) -> tuple[date, date] | None:
+    """The first and last day an ISO value covers: day, month, year, week or "start/end"; None if unreadable."""
+    if "/" in value:
+        start, _, end = value.partition("/")
+        first, last = date_range(start), date_range(end)
+        return (first[0], last[1]) if first and last else None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if week:
+            monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+            return monday, monday + timedelta(days=6)
+    except ValueError:
+        return None
+    return None
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """True when the two periods overlap, or when either cannot be read."""
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def sort_key(value: str | None) -> tuple[int, str]:
+    """Oldest first; unreadable values after readable ones."""
+    found = date_range(value) if value else None
+    return (0, found[0].isoformat() + value) if found and value else (1, value or "")
+
+
+def names_compatible(a: str, b: str) -> bool:
+    """One name's words are within the other's ("Zelenskyy" in "Volodymyr Zelenskyy")."""
+    wa, wb = set(normalise(a).split()), set(normalise(b).split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

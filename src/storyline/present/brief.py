@@ -1,0 +1,279 @@
+"""The one-page brief of a story, the page a journalist reads in a minute.
+
+:func:`brief_dict` builds the brief object (data first: the story's fields,
+the comparison's keys, main entities and quotes by speaker);
+:func:`render_brief` renders it as JSON, Markdown or HTML. The HTML escapes
+every piece of article text and carries no scripts.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ..compare import StoryComparison
+from ..compare.context import fallback_entity_key
+from ..errors import Errors
+from ..model import Analysis
+
+FORMATS = ("json", "md", "html")
+MAX_ITEMS = 12  # per list in the rendered brief: one page, not an archive
+
+
+def brief_dict(
+    story: Mapping[str, Any],
+    analyses: Sequence[Analysis],
+    comparison: StoryComparison,
+    *,
+    entity_keys: Mapping[tuple[str, str], str] | None = None,
+) -> dict[str, Any]:
+    """The brief object: story fields, ``comparison.to_dict()``, articles by outlet, main entities, who said what."""
+    articles = sorted((a.article for a in analyses), key=lambda a: (a.published or "9999", a.id))
+    dates = [a.published for a in articles if a.published]
+    by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for article in articles:
+        by_outlet[article.outlet or "unknown outlet"].append(
+            {"id": article.id, "title": article.title, "published": article.published, "url": article.url}
+        )
+    return {
+        "id": story.get("id"),
+        "title": story.get("title") or (articles[0].title if articles else None),
+        "articles": list(story.get("articles") or [a.id for a in articles]),
+        "first_seen": story.get("first_seen") or (min(dates) if dates else None),
+        "last_seen": story.get("last_seen") or (max(dates) if dates else None),
+        "outlets": list(story.get("outlets") or sorted({a.outlet for a in articles if a.outlet})),
+        "articles_by_outlet": dict(by_outlet),
+        "entities": main_entities(analyses, entity_keys),
+        **comparison.to_dict(),
+        "quotes_by_speaker": quotes_by_speaker(analyses),
+    }
+
+
+def main_entities(
+    analyses: Sequence[Analysis], entity_keys: Mapping[tuple[str, str], str] | None = None, limit: int = 10
+) -> list[dict[str, Any]]:
+    """The entities most articles mention, then most mentions: name, type, roles by article, article count."""
+    keys = entity_keys or {}
+    seen: dict[str, dict[str, Any]] = {}
+    weight: Counter[str] = Counter()
+    for analysis in analyses:
+        for entity in analysis.entities:
+            key = keys.get((analysis.article.id, entity.id)) or fallback_entity_key(entity)
+            row = seen.setdefault(key, {"name": entity.name, "type": entity.type, "articles": 0, "roles": []})
+            row["articles"] += 1
+            if len(entity.name) > len(row["name"]):
+                row["name"] = entity.name
+            row["roles"] += [
+                {"title": r.title, "article": analysis.article.id, "outlet": analysis.article.outlet,
+                 "published": analysis.article.published}
+                for r in entity.roles
+            ]  # fmt: skip
+            weight[key] += 1000 + max(1, len(entity.mentions))
+    return [seen[key] for key, _ in weight.most_common(limit)]
+
+
+def quotes_by_speaker(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker name (most quoted first), each with its article and outlet."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            if not quote.speaker:
+                continue
+            groups[quote.speaker].append(
+                {
+                    "text": quote.text,
+                    "kind": quote.kind,
+                    "article": analysis.article.id,
+                    "outlet": analysis.article.outlet,
+                    "published": analysis.article.published,
+                    "via": quote.via,
+                    "span": [quote.start, quote.end],
+                }
+            )
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for speaker in sorted(groups, key=len, reverse=True):
+        home = next((m for m in merged if speaker in m.split()), speaker)  # "Zelenskyy" joins "Volodymyr Zelenskyy"
+        merged.setdefault(home, []).extend(groups[speaker])
+    ordered = sorted(merged.items(), key=lambda kv: -len(kv[1]))
+    return [{"speaker": speaker, "quotes": quotes} for speaker, quotes in ordered]
+
+
+def render_brief(brief: dict[str, Any], fmt: str) -> str:
+    """The brief as ``json``, ``md`` or ``html``; ValueError (E130) for another format."""
+    if fmt == "json":
+        return json.dumps(brief, indent=2, ensure_ascii=False)
+    if fmt == "md":
+        return _render(brief, _Markdown())
+    if fmt == "html":
+        return _render(brief, _Html())
+    raise ValueError(Errors.E130.format(fmt=fmt, choices=", ".join(FORMATS)))
+
+
+class _Markdown:
+    def esc(self, text: Any) -> str:
+        return str(text if text is not None else "").replace("\n", " ")
+
+    def title(self, text: str) -> str:
+        return f"# {self.esc(text)}\n"
+
+    def section(self, text: str) -> str:
+        return f"\n## {text}\n"
+
+    def items(self, rows: list[str]) -> str:
+        return "".join(f"- {row}\n" for row in rows) if rows else "- (none)\n"
+
+    def table(self, header: list[str], rows: list[list[str]]) -> str:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+
+    def em(self, text: str) -> str:
+        return f"*{text}*"
+
+    def end(self, body: str) -> str:
+        return body
+
+
+class _Html(_Markdown):
+    def esc(self, text: Any) -> str:
+        return html.escape(str(text if text is not None else ""))
+
+    def title(self, text: str) -> str:
+        return f"<h1>{self.esc(text)}</h1>\n"
+
+    def section(self, text: str) -> str:
+        return f"<h2>{html.escape(text)}</h2>\n"
+
+    def items(self, rows: list[str]) -> str:
+        return "<ul>" + "".join(f"<li>{row}</li>" for row in rows) + "</ul>\n" if rows else "<p>(none)</p>\n"
+
+    def table(self, header: list[str], rows: list[list[str]]) -> str:
+        head = "".join(f"<th>{h}</th>" for h in header)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return f"<table><tr>{head}</tr>{body}</table>\n"
+
+    def em(self, text: str) -> str:
+        return f"<em>{text}</em>"
+
+    def end(self, body: str) -> str:
+        style = (
+            "body{font-family:sans-serif;max-width:60em;margin:auto}td{vertical-align:top;border-top:1px solid #ccc}"
+        )
+        return (
+            '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Story brief</title>'
+            f"<style>{style}</style></head><body>\n{body}</body></html>\n"
+        )
+
+
+def _render(brief: dict[str, Any], out: _Markdown) -> str:
+    parts = [out.title(brief.get("title") or "Untitled story")]
+    for name, section in _SECTIONS:
+        parts.append(out.section(name))
+        parts.append(section(brief, out))
+    return out.end("".join(parts))
+
+
+def _what(brief: dict[str, Any], out: _Markdown) -> str:
+    span = f"{brief.get('first_seen') or '?'} to {brief.get('last_seen') or '?'}"
+    rows = [f"{out.esc(len(brief.get('articles', [])))} articles, {out.esc(span)}"]
+    for outlet, articles in brief.get("articles_by_outlet", {}).items():
+        titles = "; ".join(
+            f"{out.esc(a['title'] or a['id'])} ({out.esc(a['published'] or 'undated')})" for a in articles
+        )
+        rows.append(f"{out.esc(outlet)}: {titles}")
+    return out.items(rows)
+
+
+def _who(brief: dict[str, Any], out: _Markdown) -> str:
+    rows = []
+    for entity in brief.get("entities", [])[:MAX_ITEMS]:
+        titles = sorted({r["title"] for r in entity["roles"]})
+        roles = f" — {out.esc(', '.join(titles))}" if titles else ""
+        rows.append(f"{out.esc(entity['name'])} ({out.esc(entity['type'])}, {entity['articles']} articles){roles}")
+    return out.items(rows)
+
+
+def _when(brief: dict[str, Any], out: _Markdown) -> str:
+    rows = [
+        f"{out.esc(item['date'])}: {out.esc(item['text'])} {out.em(_outlets(item['sources'], out))}"
+        for item in brief.get("timeline", [])[:MAX_ITEMS]
+    ]
+    undated = brief.get("undated", [])
+    if undated:
+        rows.append(f"{len(undated)} undated items, not placed on the timeline")
+    return out.items(rows)
+
+
+def _said(brief: dict[str, Any], out: _Markdown) -> str:
+    rows = []
+    for group in brief.get("quotes_by_speaker", [])[:MAX_ITEMS]:
+        quotes = " ".join(
+            f"“{out.esc(q['text'])}” ({out.esc(q['outlet'] or q['article'])})" for q in group["quotes"][:4]
+        )
+        rows.append(f"{out.esc(group['speaker'])}: {quotes}")
+    return out.items(rows)
+
+
+def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
+    conflicts = brief.get("conflicts", [])
+    if not conflicts:
+        return out.items([])
+    rows = []
+    for conflict in conflicts[:MAX_ITEMS]:
+        cells = [
+            f"{out.esc(v['value'])} — {out.esc(v['outlet'] or v['article'])}, {out.esc(v['published'] or 'undated')}"
+            + (f", according to {out.esc(v['according_to'])}" if v.get("according_to") else "")
+            + f": {out.em(out.esc(v['sentence']))}"
+            for v in conflict["values"]
+        ]
+        rows.append(
+            [
+                f"{out.esc(conflict['subject'])} ({out.esc(conflict['attribute'])}, {out.esc(conflict['kind'])})",
+                *cells[:2],
+                " / ".join(cells[2:]),
+            ]
+        )
+    return out.table(["Subject", "One source", "Other source", "More"], rows)
+
+
+def _facts(key: str) -> Callable[[dict[str, Any], _Markdown], str]:
+    def render(brief: dict[str, Any], out: _Markdown) -> str:
+        rows = [
+            f"{out.esc(fact['fact'])} {out.em(_outlets(fact['sources'], out))}"
+            for fact in brief.get(key, [])[:MAX_ITEMS]
+        ]
+        return out.items(rows)
+
+    return render
+
+
+def _positions(brief: dict[str, Any], out: _Markdown) -> str:
+    rows = []
+    for position in brief.get("positions", [])[: MAX_ITEMS * 2]:
+        first = position["evidence"][0]
+        more = f" (+{len(position['evidence']) - 1})" if len(position["evidence"]) > 1 else ""
+        rows.append(
+            f"{out.esc(position['party'])} {out.esc(position['stance'])} — {out.esc(position['issue'])}: "
+            f"{out.esc(first['quote_or_event'])} {out.em(out.esc(first['outlet'] or first['article']))}{more}"
+        )
+    return out.items(rows)
+
+
+def _outlets(sources: list[dict[str, Any]], out: _Markdown) -> str:
+    names = dict.fromkeys(s.get("outlet") or s["article"] for s in sources)
+    return out.esc("(" + ", ".join(names) + ")")
+
+
+_SECTIONS: list[tuple[str, Callable[[dict[str, Any], _Markdown], str]]] = [
+    ("What happened", _what),
+    ("Who", _who),
+    ("When", _when),
+    ("Who said what", _said),
+    ("Where sources disagree", _disagree),
+    ("Corroborated", _facts("corroborated")),
+    ("Only one outlet reports", _facts("only_one_outlet")),
+    ("Positions", _positions),
+]
