@@ -52,6 +52,11 @@ class Scheme:
     0.05 with probability 0.15, so candidates stay few while reprints that
     share a third of their shingles are still met. The lead bands add the
     pairs whose bodies diverge but whose openings match.
+
+    Measured on the tuning half of benchmarks/duplicates.py: 4-word shingles
+    kept one group of site boilerplate apart that 2-, 3- and 5-word shingles
+    joined (P 1.000 vs 0.978, same recall), with 0.55 candidates per article;
+    128 permutations estimate Jaccard within about 0.04.
     """
 
     shingle: int = 4
