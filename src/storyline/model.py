@@ -378,3 +378,51 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "code": self.code, "message": self.message}
+
+
+# -- near-duplicates (link.duplicates) ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What near-duplicate linking keeps of an article: MinHash signatures, not text.
+
+    ``body`` and ``lead`` are MinHash signatures (little-endian uint32 bytes)
+    of the word shingles of the whole body and of its opening words; ``size``
+    and ``lead_size`` count the distinct shingles, so containment can be
+    estimated from a signature's Jaccard. ``scheme`` names the shingle size
+    and permutations used: signatures of different schemes never compare.
+    """
+
+    article_id: str
+    scheme: str
+    body_hash: str
+    size: int
+    lead_size: int
+    body: bytes
+    lead: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An article that copies an earlier one: it counts as the same origin.
+
+    ``original_id`` is always the earliest copy of the group (by published
+    date, then ingest order), never another copy, so one lookup gives the
+    origin. ``method`` says which test linked the two: "exact" (same body),
+    "body" (shingle overlap), "lead" (same opening and some body overlap),
+    or "group" (joined through another copy of the group).
+    """
+
+    article_id: str
+    original_id: str
+    similarity: float
+    method: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "original_id": self.original_id,
+            "similarity": self.similarity,
+            "method": self.method,
+        }

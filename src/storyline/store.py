@@ -22,7 +22,8 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,11 @@ from .model import (
     Article,
     Attribution,
     DateMention,
+    Duplicate,
     Entity,
     Event,
     Failure,
+    Fingerprint,
     Quote,
     RawDoc,
     Removed,
@@ -260,10 +263,40 @@ DROP TABLE events;
 ALTER TABLE events_0003 RENAME TO events;
 """
 
+# Near-duplicates (link.duplicates): each article's MinHash signatures, its LSH
+# band buckets (a new article meets only the articles sharing a bucket), and
+# the link from every copy to the earliest article of its group.
+_0004_NEAR_DUPLICATES = """
+CREATE TABLE fingerprints (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    scheme TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    lead_size INTEGER NOT NULL,
+    body BLOB NOT NULL,
+    lead BLOB NOT NULL
+);
+CREATE TABLE lsh_buckets (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    PRIMARY KEY (article_id, band)
+);
+CREATE INDEX lsh_buckets_band_bucket ON lsh_buckets(band, bucket);
+CREATE TABLE duplicates (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    method TEXT NOT NULL
+);
+CREATE INDEX duplicates_original ON duplicates(original_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
     Migration(2, "provenance", _0002_PROVENANCE),
     Migration(3, "event_offsets_integer", _0003_EVENT_OFFSETS),
+    Migration(4, "near_duplicates", _0004_NEAR_DUPLICATES),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -585,6 +618,169 @@ class Store:
         tables = ["articles", "failures", *(t for t, _ in RECORD_TABLES.values())]
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
+    # -- near-duplicates (link.duplicates) -----------------------------------
+
+    @contextmanager
+    def link_transaction(self) -> Iterator[None]:
+        """One transaction around many linking writes (one commit, not one per article).
+
+        Inside a caller's transaction it is a savepoint, so it nests; on its
+        own it takes the write lock up front (BEGIN IMMEDIATE), so reading
+        candidates and then writing links cannot deadlock with another writer.
+        """
+        nested = self.conn.in_transaction
+        self.conn.execute("SAVEPOINT link" if nested else "BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO link" if nested else "ROLLBACK")
+            if nested:
+                self.conn.execute("RELEASE link")
+            raise
+        self.conn.execute("RELEASE link" if nested else "COMMIT")
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Body text per article id (ids not stored are left out), without rebuilding analyses."""
+        return {
+            r[0]: r[1]
+            for chunk in _chunks(article_ids)
+            for r in self.conn.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+        }
+
+    def chronology(self, article_ids: Iterable[str]) -> dict[str, tuple[int, str, int]]:
+        """A sort key per article: dated articles first by published date, then ingest order (rowid).
+
+        The earliest copy of a group is its original; an article without a
+        date sorts after the dated ones, since a date is the better evidence
+        of who published first.
+        """
+        keys = {}
+        for chunk in _chunks(article_ids):
+            rows = self.conn.execute(
+                f"SELECT id, published, rowid FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            for r in rows:
+                keys[r[0]] = (0 if r[1] else 1, r[1] or "", int(r[2]))
+        return keys
+
+    def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
+        """The stored MinHash fingerprints of these articles (ids without one are left out)."""
+        found = {}
+        for chunk in _chunks(article_ids):
+            rows = self.conn.execute(
+                "SELECT article_id, scheme, body_hash, size, lead_size, body, lead FROM fingerprints "
+                f"WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                found[r[0]] = Fingerprint(r[0], r[1], r[2], int(r[3]), int(r[4]), bytes(r[5]), bytes(r[6]))
+        return found
+
+    def bucket_neighbours(self, buckets: Sequence[tuple[int, int]], exclude: str) -> list[str]:
+        """Articles sharing at least one (band, bucket) with ``buckets``, in ingest order.
+
+        This is the whole candidate search of near-duplicate linking: an
+        index lookup per band, never a scan of the corpus.
+        """
+        if not buckets:
+            return []
+        values = ", ".join("(?, ?)" for _ in buckets)
+        rows = self.conn.execute(
+            f"WITH wanted(band, bucket) AS (VALUES {values}) "
+            "SELECT DISTINCT b.article_id FROM wanted w JOIN lsh_buckets b ON b.band = w.band AND b.bucket = w.bucket "
+            "JOIN articles a ON a.id = b.article_id WHERE b.article_id != ? ORDER BY a.rowid",
+            [v for pair in buckets for v in pair] + [exclude],
+        )
+        return [r[0] for r in rows]
+
+    def copies_of(self, original_ids: Iterable[str]) -> list[str]:
+        """Every article linked as a copy of one of these originals."""
+        return [
+            r[0]
+            for chunk in _chunks(original_ids)
+            for r in self.conn.execute(
+                f"SELECT article_id FROM duplicates WHERE original_id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+        ]
+
+    def save_duplicates(
+        self, fingerprint: Fingerprint | None, buckets: Sequence[tuple[int, int]], links: Sequence[Duplicate]
+    ) -> None:
+        """Store an article's fingerprint and buckets and the links they made, all or nothing.
+
+        A savepoint rather than BEGIN, so it also works inside a caller's
+        transaction (an ingest batch). An article that becomes an original
+        loses any link of its own, so no original is ever a copy.
+        """
+        self.conn.execute("SAVEPOINT near_duplicates")
+        try:
+            if fingerprint is not None:
+                self._save_fingerprint(fingerprint, buckets)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO duplicates (article_id, original_id, similarity, method) VALUES (?, ?, ?, ?)",
+                [(d.article_id, d.original_id, d.similarity, d.method) for d in links],
+            )
+            self.conn.executemany(
+                "DELETE FROM duplicates WHERE article_id = ?", [(o,) for o in {d.original_id for d in links}]
+            )
+        except BaseException:
+            self.conn.execute("ROLLBACK TO near_duplicates")
+            self.conn.execute("RELEASE near_duplicates")
+            raise
+        self.conn.execute("RELEASE near_duplicates")
+
+    def _save_fingerprint(self, fingerprint: Fingerprint, buckets: Sequence[tuple[int, int]]) -> None:
+        f = fingerprint
+        self.conn.execute(
+            "INSERT OR REPLACE INTO fingerprints (article_id, scheme, body_hash, size, lead_size, body, lead) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f.article_id, f.scheme, f.body_hash, f.size, f.lead_size, f.body, f.lead),
+        )
+        self.conn.execute("DELETE FROM lsh_buckets WHERE article_id = ?", (f.article_id,))
+        self.conn.executemany(
+            "INSERT INTO lsh_buckets (article_id, band, bucket) VALUES (?, ?, ?)",
+            [(f.article_id, band, bucket) for band, bucket in buckets],
+        )
+
+    def clear_duplicates(self) -> None:
+        """Forget every fingerprint, bucket and duplicate link (before a rebuild)."""
+        self.conn.execute("SAVEPOINT near_duplicates")
+        for table in ("duplicates", "lsh_buckets", "fingerprints"):
+            self.conn.execute(f"DELETE FROM {table}")
+        self.conn.execute("RELEASE near_duplicates")
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        """The original this article copies, or None when it is an original (or unlinked)."""
+        row = self.conn.execute("SELECT original_id FROM duplicates WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def origins(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Each article's origin: its original when it is a copy, else itself.
+
+        Evidence is counted per origin, not per page: copies of one wire story
+        share one origin.
+        """
+        ids = list(dict.fromkeys(article_ids))
+        found = {
+            r[0]: r[1]
+            for chunk in _chunks(ids)
+            for r in self.conn.execute(
+                f"SELECT article_id, original_id FROM duplicates WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        }
+        return {article_id: found.get(article_id, article_id) for article_id in ids}
+
+    def duplicates(self) -> list[Duplicate]:
+        """Every duplicate link, copies in ingest order."""
+        rows = self.conn.execute(
+            "SELECT d.article_id, d.original_id, d.similarity, d.method FROM duplicates d "
+            "JOIN articles a ON a.id = d.article_id ORDER BY a.rowid"
+        )
+        return [Duplicate(r[0], r[1], float(r[2]), r[3]) for r in rows]
+
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:
     """The articles-table columns of an analysis (every Article field, plus its analysis version)."""
@@ -625,3 +821,15 @@ def _decode_nested(name: str, items: list[Any]) -> tuple[Any, ...]:
     if nested is not None:
         return tuple(nested(**d) for d in items)
     return tuple(tuple(i) if isinstance(i, list) else i for i in items)
+
+
+def _chunks(ids: Iterable[str], size: int = 500) -> Iterator[list[str]]:
+    """Ids in lists short enough for one SQL ``IN (...)`` (near-duplicates)."""
+    chunk: list[str] = []
+    for item in ids:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
