@@ -11,9 +11,9 @@ knowledge-base entities that share a name key with them (see
 ``entity_names``), found through an index, never by reading every entity.
 Within one run full names are linked before bare surnames, so "Zelensky"
 in an article of the batch can join the "Volodymyr Zelenskyy" introduced by
-another. A bare surname linked before any full name keeps its own entity
-until the next ``relink_entities``, which links every full name first.
-The rules themselves live in ``entity_names``.
+another; a bare surname linked before any full name starts an entity that
+the first full name with that surname then joins. The rules themselves live
+in ``entity_names``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..store import Store
-from .entity_names import Candidate, Mention, choose, display_rank, mention, same_surname
+from .entity_names import AMBIGUOUS, Candidate, Mention, choose, display_rank, is_ambiguous, mention, same_surname
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,9 @@ def _link(store: Store, article_ids: list[str]) -> EntityLinkReport:
 def _link_one(store: Store, m: Mention, in_article: frozenset[str], report: EntityLinkReport) -> None:
     found = store.kb_candidates(m.lookup_keys(), m.lookup_prefixes())
     report.candidates += len(found)
-    kb_id = choose(m, [Candidate(kb_id, keys) for kb_id, keys in found.items()], in_article=in_article)
+    candidates = [Candidate(kb_id, keys) for kb_id, keys in found.items()]
+    kb_id = choose(m, candidates, in_article=in_article)
+    keys = m.keys | {AMBIGUOUS} if is_ambiguous(m, candidates, in_article) else m.keys
     if kb_id is None:
         kb_id = _new_id(store, m)
         store.kb_create(kb_id, m.name, m.type, m.article_id)
@@ -102,7 +104,7 @@ def _link_one(store: Store, m: Mention, in_article: frozenset[str], report: Enti
         current = store.kb_name(kb_id) or ""
         if display_rank(m.name) > display_rank(current):
             store.kb_rename(kb_id, m.name)
-    store.kb_link(m.article_id, m.entity_id, kb_id, m.name, m.keys)
+    store.kb_link(m.article_id, m.entity_id, kb_id, m.name, keys)
     report.linked += 1
 
 

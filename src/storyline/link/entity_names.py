@@ -19,12 +19,17 @@ splits a page):
   is at least 90 and they differ only in the last two letters by letters that
   transliterations add (``i e h``); so Johnson/Johnston and Medvedev/Medvedeva
   stay apart. When several full-name candidates fit, the one with the same
-  full key wins; if that is not unique the name gets a new entity.
+  full key wins; if that is not unique the name gets a new entity. A full
+  name with no full-name candidate of its surname at all joins the one
+  surname-only entity of that surname, if there is exactly one: the entity a
+  bare surname started is the one it would have joined had it come later,
+  so the order articles arrive in matters less.
 - **People, surname only** ("Zelensky") join the full-name person with that
   surname only when exactly one such candidate exists and the article does
   not name another person with the surname. Otherwise (none, or two or more)
   they join the surname-only entity of that surname if there is exactly one,
-  else start one: an ambiguous surname is never guessed.
+  else start one: an ambiguous surname is never guessed, and its link is
+  marked (key ``person:ambiguous``) so no full name adopts it later.
 - **Places, organisations and the rest** join on equal folded names within a
   type family (GPE/LOC/FAC are places; ORG; NORP; other types alone), with a
   short table of known aliases (U.S./US/USA/United States, UK/Britain, UN,
@@ -52,6 +57,8 @@ PERSON = "PERSON"
 FAMILIES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "norp"}
 FUZZY_MIN = 90  # rapidfuzz ratio for close spellings of one name
 _FUZZY_MIN_LEN = 6
+# The key a bare surname's link carries when it had two or more people to choose from.
+AMBIGUOUS = "person:ambiguous"
 _TRANSLIT_TAIL = set("ieh")  # letters transliterations add at a name's end (after y -> i)
 
 
@@ -180,11 +187,24 @@ def _choose_person(mention: Mention, people: list[Candidate], in_article: frozen
             return full[0].kb_id
         bare = [c for c in people if not c.full_names()]
         return bare[0].kb_id if len(bare) == 1 else None
+    if not full:  # a bare surname that met no full name before: this full name is the one it would have joined
+        bare = [c for c in people if not c.full_names() and AMBIGUOUS not in c.keys]
+        return bare[0].kb_id if len(bare) == 1 else None
     fits = [c for c in full if any(_same_full(mine, theirs) for mine in mention.full for theirs in c.full_names())]
     if len(fits) == 1:
         return fits[0].kb_id
     exact = [c for c in fits if set(mention.full) & c.full_names()]
     return exact[0].kb_id if len(exact) == 1 else None
+
+
+def is_ambiguous(mention: Mention, candidates: Iterable[Candidate], in_article: frozenset[str]) -> bool:
+    """Whether a bare surname had several people to choose from (then no full name adopts its entity later)."""
+    if not mention.surname_only:
+        return False
+    full = {
+        c.kb_id for c in candidates if c.full_names() and any(same_surname(mention.surname, s) for s in c.surnames())
+    }
+    return len(full) > 1 or bool(in_article - full)
 
 
 def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
