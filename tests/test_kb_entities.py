@@ -16,6 +16,7 @@ from storyline.link.entities import link_entities, link_entities_report, relink_
 from storyline.link.entity_names import (
     AMBIGUOUS,
     Candidate,
+    adoptable,
     choose,
     is_ambiguous,
     mention,
@@ -179,6 +180,17 @@ def test_kb_entities_relink_is_idempotent_and_linking_again_keeps_ids(kb: Store)
 
 
 @pytest.mark.slow
+def test_kb_entities_a_bare_surname_linked_first_joins_the_full_name_that_comes_later(kb: Store) -> None:
+    first, second, third, _ = kb.article_ids()
+    kb_id = _kb_of(kb, first, "Volodymyr Zelenskyy")
+    kb.kb_clear()
+    link_entities(kb, [third])  # "Zelensky" alone: no candidate yet, an entity of its own
+    assert _kb_of(kb, third, "Zelensky") != kb_id
+    link_entities(kb, [first, second])
+    assert _kb_of(kb, third, "Zelensky") == _kb_of(kb, second, "Volodymyr Zelensky") == kb_id
+
+
+@pytest.mark.slow
 def test_kb_entities_deleting_an_article_drops_its_links(kb: Store) -> None:
     fourth = kb.article_ids()[3]
     kb.conn.execute("DELETE FROM articles WHERE id = ?", (fourth,))
@@ -284,11 +296,11 @@ def test_entity_names_places_merge_on_known_aliases_but_not_metonyms() -> None:
         assert choose(mention("a1", place(metonym)), [united_states, russia]) is None
 
 
-def test_entity_names_a_full_name_joins_the_entity_a_lone_bare_surname_started() -> None:
+def test_entity_names_a_full_name_takes_in_the_entity_a_lone_bare_surname_started() -> None:
     bare = _candidate("kb-bare", _person("Lindqvist"))
     maria = _candidate("kb-maria", _person("Maria Lindqvist"))
-    assert choose(mention("a1", _person("Maria Lindqvist")), [bare]) == "kb-bare"
-    assert choose(mention("a1", _person("Johan Lindqvist")), [bare, maria]) is None
+    assert adoptable(mention("a1", _person("Maria Lindqvist")), "kb-new", [bare]) == ["kb-bare"]
+    assert adoptable(mention("a1", _person("Johan Lindqvist")), "kb-new", [bare, maria]) == []
 
 
 def test_entity_names_no_full_name_adopts_the_entity_of_an_ambiguous_bare_surname() -> None:
@@ -298,4 +310,4 @@ def test_entity_names_no_full_name_adopts_the_entity_of_an_ambiguous_bare_surnam
     assert is_ambiguous(bare, [maria, johan], frozenset())
     assert not is_ambiguous(bare, [maria], frozenset({"kb-maria"}))
     pooled = Candidate("kb-bare", bare.keys | {AMBIGUOUS})
-    assert choose(mention("a2", _person("Maria Lindqvist")), [pooled]) is None
+    assert adoptable(mention("a2", _person("Maria Lindqvist")), "kb-new", [pooled]) == []

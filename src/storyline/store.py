@@ -290,6 +290,7 @@ CREATE TABLE kb_keys (
     FOREIGN KEY (article_id, entity_id) REFERENCES kb_links(article_id, entity_id) ON DELETE CASCADE
 );
 CREATE INDEX kb_keys_kb_id ON kb_keys(kb_id);
+CREATE INDEX kb_keys_link ON kb_keys(article_id, entity_id);
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -692,6 +693,12 @@ class Store:
             "INSERT OR IGNORE INTO kb_keys (key, kb_id, article_id, entity_id) VALUES (?, ?, ?, ?)",
             [(key, kb_id, article_id, entity_id) for key in keys],
         )
+
+    def kb_merge(self, source: str, target: str) -> None:
+        """Move every link and key of knowledge-base entity ``source`` to ``target``, then drop ``source``."""
+        self.conn.execute("UPDATE kb_links SET kb_id = ? WHERE kb_id = ?", (target, source))
+        self.conn.execute("UPDATE OR IGNORE kb_keys SET kb_id = ? WHERE kb_id = ?", (target, source))
+        self.conn.execute("DELETE FROM kb_entities WHERE id = ?", (source,))
 
     def kb_rename(self, kb_id: str, name: str) -> None:
         self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (name, kb_id))

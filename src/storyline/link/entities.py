@@ -12,8 +12,8 @@ knowledge-base entities that share a name key with them (see
 Within one run full names are linked before bare surnames, so "Zelensky"
 in an article of the batch can join the "Volodymyr Zelenskyy" introduced by
 another; a bare surname linked before any full name starts an entity that
-the first full name with that surname then joins. The rules themselves live
-in ``entity_names``.
+the first full name with that surname then takes in (``kb_merge``), so the
+order articles arrive in matters little. The rules live in ``entity_names``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..store import Store
-from .entity_names import AMBIGUOUS, Candidate, Mention, choose, display_rank, is_ambiguous, mention, same_surname
+from .entity_names import (
+    AMBIGUOUS,
+    Candidate,
+    Mention,
+    adoptable,
+    choose,
+    display_rank,
+    is_ambiguous,
+    mention,
+    same_surname,
+)
 
 log = logging.getLogger(__name__)
 
@@ -95,15 +105,18 @@ def _link_one(store: Store, m: Mention, in_article: frozenset[str], report: Enti
     report.candidates += len(found)
     candidates = [Candidate(kb_id, keys) for kb_id, keys in found.items()]
     kb_id = choose(m, candidates, in_article=in_article)
-    keys = m.keys | {AMBIGUOUS} if is_ambiguous(m, candidates, in_article) else m.keys
     if kb_id is None:
-        kb_id = _new_id(store, m)
-        store.kb_create(kb_id, m.name, m.type, m.article_id)
-        report.created += 1
-    else:
-        current = store.kb_name(kb_id) or ""
-        if display_rank(m.name) > display_rank(current):
-            store.kb_rename(kb_id, m.name)
+        # A rebuild would found the entity here under its stable id; reuse it if a bare surname kept it.
+        kb_id = _stable_id(m)
+        if kb_id not in adoptable(m, "", candidates):
+            kb_id = _new_id(store, m)
+            store.kb_create(kb_id, m.name, m.type, m.article_id)
+            report.created += 1
+    for other in adoptable(m, kb_id, candidates):
+        store.kb_merge(other, kb_id)
+    if display_rank(m.name) > display_rank(store.kb_name(kb_id) or ""):
+        store.kb_rename(kb_id, m.name)
+    keys = m.keys | {AMBIGUOUS} if is_ambiguous(m, candidates, in_article) else m.keys
     store.kb_link(m.article_id, m.entity_id, kb_id, m.name, keys)
     report.linked += 1
 
@@ -118,15 +131,16 @@ def _same_surname_people(store: Store, m: Mention, mentions: list[Mention]) -> f
     )
 
 
-def _new_id(store: Store, m: Mention) -> str:
-    """A stable id from the local entity that introduced the entity (a rebuild gives the same ids).
+def _stable_id(m: Mention, attempt: int = 0) -> str:
+    """An id from the local entity that introduced the entity, so a rebuild gives the same ids."""
+    seed = f"{m.article_id}:{m.entity_id}" + (f":{attempt}" if attempt else "")
+    return "kb-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
 
-    The id is taken when an entity this article introduced before kept other
-    articles' links but this article's entity now starts another one.
-    """
-    seed = f"{m.article_id}:{m.entity_id}"
+
+def _new_id(store: Store, m: Mention) -> str:
+    """The stable id, or the next free one when an entity this article introduced before still holds it."""
     for attempt in range(1000):
-        kb_id = "kb-" + hashlib.sha256(f"{seed}:{attempt}".encode() if attempt else seed.encode()).hexdigest()[:12]
+        kb_id = _stable_id(m, attempt)
         if store.kb_name(kb_id) is None:
             return kb_id
-    raise RuntimeError(f"no free knowledge-base id for {seed}")
+    raise RuntimeError(f"no free knowledge-base id for {m.article_id}:{m.entity_id}")

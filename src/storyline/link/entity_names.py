@@ -19,17 +19,17 @@ splits a page):
   is at least 90 and they differ only in the last two letters by letters that
   transliterations add (``i e h``); so Johnson/Johnston and Medvedev/Medvedeva
   stay apart. When several full-name candidates fit, the one with the same
-  full key wins; if that is not unique the name gets a new entity. A full
-  name with no full-name candidate of its surname at all joins the one
-  surname-only entity of that surname, if there is exactly one: the entity a
-  bare surname started is the one it would have joined had it come later,
-  so the order articles arrive in matters less.
+  full key wins; if that is not unique the name gets a new entity. When a
+  full name becomes the only full-name person with its surname, the entities
+  that earlier bare mentions of the surname started (unambiguous ones) join
+  it, as they would have had the full name come first (``adoptable``).
 - **People, surname only** ("Zelensky") join the full-name person with that
   surname only when exactly one such candidate exists and the article does
   not name another person with the surname. Otherwise (none, or two or more)
-  they join the surname-only entity of that surname if there is exactly one,
-  else start one: an ambiguous surname is never guessed, and its link is
-  marked (key ``person:ambiguous``) so no full name adopts it later.
+  each starts an entity of its own: an ambiguous surname is never guessed
+  (its link is marked with the key ``person:ambiguous``), and bare surnames
+  of different articles are not pooled ("Williams" in two stories is
+  usually two people).
 - **Places, organisations and the rest** join on equal folded names within a
   type family (GPE/LOC/FAC are places; ORG; NORP; other types alone), with a
   short table of known aliases (U.S./US/USA/United States, UK/Britain, UN,
@@ -183,18 +183,28 @@ def choose(
 def _choose_person(mention: Mention, people: list[Candidate], in_article: frozenset[str]) -> str | None:
     full = [c for c in people if c.full_names()]
     if mention.surname_only:
-        if len(full) == 1 and in_article <= {full[0].kb_id}:
-            return full[0].kb_id
-        bare = [c for c in people if not c.full_names()]
-        return bare[0].kb_id if len(bare) == 1 else None
-    if not full:  # a bare surname that met no full name before: this full name is the one it would have joined
-        bare = [c for c in people if not c.full_names() and AMBIGUOUS not in c.keys]
-        return bare[0].kb_id if len(bare) == 1 else None
+        return full[0].kb_id if len(full) == 1 and in_article <= {full[0].kb_id} else None
     fits = [c for c in full if any(_same_full(mine, theirs) for mine in mention.full for theirs in c.full_names())]
     if len(fits) == 1:
         return fits[0].kb_id
     exact = [c for c in fits if set(mention.full) & c.full_names()]
     return exact[0].kb_id if len(exact) == 1 else None
+
+
+def adoptable(mention: Mention, kb_id: str, candidates: Iterable[Candidate]) -> list[str]:
+    """The bare-surname entities a full name's entity ``kb_id`` takes in, now that it is the one full name.
+
+    A bare surname linked before any full name of that surname started its own
+    entity; when ``mention`` makes ``kb_id`` the only full-name person with the
+    surname among the candidates, those entities join it, as the bare surnames
+    would have had they come later. Entities of ambiguous bare surnames stay.
+    """
+    if mention.surname_only or not mention.is_person:
+        return []
+    people = [c for c in candidates if any(same_surname(mention.surname, s) for s in c.surnames())]
+    if any(c.full_names() and c.kb_id != kb_id for c in people):
+        return []
+    return sorted(c.kb_id for c in people if not c.full_names() and AMBIGUOUS not in c.keys and c.kb_id != kb_id)
 
 
 def is_ambiguous(mention: Mention, candidates: Iterable[Candidate], in_article: frozenset[str]) -> bool:
