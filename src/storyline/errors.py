@@ -39,6 +39,12 @@ class Errors:
         "Pipeline component '{name}' reads {missing}, which no earlier component fills. "
         "Put {providers} before it in the 'pipeline' setting."
     )
+    E160 = (
+        "No entity in {path} is called '{name}'. Names match by any form an article uses, "
+        "case-insensitive, prefix ok; try the surname, "
+        "or 'storyline show ARTICLE --db {path}' for an article's entities."
+    )
+    E161 = "Knowledge-base entity '{ref}' not found in {path}. 'storyline entity NAME --db {path}' finds one by name."
 
 
 class Warnings:

@@ -46,6 +46,7 @@ from .model import (
     Subhead,
     TimelineEntry,
 )
+from .namekeys import canonical, fold, person_words
 
 # Analysis field -> (table, record type). Columns follow the record's fields:
 # a migration adds the column when a record gains a field (a test checks).
@@ -292,11 +293,43 @@ CREATE TABLE duplicates (
 CREATE INDEX duplicates_original ON duplicates(original_id);
 """
 
+# One entity across articles (link/entities.py): knowledge-base entities, the link
+# of each article's local entity ("e1") to one of them, and the name keys that
+# find a new entity's candidates without reading the whole table. Roles are
+# not copied: they are read from each article's entities row.
+_0005_KB_ENTITIES = """
+CREATE TABLE kb_entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE kb_links (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    kb_id TEXT NOT NULL REFERENCES kb_entities(id) ON DELETE CASCADE,
+    name_in_article TEXT NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX kb_links_kb_id ON kb_links(kb_id);
+CREATE TABLE kb_keys (
+    key TEXT NOT NULL,
+    kb_id TEXT NOT NULL REFERENCES kb_entities(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (key, article_id, entity_id),
+    FOREIGN KEY (article_id, entity_id) REFERENCES kb_links(article_id, entity_id) ON DELETE CASCADE
+);
+CREATE INDEX kb_keys_kb_id ON kb_keys(kb_id);
+CREATE INDEX kb_keys_link ON kb_keys(article_id, entity_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
     Migration(2, "provenance", _0002_PROVENANCE),
     Migration(3, "event_offsets_integer", _0003_EVENT_OFFSETS),
     Migration(4, "near_duplicates", _0004_NEAR_DUPLICATES),
+    Migration(5, "kb_entities", _0005_KB_ENTITIES),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -780,6 +813,224 @@ class Store:
             "JOIN articles a ON a.id = d.article_id ORDER BY a.rowid"
         )
         return [Duplicate(r[0], r[1], float(r[2]), r[3]) for r in rows]
+
+    # -- knowledge-base entities (link/entities.py) --------------------------
+
+    @contextmanager
+    def kb_transaction(self) -> Iterator[None]:
+        """One write transaction for a linking run: all of it is kept, or none."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def kb_local_entities(self, article_id: str) -> tuple[Entity, ...]:
+        """One article's entities only (linking needs no quotes or events)."""
+        rows = self.conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY n", (article_id,))
+        return tuple(_from_row(Entity, r) for r in rows)
+
+    def kb_unlinked_articles(self) -> list[str]:
+        """Articles with an entity that has no knowledge-base link (new, or reanalysed), in stored order."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
+            "AND NOT EXISTS (SELECT 1 FROM kb_links l WHERE l.article_id = e.article_id AND l.entity_id = e.id)) "
+            "ORDER BY a.rowid"
+        )
+        return [r[0] for r in rows]
+
+    def kb_unlink(self, article_ids: Iterable[str]) -> None:
+        """Forget the links (and name keys) of these articles; drop entities left with no link."""
+        for article_id in article_ids:
+            kb_ids = [r[0] for r in self.conn.execute("SELECT kb_id FROM kb_links WHERE article_id = ?", (article_id,))]
+            self.conn.execute("DELETE FROM kb_links WHERE article_id = ?", (article_id,))
+            self.conn.executemany(
+                "DELETE FROM kb_entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM kb_links WHERE kb_id = ?)",
+                [(kb_id, kb_id) for kb_id in kb_ids],
+            )
+
+    def kb_clear(self) -> None:
+        """Forget every knowledge-base entity, link and key (before a rebuild)."""
+        self.conn.execute("DELETE FROM kb_entities")
+
+    def kb_candidates(self, keys: Iterable[str], prefixes: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+        """Knowledge-base ids sharing one of ``keys`` (or a key starting with a prefix), each with all its keys."""
+        found: set[str] = set()
+        for key in keys:
+            found.update(r[0] for r in self.conn.execute("SELECT DISTINCT kb_id FROM kb_keys WHERE key = ?", (key,)))
+        for prefix in prefixes:
+            rows = self.conn.execute(
+                "SELECT DISTINCT kb_id FROM kb_keys WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
+            )
+            found.update(r[0] for r in rows)
+        keyed: dict[str, set[str]] = {kb_id: set() for kb_id in found}
+        for kb_id in sorted(found):
+            keyed[kb_id].update(r[0] for r in self.conn.execute("SELECT key FROM kb_keys WHERE kb_id = ?", (kb_id,)))
+        return {kb_id: frozenset(keys) for kb_id, keys in keyed.items()}
+
+    def kb_create(self, kb_id: str, name: str, entity_type: str, article_id: str) -> None:
+        """A new knowledge-base entity, dated by the article that introduced it (so a rebuild gives the same row)."""
+        self.conn.execute(
+            "INSERT INTO kb_entities (id, name, type, created_at) "
+            "SELECT ?, ?, ?, ingested_at FROM articles WHERE id = ?",
+            (kb_id, name, entity_type, article_id),
+        )
+
+    def kb_link(self, article_id: str, entity_id: str, kb_id: str, name: str, keys: Iterable[str]) -> None:
+        """Link one article's entity to a knowledge-base entity, with the name keys it brings."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO kb_links (article_id, entity_id, kb_id, name_in_article) VALUES (?, ?, ?, ?)",
+            (article_id, entity_id, kb_id, name),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO kb_keys (key, kb_id, article_id, entity_id) VALUES (?, ?, ?, ?)",
+            [(key, kb_id, article_id, entity_id) for key in keys],
+        )
+
+    def kb_merge(self, source: str, target: str) -> None:
+        """Move every link and key of knowledge-base entity ``source`` to ``target``, then drop ``source``."""
+        self.conn.execute("UPDATE kb_links SET kb_id = ? WHERE kb_id = ?", (target, source))
+        self.conn.execute("UPDATE OR IGNORE kb_keys SET kb_id = ? WHERE kb_id = ?", (target, source))
+        self.conn.execute("DELETE FROM kb_entities WHERE id = ?", (source,))
+
+    def kb_rename(self, kb_id: str, name: str) -> None:
+        self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (name, kb_id))
+
+    def kb_name(self, kb_id: str) -> str | None:
+        row = self.conn.execute("SELECT name FROM kb_entities WHERE id = ?", (kb_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def kb_ids(self, article_id: str) -> dict[str, str]:
+        """An article's local entity ids ("e1") -> their knowledge-base ids."""
+        rows = self.conn.execute("SELECT entity_id, kb_id FROM kb_links WHERE article_id = ?", (article_id,))
+        return {r[0]: r[1] for r in rows}
+
+    def kb_entity(self, kb_id: str) -> dict[str, Any]:
+        """One knowledge-base entity: id, name, type, every name with its article count, and its articles.
+
+        Each article entry keeps its outlet, publication date and the roles that
+        article gives the entity, read from the stored analysis, so one
+        outlet's titles are never mixed with another's. E161 when no such id.
+        """
+        row = self.conn.execute("SELECT id, name, type FROM kb_entities WHERE id = ?", (kb_id,)).fetchone()
+        if row is None:
+            raise StorylineError("E161", ref=kb_id, path=self.path)
+        rows = self.conn.execute(
+            "SELECT l.article_id, l.entity_id, l.name_in_article, a.outlet, a.published, a.title, e.aliases, e.roles "
+            "FROM kb_links l JOIN articles a ON a.id = l.article_id "
+            "LEFT JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id "
+            "WHERE l.kb_id = ? ORDER BY a.published IS NULL, a.published, a.rowid, l.entity_id",
+            (kb_id,),
+        ).fetchall()
+        counts: dict[str, int] = {}
+        articles = []
+        for r in rows:
+            aliases = json.loads(r["aliases"]) if r["aliases"] else []
+            for form in dict.fromkeys([r["name_in_article"], *aliases]):
+                counts[form] = counts.get(form, 0) + 1
+            roles = [{"title": x["title"], "org": x["org"], "span": x["span"]} for x in json.loads(r["roles"] or "[]")]
+            articles.append(
+                {
+                    "article_id": r["article_id"],
+                    "entity_id": r["entity_id"],
+                    "name_in_article": r["name_in_article"],
+                    "outlet": r["outlet"],
+                    "published": r["published"],
+                    "title": r["title"],
+                    "roles": roles,
+                }
+            )
+        names = [{"name": n, "count": c} for n, c in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+        return {"id": row["id"], "name": row["name"], "type": row["type"], "names": names, "articles": articles}
+
+    def find_kb_entities(self, name: str) -> list[dict[str, Any]]:
+        """Knowledge-base entities called ``name`` in some article: any form, case-insensitive, prefix ok.
+
+        A one-word name also finds the people with that surname. Each match has
+        ``id, name, type, articles`` (how many) and ``exact`` (a form equals the name).
+        """
+        folded = fold(name)
+        if not folded:
+            return []
+        prefixes = {f"form:{folded}", f"form:{canonical(name)}"}
+        found: dict[str, bool] = {}
+        for prefix in sorted(prefixes):
+            rows = self.conn.execute(
+                "SELECT DISTINCT kb_id, key FROM kb_keys WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
+            )
+            for r in rows:
+                found[r[0]] = found.get(r[0], False) or r[1] in prefixes
+        words = person_words(name)
+        if len(words) == 1:
+            for r in self.conn.execute("SELECT DISTINCT kb_id FROM kb_keys WHERE key = ?", (f"person:s:{words[0]}",)):
+                found.setdefault(r[0], False)
+        matches = []
+        for kb_id, exact in found.items():
+            row = self.conn.execute(
+                "SELECT k.name, k.type, count(l.article_id) FROM kb_entities k JOIN kb_links l ON l.kb_id = k.id "
+                "WHERE k.id = ? GROUP BY k.id",
+                (kb_id,),
+            ).fetchone()
+            if row is not None:
+                matches.append({"id": kb_id, "name": row[0], "type": row[1], "articles": row[2], "exact": exact})
+        return sorted(matches, key=lambda m: (not m["exact"], -m["articles"], m["name"], m["id"]))
+
+    def kb_quotes(self, kb_id: str) -> list[dict[str, Any]]:
+        """The quotes whose speaker is linked to ``kb_id``, the text read from the article at the quote's span."""
+        rows = self.conn.execute(
+            "SELECT q.article_id, q.n, q.kind, q.speaker, q.cue, q.channel, q.via, q.start, q.end, "
+            "substr(a.text, q.start + 1, q.end - q.start) AS span_text, a.outlet, a.published "
+            "FROM kb_links l JOIN quotes q ON q.article_id = l.article_id AND q.speaker_id = l.entity_id "
+            "JOIN articles a ON a.id = l.article_id WHERE l.kb_id = ? "
+            "ORDER BY a.published IS NULL, a.published, a.rowid, q.n",
+            (kb_id,),
+        )
+        return [
+            {
+                "article_id": r["article_id"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "kind": r["kind"],
+                "speaker": r["speaker"],
+                "text": r["span_text"],
+                "cue": r["cue"],
+                "channel": r["channel"],
+                "via": r["via"],
+                "span": [r["start"], r["end"]],
+            }
+            for r in rows
+        ]
+
+    def kb_events(self, kb_id: str) -> list[dict[str, Any]]:
+        """The events in which an entity linked to ``kb_id`` is the actor or the target."""
+        rows = self.conn.execute(
+            "SELECT ev.*, a.outlet, a.published, "
+            "(SELECT kb_id FROM kb_links x WHERE x.article_id = ev.article_id AND x.entity_id = ev.actor_id) "
+            "AS actor_kb, "
+            "(SELECT kb_id FROM kb_links x WHERE x.article_id = ev.article_id AND x.entity_id = ev.target_id) "
+            "AS target_kb "
+            "FROM kb_links l JOIN events ev ON ev.article_id = l.article_id "
+            "AND (ev.actor_id = l.entity_id OR ev.target_id = l.entity_id) "
+            "JOIN articles a ON a.id = l.article_id WHERE l.kb_id = ? "
+            "ORDER BY a.published IS NULL, a.published, a.rowid, ev.n",
+            (kb_id,),
+        )
+        keys = ("type", "mode", "actor", "target", "location", "date", "status", "sentence")
+        return [
+            {
+                "article_id": r["article_id"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "as": "actor" if r["actor_kb"] == kb_id else "target",
+                **{k: r[k] for k in keys},
+                "actor_kb_id": r["actor_kb"],
+                "target_kb_id": r["target_kb"],
+                "span": [r["start"], r["end"]],
+            }
+            for r in rows
+        ]
 
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:

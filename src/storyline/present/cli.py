@@ -282,3 +282,46 @@ def reanalyze_cli(
         )
     if report.failures:
         raise typer.Exit(1)
+
+
+# -- one entity across articles (link/entities.py) ----------------------------
+
+
+@app.command("entity")
+def entity_cli(
+    name: Annotated[str, typer.Argument(help="A name as any article writes it (prefix ok), or a kb- id.")],
+    db: DbOption = Path("storyline.db"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (readable) or json.")] = "table",
+) -> None:
+    """Show one entity across the knowledge base: its names, each outlet's roles with dates, its quotes and events.
+
+    Articles not linked yet are linked first. A name several entities answer to lists them.
+    Exit 2 (E160) when no entity has that name.
+
+    Example: storyline entity Zelenskyy --db kb.db --format json
+    """
+    from ..link.entities import link_entities
+    from .entity import entity_page, render_entity, render_matches
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"unknown format '{fmt}': use table or json", param_hint="--format")
+    with _errors_as_exit(), Store(db, create=False) as store:
+        unlinked = store.kb_unlinked_articles()
+        if unlinked:
+            link_entities(store, unlinked)
+        if store.kb_name(name) is not None:
+            matches = [{"id": name}]
+        else:
+            matches = store.find_kb_entities(name)
+            exact = [m for m in matches if m["exact"]]
+            matches = exact if len(exact) == 1 else matches
+        if not matches:
+            raise StorylineError("E160", name=name, path=db)
+        page = entity_page(store, matches[0]["id"]) if len(matches) == 1 else None
+    if fmt == "json":
+        data = {"entity": page} if page is not None else {"matches": matches}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif page is not None:
+        render_entity(page, out)
+    else:
+        render_matches(name, matches, out)
