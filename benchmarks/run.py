@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ["extraction", "flat", "pubdate", "quotes", "attribution", "ner", "events", "throughput"]
+BENCHMARKS = ["extraction", "flat", "pubdate", "quotes", "attribution", "ner", "events", "throughput", "stories"]
 
 
 def main(names: list[str]) -> int:
