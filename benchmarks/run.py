@@ -11,7 +11,18 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ["extraction", "flat", "pubdate", "quotes", "attribution", "ner", "events", "throughput", "duplicates"]
+BENCHMARKS = [
+    "extraction",
+    "flat",
+    "pubdate",
+    "quotes",
+    "attribution",
+    "ner",
+    "events",
+    "duplicates",
+    "stories",
+    "throughput",
+]
 
 
 def main(names: list[str]) -> int:

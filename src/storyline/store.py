@@ -324,12 +324,53 @@ CREATE INDEX kb_keys_kb_id ON kb_keys(kb_id);
 CREATE INDEX kb_keys_link ON kb_keys(article_id, entity_id);
 """
 
+# Stories (link/stories.py): each story with its centroid (JSON of the top term
+# weights per field), its articles with the similarity they joined at and their
+# vector, an inverted index (entity names and top terms -> story ids) so a new
+# article meets only the stories it could join, and the document frequencies
+# the TF-IDF weights are computed from, kept incrementally.
+_0006_STORIES = """
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    title_article TEXT,
+    dated_first TEXT,
+    dated_last TEXT,
+    centroid TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE story_articles (
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    seen TEXT,
+    vector TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX story_articles_story ON story_articles(story_id);
+CREATE TABLE story_index (
+    key TEXT NOT NULL,
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_index_story ON story_index(story_id);
+CREATE TABLE story_terms (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
     Migration(2, "provenance", _0002_PROVENANCE),
     Migration(3, "event_offsets_integer", _0003_EVENT_OFFSETS),
     Migration(4, "near_duplicates", _0004_NEAR_DUPLICATES),
     Migration(5, "kb_entities", _0005_KB_ENTITIES),
+    Migration(6, "stories", _0006_STORIES),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -1031,6 +1072,173 @@ class Store:
             }
             for r in rows
         ]
+
+    # -- stories (link/stories.py) -------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``): all of it is kept, or none."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def story_linked_count(self) -> int:
+        """How many articles are linked to a story: the N of the stories' IDF."""
+        return int(self.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0])
+
+    def story_term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """Document frequencies of ``terms`` among linked articles (absent terms are left out)."""
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(terms), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT term, df FROM story_terms WHERE term IN ({marks})", chunk)
+            found.update((r[0], int(r[1])) for r in rows)
+        return found
+
+    def story_count_terms(self, terms: Iterable[str]) -> None:
+        """Add one document to the frequency of each term (each term once per article)."""
+        self.conn.executemany(
+            "INSERT INTO story_terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            [(t,) for t in sorted(set(terms))],
+        )
+
+    def story_candidates(self, keys: Iterable[str], limit: int) -> list[str]:
+        """Ids of the stories sharing most index keys with ``keys``, at most ``limit``."""
+        hits: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(keys)), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT story_id, count(*) FROM story_index WHERE key IN ({marks}) GROUP BY story_id", chunk
+            )
+            for story_id, n in rows:
+                hits[story_id] = hits.get(story_id, 0) + int(n)
+        return sorted(hits, key=lambda s: (-hits[s], s))[:limit]
+
+    def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The linking state of each story: centroid (decoded), size, dated interval, title article."""
+        states: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(story_ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.execute(
+                "SELECT id, title, size, centroid, dated_first, dated_last, title_article, first_seen, last_seen "
+                f"FROM stories WHERE id IN ({marks})",
+                chunk,
+            )
+            for row in rows:
+                state = dict(row)
+                state["centroid"] = json.loads(state["centroid"])
+                states[row["id"]] = state
+        return states
+
+    def save_story(self, story: Mapping[str, Any], now: str) -> None:
+        """Insert or update one story row; ``story`` has the columns of ``stories`` except the times."""
+        self.conn.execute(
+            "INSERT INTO stories (id, title, first_seen, last_seen, created_at, updated_at, size, title_article, "
+            "dated_first, dated_last, centroid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
+            "last_seen = excluded.last_seen, updated_at = excluded.updated_at, size = excluded.size, "
+            "title_article = excluded.title_article, dated_first = excluded.dated_first, "
+            "dated_last = excluded.dated_last, centroid = excluded.centroid",
+            (
+                story["id"],
+                story["title"],
+                story["first_seen"],
+                story["last_seen"],
+                now,
+                now,
+                story["size"],
+                story["title_article"],
+                story["dated_first"],
+                story["dated_last"],
+                json.dumps(story["centroid"], ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    def add_story_article(
+        self, story_id: str, article_id: str, similarity: float, seen: str | None, vector: Mapping[str, Any]
+    ) -> None:
+        """Record that an article joined a story, with the similarity and the vector it joined with."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO story_articles (story_id, article_id, similarity, seen, vector) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (story_id, article_id, similarity, seen, json.dumps(vector, ensure_ascii=False, sort_keys=True)),
+        )
+
+    def add_story_keys(self, story_id: str, keys: Iterable[str]) -> None:
+        """Index a story under ``keys`` so later articles sharing one of them find it."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO story_index (key, story_id) VALUES (?, ?)", [(k, story_id) for k in set(keys)]
+        )
+
+    def merge_stories(self, into_id: str, from_id: str) -> None:
+        """Move every article and index key of story ``from_id`` to ``into_id``, then drop ``from_id``."""
+        self.conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into_id, from_id))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO story_index (key, story_id) SELECT key, ? FROM story_index WHERE story_id = ?",
+            (into_id, from_id),
+        )
+        self.conn.execute("DELETE FROM stories WHERE id = ?", (from_id,))
+
+    def story_article_vector(self, article_id: str) -> dict[str, Any] | None:
+        """The vector an article joined its story with (None when it is not linked)."""
+        row = self.conn.execute("SELECT vector FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def ingested_at(self, article_id: str) -> str | None:
+        """When an article was stored: the fallback time of articles without a publication date."""
+        row = self.conn.execute("SELECT ingested_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def articles_by_seen(self) -> list[str]:
+        """Every article id, oldest first by publication date (else ingest time), then stored order."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles ORDER BY substr(coalesce(published, ingested_at), 1, 10), rowid"
+        )
+        return [r[0] for r in rows]
+
+    def clear_stories(self) -> None:
+        """Forget every story, link, index key and document frequency (``relink`` starts from here)."""
+        for table in ("story_articles", "story_index", "story_terms", "stories"):
+            self.conn.execute(f"DELETE FROM {table}")
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, or None when it is not linked."""
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Every story: id, title, articles (ids, oldest first), first_seen, last_seen, outlets; newest first."""
+        rows = self.conn.execute("SELECT id FROM stories ORDER BY last_seen DESC, first_seen DESC, id").fetchall()
+        return [story for story in (self.story(r[0]) for r in rows) if story is not None]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story by id or unique id prefix, in the shape of ``stories()``; None if unknown or ambiguous."""
+        rows = self.conn.execute(
+            "SELECT id, title, first_seen, last_seen FROM stories WHERE substr(id, 1, length(?)) = ? "
+            "ORDER BY id != ? LIMIT 2",
+            (story_id, story_id, story_id),
+        ).fetchall()
+        if not rows or (len(rows) == 2 and rows[0]["id"] != story_id):
+            return None
+        row = rows[0]
+        members = self.conn.execute(
+            "SELECT a.id, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.story_id = ? ORDER BY s.seen, a.rowid",
+            (row["id"],),
+        ).fetchall()
+        outlets = sorted({m["outlet"] for m in members if m["outlet"]})
+        return {
+            "id": row["id"],
+            "title": row["title"],
+            "articles": [m["id"] for m in members],
+            "first_seen": row["first_seen"],
+            "last_seen": row["last_seen"],
+            "outlets": outlets,
+        }
 
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:

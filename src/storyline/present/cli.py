@@ -325,3 +325,62 @@ def entity_cli(
         render_entity(page, out)
     else:
         render_matches(name, matches, out)
+
+
+# -- stories (link/stories.py) -------------------------------------------------
+
+STORY_FORMATS = ("table", "json")
+
+
+@app.command("stories")
+def stories_cli(
+    db: DbOption = Path("storyline.db"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """List the stories (articles about the same happening), most recent first.
+
+    JSON: a list of objects with id, title, articles (ids), first_seen, last_seen, outlets.
+
+    Example: storyline stories --db kb.db --format json
+    """
+    if fmt not in STORY_FORMATS:
+        raise typer.BadParameter(f"unknown format '{fmt}': use table or json", param_hint="--format")
+    with _errors_as_exit(), Store(db, create=False) as store:
+        stories = store.stories()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(stories, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("story", no_wrap=True)
+    table.add_column("title", ratio=1, overflow="fold")
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("seen", no_wrap=True)
+    table.add_column("outlets", max_width=18, overflow="ellipsis", no_wrap=True)
+    for story in stories:
+        first, last = story["first_seen"] or "?", story["last_seen"] or "?"
+        seen = first if first == last else f"{first}..{last[5:] if last[:4] == first[:4] else last}"
+        outlets = ", ".join(story["outlets"])
+        table.add_row(story["id"], story["title"] or "", str(len(story["articles"])), seen, outlets)
+    out.print(table)
+    if not stories:
+        err.print(f"no stories in {db}: run 'storyline relink --db {db}'", highlight=False)
+
+
+@app.command("relink")
+def relink_cli(
+    db: DbOption = Path("storyline.db"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Rebuild the stories from every stored article, linked again in publication order.
+
+    Example: storyline relink --db kb.db && storyline stories --db kb.db
+    """
+    from ..link.stories import relink_stories
+
+    with _errors_as_exit(), Store(db, create=False) as store:
+        count = relink_stories(store)
+        articles = len(store.article_ids())
+    if not quiet:
+        err.print(f"{count} stories from {articles} articles -> {db}", highlight=False)

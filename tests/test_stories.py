@@ -1,0 +1,206 @@
+"""Stories: same happening joins, a similar but different happening stays apart, linking is incremental."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.ingest import ingest
+from storyline.link.stories import LinkStats, link_stories, relink_stories, story_key
+from storyline.present.cli import app
+from storyline.settings import Settings
+from storyline.store import Store
+
+# Two rounds of one negotiation six weeks apart (similar words, different happenings),
+# and an earthquake in between. Places, people and outlets are invented.
+ARTICLES = [
+    {
+        "key": "talks1_a",
+        "outlet": "Harbour Courier",
+        "published": "2026-03-02",
+        "title": "Valdoria and Kestria open talks on the Orvin river dam",
+        "text": "Negotiators from Valdoria and Kestria met in Lumeport on Monday for a first round of talks on "
+        "the Orvin river dam, which Kestria says has cut the water reaching its farms.\n\n"
+        "Valdorian envoy Mira Solberg said the first session was frank. Kestrian minister Tobias Renn said "
+        "his country wanted a binding agreement on the flow of the Orvin before the summer harvest.",
+    },
+    {
+        "key": "talks1_b",
+        "outlet": "Daily Ledger",
+        "published": "2026-03-03",
+        "title": "Dam talks begin in Lumeport",
+        "text": "The first round of talks between Valdoria and Kestria over the Orvin river dam opened in "
+        "Lumeport, with both delegations describing the mood as tense but constructive.\n\n"
+        "Mira Solberg, who leads the Valdorian side, said the dam would keep running. Tobias Renn asked for "
+        "guarantees on the river flow for Kestrian farms during the harvest.",
+    },
+    {
+        "key": "quake_a",
+        "outlet": "Harbour Courier",
+        "published": "2026-03-05",
+        "title": "Strong earthquake shakes Port Delmar",
+        "text": "A magnitude 6.4 earthquake struck near Port Delmar early on Thursday, collapsing two apartment "
+        "blocks and cutting power across the coastal city.\n\n"
+        "Rescue teams pulled eleven survivors from the rubble, mayor Ilse Varga said. The tremor was felt "
+        "as far as Santa Corva, and aftershocks continued through the morning.",
+    },
+    {
+        "key": "quake_b",
+        "outlet": "Daily Ledger",
+        "published": "2026-03-05",
+        "title": "Port Delmar earthquake: survivors pulled from collapsed blocks",
+        "text": "Rescuers in Port Delmar searched collapsed apartment blocks after a magnitude 6.4 earthquake hit "
+        "the coastal city before dawn.\n\n"
+        "Mayor Ilse Varga said eleven people had been rescued from the rubble and power was cut across the "
+        "city. Aftershocks rattled Santa Corva.",
+    },
+    {
+        "key": "talks2_a",
+        "outlet": "Harbour Courier",
+        "published": "2026-04-14",
+        "title": "Second round of Orvin dam talks opens in Lumeport",
+        "text": "Valdoria and Kestria returned to Lumeport on Tuesday for a second round of talks on the Orvin "
+        "river dam, six weeks after the first session ended without agreement.\n\n"
+        "Kestrian minister Tobias Renn said the water reaching Kestrian farms had fallen again. Mira "
+        "Solberg said Valdoria would offer a schedule for the river flow.",
+    },
+    {
+        "key": "talks2_b",
+        "outlet": "Daily Ledger",
+        "published": "2026-04-15",
+        "title": "Valdoria offers river flow schedule at new dam talks",
+        "text": "At the second round of talks in Lumeport, Valdorian envoy Mira Solberg offered Kestria a "
+        "schedule for the flow of the Orvin river through the dam.\n\n"
+        "Tobias Renn said Kestria would study the offer, which would guarantee water for Kestrian farms "
+        "during the harvest.",
+    },
+]
+EXPECTED = [{"talks1_a", "talks1_b"}, {"quake_a", "quake_b"}, {"talks2_a", "talks2_b"}]
+STORY_KEYS = {"id", "title", "articles", "first_seen", "last_seen", "outlets"}
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> tuple[Path, dict[str, str]]:
+    """A knowledge base with the six articles ingested and not yet linked; key -> article id."""
+    folder = tmp_path_factory.mktemp("stories")
+    feed = folder / "articles.jsonl"
+    records = [{k: v for k, v in a.items() if k != "key"} for a in ARTICLES]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = folder / "kb.db"
+    with Store(db) as store:
+        report = ingest([feed], store, replace(settings, workers=1))
+        assert report.added == len(ARTICLES)
+        ids = {}
+        for article_id in store.article_ids():
+            line = int(store.analysis(article_id).article.source.rsplit(":", 1)[1])
+            ids[ARTICLES[line - 1]["key"]] = article_id
+    return db, ids
+
+
+def _groups(store: Store, ids: dict[str, str]) -> list[set[str]]:
+    by_story: dict[str, set[str]] = {}
+    for key, article_id in ids.items():
+        story_id = store.story_of(article_id)
+        assert story_id is not None, key
+        by_story.setdefault(story_id, set()).add(key)
+    return sorted(by_story.values(), key=lambda group: sorted(group))
+
+
+@pytest.fixture
+def linked(kb: tuple[Path, dict[str, str]], tmp_path: Path) -> tuple[Path, dict[str, str], LinkStats]:
+    """A copy of the knowledge base with the articles linked one by one, in publication order."""
+    source, ids = kb
+    db = tmp_path / "kb.db"
+    with Store(source) as original, Store(db) as copy:
+        original.conn.execute("VACUUM INTO ?", (str(db) + ".tmp",))
+        copy.close()
+    Path(str(db) + ".tmp").replace(db)
+    stats = LinkStats()
+    with Store(db) as store:
+        for article in ARTICLES:
+            link_stories(store, [ids[article["key"]]], stats=stats)
+    return db, ids, stats
+
+
+@pytest.mark.slow
+def test_stories_same_happening_joins_and_similar_but_different_stays_apart(
+    linked: tuple[Path, dict[str, str], LinkStats],
+) -> None:
+    db, ids, _ = linked
+    with Store(db) as store:
+        assert _groups(store, ids) == sorted(EXPECTED, key=lambda group: sorted(group))
+
+
+@pytest.mark.slow
+def test_stories_incremental_linking_examines_only_index_candidates(
+    linked: tuple[Path, dict[str, str], LinkStats],
+) -> None:
+    db, ids, stats = linked
+    assert stats.articles == len(ARTICLES)
+    # Every article met fewer stories than existed: the earthquake shares no key with the talks.
+    assert stats.examined < sum(range(len(ARTICLES)))
+    with Store(db) as store:
+        story_ids = {store.story_of(ids["quake_a"]), store.story_of(ids["talks1_a"])}
+        assert story_key(ids["talks1_a"]) in story_ids
+    quake_stats = LinkStats()
+    with Store(db) as store:
+        quake = ids["quake_b"]
+        store.conn.execute("DELETE FROM story_articles WHERE article_id = ?", (quake,))
+        link_stories(store, [quake], stats=quake_stats)
+        assert store.story_of(quake) == store.story_of(ids["quake_a"])
+    assert quake_stats.examined == 1
+
+
+@pytest.mark.slow
+def test_stories_relink_reproduces_the_grouping(linked: tuple[Path, dict[str, str], LinkStats]) -> None:
+    db, ids, _ = linked
+    with Store(db) as store:
+        before = _groups(store, ids)
+        assert relink_stories(store) == len(EXPECTED)
+        assert _groups(store, ids) == before
+
+
+@pytest.mark.slow
+def test_stories_store_gives_stories_by_id_prefix_with_dates_and_outlets(
+    linked: tuple[Path, dict[str, str], LinkStats],
+) -> None:
+    db, ids, _ = linked
+    with Store(db) as store:
+        story_id = store.story_of(ids["quake_a"])
+        assert story_id is not None
+        story = store.story(story_id[:5])
+        assert story is not None and story["id"] == story_id
+        assert set(story) == STORY_KEYS
+        assert sorted(story["articles"]) == sorted([ids["quake_a"], ids["quake_b"]])
+        assert story["first_seen"] == story["last_seen"] == "2026-03-05"
+        assert story["outlets"] == ["Daily Ledger", "Harbour Courier"]
+        assert "Port Delmar" in story["title"]
+        assert store.story("nope") is None
+        assert [s["id"] for s in store.stories()][0] == store.story_of(ids["talks2_a"])
+
+
+@pytest.mark.slow
+def test_stories_cli_json_has_exactly_the_documented_keys(linked: tuple[Path, dict[str, str], LinkStats]) -> None:
+    db, _, _ = linked
+    result = CliRunner().invoke(app, ["stories", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    stories = json.loads(result.stdout)
+    assert len(stories) == len(EXPECTED)
+    assert all(set(story) == STORY_KEYS for story in stories)
+    table = CliRunner().invoke(app, ["stories", "--db", str(db)], env={"COLUMNS": "80"})
+    assert table.exit_code == 0 and "Port Delmar" in table.stdout
+    assert max(len(line) for line in table.stdout.splitlines()) <= 80
+
+
+@pytest.mark.slow
+def test_stories_cli_relink_rebuilds(linked: tuple[Path, dict[str, str], LinkStats]) -> None:
+    db, ids, _ = linked
+    result = CliRunner().invoke(app, ["relink", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert len(store.stories()) == len(EXPECTED)
+        assert store.story_of(ids["talks1_a"]) == store.story_of(ids["talks1_b"])
