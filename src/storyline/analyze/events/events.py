@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...lexicon import FUTURE_AUX, words
 from ...model import DateMention, Event, EventStatus
 from ...settings import Settings
 from .. import docindex
@@ -25,7 +26,7 @@ from ..entities.entities import MentionIndex
 from ..registry import Found, component
 from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
-from .lexicon import ORDER_VERBS, Sense, words
+from .lexicon import ORDER_VERBS, Sense
 from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
@@ -41,7 +42,6 @@ SPEECH_VERBS = words(
 PLANNING_VERBS = words("plan expect prepare intend schedule aim set hope want seek propose due")
 HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
 HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
 QUESTION_WORDS = frozenset({"whether", "how", "why"})
 # Types whose recipient can be the place it happens in ("a curfew in Port Elm").

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...lexicon import words
 from .. import docindex
 from .actors import is_actorlike, names_country, names_party, referent
-from .lexicon import WEAPON_MODES, senses, words
+from .lexicon import WEAPON_MODES, senses
 from .triggers import Trigger
 
 if TYPE_CHECKING:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...lexicon import words
 from .. import docindex
 from .actors import DEMONYMS, RELATIVE_PRONOUNS, SECTORS, is_actorlike, is_named, is_pronoun, names_party, referent
-from .lexicon import Sense, senses, words
+from .lexicon import Sense, senses
 from .participants import (
     SELF_MODES,
     SUBJECT_GENITIVE,

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...lexicon import SPEECH_VERBS
 from ...model import Attribution, Entity
 from ...settings import Settings
 from .. import docindex
@@ -66,7 +67,7 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
 def _cue_words(doc: Doc) -> list[Token]:
     """The tokens that can cue an attribution, in order: "according", "citing", speech and report verbs."""
     words = docindex.words(doc)
-    verbs = cues.SPEECH_VERBS | cues.CREDIT_VERBS
+    verbs = SPEECH_VERBS | cues.CREDIT_VERBS
     cue = zip(words.lower, words.lemma, strict=True)
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in verbs or lower in _CUE_WORDS]
 

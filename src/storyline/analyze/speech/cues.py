@@ -6,7 +6,9 @@ relay a claim through an outlet ("according to", "reported"), the media a
 statement came through ("in a post on X", "told reporters") and the nouns that
 say what kind of source spoke ("officials", "the report", "news agency").
 Keeping them here means a new cue word is one edit, and the quote and
-attribution components cannot disagree about what counts as speech.
+attribution components cannot disagree about what counts as speech. The speech
+verbs themselves are in :mod:`storyline.lexicon`, because the events component
+reads them too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
+from ...lexicon import SPEECH_VERBS, words
 from .. import docindex
 
 if TYPE_CHECKING:
@@ -22,25 +25,6 @@ if TYPE_CHECKING:
 
 SourceType = Literal["outlet", "person", "organization", "document", "anonymous"]
 
-
-def words(text: str) -> frozenset[str]:
-    """A lexicon written as one space-separated string, easy to read and extend."""
-    return frozenset(text.split())
-
-
-# Verbs that introduce what someone said, by lemma. Deliberately speech acts
-# only: belief verbs ("think", "believe") describe a state of mind, not a
-# statement a reader could check against the speaker's words.
-SPEECH_VERBS = words(
-    "say tell state add note claim argue warn explain insist announce write tweet post describe urge "
-    "suggest admit acknowledge confirm deny reply respond ask testify joke quip concede stress emphasize "
-    "emphasise recall remind comment predict promise vow pledge assure allege report reiterate declare "
-    "maintain contend complain lament conclude caution observe mention indicate reveal disclose estimate "
-    "propose recommend advise boast shout chant blurt whisper scream yell exclaim muse wonder counter "
-    "retort rule demand agree brief inform answer hint signal cite repeat affirm assert echo scold crow "
-    "sniff snap chide gush rave marvel mutter murmur sigh plead beg swear concur interject recount "
-    "elaborate clarify specify underline underscore highlight tout brag confess opine speculate point"
-)
 
 # Verbs whose object is a name for something ("termed them 'difficult'"):
 # a quoted fragment in their complement is the speaker's own wording.

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...lexicon import SPEECH_VERBS, words
 from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
@@ -39,8 +40,8 @@ _CLOSERS = "”»"
 _CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
-_HONORIFICS = cues.words("mr mrs ms")  # part of a name as reporters write it
-_INFINITIVE_CUES = cues.words("urge ask tell advise remind warn call")
+_HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
+_INFINITIVE_CUES = words("urge ask tell advise remind warn call")
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
 
@@ -238,8 +239,8 @@ def _proper_subjects(doc: Doc) -> list[Token]:
     return [doc[i] for i, (dep, pos) in enumerate(pairs) if dep in {"nsubj", "nsubjpass"} and pos == "PROPN"]
 
 
-_MALE = cues.words("he him his himself mr")
-_FEMALE = cues.words("she her hers herself mrs ms miss")
+_MALE = words("he him his himself mr")
+_FEMALE = words("she her hers herself mrs ms miss")
 
 
 def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
@@ -488,7 +489,7 @@ def _cue_words(doc: Doc) -> list[Token]:
     """The tokens that can be a speech verb or "according", in order: the rest cannot cue a quote."""
     words = docindex.words(doc)
     cue = zip(words.lower, words.lemma, strict=True)
-    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in cues.SPEECH_VERBS or lower == "according"]
+    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
 
 
 def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:

@@ -1,0 +1,82 @@
+"""Words that more than one part of storyline relies on, each defined once.
+
+Cleaning and analysis make the same small decisions in several places: which
+verbs introduce speech, which auxiliaries mark the future, how months are
+named. When each place kept its own list, the lists drifted apart and the
+same sentence was read one way by one component and another way by the next.
+This module holds the one definition; the users derive the form they need
+from it (a regular expression, a lookup table, a set with one word added or
+removed, said so in a comment where it happens).
+
+What belongs here: a word list used by more than one module. A list used by
+one module stays in that module, next to the rule that reads it. This module
+imports nothing from storyline, so that read, clean and analyze can all
+import it (checked by lint-imports).
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A lexicon written as one space-separated string, easy to read and extend."""
+    return frozenset(text.split())
+
+
+# Verbs that introduce what someone said, by lemma. Deliberately speech acts
+# only: belief verbs ("think", "believe") describe a state of mind, not a
+# statement a reader could check against the speaker's words.
+SPEECH_VERBS = words(
+    "say tell state add note claim argue warn explain insist announce write tweet post describe urge "
+    "suggest admit acknowledge confirm deny reply respond ask testify joke quip concede stress emphasize "
+    "emphasise recall remind comment predict promise vow pledge assure allege report reiterate declare "
+    "maintain contend complain lament conclude caution observe mention indicate reveal disclose estimate "
+    "propose recommend advise boast shout chant blurt whisper scream yell exclaim muse wonder counter "
+    "retort rule demand agree brief inform answer hint signal cite repeat affirm assert echo scold crow "
+    "sniff snap chide gush rave marvel mutter murmur sigh plead beg swear concur interject recount "
+    "elaborate clarify specify underline underscore highlight tout brag confess opine speculate point"
+)
+
+# Auxiliaries that put a verb in the future ("will meet", "they'll meet",
+# "won't" = "wo" + "n't"), lower-cased token text. "would" is here because it
+# is the future of a reported plan ("said they would meet").
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+# English month names in calendar order, with the abbreviations news text
+# writes ("Sept." before "Sep." so the longer one is tried first). Users
+# derive their form: a regular expression, a name-to-number table.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_ABBREVIATIONS: tuple[tuple[str, ...], ...] = (
+    ("Jan",),
+    ("Feb",),
+    ("Mar",),
+    ("Apr",),
+    (),  # "May" is its own abbreviation
+    ("Jun",),
+    ("Jul",),
+    ("Aug",),
+    ("Sept", "Sep"),
+    ("Oct",),
+    ("Nov",),
+    ("Dec",),
+)
+# Lower-cased full name or abbreviation -> month number (1-12).
+MONTH_NUMBERS: dict[str, int] = {
+    name.lower(): number
+    for number, (full, short) in enumerate(zip(MONTH_NAMES, MONTH_ABBREVIATIONS, strict=True), start=1)
+    for name in (full, *short)
+}
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
