@@ -26,7 +26,7 @@ from .. import docindex
 from ..entities.entities import MentionIndex
 from ..registry import Found, component
 from . import cues
-from .quotes import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
+from .clauses import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
