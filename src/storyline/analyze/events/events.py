@@ -27,7 +27,7 @@ from ..registry import Found, component
 from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
-from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
+from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
@@ -136,11 +136,11 @@ def _modal_demands(sent: Span) -> list[Trigger]:
     for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in SPEECH_VERBS):
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.lemma_.lower() == "deny":
             continue
-        speaker = subject_of(verb)
+        speaker = active_subject(verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if _is_obligation(clause) and speaker is not None:
                 sense = Sense("must", "DEMAND", kind="modal")
-                found.append(Trigger(clause, sense, actor_head=speaker, target_head=subject_of(clause), modal=True))
+                found.append(Trigger(clause, sense, actor_head=speaker, target_head=active_subject(clause), modal=True))
     return found
 
 
@@ -476,10 +476,10 @@ def _speaker(token: Token, known: MentionIndex) -> str | None:
     """The subject of a speech verb above the trigger."""
     for child, head in path_up(token):
         if head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis", "conj"}:
-            subject = subject_of(head)
+            subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
         if head.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ROOT" and child.dep_ != "nsubj":
-            subject = subject_of(head)
+            subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
     return None
 

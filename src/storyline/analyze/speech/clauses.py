@@ -33,7 +33,7 @@ def speaker_token(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     for _ in range(4):
-        subject = cues.subject_of(verb)
+        subject = cues.logical_subject(verb)
         if subject is not None:
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
@@ -49,7 +49,7 @@ def speaker_token(verb: Token) -> Token | None:
 def _inverted_speaker(verb: Token) -> Token | None:
     """The speaker of "..., argued Mendelsohn" or "“...,” points out the
     owner", which the parser reads as the verb's object."""
-    if cues.subject_of(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
+    if cues.logical_subject(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
         return None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
     if not objects:
@@ -81,7 +81,7 @@ def content_span(verb: Token) -> tuple[int, int] | None:
 def _short_speech_clause(verb: Token) -> bool:
     """ "he said", "argued Mendelsohn": a speech clause with its own speaker and
     little else, not a predicate sharing the sentence's subject."""
-    own = cues.subject_of(verb) is not None or _inverted_speaker(verb) is not None
+    own = cues.logical_subject(verb) is not None or _inverted_speaker(verb) is not None
     return own and verb.right_edge.i - verb.left_edge.i <= 8
 
 

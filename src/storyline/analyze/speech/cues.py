@@ -239,13 +239,18 @@ def relay_sources(sent: Span) -> Iterator[tuple[Token, Token]]:
         if source is not None:
             yield source, token
         elif token.lemma_.lower() in REPORT_VERBS and token.pos_ == "VERB":
-            subject = subject_of(token)
+            subject = logical_subject(token)
             if subject is not None:
                 yield subject, token
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of ``verb``: nsubj, or the agent of a passive."""
+def logical_subject(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: its active subject (nsubj), the name before a
+    verb mis-read as a noun, or the agent of a passive ("was told by X": X).
+
+    Not :func:`storyline.analyze.events.participants.active_subject`, which
+    never takes a passive's agent and reads a stative participle's subject.
+    """
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
             return child

@@ -427,7 +427,7 @@ def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
     root = before[-1]
     while root.head.i != root.i and root.head in before:
         root = root.head
-    subject = cues.subject_of(root)
+    subject = cues.logical_subject(root)
     if subject is not None:
         return subject
     return root if root.pos_ in {"PROPN", "NOUN", "PRON"} else None
