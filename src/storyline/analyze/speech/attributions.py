@@ -24,6 +24,7 @@ from ...model import Attribution, Entity
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
 from .clauses import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
@@ -77,7 +78,7 @@ _CUE_WORDS = frozenset({"according", "citing", "quoting"})
 
 def _according_to(token: Token, entities: MentionIndex) -> AttributionDetail | None:
     """ "According to X, claim" and "claim, according to X", any kind of X."""
-    source = cues.according_to(token)
+    source = according_to(token)
     claim = claim_around(token) if source is not None else None
     if source is None or claim is None:
         return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from .. import docindex
+from ..phrases import according_to
 from . import cues
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def speaker_token(verb: Token) -> Token | None:
     """The subject of a speech verb, climbing through "..., adding:" and
     "termed ... and stated" to the clause that has one."""
     if verb.lower_ == "according":
-        return cues.according_to(verb)
+        return according_to(verb)
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted

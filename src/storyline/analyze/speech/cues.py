@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ...lexicon import SPEECH_VERBS, words
 from .. import docindex
+from ..phrases import according_to
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -129,29 +130,6 @@ def _noun_read_verb(token: Token) -> Token | None:
 def is_naming_verb(token: Token) -> bool:
     """True for a verb that gives something a name ("termed", "called")."""
     return token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB"
-
-
-# "according to plan" means "as planned": these objects name a manner, not a source.
-MANNER_NOUNS = {"plan", "schedule", "tradition", "custom", "protocol", "script", "form", "expectation", "design"}
-
-
-def according_to(token: Token) -> Token | None:
-    """The source of an "according to X" phrase headed by ``token``, if it is one."""
-    if token.lower_ != "according":
-        return None
-    source = None
-    for child in token.children:
-        if child.lower_ == "to":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            source = objects[0] if objects else None
-            break
-    else:
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(token.doc):
-            source = nxt.nbor(1)
-    if source is not None and source.pos_ == "NOUN" and source.lemma_.lower() in MANNER_NOUNS:
-        return None
-    return source
 
 
 def channel_of(verb: Token, skip: Iterable[tuple[int, int]] = ()) -> str | None:

@@ -29,6 +29,7 @@ from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
 from .clauses import claim_around, content_span, on_line, speaker_token, surface_span
@@ -362,7 +363,7 @@ def _nearest_cue(outside: list[Token], mark: Marked) -> Token | None:
     else's sentence needs a verb that governs it.
     """
     speech = [t for t in outside if cues.is_speech_verb(t) and speaker_token(t) is not None]
-    speech += [t for t in outside if cues.according_to(t) is not None]
+    speech += [t for t in outside if according_to(t) is not None]
     if not speech:
         return None
     return min(speech, key=lambda t: min(abs(t.idx - mark.end), abs(mark.start - t.idx)))
@@ -477,7 +478,7 @@ def _according_to(ctx: _Context, token: Token, direct: list[tuple[int, int]]) ->
     Outlets and documents are left to the attributions component: they
     relay a claim rather than make it.
     """
-    source = cues.according_to(token)
+    source = according_to(token)
     if source is None or _source_type(ctx, source, "") in {"outlet", "document"}:
         return None
     claim = claim_around(token)
