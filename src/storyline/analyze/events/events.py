@@ -24,6 +24,7 @@ from ...model import DateMention, Event, EventStatus
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..phrases import according_to
 from ..registry import Found, component
 from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
@@ -486,13 +487,11 @@ def _speaker(token: Token, known: MentionIndex) -> str | None:
 
 
 def _according_to(token: Token, known: MentionIndex) -> str | None:
-    """ "according to Reuters" anywhere in the sentence."""
-    sent = docindex.sentence(token)
-    for word in sent:
-        if word.lower_ == "according" and word.i + 1 < sent.end and word.nbor().lower_ == "to":
-            pobj = [g for g in word.nbor().children if g.dep_ == "pobj"]
-            if pobj:
-                return make_actor(pobj[0], known, as_party=False).name
+    """ "according to Reuters" anywhere in the sentence ("according to plan" names no source)."""
+    for word in docindex.sentence(token):
+        source = according_to(word)
+        if source is not None:
+            return make_actor(source, known, as_party=False).name
     return None
 
 
