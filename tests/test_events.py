@@ -120,6 +120,18 @@ def test_events_status_reported_according_to(nlp, settings):
     assert (event.type, event.status, event.source) == ("ASSAULT", "reported", "Reuters")
 
 
+def test_events_according_to_plan_is_not_a_source(nlp, settings):
+    """The speech family's reading of "according to": a manner is no source."""
+    event = _top(nlp, settings, "The army launched an offensive against the rebels, according to plan.")
+    assert (event.type, event.status, event.source) == ("ASSAULT", "asserted", None)
+
+
+def test_events_reported_under_any_shared_speech_verb(nlp, settings):
+    """The events component knows the speech verbs the quotes component knows ("mentioned")."""
+    event = _top(nlp, settings, "The minister mentioned that police arrested two men.")
+    assert (event.type, event.status, event.source) == ("COERCE", "reported", "minister")
+
+
 def test_events_status_reported_under_a_speech_verb(nlp, settings):
     event = _top(nlp, settings, "Witnesses said soldiers fired on the crowd.")
     assert (event.status, event.source, event.actor) == ("reported", "Witnesses", "soldiers")
