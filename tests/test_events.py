@@ -132,6 +132,12 @@ def test_events_reported_under_any_shared_speech_verb(nlp, settings):
     assert (event.type, event.status, event.source) == ("COERCE", "reported", "minister")
 
 
+def test_events_planned_with_a_typographic_apostrophe(nlp, settings):
+    """ "they’ll" is as much a future as "they'll"."""
+    event = _top(nlp, settings, "The rebels said they\u2019ll attack the base.")
+    assert (event.type, event.status) == ("ASSAULT", "planned")
+
+
 def test_events_status_reported_under_a_speech_verb(nlp, settings):
     event = _top(nlp, settings, "Witnesses said soldiers fired on the crowd.")
     assert (event.status, event.source, event.actor) == ("reported", "Witnesses", "soldiers")

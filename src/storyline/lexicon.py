@@ -37,9 +37,10 @@ SPEECH_VERBS = words(
 )
 
 # Auxiliaries that put a verb in the future ("will meet", "they'll meet",
-# "won't" = "wo" + "n't"), lower-cased token text. "would" is here because it
-# is the future of a reported plan ("said they would meet").
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# "won't" = "wo" + "n't"), lower-cased token text, with the typographic
+# apostrophe news text mostly uses ("they’ll") and none ("theyll"). "would"
+# is here because it is the future of a reported plan ("said they would meet").
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "’ll", "ll", "wo"})
 
 # English month names in calendar order, with the abbreviations news text
 # writes ("Sept." before "Sep." so the longer one is tried first). Users

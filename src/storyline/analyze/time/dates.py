@@ -31,9 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # A lone "would" is as often a conditional or a past habit ("would often meet")
-# as a future, so it counts only in a reported clause (see _is_future); "ll" is
-# "they'll" written without the apostrophe.
-FUTURE_AUX = (lexicon.FUTURE_AUX - {"would"}) | {"ll"}
+# as a future, so it counts only in a reported clause (see _is_future).
+FUTURE_AUX = lexicon.FUTURE_AUX - {"would"}
 # "talks are expected to resume on Friday": the date's verb is planned, not done.
 PLAN_LEMMAS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "prepare", "slate", "go"}
 SCHEDULE_LEMMAS = {"set", "schedule", "reschedule", "slate", "postpone", "delay", "push", "move", "fix", "plan"}
