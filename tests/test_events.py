@@ -126,9 +126,11 @@ def test_events_according_to_plan_is_not_a_source(nlp, settings):
     assert (event.type, event.status, event.source) == ("ASSAULT", "asserted", None)
 
 
-def test_events_reported_under_any_shared_speech_verb(nlp, settings):
-    """The events component knows the speech verbs the quotes component knows ("mentioned")."""
-    event = _top(nlp, settings, "The minister mentioned that police arrested two men.")
+def test_events_source_only_from_a_statement_verb(nlp, settings):
+    """ "pointed to" is a speech verb only before "out": read alone it names no source."""
+    event = _top(nlp, settings, "The minister pointed to reports that police arrested two men.")
+    assert (event.type, event.status, event.source) == ("COERCE", "asserted", None)
+    event = _top(nlp, settings, "The minister said that police arrested two men.")
     assert (event.type, event.status, event.source) == ("COERCE", "reported", "minister")
 
 

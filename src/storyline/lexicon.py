@@ -25,15 +25,26 @@ def words(text: str) -> frozenset[str]:
 # Verbs that introduce what someone said, by lemma. Deliberately speech acts
 # only: belief verbs ("think", "believe") describe a state of mind, not a
 # statement a reader could check against the speaker's words.
-SPEECH_VERBS = words(
-    "say tell state add note claim argue warn explain insist announce write tweet post describe urge "
-    "suggest admit acknowledge confirm deny reply respond ask testify joke quip concede stress emphasize "
-    "emphasise recall remind comment predict promise vow pledge assure allege report reiterate declare "
-    "maintain contend complain lament conclude caution observe mention indicate reveal disclose estimate "
+#
+# STATEMENT_VERBS report a statement whatever follows them ("said",
+# "announced", "denied"): the events component reads the lemma alone to make
+# a verb's subject the source of the events under it, and ends a hedge or a
+# plan at it. The others introduce speech only with a quote or a content
+# clause, which the quotes component checks; read alone they are often no
+# report at all ("pleaded guilty", "pointed to", "maintaining positions",
+# "vowed to fight", "urged X to": whoever urges is not the source of what
+# X does). Both components use one list each, built from these two.
+STATEMENT_VERBS = words(
+    "say tell state add note claim argue explain insist announce write tweet post suggest admit acknowledge "
+    "confirm deny stress comment predict report reiterate declare conclude indicate reveal disclose assert"
+)
+SPEECH_VERBS = STATEMENT_VERBS | words(
+    "warn describe urge reply respond ask testify joke quip concede emphasize emphasise recall remind "
+    "promise vow pledge assure allege maintain contend complain lament caution observe mention estimate "
     "propose recommend advise boast shout chant blurt whisper scream yell exclaim muse wonder counter "
-    "retort rule demand agree brief inform answer hint signal cite repeat affirm assert echo scold crow "
-    "sniff snap chide gush rave marvel mutter murmur sigh plead beg swear concur interject recount "
-    "elaborate clarify specify underline underscore highlight tout brag confess opine speculate point"
+    "retort rule demand agree brief inform answer hint signal cite repeat affirm echo scold crow sniff "
+    "snap chide gush rave marvel mutter murmur sigh plead beg swear concur interject recount elaborate "
+    "clarify specify underline underscore highlight tout brag confess opine speculate point"
 )
 
 # Auxiliaries that put a verb in the future ("will meet", "they'll meet",

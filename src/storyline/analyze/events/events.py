@@ -18,8 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ... import lexicon as shared
-from ...lexicon import FUTURE_AUX, words
+from ...lexicon import FUTURE_AUX, STATEMENT_VERBS, words
 from ...model import DateMention, Event, EventStatus
 from ...settings import Settings
 from .. import docindex
@@ -36,11 +35,11 @@ from .triggers import Trigger, in_lexicon, token_triggers
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# The speech verbs of the quotes component, plus "quote": an outlet that
-# "quoted" someone relays what they said, so what it quoted is reported. The
-# quotes component leaves "quote" out because its subject is that outlet, not
-# the speaker.
-SPEECH_VERBS = shared.SPEECH_VERBS | {"quote"}
+# The verbs that report a statement on their own (see storyline.lexicon), plus
+# "quote": an outlet that "quoted" someone relays what they said, so what it
+# quoted is reported. The quotes component leaves "quote" out because its
+# subject is that outlet, not the speaker.
+SPEECH_VERBS = STATEMENT_VERBS | {"quote"}
 PLANNING_VERBS = words("plan expect prepare intend schedule aim set hope want seek propose due")
 HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
 HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
