@@ -120,6 +120,26 @@ def test_events_status_reported_according_to(nlp, settings):
     assert (event.type, event.status, event.source) == ("ASSAULT", "reported", "Reuters")
 
 
+def test_events_according_to_plan_is_not_a_source(nlp, settings):
+    """The speech family's reading of "according to": a manner is no source."""
+    event = _top(nlp, settings, "The army launched an offensive against the rebels, according to plan.")
+    assert (event.type, event.status, event.source) == ("ASSAULT", "asserted", None)
+
+
+def test_events_source_only_from_a_statement_verb(nlp, settings):
+    """ "pointed to" is a speech verb only before "out": read alone it names no source."""
+    event = _top(nlp, settings, "The minister pointed to reports that police arrested two men.")
+    assert (event.type, event.status, event.source) == ("COERCE", "asserted", None)
+    event = _top(nlp, settings, "The minister said that police arrested two men.")
+    assert (event.type, event.status, event.source) == ("COERCE", "reported", "minister")
+
+
+def test_events_planned_with_a_typographic_apostrophe(nlp, settings):
+    """ "they’ll" is as much a future as "they'll"."""
+    event = _top(nlp, settings, "The rebels said they\u2019ll attack the base.")
+    assert (event.type, event.status) == ("ASSAULT", "planned")
+
+
 def test_events_status_reported_under_a_speech_verb(nlp, settings):
     event = _top(nlp, settings, "Witnesses said soldiers fired on the crowd.")
     assert (event.status, event.source, event.actor) == ("reported", "Witnesses", "soldiers")

@@ -26,6 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..lexicon import MONTH_NAMES
 from ..model import PublishedSource
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ SITE_MATCH = 80  # rapidfuzz score above which a title part is the site name ("N
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:-]\s+|\s+[|•·»]\s*")
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
 _NUMBER = re.compile(r"\d+")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)  # "jan" ... "dec", as a date line may shorten them
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTH_NAMES
+
 MAX_WORDS = 40  # longer lines are prose, whatever they start with
 DATELINE_MAX_WORDS = 12  # a date line is short: "Nov. 18, 2019 5:45 AM PST"
 
@@ -66,7 +68,7 @@ _CREDIT = re.compile(
     re.I | re.X,
 )
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"(?:{'|'.join(name[:3].lower() for name in MONTH_NAMES)})[a-z]*\.?"  # "Nov.", "Sept", "February"
 _DATELINE = re.compile(
     r"\b\d{1,2}:\d{2}\b"  # 5:45, 20:13
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 11/19/2019, 18.02.2026

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..lexicon import MONTH_NUMBERS, WEEKDAY_NAMES
 from .lines import Line
 
 HEADER_WINDOW = 30  # lines above the body searched for the headline, date, byline and tags
@@ -21,29 +22,27 @@ TRAILER_WINDOW = 10  # lines below the body searched for an author box or a "pub
 TITLE_WORDS = (3, 30)  # a headline has this many words
 BLURB_WORDS = (5, 30)  # an author box's one-line description has this many words
 
-# Month names in English and in the languages of most European news sites
-# (German, French, Spanish, Portuguese, Italian, Dutch), with their common
-# abbreviations.
+# Month names in English (the shared table) and in the languages of most
+# European news sites (German, French, Spanish, Portuguese, Italian, Dutch),
+# with their common abbreviations.
+_FOREIGN_MONTHS = (
+    "januar jänner janvier janv enero ene janeiro gennaio genn januari",
+    "februar februari février févr fevrier febrero fevereiro fev febbraio",
+    "märz maerz mars marzo março maart",
+    "avril avr abril aprile",
+    "mai mayo maio maggio mei",
+    "juni juin junio junho giugno",
+    "juli juillet juil julio julho luglio",
+    "août aout agosto augustus",
+    "septembre septiembre setembro settembre",
+    "oktober okt octobre octubre outubro ottobre ott",
+    "novembre noviembre novembro",
+    "dezember dez décembre déc decembre diciembre dic dezembro dicembre",
+)
 _MONTHS = {
     name: number
-    for number, names in enumerate(
-        (
-            "january jan januar jänner janvier janv enero ene janeiro gennaio genn januari",
-            "february feb februar februari février févr fevrier febrero fevereiro fev febbraio",
-            "march mar märz maerz mars marzo março maart",
-            "april apr avril avr abril aprile",
-            "may mai mayo maio maggio mei",
-            "june jun juni juin junio junho giugno",
-            "july jul juli juillet juil julio julho luglio",
-            "august aug août aout agosto augustus",
-            "september sept sep septembre septiembre setembro settembre",
-            "october oct oktober okt octobre octubre outubro ottobre ott",
-            "november nov novembre noviembre novembro",
-            "december dec dezember dez décembre déc decembre diciembre dic dezembro dicembre",
-        ),
-        start=1,
-    )
-    for name in names.split()
+    for number, foreign in enumerate(_FOREIGN_MONTHS, start=1)
+    for name in [*(n for n, m in MONTH_NUMBERS.items() if m == number), *foreign.split()]
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -56,7 +55,8 @@ _DATE_FORMS = [
 _NUMERIC_DATE = re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}\b")
 _DATE_NOISE = re.compile(
     r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b(?:[ap]\.?m\.?|(?-i:[A-Z]{2,4})|uhr|h)\b"
-    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|posted|updated|modified|last|first|on|at"
+    rf"|\b(?:{'|'.join(day[:3].lower() for day in WEEKDAY_NAMES)})[a-z]*\.?"
+    r"|\b(?:published|posted|updated|modified|last|first|on|at"
     r"|date|the|by|le|el|am|um|de|del|du|der|den|publié|publicado|pubblicato|veröffentlicht|aktualisiert)\b",
     re.I,
 )

@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...lexicon import words
 from ...model import Entity
 from .. import docindex
 from ..entities.entities import MentionIndex
 from ..entities.gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
-from .lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -18,30 +18,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...lexicon import FUTURE_AUX, STATEMENT_VERBS, words
 from ...model import DateMention, Event, EventStatus
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..phrases import according_to
 from ..registry import Found, component
 from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
-from .lexicon import ORDER_VERBS, Sense, words
-from .participants import actor_head, breaks, clause_head, local_subtree, owner_of, path_up, subject_of
+from .lexicon import ORDER_VERBS, Sense
+from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SPEECH_VERBS = words(
-    "say state tell announce declare report claim add confirm stress note write quote reiterate "
-    "conclude indicate assert argue explain comment disclose reveal acknowledge admit insist "
-    "deny suggest predict tweet post"
-)
+# The verbs that report a statement on their own (see storyline.lexicon), plus
+# "quote": an outlet that "quoted" someone relays what they said, so what it
+# quoted is reported. The quotes component leaves "quote" out because its
+# subject is that outlet, not the speaker.
+SPEECH_VERBS = STATEMENT_VERBS | {"quote"}
 PLANNING_VERBS = words("plan expect prepare intend schedule aim set hope want seek propose due")
 HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
 HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
 QUESTION_WORDS = frozenset({"whether", "how", "why"})
 # Types whose recipient can be the place it happens in ("a curfew in Port Elm").
@@ -136,11 +137,11 @@ def _modal_demands(sent: Span) -> list[Trigger]:
     for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in SPEECH_VERBS):
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.lemma_.lower() == "deny":
             continue
-        speaker = subject_of(verb)
+        speaker = active_subject(verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if _is_obligation(clause) and speaker is not None:
                 sense = Sense("must", "DEMAND", kind="modal")
-                found.append(Trigger(clause, sense, actor_head=speaker, target_head=subject_of(clause), modal=True))
+                found.append(Trigger(clause, sense, actor_head=speaker, target_head=active_subject(clause), modal=True))
     return found
 
 
@@ -476,22 +477,20 @@ def _speaker(token: Token, known: MentionIndex) -> str | None:
     """The subject of a speech verb above the trigger."""
     for child, head in path_up(token):
         if head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis", "conj"}:
-            subject = subject_of(head)
+            subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
         if head.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ROOT" and child.dep_ != "nsubj":
-            subject = subject_of(head)
+            subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
     return None
 
 
 def _according_to(token: Token, known: MentionIndex) -> str | None:
-    """ "according to Reuters" anywhere in the sentence."""
-    sent = docindex.sentence(token)
-    for word in sent:
-        if word.lower_ == "according" and word.i + 1 < sent.end and word.nbor().lower_ == "to":
-            pobj = [g for g in word.nbor().children if g.dep_ == "pobj"]
-            if pobj:
-                return make_actor(pobj[0], known, as_party=False).name
+    """ "according to Reuters" anywhere in the sentence ("according to plan" names no source)."""
+    for word in docindex.sentence(token):
+        source = according_to(word)
+        if source is not None:
+            return make_actor(source, known, as_party=False).name
     return None
 
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...lexicon import words
+
 if TYPE_CHECKING:
     pass
 
@@ -50,11 +52,6 @@ TYPES = (
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CONFLICTUAL = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-
-
-def words(text: str) -> frozenset[str]:
-    """A set of words written as one space-separated string (for readable word lists)."""
-    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...lexicon import words
 from .. import docindex
 from .actors import is_actorlike, names_country, names_party, referent
-from .lexicon import WEAPON_MODES, senses, words
+from .lexicon import WEAPON_MODES, senses
 from .triggers import Trigger
 
 if TYPE_CHECKING:
@@ -67,8 +68,11 @@ def local_subtree(token: Token) -> Iterator[Token]:
             yield from local_subtree(child)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The active subject of a verb (the subject of "is opposed to" too)."""
+def active_subject(verb: Token) -> Token | None:
+    """The active subject of a verb (nsubj, csubj; the subject of "is opposed to" too).
+
+    A passive's agent is not one: see :func:`agent_of`.
+    """
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and _stative(verb)):
             return child
@@ -120,7 +124,7 @@ def actor_head(trigger: Trigger) -> Token | None:
         # "an agreement between X and Y was signed": the parties named with the noun
         noun_actor = _noun_actor(trigger.obj) if trigger.obj is not None else None
         return agent_of(token) or noun_actor or _passive_actor(trigger) or _stray_agent(token)
-    return subject_of(token) or _controller(token) or _stranded_subject(token)
+    return active_subject(token) or _controller(token) or _stranded_subject(token)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -211,7 +215,7 @@ def _controller(token: Token) -> Token | None:
             return next(c for c in head.children if c.dep_ == "nsubjpass")
         if link in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"} and names_party(head):
             return head
-        subject = subject_of(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
+        subject = active_subject(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else None
         if subject is not None and is_actorlike(referent(subject)):
             return subject
         if head.pos_ in {"VERB", "AUX"} and is_passive(head) and link in {"xcomp", "conj"}:

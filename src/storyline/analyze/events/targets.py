@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...lexicon import words
 from .. import docindex
 from .actors import DEMONYMS, RELATIVE_PRONOUNS, SECTORS, is_actorlike, is_named, is_pronoun, names_party, referent
-from .lexicon import Sense, senses, words
+from .lexicon import Sense, senses
 from .participants import (
     SELF_MODES,
     SUBJECT_GENITIVE,
+    active_subject,
     actor_head,
     agent_of,
     breaks,
@@ -23,7 +25,6 @@ from .participants import (
     local_subtree,
     place_in,
     prep_objects,
-    subject_of,
 )
 from .triggers import Trigger, lemmas, match_verb, trailing_report
 
@@ -230,7 +231,7 @@ def condition_subject(verb: Token) -> Token | None:
     for token in verb.subtree:
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         if token.dep_ == "advcl" and marks & {"unless", "if"}:
-            subject = subject_of(token)
+            subject = active_subject(token)
             if subject is not None and is_actorlike(referent(subject)) and not is_pronoun(subject):
                 return subject
     return None
@@ -267,7 +268,7 @@ def _clause_subject(verb: Token, sense: Sense) -> Token | None:
     clauses = [docindex.sentence(verb).root] if trailing_report(verb) else []
     for child in clauses + list(verb.children):
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "advcl" and _marked(child, "for")) or child in clauses:
-            subject = subject_of(child) or next((c for c in child.children if c.dep_ == "nsubjpass"), None)
+            subject = active_subject(child) or next((c for c in child.children if c.dep_ == "nsubjpass"), None)
             if subject is None or not names_party(referent(subject)) or _own_force(subject, sense):
                 continue
             if sense.type == "DEMAND" or not _owned(subject):
@@ -330,7 +331,7 @@ def _clause_party(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ not in {"acl", "relcl", "ccomp"}:
             continue
-        subject = subject_of(child)
+        subject = active_subject(child)
         if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
             return subject
         if subject is not None and child.dep_ == "relcl":
@@ -398,7 +399,7 @@ def _accused(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
     for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp"}):
-        subject = subject_of(clause)
+        subject = active_subject(clause)
         if subject is not None and names_party(referent(subject)):
             return subject
     return None

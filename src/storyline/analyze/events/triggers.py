@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...lexicon import FUTURE_AUX
 from .. import docindex
 from .actors import is_actorlike, referent
 from .lexicon import CLAUSE_VERBS, LIGHT_VERBS, ORDER_VERBS, Sense, senses
@@ -146,8 +147,7 @@ def _person_object(token: Token) -> bool:
 def _caution(warn: Token) -> bool:
     """A warning that something may happen, not that the speaker will act ("warned that prices could rise")."""
     clauses = [c for c in warn.children if c.dep_ == "ccomp"]
-    future = {"will", "would", "shall", "'ll", "wo"}
-    return bool(clauses) and not any(a.lower_ in future for c in clauses for a in c.children if a.dep_ == "aux")
+    return bool(clauses) and not any(a.lower_ in FUTURE_AUX for c in clauses for a in c.children if a.dep_ == "aux")
 
 
 def _participle_modifier(token: Token) -> bool:

@@ -19,13 +19,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...lexicon import SPEECH_VERBS
 from ...model import Attribution, Entity
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
-from .quotes import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
+from .clauses import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +68,7 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
 def _cue_words(doc: Doc) -> list[Token]:
     """The tokens that can cue an attribution, in order: "according", "citing", speech and report verbs."""
     words = docindex.words(doc)
-    verbs = cues.SPEECH_VERBS | cues.CREDIT_VERBS
+    verbs = SPEECH_VERBS | cues.CREDIT_VERBS
     cue = zip(words.lower, words.lemma, strict=True)
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in verbs or lower in _CUE_WORDS]
 
@@ -76,7 +78,7 @@ _CUE_WORDS = frozenset({"according", "citing", "quoting"})
 
 def _according_to(token: Token, entities: MentionIndex) -> AttributionDetail | None:
     """ "According to X, claim" and "claim, according to X", any kind of X."""
-    source = cues.according_to(token)
+    source = according_to(token)
     claim = claim_around(token) if source is not None else None
     if source is None or claim is None:
         return None

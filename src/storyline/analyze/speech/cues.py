@@ -6,7 +6,9 @@ relay a claim through an outlet ("according to", "reported"), the media a
 statement came through ("in a post on X", "told reporters") and the nouns that
 say what kind of source spoke ("officials", "the report", "news agency").
 Keeping them here means a new cue word is one edit, and the quote and
-attribution components cannot disagree about what counts as speech.
+attribution components cannot disagree about what counts as speech. The speech
+verbs themselves are in :mod:`storyline.lexicon`, because the events component
+reads them too.
 """
 
 from __future__ import annotations
@@ -15,32 +17,15 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
+from ...lexicon import SPEECH_VERBS, words
 from .. import docindex
+from ..phrases import according_to
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 SourceType = Literal["outlet", "person", "organization", "document", "anonymous"]
 
-
-def words(text: str) -> frozenset[str]:
-    """A lexicon written as one space-separated string, easy to read and extend."""
-    return frozenset(text.split())
-
-
-# Verbs that introduce what someone said, by lemma. Deliberately speech acts
-# only: belief verbs ("think", "believe") describe a state of mind, not a
-# statement a reader could check against the speaker's words.
-SPEECH_VERBS = words(
-    "say tell state add note claim argue warn explain insist announce write tweet post describe urge "
-    "suggest admit acknowledge confirm deny reply respond ask testify joke quip concede stress emphasize "
-    "emphasise recall remind comment predict promise vow pledge assure allege report reiterate declare "
-    "maintain contend complain lament conclude caution observe mention indicate reveal disclose estimate "
-    "propose recommend advise boast shout chant blurt whisper scream yell exclaim muse wonder counter "
-    "retort rule demand agree brief inform answer hint signal cite repeat affirm assert echo scold crow "
-    "sniff snap chide gush rave marvel mutter murmur sigh plead beg swear concur interject recount "
-    "elaborate clarify specify underline underscore highlight tout brag confess opine speculate point"
-)
 
 # Verbs whose object is a name for something ("termed them 'difficult'"):
 # a quoted fragment in their complement is the speaker's own wording.
@@ -147,29 +132,6 @@ def is_naming_verb(token: Token) -> bool:
     return token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB"
 
 
-# "according to plan" means "as planned": these objects name a manner, not a source.
-MANNER_NOUNS = {"plan", "schedule", "tradition", "custom", "protocol", "script", "form", "expectation", "design"}
-
-
-def according_to(token: Token) -> Token | None:
-    """The source of an "according to X" phrase headed by ``token``, if it is one."""
-    if token.lower_ != "according":
-        return None
-    source = None
-    for child in token.children:
-        if child.lower_ == "to":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            source = objects[0] if objects else None
-            break
-    else:
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(token.doc):
-            source = nxt.nbor(1)
-    if source is not None and source.pos_ == "NOUN" and source.lemma_.lower() in MANNER_NOUNS:
-        return None
-    return source
-
-
 def channel_of(verb: Token, skip: Iterable[tuple[int, int]] = ()) -> str | None:
     """The medium the statement of ``verb`` came through, or None.
 
@@ -255,13 +217,18 @@ def relay_sources(sent: Span) -> Iterator[tuple[Token, Token]]:
         if source is not None:
             yield source, token
         elif token.lemma_.lower() in REPORT_VERBS and token.pos_ == "VERB":
-            subject = subject_of(token)
+            subject = logical_subject(token)
             if subject is not None:
                 yield subject, token
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of ``verb``: nsubj, or the agent of a passive."""
+def logical_subject(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: its active subject (nsubj), the name before a
+    verb mis-read as a noun, or the agent of a passive ("was told by X": X).
+
+    Not :func:`storyline.analyze.events.participants.active_subject`, which
+    never takes a passive's agent and reads a stative participle's subject.
+    """
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
             return child

@@ -24,23 +24,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...lexicon import SPEECH_VERBS, words
 from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
+from .clauses import claim_around, content_span, on_line, speaker_token, surface_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
-_CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
-_HONORIFICS = cues.words("mr mrs ms")  # part of a name as reporters write it
-_INFINITIVE_CUES = cues.words("urge ask tell advise remind warn call")
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
 
@@ -238,8 +238,8 @@ def _proper_subjects(doc: Doc) -> list[Token]:
     return [doc[i] for i, (dep, pos) in enumerate(pairs) if dep in {"nsubj", "nsubjpass"} and pos == "PROPN"]
 
 
-_MALE = cues.words("he him his himself mr")
-_FEMALE = cues.words("she her hers herself mrs ms miss")
+_MALE = words("he him his himself mr")
+_FEMALE = words("she her hers herself mrs ms miss")
 
 
 def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
@@ -363,7 +363,7 @@ def _nearest_cue(outside: list[Token], mark: Marked) -> Token | None:
     else's sentence needs a verb that governs it.
     """
     speech = [t for t in outside if cues.is_speech_verb(t) and speaker_token(t) is not None]
-    speech += [t for t in outside if cues.according_to(t) is not None]
+    speech += [t for t in outside if according_to(t) is not None]
     if not speech:
         return None
     return min(speech, key=lambda t: min(abs(t.idx - mark.end), abs(mark.start - t.idx)))
@@ -428,44 +428,10 @@ def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
     root = before[-1]
     while root.head.i != root.i and root.head in before:
         root = root.head
-    subject = cues.subject_of(root)
+    subject = cues.logical_subject(root)
     if subject is not None:
         return subject
     return root if root.pos_ in {"PROPN", "NOUN", "PRON"} else None
-
-
-def speaker_token(verb: Token) -> Token | None:
-    """The subject of a speech verb, climbing through "..., adding:" and
-    "termed ... and stated" to the clause that has one."""
-    if verb.lower_ == "according":
-        return cues.according_to(verb)
-    inverted = _inverted_speaker(verb)
-    if inverted is not None:
-        return inverted
-    for _ in range(4):
-        subject = cues.subject_of(verb)
-        if subject is not None:
-            if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                return verb.head
-            return subject
-        if verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head):
-            verb = verb.head  # "X said the country lacks ..., warning that": X warns
-    return None
-
-
-def _inverted_speaker(verb: Token) -> Token | None:
-    """The speaker of "..., argued Mendelsohn" or "“...,” points out the
-    owner", which the parser reads as the verb's object."""
-    if cues.subject_of(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
-        return None
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
-    if not objects:
-        return None
-    after_quote = verb.nbor(-1).text in _CLOSING_MARKS
-    return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
 
 
 # --- indirect quotes -------------------------------------------------------
@@ -488,7 +454,7 @@ def _cue_words(doc: Doc) -> list[Token]:
     """The tokens that can be a speech verb or "according", in order: the rest cannot cue a quote."""
     words = docindex.words(doc)
     cue = zip(words.lower, words.lemma, strict=True)
-    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in cues.SPEECH_VERBS or lower == "according"]
+    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
 
 
 def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:
@@ -506,90 +472,19 @@ def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) 
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
 
 
-def content_span(verb: Token) -> tuple[int, int] | None:
-    """Character span of what a speech verb reports: its clausal complement
-    ("said the talks would expand"), a gerund clause ("said having him back
-    was a boost"), for "urged people to ..." the object plus the infinitive,
-    or the clause a parenthetical "..., he said, ..." interrupts."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    if clauses:
-        return tokens_span(on_line(verb, clauses[0].subtree))
-    if verb.lemma_.lower() in _INFINITIVE_CUES:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
-        if objects and infinitives and objects[0].i < infinitives[0].i:
-            return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
-    inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
-    if inserted and _set_off(verb) and _short_speech_clause(verb):
-        return _interrupted(verb)
-    return None
-
-
-def _short_speech_clause(verb: Token) -> bool:
-    """ "he said", "argued Mendelsohn": a speech clause with its own speaker and
-    little else, not a predicate sharing the sentence's subject."""
-    own = cues.subject_of(verb) is not None or _inverted_speaker(verb) is not None
-    return own and verb.right_edge.i - verb.left_edge.i <= 8
-
-
-def _set_off(verb: Token) -> bool:
-    """True for a speech clause set off by a comma: "..., he said"."""
-    first = verb.left_edge
-    while first.is_punct and first.i < verb.i:
-        first = first.nbor(1)
-    return first.i > 0 and first.nbor(-1).text in {",", "”", '"', "’"}
-
-
-def _interrupted(verb: Token) -> tuple[int, int] | None:
-    """The clause around "..., he said": what comes before the speech clause,
-    or the whole clause when it carries on after it ("Every cent, they
-    insist, will be paid back")."""
-    head_tokens = on_line(verb, verb.head.subtree)
-    before = [t for t in head_tokens if t.i < verb.left_edge.i]
-    after = [t for t in head_tokens if t.i > verb.right_edge.i and not t.is_punct]
-    return tokens_span(head_tokens if len(after) >= 2 else before)
-
-
-def on_line(anchor: Token, tokens: Iterable[Token]) -> list[Token]:
-    """The tokens on the same line (paragraph) as ``anchor``: the parser's
-    sentences sometimes run across a headline or a caption into the body."""
-    start, end = cues.line_bounds(anchor)
-    return [t for t in tokens if start <= t.i < end]
-
-
-def tokens_span(tokens: list[Token]) -> tuple[int, int] | None:
-    """Offsets of a token run without its edge punctuation; None if too short."""
-    words = [t for t in tokens if not (t.is_punct or t.is_space)]
-    if len(words) < 3:
-        return None
-    words.sort(key=lambda t: t.i)
-    return words[0].idx, words[-1].idx + len(words[-1].text)
-
-
 def _according_to(ctx: _Context, token: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:
     """ "According to <person or body>, <claim>" as an indirect quote.
 
     Outlets and documents are left to the attributions component: they
     relay a claim rather than make it.
     """
-    source = cues.according_to(token)
+    source = according_to(token)
     if source is None or _source_type(ctx, source, "") in {"outlet", "document"}:
         return None
     claim = claim_around(token)
     if claim is None or ctx.quoted_share(claim[0], claim[1], direct) > 0.5:
         return None
     return _detail(ctx, claim[0], claim[1], "indirect", token, source, "according-to", 0.7)
-
-
-def claim_around(according: Token) -> tuple[int, int] | None:
-    """The sentence around an "according to X" phrase, the phrase cut out."""
-    phrase = list(according.subtree)
-    sent = on_line(according, cues.sentence(according))
-    before = [t for t in sent if t.i < phrase[0].i]
-    after = [t for t in sent if t.i > phrase[-1].i]
-    side = before if len(before) >= len(after) else after
-    return tokens_span(side)
 
 
 # --- speakers, cues, channels, relays --------------------------------------
@@ -631,29 +526,6 @@ def _cue_text(cue: Token) -> str:
     if cue.lower_ == "according":
         return cue.doc[cue.i : min(cue.i + 2, len(cue.doc))].text
     return cue.text
-
-
-def surface_span(subject: Token) -> tuple[int, int]:
-    """The speaker as written: the whole name, or the noun phrase up to a comma."""
-    doc = subject.doc
-    ent = docindex.entity_of(subject)
-    if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-        start = ent.start
-        if start > 0 and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
-            start -= 1
-        return doc[start].idx, ent.end_char
-    if subject.pos_ == "PRON":
-        return subject.idx, subject.idx + len(subject.text)
-    tokens = list(subject.subtree)
-    cut = next((t.i for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
-    tokens = [t for t in tokens if cut is None or t.i < cut]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _ends_phrase(token: Token, head: Token) -> bool:
-    """Where a speaker's noun phrase stops: an appositive comma or a clause
-    ("senior councillors who argue ...", "staff not allowed to comment ...")."""
-    return token.text in {",", "(", "—"} or (token.head.i == head.i and token.dep_ in {"relcl", "acl"})
 
 
 def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ... import lexicon
 from ...model import DateMention
 from ...settings import Settings
 from .. import docindex
@@ -29,7 +30,9 @@ from . import values as tv
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# A lone "would" is as often a conditional or a past habit ("would often meet")
+# as a future, so it counts only in a reported clause (see _is_future).
+FUTURE_AUX = lexicon.FUTURE_AUX - {"would"}
 # "talks are expected to resume on Friday": the date's verb is planned, not done.
 PLAN_LEMMAS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "prepare", "slate", "go"}
 SCHEDULE_LEMMAS = {"set", "schedule", "reschedule", "slate", "postpone", "delay", "push", "move", "fix", "plan"}

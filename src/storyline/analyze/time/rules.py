@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from ...lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from ...model import Granularity
 from . import values as tv
 
@@ -31,11 +32,11 @@ if TYPE_CHECKING:
 
 Tense = Literal["past", "present", "future"]
 
-MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-MON = rf"(?:{MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+MONTH_FULL = "|".join(MONTH_NAMES)
+MON = rf"(?:{MONTH_FULL}|(?:{'|'.join(a for short in MONTH_ABBREVIATIONS for a in short)})\b\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[.,:]\d)"
 YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?!\w|[.,]\d)"
-WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
 TO = r"\s*(?:-|–|—|(?i:to|through|and|until|till)\b)\s*"
 MOD = (
     r"(?:(?i:early|mid|late)(?:-|\s+)|(?i:the\s+)?(?i:end|beginning|start|middle|first\s+half|second\s+half"
@@ -215,7 +216,7 @@ def strip_mod(text: str) -> str:
 
 
 def weekday_index(name: str) -> int:
-    return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(name.lower())
+    return [day.lower() for day in WEEKDAY_NAMES].index(name.lower())
 
 
 def weekday_near(ref: date, weekday: int, rel: str, tense: Tense) -> date:

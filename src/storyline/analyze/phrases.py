@@ -1,0 +1,37 @@
+"""Phrases that more than one analysis family reads, read one way.
+
+"According to X" credits a claim to X: the speech family turns it into an
+attribution or an indirect quote, the events family into the source of an
+event. Both read the phrase here, so a fix (such as "according to plan"
+naming a manner, not a source) holds for both. This module sits beside the
+families and imports none of them, so any family may import it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# "according to plan" means "as planned": these objects name a manner, not a source.
+MANNER_NOUNS = {"plan", "schedule", "tradition", "custom", "protocol", "script", "form", "expectation", "design"}
+
+
+def according_to(token: Token) -> Token | None:
+    """The source of an "according to X" phrase headed by ``token``, if it is one."""
+    if token.lower_ != "according":
+        return None
+    source = None
+    for child in token.children:
+        if child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            source = objects[0] if objects else None
+            break
+    else:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(token.doc):
+            source = nxt.nbor(1)
+    if source is not None and source.pos_ == "NOUN" and source.lemma_.lower() in MANNER_NOUNS:
+        return None
+    return source

@@ -1,0 +1,153 @@
+"""The parts of a reported-speech clause: who speaks, what is reported, where.
+
+A quote and an attribution are read off the same clause shapes: the speaker
+of a speech verb ("X said", "..., argued X", "X said ..., adding"), the clause
+it reports ("said the talks would expand", "..., he said, ..."), the sentence
+around an "according to X" phrase, and the written extent of a speaker or a
+token run. The quotes and attributions components both build on these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ...lexicon import words
+from .. import docindex
+from ..phrases import according_to
+from . import cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
+_HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
+_INFINITIVE_CUES = words("urge ask tell advise remind warn call")
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """The subject of a speech verb, climbing through "..., adding:" and
+    "termed ... and stated" to the clause that has one."""
+    if verb.lower_ == "according":
+        return according_to(verb)
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
+    for _ in range(4):
+        subject = cues.logical_subject(verb)
+        if subject is not None:
+            if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head):
+            verb = verb.head  # "X said the country lacks ..., warning that": X warns
+    return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker of "..., argued Mendelsohn" or "“...,” points out the
+    owner", which the parser reads as the verb's object."""
+    if cues.logical_subject(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
+    if not objects:
+        return None
+    after_quote = verb.nbor(-1).text in _CLOSING_MARKS
+    return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
+
+
+def content_span(verb: Token) -> tuple[int, int] | None:
+    """Character span of what a speech verb reports: its clausal complement
+    ("said the talks would expand"), a gerund clause ("said having him back
+    was a boost"), for "urged people to ..." the object plus the infinitive,
+    or the clause a parenthetical "..., he said, ..." interrupts."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    if clauses:
+        return tokens_span(on_line(verb, clauses[0].subtree))
+    if verb.lemma_.lower() in _INFINITIVE_CUES:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+        if objects and infinitives and objects[0].i < infinitives[0].i:
+            return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
+    inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
+    if inserted and _set_off(verb) and _short_speech_clause(verb):
+        return _interrupted(verb)
+    return None
+
+
+def _short_speech_clause(verb: Token) -> bool:
+    """ "he said", "argued Mendelsohn": a speech clause with its own speaker and
+    little else, not a predicate sharing the sentence's subject."""
+    own = cues.logical_subject(verb) is not None or _inverted_speaker(verb) is not None
+    return own and verb.right_edge.i - verb.left_edge.i <= 8
+
+
+def _set_off(verb: Token) -> bool:
+    """True for a speech clause set off by a comma: "..., he said"."""
+    first = verb.left_edge
+    while first.is_punct and first.i < verb.i:
+        first = first.nbor(1)
+    return first.i > 0 and first.nbor(-1).text in {",", "”", '"', "’"}
+
+
+def _interrupted(verb: Token) -> tuple[int, int] | None:
+    """The clause around "..., he said": what comes before the speech clause,
+    or the whole clause when it carries on after it ("Every cent, they
+    insist, will be paid back")."""
+    head_tokens = on_line(verb, verb.head.subtree)
+    before = [t for t in head_tokens if t.i < verb.left_edge.i]
+    after = [t for t in head_tokens if t.i > verb.right_edge.i and not t.is_punct]
+    return tokens_span(head_tokens if len(after) >= 2 else before)
+
+
+def on_line(anchor: Token, tokens: Iterable[Token]) -> list[Token]:
+    """The tokens on the same line (paragraph) as ``anchor``: the parser's
+    sentences sometimes run across a headline or a caption into the body."""
+    start, end = cues.line_bounds(anchor)
+    return [t for t in tokens if start <= t.i < end]
+
+
+def tokens_span(tokens: list[Token]) -> tuple[int, int] | None:
+    """Offsets of a token run without its edge punctuation; None if too short."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) < 3:
+        return None
+    words.sort(key=lambda t: t.i)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def claim_around(according: Token) -> tuple[int, int] | None:
+    """The sentence around an "according to X" phrase, the phrase cut out."""
+    phrase = list(according.subtree)
+    sent = on_line(according, cues.sentence(according))
+    before = [t for t in sent if t.i < phrase[0].i]
+    after = [t for t in sent if t.i > phrase[-1].i]
+    side = before if len(before) >= len(after) else after
+    return tokens_span(side)
+
+
+def surface_span(subject: Token) -> tuple[int, int]:
+    """The speaker as written: the whole name, or the noun phrase up to a comma."""
+    doc = subject.doc
+    ent = docindex.entity_of(subject)
+    if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
+            start -= 1
+        return doc[start].idx, ent.end_char
+    if subject.pos_ == "PRON":
+        return subject.idx, subject.idx + len(subject.text)
+    tokens = list(subject.subtree)
+    cut = next((t.i for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
+    tokens = [t for t in tokens if cut is None or t.i < cut]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _ends_phrase(token: Token, head: Token) -> bool:
+    """Where a speaker's noun phrase stops: an appositive comma or a clause
+    ("senior councillors who argue ...", "staff not allowed to comment ...")."""
+    return token.text in {",", "(", "—"} or (token.head.i == head.i and token.dep_ in {"relcl", "acl"})
