@@ -47,7 +47,7 @@ def test_docs_defaults_toml_matches_dataclass_defaults() -> None:
     assert Settings.load() == Settings()
 
 
-@pytest.mark.parametrize("code", [n for n in vars(Errors) if re.fullmatch(r"E\d+", n)] + ["W203", "W204"])
+@pytest.mark.parametrize("code", [n for n in vars(Errors) if re.fullmatch(r"E\d+", n)] + ["W203", "W204", "W205"])
 def test_docs_every_error_code_formats(code: str) -> None:
     template = getattr(Errors, code, None) or getattr(Warnings, code)
     names = {f[1] for f in string.Formatter().parse(template) if f[1]}

@@ -44,6 +44,7 @@ class Errors:
         "case-insensitive, prefix ok; try the surname, "
         "or 'storyline show ARTICLE --db {path}' for an article's entities."
     )
+    E162 = "Story '{ref}' not found (or the prefix is ambiguous) in {path}. 'storyline stories --db {path}' lists them."
     E161 = "Knowledge-base entity '{ref}' not found in {path}. 'storyline entity NAME --db {path}' finds one by name."
 
 
@@ -51,6 +52,7 @@ class Warnings:
     """Warnings: something was kept but may be less than the user expects."""
 
     W204 = "{path}: skipped, not an article format (.txt, .html, .jsonl) in a folder being ingested."
+    W205 = "{count} stored articles could not be linked ({detail}); they are kept. Run 'storyline relink'."
     W203 = "{path}: cleaning removed every line it was unsure of; the body may be incomplete."
 
 

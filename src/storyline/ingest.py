@@ -9,7 +9,8 @@ written in input order, one transaction per ``settings.write_batch`` articles
 and a savepoint per article, so a failing article is recorded as failed and
 its neighbours kept. Each analysis is stamped with ``settings.analysis_version()``
 and, with ``settings.keep_raw``, stored with its raw input so ``reanalyze``
-can clean it again later. docs/scaling.md has the measurements behind these choices.
+can clean it again later. Each written batch is then linked (near-duplicates,
+entities, stories; ``settings.link``) before the next one. docs/scaling.md has the measurements behind these choices.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from typing import Any, TypeVar
 
 from .analyze.pipeline import analyze_doc
 from .clean import clean, content_id
-from .errors import StorylineError
+from .errors import StorylineError, Warnings
+from .link import link_articles
 from .model import Analysis, Article, Failure, RawDoc
 from .read import read
 from .settings import Settings
@@ -49,6 +51,7 @@ class IngestReport:
 
     added: int = 0
     unchanged: int = 0
+    linked: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)
 
@@ -72,8 +75,13 @@ def ingest(
     for pairs in chunked(analyze_pairs(chunked(items, settings.batch_size), settings), settings.write_batch):
         batch = [result for _, result in pairs]
         raw = {r.article.id: item for item, r in pairs if isinstance(r, Analysis) and isinstance(item, RawDoc)}
+        added = []
         for result, outcome in zip(batch, store.write(batch, raw=raw if settings.keep_raw else None), strict=True):
             tally(report, result, outcome)
+            if outcome == "added" and isinstance(result, Analysis):
+                added.append(result.article.id)
+        if settings.link and added:
+            report.linked += _link(store, added)
         if progress:
             progress(len(batch))
     return report
@@ -98,6 +106,15 @@ def analyze_pairs(chunks: Iterable[list[Input]], settings: Settings) -> Iterator
 
     for results in _analyze_chunks(remember(chunks), settings):
         yield from zip(in_flight.popleft(), results, strict=True)
+
+
+def _link(store: Store, article_ids: list[str]) -> int:
+    """Link stored articles; a linking bug costs the links, never the stored articles (W205)."""
+    try:
+        return link_articles(store, article_ids).articles
+    except Exception as err:  # the articles are committed; 'storyline relink' can redo the links
+        log.warning(Warnings.W205.format(count=len(article_ids), detail=f"{type(err).__name__}: {err}"))
+        return 0
 
 
 def tally(report: IngestReport, result: Analysis | Failure, outcome: str) -> None:

@@ -29,6 +29,7 @@ class Settings:
     write_batch: int = 64
     short_line_words: int = 6
     keep_raw: bool = True
+    link: bool = True
 
     @classmethod
     def load(cls, path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
@@ -71,7 +72,7 @@ class Settings:
 # The settings that change the output of cleaning or analysis (see Settings.analysis_version).
 ANALYSIS_SETTINGS = ("model", "pipeline", "short_line_words")
 # The settings that do not: speed, memory, limits on input, what else is kept.
-OPERATIONAL_SETTINGS = ("max_bytes", "batch_size", "workers", "write_batch", "keep_raw")
+OPERATIONAL_SETTINGS = ("max_bytes", "batch_size", "workers", "write_batch", "keep_raw", "link")
 
 
 def package_version() -> str:

@@ -1212,13 +1212,17 @@ class Store:
 
     def stories(self) -> list[dict[str, Any]]:
         """Every story: id, title, articles (ids, oldest first), first_seen, last_seen, outlets; newest first."""
-        rows = self.conn.execute("SELECT id FROM stories ORDER BY last_seen DESC, first_seen DESC, id").fetchall()
+        rows = self.conn.execute(
+            "SELECT id FROM stories "
+            "ORDER BY coalesce(dated_last, last_seen) DESC, coalesce(dated_first, first_seen) DESC, id"
+        ).fetchall()
         return [story for story in (self.story(r[0]) for r in rows) if story is not None]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story by id or unique id prefix, in the shape of ``stories()``; None if unknown or ambiguous."""
         rows = self.conn.execute(
-            "SELECT id, title, first_seen, last_seen FROM stories WHERE substr(id, 1, length(?)) = ? "
+            "SELECT id, title, first_seen, last_seen, dated_first, dated_last FROM stories "
+            "WHERE substr(id, 1, length(?)) = ? "
             "ORDER BY id != ? LIMIT 2",
             (story_id, story_id, story_id),
         ).fetchall()
@@ -1235,8 +1239,9 @@ class Store:
             "id": row["id"],
             "title": row["title"],
             "articles": [m["id"] for m in members],
-            "first_seen": row["first_seen"],
-            "last_seen": row["last_seen"],
+            # Publication dates when any article has one: an ingest time is not when the news was.
+            "first_seen": row["dated_first"] or row["first_seen"],
+            "last_seen": row["dated_last"] or row["last_seen"],
             "outlets": outlets,
         }
 

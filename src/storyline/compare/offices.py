@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..analyze.entities.gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
+from ..analyze.entities.roles import PORTFOLIOS
 
 # The office families: head word (last word of the title, or the word before "of")
 # -> family. One table for every rule that compares titles; extend it here.
@@ -113,7 +114,12 @@ def parse_office(title: str) -> Office:
     Names of states and their adjectives are modifiers, so "US Secretary of
     State" keeps portfolio "foreign"; plurals ("mediators") are read singular.
     """
-    words = [_singular(w) for w in re.findall(r"[a-z]+", title.lower().replace("’", "'")) if w not in COUNTRY_WORDS]
+    nationality = _nationality_words(title)
+    words = [
+        _singular(w)
+        for w in re.findall(r"[a-z]+", title.lower().replace("’", "'"))
+        if w not in COUNTRY_WORDS and w not in nationality
+    ]
     text = " ".join(words)
     rank = next((r for k, r in _RANKS.items() if re.search(rf"\b{k}\b", text)), None)
     for phrase in ("prime minister", "press secretary", "chief of staff"):
@@ -130,6 +136,20 @@ def parse_office(title: str) -> Office:
     if head == "secretary" and any(b in before.split() or b in after.split() for b in _BODY_WORDS):
         family = "council secretary"
     return Office(family, _portfolio(before, after, head), rank)
+
+
+# A capitalised word shaped like a nationality adjective ("Marevian", "Ukrainian",
+# "Chinese", "Danish", "Israeli"): a modifier of the title, unless it names a portfolio.
+_NATIONALITY_SHAPE = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
+
+
+def _nationality_words(title: str) -> set[str]:
+    """The nationality adjectives of a title, lower-cased, beyond the gazetteer's demonyms."""
+    return {
+        word.lower()
+        for word in re.findall(r"[A-Za-z]+", title)
+        if _NATIONALITY_SHAPE.fullmatch(word) and word.lower() not in PORTFOLIOS
+    }
 
 
 def _singular(word: str) -> str:

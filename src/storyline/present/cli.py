@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import StorylineError
@@ -227,18 +228,29 @@ def demo_cli(
     db: DbOption = Path("storyline-demo.db"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Ingest the built-in example articles and print their analysis.
+    """Ingest the built-in example articles, link them into a story and print its brief.
 
     Example: storyline demo --db demo.db
     """
+    from .brief import render_brief
+    from .data import story_brief
+
     folder = Path(str(resources.files("storyline").joinpath("examples")))
     examples = sorted(p for p in folder.iterdir() if is_article_file(p))
     with _errors_as_exit(), Store(db) as store:
         report = _run_ingest(examples, store, Settings.load(), {}, quiet)
-        for article_id in store.article_ids():
-            render(store.analysis(article_id), out)
-            out.rule()
+        stories = store.stories()
+        briefs = [story_brief(store, story["id"]) for story in stories]
+    for brief in briefs:
+        out.print(Markdown(render_brief(brief, "md")))
+        out.rule()
     _summary(report, db, quiet)
+    if stories:
+        err.print(
+            f"next: storyline stories --db {db}  |  storyline brief {stories[0]['id']} --db {db} --format json"
+            f"  |  storyline show ID --db {db}",
+            highlight=False,
+        )
 
 
 @app.command("reanalyze")
@@ -373,14 +385,42 @@ def relink_cli(
     db: DbOption = Path("storyline.db"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
-    """Rebuild the stories from every stored article, linked again in publication order.
+    """Rebuild every link: near-duplicate copies, entities across articles, stories.
 
     Example: storyline relink --db kb.db && storyline stories --db kb.db
     """
-    from ..link.stories import relink_stories
+    from ..link import relink
 
     with _errors_as_exit(), Store(db, create=False) as store:
-        count = relink_stories(store)
-        articles = len(store.article_ids())
+        report = relink(store)
     if not quiet:
-        err.print(f"{count} stories from {articles} articles -> {db}", highlight=False)
+        err.print(
+            f"{report.stories} stories, {report.copies} copies, {report.entities} entity mentions linked "
+            f"from {report.articles} articles -> {db}",
+            highlight=False,
+        )
+
+
+# -- linking and briefs (link/, compare/) --------------------------------------
+
+
+@app.command("brief")
+def brief_cli(
+    story: Annotated[str, typer.Argument(help="Story id or a unique prefix (see 'storyline stories').")],
+    db: DbOption = Path("storyline.db"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+) -> None:
+    """The one-page brief of a story: what happened, who, when, who said what, where outlets disagree.
+
+    JSON is the story shape of docs/json.md (conflicts, corroborated, positions, timeline).
+
+    Example: storyline brief sd57ee --db kb.db --format md
+    """
+    from .brief import FORMATS, render_brief
+    from .data import story_brief
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format '{fmt}': use {', '.join(FORMATS)}", param_hint="--format")
+    with _errors_as_exit(), Store(db, create=False) as store:
+        brief = story_brief(store, story)
+    sys.stdout.write(render_brief(brief, fmt).rstrip("\n") + "\n")
