@@ -26,7 +26,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .analyze.pipeline import analyze_doc
+from .analyze.pipeline import analyze_doc, components_for
 from .clean import clean, content_id
 from .errors import StorylineError, Warnings
 from .link import link_articles
@@ -70,6 +70,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; never raises for bad input."""
     settings = settings or Settings()
+    components_for(settings)  # a broken pipeline setting stops here (E151/E152), before any input is read
     report = IngestReport()
     items = _skip_stored(read(paths, settings, meta), store, report, progress)
     for pairs in chunked(analyze_pairs(chunked(items, settings.batch_size), settings), settings.write_batch):

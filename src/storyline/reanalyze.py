@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from .analyze.pipeline import components_for
 from .ingest import analyze_pairs, chunked
 from .model import Analysis, Article, Failure, RawDoc
 from .settings import Settings
@@ -56,6 +57,7 @@ def reanalyze(
     migrated before anything is re-run.
     """
     settings = settings or Settings()
+    components_for(settings)  # a broken pipeline setting stops here (E151/E152), before any article is touched
     report = ReanalyzeReport(version=settings.analysis_version())
     ids = pending(store, settings, everything=everything)
     report.up_to_date = store.counts()["articles"] - len(ids)
