@@ -322,7 +322,7 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     component, and the store write. Mirrors ``process_chunk`` + ``Store.write``.
     """
     from storyline.analyze.nlp import load_nlp
-    from storyline.ingest import chunked
+    from storyline.batches import chunked
     from storyline.store import Store
 
     settings = _settings().with_values({"workers": 1})

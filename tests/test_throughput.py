@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from storyline.analyze.nlp import load_nlp
-from storyline.ingest import IN_FLIGHT, _pool, chunked, ingest
+from storyline.batches import chunked
+from storyline.ingest import IN_FLIGHT, _pool, ingest
 from storyline.model import RawDoc
 from storyline.settings import Settings
 from storyline.store import Store

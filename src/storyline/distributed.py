@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .batches import chunked
 from .errors import StorylineError
-from .ingest import IngestReport, chunked, process_chunk, raw_id, tally
+from .ingest import IngestReport, process_chunk, raw_id, tally
 from .model import Failure, RawDoc
 from .read import read
 from .settings import Settings

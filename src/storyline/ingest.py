@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .analyze.pipeline import analyze_doc, components_for
+from .batches import chunked
 from .clean import clean, content_id
 from .errors import StorylineError, Warnings
 from .link import link_articles
@@ -149,13 +150,6 @@ def _skip_stored(
 def raw_id(raw: RawDoc) -> str:
     """The id an input will get: the user's id if given, else its content hash."""
     return str(raw.meta.get("id") or content_id(raw.text))
-
-
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of ``size`` items (the last may be shorter), pulled lazily from ``items``."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, max(1, size))):
-        yield chunk
 
 
 def _analyze_chunks(

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
-from .ingest import IngestReport, chunked, tally
+from .batches import chunked
+from .ingest import IngestReport, tally
 from .model import Analysis, Article, Failure
 from .settings import Settings
 from .store import RECORD_TABLES, Store, _from_row

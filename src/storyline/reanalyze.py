@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .analyze.pipeline import components_for
-from .ingest import analyze_pairs, chunked
+from .batches import chunked
+from .ingest import analyze_pairs
 from .model import Analysis, Article, Failure, RawDoc
 from .settings import Settings
 from .store import Store

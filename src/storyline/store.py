@@ -28,6 +28,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from .batches import chunked
 from .errors import StorylineError
 from .model import (
     Analysis,
@@ -717,7 +718,7 @@ class Store:
         """Body text per article id (ids not stored are left out), without rebuilding analyses."""
         return {
             r[0]: r[1]
-            for chunk in _chunks(article_ids)
+            for chunk in chunked(article_ids, 500)
             for r in self.conn.execute(
                 f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
             )
@@ -731,7 +732,7 @@ class Store:
         of who published first.
         """
         keys = {}
-        for chunk in _chunks(article_ids):
+        for chunk in chunked(article_ids, 500):
             rows = self.conn.execute(
                 f"SELECT id, published, rowid FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
             )
@@ -742,7 +743,7 @@ class Store:
     def fingerprints(self, article_ids: Iterable[str]) -> dict[str, Fingerprint]:
         """The stored MinHash fingerprints of these articles (ids without one are left out)."""
         found = {}
-        for chunk in _chunks(article_ids):
+        for chunk in chunked(article_ids, 500):
             rows = self.conn.execute(
                 "SELECT article_id, scheme, body_hash, size, lead_size, body, lead FROM fingerprints "
                 f"WHERE article_id IN ({', '.join('?' * len(chunk))})",
@@ -773,7 +774,7 @@ class Store:
         """Every article linked as a copy of one of these originals."""
         return [
             r[0]
-            for chunk in _chunks(original_ids)
+            for chunk in chunked(original_ids, 500)
             for r in self.conn.execute(
                 f"SELECT article_id FROM duplicates WHERE original_id IN ({', '.join('?' * len(chunk))})", chunk
             )
@@ -839,7 +840,7 @@ class Store:
         ids = list(dict.fromkeys(article_ids))
         found = {
             r[0]: r[1]
-            for chunk in _chunks(ids)
+            for chunk in chunked(ids, 500)
             for r in self.conn.execute(
                 f"SELECT article_id, original_id FROM duplicates WHERE article_id IN ({', '.join('?' * len(chunk))})",
                 chunk,
@@ -1093,7 +1094,7 @@ class Store:
     def story_term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """Document frequencies of ``terms`` among linked articles (absent terms are left out)."""
         found: dict[str, int] = {}
-        for chunk in _chunks(list(terms), 500):
+        for chunk in chunked(list(terms), 500):
             marks = ", ".join("?" * len(chunk))
             rows = self.conn.execute(f"SELECT term, df FROM story_terms WHERE term IN ({marks})", chunk)
             found.update((r[0], int(r[1])) for r in rows)
@@ -1109,7 +1110,7 @@ class Store:
     def story_candidates(self, keys: Iterable[str], limit: int) -> list[str]:
         """Ids of the stories sharing most index keys with ``keys``, at most ``limit``."""
         hits: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(keys)), 500):
+        for chunk in chunked(sorted(set(keys)), 500):
             marks = ", ".join("?" * len(chunk))
             rows = self.conn.execute(
                 f"SELECT story_id, count(*) FROM story_index WHERE key IN ({marks}) GROUP BY story_id", chunk
@@ -1121,7 +1122,7 @@ class Store:
     def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The linking state of each story: centroid (decoded), size, dated interval, title article."""
         states: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(story_ids), 500):
+        for chunk in chunked(list(story_ids), 500):
             marks = ", ".join("?" * len(chunk))
             rows = self.conn.execute(
                 "SELECT id, title, size, centroid, dated_first, dated_last, title_article, first_seen, last_seen "
@@ -1285,15 +1286,3 @@ def _decode_nested(name: str, items: list[Any]) -> tuple[Any, ...]:
     if nested is not None:
         return tuple(nested(**d) for d in items)
     return tuple(tuple(i) if isinstance(i, list) else i for i in items)
-
-
-def _chunks(ids: Iterable[str], size: int = 500) -> Iterator[list[str]]:
-    """Ids in lists short enough for one SQL ``IN (...)`` (near-duplicates)."""
-    chunk: list[str] = []
-    for item in ids:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

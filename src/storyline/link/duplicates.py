@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 
+from ..batches import chunked
 from ..model import Duplicate, Fingerprint
 from ..store import Store
 
@@ -160,7 +161,7 @@ def link_duplicates(
     """
     stats = stats if stats is not None else LinkStats()
     made: list[tuple[str, str]] = []
-    for chunk in _chunked(dict.fromkeys(article_ids), _BATCH):
+    for chunk in chunked(dict.fromkeys(article_ids), _BATCH):
         texts = store.article_texts(chunk)
         with store.link_transaction():
             for article_id in chunk:
@@ -270,14 +271,3 @@ def _containment(jaccard: float, size_a: int, size_b: int) -> float:
     if not smaller:
         return 0.0
     return min(1.0, jaccard * (size_a + size_b) / (1.0 + jaccard) / smaller)
-
-
-def _chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
