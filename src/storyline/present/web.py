@@ -305,7 +305,11 @@ def _uploads(
     from .upload import META_FIELDS, add_articles
 
     def form(request: Request) -> Response:
-        return _render(request, templates, "upload.html", {"limit": limit, "fields": list(META_FIELDS)})
+        page = {"limit": limit, "fields": list(META_FIELDS)}
+        if wants_json(request):
+            return JSONResponse(page)
+        html = templates.get_template("upload.html").render(page=page, json_url=None, request_path=request.url.path)
+        return HTMLResponse(html)  # its JSON counterpart is POST /upload.json, which adds articles
 
     async def upload(request: Request) -> Response:
         """Files (field ``files``, repeatable) and/or pasted ``text`` + ``title``; outlet, url, published, byline."""
