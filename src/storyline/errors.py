@@ -47,6 +47,16 @@ class Errors:
     E162 = "Story '{ref}' not found (or the prefix is ambiguous) in {path}. 'storyline stories --db {path}' lists them."
     E161 = "Knowledge-base entity '{ref}' not found in {path}. 'storyline entity NAME --db {path}' finds one by name."
 
+    # web pages and JSON API (present/web.py)
+    E170 = (
+        "Upload of {size} bytes is over the {limit}-byte limit. "
+        "Send fewer or smaller files, or ingest them with 'storyline ingest'."
+    )
+    E171 = "No page at {path}. The home page lists the stories; /search finds articles, quotes and entities."
+    E172 = "Bad request: {detail}."
+    E173 = "Nothing to add: choose files to upload or paste an article's text."
+    E174 = "The server failed on this page ({detail}). This is a bug in storyline; please report it."
+
 
 class Warnings:
     """Warnings: something was kept but may be less than the user expects."""

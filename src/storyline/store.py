@@ -1246,6 +1246,67 @@ class Store:
             "outlets": outlets,
         }
 
+    # -- web pages (present/web.py): search, outlet counts, failures ---------
+
+    def search_articles(self, query: str, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Articles matching every word of ``query`` (FTS5, best first) with a snippet, and the total.
+
+        The snippet marks each hit between ``\x02`` and ``\x03`` so the web
+        layer can escape the text first and highlight after.
+        """
+        match = fts_query(query)
+        if not match:
+            return [], 0
+        total = self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, "
+            "snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank, a.rowid LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        ).fetchall()
+        return [dict(r) for r in rows], int(total[0])
+
+    def search_quotes(self, query: str, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Quotes containing every word of ``query`` (case-insensitive), newest article first, and the total."""
+        words = query.split()
+        if not words:
+            return [], 0
+        where = " AND ".join("q.text LIKE ? ESCAPE '\\'" for _ in words)
+        args = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]
+        total = self.conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", args).fetchone()
+        rows = self.conn.execute(
+            "SELECT q.article_id, q.text, q.kind, q.speaker, q.start, q.end, a.title, a.outlet, a.published "
+            f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} "
+            "ORDER BY a.published IS NULL, a.published DESC, a.rowid, q.n LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        found = []
+        for r in rows:
+            row = dict(r)
+            row["span"] = [row.pop("start"), row.pop("end")]
+            found.append(row)
+        return found, int(total[0])
+
+    def outlet_counts(self, article_ids: Sequence[str]) -> dict[str, int]:
+        """How many of ``article_ids`` each outlet published ('' for articles without an outlet)."""
+        counts: dict[str, int] = {}
+        for chunk in chunked(article_ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT coalesce(outlet, ''), count(*) FROM articles WHERE id IN ({marks}) GROUP BY 1", chunk
+            )
+            for outlet, n in rows:
+                counts[outlet] = counts.get(outlet, 0) + int(n)
+        return counts
+
+    def failure_rows(self) -> list[dict[str, Any]]:
+        """Every recorded failure with when it happened, most recent first."""
+        rows = self.conn.execute(
+            "SELECT source, code, message, failed_at FROM failures ORDER BY failed_at DESC, source"
+        )
+        return [dict(r) for r in rows]
+
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:
     """The articles-table columns of an analysis (every Article field, plus its analysis version)."""
@@ -1286,3 +1347,13 @@ def _decode_nested(name: str, items: list[Any]) -> tuple[Any, ...]:
     if nested is not None:
         return tuple(nested(**d) for d in items)
     return tuple(tuple(i) if isinstance(i, list) else i for i in items)
+
+
+def fts_query(text: str) -> str:
+    """A user's search words as a safe FTS5 query: each word a quoted phrase, all required.
+
+    FTS5 has its own syntax (AND, NEAR, column:, quotes); a search box must
+    never fail on "Umerov's" or a stray quote, so every word is quoted.
+    """
+    words = [w.replace('"', "") for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w)

@@ -227,10 +227,13 @@ def failures_cli(db: DbOption = Path("storyline.db")) -> None:
 def demo_cli(
     db: DbOption = Path("storyline-demo.db"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then open the demo knowledge base in the web UI (storyline serve).")
+    ] = False,
 ) -> None:
     """Ingest the built-in example articles, link them into a story and print its brief.
 
-    Example: storyline demo --db demo.db
+    Example: storyline demo --db demo.db --serve
     """
     from .brief import render_brief
     from .data import story_brief
@@ -251,6 +254,9 @@ def demo_cli(
             f"  |  storyline show ID --db {db}",
             highlight=False,
         )
+    err.print(f"open: storyline serve --db {db}  then http://127.0.0.1:{DEFAULT_PORT}/", highlight=False)
+    if serve:
+        serve_cli(db=db)
 
 
 @app.command("reanalyze")
@@ -424,3 +430,38 @@ def brief_cli(
     with _errors_as_exit(), Store(db, create=False) as store:
         brief = story_brief(store, story)
     sys.stdout.write(render_brief(brief, fmt).rstrip("\n") + "\n")
+
+
+# -- web UI and JSON API (present/web.py) ---------------------------------------
+
+DEFAULT_PORT = 8000
+
+
+@app.command("serve")
+def serve_cli(
+    db: DbOption = Path("storyline.db"),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 exposes the server to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = DEFAULT_PORT,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB.")] = 10.0,
+) -> None:
+    """Browse the knowledge base in a web browser; every page is also JSON (add .json to its URL).
+
+    Listens on 127.0.0.1 only unless --host says otherwise. Articles can be uploaded or pasted
+    from the browser; they go through the same ingest. Needs the web extra:
+    pip install 'storyline[web]'.
+
+    Example: storyline serve --db kb.db --port 8000  (then open http://127.0.0.1:8000/)
+    """
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as error:
+        err.print(f"[red]error[/red] {error}: pip install 'storyline[web]'", highlight=False)
+        raise typer.Exit(2) from error
+    with _errors_as_exit():
+        web_app = create_app(db, max_upload_bytes=int(max_upload_mb * 1_000_000))
+    err.print(f"serving {db} at http://{host}:{port}/  (Ctrl+C stops)", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -24,7 +24,22 @@ def entity_page(store: Store, kb_id: str) -> dict[str, Any]:
     page = store.kb_entity(kb_id)
     page["quotes"] = store.kb_quotes(kb_id)
     page["events"] = store.kb_events(kb_id)
+    page["stories"] = _stories(store, [a["article_id"] for a in page["articles"]])
     return page
+
+
+def _stories(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
+    """The stories the entity's articles belong to, each once: id, title, how many of its articles."""
+    found: dict[str, dict[str, Any]] = {}
+    for article_id in article_ids:
+        story_id = store.story_of(article_id)
+        if story_id is None:
+            continue
+        if story_id not in found:
+            story = store.story(story_id)
+            found[story_id] = {"id": story_id, "title": story["title"] if story else None, "articles": 0}
+        found[story_id]["articles"] += 1
+    return list(found.values())
 
 
 def render_entity(page: dict[str, Any], console: Console) -> None:
