@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -67,7 +68,13 @@ def _settings(config: Path | None, assignments: list[str] | None, **flags: Any) 
 
 @app.command("ingest")
 def ingest_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl (also .gz).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders: .txt, .html, .jsonl (also .gz); .warc/.warc.gz archives; "
+            "http(s) addresses of pages, RSS/Atom feeds or sitemaps; .urls files listing addresses."
+        ),
+    ],
     db: DbOption = Path("storyline.db"),
     meta: Annotated[
         list[str] | None, typer.Option("--meta", help="Metadata for every input: outlet=..., url=..., published=...")
@@ -92,6 +99,9 @@ def ingest_cli(
 
     Example: storyline ingest pages/ feed.jsonl --db kb.db --meta outlet="VT News"
 
+    From the web: storyline ingest https://news.example.org/rss.xml crawl.warc.gz --db kb.db
+    (a feed's items are fetched once; see docs/feeds.md)
+
     On Dask: storyline ingest pages/ --engine dask --scheduler tcp://host:8786 --out kb-parquet/
     && storyline load kb-parquet/ --db kb.db  (see docs/scaling.md)
     """
@@ -103,7 +113,7 @@ def ingest_cli(
         settings = _settings(config, setting, workers=workers)
         given = dict(parse_assignment(m) for m in meta or [])
         if engine == "dask":
-            report = _run_dask(paths, str(parquet), scheduler, settings, given, quiet)
+            report = _run_dask([Path(p) for p in paths], str(parquet), scheduler, settings, given, quiet)
         else:
             with Store(db) as store:
                 report = _run_ingest(paths, store, settings, given, quiet)
@@ -167,7 +177,9 @@ def _summary(report: IngestReport, db: Path, quiet: bool) -> None:
         raise typer.Exit(1)
 
 
-def _run_ingest(paths: list[Path], store: Store, settings: Settings, meta: dict[str, Any], quiet: bool) -> IngestReport:
+def _run_ingest(
+    paths: Sequence[str | Path], store: Store, settings: Settings, meta: dict[str, Any], quiet: bool
+) -> IngestReport:
     if quiet:
         return ingest(paths, store, settings, meta=meta)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

@@ -1,0 +1,227 @@
+"""Fetching pages, feeds, sitemaps and WARC archives, against a real HTTP server on 127.0.0.1.
+
+Each test starts its own ``http.server`` in a thread, with a handler the test
+controls and a log of every request it received; no test reaches any other
+address. The articles are fictional.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.fetch import USER_AGENT, Fetcher, canonical_url
+from storyline.ingest import ingest
+from storyline.read import read
+from storyline.settings import Settings
+from storyline.store import Store
+
+TOWNS = ["Marrowfield", "Quenby", "Ostrava Vale", "Lindqvist Harbour", "Pellworth", "Cardenne"]
+PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>{title}</h1><p class="byline">By Ilse Marwick</p>
+<p>Floodwater from the river Seld reached the centre of {town} on Tuesday, and the regional governor,
+Tomasz Reyval, ordered the evacuation of three districts, officials said.</p>
+<p>"We will not leave anyone behind in {town}," Reyval told reporters at the town hall on Tuesday evening.
+He said rescue teams from Quenby and Pellworth had arrived by boat.</p>
+<p>The weather service of Carvania warned that more rain would fall on Wednesday. Mayor Elena Vostrova
+said the shelters had room for two thousand people and asked residents to stay away from the bridges.</p>
+<p>{extra}</p></article><footer>Copyright Seld Valley Courier</footer></body></html>"""
+
+
+def page(n: int, *, title: str | None = None, charset: str = "utf-8", extra: str = "") -> str:
+    town = TOWNS[n % len(TOWNS)]
+    return PAGE.format(
+        title=title or f"Flood reaches {town} as the Seld rises (report {n})",
+        town=town,
+        charset=charset,
+        extra=extra or f"Report number {n} from the Seld valley flood desk.",
+    )
+
+
+def rss(base: str, items: list[int]) -> str:
+    entries = "".join(
+        f"<item><title>Flood report {n}</title><link>{base}/a{n}.html</link>"
+        f"<pubDate>Tue, 0{1 + n % 8} Apr 2031 10:00:00 GMT</pubDate>"
+        "<author>desk@example.invalid (Ilse Marwick)</author>"
+        f"<guid>{base}/a{n}.html</guid></item>"
+        for n in items
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Seld Valley Courier</title>'
+        f"<link>{base}/</link><description>News</description>{entries}</channel></rss>"
+    )
+
+
+Route = Callable[[BaseHTTPRequestHandler], None] | tuple[int, dict[str, str], bytes]
+
+
+@dataclass
+class Site:
+    """A local web site: routes by path, and a log of (path, headers) for every request."""
+
+    base: str = ""
+    routes: dict[str, Route] = field(default_factory=dict)
+    log: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def html(self, path: str, text: str, charset: str = "utf-8", **headers: str) -> None:
+        body = text.encode(charset)
+        self.routes[path] = (200, {"Content-Type": f"text/html; charset={charset}", **headers}, body)
+
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.log]
+
+
+def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            site.log.append((self.path, dict(self.headers)))
+            route = site.routes.get(self.path)
+            if route is None:
+                self.send_error(404, "Not Found")
+            elif callable(route):
+                route(self)
+            else:
+                send(self, *route)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+def send(handler: BaseHTTPRequestHandler, status: int, headers: dict[str, str], body: bytes) -> None:
+    handler.send_response(status)
+    for key, value in headers.items():
+        handler.send_header(key, value)
+    if "Content-Length" not in headers and not headers.get("X-No-Length"):
+        handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        handler.wfile.write(body)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site := Site()))
+    server.daemon_threads = True
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    site.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def quick(settings: Settings) -> Settings:
+    """Fetching without the politeness pause, short timeouts and a small size limit, one process."""
+    values = {"fetch_interval": 0.0, "fetch_timeout": 1.0, "max_bytes": 200_000, "workers": 1}
+    return settings.with_values(values)
+
+
+# -- fetching pages ------------------------------------------------------------
+
+
+def test_fetch_sends_storyline_user_agent_and_keeps_final_url_and_http_dates(site: Site, quick: Settings) -> None:
+    site.html("/a1.html", page(1), **{"Last-Modified": "Tue, 01 Apr 2031 09:00:00 GMT", "ETag": '"v1"'})
+    site.routes["/old"] = (301, {"Location": "/a1.html"}, b"")
+    with Fetcher(quick) as fetcher:
+        fetched = fetcher.get(site.base + "/old")
+    assert fetched.final_url == site.base + "/a1.html"
+    assert fetched.last_modified == "Tue, 01 Apr 2031 09:00:00 GMT" and fetched.etag == '"v1"'
+    assert fetched.date and fetched.fetched_at.endswith("Z")
+    assert USER_AGENT.startswith("storyline/")
+    assert all(headers.get("User-Agent") == USER_AGENT for _, headers in site.log)
+    assert site.paths() == ["/robots.txt", "/old", "/a1.html"]
+
+
+def test_read_url_gives_page_with_fetch_metadata(site: Site, quick: Settings) -> None:
+    site.html("/a1.html", page(1), **{"Last-Modified": "Tue, 01 Apr 2031 09:00:00 GMT"})
+    [doc] = list(read([site.base + "/a1.html"], quick))
+    assert doc.fmt == "html" and "Marrowfield" not in doc.source
+    assert doc.meta["url"] == site.base + "/a1.html"
+    assert doc.meta["last_modified"] == "Tue, 01 Apr 2031 09:00:00 GMT"
+    assert {"fetched_at", "http_date"} <= set(doc.meta)
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "words"),
+    [
+        ("/missing.html", "E170", "HTTP 404"),
+        ("/slow.html", "E172", "no answer within"),
+        ("/huge.html", "E173", "limit"),
+        ("/loop", "E174", "redirects"),
+        ("/private/secret.html", "E176", "robots.txt"),
+        ("/picture.png", "E177", "image/png"),
+    ],
+)
+def test_read_url_failure_is_named_with_code_and_address(
+    site: Site, quick: Settings, path: str, code: str, words: str
+) -> None:
+    def slow(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(3)
+        send(handler, 200, {"Content-Type": "text/html"}, page(1).encode())
+
+    site.routes["/slow.html"] = slow
+    # No Content-Length: the limit must stop the streamed body, not trust a header.
+    site.routes["/huge.html"] = (200, {"Content-Type": "text/html", "X-No-Length": "1"}, b"<p>word </p>" * 40_000)
+    site.routes["/loop"] = (302, {"Location": "/loop"}, b"")
+    site.routes["/private/secret.html"] = (200, {"Content-Type": "text/html"}, page(2).encode())
+    site.routes["/picture.png"] = (200, {"Content-Type": "image/png"}, b"\x89PNG....")
+    [failure] = list(read([site.base + path], quick))
+    assert failure.code == code and words in failure.message and site.base + path in failure.message
+    assert "/private/secret.html" not in site.paths()
+
+
+def test_read_url_refuses_other_schemes(quick: Settings) -> None:
+    with Fetcher(quick) as fetcher, pytest.raises(ValueError, match="E175|only http"):
+        fetcher.get("ftp://127.0.0.1/file")
+
+
+def test_read_url_gzip_encoded_page_is_decompressed(site: Site, quick: Settings) -> None:
+    body = gzip.compress(page(3).encode("utf-8"))
+    site.routes["/gz.html"] = (200, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}, body)
+    [doc] = list(read([site.base + "/gz.html"], quick))
+    assert "Lindqvist Harbour" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("declared", "actual"), [("utf-8", "cp1252"), ("iso-8859-1", "utf-8"), ("windows-1251", "utf-8")]
+)
+def test_read_url_wrong_declared_charset_still_reads_accents(
+    site: Site, quick: Settings, declared: str, actual: str
+) -> None:
+    # Curly quotes and dashes, as in most cp1252 pages, are what tells detection the code page.
+    extra = "Café owners in Zürich Street said the “naïve” plans had failed — the façade of the mill’s wing fell."
+    body = page(4, charset=declared, extra=extra * 3).encode(actual)
+    site.routes["/wrong.html"] = (200, {"Content-Type": f"text/html; charset={declared}"}, body)
+    [doc] = list(read([site.base + "/wrong.html"], quick))
+    assert "Café owners in Zürich Street" in doc.text and "façade" in doc.text
+
+
+def test_ingest_url_stores_article_and_names_failures(site: Site, quick: Settings, tmp_path: Path) -> None:
+    site.html("/a1.html", page(1))
+    with Store(tmp_path / "kb.db") as store:
+        report = ingest([site.base + "/a1.html", site.base + "/gone.html"], store, quick)
+        assert report.added == 1 and [f.code for f in report.failures] == ["E170"]
+        [failure] = store.failures()
+        assert failure.code == "E170" and failure.source == site.base + "/gone.html"
+        article = store.analysis(store.article_ids()[0]).article
+        assert article.url == site.base + "/a1.html"
+        assert store.url_seen(canonical_url(site.base + "/a1.html"))
+
+
+def test_canonical_url_drops_fragment_and_default_port_and_lowercases_host() -> None:
+    assert canonical_url("HTTP://Example.ORG:80/a?b=1#top") == "http://example.org/a?b=1"
+    assert canonical_url("https://example.org") == "https://example.org/"
