@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -225,3 +227,166 @@ def test_ingest_url_stores_article_and_names_failures(site: Site, quick: Setting
 def test_canonical_url_drops_fragment_and_default_port_and_lowercases_host() -> None:
     assert canonical_url("HTTP://Example.ORG:80/a?b=1#top") == "http://example.org/a?b=1"
     assert canonical_url("https://example.org") == "https://example.org/"
+
+
+# -- feeds, sitemaps and watch -------------------------------------------------
+
+
+class Feed:
+    """A feed route whose items the test changes between polls; answers 304 to matching validators."""
+
+    def __init__(self, site: Site, items: list[int]) -> None:
+        self.site, self.items = site, items
+        for n in range(1, 7):
+            site.html(f"/a{n}.html", page(n))
+
+    def __call__(self, handler: BaseHTTPRequestHandler) -> None:
+        body = rss(self.site.base, self.items).encode("utf-8")
+        etag = '"' + hashlib.sha256(body).hexdigest()[:12] + '"'
+        modified = formatdate(1_900_000_000 + len(self.items) * 60, usegmt=True)
+        if handler.headers.get("If-None-Match") == etag:
+            send(handler, 304, {"ETag": etag}, b"")
+            return
+        send(handler, 200, {"Content-Type": "application/rss+xml", "ETag": etag, "Last-Modified": modified}, body)
+
+
+def test_ingest_feed_url_fetches_each_item_once_with_feed_hints(site: Site, quick: Settings, tmp_path: Path) -> None:
+    feed = Feed(site, [1, 2])
+    site.routes["/feed.xml"] = feed
+    with Store(tmp_path / "kb.db") as store:
+        first = ingest([site.base + "/feed.xml"], store, quick)
+        feed.items = [1, 2, 3]
+        site.log.clear()
+        second = ingest([site.base + "/feed.xml"], store, quick)
+        assert (first.added, second.added, second.failed) == (2, 1, 0)
+        assert site.paths() == ["/robots.txt", "/feed.xml", "/a3.html"]
+        row = store.seen_url(canonical_url(site.base + "/a3.html"))
+        assert row and row["article_id"] and row["content_hash"]
+        raw = store.raw_input(row["article_id"])
+        assert raw and raw.meta["byline"] == "desk@example.invalid (Ilse Marwick)"
+        assert raw.meta["published"].startswith("2031-04-")
+
+
+def test_parse_atom_feed_and_news_sitemap(site: Site, quick: Settings) -> None:
+    from storyline.feeds import items_of, kind_of
+
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Courier</title>'
+        '<entry><title>Flood in Quenby</title><link href="/a2.html"/><updated>2031-04-02T08:00:00Z</updated>'
+        "<author><name>Ilse Marwick</name></author><id>x</id></entry></feed>"
+    )
+    sitemap = (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        f"<url><loc>{site.base}/a4.html</loc><news:news><news:publication><news:name>Seld Valley Courier"
+        "</news:name><news:language>en</news:language></news:publication>"
+        "<news:publication_date>2031-04-03T09:00:00+00:00</news:publication_date>"
+        "<news:title>Shelters fill in Lindqvist Harbour</news:title></news:news></url></urlset>"
+    )
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.base}/news.xml.gz</loc></sitemap></sitemapindex>"
+    )
+    site.routes["/atom.xml"] = (200, {"Content-Type": "application/atom+xml"}, atom.encode())
+    site.routes["/news.xml.gz"] = (200, {"Content-Type": "application/x-gzip"}, gzip.compress(sitemap.encode()))
+    site.routes["/index.xml"] = (200, {"Content-Type": "text/xml"}, index.encode())
+    with Fetcher(quick) as fetcher:
+        atom_fetched = fetcher.get(site.base + "/atom.xml")
+        [entry] = items_of(atom_fetched, kind_of(atom_fetched), fetcher)
+        index_fetched = fetcher.get(site.base + "/index.xml")
+        [news] = items_of(index_fetched, kind_of(index_fetched), fetcher)
+    assert entry.url == site.base + "/a2.html" and entry.author == "Ilse Marwick" and entry.title == "Flood in Quenby"
+    assert entry.published == "2031-04-02T08:00:00Z"
+    assert news.hints() == {
+        "title": "Shelters fill in Lindqvist Harbour",
+        "published": "2031-04-03T09:00:00+00:00",
+        "outlet": "Seld Valley Courier",
+    }
+
+
+def test_broken_feed_is_named_failure(site: Site, quick: Settings) -> None:
+    site.routes["/bad.xml"] = (200, {"Content-Type": "application/rss+xml"}, b"<?xml version='1.0'?><rss><chan")
+    [failure] = list(read([site.base + "/bad.xml"], quick))
+    assert failure.code == "E178" and site.base + "/bad.xml" in failure.message
+
+
+@pytest.mark.slow
+def test_watch_second_poll_is_conditional_and_ingests_only_new_items_into_the_story(
+    site: Site, quick: Settings, tmp_path: Path
+) -> None:
+    from storyline.watch import watch
+
+    feed = Feed(site, [1, 2])
+    site.routes["/feed.xml"] = feed
+    lines: list[str] = []
+    with Store(tmp_path / "kb.db") as store:
+        first = watch([site.base + "/feed.xml"], store, quick, once=True, on_article=lambda i, t, u: lines.append(u))
+        assert first.added == 2 and lines == [site.base + "/a1.html", site.base + "/a2.html"]
+        assert "If-None-Match" not in site.log[1][1]
+
+        feed.items = [3, 1, 2]
+        site.log.clear()
+        second = watch([site.base + "/feed.xml"], store, quick, once=True, on_article=lambda i, t, u: lines.append(u))
+        [(path, headers)] = [entry for entry in site.log if entry[0] == "/feed.xml"]
+        assert headers.get("If-None-Match") and headers.get("If-Modified-Since")
+        assert second.added == 1 and site.paths() == ["/robots.txt", "/feed.xml", "/a3.html"]
+
+        site.log.clear()
+        third = watch([site.base + "/feed.xml"], store, quick, once=True)
+        assert third.not_modified == 1 and third.added == 0 and "/a3.html" not in site.paths()
+
+        ids = [store.seen_url(canonical_url(f"{site.base}/a{n}.html"))["article_id"] for n in (1, 2, 3)]
+        story = store.story(store.story_of(ids[2]) or "")
+        assert story and set(ids) <= set(story["articles"])
+
+
+@pytest.mark.slow
+def test_watch_stop_finishes_article_in_hand_and_rereads_feed_next_time(
+    site: Site, quick: Settings, tmp_path: Path
+) -> None:
+    from storyline.watch import watch
+
+    site.routes["/feed.xml"] = Feed(site, [1, 2, 3])
+    stop = threading.Event()
+    with Store(tmp_path / "kb.db") as store:
+        report = watch([site.base + "/feed.xml"], store, quick, stop=stop, on_article=lambda i, t, u: stop.set())
+        assert report.added == 1 and store.feed_state(site.base + "/feed.xml") is None
+        assert "/a2.html" not in site.paths()
+        site.log.clear()
+        rest = watch([site.base + "/feed.xml"], store, quick, once=True)
+        assert rest.added == 2 and "If-None-Match" not in dict(site.log)["/feed.xml"]
+        assert "/a1.html" not in site.paths()
+
+
+def test_watch_failures_are_recorded_in_store(site: Site, quick: Settings, tmp_path: Path) -> None:
+    from storyline.watch import watch
+
+    site.routes["/feed.xml"] = lambda handler: send(
+        handler, 200, {"Content-Type": "application/rss+xml"}, rss(site.base, [9]).encode()
+    )
+    with Store(tmp_path / "kb.db") as store:
+        report = watch([site.base + "/feed.xml", site.base + "/nofeed.xml"], store, quick, once=True)
+        codes = sorted((f.code, f.source) for f in store.failures())
+    assert [f.code for f in report.failures] == ["E170", "E170"]
+    assert codes == [("E170", site.base + "/a9.html"), ("E170", site.base + "/nofeed.xml")]
+
+
+def test_stop_on_signals_turns_sigterm_into_the_stop_flag() -> None:
+    import os
+    import signal
+
+    from storyline.watch import stop_on_signals
+
+    stop = threading.Event()
+    before = signal.getsignal(signal.SIGTERM)
+    with stop_on_signals(stop):
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert stop.wait(2)
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("90", 90), ("30s", 30), ("10m", 600), ("2h", 7200)])
+def test_parse_interval(text: str, seconds: float) -> None:
+    from storyline.watch import parse_interval
+
+    assert parse_interval(text) == seconds

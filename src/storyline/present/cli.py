@@ -436,3 +436,60 @@ def brief_cli(
     with _errors_as_exit(), Store(db, create=False) as store:
         brief = story_brief(store, story)
     sys.stdout.write(render_brief(brief, fmt).rstrip("\n") + "\n")
+
+
+# -- following feeds (watch.py, feeds.py) --------------------------------------
+
+
+@app.command("watch")
+def watch_cli(
+    feeds: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed or sitemap addresses, or .urls files listing them.")
+    ],
+    db: DbOption = Path("storyline.db"),
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 30s, 10m, 2h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once, then stop.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per new article.")] = False,
+    setting: SettingOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Follow a developing story: poll feeds, ingest each new article and link it into its story.
+
+    Polls politely (conditional GET, robots.txt, fetch_interval between requests to a host) and
+    prints one line per new article. Ctrl-C or SIGTERM stops after the article in hand.
+
+    Example: storyline watch https://news.example.org/world/rss.xml feeds.urls --db kb.db --every 10m
+    """
+    import threading
+    import time
+
+    from ..feeds import urls_in
+    from ..watch import parse_interval, stop_on_signals, watch
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--every") from error
+    addresses = [a for f in feeds for a in (urls_in(Path(f)) if f.endswith(".urls") and Path(f).is_file() else [f])]
+
+    def new_article(article_id: str, title: str, url: str) -> None:
+        if not quiet:
+            out.print(f"{time.strftime('%H:%M:%S')} new {article_id[:8]} {title} <{url}>", highlight=False)
+
+    def failed(failure: Any) -> None:
+        err.print(f"[red]failed[/red] {failure.code}: {failure.message}", highlight=False, soft_wrap=True)
+
+    stop = threading.Event()
+    with _errors_as_exit(), Store(db) as store, stop_on_signals(stop):
+        settings = _settings(config, setting)
+        report = watch(
+            addresses, store, settings, every=seconds, once=once, stop=stop, on_article=new_article, on_failure=failed
+        )
+    if not quiet:
+        err.print(
+            f"{report.polls} polls, {report.added} new, {report.unchanged} unchanged, {report.not_modified} feeds "
+            f"not modified, {len(report.failures)} failed -> {db}",
+            highlight=False,
+        )
+    if report.failures:
+        raise typer.Exit(1)
