@@ -10,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import io
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -390,3 +392,76 @@ def test_parse_interval(text: str, seconds: float) -> None:
     from storyline.watch import parse_interval
 
     assert parse_interval(text) == seconds
+
+
+# -- WARC archives ---------------------------------------------------------------
+
+
+def write_warc(path: Path, pages: int) -> Path:
+    """A gzipped WARC like a news crawl: per page a request and an HTML response, plus noise records."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for n in range(pages):
+            uri = f"https://courier.example.invalid/2031/04/flood-{n}.html"
+            body = page(n, extra=f"Dispatch {n}: the gauge at bridge {n % 17} read {n * 3 + 400} centimetres.")
+            request = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            response = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body.encode()), http_headers=headers
+            )
+            writer.write_record(request)
+            writer.write_record(response)
+            if n % 50 == 0:
+                image = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
+                writer.write_record(
+                    writer.create_warc_record(
+                        uri + ".jpg", "response", payload=io.BytesIO(b"\xff\xd8\xff"), http_headers=image
+                    )
+                )
+    return path
+
+
+def test_read_warc_gives_html_responses_with_target_uri_and_date(tmp_path: Path, quick: Settings) -> None:
+    docs = list(read([write_warc(tmp_path / "crawl.warc.gz", 3)], quick))
+    assert [d.meta["url"] for d in docs] == [
+        f"https://courier.example.invalid/2031/04/flood-{n}.html" for n in range(3)
+    ]
+    assert all(d.fmt == "html" and d.meta["warc_date"] and "Seld" in d.text for d in docs)
+
+
+def test_read_warc_memory_stays_flat(tmp_path: Path, quick: Settings) -> None:
+    def peak(pages: int) -> int:
+        archive = write_warc(tmp_path / f"crawl-{pages}.warc.gz", pages)
+        tracemalloc.start()
+        count = sum(1 for _ in read([archive], quick))
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert count == pages
+        return top
+
+    peak(5)  # first imports (warcio, codecs) are not the archive's memory
+    small, large = peak(100), peak(400)
+    assert large < small * 1.5, (small, large)
+
+
+def test_broken_warc_is_named_failure_after_the_good_records(tmp_path: Path, quick: Settings) -> None:
+    archive = write_warc(tmp_path / "cut.warc.gz", 4)
+    data = archive.read_bytes()
+    archive.write_bytes(data[: len(data) * 3 // 4])
+    items = list(read([archive], quick))
+    assert items[-1].code == "E179" and str(archive) in items[-1].message
+    assert len(items) >= 2
+
+
+@pytest.mark.slow
+def test_ingest_warc_then_again_skips_every_stored_record(tmp_path: Path, quick: Settings) -> None:
+    archive = write_warc(tmp_path / "crawl.warc.gz", 200)
+    settings = quick.with_values({"workers": 2})
+    with Store(tmp_path / "kb.db") as store:
+        first = ingest([archive], store, settings)
+        assert (first.added, first.failed) == (200, 0)
+        second = ingest([archive], store, settings)
+        assert (second.added, second.unchanged, second.failed) == (0, 200, 0)

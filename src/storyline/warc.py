@@ -61,6 +61,9 @@ def _record_doc(path: Path, record: Any, settings: Settings, meta: dict[str, Any
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     where = uri or f"{path}@{record.rec_headers.get_header('WARC-Record-ID')}"
     data = record.content_stream().read(settings.max_bytes + 1)
+    if getattr(record.raw_stream, "limit", 0) > 0 and len(data) <= settings.max_bytes:
+        # The archive ended inside this record (a cut download): its page is incomplete.
+        raise ArchiveLoadFailed(f"the record of {where} is cut short")
     if len(data) > settings.max_bytes:
         error = StorylineError("E103", path=where, size=f"over {settings.max_bytes}", limit=settings.max_bytes)
         return Failure(where, error.code, str(error))
