@@ -465,3 +465,27 @@ def test_ingest_warc_then_again_skips_every_stored_record(tmp_path: Path, quick:
         assert (first.added, first.failed) == (200, 0)
         second = ingest([archive], store, settings)
         assert (second.added, second.unchanged, second.failed) == (0, 200, 0)
+
+
+# -- the command line --------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_ingest_url_and_watch_once_print_new_articles_and_name_failures(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.present.cli import app
+
+    site.routes["/feed.xml"] = Feed(site, [5])
+    (tmp_path / "feeds.urls").write_text(f"# the flood\n{site.base}/feed.xml\n", encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    flags = ["--db", db, "-s", "fetch_interval=0", "-s", "workers=1"]
+    runner = CliRunner()
+    ingested = runner.invoke(app, ["ingest", f"{site.base}/a4.html", f"{site.base}/gone.html", *flags])
+    assert ingested.exit_code == 1, ingested.output
+    assert "1 added" in ingested.output and f"E170: {site.base}/gone.html" in ingested.output
+    watched = runner.invoke(app, ["watch", str(tmp_path / "feeds.urls"), "--once", *flags])
+    assert watched.exit_code == 0, watched.output
+    assert f"<{site.base}/a5.html>" in watched.output and "1 new" in watched.output
+    failures = runner.invoke(app, ["failures", "--db", db])
+    assert "E170" in failures.output and "gone.html" in failures.output
