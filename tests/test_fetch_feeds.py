@@ -11,6 +11,7 @@ import contextlib
 import gzip
 import hashlib
 import io
+import socket
 import threading
 import time
 import tracemalloc
@@ -489,3 +490,19 @@ def test_cli_ingest_url_and_watch_once_print_new_articles_and_name_failures(site
     assert f"<{site.base}/a5.html>" in watched.output and "1 new" in watched.output
     failures = runner.invoke(app, ["failures", "--db", db])
     assert "E170" in failures.output and "gone.html" in failures.output
+
+
+def test_unreachable_host_is_named_as_such_and_other_schemes_refused(quick: Settings) -> None:
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    items = list(read([f"http://127.0.0.1:{port}/a.html", "ftp://127.0.0.1/b.html"], quick))
+    assert [item.code for item in items] == ["E171", "E175"]
+    assert "ftp://127.0.0.1/b.html" in items[1].message
+
+
+def test_robots_server_error_means_fetch_nothing(site: Site, quick: Settings) -> None:
+    site.routes["/robots.txt"] = (503, {"Content-Type": "text/plain"}, b"busy")
+    site.html("/a1.html", page(1))
+    [failure] = list(read([site.base + "/a1.html"], quick))
+    assert failure.code == "E176" and "HTTP 503" in failure.message and "/a1.html" not in site.paths()

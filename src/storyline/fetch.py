@@ -154,18 +154,24 @@ class Fetcher:
         return host.robots.can_fetch(USER_AGENT, url)
 
     def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser:
-        """Rules from /robots.txt: none found (4xx) allows all; unreachable (5xx, network) allows none (RFC 9309)."""
+        """Rules from /robots.txt: none found (4xx) allows everything; a server error (5xx) nothing (RFC 9309).
+
+        A host that cannot be reached at all raises that error (E171, E172) for the page asked for.
+        """
         parts = urlsplit(url)
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
             answer = self._request(robots_url, {}, ROBOTS_MAX_BYTES)
             parser.parse(answer.content.decode("utf-8", errors="replace").splitlines())
-        except StorylineError as err:
-            found_none = isinstance(err, FetchError) and 400 <= err.status < 500
-            parser.parse([] if found_none else ["User-agent: *", "Disallow: /"])
-            if not found_none:
-                self._host(url).robots_note = f"could not be read ({err.code}), which RFC 9309 reads as 'fetch nothing'"
+        except FetchError as err:
+            if err.code in ("E171", "E172"):
+                raise  # the host itself cannot be reached: say so, not "robots.txt forbids"
+            if err.status >= 500:
+                parser.parse(["User-agent: *", "Disallow: /"])
+                self._host(url).robots_note = f"answered HTTP {err.status}, which RFC 9309 reads as 'fetch nothing'"
+            else:  # missing (4xx), endless redirects or oversized: as if there were none
+                parser.parse([])
         return parser
 
     def _host(self, url: str) -> _Host:

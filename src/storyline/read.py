@@ -45,6 +45,7 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 _WESTERN_RIVALS = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_16", "cp1257", "mac_latin2"}
+_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 Item = RawDoc | Failure
@@ -83,8 +84,9 @@ def _read_remote(
     """Addresses (http/https), ``.urls`` lists and web archives (.warc, .warc.gz) go to their own readers.
 
     Checked on the argument as given: ``Path`` would collapse ``https://`` to ``https:/``.
+    Any ``scheme://`` argument is an address; only http and https are fetched.
     """
-    if isinstance(arg, str) and arg.lower().startswith(("http://", "https://")):
+    if isinstance(arg, str) and _ADDRESS.match(arg):  # ftp:// and the like get E175 from there
         from .feeds import read_url
 
         return read_url(arg, settings, meta, decode=decode, seen=seen)
