@@ -26,7 +26,7 @@ class CountingReader:
     def __init__(self, total: int) -> None:
         self.total, self.pulled = total, 0
 
-    def __call__(self, paths: Any, settings: Any, meta: Any) -> Iterator[RawDoc]:
+    def __call__(self, paths: Any, settings: Any, meta: Any, **options: Any) -> Iterator[RawDoc]:
         for i in range(self.total):
             self.pulled += 1
             yield RawDoc(f"feed.jsonl:{i}", f"Officials in Town{i} said the bridge would reopen on Monday.", "text")

@@ -167,13 +167,13 @@ def test_web_html_pages_link_their_twin_and_next_page(client: TestClient) -> Non
 @pytest.mark.parametrize(
     "path, status, code",
     [
-        ("/no/such/page", 404, "E171"),
+        ("/no/such/page", 404, "E181"),
         ("/stories/zzzz", 404, "E162"),
         ("/articles/zzzz", 404, "E122"),
         ("/entities/Nobody%20Atall", 404, "E160"),
-        ("/?_size=0", 400, "E172"),
-        ("/search?q=x&_next=-3", 400, "E172"),
-        ("/?_size=abc", 400, "E172"),
+        ("/?_size=0", 400, "E182"),
+        ("/search?q=x&_next=-3", 400, "E182"),
+        ("/?_size=abc", 400, "E182"),
     ],
 )
 def test_web_errors_have_one_shape_as_json_and_html(client: TestClient, path: str, status: int, code: str) -> None:
@@ -286,14 +286,14 @@ def test_web_upload_adds_articles_that_join_their_story_and_reports_each_file(cl
 def test_web_upload_of_pasted_text_shows_the_result_page(client: TestClient) -> None:
     response = client.post("/upload", data={"text": UPLOAD_TEXT.replace("second day", "third day"), "title": "Pasted"})
     assert response.status_code == 200 and "1 article added" in response.text
-    assert client.post("/upload.json", data={"text": "  "}).json()["code"] == "E173"
+    assert client.post("/upload.json", data={"text": "  "}).json()["code"] == "E183"
 
 
 def test_web_upload_over_the_limit_is_refused(web_db: Path, tmp_path: Path) -> None:
     small = create_app(web_db, max_upload_bytes=1000, uploads_dir=tmp_path)
     with TestClient(small) as test_client:
         response = test_client.post("/upload.json", files=[("files", ("big.txt", b"word " * 1000, "text/plain"))])
-    assert response.status_code == 413 and response.json()["code"] == "E170"
+    assert response.status_code == 413 and response.json()["code"] == "E180"
     assert not any(tmp_path.iterdir())
 
 

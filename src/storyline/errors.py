@@ -46,16 +46,27 @@ class Errors:
     )
     E162 = "Story '{ref}' not found (or the prefix is ambiguous) in {path}. 'storyline stories --db {path}' lists them."
     E161 = "Knowledge-base entity '{ref}' not found in {path}. 'storyline entity NAME --db {path}' finds one by name."
+    # Fetching pages, feeds and archives (fetch.py, feeds.py, warc.py): the batch always goes on.
+    E170 = "{url}: the server answered HTTP {status} {reason}. Check the address; the rest of the batch went on."
+    E171 = "{url}: could not be fetched ({detail}). Check the address and the network; the rest went on."
+    E172 = "{url}: no answer within {seconds} s (setting fetch_timeout). Try again later or raise the timeout."
+    E173 = "{url}: response is over the {limit}-byte limit (setting max_bytes); the download was stopped."
+    E174 = "{url}: more than {limit} redirects (setting max_redirects). Check the address."
+    E175 = "{url}: only http:// and https:// addresses are fetched, not '{scheme}'."
+    E176 = "{url}: not fetched: the site's robots.txt {why}."
+    E177 = "{url}: content type '{content_type}' is neither an HTML page nor a feed or sitemap."
+    E178 = "{url}: not a feed or sitemap storyline can read ({detail})."
+    E179 = "{path}: broken WARC archive ({detail}); the records read before it were kept."
 
     # web pages and JSON API (present/web.py)
-    E170 = (
+    E180 = (
         "Upload of {size} bytes is over the {limit}-byte limit. "
         "Send fewer or smaller files, or ingest them with 'storyline ingest'."
     )
-    E171 = "No page at {path}. The home page lists the stories; /search finds articles, quotes and entities."
-    E172 = "Bad request: {detail}."
-    E173 = "Nothing to add: choose files to upload or paste an article's text."
-    E174 = "The server failed on this page ({detail}). This is a bug in storyline; please report it."
+    E181 = "No page at {path}. The home page lists the stories; /search finds articles, quotes and entities."
+    E182 = "Bad request: {detail}."
+    E183 = "Nothing to add: choose files to upload or paste an article's text."
+    E184 = "The server failed on this page ({detail}). This is a bug in storyline; please report it."
 
 
 class Warnings:

@@ -69,19 +69,41 @@ def ingest(
     meta: dict[str, Any] | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest every article under ``paths`` into ``store``; never raises for bad input."""
+    """Ingest every article under ``paths`` into ``store``; never raises for bad input.
+
+    ``paths`` are files, folders, http(s) addresses of pages, feeds or sitemaps,
+    ``.urls`` lists and WARC archives; a feed item fetched before is not fetched again.
+    """
+    settings = settings or Settings()
+    return ingest_items(read(paths, settings, meta, seen=store.url_seen), store, settings, progress=progress)
+
+
+def ingest_items(
+    items: Iterable[RawDoc | Failure],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest inputs already read (by ``read``, or by ``watch`` one feed item at a time).
+
+    Content already stored is skipped before any analysis; fetched pages are
+    recorded in the store's seen URLs once written, so they are not fetched again.
+    """
     settings = settings or Settings()
     components_for(settings)  # a broken pipeline setting stops here (E151/E152), before any input is read
     report = IngestReport()
-    items = _skip_stored(read(paths, settings, meta), store, report, progress)
+    items = _skip_stored(items, store, report, progress)
     for pairs in chunked(analyze_pairs(chunked(items, settings.batch_size), settings), settings.write_batch):
         batch = [result for _, result in pairs]
         raw = {r.article.id: item for item, r in pairs if isinstance(r, Analysis) and isinstance(item, RawDoc)}
         added = []
-        for result, outcome in zip(batch, store.write(batch, raw=raw if settings.keep_raw else None), strict=True):
+        outcomes = store.write(batch, raw=raw if settings.keep_raw else None)
+        for result, outcome in zip(batch, outcomes, strict=True):
             tally(report, result, outcome)
             if outcome == "added" and isinstance(result, Analysis):
                 added.append(result.article.id)
+        store.remember_urls(_seen_rows(pairs, outcomes))
         if settings.link and added:
             report.linked += _link(store, added)
         if progress:
@@ -140,11 +162,37 @@ def _skip_stored(
             report.skipped.append(item)
             continue
         if isinstance(item, RawDoc) and store.has(raw_id(item)):
+            store.remember_urls(_seen_rows([(item, None)], ["unchanged"]))
             report.unchanged += 1
             if progress:
                 progress(1)
             continue
         yield item
+
+
+def _seen_rows(
+    pairs: Sequence[tuple[RawDoc | Article | Failure, Analysis | Failure | None]], outcomes: Sequence[str]
+) -> list[tuple[str, str, str | None, str | None, str]]:
+    """Seen-URL rows for the fetched pages among ``pairs`` (those with ``fetched_at`` metadata).
+
+    A page that became an article, was already stored, or held no article
+    (E104) is seen: fetching it again would give the same. A page the store
+    could not write (E112) is not, so the next run fetches it again; nor is
+    an address whose fetch failed (it never became a RawDoc).
+    """
+    from .fetch import canonical_url
+
+    rows: list[tuple[str, str, str | None, str | None, str]] = []
+    for (item, result), outcome in zip(pairs, outcomes, strict=True):
+        if not isinstance(item, RawDoc) or not item.meta.get("fetched_at"):
+            continue
+        if outcome == "failed" and isinstance(result, Analysis):
+            continue
+        article_id = result.article.id if isinstance(result, Analysis) else raw_id(item) if result is None else None
+        requested = canonical_url(str(item.meta.get("requested_url") or item.meta.get("url") or item.source))
+        final = canonical_url(str(item.meta.get("url") or item.source))
+        rows.append((requested, final, content_id(item.text), article_id, str(item.meta["fetched_at"])))
+    return rows
 
 
 def raw_id(raw: RawDoc) -> str:

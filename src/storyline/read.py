@@ -12,7 +12,7 @@ import gzip
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -45,23 +45,61 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 _WESTERN_RIVALS = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_16", "cp1257", "mac_latin2"}
+_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 Item = RawDoc | Failure
 
 
 def read(
-    paths: Iterable[str | Path], settings: Settings | None = None, meta: dict[str, Any] | None = None
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    meta: dict[str, Any] | None = None,
+    *,
+    seen: Callable[[str], bool] | None = None,
 ) -> Iterator[Item]:
-    """Yield a RawDoc or a Failure for every article found under ``paths``, in order."""
+    """Yield a RawDoc or a Failure for every article found under ``paths``, in order.
+
+    ``seen`` tells which addresses were fetched before (the store's seen URLs):
+    a feed or sitemap item it knows is not fetched again.
+    """
     settings = settings or Settings()
-    for path in map(Path, paths):
+    for arg in paths:
+        remote = _read_remote(arg, settings, meta, seen)
+        if remote is not None:
+            yield from remote
+            continue
+        path = Path(arg)
         if not path.exists():
             yield _failure(path, StorylineError("E109", path=path))
         elif path.is_dir():
             yield from _read_dir(path, settings, meta)
         else:
             yield from read_file(path, settings, meta)
+
+
+def _read_remote(
+    arg: str | Path, settings: Settings, meta: dict[str, Any] | None, seen: Callable[[str], bool] | None
+) -> Iterator[Item] | None:
+    """Addresses (http/https), ``.urls`` lists and web archives (.warc, .warc.gz) go to their own readers.
+
+    Checked on the argument as given: ``Path`` would collapse ``https://`` to ``https:/``.
+    Any ``scheme://`` argument is an address; only http and https are fetched.
+    """
+    if isinstance(arg, str) and _ADDRESS.match(arg):  # ftp:// and the like get E175 from there
+        from .feeds import read_url
+
+        return read_url(arg, settings, meta, decode=decode, seen=seen)
+    path = Path(arg)
+    if path.name.lower().endswith((".warc", ".warc.gz")) and path.is_file():
+        from .warc import read_warc
+
+        return read_warc(path, settings, meta, decode=decode)
+    if path.suffix.lower() == ".urls" and path.is_file():
+        from .feeds import read_url_list
+
+        return read_url_list(path, settings, meta, decode=decode, seen=seen)
+    return None
 
 
 def count(paths: Iterable[str | Path]) -> int:

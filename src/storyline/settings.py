@@ -30,6 +30,9 @@ class Settings:
     short_line_words: int = 6
     keep_raw: bool = True
     link: bool = True
+    fetch_timeout: float = 20.0
+    fetch_interval: float = 1.0
+    max_redirects: int = 5
 
     @classmethod
     def load(cls, path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
@@ -72,7 +75,18 @@ class Settings:
 # The settings that change the output of cleaning or analysis (see Settings.analysis_version).
 ANALYSIS_SETTINGS = ("model", "pipeline", "short_line_words")
 # The settings that do not: speed, memory, limits on input, what else is kept.
-OPERATIONAL_SETTINGS = ("max_bytes", "batch_size", "workers", "write_batch", "keep_raw", "link")
+# (fetch_timeout, fetch_interval, max_redirects: how pages and feeds are downloaded, not what is stored.)
+OPERATIONAL_SETTINGS = (
+    "max_bytes",
+    "batch_size",
+    "workers",
+    "write_batch",
+    "keep_raw",
+    "link",
+    "fetch_timeout",
+    "fetch_interval",
+    "max_redirects",
+)
 
 
 def package_version() -> str:

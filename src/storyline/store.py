@@ -364,6 +364,28 @@ CREATE TABLE story_terms (
 ) WITHOUT ROWID;
 """
 
+# Following feeds (feeds.py, watch.py): every address fetched into an article,
+# stored in canonical form (lower-case host, no fragment) with the address it
+# ended at, its content hash and the article it became (NULL when cleaning found
+# no article), so a feed item is fetched once; and per feed the validators of
+# its last answer (ETag, Last-Modified) for the next conditional GET.
+_0007_FEEDS = """
+CREATE TABLE seen_urls (
+    url TEXT PRIMARY KEY,
+    canonical_url TEXT NOT NULL,
+    content_hash TEXT,
+    article_id TEXT,
+    fetched_at TEXT NOT NULL
+);
+CREATE INDEX seen_urls_canonical ON seen_urls(canonical_url);
+CREATE TABLE feed_state (
+    feed_url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled TEXT
+);
+"""
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
@@ -372,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "near_duplicates", _0004_NEAR_DUPLICATES),
     Migration(5, "kb_entities", _0005_KB_ENTITIES),
     Migration(6, "stories", _0006_STORIES),
+    Migration(7, "feeds", _0007_FEEDS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -1306,6 +1329,44 @@ class Store:
             "SELECT source, code, message, failed_at FROM failures ORDER BY failed_at DESC, source"
         )
         return [dict(r) for r in rows]
+
+    # -- feeds: seen URLs and feed state (feeds.py, watch.py) ------------------
+
+    def url_seen(self, url: str) -> bool:
+        """True when ``url`` (canonical form) was fetched before, as asked for or as redirected to."""
+        row = self.conn.execute(
+            "SELECT 1 FROM seen_urls WHERE url = ? OR canonical_url = ? LIMIT 1", (url, url)
+        ).fetchone()
+        return row is not None
+
+    def seen_url(self, url: str) -> dict[str, Any] | None:
+        """The seen_urls row of ``url`` (canonical form), or None."""
+        row = self.conn.execute("SELECT * FROM seen_urls WHERE url = ? OR canonical_url = ?", (url, url)).fetchone()
+        return dict(row) if row else None
+
+    def remember_urls(self, rows: Iterable[tuple[str, str, str | None, str | None, str]]) -> None:
+        """Record fetched addresses: (url, canonical_url, content_hash, article_id, fetched_at), in one transaction."""
+        rows = list(rows)
+        if not rows:
+            return
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO seen_urls (url, canonical_url, content_hash, article_id, fetched_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def feed_state(self, feed_url: str) -> dict[str, Any] | None:
+        """The validators of a feed's last answer (etag, last_modified) and when it was polled."""
+        row = self.conn.execute("SELECT * FROM feed_state WHERE feed_url = ?", (feed_url,)).fetchone()
+        return dict(row) if row else None
+
+    def save_feed_state(self, feed_url: str, etag: str | None, last_modified: str | None, last_polled: str) -> None:
+        """Keep a feed's validators for the next conditional GET."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO feed_state (feed_url, etag, last_modified, last_polled) VALUES (?, ?, ?, ?)",
+            (feed_url, etag, last_modified, last_polled),
+        )
 
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:

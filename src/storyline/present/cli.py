@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -67,7 +68,13 @@ def _settings(config: Path | None, assignments: list[str] | None, **flags: Any) 
 
 @app.command("ingest")
 def ingest_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl (also .gz).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders: .txt, .html, .jsonl (also .gz); .warc/.warc.gz archives; "
+            "http(s) addresses of pages, RSS/Atom feeds or sitemaps; .urls files listing addresses."
+        ),
+    ],
     db: DbOption = Path("storyline.db"),
     meta: Annotated[
         list[str] | None, typer.Option("--meta", help="Metadata for every input: outlet=..., url=..., published=...")
@@ -92,6 +99,9 @@ def ingest_cli(
 
     Example: storyline ingest pages/ feed.jsonl --db kb.db --meta outlet="VT News"
 
+    From the web: storyline ingest https://news.example.org/rss.xml crawl.warc.gz --db kb.db
+    (a feed's items are fetched once; see docs/feeds.md)
+
     On Dask: storyline ingest pages/ --engine dask --scheduler tcp://host:8786 --out kb-parquet/
     && storyline load kb-parquet/ --db kb.db  (see docs/scaling.md)
     """
@@ -103,7 +113,7 @@ def ingest_cli(
         settings = _settings(config, setting, workers=workers)
         given = dict(parse_assignment(m) for m in meta or [])
         if engine == "dask":
-            report = _run_dask(paths, str(parquet), scheduler, settings, given, quiet)
+            report = _run_dask([Path(p) for p in paths], str(parquet), scheduler, settings, given, quiet)
         else:
             with Store(db) as store:
                 report = _run_ingest(paths, store, settings, given, quiet)
@@ -167,7 +177,9 @@ def _summary(report: IngestReport, db: Path, quiet: bool) -> None:
         raise typer.Exit(1)
 
 
-def _run_ingest(paths: list[Path], store: Store, settings: Settings, meta: dict[str, Any], quiet: bool) -> IngestReport:
+def _run_ingest(
+    paths: Sequence[str | Path], store: Store, settings: Settings, meta: dict[str, Any], quiet: bool
+) -> IngestReport:
     if quiet:
         return ingest(paths, store, settings, meta=meta)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -465,3 +477,60 @@ def serve_cli(
         web_app = create_app(db, max_upload_bytes=int(max_upload_mb * 1_000_000))
     err.print(f"serving {db} at http://{host}:{port}/  (Ctrl+C stops)", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+# -- following feeds (watch.py, feeds.py) --------------------------------------
+
+
+@app.command("watch")
+def watch_cli(
+    feeds: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed or sitemap addresses, or .urls files listing them.")
+    ],
+    db: DbOption = Path("storyline.db"),
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 30s, 10m, 2h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once, then stop.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per new article.")] = False,
+    setting: SettingOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Follow a developing story: poll feeds, ingest each new article and link it into its story.
+
+    Polls politely (conditional GET, robots.txt, fetch_interval between requests to a host) and
+    prints one line per new article. Ctrl-C or SIGTERM stops after the article in hand.
+
+    Example: storyline watch https://news.example.org/world/rss.xml feeds.urls --db kb.db --every 10m
+    """
+    import threading
+    import time
+
+    from ..feeds import urls_in
+    from ..watch import parse_interval, stop_on_signals, watch
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--every") from error
+    addresses = [a for f in feeds for a in (urls_in(Path(f)) if f.endswith(".urls") and Path(f).is_file() else [f])]
+
+    def new_article(article_id: str, title: str, url: str) -> None:
+        if not quiet:
+            out.print(f"{time.strftime('%H:%M:%S')} new {article_id[:8]} {title} <{url}>", highlight=False)
+
+    def failed(failure: Any) -> None:
+        err.print(f"[red]failed[/red] {failure.code}: {failure.message}", highlight=False, soft_wrap=True)
+
+    stop = threading.Event()
+    with _errors_as_exit(), Store(db) as store, stop_on_signals(stop):
+        settings = _settings(config, setting)
+        report = watch(
+            addresses, store, settings, every=seconds, once=once, stop=stop, on_article=new_article, on_failure=failed
+        )
+    if not quiet:
+        err.print(
+            f"{report.polls} polls, {report.added} new, {report.unchanged} unchanged, {report.not_modified} feeds "
+            f"not modified, {len(report.failures)} failed -> {db}",
+            highlight=False,
+        )
+    if report.failures:
+        raise typer.Exit(1)

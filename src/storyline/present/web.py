@@ -48,7 +48,7 @@ CSP = (
 )
 # The SVG pictures carry their own <style>; they are images, so they still cannot script.
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'"
-NOT_FOUND_CODES = {"E122", "E160", "E161", "E162", "E171"}
+NOT_FOUND_CODES = {"E122", "E160", "E161", "E162", "E181"}
 
 
 def create_app(
@@ -165,13 +165,13 @@ def _size(value: int | None) -> int:
     if value is None:
         return data.DEFAULT_PAGE_SIZE
     if not 1 <= value <= data.MAX_PAGE_SIZE:
-        raise StorylineError("E172", detail=f"_size must be between 1 and {data.MAX_PAGE_SIZE}")
+        raise StorylineError("E182", detail=f"_size must be between 1 and {data.MAX_PAGE_SIZE}")
     return value
 
 
 def _offset(value: int | None) -> int:
     if value is not None and value < 0:
-        raise StorylineError("E172", detail="_next must be 0 or more")
+        raise StorylineError("E182", detail="_next must be 0 or more")
     return value or 0
 
 
@@ -192,24 +192,24 @@ def _error_handlers(app: FastAPI, templates: Environment) -> None:
         return HTMLResponse(html, status_code=status)
 
     async def storyline_error(request: Request, exc: Exception) -> Response:
-        code = getattr(exc, "code", "E172")
-        status = 413 if code == "E170" else 404 if code in NOT_FOUND_CODES else 400
+        code = getattr(exc, "code", "E182")
+        status = 413 if code == "E180" else 404 if code in NOT_FOUND_CODES else 400
         return reply(request, code, str(exc), status)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
         if status == 404:
-            return reply(request, "E171", str(StorylineError("E171", path=request.url.path)), 404)
-        return reply(request, "E172", str(StorylineError("E172", detail=getattr(exc, "detail", exc))), status)
+            return reply(request, "E181", str(StorylineError("E181", path=request.url.path)), 404)
+        return reply(request, "E182", str(StorylineError("E182", detail=getattr(exc, "detail", exc))), status)
 
     async def invalid(request: Request, exc: Exception) -> Response:
         errors: list[dict[str, Any]] = list(getattr(exc, "errors", list)())
         detail = "; ".join(f"{'.'.join(map(str, e.get('loc', [])))}: {e.get('msg')}" for e in errors) or str(exc)
-        return reply(request, "E172", str(StorylineError("E172", detail=detail)), 400)
+        return reply(request, "E182", str(StorylineError("E182", detail=detail)), 400)
 
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("%s failed", request.url.path)
-        return reply(request, "E174", str(StorylineError("E174", detail=type(exc).__name__)), 500)
+        return reply(request, "E184", str(StorylineError("E184", detail=type(exc).__name__)), 500)
 
     app.add_exception_handler(StorylineError, storyline_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
@@ -315,12 +315,12 @@ def _uploads(
         """Files (field ``files``, repeatable) and/or pasted ``text`` + ``title``; outlet, url, published, byline."""
         size = int(request.headers.get("content-length") or 0)
         if size > limit:
-            raise StorylineError("E170", size=size, limit=limit)
+            raise StorylineError("E180", size=size, limit=limit)
         body = bytearray()
         async for chunk in request.stream():
             body += chunk
             if len(body) > limit:
-                raise StorylineError("E170", size=f"more than {limit}", limit=limit)
+                raise StorylineError("E180", size=f"more than {limit}", limit=limit)
         received = bytes(body)
 
         async def replay() -> dict[str, Any]:
@@ -331,7 +331,7 @@ def _uploads(
         files = [(name or "upload.txt", content) for name, content in uploaded if name or content]
         text = str(fields.get("text") or "")
         if not text.strip() and not any(content for _, content in files):
-            raise StorylineError("E173")
+            raise StorylineError("E183")
         meta = {k: str(fields.get(k) or "") for k in META_FIELDS}
         result = await run_in_threadpool(
             add_articles, store, files, pasted=text, title=str(fields.get("title") or ""), meta=meta,
