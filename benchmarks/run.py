@@ -21,6 +21,7 @@ BENCHMARKS = [
     "events",
     "duplicates",
     "stories",
+    "link_cost",
     "throughput",
 ]
 

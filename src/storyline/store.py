@@ -386,6 +386,12 @@ CREATE TABLE feed_state (
 );
 """
 
+# Stories, settling (link/stories.py): a story's weakest members are read in
+# order of the similarity they joined at, without sorting the whole story.
+_0008_STORY_SETTLE = """
+CREATE INDEX story_articles_weakest ON story_articles(story_id, similarity, article_id);
+"""
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
@@ -395,6 +401,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "kb_entities", _0005_KB_ENTITIES),
     Migration(6, "stories", _0006_STORIES),
     Migration(7, "feeds", _0007_FEEDS),
+    Migration(8, "story_settle", _0008_STORY_SETTLE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -1367,6 +1374,34 @@ class Store:
             "INSERT OR REPLACE INTO feed_state (feed_url, etag, last_modified, last_polled) VALUES (?, ?, ?, ?)",
             (feed_url, etag, last_modified, last_polled),
         )
+
+    # -- Stories: settling (link/stories.py moves a member to the story it fits best) --
+
+    def story_members(self, story_id: str, limit: int, *, strongest: bool = False) -> list[dict[str, Any]]:
+        """Up to ``limit`` members of a story, weakest join first (``strongest``: strongest first).
+
+        Each is a dict with ``article_id``, ``similarity``, ``vector`` (decoded),
+        ``published`` and ``published_source`` (for the time decay).
+        """
+        rows = self.conn.execute(
+            "SELECT s.article_id, s.similarity, s.vector, a.published, a.published_source "
+            "FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
+            f"ORDER BY s.similarity {'DESC' if strongest else 'ASC'}, s.article_id LIMIT ?",
+            (story_id, limit),
+        )
+        return [{**dict(r), "vector": dict(json.loads(r["vector"]))} for r in rows]
+
+    def move_story_article(self, article_id: str, story_id: str, similarity: float) -> None:
+        """Move one linked article to another story, with the similarity it now has there."""
+        self.conn.execute(
+            "UPDATE story_articles SET story_id = ?, similarity = ? WHERE article_id = ?",
+            (story_id, similarity, article_id),
+        )
+
+    def delete_story(self, story_id: str) -> None:
+        """Drop a story that has no article left (its index keys go with it)."""
+        self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story_id,))
+        self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
 
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:

@@ -61,6 +61,9 @@ class StoryParams:
     on the gap between publication dates. ``index_terms`` top terms and every
     entity name are the keys under which a story is found;
     ``max_candidates`` caps the stories one article is compared with.
+    After each join, ``settle_members`` weakest members of the story and of
+    its ``settle_stories`` nearest rival candidates may move to whichever of
+    these stories they fit best (0 stories turns this off); see ``_settle``.
     Title words and mentioned dates are computed and stored but weighted 0:
     on the tuning half they did not help (0.936 with dates at 0.25, less with
     titles, which text scrapes often misread); see docs/evaluation.md.
@@ -75,6 +78,9 @@ class StoryParams:
     max_candidates: int = 30
     average: bool = True
     merge_threshold: float | None = None
+    settle_stories: int = 1
+    settle_members: int = 10
+    settle_margin: float = 0.0
 
 
 @dataclass(slots=True)
@@ -86,6 +92,7 @@ class LinkStats:
     opened: int = 0
     joined: int = 0
     merged: int = 0
+    moved: int = 0
     touched: list[str] = field(default_factory=list)
 
 
@@ -154,8 +161,10 @@ def _link_one(store: Store, analysis: Analysis, params: StoryParams, stats: Link
     stats.articles += 1
     stats.examined += len(candidates)
     best_id, best = None, 0.0
+    scores: dict[str, float] = {}
     for story_id, state in sorted(candidates.items()):
         score = similarity(vector, state["centroid"], params, size=state["size"]) * decay(dated, state, params)
+        scores[story_id] = score
         if score > best:
             best_id, best = story_id, score
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
@@ -173,7 +182,11 @@ def _link_one(store: Store, analysis: Analysis, params: StoryParams, stats: Link
     store.add_story_keys(best_id, keys)
     log.debug("article %s -> story %s (%.3f, %d candidates)", article.id, best_id, best, len(candidates))
     others = {story_id: state for story_id, state in candidates.items() if story_id != best_id}
-    return _merged(store, story, others, params, stats, now)
+    story_id = _merged(store, story, others, params, stats, now)
+    if params.settle_stories:
+        nearest = sorted((s for s in scores if s != story_id), key=lambda s: (-scores[s], s))
+        _settle(store, [story_id, *nearest[: params.settle_stories]], params, stats, now)
+    return story_id
 
 
 def _merged(
@@ -215,6 +228,116 @@ def _merged(
         stats.merged += 1
         log.debug("story %s merged into %s (%.3f)", gone["id"], story["id"], scores[other_id])
     return str(story["id"])
+
+
+def _settle(store: Store, story_ids: list[str], params: StoryParams, stats: LinkStats, now: str) -> None:
+    """Move members of the touched story and its nearest rivals to whichever of them they now fit best.
+
+    Single-pass clustering cannot undo a join: an article that came early,
+    before its own story existed, stays in the nearest story it found then.
+    After each join the weakest members (``settle_members`` per story, by the
+    similarity they joined at) of the story and of its ``settle_stories``
+    nearest candidates are compared with each of these stories by average
+    linkage (with their own story minus themselves); a member that fits a
+    rival better, above the threshold, moves there. Bounded by construction:
+    a few stories, a few members each, whatever the size of the corpus.
+    """
+    states = store.story_states(story_ids)
+    members = [
+        m for story_id in story_ids if story_id in states for m in store.story_members(story_id, params.settle_members)
+    ]
+    for member in members if len(states) > 1 else []:
+        own_id = store.story_of(member["article_id"])
+        if own_id not in states:
+            continue
+        best_id, best, rest = _best_home(member, own_id, states, params)
+        if best_id is None:
+            continue
+        _move(store, member, states[own_id], rest, states[best_id], best, params)
+        stats.moved += 1
+        for story_id in (own_id, best_id):
+            if states[story_id]["size"]:
+                store.save_story(states[story_id], now)
+            else:
+                store.delete_story(story_id)
+                del states[story_id]
+        if len(states) < 2:
+            return
+
+
+def _best_home(
+    member: Mapping[str, Any], own_id: str, states: Mapping[str, Mapping[str, Any]], params: StoryParams
+) -> tuple[str | None, float, dict[str, Vector]]:
+    """The rival story a member fits better than its own (or None), that score, and its own centroid without it."""
+    vector, own = member["vector"], states[own_id]
+    dated = member["published"][:10] if member["published"] and member["published_source"] != "unknown" else None
+    rest = _minus(own["centroid"], vector)
+    size = int(own["size"]) - 1
+    mine = similarity(vector, rest, params, size=size) * decay(dated, own, params) if size else 0.0
+    best_id, best = None, mine + params.settle_margin
+    for other_id, other in states.items():
+        if other_id == own_id:
+            continue
+        score = similarity(vector, other["centroid"], params, size=int(other["size"])) * decay(dated, other, params)
+        if score >= params.threshold and score > best:
+            best_id, best = other_id, score
+    return best_id, best, rest
+
+
+def _move(
+    store: Store,
+    member: Mapping[str, Any],
+    own: dict[str, Any],
+    rest: dict[str, Vector],
+    target: dict[str, Any],
+    score: float,
+    params: StoryParams,
+) -> None:
+    """Move one member from ``own`` to ``target``: both states, the link row and the target's index keys.
+
+    The story it leaves keeps its dated span (recomputing it would read every
+    member; a span too wide only softens the decay) and gets a new title
+    article (its strongest member) if it was this one.
+    """
+    article_id, vector = member["article_id"], member["vector"]
+    dated = member["published"][:10] if member["published"] and member["published_source"] != "unknown" else None
+    own["centroid"], own["size"] = rest, int(own["size"]) - 1
+    target["centroid"] = {
+        name: _top(_add(target["centroid"].get(name, {}), vector.get(name, {})), params.centroid_terms)
+        for name in FIELDS
+    }
+    target["size"] = int(target["size"]) + 1
+    target["dated_first"] = _min(target["dated_first"], dated)
+    target["dated_last"] = _max(target["dated_last"], dated)
+    store.move_story_article(article_id, target["id"], round(score, 4))
+    store.add_story_keys(target["id"], index_keys(vector, params.index_terms))
+    if own["title_article"] == article_id and own["size"]:
+        remaining = store.story_members(own["id"], 1, strongest=True)
+        if remaining:
+            own["title_article"] = remaining[0]["article_id"]
+            own["title"] = _title_of(store, own["title_article"])
+    log.debug("article %s moved from story %s to %s (%.3f)", article_id, own["id"], target["id"], score)
+
+
+def _minus(a: Mapping[str, Vector], b: Mapping[str, Vector]) -> dict[str, Vector]:
+    """A centroid without one member's vector (terms that fall to zero are dropped)."""
+    rest: dict[str, Vector] = {}
+    for name in FIELDS:
+        field_rest = dict(a.get(name, {}))
+        for term, w in b.get(name, {}).items():
+            if term in field_rest:
+                left = round(field_rest[term] - w, 5)
+                if left > 1e-4:
+                    field_rest[term] = left
+                else:
+                    del field_rest[term]
+        rest[name] = field_rest
+    return rest
+
+
+def _title_of(store: Store, article_id: str) -> str:
+    article = store.analysis(article_id).article
+    return article.title or _first_words(article.text)
 
 
 def _story_similarity(story: Mapping[str, Any], other: Mapping[str, Any], params: StoryParams) -> float:
