@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from ..errors import StorylineError
 from ..ingest import IngestReport, ingest
@@ -28,6 +29,7 @@ from ..settings import Settings, parse_assignment
 from ..store import Store
 from .export import FORMATS, export
 from .show import render
+from .terminal import plain
 
 app = typer.Typer(
     help="storyline: news coverage in, an attributed knowledge base out.\n\n"
@@ -153,11 +155,16 @@ def load_cli(
 
 
 def _summary(report: IngestReport, db: Path, quiet: bool) -> None:
-    """One line per failed input, the totals, and exit code 1 if anything failed."""
-    for item in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {item.code}: {item.message}", highlight=False, soft_wrap=True)
-    for failure in report.failures:
-        err.print(f"[red]failed[/red] {failure.code}: {failure.message}", highlight=False, soft_wrap=True)
+    """One line per failed input, the totals, and exit code 1 if anything failed.
+
+    Messages name files and may quote input: they are printed with control
+    characters escaped and without markup, so each stays one line as written.
+    """
+    for label, items in (("warning", report.warnings), ("skipped", report.skipped), ("failed", report.failures)):
+        colour = "red" if label == "failed" else "yellow"
+        for item in items:
+            line = Text.assemble((label, colour), f" {item.code}: {plain(item.message)}")
+            err.print(line, highlight=False, soft_wrap=True)
     if not quiet:
         err.print(
             f"{report.added} added, {report.unchanged} unchanged, {report.failed} failed, "
@@ -220,7 +227,7 @@ def failures_cli(db: DbOption = Path("storyline.db")) -> None:
     """
     with _errors_as_exit(), Store(db, create=False) as store:
         for failure in store.failures():
-            out.print(f"{failure.code}\t{failure.message}", highlight=False, soft_wrap=True)
+            out.print(f"{failure.code}\t{plain(failure.message)}", highlight=False, soft_wrap=True, markup=False)
 
 
 @app.command("demo")

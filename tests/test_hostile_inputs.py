@@ -1,0 +1,214 @@
+"""Hostile inputs: each built here at test time, ingested next to good articles by the real CLI.
+
+The promise (docs/reliability.md): every good article is stored, every bad
+input is stored cleanly or named in ``failures``, one line each, no traceback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import ingest, pieces
+from storyline.settings import Settings
+from storyline.store import Store
+
+GOOD = (
+    "Harbour board backs new pier in Quillby\n\n"
+    "The harbour board of Quillby voted on Monday to build a new pier at the north quay.\n\n"
+    "\u201cThe town has waited long enough,\u201d board chair Alda Ferrin said after the vote.\n"
+)
+OTHER = (
+    "Ferry strike ends in Marrowby\n\n"
+    "Ferry crews in Marrowby returned to work on Tuesday after a three-day strike over rosters.\n\n"
+    "\u201cWe have a fair deal now,\u201d union leader Borin Tash told reporters at the terminal.\n"
+)
+
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def run(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """The CLI of this source tree (not an installed copy), as a user runs it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-m", "storyline", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
+def ingest_cli(folder: Path, *paths: str) -> subprocess.CompletedProcess[str]:
+    return run("ingest", *paths, "--db", "kb.db", "-w", "1", "-q", cwd=folder)
+
+
+def stored(folder: Path) -> dict[str, str]:
+    with sqlite3.connect(folder / "kb.db") as conn:
+        return {Path(source).name: text for source, text in conn.execute("SELECT source, text FROM articles")}
+
+
+def failed(folder: Path) -> dict[str, str]:
+    with sqlite3.connect(folder / "kb.db") as conn:
+        return {Path(source).name: code for source, code in conn.execute("SELECT source, code FROM failures")}
+
+
+def assert_clean_exit(result: subprocess.CompletedProcess[str], code: int) -> None:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "Aborted" not in result.stderr
+
+
+# -- crashes that used to sink the whole batch ---------------------------------
+
+
+@pytest.mark.slow
+def test_corrupt_and_truncated_gzip_are_named_failures_and_the_good_article_is_stored(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    whole = gzip.compress(OTHER.encode("utf-8"))
+    (tmp_path / "corrupt.txt.gz").write_bytes(whole[:12] + b"\xff\x00garbage" * 8 + whole[-8:])
+    lines = "".join(json.dumps({"text": OTHER.replace("Tuesday", f"day {n}")}) + "\n" for n in range(40))
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(lines.encode("utf-8"))[:-40])
+    result = ingest_cli(tmp_path, ".")
+    assert_clean_exit(result, 1)
+    assert "good.txt" in stored(tmp_path)
+    assert failed(tmp_path)["corrupt.txt.gz"] == "E102"
+    assert failed(tmp_path)["feed.jsonl.gz"] == "E102"
+
+
+def test_a_folder_named_like_a_file_is_an_unreadable_input_not_a_crash(tmp_path: Path, settings: Settings) -> None:
+    from storyline.read import read_file
+
+    (tmp_path / "odd.txt").mkdir()
+    (item,) = list(read_file(tmp_path / "odd.txt", settings))
+    assert item.code == "E180"  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file; the FIFO and folder cases cover reading")
+def test_an_unreadable_file_in_a_folder_is_a_named_failure(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(OTHER, encoding="utf-8")
+    locked.chmod(0)
+    result = ingest_cli(tmp_path, ".")
+    assert_clean_exit(result, 1)
+    assert failed(tmp_path)["locked.txt"] == "E180"
+
+
+@pytest.mark.slow
+def test_a_lone_surrogate_escape_is_replaced_with_a_warning_and_the_article_stored(tmp_path: Path) -> None:
+    line = json.dumps({"text": OTHER.replace("three-day", "three\ud800day"), "title": "Strike \ud800 ends"})
+    (tmp_path / "feed.jsonl").write_text(line + "\n", encoding="utf-8")
+    assert "\\ud800" in (tmp_path / "feed.jsonl").read_text(encoding="utf-8")
+    result = ingest_cli(tmp_path, "feed.jsonl")
+    assert_clean_exit(result, 0)
+    assert "W212" in result.stderr
+    (text,) = stored(tmp_path).values()
+    assert "three\ufffdday" in text
+
+
+@pytest.mark.slow
+def test_text_that_is_not_a_string_is_a_named_failure(tmp_path: Path) -> None:
+    rows = [{"text": 12345}, {"text": ["a", "b"]}, {"text": OTHER, "title": {"x": 1}}, {"text": GOOD}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = ingest_cli(tmp_path, "feed.jsonl")
+    assert_clean_exit(result, 1)
+    assert failed(tmp_path) == {"feed.jsonl:1": "E181", "feed.jsonl:2": "E181", "feed.jsonl:3": "E181"}
+    assert list(stored(tmp_path)) == ["feed.jsonl:4"]
+
+
+@pytest.mark.slow
+def test_impossible_published_dates_are_stored_as_unknown_with_a_warning_and_the_raw_value_kept(
+    tmp_path: Path,
+) -> None:
+    values = ["2026-13-45", "2026-02-30", "yesterday", "2026-02-18"]
+    rows = [{"text": GOOD.replace("Monday", f"Monday {n}"), "published": v} for n, v in enumerate(values)]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = ingest_cli(tmp_path, "feed.jsonl")
+    assert_clean_exit(result, 0)
+    assert result.stderr.count("W210") == 3
+    with sqlite3.connect(tmp_path / "kb.db") as conn:
+        published = dict(conn.execute("SELECT source, published FROM articles"))
+        metas = [json.loads(m) for (m,) in conn.execute("SELECT meta FROM raw_inputs")]
+    assert [published[f"feed.jsonl:{n}"] for n in range(1, 5)] == [None, None, None, "2026-02-18"]
+    assert sorted(m["published_raw"] for m in metas if "published_raw" in m) == sorted(values[:3])
+
+
+@pytest.mark.slow
+def test_the_same_user_id_with_different_content_is_a_named_failure_not_unchanged(tmp_path: Path) -> None:
+    rows = [{"id": "story-1", "text": GOOD}, {"id": "story-1", "text": OTHER}, {"id": "story-1", "text": GOOD}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = ingest_cli(tmp_path, "feed.jsonl")
+    assert_clean_exit(result, 1)
+    assert failed(tmp_path) == {"feed.jsonl:2": "E182"}
+    (tmp_path / "other.txt").write_text(OTHER, encoding="utf-8")
+    again = run("ingest", "other.txt", "--meta", "id=story-1", "--db", "kb.db", "-w", "1", "-q", cwd=tmp_path)
+    assert_clean_exit(again, 1)
+    assert failed(tmp_path)["other.txt"] == "E182"
+    assert list(stored(tmp_path)) == ["feed.jsonl:1"]
+
+
+@pytest.mark.slow
+def test_every_path_a_folder_walk_leaves_out_is_reported_and_symlinks_are_followed_once(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "real").mkdir(parents=True)
+    (docs / "real" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "other.txt").write_text(OTHER, encoding="utf-8")
+    (docs / "linked").symlink_to(tmp_path / "elsewhere")
+    (docs / "real" / "loop").symlink_to(docs)
+    (docs / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (docs / ".hidden.txt").write_text(OTHER, encoding="utf-8")
+    os.mkfifo(docs / "pipe.txt")
+    result = ingest_cli(tmp_path, "docs")
+    assert_clean_exit(result, 0)
+    assert set(stored(tmp_path)) == {"good.txt", "other.txt"}
+    skipped = [line for line in result.stderr.splitlines() if "W211" in line]
+    for name in ("loop", "dangling.txt", ".hidden.txt", "pipe.txt"):
+        assert any(name in line for line in skipped), (name, result.stderr)
+    assert len(skipped) == 4
+
+
+# -- long texts ------------------------------------------------------------------
+
+
+def test_pieces_cut_at_paragraph_breaks_and_join_back_exactly() -> None:
+    text = "\n\n".join(f"Paragraph {n} says the pier {n} opens. It is long enough." for n in range(200))
+    parts = pieces(text, max_length=1000, size=500)
+    assert "".join(parts) == text
+    assert all(len(p) <= 500 for p in parts)
+    assert all(p.endswith("\n\n") for p in parts[:-1])
+    assert pieces("short", max_length=1000) == ["short"]
+    assert "".join(pieces("x" * 2500, max_length=1000)) == "x" * 2500
+
+
+@pytest.mark.slow
+def test_a_text_over_spacy_max_length_is_analysed_in_pieces_with_offsets_right_in_the_whole_text(
+    tmp_path: Path, nlp, settings: Settings
+) -> None:
+    paragraphs = [
+        f"Councillor Alda Ferrin said on day {n} that pier {n} of Quillby would open. "
+        f"\u201cWe will build pier {n} by spring,\u201d Ferrin said."
+        for n in range(60)
+    ]
+    (tmp_path / "long.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    limit = nlp.max_length
+    nlp.max_length = 2000  # the real text is far over it: 1,000,000 characters take minutes to analyse
+    try:
+        with Store(tmp_path / "kb.db") as store:
+            report = ingest([tmp_path / "long.txt"], store, settings.with_values({"workers": 1}))
+            (analysis,) = list(store.analyses())
+    finally:
+        nlp.max_length = limit
+    assert report.failures == [] and report.added == 1
+    text = analysis.article.text
+    assert len(text) > 3 * 2000
+    assert len(analysis.quotes) >= 50
+    for quote in analysis.quotes:
+        assert quote.text in text[quote.start : quote.end]
+    late = [q for q in analysis.quotes if "pier 59" in q.text]
+    assert late and text[late[0].start : late[0].end].count("pier 59") == 1
