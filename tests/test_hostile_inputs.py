@@ -212,3 +212,77 @@ def test_a_text_over_spacy_max_length_is_analysed_in_pieces_with_offsets_right_i
         assert quote.text in text[quote.start : quote.end]
     late = [q for q in analysis.quotes if "pier 59" in q.text]
     assert late and text[late[0].start : late[0].end].count("pier 59") == 1
+
+
+# -- outputs safe for their consumers ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base whose titles and file names carry formulas, ANSI escapes, markup and newlines."""
+    folder = tmp_path_factory.mktemp("outputs")
+    rows = [
+        {"id": "f1", "title": '=HYPERLINK("http://evil.example","click")', "text": GOOD},
+        {"id": "f2", "title": "+1 risky", "text": OTHER},
+        {"id": "f3", "title": "\x1b[2J\x1b[31mred\x1b[0m [bold]markup[/bold]\nforged line", "text": GOOD + "\n-x"},
+        {"id": "a%b1", "title": "Percent id", "text": OTHER + "\nMore."},
+        {"id": "a%b2", "title": "Percent twin", "text": OTHER + "\nEven more."},
+    ]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (folder / "bad\nfailed E000: forged.txt").write_bytes(b"")
+    result = ingest_cli(folder, "feed.jsonl", "bad\nfailed E000: forged.txt")
+    assert_clean_exit(result, 1)
+    (folder / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_csv_export_neutralises_cells_that_start_like_a_formula(hostile_kb: Path) -> None:
+    import csv
+
+    result = run("export", "--db", "kb.db", "--format", "csv", cwd=hostile_kb)
+    assert_clean_exit(result, 0)
+    titles = {row["id"]: row["title"] for row in csv.DictReader(result.stdout.splitlines())}
+    assert titles["f1"] == "'" + '=HYPERLINK("http://evil.example","click")'
+    assert titles["f2"] == "'+1 risky"
+    from storyline.present.export import safe_cell
+
+    assert [safe_cell(v) for v in ("@SUM(A1)", "-2+3", "\tx", "\rx", "plain", 5, -3)] == [
+        "'@SUM(A1)",
+        "'-2+3",
+        "'\tx",
+        "'\rx",
+        "plain",
+        5,
+        -3,
+    ]
+
+
+@pytest.mark.slow
+def test_a_newline_in_a_file_name_cannot_forge_a_line_in_the_failure_report(hostile_kb: Path) -> None:
+    stderr = (hostile_kb / "stderr.txt").read_text(encoding="utf-8")
+    assert not any(line.startswith("failed E000") for line in stderr.splitlines())
+    assert "bad\\nfailed E000: forged.txt" in stderr
+    listing = run("failures", "--db", "kb.db", cwd=hostile_kb)
+    assert len(listing.stdout.strip().splitlines()) == 1 and "\\n" in listing.stdout
+
+
+@pytest.mark.slow
+def test_show_escapes_control_characters_and_markup_in_titles(hostile_kb: Path) -> None:
+    result = run("show", "f3", "--db", "kb.db", "--body", cwd=hostile_kb)
+    assert_clean_exit(result, 0)
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[2J" in result.stdout and "[bold]markup[/bold]" in result.stdout
+    assert "forged line" in result.stdout and "\\nforged line" in result.stdout
+
+
+@pytest.mark.slow
+def test_show_takes_wildcards_literally_and_lists_the_candidates_of_an_ambiguous_prefix(hostile_kb: Path) -> None:
+    assert run("show", "%", "--db", "kb.db", cwd=hostile_kb).returncode == 2
+    assert "E122" in run("show", "_1", "--db", "kb.db", cwd=hostile_kb).stderr
+    ambiguous = run("show", "a%b", "--db", "kb.db", cwd=hostile_kb)
+    assert ambiguous.returncode == 2 and "E187" in ambiguous.stderr
+    assert "a%b1" in ambiguous.stderr and "a%b2" in ambiguous.stderr
+    exact = run("show", "a%b2", "--db", "kb.db", "--json", cwd=hostile_kb)
+    assert_clean_exit(exact, 0)
+    assert json.loads(exact.stdout)["title"] == "Percent twin"

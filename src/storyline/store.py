@@ -676,14 +676,33 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
 
     def find(self, ref: str) -> str:
-        """Resolve an id, an id prefix or a source path (suffix) to one article id."""
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR id LIKE ? OR source = ? OR source LIKE ? ORDER BY rowid LIMIT 1",
-            (ref, ref + "%", ref, "%" + ref + "%"),
-        ).fetchone()
-        if row is None:
+        """Resolve an exact id, else an unambiguous id prefix or source path (suffix), to one article id.
+
+        ``%`` and ``_`` in ``ref`` match themselves (LIKE wildcards are
+        escaped). Several matches raise E187 listing the candidates rather
+        than silently picking the first; none raises E122.
+        """
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ? OR source = ? LIMIT 1", (ref, ref)).fetchone()
+        if row is not None:
+            return str(row[0])
+        like = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.execute(
+            "SELECT id, source FROM articles WHERE id LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\' "
+            "ORDER BY rowid LIMIT 11",
+            (like + "%", "%" + like + "%"),
+        ).fetchall()
+        if not rows:
             raise StorylineError("E122", ref=ref, path=self.path)
-        return str(row[0])
+        if len(rows) > 1:
+            shown = ", ".join(f"{r['id']} ({r['source']})" for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
+            raise StorylineError(
+                "E187",
+                ref=ref,
+                count=f"{len(rows)}+" if len(rows) > 10 else len(rows),
+                path=self.path,
+                candidates=shown,
+            )
+        return str(rows[0][0])
 
     def analysis(self, article_id: str) -> Analysis:
         """Rebuild the stored Analysis of one article."""
