@@ -286,3 +286,73 @@ def test_show_takes_wildcards_literally_and_lists_the_candidates_of_an_ambiguous
     exact = run("show", "a%b2", "--db", "kb.db", "--json", cwd=hostile_kb)
     assert_clean_exit(exact, 0)
     assert json.loads(exact.stdout)["title"] == "Percent twin"
+
+
+# -- deep nesting ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_ten_thousand_nested_divs_keep_the_body(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in GOOD.split("\n\n")[1:])
+    page = "<html><head><title>Pier</title></head><body>" + "<div>" * 10_000 + body + "</div>" * 10_000
+    (tmp_path / "deep.html").write_text(page + "</body></html>", encoding="utf-8")
+    result = ingest_cli(tmp_path, "deep.html")
+    assert_clean_exit(result, 0)
+    (text,) = stored(tmp_path).values()
+    assert "north quay" in text and "waited long enough" in text
+
+
+# -- fuzz: arbitrary bytes and JSONL through the readers and cleaners ------------------
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings as fuzz_settings, strategies as st  # noqa: E402
+
+from storyline.clean import clean  # noqa: E402
+from storyline.errors import StorylineError  # noqa: E402
+from storyline.model import Failure, RawDoc  # noqa: E402
+from storyline.read import read  # noqa: E402
+
+_FUZZ = fuzz_settings(
+    max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None
+)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+_RECORD = st.fixed_dictionaries(
+    {}, optional={"text": _JSON | st.text(), "html": _JSON, "id": _JSON, "title": _JSON, "published": _JSON}
+)
+
+
+def _every_input_ends_as_a_document_or_a_failure(path: Path) -> None:
+    for item in read([path], Settings()):
+        assert isinstance(item, RawDoc | Failure)
+        if isinstance(item, RawDoc):
+            try:
+                article = clean(item, Settings())
+            except StorylineError:
+                continue  # a named failure (E104, ...), recorded by ingest
+            article.text.encode("utf-8")  # storable: no lone surrogates left
+
+
+@_FUZZ
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".html", ".jsonl", ".txt.gz", ".jsonl.gz"]))
+def test_fuzz_arbitrary_bytes_never_escape_the_readers_and_cleaners(data: bytes, suffix: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        _every_input_ends_as_a_document_or_a_failure(path)
+
+
+@_FUZZ
+@given(records=st.lists(_RECORD | _JSON, max_size=4))
+def test_fuzz_arbitrary_jsonl_records_never_escape_the_readers_and_cleaners(records: list[object]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        _every_input_ends_as_a_document_or_a_failure(path)
