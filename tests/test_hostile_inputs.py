@@ -15,8 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as fuzz_settings
+from hypothesis import strategies as st
 
+from storyline.clean import clean
+from storyline.errors import StorylineError
 from storyline.ingest import ingest, pieces
+from storyline.model import Failure, RawDoc
+from storyline.read import read
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -304,13 +311,6 @@ def test_ten_thousand_nested_divs_keep_the_body(tmp_path: Path) -> None:
 
 # -- fuzz: arbitrary bytes and JSONL through the readers and cleaners ------------------
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings as fuzz_settings, strategies as st  # noqa: E402
-
-from storyline.clean import clean  # noqa: E402
-from storyline.errors import StorylineError  # noqa: E402
-from storyline.model import Failure, RawDoc  # noqa: E402
-from storyline.read import read  # noqa: E402
 
 _FUZZ = fuzz_settings(
     max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None

@@ -24,7 +24,7 @@ def render(analysis: Analysis, console: Console, *, body: bool = False) -> None:
     newlines in a title) are escaped by ``plain`` so they cannot restyle the
     terminal or forge lines; the body keeps its line breaks.
     """
-    data = {k: (_body_safe(v) if k == "text" else _safe(v)) for k, v in analysis.to_dict().items()}
+    data: dict[str, Any] = {k: (_body_safe(v) if k == "text" else _safe(v)) for k, v in analysis.to_dict().items()}
     console.print(_header(data))
     if body:
         console.print(Panel(Text(data["text"]), title="body", expand=False))
