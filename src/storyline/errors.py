@@ -57,7 +57,7 @@ class Errors:
         "Give another --db file (a new name creates one)."
     )
     E184 = (
-        "{path}: database is locked by another process (waited {seconds:g} s). Wait for the other storyline "
+        "{path}: database is locked by another process (waited {seconds} s). Wait for the other storyline "
         "to finish and run the same command again, or wait longer with --setting busy_timeout=SECONDS."
     )
     E185 = "{path}: cannot open or write the database ({detail}). Check that its folder exists and is writable."

@@ -504,7 +504,7 @@ class Store:
         name = getattr(err, "sqlite_errorname", "") or ""
         text = str(err).lower()
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-            return StorylineError("E184", path=path, seconds=busy_timeout_ms / 1000)
+            return StorylineError("E184", path=path, seconds=f"{busy_timeout_ms / 1000:g}")
         if name.startswith("SQLITE_FULL") or "disk is full" in text:
             return StorylineError("E186", path=path, detail=err)
         if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text:
