@@ -61,7 +61,7 @@ def test_a_db_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Pa
     content = b"these are my notes, not a database\n" * 20
     (tmp_path / "notes.db").write_bytes(content)
     result = run("ingest", "good.txt", "--db", "notes.db", "-q", cwd=tmp_path)
-    one_error_line(result, "E183")
+    one_error_line(result, "E193")
     assert (tmp_path / "notes.db").read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "notes.db"]
 
@@ -73,7 +73,7 @@ def test_another_applications_sqlite_file_is_refused_and_left_untouched(tmp_path
         conn.execute("INSERT INTO contacts VALUES ('Alda', '555')")
     before = (tmp_path / "contacts.db").read_bytes()
     result = run("ingest", "good.txt", "--db", "contacts.db", "-q", cwd=tmp_path)
-    one_error_line(result, "E183")
+    one_error_line(result, "E193")
     assert "contacts" in result.stderr
     assert (tmp_path / "contacts.db").read_bytes() == before
     for command in (["show", "x"], ["export"], ["failures"]):
@@ -83,9 +83,9 @@ def test_another_applications_sqlite_file_is_refused_and_left_untouched(tmp_path
 def test_a_database_that_cannot_be_created_is_one_line_exit_2(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     result = run("ingest", "good.txt", "--db", "no-such-folder/kb.db", "-q", cwd=tmp_path)
-    one_error_line(result, "E185")
+    one_error_line(result, "E195")
     (tmp_path / "folder.db").mkdir()
-    one_error_line(run("ingest", "good.txt", "--db", "folder.db", "-q", cwd=tmp_path), "E185")
+    one_error_line(run("ingest", "good.txt", "--db", "folder.db", "-q", cwd=tmp_path), "E195")
 
 
 HOLD_LOCK = """
@@ -118,7 +118,7 @@ def test_a_write_lock_held_beyond_the_busy_timeout_is_exit_2_saying_what_to_do(t
     finally:
         holder.kill()
         holder.wait()
-    one_error_line(result, "E184")
+    one_error_line(result, "E194")
     assert "busy_timeout" in result.stderr and waited < 8
     assert_clean_exit(run("ingest", "good.txt", "--db", "kb.db", "-q", "-w", "1", cwd=tmp_path), 0)
 
@@ -162,7 +162,7 @@ def test_disk_full_rolls_back_the_batch_keeps_what_was_committed_and_a_rerun_com
         store.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL, as on a full disk
         with pytest.raises(StorylineError) as raised:
             ingest(files, store, quick)
-        assert raised.value.code == "E186"
+        assert raised.value.code == "E196"
         assert "cannot rollback" not in str(raised.value)
         kept = store.article_ids()
     assert 4 <= len(kept) < 12
@@ -181,7 +181,7 @@ def test_an_unexpected_error_is_one_line_with_a_log_file_and_debug_shows_the_tra
         conn.execute("CREATE TABLE articles (id TEXT, text TEXT, published_source TEXT)")
         conn.execute("CREATE TABLE failures (source TEXT)")
     result = run("ingest", "good.txt", "--db", "kb.db", "-q", "-w", "1", cwd=tmp_path)
-    one_error_line(result, "E189")
+    one_error_line(result, "E199")
     log = Path(result.stderr.split("traceback is in ")[1].split(";")[0])
     assert "Traceback" in log.read_text(encoding="utf-8")
     debug = run("--debug", "ingest", "good.txt", "--db", "kb.db", "-q", "-w", "1", cwd=tmp_path)

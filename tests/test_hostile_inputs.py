@@ -92,7 +92,7 @@ def test_a_folder_named_like_a_file_is_an_unreadable_input_not_a_crash(tmp_path:
 
     (tmp_path / "odd.txt").mkdir()
     (item,) = list(read_file(tmp_path / "odd.txt", settings))
-    assert item.code == "E180"  # type: ignore[union-attr]
+    assert item.code == "E190"  # type: ignore[union-attr]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file; the FIFO and folder cases cover reading")
@@ -103,7 +103,7 @@ def test_an_unreadable_file_in_a_folder_is_a_named_failure(tmp_path: Path) -> No
     locked.chmod(0)
     result = ingest_cli(tmp_path, ".")
     assert_clean_exit(result, 1)
-    assert failed(tmp_path)["locked.txt"] == "E180"
+    assert failed(tmp_path)["locked.txt"] == "E190"
 
 
 @pytest.mark.slow
@@ -124,7 +124,7 @@ def test_text_that_is_not_a_string_is_a_named_failure(tmp_path: Path) -> None:
     (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     result = ingest_cli(tmp_path, "feed.jsonl")
     assert_clean_exit(result, 1)
-    assert failed(tmp_path) == {"feed.jsonl:1": "E181", "feed.jsonl:2": "E181", "feed.jsonl:3": "E181"}
+    assert failed(tmp_path) == {"feed.jsonl:1": "E191", "feed.jsonl:2": "E191", "feed.jsonl:3": "E191"}
     assert list(stored(tmp_path)) == ["feed.jsonl:4"]
 
 
@@ -151,11 +151,11 @@ def test_the_same_user_id_with_different_content_is_a_named_failure_not_unchange
     (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     result = ingest_cli(tmp_path, "feed.jsonl")
     assert_clean_exit(result, 1)
-    assert failed(tmp_path) == {"feed.jsonl:2": "E182"}
+    assert failed(tmp_path) == {"feed.jsonl:2": "E192"}
     (tmp_path / "other.txt").write_text(OTHER, encoding="utf-8")
     again = run("ingest", "other.txt", "--meta", "id=story-1", "--db", "kb.db", "-w", "1", "-q", cwd=tmp_path)
     assert_clean_exit(again, 1)
-    assert failed(tmp_path)["other.txt"] == "E182"
+    assert failed(tmp_path)["other.txt"] == "E192"
     assert list(stored(tmp_path)) == ["feed.jsonl:1"]
 
 
@@ -288,7 +288,7 @@ def test_show_takes_wildcards_literally_and_lists_the_candidates_of_an_ambiguous
     assert run("show", "%", "--db", "kb.db", cwd=hostile_kb).returncode == 2
     assert "E122" in run("show", "_1", "--db", "kb.db", cwd=hostile_kb).stderr
     ambiguous = run("show", "a%b", "--db", "kb.db", cwd=hostile_kb)
-    assert ambiguous.returncode == 2 and "E187" in ambiguous.stderr
+    assert ambiguous.returncode == 2 and "E197" in ambiguous.stderr
     assert "a%b1" in ambiguous.stderr and "a%b2" in ambiguous.stderr
     exact = run("show", "a%b2", "--db", "kb.db", "--json", cwd=hostile_kb)
     assert_clean_exit(exact, 0)

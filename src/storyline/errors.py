@@ -46,28 +46,28 @@ class Errors:
     )
     E162 = "Story '{ref}' not found (or the prefix is ambiguous) in {path}. 'storyline stories --db {path}' lists them."
     # -- reliability: hostile inputs and an unusable store (docs/reliability.md) --
-    E180 = "{path}: could not be read ({detail}). Check that it is a readable file; the rest of the batch went on."
-    E181 = "{path}: line {line} field '{field}' must be a string, not {kind}. Fix that line; the other lines were read."
-    E182 = (
+    E190 = "{path}: could not be read ({detail}). Check that it is a readable file; the rest of the batch went on."
+    E191 = "{path}: line {line} field '{field}' must be a string, not {kind}. Fix that line; the other lines were read."
+    E192 = (
         "{path}: id '{id}' is already used by a different article ({other}). "
         "Give each article its own id; the article with that id was kept."
     )
-    E183 = (
+    E193 = (
         "{path}: not a storyline database ({detail}); it was left untouched. "
         "Give another --db file (a new name creates one)."
     )
-    E184 = (
+    E194 = (
         "{path}: database is locked by another process (waited {seconds} s). Wait for the other storyline "
         "to finish and run the same command again, or wait longer with --setting busy_timeout=SECONDS."
     )
-    E185 = "{path}: cannot open or write the database ({detail}). Check that its folder exists and is writable."
-    E186 = (
+    E195 = "{path}: cannot open or write the database ({detail}). Check that its folder exists and is writable."
+    E196 = (
         "{path}: disk full ({detail}). The current batch was rolled back; everything committed before is kept. "
         "Free some space and run the same command again: it continues where it stopped."
     )
-    E187 = "'{ref}' matches {count} articles in {path}: {candidates}. Give more of the id."
-    E188 = "{path}: worker process died while analysing it (twice: {detail}). The rest of the batch went on."
-    E189 = (
+    E197 = "'{ref}' matches {count} articles in {path}: {candidates}. Give more of the id."
+    E198 = "{path}: worker process died while analysing it (twice: {detail}). The rest of the batch went on."
+    E199 = (
         "unexpected error ({detail}). The traceback is in {log}; please report it with that file. "
         "Run with --debug to see it here."
     )

@@ -136,7 +136,7 @@ def _skip_stored(
     """Drop inputs whose content is already stored before any work is spent on them.
 
     A user-given id (JSONL ``id``, ``--meta id=``) names one article: the same
-    id again with other content is a failure (E182), never "unchanged", whether
+    id again with other content is a failure (E192), never "unchanged", whether
     the first is in this run or already stored (compared with its kept raw input).
     """
     given: dict[str, tuple[str, str]] = {}  # user id -> (content hash, source) seen in this run
@@ -161,7 +161,7 @@ def _skip_stored(
 
 
 def _id_clash(item: RawDoc, store: Store, given: dict[str, tuple[str, str]]) -> Failure | None:
-    """E182 when ``item`` reuses a user id for different content, else None (and remember the id)."""
+    """E192 when ``item`` reuses a user id for different content, else None (and remember the id)."""
     user_id = item.meta.get("id")
     if user_id in (None, ""):
         return None
@@ -171,7 +171,7 @@ def _id_clash(item: RawDoc, store: Store, given: dict[str, tuple[str, str]]) -> 
         kept = store.raw_input(user_id)
         other = (content_id(kept.text), kept.source) if kept is not None else None
     if other is not None and other[0] != digest:
-        return Failure(item.source, "E182", str(StorylineError("E182", path=item.source, id=user_id, other=other[1])))
+        return Failure(item.source, "E192", str(StorylineError("E192", path=item.source, id=user_id, other=other[1])))
     given.setdefault(user_id, (digest, item.source))
     return None
 

@@ -154,7 +154,7 @@ def is_article_file(path: Path) -> bool:
 def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None) -> Iterator[Item]:
     """Yield the article(s) in one file: one for a page, one per line for JSONL.
 
-    Never raises: an unreadable file (E180), a broken or truncated gzip (E102)
+    Never raises: an unreadable file (E190), a broken or truncated gzip (E102)
     or a bug in reading (E111) ends as one Failure naming the file, after the
     lines of a JSONL file read before the problem.
     """
@@ -172,7 +172,7 @@ def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None
     except (EOFError, zlib.error, gzip.BadGzipFile) as err:
         yield _failure(path, StorylineError("E102", path=path, kind=f"broken gzip: {err}"))
     except OSError as err:
-        yield _failure(path, StorylineError("E180", path=path, detail=err.strerror or err))
+        yield _failure(path, StorylineError("E190", path=path, detail=err.strerror or err))
     except Exception as err:  # a reader bug must cost this file only, never the batch
         log.exception("reading %s failed", path)
         yield _failure(path, StorylineError("E111", path=path, detail=f"{type(err).__name__}: {err}"))
@@ -312,7 +312,7 @@ def _jsonl_record(path: Path, n: int, record: Any, meta: dict[str, Any]) -> Item
     for name in (key, *(k for k in ("id", "title", "published") if record.get(k) is not None)):
         value = record[name]
         if not isinstance(value, str) and not (name == "id" and isinstance(value, int) and not isinstance(value, bool)):
-            return _failure(where, StorylineError("E181", path=path, line=n, field=name, kind=type(value).__name__))
+            return _failure(where, StorylineError("E191", path=path, line=n, field=name, kind=type(value).__name__))
     fields = {k: v for k, v in record.items() if k not in ("text", "html") and v not in (None, "")}
     fmt: Literal["text", "html"] = "html" if key == "html" else "text"
     return RawDoc(where, record[key], fmt, {**meta, **fields})

@@ -495,7 +495,7 @@ class Store:
 
     @staticmethod
     def classify(err: sqlite3.Error, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Exception:
-        """The StorylineError for a database-level ``err`` (locked E184, full E186, not ours E183, read-only E185).
+        """The StorylineError for a database-level ``err`` (locked E194, full E196, not ours E193, read-only E195).
 
         Per-article errors (a constraint) are recorded as E112 failures
         instead; this covers what stops the whole command, so the CLI can
@@ -504,15 +504,15 @@ class Store:
         name = getattr(err, "sqlite_errorname", "") or ""
         text = str(err).lower()
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-            return StorylineError("E184", path=path, seconds=f"{busy_timeout_ms / 1000:g}")
+            return StorylineError("E194", path=path, seconds=f"{busy_timeout_ms / 1000:g}")
         if name.startswith("SQLITE_FULL") or "disk is full" in text:
-            return StorylineError("E186", path=path, detail=err)
+            return StorylineError("E196", path=path, detail=err)
         if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text:
-            return StorylineError("E183", path=path, detail=err)
+            return StorylineError("E193", path=path, detail=err)
         if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")) or (
             "readonly" in text or "unable to open" in text
         ):
-            return StorylineError("E185", path=path, detail=err)
+            return StorylineError("E195", path=path, detail=err)
         return err
 
     def __enter__(self) -> Store:
@@ -679,7 +679,7 @@ class Store:
         """Resolve an exact id, else an unambiguous id prefix or source path (suffix), to one article id.
 
         ``%`` and ``_`` in ``ref`` match themselves (LIKE wildcards are
-        escaped). Several matches raise E187 listing the candidates rather
+        escaped). Several matches raise E197 listing the candidates rather
         than silently picking the first; none raises E122.
         """
         row = self.conn.execute("SELECT id FROM articles WHERE id = ? OR source = ? LIMIT 1", (ref, ref)).fetchone()
@@ -696,7 +696,7 @@ class Store:
         if len(rows) > 1:
             shown = ", ".join(f"{r['id']} ({r['source']})" for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
             raise StorylineError(
-                "E187",
+                "E197",
                 ref=ref,
                 count=f"{len(rows)}+" if len(rows) > 10 else len(rows),
                 path=self.path,
@@ -1313,7 +1313,7 @@ class Store:
 
 
 def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a file that is not a storyline database before anything is written to it (E183).
+    """Refuse a file that is not a storyline database before anything is written to it (E193).
 
     A new (empty) file is ours to create; an existing one must be a
     storyline database: another application's SQLite file would otherwise get
@@ -1324,14 +1324,14 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as err:
         if getattr(err, "sqlite_errorname", "").startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-            raise StorylineError("E183", path=path, detail=err) from err
+            raise StorylineError("E193", path=path, detail=err) from err
         raise
     if not tables and version == 0:
         return
     columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")} if "articles" in tables else set()
     if not {"failures"} <= tables or not {"id", "text", "published_source"} <= columns:
         found = ", ".join(sorted(tables)[:5]) or "no tables"
-        raise StorylineError("E183", path=path, detail=f"it is another application's SQLite file: {found}")
+        raise StorylineError("E193", path=path, detail=f"it is another application's SQLite file: {found}")
 
 
 def _wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:

@@ -57,7 +57,7 @@ def main() -> None:
 
     ``--debug`` (anywhere on the command line, or ``STORYLINE_DEBUG=1``) lets
     an unexpected error's traceback through; otherwise it goes to a log file
-    and the user gets one line with E189 and the file's name.
+    and the user gets one line with E199 and the file's name.
     """
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("STORYLINE_DEBUG"))
     sys.argv = [sys.argv[0], *(a for a in sys.argv[1:] if a != "--debug")]
@@ -91,7 +91,7 @@ def _unexpected(error: BaseException, debug: bool) -> NoReturn:
     except OSError:
         log = Path("(could not write a log file)")
     detail = f"{type(error).__name__}: {error}"
-    _fail(f"E189: {StorylineError('E189', detail=detail, log=log)}")
+    _fail(f"E199: {StorylineError('E199', detail=detail, log=log)}")
 
 
 def _db_argument() -> str:
