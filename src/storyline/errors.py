@@ -45,6 +45,32 @@ class Errors:
         "or 'storyline show ARTICLE --db {path}' for an article's entities."
     )
     E162 = "Story '{ref}' not found (or the prefix is ambiguous) in {path}. 'storyline stories --db {path}' lists them."
+    # -- reliability: hostile inputs and an unusable store (docs/reliability.md) --
+    E190 = "{path}: could not be read ({detail}). Check that it is a readable file; the rest of the batch went on."
+    E191 = "{path}: line {line} field '{field}' must be a string, not {kind}. Fix that line; the other lines were read."
+    E192 = (
+        "{path}: id '{id}' is already used by a different article ({other}). "
+        "Give each article its own id; the article with that id was kept."
+    )
+    E193 = (
+        "{path}: not a storyline database ({detail}); it was left untouched. "
+        "Give another --db file (a new name creates one)."
+    )
+    E194 = (
+        "{path}: database is locked by another process (waited {seconds} s). Wait for the other storyline "
+        "to finish and run the same command again, or wait longer with --setting busy_timeout=SECONDS."
+    )
+    E195 = "{path}: cannot open or write the database ({detail}). Check that its folder exists and is writable."
+    E196 = (
+        "{path}: disk full ({detail}). The current batch was rolled back; everything committed before is kept. "
+        "Free some space and run the same command again: it continues where it stopped."
+    )
+    E197 = "'{ref}' matches {count} articles in {path}: {candidates}. Give more of the id."
+    E198 = "{path}: worker process died while analysing it (twice: {detail}). The rest of the batch went on."
+    E199 = (
+        "unexpected error ({detail}). The traceback is in {log}; please report it with that file. "
+        "Run with --debug to see it here."
+    )
     E161 = "Knowledge-base entity '{ref}' not found in {path}. 'storyline entity NAME --db {path}' finds one by name."
     # Fetching pages, feeds and archives (fetch.py, feeds.py, warc.py): the batch always goes on.
     E170 = "{url}: the server answered HTTP {status} {reason}. Check the address; the rest of the batch went on."
@@ -74,6 +100,9 @@ class Warnings:
 
     W204 = "{path}: skipped, not an article format (.txt, .html, .jsonl) in a folder being ingested."
     W205 = "{count} stored articles could not be linked ({detail}); they are kept. Run 'storyline relink'."
+    W210 = "{path}: 'published' value {value!r} is not a valid date; stored as unknown (kept as published_raw)."
+    W211 = "{path}: skipped ({reason})."
+    W212 = "{path}: {detail}; replaced by U+FFFD. Check the text of this input."
     W203 = "{path}: cleaning removed every line it was unsure of; the body may be incomplete."
 
 

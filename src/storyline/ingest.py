@@ -32,7 +32,7 @@ from .clean import clean, content_id
 from .errors import StorylineError, Warnings
 from .link import link_articles
 from .model import Analysis, Article, Failure, RawDoc
-from .read import read
+from .read import NOTES, read
 from .settings import Settings
 from .store import Store
 
@@ -55,6 +55,7 @@ class IngestReport:
     linked: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -156,17 +157,31 @@ def tally(report: IngestReport, result: Analysis | Failure, outcome: str) -> Non
 def _skip_stored(
     items: Iterable[RawDoc | Failure], store: Store, report: IngestReport, progress: Progress | None
 ) -> Iterator[RawDoc | Failure]:
-    """Drop inputs whose content is already stored before any work is spent on them."""
+    """Drop inputs whose content is already stored before any work is spent on them.
+
+    A user-given id (JSONL ``id``, ``--meta id=``) names one article: the same
+    id again with other content is a failure (E192), never "unchanged", whether
+    the first is in this run or already stored (compared with its kept raw input).
+    """
+    given: dict[str, tuple[str, str]] = {}  # user id -> (content hash, source) seen in this run
     for item in items:
+        if isinstance(item, Failure) and item.code in NOTES:
+            report.warnings.append(item)
+            continue
         if isinstance(item, Failure) and item.code.startswith("W"):
             report.skipped.append(item)
             continue
-        if isinstance(item, RawDoc) and store.has(raw_id(item)):
-            store.remember_urls(_seen_rows([(item, None)], ["unchanged"]))
-            report.unchanged += 1
-            if progress:
-                progress(1)
-            continue
+        if isinstance(item, RawDoc):
+            clash = _id_clash(item, store, given)
+            if clash is not None:
+                yield clash
+                continue
+            if store.has(raw_id(item)):
+                store.remember_urls(_seen_rows([(item, None)], ["unchanged"]))
+                report.unchanged += 1
+                if progress:
+                    progress(1)
+                continue
         yield item
 
 
@@ -193,6 +208,22 @@ def _seen_rows(
         final = canonical_url(str(item.meta.get("url") or item.source))
         rows.append((requested, final, content_id(item.text), article_id, str(item.meta["fetched_at"])))
     return rows
+
+
+def _id_clash(item: RawDoc, store: Store, given: dict[str, tuple[str, str]]) -> Failure | None:
+    """E192 when ``item`` reuses a user id for different content, else None (and remember the id)."""
+    user_id = item.meta.get("id")
+    if user_id in (None, ""):
+        return None
+    user_id, digest = str(user_id), content_id(item.text)
+    other = given.get(user_id)
+    if other is None and store.has(user_id):
+        kept = store.raw_input(user_id)
+        other = (content_id(kept.text), kept.source) if kept is not None else None
+    if other is not None and other[0] != digest:
+        return Failure(item.source, "E192", str(StorylineError("E192", path=item.source, id=user_id, other=other[1])))
+    given.setdefault(user_id, (digest, item.source))
+    return None
 
 
 def raw_id(raw: RawDoc) -> str:
@@ -270,13 +301,57 @@ def _analyze_all(articles: list[Article], settings: Settings) -> list[Analysis |
     vocabulary (names, numbers, URLs) are dropped afterwards, so a worker's
     memory does not creep up over millions of articles. Nothing may keep a
     Doc past the zone; the records hold plain strings.
+
+    A text longer than ``nlp.max_length`` (spaCy refuses it with E088) is
+    parsed in pieces cut at paragraph breaks (``pieces``) and the pieces'
+    Docs are joined with ``Doc.from_docs``: one Doc over the whole text, so
+    every character offset is right in the article as stored.
     """
+    from spacy.tokens import Doc
+
     from .analyze.nlp import load_nlp
 
     nlp = load_nlp(settings.model)
     with nlp.memory_zone():
-        docs = nlp.pipe((a.text for a in articles), batch_size=max(1, len(articles)))
-        return [_analyze_one(article, doc, settings) for article, doc in zip(articles, docs, strict=True)]
+        parts = [pieces(a.text, nlp.max_length) for a in articles]
+        docs = iter(nlp.pipe((p for ps in parts for p in ps), batch_size=max(1, len(articles))))
+        results = []
+        for article, texts in zip(articles, parts, strict=True):
+            parsed = [next(docs) for _ in texts]
+            doc = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            results.append(_analyze_one(article, doc, settings))
+        return results
+
+
+# Longest piece a long text is parsed in: spaCy's parser needs memory in
+# proportion to the piece, so pieces far below nlp.max_length keep it flat.
+PIECE_CHARS = 20_000
+
+
+def pieces(text: str, max_length: int, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` itself when spaCy takes it whole, else consecutive pieces that join back to it exactly.
+
+    Each cut falls after the last paragraph break (a blank line) that fits,
+    else after a line break, a sentence end or a space, and only as a last
+    resort mid-word, so no sentence is split where the text offers a better place.
+    """
+    if len(text) <= max_length:
+        return [text]
+    size = max(1, min(size, max_length))
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            found = window.rfind(mark)
+            if found > 0:
+                cut = found + len(mark)
+                break
+        cut = cut if cut > 0 else size
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def _analyze_one(article: Article, doc: Any, settings: Settings) -> Analysis | Failure:

@@ -11,8 +11,13 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 import re
+import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,6 +54,8 @@ _ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 Item = RawDoc | Failure
+# W-codes that annotate an input which is still ingested (the others mean skipped).
+NOTES = frozenset({"W210", "W212"})
 
 
 def read(
@@ -73,9 +80,9 @@ def read(
         if not path.exists():
             yield _failure(path, StorylineError("E109", path=path))
         elif path.is_dir():
-            yield from _read_dir(path, settings, meta)
+            yield from checked(_read_dir(path, settings, meta))
         else:
-            yield from read_file(path, settings, meta)
+            yield from checked(read_file(path, settings, meta))
 
 
 def _read_remote(
@@ -111,22 +118,66 @@ def count(paths: Iterable[str | Path]) -> int:
             if file.name.endswith(SIDECAR) or not file.is_file():
                 continue
             if file.suffix.lower() in {".jsonl", ".ndjson"}:
-                with open(file, "rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
+                try:
+                    with open(file, "rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:  # read() reports it; a progress bar only needs a guess
+                    total += 1
             else:
                 total += 1
     return total
 
 
 def _read_dir(path: Path, settings: Settings, meta: dict[str, Any] | None) -> Iterator[Item]:
-    """Articles in a folder, recursively; other files (a README, images) are skipped with W204."""
-    for child in sorted(p for p in path.rglob("*") if p.is_file()):
-        if child.name.endswith(SIDECAR) or any(part.startswith(".") for part in child.relative_to(path).parts):
-            continue
-        if not is_article_file(child):
+    """Articles in a folder, recursively, with every path left out reported (W204, W211).
+
+    Symbolic links are followed once: a folder already walked (a link loop, or
+    two links to one folder) is skipped with W211, so nothing is read twice and
+    the walk ends. Hidden entries, dangling links, unreadable folders and
+    special files (FIFOs, sockets, devices, which could block a read forever)
+    are skipped with W211 rather than silently.
+    """
+    seen: set[tuple[int, int]] = set()
+    for child, reason in _walk(path, seen):
+        if reason:
+            yield Failure(str(child), "W211", str(StorylineError("W211", path=child, reason=reason)))
+        elif not is_article_file(child):
             yield Failure(str(child), "W204", str(StorylineError("W204", path=child)))
+        else:
+            yield from read_file(child, settings, meta)
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str]]:
+    """Files under ``folder`` in sorted order, each with "" or the reason it is skipped."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            yield folder, "a folder already read (a symbolic link loop or a second link to it)"
+            return
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield folder, f"folder not readable: {err.strerror or err}"
+        return
+    for entry in entries:
+        child = Path(entry.path)
+        if entry.name.endswith(SIDECAR):
             continue
-        yield from read_file(child, settings, meta)
+        if entry.name.startswith("."):
+            yield child, "hidden (its name starts with a dot)"
+            continue
+        try:
+            mode = os.stat(child).st_mode
+        except OSError as err:
+            is_link = entry.is_symlink()
+            yield child, "dangling symbolic link" if is_link else f"not readable: {err.strerror or err}"
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(child, seen)
+        elif stat.S_ISREG(mode):
+            yield child, ""
+        else:
+            yield child, "not a regular file (a FIFO, socket or device)"
 
 
 def is_article_file(path: Path) -> bool:
@@ -139,7 +190,12 @@ def is_article_file(path: Path) -> bool:
 
 
 def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None) -> Iterator[Item]:
-    """Yield the article(s) in one file: one for a page, one per line for JSONL."""
+    """Yield the article(s) in one file: one for a page, one per line for JSONL.
+
+    Never raises: an unreadable file (E190), a broken or truncated gzip (E102)
+    or a bug in reading (E111) ends as one Failure naming the file, after the
+    lines of a JSONL file read before the problem.
+    """
     try:
         suffix = _format_suffix(path)
         file_meta = {**_sidecar(path), **(meta or {})}
@@ -151,6 +207,13 @@ def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None
         yield RawDoc(str(path), decode(data, str(path), html=fmt == "html"), fmt, file_meta)
     except StorylineError as err:
         yield _failure(path, err)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        yield _failure(path, StorylineError("E102", path=path, kind=f"broken gzip: {err}"))
+    except OSError as err:
+        yield _failure(path, StorylineError("E190", path=path, detail=err.strerror or err))
+    except Exception as err:  # a reader bug must cost this file only, never the batch
+        log.exception("reading %s failed", path)
+        yield _failure(path, StorylineError("E111", path=path, detail=f"{type(err).__name__}: {err}"))
 
 
 def decode(data: bytes, where: str, *, html: bool = False) -> str:
@@ -227,7 +290,7 @@ def _load(path: Path, settings: Settings) -> bytes:
     if path.suffix.lower() == ".gz":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
+        except (OSError, EOFError, zlib.error) as err:
             raise StorylineError("E102", path=path, kind=f"broken gzip: {err}") from err
     return data
 
@@ -256,8 +319,11 @@ def _read_jsonl(path: Path, settings: Settings, meta: dict[str, Any]) -> Iterato
         _refuse_binary(head.lstrip(b"\xef\xbb\xbf"), str(path))
         handle.seek(0)
         if path.suffix.lower() == ".json" and head.lstrip().startswith(b"["):
-            records = json.loads(handle.read().decode("utf-8-sig"))
-            for n, record in enumerate(records, 1):
+            try:
+                records = json.loads(handle.read().decode("utf-8-sig"))
+            except (ValueError, UnicodeDecodeError) as err:
+                raise StorylineError("E107", path=path, line=1, detail=err) from err
+            for n, record in enumerate(records if isinstance(records, list) else [records], 1):
                 yield _jsonl_record(path, n, record, meta)
             return
         for n, line in enumerate(handle, 1):
@@ -280,9 +346,95 @@ def _jsonl_record(path: Path, n: int, record: Any, meta: dict[str, Any]) -> Item
     where = f"{path}:{n}"
     if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
         return _failure(where, StorylineError("E108", path=path, line=n))
+    key = "html" if record.get("html") else "text"
+    for name in (key, *(k for k in ("id", "title", "published") if record.get(k) is not None)):
+        value = record[name]
+        if not isinstance(value, str) and not (name == "id" and isinstance(value, int) and not isinstance(value, bool)):
+            return _failure(where, StorylineError("E191", path=path, line=n, field=name, kind=type(value).__name__))
     fields = {k: v for k, v in record.items() if k not in ("text", "html") and v not in (None, "")}
-    fmt: Literal["text", "html"] = "html" if record.get("html") else "text"
-    return RawDoc(where, str(record.get("html") or record["text"]), fmt, {**meta, **fields})
+    fmt: Literal["text", "html"] = "html" if key == "html" else "text"
+    return RawDoc(where, record[key], fmt, {**meta, **fields})
+
+
+# -- checks at the door (docs/reliability.md) ---------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def checked(items: Iterable[Item]) -> Iterator[Item]:
+    """Each item, its text and metadata made safe to store, with a W-note before it when that changed something.
+
+    Lone surrogates (a JSONL ``\\ud800`` escape) cannot be encoded as UTF-8,
+    so SQLite and spaCy would fail on them: they become U+FFFD (W212). An
+    invalid ``published`` value (``2026-02-30``, ``yesterday``) becomes
+    unknown rather than a wrong explicit date; the raw value is kept in the
+    metadata as ``published_raw`` (W210). An RFC 2822 date (feeds) is read
+    as the ISO day it names.
+    """
+    for item in items:
+        if not isinstance(item, RawDoc):
+            yield item
+            continue
+        text, meta = item.text, item.meta
+        if _SURROGATE.search(text) or any(_has_surrogate(v) for v in meta.values()):
+            detail = "lone surrogate characters (invalid UTF-16 escapes) in its text or metadata"
+            yield Failure(item.source, "W212", str(StorylineError("W212", path=item.source, detail=detail)))
+            text, meta = _SURROGATE.sub("\ufffd", text), {k: _scrub(v) for k, v in meta.items()}
+        published = meta.get("published")
+        if published not in (None, ""):
+            day = valid_day(published)
+            if day is None:
+                warning = StorylineError("W210", path=item.source, value=published)
+                yield Failure(item.source, "W210", str(warning))
+                meta = {k: v for k, v in meta.items() if k != "published"} | {"published_raw": published}
+            elif day != published:
+                meta = {**meta, "published": day, "published_raw": published}
+        if text is not item.text or meta is not item.meta:
+            item = RawDoc(item.source, text, item.fmt, meta)
+        yield item
+
+
+def valid_day(value: Any) -> str | None:
+    """The ISO day a ``published`` value names (``2026-02-18``, ISO datetime, RFC 2822), else None."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _ISO_DAY.match(text):
+        try:
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            return None
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(_SURROGATE.search(value))
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_surrogate(v) for v in value)
+    return False
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub(v) for v in value]
+    return value
 
 
 def _failure(where: str | Path, err: StorylineError) -> Failure:

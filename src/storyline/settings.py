@@ -33,6 +33,7 @@ class Settings:
     fetch_timeout: float = 20.0
     fetch_interval: float = 1.0
     max_redirects: int = 5
+    busy_timeout: float = 5.0
 
     @classmethod
     def load(cls, path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
@@ -86,7 +87,11 @@ OPERATIONAL_SETTINGS = (
     "fetch_timeout",
     "fetch_interval",
     "max_redirects",
+    "busy_timeout",
 )
+# The least value each numeric setting accepts: a negative worker count or an
+# empty batch is refused at the door (E141, exit 2), never deep inside ingest.
+MINIMUM: dict[str, float] = {"workers": 0, "batch_size": 1, "write_batch": 1, "max_bytes": 1, "busy_timeout": 0}
 
 
 def package_version() -> str:
@@ -115,6 +120,15 @@ def _read_toml(text: str, where: str) -> dict[str, Any]:
 
 
 def _coerce(name: str, default: Any, value: Any) -> Any:
+    if name in MINIMUM and not isinstance(value, bool):
+        kind = "an integer" if isinstance(default, int) else "a number"
+        try:
+            number = type(default)(value)
+        except (TypeError, ValueError) as err:
+            raise StorylineError("E141", name=name, expected=kind, value=value) from err
+        if number < MINIMUM[name] or (isinstance(default, int) and number != float(value)):
+            raise StorylineError("E141", name=name, expected=f"{kind} >= {MINIMUM[name]:g}", value=value)
+        return number
     if isinstance(default, tuple):
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]

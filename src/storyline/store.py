@@ -482,6 +482,9 @@ class Store:
         self._connections: list[sqlite3.Connection] = []
         try:
             migrate(self.conn, self.path)
+        except sqlite3.Error as err:
+            self.close()
+            raise self.error(err) from err
         except BaseException:
             self.close()
             raise
@@ -503,12 +506,45 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         # check_same_thread=False only so close() can close every thread's
         # connection; each connection is still used by the thread that made it.
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self._memory:
+                _check_ours(conn, self.path)
+                _wal(conn, self.busy_timeout_ms)
+        except sqlite3.Error as err:
+            raise self.error(err) from err
         return conn
+
+    # -- reliability: an unusable database is one clear error (docs/reliability.md) --
+
+    def error(self, err: sqlite3.Error) -> Exception:
+        """The StorylineError a user should see for a database-level ``err``; see ``classify``."""
+        return self.classify(err, self.path, self.busy_timeout_ms)
+
+    @staticmethod
+    def classify(err: sqlite3.Error, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Exception:
+        """The StorylineError for a database-level ``err`` (locked E194, full E196, not ours E193, read-only E195).
+
+        Per-article errors (a constraint) are recorded as E112 failures
+        instead; this covers what stops the whole command, so the CLI can
+        exit 2 with one line saying what to do. Other errors come back as they are.
+        """
+        name = getattr(err, "sqlite_errorname", "") or ""
+        text = str(err).lower()
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+            return StorylineError("E194", path=path, seconds=f"{busy_timeout_ms / 1000:g}")
+        if name.startswith("SQLITE_FULL") or "disk is full" in text:
+            return StorylineError("E196", path=path, detail=err)
+        if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text:
+            return StorylineError("E193", path=path, detail=err)
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")) or (
+            "readonly" in text or "unable to open" in text
+        ):
+            return StorylineError("E195", path=path, detail=err)
+        return err
 
     def __enter__(self) -> Store:
         return self
@@ -552,15 +588,24 @@ class Store:
         return self._batch(items, self._rewrite_one)
 
     def _batch(self, items: Iterable[Analysis | Failure], one: Callable[[Any, str], str]) -> list[str]:
+        """One transaction; a database-level error (locked, disk full) rolls it back and is raised as E18x.
+
+        SQLite may have rolled back already (it does on SQLITE_FULL), so the
+        rollback is only issued when a transaction is still open: a second
+        error must never hide the first.
+        """
         outcomes = []
         now = time.strftime("%Y-%m-%dT%H:%M:%S")
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             for item in items:
                 outcomes.append(one(item, now))
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as err:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.Error):
+                raise self.error(err) from err
             raise
         return outcomes
 
@@ -586,6 +631,8 @@ class Store:
         try:
             outcome = action()
         except sqlite3.Error as err:
+            if not isinstance(self.error(err), sqlite3.Error) or not self.conn.in_transaction:
+                raise  # locked, disk full, read-only: not this article's fault; _batch rolls back
             self.conn.execute("ROLLBACK TO article")
             self.conn.execute("RELEASE article")
             message = str(StorylineError("E112", path=item.article.source, detail=err))
@@ -660,14 +707,33 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
 
     def find(self, ref: str) -> str:
-        """Resolve an id, an id prefix or a source path (suffix) to one article id."""
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR id LIKE ? OR source = ? OR source LIKE ? ORDER BY rowid LIMIT 1",
-            (ref, ref + "%", ref, "%" + ref + "%"),
-        ).fetchone()
-        if row is None:
+        """Resolve an exact id, else an unambiguous id prefix or source path (suffix), to one article id.
+
+        ``%`` and ``_`` in ``ref`` match themselves (LIKE wildcards are
+        escaped). Several matches raise E197 listing the candidates rather
+        than silently picking the first; none raises E122.
+        """
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ? OR source = ? LIMIT 1", (ref, ref)).fetchone()
+        if row is not None:
+            return str(row[0])
+        like = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.execute(
+            "SELECT id, source FROM articles WHERE id LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\' "
+            "ORDER BY rowid LIMIT 11",
+            (like + "%", "%" + like + "%"),
+        ).fetchall()
+        if not rows:
             raise StorylineError("E122", ref=ref, path=self.path)
-        return str(row[0])
+        if len(rows) > 1:
+            shown = ", ".join(f"{r['id']} ({r['source']})" for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
+            raise StorylineError(
+                "E197",
+                ref=ref,
+                count=f"{len(rows)}+" if len(rows) > 10 else len(rows),
+                path=self.path,
+                candidates=shown,
+            )
+        return str(rows[0][0])
 
     def analysis(self, article_id: str) -> Analysis:
         """Rebuild the stored Analysis of one article."""
@@ -1402,6 +1468,46 @@ class Store:
         """Drop a story that has no article left (its index keys go with it)."""
         self.conn.execute("DELETE FROM story_index WHERE story_id = ?", (story_id,))
         self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not a storyline database before anything is written to it (E193).
+
+    A new (empty) file is ours to create; an existing one must be a
+    storyline database: another application's SQLite file would otherwise get
+    our tables added and its journal mode changed.
+    """
+    try:
+        version = schema_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as err:
+        if getattr(err, "sqlite_errorname", "").startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+            raise StorylineError("E193", path=path, detail=err) from err
+        raise
+    if not tables and version == 0:
+        return
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")} if "articles" in tables else set()
+    if not {"failures"} <= tables or not {"id", "text", "published_source"} <= columns:
+        found = ", ".join(sorted(tables)[:5]) or "no tables"
+        raise StorylineError("E193", path=path, detail=f"it is another application's SQLite file: {found}")
+
+
+def _wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """Switch to WAL, waiting like the busy timeout: two processes creating one database at once both succeed.
+
+    Changing the journal mode needs an exclusive lock that the busy handler
+    does not always wait for, so a second process starting at the same moment
+    would fail with "database is locked"; this retries until the timeout.
+    """
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _article_row(analysis: Analysis) -> dict[str, Any]:

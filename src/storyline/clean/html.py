@@ -9,6 +9,7 @@ an unparsable or empty page gives an Article with empty text, and the caller
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..model import Article, RawDoc
@@ -48,6 +49,21 @@ def clean_html(raw: RawDoc, settings: Settings) -> Article:
     )
 
 
+# libxml2 stops building the tree at a depth of 256 (and trafilatura recurses
+# over it), so a page wrapped in thousands of <div>s lost its whole body (E104).
+# A run this long of one wrapper tag carries no structure worth keeping.
+_WRAPPERS = r"div|span|section|article|main|font|center|blockquote|b|i|em|strong|small|big|u|p|li|ul|ol|table|tr|td"
+_OPEN_RUN = re.compile(rf"(<({_WRAPPERS})\b[^<>]*>)(?:\s*<\2\b[^<>]*>){{31,}}", re.IGNORECASE)
+_CLOSE_RUN = re.compile(rf"(</({_WRAPPERS})\s*>)(?:\s*</\2\s*>){{31,}}", re.IGNORECASE)
+
+
+def flatten_nesting(text: str) -> str:
+    """``text`` with each run of 32 or more nested copies of one wrapper tag (opening or closing) cut to one."""
+    if text.count("<") < 64:
+        return text
+    return _CLOSE_RUN.sub(r"\1", _OPEN_RUN.sub(r"\1", text))
+
+
 def parse_html(text: str) -> Any | None:
     """The lxml tree of a page, or None when there is nothing to parse."""
     from trafilatura import load_html
@@ -55,7 +71,7 @@ def parse_html(text: str) -> Any | None:
     if not text.strip():
         return None
     try:
-        return load_html(text)
+        return load_html(flatten_nesting(text))
     except Exception as err:  # lxml raises on some byte sequences and deep nesting
         logger.warning("could not parse HTML: %s", err)
         return None

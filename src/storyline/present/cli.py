@@ -9,17 +9,23 @@ itself could not run).
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from ..errors import StorylineError
 from ..ingest import IngestReport, ingest
@@ -29,6 +35,7 @@ from ..settings import Settings, parse_assignment
 from ..store import Store
 from .export import FORMATS, export
 from .show import render
+from .terminal import plain
 
 app = typer.Typer(
     help="storyline: news coverage in, an attributed knowledge base out.\n\n"
@@ -47,8 +54,56 @@ ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file o
 
 
 def main() -> None:
-    """Entry point of the ``storyline`` script."""
-    app()
+    """Entry point of the ``storyline`` script: every error is one line, exit 2 when the command could not run.
+
+    ``--debug`` (anywhere on the command line, or ``STORYLINE_DEBUG=1``) lets
+    an unexpected error's traceback through; otherwise it goes to a log file
+    and the user gets one line with E199 and the file's name.
+    """
+    debug = "--debug" in sys.argv[1:] or bool(os.environ.get("STORYLINE_DEBUG"))
+    sys.argv = [sys.argv[0], *(a for a in sys.argv[1:] if a != "--debug")]
+    try:
+        app(standalone_mode=True)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except StorylineError as error:
+        _fail(f"{error.code}: {error}")
+    except sqlite3.Error as error:
+        found = Store.classify(error, Path(_db_argument()))
+        if isinstance(found, StorylineError):
+            _fail(f"{found.code}: {found}")
+        _unexpected(error, debug)
+    except Exception as error:
+        _unexpected(error, debug)
+
+
+def _fail(line: str) -> NoReturn:
+    err.print(Text.assemble(("error", "red"), f" {plain(line)}"), highlight=False, soft_wrap=True)
+    raise SystemExit(2)
+
+
+def _unexpected(error: BaseException, debug: bool) -> NoReturn:
+    """A bug: the traceback to a log file (or to the screen with --debug), one line to the user, exit 2."""
+    if debug:
+        raise error
+    log = Path(tempfile.gettempdir()) / f"storyline-error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    try:
+        log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    except OSError:
+        log = Path("(could not write a log file)")
+    detail = f"{type(error).__name__}: {error}"
+    _fail(f"E199: {StorylineError('E199', detail=detail, log=log)}")
+
+
+def _db_argument() -> str:
+    """The --db a command was given (for naming the file in a database error)."""
+    args = sys.argv[1:]
+    for n, arg in enumerate(args):
+        if arg == "--db" and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith("--db="):
+            return arg[5:]
+    return "the database"
 
 
 @contextmanager
@@ -56,7 +111,7 @@ def _errors_as_exit() -> Any:
     try:
         yield
     except StorylineError as error:
-        err.print(f"[red]error[/red] {error.code}: {error}", highlight=False)
+        err.print(Text.assemble(("error", "red"), f" {error.code}: {plain(error)}"), highlight=False, soft_wrap=True)
         raise typer.Exit(2) from error
 
 
@@ -115,7 +170,7 @@ def ingest_cli(
         if engine == "dask":
             report = _run_dask([Path(p) for p in paths], str(parquet), scheduler, settings, given, quiet)
         else:
-            with Store(db) as store:
+            with Store(db, busy_timeout_ms=int(settings.busy_timeout * 1000)) as store:
                 report = _run_ingest(paths, store, settings, given, quiet)
     _summary(report, Path(str(parquet)) if engine == "dask" else db, quiet)
 
@@ -163,11 +218,16 @@ def load_cli(
 
 
 def _summary(report: IngestReport, db: Path, quiet: bool) -> None:
-    """One line per failed input, the totals, and exit code 1 if anything failed."""
-    for item in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {item.code}: {item.message}", highlight=False, soft_wrap=True)
-    for failure in report.failures:
-        err.print(f"[red]failed[/red] {failure.code}: {failure.message}", highlight=False, soft_wrap=True)
+    """One line per failed input, the totals, and exit code 1 if anything failed.
+
+    Messages name files and may quote input: they are printed with control
+    characters escaped and without markup, so each stays one line as written.
+    """
+    for label, items in (("warning", report.warnings), ("skipped", report.skipped), ("failed", report.failures)):
+        colour = "red" if label == "failed" else "yellow"
+        for item in items:
+            line = Text.assemble((label, colour), f" {item.code}: {plain(item.message)}")
+            err.print(line, highlight=False, soft_wrap=True)
     if not quiet:
         err.print(
             f"{report.added} added, {report.unchanged} unchanged, {report.failed} failed, "
@@ -232,7 +292,7 @@ def failures_cli(db: DbOption = Path("storyline.db")) -> None:
     """
     with _errors_as_exit(), Store(db, create=False) as store:
         for failure in store.failures():
-            out.print(f"{failure.code}\t{failure.message}", highlight=False, soft_wrap=True)
+            out.print(f"{failure.code}\t{plain(failure.message)}", highlight=False, soft_wrap=True, markup=False)
 
 
 @app.command("demo")
@@ -295,7 +355,7 @@ def reanalyze_cli(
 
     with _errors_as_exit():
         settings = _settings(config, setting, workers=workers)
-        with Store(db, create=False) as store:
+        with Store(db, create=False, busy_timeout_ms=int(settings.busy_timeout * 1000)) as store:
             if quiet:
                 report: ReanalyzeReport = reanalyze(store, settings, everything=everything)
             else:

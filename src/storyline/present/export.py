@@ -70,8 +70,23 @@ def _columns(store: Store, table: str) -> list[str]:
 def _write_csv(rows: list[dict[str, Any]], handle: IO[str], columns: list[str]) -> int:
     writer = csv.DictWriter(handle, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return len(rows)
+
+
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will not run: one starting like a formula gets a leading ``'`` (OWASP).
+
+    Article text is untrusted: a title ``=HYPERLINK(...)`` would otherwise
+    become a live link or command when the CSV is opened. Numbers stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _write_parquet(rows: list[dict[str, Any]], path: Path, columns: list[str]) -> int:

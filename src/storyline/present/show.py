@@ -14,14 +14,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Analysis
+from .terminal import plain
 
 
 def render(analysis: Analysis, console: Console, *, body: bool = False) -> None:
-    """Print ``analysis`` as a header, optional body, and one table per kind of fact."""
-    data = analysis.to_dict()
+    """Print ``analysis`` as a header, optional body, and one table per kind of fact.
+
+    Every string is untrusted article text: control characters (ANSI escapes,
+    newlines in a title) are escaped by ``plain`` so they cannot restyle the
+    terminal or forge lines; the body keeps its line breaks.
+    """
+    data: dict[str, Any] = {k: (_body_safe(v) if k == "text" else _safe(v)) for k, v in analysis.to_dict().items()}
     console.print(_header(data))
     if body:
-        console.print(Panel(data["text"], title="body", expand=False))
+        console.print(Panel(Text(data["text"]), title="body", expand=False))
     for title, rows, columns in _sections(data):
         if rows:
             console.print(_table(title, columns, rows))
@@ -31,6 +37,20 @@ def render(analysis: Analysis, console: Console, *, body: bool = False) -> None:
             reasons[item["reason"]] = reasons.get(item["reason"], 0) + 1
         summary = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))
         console.print(Text(f"removed {len(data['removed'])} boilerplate lines: {summary}", style="dim"))
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, dict):
+        return {k: _safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_safe(v) for v in value]
+    return value
+
+
+def _body_safe(text: str) -> str:
+    return "\n".join(plain(line) for line in text.split("\n"))
 
 
 def _header(data: dict[str, Any]) -> Panel:
@@ -112,5 +132,5 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     return table
