@@ -87,7 +87,7 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _record(head: Text, lines: list[str]) -> Group:
+def _record(head: Text, lines: list[str]) -> Constrain:
     """One record as a paragraph: a bold head line, then its text indented and wrapped at words."""
     body = [Padding(Text(line), (0, 0, 0, INDENT), expand=False) for line in lines if line]
     return Constrain(Group(head, *body), MEASURE)
