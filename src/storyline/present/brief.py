@@ -125,10 +125,13 @@ class _Markdown:
     def items(self, rows: list[str]) -> str:
         return "".join(f"- {row}\n" for row in rows) if rows else "- (none)\n"
 
-    def table(self, header: list[str], rows: list[list[str]]) -> str:
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        return "\n".join(lines) + "\n"
+    def nested(self, head: str, rows: list[str]) -> str:
+        """One item with sub-items, so each quote or value starts its own line in a terminal too."""
+        return head + "".join(f"\n  - {row}" for row in rows)
+
+    def groups(self, header: list[str], groups: list[tuple[str, list[str]]]) -> str:
+        """A nested list, not a pipe table: long cells squeezed into columns are unreadable at 80 columns."""
+        return self.items([self.nested(head, rows) for head, rows in groups])
 
     def em(self, text: str) -> str:
         return f"*{text}*"
@@ -150,7 +153,12 @@ class _Html(_Markdown):
     def items(self, rows: list[str]) -> str:
         return "<ul>" + "".join(f"<li>{row}</li>" for row in rows) + "</ul>\n" if rows else "<p>(none)</p>\n"
 
-    def table(self, header: list[str], rows: list[list[str]]) -> str:
+    def nested(self, head: str, rows: list[str]) -> str:
+        return head + "<ul>" + "".join(f"<li>{row}</li>" for row in rows) + "</ul>"
+
+    def groups(self, header: list[str], groups: list[tuple[str, list[str]]]) -> str:
+        """A table on a page: the head, the first two rows side by side, any others in the last column."""
+        rows = [[head, *cells[:2], *[""] * (2 - len(cells[:2])), " / ".join(cells[2:])] for head, cells in groups]
         head = "".join(f"<th>{h}</th>" for h in header)
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         return f"<table><tr>{head}</tr>{body}</table>\n"
@@ -210,18 +218,22 @@ def _when(brief: dict[str, Any], out: _Markdown) -> str:
 def _said(brief: dict[str, Any], out: _Markdown) -> str:
     rows = []
     for group in brief.get("quotes_by_speaker", [])[:MAX_ITEMS]:
-        quotes = " ".join(
-            f"“{out.esc(q['text'])}” ({out.esc(q['outlet'] or q['article'])})" for q in group["quotes"][:4]
-        )
-        rows.append(f"{out.esc(group['speaker'])}: {quotes}")
+        quotes = [f"{_quoted(q, out)} ({out.esc(q['outlet'] or q['article'])})" for q in group["quotes"][:4]]
+        rows.append(out.nested(f"{out.esc(group['speaker'])}:", quotes))
     return out.items(rows)
+
+
+def _quoted(quote: dict[str, Any], out: _Markdown) -> str:
+    """Quotation marks for a direct quote only: a reported (indirect) one is not the speaker's words."""
+    text = out.esc(quote["text"])
+    return f"“{text}”" if quote.get("kind", "direct") == "direct" else text
 
 
 def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
     conflicts = brief.get("conflicts", [])
     if not conflicts:
         return out.items([])
-    rows = []
+    groups = []
     for conflict in conflicts[:MAX_ITEMS]:
         cells = [
             f"{out.esc(v['value'])} — {out.esc(v['outlet'] or v['article'])}, {out.esc(v['published'] or 'undated')}"
@@ -229,14 +241,9 @@ def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
             + f": {out.em(out.esc(v['sentence']))}"
             for v in conflict["values"]
         ]
-        rows.append(
-            [
-                f"{out.esc(conflict['subject'])} ({out.esc(conflict['attribute'])}, {out.esc(conflict['kind'])})",
-                *cells[:2],
-                " / ".join(cells[2:]),
-            ]
-        )
-    return out.table(["Subject", "One source", "Other source", "More"], rows)
+        subject = f"{out.esc(conflict['subject'])} ({out.esc(conflict['attribute'])}, {out.esc(conflict['kind'])})"
+        groups.append((subject, cells))
+    return out.groups(["Subject", "One source", "Other source", "More"], groups)
 
 
 def _facts(key: str) -> Callable[[dict[str, Any], _Markdown], str]:
