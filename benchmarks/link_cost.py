@@ -7,8 +7,11 @@ articles is at hand: articles are built directly as stored analyses (text of
 Zipf-distributed random words from a fixed vocabulary, grouped in synthetic
 stories that share topic words and entity names, a few random entity names,
 publication dates spread over a year), written with ``Store.write`` with
-linking off, then linked in bulk. At each size, N new articles (drawn the
-same way) are linked one at a time and timed; the figures are ms per
+their link rows filled in directly (``Bulk``: real fingerprints, one
+knowledge-base entity per name, one story per synthetic story), since
+linking 100k articles one by one would take hours. At each size, N new
+articles (drawn the same way) are linked one at a time by the real linking
+steps (``link_articles`` runs the same three, timed here one by one); the figures are ms per
 article, candidates examined per article (near-duplicate bucket neighbours
 and candidate stories) and the peak of Python allocations (tracemalloc)
 during the timed linking, with the process's peak RSS for reference.
@@ -23,22 +26,36 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
+import multiprocessing
 import random
 import resource
 import tempfile
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import print_table, save_result
 from storyline.link.duplicates import LinkStats as DuplicateStats
-from storyline.link.duplicates import link_duplicates
+from storyline.link.duplicates import buckets, fingerprint, link_duplicates
 from storyline.link.entities import link_entities
+from storyline.link.entity_names import mention
+from storyline.link.stories import (
+    FIELDS,
+    StoryParams,
+    _add,
+    _tfidf,
+    _top,
+    article_counts,
+    index_keys,
+    link_stories,
+    story_key,
+)
 from storyline.link.stories import LinkStats as StoryStats
-from storyline.link.stories import link_stories
-from storyline.model import Analysis, Article, Entity
+from storyline.model import Analysis, Article, Entity, Fingerprint
 from storyline.store import Store
 
 SIZES = (1_000, 10_000, 100_000)
@@ -47,6 +64,7 @@ VOCABULARY = 30_000
 NAMES = 20_000
 WORDS_PER_ARTICLE = 180
 STORY_SIZE = 6
+WORKERS = 2
 _SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"] + ["an", "el", "or", "is", "um"]
 
 
@@ -64,21 +82,29 @@ class Generator:
         self.names = [f"{_word(rng, 2).title()} {_word(rng, 3).title()}" for _ in range(NAMES)]
         # Zipf-like word frequencies: a few very common words, a long tail.
         self.weights = [1.0 / (rank + 1) for rank in range(VOCABULARY)]
+        # Cumulative once: random.choices with plain weights re-adds all 30k of them per call.
+        self.cumulative = list(itertools.accumulate(self.weights))
+        self.topics = self.vocabulary[200:]
         self.count = 0
 
     def articles(self, n: int, prefix: str) -> Iterator[Analysis]:
         """``n`` new analyses; consecutive ones come in stories of STORY_SIZE."""
+        for _, analysis in self.grouped(n, prefix):
+            yield analysis
+
+    def grouped(self, n: int, prefix: str) -> Iterator[tuple[int, Analysis]]:
+        """``n`` new analyses with the number of the synthetic story each belongs to."""
         for _ in range(n):
             self.count += 1
             story = self.count // STORY_SIZE
-            yield self._article(f"{prefix}{self.count}", story)
+            yield story, self._article(f"{prefix}{self.count}", story)
 
     def _article(self, key: str, story: int) -> Analysis:
         rng = random.Random(hashlib.sha256(key.encode()).digest())
         topic = random.Random(story)
-        topic_words = topic.sample(self.vocabulary[200:], 25)
+        topic_words = topic.sample(self.topics, 25)
         topic_names = topic.sample(self.names, 3)
-        words = rng.choices(self.vocabulary, weights=self.weights, k=WORDS_PER_ARTICLE)
+        words = rng.choices(self.vocabulary, cum_weights=self.cumulative, k=WORDS_PER_ARTICLE)
         words += rng.choices(topic_words, k=WORDS_PER_ARTICLE // 3)
         rng.shuffle(words)
         names = topic_names + rng.sample(self.names, 2)
@@ -107,44 +133,130 @@ class Generator:
         return Analysis(article=article, entities=tuple(entities))
 
 
-def grow(store: Store, generator: Generator, size: int, batch: int = 1_000) -> float:
-    """Write and link articles until the store holds ``size``; seconds spent."""
+class Bulk:
+    """Writes synthetic articles with their link rows filled in directly: the corpus, fast.
+
+    Linking 100k articles one by one takes hours (about 50 ms each), and only
+    the linking of the probe articles is measured, so the stored corpus is
+    written the way linking would have left it: each article's real MinHash
+    fingerprint and LSH buckets (no article is a copy of another), one
+    knowledge-base entity per distinct name with the name keys linking gives
+    it, and one story per synthetic story whose centroid is the sum of its
+    members' TF-IDF vectors (weighted with the document frequencies known when
+    each arrived), indexed under its members' index keys, with its document
+    frequencies counted. Fingerprints are computed in worker processes.
+    """
+
+    def __init__(self, store: Store, pool: Any) -> None:
+        self.store = store
+        self.pool = pool
+        self.params = StoryParams()
+        self.df: Counter[str] = Counter()
+        self.linked = 0
+        self.kb: dict[str, str] = {}
+        self.stories: dict[int, dict[str, Any]] = {}
+
+    def load(self, grouped: list[tuple[int, Analysis]]) -> None:
+        """Store a batch of analyses and write their duplicate, entity and story rows."""
+        items = [analysis for _, analysis in grouped]
+        self.store.write(items)
+        prints = self.pool.map(_fingerprint, [(a.article.id, a.article.text) for a in items], chunksize=50)
+        now = time.strftime("%Y-%m-%dT%H:%M:%S")
+        with self.store.transaction():
+            for fp, bands in prints:
+                if fp is not None:
+                    self.store.save_duplicates(fp, bands, [])
+            for analysis in items:
+                self._entities(analysis)
+            for story, analysis in grouped:
+                self._story(story, analysis)
+            for number in sorted(self.stories):
+                self.store.save_story(self.stories[number], now)
+                if number < grouped[-1][0]:
+                    del self.stories[number]
+
+    def _entities(self, analysis: Analysis) -> None:
+        article_id = analysis.article.id
+        for entity in analysis.entities:
+            m = mention(article_id, entity)
+            kb_id = self.kb.get(entity.name.lower())
+            if kb_id is None:
+                kb_id = self.kb[entity.name.lower()] = "kb-" + hashlib.sha256(entity.name.encode()).hexdigest()[:12]
+                if self.store.kb_name(kb_id) is None:  # a kept --db file may hold it already
+                    self.store.kb_create(kb_id, entity.name, entity.type, article_id)
+            self.store.kb_link(article_id, entity.id, kb_id, entity.name, m.keys)
+
+    def _story(self, number: int, analysis: Analysis) -> None:
+        params, article = self.params, analysis.article
+        counts = article_counts(analysis)
+        terms = {key for field_counts in counts.values() for key in field_counts}
+        self.store.story_count_terms(terms)
+        self.df.update(terms)
+        self.linked += 1
+        vector = {name: _tfidf(counts[name], self.df, self.linked, params.vector_terms) for name in FIELDS}
+        day = article.published[:10] if article.published else None
+        state = self.stories.get(number)
+        if state is None:
+            state = self.stories[number] = {
+                "id": story_key(article.id),
+                "title": article.title,
+                "size": 0,
+                "title_article": article.id,
+                "centroid": {name: {} for name in FIELDS},
+                "dated_first": day,
+                "dated_last": day,
+                "first_seen": day,
+                "last_seen": day,
+            }
+            self.store.save_story(state, time.strftime("%Y-%m-%dT%H:%M:%S"))
+        state["size"] += 1
+        state["centroid"] = {
+            name: _top(_add(state["centroid"][name], vector[name]), params.centroid_terms) for name in FIELDS
+        }
+        for key in ("dated_first", "first_seen"):
+            state[key] = min(state[key] or day, day) if day else state[key]
+        for key in ("dated_last", "last_seen"):
+            state[key] = max(state[key] or day, day) if day else state[key]
+        self.store.add_story_article(state["id"], article.id, 0.5, day, vector)
+        self.store.add_story_keys(state["id"], index_keys(vector, params.index_terms))
+
+
+def _fingerprint(item: tuple[str, str]) -> tuple[Fingerprint | None, list[tuple[int, int]]]:
+    """An article's fingerprint and LSH buckets (run in a worker process)."""
+    fp = fingerprint(*item)
+    return fp, buckets(fp) if fp is not None else []
+
+
+def grow(bulk: Bulk, generator: Generator, size: int, batch: int = 2_000) -> float:
+    """Write articles (with their link rows, see ``Bulk``) until the store holds ``size``; seconds spent."""
     started = time.perf_counter()
-    have = len(store.article_ids())
-    while have < size:
-        take = min(batch, size - have)
-        items = list(generator.articles(take, "bulk"))
-        store.write(items)
-        ids = [item.article.id for item in items]
-        link_duplicates(store, ids)
-        link_entities(store, ids)
-        link_stories(store, ids)
-        have += take
-        print(f"  {have} stored and linked ({time.perf_counter() - started:.0f}s)", flush=True)
+    have = len(bulk.store.article_ids())
+    # A large page cache while building only (the probe runs with the store's own settings).
+    default = bulk.store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    bulk.store.conn.execute("PRAGMA cache_size = -1000000")
+    try:
+        while have < size:
+            take = min(batch, size - have)
+            bulk.load(list(generator.grouped(take, "bulk")))
+            have += take
+            print(f"  {have} stored with their links ({time.perf_counter() - started:.0f}s)", flush=True)
+    finally:
+        bulk.store.conn.execute(f"PRAGMA cache_size = {int(default)}")
     return time.perf_counter() - started
 
 
 def probe(store: Store, generator: Generator, n: int) -> dict[str, float]:
-    """Link ``n`` new articles one at a time: ms per article per step, candidates, peak allocations."""
-    items = list(generator.articles(n, "probe"))
-    store.write(items)
-    ids = [item.article.id for item in items]
+    """Link ``n`` new articles one at a time: ms per article per step, candidates, peak allocations.
+
+    The timing pass runs without tracemalloc (which slows allocation-heavy
+    code several times over); the peak of Python allocations is measured on
+    a second, smaller set of new articles.
+    """
     steps = {"duplicates": 0.0, "entities": 0.0, "stories": 0.0}
     duplicate_stats, story_stats = DuplicateStats(), StoryStats()
+    total = _link_each(store, generator, n, steps, duplicate_stats, story_stats)
     tracemalloc.start()
-    started = time.perf_counter()
-    for article_id in ids:
-        t0 = time.perf_counter()
-        link_duplicates(store, [article_id], stats=duplicate_stats)
-        t1 = time.perf_counter()
-        link_entities(store, [article_id])
-        t2 = time.perf_counter()
-        link_stories(store, [article_id], stats=story_stats)
-        t3 = time.perf_counter()
-        steps["duplicates"] += t1 - t0
-        steps["entities"] += t2 - t1
-        steps["stories"] += t3 - t2
-    total = time.perf_counter() - started
+    _link_each(store, generator, max(5, n // 5), {**steps}, DuplicateStats(), StoryStats())
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
@@ -155,6 +267,33 @@ def probe(store: Store, generator: Generator, n: int) -> dict[str, float]:
         "peak_alloc_mb": peak / 2**20,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+def _link_each(
+    store: Store,
+    generator: Generator,
+    n: int,
+    steps: dict[str, float],
+    duplicate_stats: DuplicateStats,
+    story_stats: StoryStats,
+) -> float:
+    """Store ``n`` new articles, link them one at a time (the steps of ``link_articles``, in its order); seconds."""
+    items = list(generator.articles(n, "probe"))
+    store.write(items)
+    started = time.perf_counter()
+    for item in items:
+        article_id = item.article.id
+        t0 = time.perf_counter()
+        link_duplicates(store, [article_id], stats=duplicate_stats)
+        t1 = time.perf_counter()
+        link_entities(store, [article_id])
+        t2 = time.perf_counter()
+        link_stories(store, [article_id], stats=story_stats)
+        t3 = time.perf_counter()
+        steps["duplicates"] += t1 - t0
+        steps["entities"] += t2 - t1
+        steps["stories"] += t3 - t2
+    return time.perf_counter() - started
 
 
 def main() -> int:
@@ -168,9 +307,10 @@ def main() -> int:
     generator = Generator()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "link_cost.db"
-        with Store(db) as store:
+        with Store(db) as store, multiprocessing.Pool(WORKERS) as pool:
+            bulk = Bulk(store, pool)
             for size in sizes:
-                built = grow(store, generator, size)
+                built = grow(bulk, generator, size)
                 results[size] = {"build_s": built, **probe(store, generator, args.probe)}
     return report(sizes, results, args.probe)
 
