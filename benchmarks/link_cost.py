@@ -5,9 +5,10 @@ stay flat: a new article meets only its index candidates, never the corpus.
 This measures it on a synthetic load, since no real corpus of 100k analysed
 articles is at hand: articles are built directly as stored analyses (text of
 Zipf-distributed random words from a fixed vocabulary, grouped in synthetic
-stories that share topic words and entity names, a few random entity names,
+stories that share topic words and entity names, two more names drawn with
+Zipf-like popularity (a few people are in a large share of the news),
 publication dates spread over a year), written with ``Store.write`` with
-their link rows filled in directly (``Bulk``: real fingerprints, one
+their link rows filled in directly (``Bulk``: fingerprints, one
 knowledge-base entity per name, one story per synthetic story), since
 linking 100k articles one by one would take hours. At each size, N new
 articles (drawn the same way) are linked one at a time by the real linking
@@ -82,6 +83,8 @@ class Generator:
         self.weights = [1.0 / (rank + 1) for rank in range(VOCABULARY)]
         # Cumulative once: random.choices with plain weights re-adds all 30k of them per call.
         self.cumulative = list(itertools.accumulate(self.weights))
+        # Names are Zipf-popular too: a few people are in a large share of the news.
+        self.name_cumulative = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(NAMES)))
         self.topics = self.vocabulary[200:]
         self.count = 0
 
@@ -105,7 +108,8 @@ class Generator:
         words = rng.choices(self.vocabulary, cum_weights=self.cumulative, k=WORDS_PER_ARTICLE)
         words += rng.choices(topic_words, k=WORDS_PER_ARTICLE // 3)
         rng.shuffle(words)
-        names = topic_names + rng.sample(self.names, 2)
+        names = topic_names + [n for n in dict.fromkeys(rng.choices(self.names, cum_weights=self.name_cumulative, k=2))]
+        names = list(dict.fromkeys(names))
         parts, entities, offset = [], [], 0
         for n, name in enumerate(names):
             chunk = " ".join(words[n * 40 : (n + 1) * 40]).capitalize() + f" said {name}."

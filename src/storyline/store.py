@@ -392,12 +392,16 @@ _0008_STORY_SETTLE = """
 CREATE INDEX story_articles_weakest ON story_articles(story_id, similarity, article_id);
 """
 
-# Stories, flat cost (link/stories.py): each index posting records when its
-# story last gained that key (``touched``: the arrival number, story_articles'
-# rowid, of the article that brought it), so a key shared by thousands of
-# stories yields only its most recent ones; and the number of linked articles
-# (the N of the IDF) is kept by triggers instead of counted on every link.
-_0009_STORY_FLAT_COST = """
+# Linking at flat cost (link/stories.py, link/entities.py). Stories: each index
+# posting records when its story last gained that key (``touched``: the arrival
+# number, story_articles' rowid, of the article that brought it), so a key
+# shared by thousands of stories yields only its most recent ones; and the
+# number of linked articles (the N of the IDF) is kept by triggers instead of
+# counted on every link. Entities: kb_keys has a row per key per mention, so a
+# popular person's keys grow with every article naming them; kb_key_entities
+# keeps each (key, entity) pair once, with its mention count, by triggers, and
+# candidate lookups read it instead.
+_0009_LINK_FLAT_COST = """
 ALTER TABLE story_index ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
 UPDATE story_index SET touched = coalesce(
     (SELECT max(a.rowid) FROM story_articles a WHERE a.story_id = story_index.story_id), 0);
@@ -420,6 +424,31 @@ CREATE TRIGGER story_articles_removed AFTER DELETE ON story_articles
 BEGIN
     UPDATE story_totals SET value = value - 1 WHERE name = 'linked';
 END;
+CREATE TABLE kb_key_entities (
+    key TEXT NOT NULL,
+    kb_id TEXT NOT NULL REFERENCES kb_entities(id) ON DELETE CASCADE,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, kb_id)
+) WITHOUT ROWID;
+CREATE INDEX kb_key_entities_kb ON kb_key_entities(kb_id, key);
+INSERT INTO kb_key_entities (key, kb_id, mentions) SELECT key, kb_id, count(*) FROM kb_keys GROUP BY key, kb_id;
+CREATE TRIGGER kb_keys_added AFTER INSERT ON kb_keys
+BEGIN
+    INSERT INTO kb_key_entities (key, kb_id, mentions) VALUES (NEW.key, NEW.kb_id, 1)
+    ON CONFLICT(key, kb_id) DO UPDATE SET mentions = mentions + 1;
+END;
+CREATE TRIGGER kb_keys_removed AFTER DELETE ON kb_keys
+BEGIN
+    UPDATE kb_key_entities SET mentions = mentions - 1 WHERE key = OLD.key AND kb_id = OLD.kb_id;
+    DELETE FROM kb_key_entities WHERE key = OLD.key AND kb_id = OLD.kb_id AND mentions <= 0;
+END;
+CREATE TRIGGER kb_keys_moved AFTER UPDATE OF key, kb_id ON kb_keys
+BEGIN
+    UPDATE kb_key_entities SET mentions = mentions - 1 WHERE key = OLD.key AND kb_id = OLD.kb_id;
+    DELETE FROM kb_key_entities WHERE key = OLD.key AND kb_id = OLD.kb_id AND mentions <= 0;
+    INSERT INTO kb_key_entities (key, kb_id, mentions) VALUES (NEW.key, NEW.kb_id, 1)
+    ON CONFLICT(key, kb_id) DO UPDATE SET mentions = mentions + 1;
+END;
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -431,7 +460,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "stories", _0006_STORIES),
     Migration(7, "feeds", _0007_FEEDS),
     Migration(8, "story_settle", _0008_STORY_SETTLE),
-    Migration(9, "story_flat_cost", _0009_STORY_FLAT_COST),
+    Migration(9, "link_flat_cost", _0009_LINK_FLAT_COST),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -958,18 +987,24 @@ class Store:
         self.conn.execute("DELETE FROM kb_entities")
 
     def kb_candidates(self, keys: Iterable[str], prefixes: Iterable[str] = ()) -> dict[str, frozenset[str]]:
-        """Knowledge-base ids sharing one of ``keys`` (or a key starting with a prefix), each with all its keys."""
+        """Knowledge-base ids sharing one of ``keys`` (or a key starting with a prefix), each with all its keys.
+
+        Read from ``kb_key_entities`` (each key of an entity once), not from
+        ``kb_keys`` (once per mention), so a popular entity costs no more to
+        meet than a rare one.
+        """
         found: set[str] = set()
         for key in keys:
-            found.update(r[0] for r in self.conn.execute("SELECT DISTINCT kb_id FROM kb_keys WHERE key = ?", (key,)))
+            found.update(r[0] for r in self.conn.execute("SELECT kb_id FROM kb_key_entities WHERE key = ?", (key,)))
         for prefix in prefixes:
             rows = self.conn.execute(
-                "SELECT DISTINCT kb_id FROM kb_keys WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
+                "SELECT DISTINCT kb_id FROM kb_key_entities WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
             )
             found.update(r[0] for r in rows)
         keyed: dict[str, set[str]] = {kb_id: set() for kb_id in found}
         for kb_id in sorted(found):
-            keyed[kb_id].update(r[0] for r in self.conn.execute("SELECT key FROM kb_keys WHERE kb_id = ?", (kb_id,)))
+            rows = self.conn.execute("SELECT key FROM kb_key_entities WHERE kb_id = ?", (kb_id,))
+            keyed[kb_id].update(r[0] for r in rows)
         return {kb_id: frozenset(keys) for kb_id, keys in keyed.items()}
 
     def kb_create(self, kb_id: str, name: str, entity_type: str, article_id: str) -> None:

@@ -1,4 +1,4 @@
-"""Stories, flat cost: a common index key yields its most recent stories only; the IDF's N is kept, not counted."""
+"""Linking at flat cost: a common story key yields its recent stories only, the IDF's N is kept, entity keys once."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_story_linked_count_follows_links_replacements_and_clearing(tmp_path: Pa
         assert store.story_linked_count() == 0
 
 
-def test_story_flat_cost_migration_counts_and_stamps_existing_stories(tmp_path: Path) -> None:
+def test_link_flat_cost_migration_counts_and_stamps_existing_stories(tmp_path: Path) -> None:
     path = tmp_path / "kb.db"
     with Store(path) as store:
         for n in range(3):
@@ -63,6 +63,10 @@ def test_story_flat_cost_migration_counts_and_stamps_existing_stories(tmp_path: 
         "DROP TRIGGER story_articles_added",
         "DROP TRIGGER story_articles_removed",
         "DROP TABLE story_totals",
+        "DROP TRIGGER kb_keys_added",
+        "DROP TRIGGER kb_keys_removed",
+        "DROP TRIGGER kb_keys_moved",
+        "DROP TABLE kb_key_entities",
         "DROP INDEX story_index_recent",
         "ALTER TABLE story_index DROP COLUMN touched",
         "PRAGMA user_version = 8",
@@ -73,3 +77,38 @@ def test_story_flat_cost_migration_counts_and_stamps_existing_stories(tmp_path: 
     stamps = dict(conn.execute("SELECT story_id, touched FROM story_index WHERE key = 'w:harbour'").fetchall())
     assert stamps["s000"] < stamps["s001"] < stamps["s002"]
     conn.close()
+
+
+def _key_pairs(store: Store) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+    mentions = "SELECT key, kb_id, count(*) FROM kb_keys GROUP BY key, kb_id ORDER BY key, kb_id"
+    kept = "SELECT key, kb_id, mentions FROM kb_key_entities ORDER BY key, kb_id"
+    return (
+        [tuple(r) for r in store.conn.execute(mentions)],
+        [tuple(r) for r in store.conn.execute(kept)],
+    )
+
+
+def test_kb_key_entities_keep_each_key_of_an_entity_once_through_links_merges_and_unlinks(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+        for n in range(4):
+            _story(store, n)
+        with store.kb_transaction():
+            store.kb_create("kb-a", "Mira Solberg", "PERSON", "art000")
+            store.kb_create("kb-b", "Solberg", "PERSON", "art001")
+            for n in range(3):
+                store.kb_link(f"art{n:03d}", "e1", "kb-a", "Mira Solberg", {"person:s:solberg", "form:mira solberg"})
+            store.kb_link("art003", "e1", "kb-b", "Solberg", {"person:s:solberg"})
+        mentions, kept = _key_pairs(store)
+        assert kept == mentions and ("person:s:solberg", "kb-a", 3) in kept
+        assert set(store.kb_candidates(["person:s:solberg"])) == {"kb-a", "kb-b"}
+        with store.kb_transaction():
+            store.kb_merge("kb-b", "kb-a")
+            store.kb_unlink(["art000"])
+        mentions, kept = _key_pairs(store)
+        assert kept == mentions and ("person:s:solberg", "kb-a", 3) in kept
+        assert store.kb_candidates(["person:s:solberg"]) == {
+            "kb-a": frozenset({"person:s:solberg", "form:mira solberg"})
+        }
+        with store.kb_transaction():
+            store.kb_clear()
+        assert _key_pairs(store) == ([], [])
