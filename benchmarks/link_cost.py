@@ -187,7 +187,8 @@ class Bulk:
                     del self.stories[number]
                 else:
                     state["centroid"] = centroid
-            fingerprints, rows = [], []
+            fingerprints: list[tuple[Any, ...]] = []
+            rows: list[tuple[str, int, int]] = []
             for fp, bands in prints:
                 if fp is not None:
                     fingerprints.append(
