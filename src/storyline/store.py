@@ -392,6 +392,64 @@ _0008_STORY_SETTLE = """
 CREATE INDEX story_articles_weakest ON story_articles(story_id, similarity, article_id);
 """
 
+# Linking at flat cost (link/stories.py, link/entities.py). Stories: each index
+# posting records when its story last gained that key (``touched``: the arrival
+# number, story_articles' rowid, of the article that brought it), so a key
+# shared by thousands of stories yields only its most recent ones; and the
+# number of linked articles (the N of the IDF) is kept by triggers instead of
+# counted on every link. Entities: kb_keys has a row per key per mention, so a
+# popular person's keys grow with every article naming them; kb_key_entities
+# keeps each (key, entity) pair once, with its mention count, by triggers, and
+# candidate lookups read it instead.
+_0009_LINK_FLAT_COST = """
+ALTER TABLE story_index ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
+UPDATE story_index SET touched = coalesce(
+    (SELECT max(a.rowid) FROM story_articles a WHERE a.story_id = story_index.story_id), 0);
+CREATE INDEX story_index_recent ON story_index(key, touched DESC, story_id);
+CREATE TABLE story_totals (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO story_totals (name, value) SELECT 'linked', count(*) FROM story_articles;
+CREATE TRIGGER story_articles_replaced BEFORE INSERT ON story_articles
+WHEN EXISTS (SELECT 1 FROM story_articles WHERE article_id = NEW.article_id)
+BEGIN
+    UPDATE story_totals SET value = value - 1 WHERE name = 'linked';
+END;
+CREATE TRIGGER story_articles_added AFTER INSERT ON story_articles
+BEGIN
+    UPDATE story_totals SET value = value + 1 WHERE name = 'linked';
+END;
+CREATE TRIGGER story_articles_removed AFTER DELETE ON story_articles
+BEGIN
+    UPDATE story_totals SET value = value - 1 WHERE name = 'linked';
+END;
+CREATE TABLE kb_key_entities (
+    key TEXT NOT NULL,
+    kb_id TEXT NOT NULL REFERENCES kb_entities(id) ON DELETE CASCADE,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, kb_id)
+) WITHOUT ROWID;
+CREATE INDEX kb_key_entities_kb ON kb_key_entities(kb_id, key);
+INSERT INTO kb_key_entities (key, kb_id, mentions) SELECT key, kb_id, count(*) FROM kb_keys GROUP BY key, kb_id;
+CREATE TRIGGER kb_keys_added AFTER INSERT ON kb_keys
+BEGIN
+    INSERT INTO kb_key_entities (key, kb_id, mentions) VALUES (NEW.key, NEW.kb_id, 1)
+    ON CONFLICT(key, kb_id) DO UPDATE SET mentions = mentions + 1;
+END;
+CREATE TRIGGER kb_keys_removed AFTER DELETE ON kb_keys
+BEGIN
+    UPDATE kb_key_entities SET mentions = mentions - 1 WHERE key = OLD.key AND kb_id = OLD.kb_id;
+    DELETE FROM kb_key_entities WHERE key = OLD.key AND kb_id = OLD.kb_id AND mentions <= 0;
+END;
+CREATE TRIGGER kb_keys_moved AFTER UPDATE OF key, kb_id ON kb_keys
+BEGIN
+    UPDATE kb_key_entities SET mentions = mentions - 1 WHERE key = OLD.key AND kb_id = OLD.kb_id;
+    DELETE FROM kb_key_entities WHERE key = OLD.key AND kb_id = OLD.kb_id AND mentions <= 0;
+    INSERT INTO kb_key_entities (key, kb_id, mentions) VALUES (NEW.key, NEW.kb_id, 1)
+    ON CONFLICT(key, kb_id) DO UPDATE SET mentions = mentions + 1;
+END;
+"""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
@@ -402,6 +460,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "stories", _0006_STORIES),
     Migration(7, "feeds", _0007_FEEDS),
     Migration(8, "story_settle", _0008_STORY_SETTLE),
+    Migration(9, "link_flat_cost", _0009_LINK_FLAT_COST),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -994,18 +1053,24 @@ class Store:
         self.conn.execute("DELETE FROM kb_entities")
 
     def kb_candidates(self, keys: Iterable[str], prefixes: Iterable[str] = ()) -> dict[str, frozenset[str]]:
-        """Knowledge-base ids sharing one of ``keys`` (or a key starting with a prefix), each with all its keys."""
+        """Knowledge-base ids sharing one of ``keys`` (or a key starting with a prefix), each with all its keys.
+
+        Read from ``kb_key_entities`` (each key of an entity once), not from
+        ``kb_keys`` (once per mention), so a popular entity costs no more to
+        meet than a rare one.
+        """
         found: set[str] = set()
         for key in keys:
-            found.update(r[0] for r in self.conn.execute("SELECT DISTINCT kb_id FROM kb_keys WHERE key = ?", (key,)))
+            found.update(r[0] for r in self.conn.execute("SELECT kb_id FROM kb_key_entities WHERE key = ?", (key,)))
         for prefix in prefixes:
             rows = self.conn.execute(
-                "SELECT DISTINCT kb_id FROM kb_keys WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
+                "SELECT DISTINCT kb_id FROM kb_key_entities WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
             )
             found.update(r[0] for r in rows)
         keyed: dict[str, set[str]] = {kb_id: set() for kb_id in found}
         for kb_id in sorted(found):
-            keyed[kb_id].update(r[0] for r in self.conn.execute("SELECT key FROM kb_keys WHERE kb_id = ?", (kb_id,)))
+            rows = self.conn.execute("SELECT key FROM kb_key_entities WHERE kb_id = ?", (kb_id,))
+            keyed[kb_id].update(r[0] for r in rows)
         return {kb_id: frozenset(keys) for kb_id, keys in keyed.items()}
 
     def kb_create(self, kb_id: str, name: str, entity_type: str, article_id: str) -> None:
@@ -1184,8 +1249,13 @@ class Store:
             raise
 
     def story_linked_count(self) -> int:
-        """How many articles are linked to a story: the N of the stories' IDF."""
-        return int(self.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0])
+        """How many articles are linked to a story: the N of the stories' IDF.
+
+        Read from ``story_totals``, which triggers keep: ``count(*)`` scans
+        the whole table, a cost that grows with the corpus on every link.
+        """
+        row = self.conn.execute("SELECT value FROM story_totals WHERE name = 'linked'").fetchone()
+        return int(row[0]) if row else 0
 
     def story_term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """Document frequencies of ``terms`` among linked articles (absent terms are left out)."""
@@ -1203,9 +1273,24 @@ class Store:
             [(t,) for t in sorted(set(terms))],
         )
 
-    def story_candidates(self, keys: Iterable[str], limit: int) -> list[str]:
-        """Ids of the stories sharing most index keys with ``keys``, at most ``limit``."""
+    def story_candidates(self, keys: Iterable[str], limit: int, *, per_key: int | None = None) -> list[str]:
+        """Ids of the stories sharing most index keys with ``keys``, at most ``limit``.
+
+        ``per_key`` reads at most that many postings of each key, the stories
+        that gained it most recently (index ``story_index_recent``): a common
+        key is shared by a share of all stories, so reading all its postings
+        costs in proportion to the corpus. None reads them all.
+        """
         hits: dict[str, int] = {}
+        if per_key is not None:
+            for key in sorted(set(keys)):
+                rows = self.conn.execute(
+                    "SELECT story_id FROM story_index WHERE key = ? ORDER BY touched DESC, story_id LIMIT ?",
+                    (key, per_key),
+                )
+                for (story_id,) in rows:
+                    hits[story_id] = hits.get(story_id, 0) + 1
+            return sorted(hits, key=lambda s: (-hits[s], s))[:limit]
         for chunk in chunked(sorted(set(keys)), 500):
             marks = ", ".join("?" * len(chunk))
             rows = self.conn.execute(
@@ -1266,16 +1351,25 @@ class Store:
         )
 
     def add_story_keys(self, story_id: str, keys: Iterable[str]) -> None:
-        """Index a story under ``keys`` so later articles sharing one of them find it."""
+        """Index a story under ``keys`` so later articles sharing one of them find it.
+
+        Each posting is stamped with the latest arrival number (the largest
+        story_articles rowid), so ``story_candidates`` can read a common key's
+        most recent stories first.
+        """
+        row = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM story_articles").fetchone()
         self.conn.executemany(
-            "INSERT OR IGNORE INTO story_index (key, story_id) VALUES (?, ?)", [(k, story_id) for k in set(keys)]
+            "INSERT INTO story_index (key, story_id, touched) VALUES (?, ?, ?) "
+            "ON CONFLICT(key, story_id) DO UPDATE SET touched = excluded.touched",
+            [(k, story_id, int(row[0])) for k in sorted(set(keys))],
         )
 
     def merge_stories(self, into_id: str, from_id: str) -> None:
         """Move every article and index key of story ``from_id`` to ``into_id``, then drop ``from_id``."""
         self.conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into_id, from_id))
         self.conn.execute(
-            "INSERT OR IGNORE INTO story_index (key, story_id) SELECT key, ? FROM story_index WHERE story_id = ?",
+            "INSERT INTO story_index (key, story_id, touched) SELECT key, ?, touched FROM story_index "
+            "WHERE story_id = ? ON CONFLICT(key, story_id) DO UPDATE SET touched = max(touched, excluded.touched)",
             (into_id, from_id),
         )
         self.conn.execute("DELETE FROM stories WHERE id = ?", (from_id,))

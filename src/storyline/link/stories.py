@@ -60,7 +60,13 @@ class StoryParams:
     counted as a mismatch. ``decay_days`` is the scale of the Gaussian damping
     on the gap between publication dates. ``index_terms`` top terms and every
     entity name are the keys under which a story is found;
-    ``max_candidates`` caps the stories one article is compared with.
+    ``max_candidates`` caps the stories one article is compared with, and
+    ``max_postings`` the stories read per index key, most recently grown
+    first: a common word indexes a fixed share of all stories, so reading
+    every posting would make linking cost grow with the corpus. A recency cap
+    rather than dropping long keys as stop words, because the stories an
+    article can join are recent ones (the date decay leaves little to old
+    ones) and a common key still finds the recent stories it names.
     After each join, ``settle_members`` weakest members of the story and of
     its ``settle_stories`` nearest rival candidates may move to whichever of
     these stories they fit best (0 stories turns this off); see ``_settle``.
@@ -76,6 +82,7 @@ class StoryParams:
     centroid_terms: int = 1000
     index_terms: int = 10
     max_candidates: int = 30
+    max_postings: int = 200
     average: bool = True
     merge_threshold: float | None = None
     settle_stories: int = 1
@@ -157,7 +164,7 @@ def _link_one(store: Store, analysis: Analysis, params: StoryParams, stats: Link
     seen = dated or (store.ingested_at(article.id) or "")[:10] or None
 
     keys = index_keys(vector, params.index_terms)
-    candidates = store.story_states(store.story_candidates(keys, params.max_candidates))
+    candidates = store.story_states(store.story_candidates(keys, params.max_candidates, per_key=params.max_postings))
     stats.articles += 1
     stats.examined += len(candidates)
     best_id, best = None, 0.0
