@@ -99,7 +99,7 @@ def analyse(docs: list[Doc]) -> list[tuple[Doc, Any]]:
 
     settings = Settings()
     nlp = load_nlp(settings.model)
-    found = []
+    found: list[tuple[Doc, Any]] = []
     for doc in docs:
         article = Article(id=doc.id, source="audit", text=doc.text)
         analysis = analyze_doc(article, nlp(doc.text), settings)

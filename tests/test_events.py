@@ -412,3 +412,52 @@ def test_events_seed_minerals_agreement(seed_002):
     resolved = [d for d in seed_002.dates if d.text == "April 30, 2025" and d.value]
     if resolved:  # the dates component resolves it: the event carries it
         assert (signing.date, signing.date_text) == (resolved[0].value, "April 30, 2025")
+
+
+# --- precision on running text (benchmarks/event_audit.py) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released the emails late on Thursday.",  # documents are not prisoners
+        "The council released only some of the video footage.",
+        "The senator talked more about policy than in past debates.",  # a topic, no partner
+        "The firm offers you all the news you need on its website.",  # a business offer
+        "The summit will be providing limited information to the press.",
+        "Mayor Ostrik entered the hearing with a plan and flawlessly executed it.",
+        "Does the council have any choice but to agree to the plan?",  # a direct question
+        "Asked about the tariffs, the Brenvian minister said little.",  # she was asked; she asked nothing
+        "The reporter asked whether the coalition would survive the winter.",  # a question, not a demand
+        "Senator Dalrow applauded along with the audience.",  # nobody applauded
+        "But there were signs that some in the town were ready to return to normal.",
+    ],
+)
+def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
+    assert _events(nlp, settings, text) == []
+
+
+def test_released_people_are_still_a_retreat(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "The rebels released twelve hostages on Monday."), "RETREAT")
+
+
+def test_aid_and_offers_with_material_objects_stay(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "Norland will provide 20 tons of food aid to the refugees."), "AID")
+    assert _one(_events(nlp, settings, "Valdoria offered its troops to the new president."), "AGREE")
+
+
+def test_poll_beating_a_candidate_is_not_an_assault(nlp, settings) -> None:
+    events = _events(nlp, settings, "A new poll shows Karsten beating Olmo in a two-man race.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_person_attacking_a_newspaper_disapproves(nlp, settings) -> None:
+    text = "Mayor Petra Ostrik also attacked the Harbor Gazette in a long speech."
+    analysis = analyze(_article(text), settings, nlp)
+    assert [e.type for e in analysis.events if e.trigger and "attack" in e.trigger] == ["DISAPPROVE"]
+
+
+def test_an_instrument_after_in_is_not_the_actor(nlp, settings) -> None:
+    events = _events(nlp, settings, "Two commanders were killed in a precision airstrike near the river.")
+    assault = _one(events, "ASSAULT")
+    assert assault.actor is None or "airstrike" not in assault.actor

@@ -29,6 +29,7 @@ from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
+from .plausible import actor_can_act, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
@@ -171,6 +172,12 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     governor = _governor(trigger, triggers)
     inner = _inner(trigger, triggers)
     actor_tok = trigger.actor_head or actor_head(trigger)
+    if unsupported(trigger, inner, actor_tok):
+        return None
+    if actor_tok is not None and not actor_can_act(actor_tok):
+        if trigger.sense.type in AGENT_TYPES:
+            return None  # a statement or a meeting needs someone who can make it
+        actor_tok = None  # "killed in an airstrike": the instrument is not the actor
     if trigger.sense.kind == "noun" and actor_tok is None:
         return None
     if not _plausible_actor(trigger, actor_tok):
@@ -327,6 +334,8 @@ def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
     sense = trigger.sense
     if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in lexicon.CONFLICTUAL:
         return "THREATEN"  # a vow or promise to use force is a threat
+    if sense.type == "ASSAULT" and sense.lemma == "attack" and _verbal_attack(trigger, actor):
+        return "DISAPPROVE"  # a politician "attacked the newspaper": words, not force
     if sense.type == "PROTEST" and sense.lemma == "protest" and _verbal_protest(trigger.token, actor):
         return "DISAPPROVE"  # a government or a statement "protests": not a street protest
     if sense.lemma in ORDER_VERBS and inner is not None and inner.sense.type in {"COERCE", "SANCTION"}:
@@ -345,6 +354,14 @@ def _verbal_protest(verb: Token, actor: Token | None) -> bool:
     head = referent(actor)
     crowd = head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS
     return not crowd and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians protested"
+
+
+def _verbal_attack(trigger: Trigger, actor: Token | None) -> bool:
+    """An attack by one named person with no weapon in its clause is made in words."""
+    if actor is None or _weapon_mode(trigger) is not None:
+        return False
+    head = referent(actor)
+    return head.ent_type_ == "PERSON" and not head.conjuncts and head.tag_ != "NNPS"
 
 
 def _armed(actor: Token) -> bool:

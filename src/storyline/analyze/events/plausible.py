@@ -1,0 +1,170 @@
+"""Why a matched trigger is not an event after all: the precision checks.
+
+The lexicon matches words; running text uses many of them in senses that code
+nothing ("released the emails", "providing information", "talked about
+policy", "ready to return to normal", "executed a game plan") or in frames
+that are not assertions (a direct question, "Asked about X, she ...").
+Each check here reads the parse around one trigger and says whether its
+sense is supported; ``events.py`` leaves the event out when it is not, and
+drops an actor that cannot act (an instrument, a poll, an unresolved "this").
+Measured with benchmarks/event_audit.py (hand-judged samples of emitted events).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...lexicon import words
+from .actors import is_actorlike, is_named, referent, resolve_pronoun
+from .triggers import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# What a government gives when it gives aid (PLOVER AID: material or military help).
+AID_THINGS = words(
+    "aid assistance help support weapon arm ammunition munition food medicine medical supply equipment fund "
+    "funding money loan credit troop soldier training shelter asylum refuge protection relief vaccine fuel water "
+    "grant backing security intelligence expertise tank missile jet aircraft helicopter drone ration tent blanket "
+    "dollar euro billion million"
+)
+# What is "provided" or "delivered" in words or in business, not as help to a party.
+NOT_AID = words(
+    "information detail message answer explanation evidence update data insight analysis view account audience "
+    "opportunity platform service chance example context clarity comment number figure estimate list document "
+    "record proof reason way speech address remark statement testimony feedback advice coverage content product "
+    "experience result performance verdict judgment judgement ruling signal sense picture overview look"
+)
+# What one party offers another (PLOVER AGREE: an offer to act, a proposal, a concession).
+OFFER_THINGS = words(
+    "talk negotiation ceasefire truce deal agreement help aid support concession resignation apology compromise "
+    "mediation proposal plan asylum amnesty exchange swap guarantee pardon peace dialogue cooperation"
+)
+# Contests a "beat" can be about: an election, not a fight.
+CONTESTS = words("race poll election primary contest vote caucus ballot survey match game round")
+RELEASE_LEMMAS = words("release free")
+DEMONSTRATIVES = words("this that these those it which what something anything everything nothing")
+
+
+def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = None) -> bool:
+    """Whether the trigger's sense is not supported by its sentence (see the module docstring)."""
+    token, sense = trigger.token, trigger.sense
+    lemma = sense.lemma
+    if _direct_question(token):
+        return True
+    if sense.kind == "adj":  # "signs that some were ready to return to normal": nobody commits to anything
+        return inner is None and (actor is None or not actor_can_act(actor))
+    if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
+        return not _released_someone(token)
+    if sense.type == "AID" and not sense.objects and sense.kind == "verb":
+        return not _gives_aid(token)
+    if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
+        return not _offers_to_act(token)
+    if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
+        return _talks_about(token)
+    if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
+        return True  # "applauding along with the audience": nobody is applauded
+    if sense.type == "ASSAULT" and lemma == "execute":
+        return not _objects_are_people(token)
+    if sense.type == "ASSAULT" and lemma == "beat" and _in_contest(token):
+        return True
+    if lemma == "ask" and _asks_question(token):
+        return True
+    return _bare_participle(token) or _opposed_act(token)
+
+
+def _direct_question(token: Token) -> bool:
+    """A sentence that asks ("Does the council agree ...?") asserts nothing."""
+    sent = token.sent
+    last = next((t for t in reversed(list(sent)) if not t.is_punct or t.text == "?"), None)
+    return last is not None and last.text == "?"
+
+
+def _objects(token: Token) -> list[Token]:
+    """Direct object or passive subject, with conjuncts."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _released_someone(token: Token) -> bool:
+    """ "released 40 prisoners", "the hostages were freed": people, not emails or footage."""
+    objects = _objects(token)
+    if token.pos_ == "NOUN":  # "the release of the hostages"
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(is_actorlike(referent(o)) or is_named(referent(o)) for o in objects)
+
+
+def _gives_aid(token: Token) -> bool:
+    """ "provided weapons", "delivered aid": not "providing information", "delivering messages"."""
+    objects = _objects(token)
+    return not objects or any(
+        not (referent(o).lemma_.lower() in NOT_AID or o.lemma_.lower() in NOT_AID) for o in objects
+    )
+
+
+def _thing_words(obj: Token) -> set[str]:
+    """The lemmas that say what an object is: its head, modifiers and "tons of X" (with X's modifiers)."""
+    heads = [obj, referent(obj)]
+    heads += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return {t.lemma_.lower() for h in heads for t in [h, *h.children]}
+
+
+def _offers_to_act(token: Token) -> bool:
+    """ "offered to mediate", "offered talks": not "offers you information", "is offered at $9.99"."""
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return True
+    return any(_thing_words(o) & (OFFER_THINGS | AID_THINGS) for o in _objects(token))
+
+
+def _talks_about(token: Token) -> bool:
+    """ "talked more about policy": a subject spoken of, with no one spoken with."""
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    return bool(preps & {"about", "of"}) and not preps & {"with", "to"}
+
+
+def _objects_are_people(token: Token) -> bool:
+    """ "executed two prisoners", not "executed a game plan"."""
+    return any(is_actorlike(referent(o)) and o.lower_ not in DEMONSTRATIVES for o in _objects(token))
+
+
+def _in_contest(token: Token) -> bool:
+    """ "beating Trump in a two-man race", "beat the incumbent in the primary"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        if any(g.lemma_.lower() in CONTESTS for g in prep.children if g.dep_ == "pobj"):
+            return True
+    return any(t.lemma_.lower() in {"poll", "survey"} for t in token.sent)
+
+
+def _asks_question(token: Token) -> bool:
+    """ "asked whether Republicans would hold the House": a question, not a demand."""
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        marks = {m.lower_ for m in clause.subtree if m.dep_ in {"mark", "advmod", "nsubj", "dobj"}}
+        if marks & {"whether", "if", "how", "why", "what", "who", "when", "where"}:
+            return True
+    return False
+
+
+def _bare_participle(token: Token) -> bool:
+    """ "Asked about the plan, she said ...": the main subject was asked; it did not ask."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "agent", "aux", "auxpass", "mark"} for c in token.children)
+
+
+def _opposed_act(token: Token) -> bool:
+    """ "fought against legalizing X": the act is what someone opposes, not what happened."""
+    return token.dep_ == "pcomp" and token.head.lower_ in {"against", "instead"}
+
+
+def actor_can_act(actor: Token) -> bool:
+    """Whether an actor phrase can be a party: not a thing ("the airstrike", "a poll"), not a bare "this"."""
+    head = referent(resolve_pronoun(actor))
+    if head.lower_ in DEMONSTRATIVES and head.pos_ in {"PRON", "DET"}:
+        return False
+    if head.pos_ == "PRON" and head.i == actor.i and head.lower_ not in {"i", "we", "you"}:
+        return False  # "he", "they" with no one to refer to
+    if head.pos_ != "NOUN" or head.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+        return True  # "a roadside bombing killed ...": the coders take the subject as the source
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return True  # "killed by an improvised explosive device": likewise
+    return is_actorlike(head) or any(is_named(t) for t in head.subtree if t.i <= head.i)
