@@ -24,6 +24,7 @@ Run from the repository root::
 
     python -m benchmarks.event_audit --half tuning --seed 1 [-n 60]  # print, write pending lines
     python -m benchmarks.event_audit --rate                          # events per 1,000 words
+    python -m benchmarks.event_audit --rescore --seed 1              # judged events still emitted
 
 Judge by editing the verdict/reason fields of the judgement file, then run the
 first command again: it prints the precision of the judged sample.
@@ -168,6 +169,23 @@ def report(name: str, lines: list[dict[str, Any]]) -> None:
         print()
 
 
+def rescore(half: str, seed: int) -> None:
+    """Which judged events the current code still emits (same document, span, type, actor, target, trigger).
+
+    A development aid, not a fresh measurement: the kept events' precision is
+    biased toward the rules written from this very sample.
+    """
+    path = JUDGEMENTS / f"events-{half}-{seed}.jsonl"
+    lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+    wanted = {x["doc"] for x in lines}
+    emitted = {key(doc.id, event) for doc, event in analyse([d for d in load_docs(half) if d.id in wanted])}
+    kept = [x for x in lines if line_key(x) in emitted]
+    for verdict in ("acceptable", "wrong"):
+        total = sum(x["verdict"] == verdict for x in lines)
+        print(f"{verdict}: {sum(x['verdict'] == verdict for x in kept)} of {total} still emitted")
+    report(f"{path.name} (still emitted)", kept)
+
+
 def rate() -> None:
     """Events per 1,000 words on a fixed set of tuning documents (a recall proxy)."""
     docs = load_docs(TUNING)[:RATE_DOCS]
@@ -185,9 +203,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-n", type=int, default=60)
     parser.add_argument("--rate", action="store_true", help="events per 1,000 words on fixed tuning documents")
+    parser.add_argument("--rescore", action="store_true", help="which judged events the current code still emits")
     args = parser.parse_args()
     if args.rate:
         rate()
+    elif args.rescore:
+        rescore(args.half, args.seed)
     else:
         audit(args.half, args.seed, args.n)
 

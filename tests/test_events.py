@@ -431,6 +431,11 @@ def test_events_seed_minerals_agreement(seed_002):
         "The reporter asked whether the coalition would survive the winter.",  # a question, not a demand
         "Senator Dalrow applauded along with the audience.",  # nobody applauded
         "But there were signs that some in the town were ready to return to normal.",
+        "A judge ordered periodic releases of the court records.",  # released documents, via a light verb
+        "It is hard to blame him for the confusion.",  # a judgement on an act, not the act
+        "Analysts doubt the limited fiscal capacity to support consumption.",  # describes a capacity
+        "Examining the ministry's record on flood defences.",  # a headline gerund, no one examines
+        "The senator spoke at length against legalizing the casinos.",  # what was opposed did not happen
     ],
 )
 def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
@@ -461,3 +466,13 @@ def test_an_instrument_after_in_is_not_the_actor(nlp, settings) -> None:
     events = _events(nlp, settings, "Two commanders were killed in a precision airstrike near the river.")
     assault = _one(events, "ASSAULT")
     assert assault.actor is None or "airstrike" not in assault.actor
+
+
+def test_the_conjunct_of_a_participle_modifier_describes_the_noun(nlp, settings) -> None:
+    text = "A coalition led by Ostland and backed by Merovia was blamed for the shelling."
+    assert not [e for e in _events(nlp, settings, text) if e.type == "SUPPORT"]
+
+
+def test_an_agreement_with_no_one_and_nothing_is_left_out(nlp, settings) -> None:
+    text = "This led to heavy losses and allowed the small militia to become a strong force."
+    assert not [e for e in _events(nlp, settings, text) if e.type == "CONCEDE"]

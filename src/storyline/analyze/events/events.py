@@ -29,7 +29,7 @@ from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
-from .plausible import actor_can_act, unsupported
+from .plausible import AGENT_TYPES, actor_can_act, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
@@ -64,10 +64,6 @@ CROWD_NOUNS = words(
     "opposition"
 )
 SCORE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
-# Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
-AGENT_TYPES = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from .actors import is_actorlike, is_named, referent, resolve_pronoun
-from .triggers import Trigger
+from .triggers import Trigger, trailing_report
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
+AGENT_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
+)
 # What a government gives when it gives aid (PLOVER AID: material or military help).
 AID_THINGS = words(
     "aid assistance help support weapon arm ammunition munition food medicine medical supply equipment fund "
@@ -43,6 +47,15 @@ OFFER_THINGS = words(
 # Contests a "beat" can be about: an election, not a fight.
 CONTESTS = words("race poll election primary contest vote caucus ballot survey match game round")
 RELEASE_LEMMAS = words("release free")
+# "hard to blame him", "impossible to support": the act is judged, not done.
+JUDGED_ACTS = words("hard difficult impossible easy tough tricky unfair fair wrong right")
+# Nouns whose infinitive is the act they announce ("a decision to withdraw"); any other
+# noun's infinitive describes it ("the capacity to support demand", "an opportunity to release").
+ACT_NOUNS = words(
+    "decision plan agreement deal order move attempt effort bid offer promise pledge threat call demand request "
+    "vote proposal intention commitment readiness willingness refusal resolution law measure step campaign "
+    "operation mission initiative deadline ultimatum warning vow"
+)
 DEMONSTRATIVES = words("this that these those it which what something anything everything nothing")
 
 
@@ -56,6 +69,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return inner is None and (actor is None or not actor_can_act(actor))
     if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
         return not _released_someone(token)
+    if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
+        return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
     if sense.type == "AID" and not sense.objects and sense.kind == "verb":
         return not _gives_aid(token)
     if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
@@ -70,7 +85,16 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True
     if lemma == "ask" and _asks_question(token):
         return True
-    return _bare_participle(token) or _opposed_act(token)
+    if sense.type in AGENT_TYPES and actor is None and trigger.target_head is None and not _objects(token):
+        return sense.kind != "modal"  # "... and allowed it to grow": no one concedes anything to anyone
+    return (
+        _bare_participle(token)
+        or _opposed_act(token)
+        or _describes_noun(token)
+        or _judged_act(token)
+        or _noun_infinitive(token)
+        or _headline_gerund(token)
+    )
 
 
 def _direct_question(token: Token) -> bool:
@@ -152,8 +176,42 @@ def _bare_participle(token: Token) -> bool:
 
 
 def _opposed_act(token: Token) -> bool:
-    """ "fought against legalizing X": the act is what someone opposes, not what happened."""
-    return token.dep_ == "pcomp" and token.head.lower_ in {"against", "instead"}
+    """ "fought against legalizing X", "a rally against the deal": what someone opposes, not what happened."""
+    return token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in {"against", "instead"}
+
+
+def _describes_noun(token: Token) -> bool:
+    """ "a coalition led by X and backed by Y": the conjunct of a participle modifier describes the noun too.
+
+    (triggers.py already leaves out the first participle; a gerund after a noun
+    is left alone: "an explosion killing twelve" tells what happened.)
+    """
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return False
+    while token.dep_ == "conj" and token.head.pos_ == "VERB":
+        token = token.head
+    if token.dep_ == "amod":
+        return True
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.dep_ == "ROOT" or trailing_report(token):
+        return False
+    return token.head.lemma_.lower() not in ACT_NOUNS
+
+
+def _judged_act(token: Token) -> bool:
+    """ "it's hard to blame him": an infinitive under an adjective of judgement."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in JUDGED_ACTS
+
+
+def _noun_infinitive(token: Token) -> bool:
+    """ "the fiscal capacity to support demand": an infinitive that describes a noun."""
+    if token.dep_ != "acl" or token.tag_ != "VB" or not any(c.lower_ == "to" for c in token.children):
+        return False
+    return token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in ACT_NOUNS
+
+
+def _headline_gerund(token: Token) -> bool:
+    """ "Examining the record on X.": a headline gerund with no one doing it."""
+    return token.dep_ == "ROOT" and token.tag_ == "VBG" and not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
 def actor_can_act(actor: Token) -> bool:
