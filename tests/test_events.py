@@ -436,6 +436,12 @@ def test_events_seed_minerals_agreement(seed_002):
         "Analysts doubt the limited fiscal capacity to support consumption.",  # describes a capacity
         "Examining the ministry's record on flood defences.",  # a headline gerund, no one examines
         "The senator spoke at length against legalizing the casinos.",  # what was opposed did not happen
+        "The two firms are fighting to protect their shrinking business.",  # figurative fight
+        "In the survey Ostrik would beat him 53 percent to 36 percent.",  # a poll, not a beating
+        "Through a spokesman, the governor declined to comment.",  # no comment is not a rejection
+        "When I asked Senator Dalrow if he would ever endorse Brel, he laughed.",  # a question
+        "He should also get a boost from the win on Tuesday, Dalrow said.",  # a prediction, not a demand
+        "You have to be extra careful about what you post, the coach said.",
     ],
 )
 def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
@@ -476,3 +482,18 @@ def test_the_conjunct_of_a_participle_modifier_describes_the_noun(nlp, settings)
 def test_an_agreement_with_no_one_and_nothing_is_left_out(nlp, settings) -> None:
     text = "This led to heavy losses and allowed the small militia to become a strong force."
     assert not [e for e in _events(nlp, settings, text) if e.type == "CONCEDE"]
+
+
+def test_figurative_attack_in_words_is_disapproval(nlp, settings) -> None:
+    events = _events(nlp, settings, "The campaign kept up its attacks on the governor's record all week.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_an_attack_with_casualties_stays_an_assault(nlp, settings) -> None:
+    events = _events(nlp, settings, "Militants attacked a police post, killing four officers.")
+    assert _one(events, "ASSAULT")
+
+
+def test_a_demanded_readiness_to_act_stays_a_demand(nlp, settings) -> None:
+    text = "The president said Norland must be ready to mediate between the two parties."
+    assert _one(_events(nlp, settings, text), "DEMAND")

@@ -29,7 +29,7 @@ from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
-from .plausible import AGENT_TYPES, actor_can_act, unsupported
+from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
@@ -136,10 +136,23 @@ def _modal_demands(sent: Span) -> list[Trigger]:
             continue
         speaker = active_subject(verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if _is_obligation(clause) and speaker is not None:
+            if _is_obligation(clause) and speaker is not None and _demanded_act(clause):
                 sense = Sense("must", "DEMAND", kind="modal")
                 found.append(Trigger(clause, sense, actor_head=speaker, target_head=active_subject(clause), modal=True))
     return found
+
+
+def _demanded_act(clause: Token) -> bool:
+    """Whether the must-clause names an act ("must withdraw", "has to release them"), not a state or a
+    prediction ("should get a boost", "have to be careful", "had to have a hint")."""
+    verb = (
+        next((c for c in clause.children if c.dep_ == "xcomp"), clause)
+        if clause.lemma_.lower() in {"need", "have"}
+        else clause
+    )
+    if any(c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
+        return True  # "must be ready to mediate": the act is the infinitive
+    return verb.lemma_.lower() not in {"be", "have", "get", "seem", "look", "feel", "become", "remain", "stay"}
 
 
 def _is_obligation(clause: Token) -> bool:
@@ -330,7 +343,9 @@ def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
     sense = trigger.sense
     if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in lexicon.CONFLICTUAL:
         return "THREATEN"  # a vow or promise to use force is a threat
-    if sense.type == "ASSAULT" and sense.lemma == "attack" and _verbal_attack(trigger, actor):
+    if figurative_violence(trigger) or (
+        sense.type == "ASSAULT" and sense.lemma == "attack" and _verbal_attack(trigger, actor)
+    ):
         return "DISAPPROVE"  # a politician "attacked the newspaper": words, not force
     if sense.type == "PROTEST" and sense.lemma == "protest" and _verbal_protest(trigger.token, actor):
         return "DISAPPROVE"  # a government or a statement "protests": not a street protest

@@ -25,6 +25,22 @@ if TYPE_CHECKING:
 AGENT_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
 )
+# What "declined to ..." or "refused to ..." a statement is about.
+SPEECH_ACTS = words("comment elaborate speculate say")  # not "discuss": refusing talks is a REJECT
+# Violence verbs that politics and sport use in words: "attacked the newspaper", "fighting
+# to protect their business", "beat him 53 percent to 36", "ambushed her".
+FIGURATIVE_VIOLENCE = words("attack fight beat ambush hit pound strike storm")
+# Of those, the ones whose figurative sense is a verbal attack (DISAPPROVE), not nothing.
+VERBAL_ATTACKS = words("attack hit pound")
+# Words that make violence literal: who carries arms, what they use, what it leaves.
+VIOLENCE = words(
+    "troop force soldier militant militiaman paramilitary separatist extremist commando mercenary rebel gunman "
+    "army police fighter insurgent jihadist militia attacker "
+    "assailant bomber warplane jet drone navy guerrilla terrorist sniper military kill killing wound injure "
+    "injury dead death die casualty shot shoot bomb bombing explosion blast weapon gun rifle knife missile rocket "
+    "shell shelling artillery airstrike strike raid war battle hostage prisoner civilian victim body blood "
+    "mortar grenade tank fire gunfire violence violent assault riot mob beaten stab"
+)
 # What a government gives when it gives aid (PLOVER AID: material or military help).
 AID_THINGS = words(
     "aid assistance help support weapon arm ammunition munition food medicine medical supply equipment fund "
@@ -37,7 +53,8 @@ NOT_AID = words(
     "information detail message answer explanation evidence update data insight analysis view account audience "
     "opportunity platform service chance example context clarity comment number figure estimate list document "
     "record proof reason way speech address remark statement testimony feedback advice coverage content product "
-    "experience result performance verdict judgment judgement ruling signal sense picture overview look"
+    "response change rebuttal experience result performance verdict judgment judgement ruling signal sense "
+    "picture overview look"
 )
 # What one party offers another (PLOVER AGREE: an offer to act, a proposal, a concession).
 OFFER_THINGS = words(
@@ -59,12 +76,29 @@ ACT_NOUNS = words(
 DEMONSTRATIVES = words("this that these those it which what something anything everything nothing")
 
 
+def figurative_violence(trigger: Trigger) -> bool:
+    """An ASSAULT word with nothing violent in its sentence: no weapon, no armed actor, no casualty."""
+    lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
+    if trigger.sense.type != "ASSAULT" or lemma not in FIGURATIVE_VIOLENCE:
+        return False
+    others = [t for t in trigger.token.sent if t.i not in {trigger.token.i, getattr(trigger.obj, "i", -1)}]
+    return not any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in others)
+
+
+def verbal_attack_word(trigger: Trigger) -> bool:
+    """Whether the figurative sense of the trigger is criticism ("attacked", "hit out at")."""
+    lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
+    return lemma in VERBAL_ATTACKS
+
+
 def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = None) -> bool:
     """Whether the trigger's sense is not supported by its sentence (see the module docstring)."""
     token, sense = trigger.token, trigger.sense
     lemma = sense.lemma
     if _direct_question(token):
         return True
+    if figurative_violence(trigger) and not verbal_attack_word(trigger):
+        return True  # "fighting to protect their business", "would beat him 53 percent to 36"
     if sense.kind == "adj":  # "signs that some were ready to return to normal": nobody commits to anything
         return inner is None and (actor is None or not actor_can_act(actor))
     if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
@@ -85,6 +119,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True
     if lemma == "ask" and _asks_question(token):
         return True
+    if _asked_about(token):
+        return True  # "asked him if he would ever endorse her": the endorsement is the question
+    if sense.type == "REJECT" and _declines_comment(token):
+        return True  # "declined to comment": a statement (CAMEO 011), no PLOVER event
     if sense.type in AGENT_TYPES and actor is None and trigger.target_head is None and not _objects(token):
         return sense.kind != "modal"  # "... and allowed it to grow": no one concedes anything to anyone
     return (
@@ -159,12 +197,36 @@ def _in_contest(token: Token) -> bool:
     return any(t.lemma_.lower() in {"poll", "survey"} for t in token.sent)
 
 
+def _declines_comment(token: Token) -> bool:
+    """ "declined to comment", "refused to say": an act of speech declined, nothing refused to a party."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_ACTS for c in token.children)
+
+
 def _asks_question(token: Token) -> bool:
-    """ "asked whether Republicans would hold the House": a question, not a demand."""
+    """ "asked whether Republicans would hold the House", "asked: did they talk?": a question, not a demand."""
+    if any(c.lemma_.lower() == "question" for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        return True
+    if any(t.text == "?" for t in token.doc[token.i : token.sent.end]):
+        return True
+    for clause in (c for c in token.children if c.dep_ in {"advcl", "ccomp"}):
+        if any(m.lower_ in {"if", "whether"} for m in clause.children if m.dep_ == "mark"):
+            return True
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         marks = {m.lower_ for m in clause.subtree if m.dep_ in {"mark", "advmod", "nsubj", "dobj"}}
         if marks & {"whether", "if", "how", "why", "what", "who", "when", "where"}:
             return True
+    return False
+
+
+def _asked_about(token: Token) -> bool:
+    """Whether the trigger sits in an if/whether clause of "ask" or "wonder"."""
+    while token.dep_ not in {"ROOT"} and token.head is not token:
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if marks & {"if", "whether"} and token.head.lemma_.lower() in {"ask", "wonder", "question", "inquire"}:
+            return True
+        if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis"} and not marks:
+            return False
+        token = token.head
     return False
 
 
