@@ -442,6 +442,9 @@ def test_events_seed_minerals_agreement(seed_002):
         "When I asked Senator Dalrow if he would ever endorse Brel, he laughed.",  # a question
         "He should also get a boost from the win on Tuesday, Dalrow said.",  # a prediction, not a demand
         "You have to be extra careful about what you post, the coach said.",
+        "Historic Border Agreement Signed In Port Elm After Long Talks",  # a headline or link line
+        "Her supporters insisted it was only a temporary dip in the polls.",  # a claim, not a demand
+        "For her supporters, part of her appeal is that she is calm and methodical.",  # charm, not a plea
     ],
 )
 def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
@@ -497,3 +500,13 @@ def test_an_attack_with_casualties_stays_an_assault(nlp, settings) -> None:
 def test_a_demanded_readiness_to_act_stays_a_demand(nlp, settings) -> None:
     text = "The president said Norland must be ready to mediate between the two parties."
     assert _one(_events(nlp, settings, text), "DEMAND")
+
+
+def test_loose_words_in_a_quote_with_no_named_actor_are_not_events(nlp, settings) -> None:
+    text = 'Voters are angry. "They keep attacking us and we keep fighting back," said one farmer, Ilse Brand.'
+    analysis = analyze(_article(text), settings, nlp)
+    assert [e for e in analysis.events if e.start > 20] == []
+
+
+def test_an_appeal_for_calm_is_still_a_demand(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "The bishop issued an appeal for calm in the capital."), "DEMAND")

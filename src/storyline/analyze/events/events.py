@@ -29,7 +29,7 @@ from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
-from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, unsupported
+from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
@@ -196,6 +196,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     target = make_actor(target_tok, known) if target_tok is not None else None
     if actor is not None and target is not None and target.name == actor.name:
         target = None
+    if in_unattributed_quote(trigger.token, found.quotes, actor.entity_id if actor else None):
+        return None  # quoted words are the speaker's claim: kept only when both speaker and actor are known
     status, source = _status(trigger, governor, found, known)
     type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
     if type_ == "CONSULT" and mode in {None, "phone"} and target is not None and status != "planned":

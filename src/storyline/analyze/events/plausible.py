@@ -19,7 +19,11 @@ from .actors import is_actorlike, is_named, referent, resolve_pronoun
 from .triggers import Trigger, trailing_report
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
+
+    from ...model import Quote
 
 # Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
 AGENT_TYPES = frozenset(
@@ -95,8 +99,12 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     """Whether the trigger's sense is not supported by its sentence (see the module docstring)."""
     token, sense = trigger.token, trigger.sense
     lemma = sense.lemma
-    if _direct_question(token):
+    if _direct_question(token) or _headline(token):
         return True
+    if lemma == "insist" and sense.kind == "verb" and _insists_on_a_fact(token):
+        return True  # "insisted it was a temporary dip": a claim, not a demand
+    if sense.kind == "noun" and sense.type == "DEMAND" and lemma == "appeal" and not _appeal_for(token):
+        return True  # "part of her appeal is that ...": charm, not a plea
     if figurative_violence(trigger) and not verbal_attack_word(trigger):
         return True  # "fighting to protect their business", "would beat him 53 percent to 36"
     if sense.kind == "adj":  # "signs that some were ready to return to normal": nobody commits to anything
@@ -140,6 +148,27 @@ def _direct_question(token: Token) -> bool:
     sent = token.sent
     last = next((t for t in reversed(list(sent)) if not t.is_punct or t.text == "?"), None)
     return last is not None and last.text == "?"
+
+
+def _headline(token: Token) -> bool:
+    """A title-case line ("Historic Accord Adopted In Port Elm"): a headline or a link, not a sentence."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _insists_on_a_fact(token: Token) -> bool:
+    """ "insisted (that) it was a dip": a that-clause in the indicative with no modal of obligation."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.lower_ == "on" for c in token.children if c.dep_ == "prep"):
+        return False
+    clause = clauses[0]
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return clause.tag_ != "VB" and not modals & {"must", "should", "shall", "ought"}
+
+
+def _appeal_for(token: Token) -> bool:
+    """An appeal that asks: "an appeal for calm", "an appeal to the rebels", "appeal to stop"."""
+    return any((c.dep_ == "prep" and c.lower_ in {"for", "to"}) or c.dep_ in {"acl", "ccomp"} for c in token.children)
 
 
 def _objects(token: Token) -> list[Token]:
@@ -288,3 +317,17 @@ def actor_can_act(actor: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         return True  # "killed by an improvised explosive device": likewise
     return is_actorlike(head) or any(is_named(t) for t in head.subtree if t.i <= head.i)
+
+
+def in_unattributed_quote(token: Token, quotes: Sequence[Quote], actor_id: str | None) -> bool:
+    """Whether the trigger sits in a direct quotation without a known speaker or a named actor.
+
+    Quoted words are a claim of the speaker, often loose ("we're fighting for
+    every vote", "they killed it"); an event is read from them only when the
+    quote has a speaker (it becomes their report) and the actor is a named party.
+    """
+    start = token.idx
+    for quote in quotes:
+        if quote.kind == "direct" and quote.start <= start < quote.end:
+            return quote.speaker is None or actor_id is None
+    return False
