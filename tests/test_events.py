@@ -445,6 +445,9 @@ def test_events_seed_minerals_agreement(seed_002):
         "Historic Border Agreement Signed In Port Elm After Long Talks",  # a headline or link line
         "Her supporters insisted it was only a temporary dip in the polls.",  # a claim, not a demand
         "For her supporters, part of her appeal is that she is calm and methodical.",  # charm, not a plea
+        "Senator Karl Dalrow held a rally at the state university on Tuesday night.",  # a campaign rally
+        "The primaries free her to turn toward the autumn election.",  # enabling, not a release
+        "Dalrow had to withdraw a proposal to create a new health system.",  # a paper, not a force
     ],
 )
 def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
@@ -510,3 +513,11 @@ def test_loose_words_in_a_quote_with_no_named_actor_are_not_events(nlp, settings
 
 def test_an_appeal_for_calm_is_still_a_demand(nlp, settings) -> None:
     assert _one(_events(nlp, settings, "The bishop issued an appeal for calm in the capital."), "DEMAND")
+
+
+def test_a_crowd_rally_is_still_a_protest(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "Thousands of farmers held a rally outside parliament."), "PROTEST")
+
+
+def test_troops_withdrawn_are_still_a_retreat(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "Ostland withdrew its troops from the border town."), "RETREAT")

@@ -31,6 +31,11 @@ AGENT_TYPES = frozenset(
 )
 # What "declined to ..." or "refused to ..." a statement is about.
 SPEECH_ACTS = words("comment elaborate speculate say")  # not "discuss": refusing talks is a REJECT
+# What a legislator or a plaintiff withdraws: a paper, not a force.
+PAPERS = words(
+    "proposal bill amendment motion nomination lawsuit suit complaint application bid offer name endorsement "
+    "statement remark comment ad advertisement story article report request resolution legislation measure"
+)
 # Violence verbs that politics and sport use in words: "attacked the newspaper", "fighting
 # to protect their business", "beat him 53 percent to 36", "ambushed her".
 FIGURATIVE_VIOLENCE = words("attack fight beat ambush hit pound strike storm")
@@ -110,7 +115,11 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.kind == "adj":  # "signs that some were ready to return to normal": nobody commits to anything
         return inner is None and (actor is None or not actor_can_act(actor))
     if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
-        return not _released_someone(token)
+        return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free her to"
+    if sense.type == "RETREAT" and lemma == "withdraw" and not sense.parts:
+        return any(_thing_words(o) & PAPERS for o in _objects(token))  # "withdrew the bill"
+    if sense.type == "PROTEST" and _campaign_rally(trigger, actor):
+        return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
     if sense.type == "AID" and not sense.objects and sense.kind == "verb":
@@ -148,6 +157,18 @@ def _direct_question(token: Token) -> bool:
     sent = token.sent
     last = next((t for t in reversed(list(sent)) if not t.is_punct or t.text == "?"), None)
     return last is not None and last.text == "?"
+
+
+def _campaign_rally(trigger: Trigger, actor: Token | None) -> bool:
+    """A rally held by one named person ("Sanders held a rally", "his rallies"): a campaign event."""
+    word = trigger.obj if trigger.obj is not None else trigger.token
+    if word.lemma_.lower() != "rally":
+        return False
+    owner = next((c for c in word.children if c.dep_ == "poss"), actor)
+    if owner is None:
+        return False
+    head = referent(resolve_pronoun(owner))
+    return head.ent_type_ == "PERSON" and not head.conjuncts
 
 
 def _headline(token: Token) -> bool:
