@@ -448,6 +448,8 @@ def test_events_seed_minerals_agreement(seed_002):
         "Senator Karl Dalrow held a rally at the state university on Tuesday night.",  # a campaign rally
         "The primaries free her to turn toward the autumn election.",  # enabling, not a release
         "Dalrow had to withdraw a proposal to create a new health system.",  # a paper, not a force
+        "We have always been a country that is willing to accept newcomers.",  # no named party commits
+        "Of course you should be happy that you will be visiting a beautiful country.",  # "you" is no one
     ],
 )
 def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:

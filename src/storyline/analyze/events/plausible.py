@@ -113,7 +113,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if figurative_violence(trigger) and not verbal_attack_word(trigger):
         return True  # "fighting to protect their business", "would beat him 53 percent to 36"
     if sense.kind == "adj":  # "signs that some were ready to return to normal": nobody commits to anything
-        return inner is None and (actor is None or not actor_can_act(actor))
+        return inner is None and (actor is None or not actor_can_act(actor) or not _named_party(actor))
     if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
         return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free her to"
     if sense.type == "RETREAT" and lemma == "withdraw" and not sense.parts:
@@ -169,6 +169,12 @@ def _campaign_rally(trigger: Trigger, actor: Token | None) -> bool:
         return False
     head = referent(resolve_pronoun(owner))
     return head.ent_type_ == "PERSON" and not head.conjuncts
+
+
+def _named_party(actor: Token) -> bool:
+    """Whether an actor phrase names someone ("Norland", "the Green Union"), not "a country"."""
+    head = referent(resolve_pronoun(actor))
+    return any(is_named(t) for t in head.subtree if t.i <= head.i)
 
 
 def _headline(token: Token) -> bool:
@@ -331,8 +337,8 @@ def actor_can_act(actor: Token) -> bool:
     head = referent(resolve_pronoun(actor))
     if head.lower_ in DEMONSTRATIVES and head.pos_ in {"PRON", "DET"}:
         return False
-    if head.pos_ == "PRON" and head.i == actor.i and head.lower_ not in {"i", "we", "you"}:
-        return False  # "he", "they" with no one to refer to
+    if head.pos_ == "PRON" and head.i == actor.i:
+        return False  # "he", "they", "you" with no one to refer to
     if head.pos_ != "NOUN" or head.dep_ in {"nsubj", "nsubjpass", "csubj"}:
         return True  # "a roadside bombing killed ...": the coders take the subject as the source
     if head.dep_ == "pobj" and head.head.lower_ == "by":
