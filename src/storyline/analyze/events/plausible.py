@@ -178,9 +178,15 @@ def _named_party(actor: Token) -> bool:
 
 
 def _headline(token: Token) -> bool:
-    """A title-case line ("Historic Accord Adopted In Port Elm"): a headline or a link, not a sentence."""
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    """A title-case line ("Historic Accord Adopted In Port Elm After Talks"): a headline or a link.
+
+    Names are capitalised in any sentence ("President Ilse Brand met Foreign Minister Karl
+    Dalrow"); what only title case capitalises is the small words: "In", "After", "Is", "For".
+    """
+    sent = token.sent
+    small = [t for t in sent if t.i != sent.start and t.is_stop and t.is_title and t.lower_ not in {"the", "i"}]
+    unstopped = sent[-1].is_alpha  # a headline ends on a word, with no full stop
+    return len(small) >= 2 or (len(small) == 1 and unstopped)
 
 
 def _insists_on_a_fact(token: Token) -> bool:
