@@ -420,36 +420,36 @@ def test_events_seed_minerals_agreement(seed_002):
 @pytest.mark.parametrize(
     "text",
     [
-        "The ministry released the emails late on Thursday.",  # documents are not prisoners
-        "The council released only some of the video footage.",
-        "The senator talked more about policy than in past debates.",  # a topic, no partner
+        "The ministry released the minutes of the meeting on Thursday.",  # documents are not prisoners
+        "The harbour board released a short clip of the camera recordings.",
+        "The senator talked at length about taxes at the fair.",  # a topic, no partner
         "The firm offers you all the news you need on its website.",  # a business offer
-        "The summit will be providing limited information to the press.",
-        "Mayor Ostrik entered the hearing with a plan and flawlessly executed it.",
+        "The summit office will be providing few details to the press.",
+        "Mayor Ostrik drafted a script for the hearing and executed it.",
         "Does the council have any choice but to agree to the plan?",  # a direct question
         "Asked about the tariffs, the Brenvian minister said little.",  # she was asked; she asked nothing
         "The reporter asked whether the coalition would survive the winter.",  # a question, not a demand
         "Senator Dalrow applauded along with the audience.",  # nobody applauded
-        "But there were signs that some in the town were ready to return to normal.",
+        "Some in the valley said they were ready for a quiet spring.",
         "A judge ordered periodic releases of the court records.",  # released documents, via a light verb
-        "It is hard to blame him for the confusion.",  # a judgement on an act, not the act
-        "Analysts doubt the limited fiscal capacity to support consumption.",  # describes a capacity
+        "It is hard to fault the clerk for the long queue.",  # a judgement on an act, not the act
+        "Economists doubt the small treasury's ability to support more spending.",  # describes an ability
         "Examining the ministry's record on flood defences.",  # a headline gerund, no one examines
-        "The senator spoke at length against legalizing the casinos.",  # what was opposed did not happen
-        "The two firms are fighting to protect their shrinking business.",  # figurative fight
-        "In the survey Ostrik would beat him 53 percent to 36 percent.",  # a poll, not a beating
+        "The senator campaigned against licensing the casinos.",  # what was opposed did not happen
+        "The two mills are fighting for every last customer in town.",  # figurative fight
+        "In the new survey Ostrik would beat Brel by twelve points.",  # a poll, not a beating
         "Through a spokesman, the governor declined to comment.",  # no comment is not a rejection
         "When I asked Senator Dalrow if he would ever endorse Brel, he laughed.",  # a question
-        "He should also get a boost from the win on Tuesday, Dalrow said.",  # a prediction, not a demand
-        "You have to be extra careful about what you post, the coach said.",
+        "The mayor should get some relief from the rain, Dalrow said.",  # a prediction, not a demand
+        "Riders have to be patient on the old ferry, the captain said.",
         "Historic Border Agreement Signed In Port Elm After Long Talks",  # a headline or link line
-        "Her supporters insisted it was only a temporary dip in the polls.",  # a claim, not a demand
-        "For her supporters, part of her appeal is that she is calm and methodical.",  # charm, not a plea
+        "The mayor's aides insisted the budget figures were sound.",  # a claim, not a demand
+        "Much of the mayor's appeal lies in his plain speaking.",  # charm, not a plea
         "Senator Karl Dalrow held a rally at the state university on Tuesday night.",  # a campaign rally
         "The primaries free her to turn toward the autumn election.",  # enabling, not a release
-        "Dalrow had to withdraw a proposal to create a new health system.",  # a paper, not a force
-        "We have always been a country that is willing to accept newcomers.",  # no named party commits
-        "Of course you should be happy that you will be visiting a beautiful country.",  # "you" is no one
+        "Dalrow withdrew his bill on river tolls after a week of hearings.",  # a paper, not a force
+        "Ours is a town that has long been willing to sell bread to travellers.",  # no named party commits
+        "Next summer you will be visiting the lakes of Norland with friends.",  # "you" is no one
     ],
 )
 def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
@@ -466,7 +466,7 @@ def test_aid_and_offers_with_material_objects_stay(nlp, settings) -> None:
 
 
 def test_poll_beating_a_candidate_is_not_an_assault(nlp, settings) -> None:
-    events = _events(nlp, settings, "A new poll shows Karsten beating Olmo in a two-man race.")
+    events = _events(nlp, settings, "A new poll shows Karsten beating Olmo in the three-way contest.")
     assert not [e for e in events if e.type == "ASSAULT"]
 
 
@@ -488,7 +488,7 @@ def test_the_conjunct_of_a_participle_modifier_describes_the_noun(nlp, settings)
 
 
 def test_an_agreement_with_no_one_and_nothing_is_left_out(nlp, settings) -> None:
-    text = "This led to heavy losses and allowed the small militia to become a strong force."
+    text = "The flood cut the road and allowed the small ferry firm to grow."
     assert not [e for e in _events(nlp, settings, text) if e.type == "CONCEDE"]
 
 

@@ -1,8 +1,8 @@
 """Why a matched trigger is not an event after all: the precision checks.
 
 The lexicon matches words; running text uses many of them in senses that code
-nothing ("released the emails", "providing information", "talked about
-policy", "ready to return to normal", "executed a game plan") or in frames
+nothing ("released the minutes", "providing details", "talked about
+taxes", "ready for spring", "executed the script") or in frames
 that are not assertions (a direct question, "Asked about X, she ...").
 Each check here reads the parse around one trigger and says whether its
 sense is supported; ``events.py`` leaves the event out when it is not, and
@@ -37,7 +37,7 @@ PAPERS = words(
     "statement remark comment ad advertisement story article report request resolution legislation measure"
 )
 # Violence verbs that politics and sport use in words: "attacked the newspaper", "fighting
-# to protect their business", "beat him 53 percent to 36", "ambushed her".
+# for every ward", "beat her rival by nine points", "ambushed by doubt".
 FIGURATIVE_VIOLENCE = words("attack fight beat ambush hit pound strike storm")
 # Of those, the ones whose figurative sense is a verbal attack (DISAPPROVE), not nothing.
 VERBAL_ATTACKS = words("attack hit pound")
@@ -73,10 +73,10 @@ OFFER_THINGS = words(
 # Contests a "beat" can be about: an election, not a fight.
 CONTESTS = words("race poll election primary contest vote caucus ballot survey match game round")
 RELEASE_LEMMAS = words("release free")
-# "hard to blame him", "impossible to support": the act is judged, not done.
+# "hard to fault the clerk", "impossible to support": the act is judged, not done.
 JUDGED_ACTS = words("hard difficult impossible easy tough tricky unfair fair wrong right")
 # Nouns whose infinitive is the act they announce ("a decision to withdraw"); any other
-# noun's infinitive describes it ("the capacity to support demand", "an opportunity to release").
+# noun's infinitive describes it ("the ability to support more spending", "a chance to free up cash").
 ACT_NOUNS = words(
     "decision plan agreement deal order move attempt effort bid offer promise pledge threat call demand request "
     "vote proposal intention commitment readiness willingness refusal resolution law measure step campaign "
@@ -107,15 +107,15 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if _direct_question(token) or _headline(token):
         return True
     if lemma == "insist" and sense.kind == "verb" and _insists_on_a_fact(token):
-        return True  # "insisted it was a temporary dip": a claim, not a demand
+        return True  # "insisted the figures were sound": a claim, not a demand
     if sense.kind == "noun" and sense.type == "DEMAND" and lemma == "appeal" and not _appeal_for(token):
-        return True  # "part of her appeal is that ...": charm, not a plea
+        return True  # "much of his appeal lies in ...": charm, not a plea
     if figurative_violence(trigger) and not verbal_attack_word(trigger):
-        return True  # "fighting to protect their business", "would beat him 53 percent to 36"
-    if sense.kind == "adj":  # "signs that some were ready to return to normal": nobody commits to anything
+        return True  # "the mills fight to keep their trade", "she leads him by nine points"
+    if sense.kind == "adj":  # "some said they were ready for spring": nobody commits to anything
         return inner is None and (actor is None or not actor_can_act(actor) or not _named_party(actor))
     if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
-        return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free her to"
+        return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free the mayor to"
     if sense.type == "RETREAT" and lemma == "withdraw" and not sense.parts:
         return any(_thing_words(o) & PAPERS for o in _objects(token))  # "withdrew the bill"
     if sense.type == "PROTEST" and _campaign_rally(trigger, actor):
@@ -137,7 +137,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if lemma == "ask" and _asks_question(token):
         return True
     if _asked_about(token):
-        return True  # "asked him if he would ever endorse her": the endorsement is the question
+        return True  # "asked her if she would back the plan": the endorsement is the question
     if sense.type == "REJECT" and _declines_comment(token):
         return True  # "declined to comment": a statement (CAMEO 011), no PLOVER event
     if sense.type in AGENT_TYPES and actor is None and trigger.target_head is None and not _objects(token):
@@ -190,7 +190,7 @@ def _headline(token: Token) -> bool:
 
 
 def _insists_on_a_fact(token: Token) -> bool:
-    """ "insisted (that) it was a dip": a that-clause in the indicative with no modal of obligation."""
+    """ "insisted (that) the figures were sound": a that-clause in the indicative with no modal of obligation."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if not clauses or any(c.lower_ == "on" for c in token.children if c.dep_ == "prep"):
         return False
@@ -219,7 +219,7 @@ def _released_someone(token: Token) -> bool:
 
 
 def _gives_aid(token: Token) -> bool:
-    """ "provided weapons", "delivered aid": not "providing information", "delivering messages"."""
+    """ "provided weapons", "delivered aid": not "providing details", "delivering remarks"."""
     objects = _objects(token)
     return not objects or any(
         not (referent(o).lemma_.lower() in NOT_AID or o.lemma_.lower() in NOT_AID) for o in objects
@@ -241,18 +241,18 @@ def _offers_to_act(token: Token) -> bool:
 
 
 def _talks_about(token: Token) -> bool:
-    """ "talked more about policy": a subject spoken of, with no one spoken with."""
+    """ "talked at length about taxes": a subject spoken of, with no one spoken with."""
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     return bool(preps & {"about", "of"}) and not preps & {"with", "to"}
 
 
 def _objects_are_people(token: Token) -> bool:
-    """ "executed two prisoners", not "executed a game plan"."""
+    """ "executed two prisoners", not "executed the script"."""
     return any(is_actorlike(referent(o)) and o.lower_ not in DEMONSTRATIVES for o in _objects(token))
 
 
 def _in_contest(token: Token) -> bool:
-    """ "beating Trump in a two-man race", "beat the incumbent in the primary"."""
+    """ "outpacing Brel in the three-way contest", "beat the incumbent in the primary"."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
         if any(g.lemma_.lower() in CONTESTS for g in prep.children if g.dep_ == "pobj"):
             return True
@@ -265,7 +265,7 @@ def _declines_comment(token: Token) -> bool:
 
 
 def _asks_question(token: Token) -> bool:
-    """ "asked whether Republicans would hold the House", "asked: did they talk?": a question, not a demand."""
+    """ "asked whether the mayor would run again", "asked: did they talk?": a question, not a demand."""
     if any(c.lemma_.lower() == "question" for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
         return True
     if any(t.text == "?" for t in token.doc[token.i : token.sent.end]):
@@ -300,12 +300,12 @@ def _bare_participle(token: Token) -> bool:
 
 
 def _opposed_act(token: Token) -> bool:
-    """ "fought against legalizing X", "a rally against the deal": what someone opposes, not what happened."""
+    """ "campaigned against licensing X", "a rally against the deal": what someone opposes, not what happened."""
     return token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in {"against", "instead"}
 
 
 def _describes_noun(token: Token) -> bool:
-    """ "a coalition led by X and backed by Y": the conjunct of a participle modifier describes the noun too.
+    """ "a bloc formed by X and funded by Y": the conjunct of a participle modifier describes the noun too.
 
     (triggers.py already leaves out the first participle; a gerund after a noun
     is left alone: "an explosion killing twelve" tells what happened.)
@@ -322,19 +322,19 @@ def _describes_noun(token: Token) -> bool:
 
 
 def _judged_act(token: Token) -> bool:
-    """ "it's hard to blame him": an infinitive under an adjective of judgement."""
+    """ "it is hard to fault the clerk": an infinitive under an adjective of judgement."""
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in JUDGED_ACTS
 
 
 def _noun_infinitive(token: Token) -> bool:
-    """ "the fiscal capacity to support demand": an infinitive that describes a noun."""
+    """ "the treasury's ability to support more spending": an infinitive that describes a noun."""
     if token.dep_ != "acl" or token.tag_ != "VB" or not any(c.lower_ == "to" for c in token.children):
         return False
     return token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in ACT_NOUNS
 
 
 def _headline_gerund(token: Token) -> bool:
-    """ "Examining the record on X.": a headline gerund with no one doing it."""
+    """ "Reviewing the Port Elm budget.": a headline gerund with no one doing it."""
     return token.dep_ == "ROOT" and token.tag_ == "VBG" and not any(c.dep_.startswith("nsubj") for c in token.children)
 
 
