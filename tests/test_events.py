@@ -412,3 +412,114 @@ def test_events_seed_minerals_agreement(seed_002):
     resolved = [d for d in seed_002.dates if d.text == "April 30, 2025" and d.value]
     if resolved:  # the dates component resolves it: the event carries it
         assert (signing.date, signing.date_text) == (resolved[0].value, "April 30, 2025")
+
+
+# --- precision on running text (benchmarks/event_audit.py) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released the minutes of the meeting on Thursday.",  # documents are not prisoners
+        "The harbour board released a short clip of the camera recordings.",
+        "The senator talked at length about taxes at the fair.",  # a topic, no partner
+        "The firm offers you all the news you need on its website.",  # a business offer
+        "The summit office will be providing few details to the press.",
+        "Mayor Ostrik drafted a script for the hearing and executed it.",
+        "Does the council have any choice but to agree to the plan?",  # a direct question
+        "Asked about the tariffs, the Brenvian minister said little.",  # she was asked; she asked nothing
+        "The reporter asked whether the coalition would survive the winter.",  # a question, not a demand
+        "Senator Dalrow applauded along with the audience.",  # nobody applauded
+        "Some in the valley said they were ready for a quiet spring.",
+        "A judge ordered periodic releases of the court records.",  # released documents, via a light verb
+        "It is hard to fault the clerk for the long queue.",  # a judgement on an act, not the act
+        "Economists doubt the small treasury's ability to support more spending.",  # describes an ability
+        "Examining the ministry's record on flood defences.",  # a headline gerund, no one examines
+        "The senator campaigned against licensing the casinos.",  # what was opposed did not happen
+        "The two mills are fighting for every last customer in town.",  # figurative fight
+        "In the new survey Ostrik would beat Brel by twelve points.",  # a poll, not a beating
+        "Through a spokesman, the governor declined to comment.",  # no comment is not a rejection
+        "When I asked Senator Dalrow if he would ever endorse Brel, he laughed.",  # a question
+        "The mayor should get some relief from the rain, Dalrow said.",  # a prediction, not a demand
+        "Riders have to be patient on the old ferry, the captain said.",
+        "Historic Border Agreement Signed In Port Elm After Long Talks",  # a headline or link line
+        "The mayor's aides insisted the budget figures were sound.",  # a claim, not a demand
+        "Much of the mayor's appeal lies in his plain speaking.",  # charm, not a plea
+        "Senator Karl Dalrow held a rally at the state university on Tuesday night.",  # a campaign rally
+        "The primaries free her to turn toward the autumn election.",  # enabling, not a release
+        "Dalrow withdrew his bill on river tolls after a week of hearings.",  # a paper, not a force
+        "Ours is a town that has long been willing to sell bread to travellers.",  # no named party commits
+        "Next summer you will be visiting the lakes of Norland with friends.",  # "you" is no one
+    ],
+)
+def test_unsupported_senses_are_not_events(nlp, settings, text: str) -> None:
+    assert _events(nlp, settings, text) == []
+
+
+def test_released_people_are_still_a_retreat(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "The rebels released twelve hostages on Monday."), "RETREAT")
+
+
+def test_aid_and_offers_with_material_objects_stay(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "Norland will provide 20 tons of food aid to the refugees."), "AID")
+    assert _one(_events(nlp, settings, "Valdoria offered its troops to the new president."), "AGREE")
+
+
+def test_poll_beating_a_candidate_is_not_an_assault(nlp, settings) -> None:
+    events = _events(nlp, settings, "A new poll shows Karsten beating Olmo in the three-way contest.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_person_attacking_a_newspaper_disapproves(nlp, settings) -> None:
+    text = "Mayor Petra Ostrik also attacked the Harbor Gazette in a long speech."
+    analysis = analyze(_article(text), settings, nlp)
+    assert [e.type for e in analysis.events if e.trigger and "attack" in e.trigger] == ["DISAPPROVE"]
+
+
+def test_an_instrument_after_in_is_not_the_actor(nlp, settings) -> None:
+    events = _events(nlp, settings, "Two commanders were killed in a precision airstrike near the river.")
+    assault = _one(events, "ASSAULT")
+    assert assault.actor is None or "airstrike" not in assault.actor
+
+
+def test_the_conjunct_of_a_participle_modifier_describes_the_noun(nlp, settings) -> None:
+    text = "A coalition led by Ostland and backed by Merovia was blamed for the shelling."
+    assert not [e for e in _events(nlp, settings, text) if e.type == "SUPPORT"]
+
+
+def test_an_agreement_with_no_one_and_nothing_is_left_out(nlp, settings) -> None:
+    text = "The flood cut the road and allowed the small ferry firm to grow."
+    assert not [e for e in _events(nlp, settings, text) if e.type == "CONCEDE"]
+
+
+def test_figurative_attack_in_words_is_disapproval(nlp, settings) -> None:
+    events = _events(nlp, settings, "The campaign kept up its attacks on the governor's record all week.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_an_attack_with_casualties_stays_an_assault(nlp, settings) -> None:
+    events = _events(nlp, settings, "Militants attacked a police post, killing four officers.")
+    assert _one(events, "ASSAULT")
+
+
+def test_a_demanded_readiness_to_act_stays_a_demand(nlp, settings) -> None:
+    text = "The president said Norland must be ready to mediate between the two parties."
+    assert _one(_events(nlp, settings, text), "DEMAND")
+
+
+def test_loose_words_in_a_quote_with_no_named_actor_are_not_events(nlp, settings) -> None:
+    text = 'Voters are angry. "They keep attacking us and we keep fighting back," said one farmer, Ilse Brand.'
+    analysis = analyze(_article(text), settings, nlp)
+    assert [e for e in analysis.events if e.start > 20] == []
+
+
+def test_an_appeal_for_calm_is_still_a_demand(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "The bishop issued an appeal for calm in the capital."), "DEMAND")
+
+
+def test_a_crowd_rally_is_still_a_protest(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "Thousands of farmers held a rally outside parliament."), "PROTEST")
+
+
+def test_troops_withdrawn_are_still_a_retreat(nlp, settings) -> None:
+    assert _one(_events(nlp, settings, "Ostland withdrew its troops from the border town."), "RETREAT")

@@ -29,6 +29,7 @@ from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
+from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 
@@ -63,10 +64,6 @@ CROWD_NOUNS = words(
     "opposition"
 )
 SCORE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
-# Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
-AGENT_TYPES = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +136,23 @@ def _modal_demands(sent: Span) -> list[Trigger]:
             continue
         speaker = active_subject(verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if _is_obligation(clause) and speaker is not None:
+            if _is_obligation(clause) and speaker is not None and _demanded_act(clause):
                 sense = Sense("must", "DEMAND", kind="modal")
                 found.append(Trigger(clause, sense, actor_head=speaker, target_head=active_subject(clause), modal=True))
     return found
+
+
+def _demanded_act(clause: Token) -> bool:
+    """Whether the must-clause names an act ("must withdraw", "has to release them"), not a state or a
+    prediction ("should get a boost", "have to be careful", "had to have a hint")."""
+    verb = (
+        next((c for c in clause.children if c.dep_ == "xcomp"), clause)
+        if clause.lemma_.lower() in {"need", "have"}
+        else clause
+    )
+    if any(c.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
+        return True  # "must be ready to mediate": the act is the infinitive
+    return verb.lemma_.lower() not in {"be", "have", "get", "seem", "look", "feel", "become", "remain", "stay"}
 
 
 def _is_obligation(clause: Token) -> bool:
@@ -171,6 +181,12 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     governor = _governor(trigger, triggers)
     inner = _inner(trigger, triggers)
     actor_tok = trigger.actor_head or actor_head(trigger)
+    if unsupported(trigger, inner, actor_tok):
+        return None
+    if actor_tok is not None and not actor_can_act(actor_tok):
+        if trigger.sense.type in AGENT_TYPES:
+            return None  # a statement or a meeting needs someone who can make it
+        actor_tok = None  # "killed in an airstrike": the instrument is not the actor
     if trigger.sense.kind == "noun" and actor_tok is None:
         return None
     if not _plausible_actor(trigger, actor_tok):
@@ -180,6 +196,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     target = make_actor(target_tok, known) if target_tok is not None else None
     if actor is not None and target is not None and target.name == actor.name:
         target = None
+    if in_unattributed_quote(trigger.token, found.quotes, actor.entity_id if actor else None):
+        return None  # quoted words are the speaker's claim: kept only when both speaker and actor are known
     status, source = _status(trigger, governor, found, known)
     type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
     if type_ == "CONSULT" and mode in {None, "phone"} and target is not None and status != "planned":
@@ -327,6 +345,10 @@ def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
     sense = trigger.sense
     if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in lexicon.CONFLICTUAL:
         return "THREATEN"  # a vow or promise to use force is a threat
+    if figurative_violence(trigger) or (
+        sense.type == "ASSAULT" and sense.lemma == "attack" and _verbal_attack(trigger, actor)
+    ):
+        return "DISAPPROVE"  # a politician "attacked the newspaper": words, not force
     if sense.type == "PROTEST" and sense.lemma == "protest" and _verbal_protest(trigger.token, actor):
         return "DISAPPROVE"  # a government or a statement "protests": not a street protest
     if sense.lemma in ORDER_VERBS and inner is not None and inner.sense.type in {"COERCE", "SANCTION"}:
@@ -345,6 +367,14 @@ def _verbal_protest(verb: Token, actor: Token | None) -> bool:
     head = referent(actor)
     crowd = head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS
     return not crowd and not (head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians protested"
+
+
+def _verbal_attack(trigger: Trigger, actor: Token | None) -> bool:
+    """An attack by one named person with no weapon in its clause is made in words."""
+    if actor is None or _weapon_mode(trigger) is not None:
+        return False
+    head = referent(actor)
+    return head.ent_type_ == "PERSON" and not head.conjuncts and head.tag_ != "NNPS"
 
 
 def _armed(actor: Token) -> bool:

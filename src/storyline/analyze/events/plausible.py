@@ -1,0 +1,366 @@
+"""Why a matched trigger is not an event after all: the precision checks.
+
+The lexicon matches words; running text uses many of them in senses that code
+nothing ("released the minutes", "providing details", "talked about
+taxes", "ready for spring", "executed the script") or in frames
+that are not assertions (a direct question, "Asked about X, she ...").
+Each check here reads the parse around one trigger and says whether its
+sense is supported; ``events.py`` leaves the event out when it is not, and
+drops an actor that cannot act (an instrument, a poll, an unresolved "this").
+Measured with benchmarks/event_audit.py (hand-judged samples of emitted events).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...lexicon import words
+from .actors import is_actorlike, is_named, referent, resolve_pronoun
+from .triggers import Trigger, trailing_report
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Token
+
+    from ...model import Quote
+
+# Types whose actor must be someone: a statement, a meeting, an agreement, a demand.
+AGENT_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
+)
+# What "declined to ..." or "refused to ..." a statement is about.
+SPEECH_ACTS = words("comment elaborate speculate say")  # not "discuss": refusing talks is a REJECT
+# What a legislator or a plaintiff withdraws: a paper, not a force.
+PAPERS = words(
+    "proposal bill amendment motion nomination lawsuit suit complaint application bid offer name endorsement "
+    "statement remark comment ad advertisement story article report request resolution legislation measure"
+)
+# Violence verbs that politics and sport use in words: "attacked the newspaper", "fighting
+# for every ward", "beat her rival by nine points", "ambushed by doubt".
+FIGURATIVE_VIOLENCE = words("attack fight beat ambush hit pound strike storm")
+# Of those, the ones whose figurative sense is a verbal attack (DISAPPROVE), not nothing.
+VERBAL_ATTACKS = words("attack hit pound")
+# Words that make violence literal: who carries arms, what they use, what it leaves.
+VIOLENCE = words(
+    "troop force soldier militant militiaman paramilitary separatist extremist commando mercenary rebel gunman "
+    "army police fighter insurgent jihadist militia attacker "
+    "assailant bomber warplane jet drone navy guerrilla terrorist sniper military kill killing wound injure "
+    "injury dead death die casualty shot shoot bomb bombing explosion blast weapon gun rifle knife missile rocket "
+    "shell shelling artillery airstrike strike raid war battle hostage prisoner civilian victim body blood "
+    "mortar grenade tank fire gunfire violence violent assault riot mob beaten stab"
+)
+# What a government gives when it gives aid (PLOVER AID: material or military help).
+AID_THINGS = words(
+    "aid assistance help support weapon arm ammunition munition food medicine medical supply equipment fund "
+    "funding money loan credit troop soldier training shelter asylum refuge protection relief vaccine fuel water "
+    "grant backing security intelligence expertise tank missile jet aircraft helicopter drone ration tent blanket "
+    "dollar euro billion million"
+)
+# What is "provided" or "delivered" in words or in business, not as help to a party.
+NOT_AID = words(
+    "information detail message answer explanation evidence update data insight analysis view account audience "
+    "opportunity platform service chance example context clarity comment number figure estimate list document "
+    "record proof reason way speech address remark statement testimony feedback advice coverage content product "
+    "response change rebuttal experience result performance verdict judgment judgement ruling signal sense "
+    "picture overview look"
+)
+# What one party offers another (PLOVER AGREE: an offer to act, a proposal, a concession).
+OFFER_THINGS = words(
+    "talk negotiation ceasefire truce deal agreement help aid support concession resignation apology compromise "
+    "mediation proposal plan asylum amnesty exchange swap guarantee pardon peace dialogue cooperation"
+)
+# Contests a "beat" can be about: an election, not a fight.
+CONTESTS = words("race poll election primary contest vote caucus ballot survey match game round")
+RELEASE_LEMMAS = words("release free")
+# "hard to fault the clerk", "impossible to support": the act is judged, not done.
+JUDGED_ACTS = words("hard difficult impossible easy tough tricky unfair fair wrong right")
+# Nouns whose infinitive is the act they announce ("a decision to withdraw"); any other
+# noun's infinitive describes it ("the ability to support more spending", "a chance to free up cash").
+ACT_NOUNS = words(
+    "decision plan agreement deal order move attempt effort bid offer promise pledge threat call demand request "
+    "vote proposal intention commitment readiness willingness refusal resolution law measure step campaign "
+    "operation mission initiative deadline ultimatum warning vow"
+)
+DEMONSTRATIVES = words("this that these those it which what something anything everything nothing")
+
+
+def figurative_violence(trigger: Trigger) -> bool:
+    """An ASSAULT word with nothing violent in its sentence: no weapon, no armed actor, no casualty."""
+    lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
+    if trigger.sense.type != "ASSAULT" or lemma not in FIGURATIVE_VIOLENCE:
+        return False
+    others = [t for t in trigger.token.sent if t.i not in {trigger.token.i, getattr(trigger.obj, "i", -1)}]
+    return not any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in others)
+
+
+def verbal_attack_word(trigger: Trigger) -> bool:
+    """Whether the figurative sense of the trigger is criticism ("attacked", "hit out at")."""
+    lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
+    return lemma in VERBAL_ATTACKS
+
+
+def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = None) -> bool:
+    """Whether the trigger's sense is not supported by its sentence (see the module docstring)."""
+    token, sense = trigger.token, trigger.sense
+    lemma = sense.lemma
+    if _direct_question(token) or _headline(token):
+        return True
+    if lemma == "insist" and sense.kind == "verb" and _insists_on_a_fact(token):
+        return True  # "insisted the figures were sound": a claim, not a demand
+    if sense.kind == "noun" and sense.type == "DEMAND" and lemma == "appeal" and not _appeal_for(token):
+        return True  # "much of his appeal lies in ...": charm, not a plea
+    if figurative_violence(trigger) and not verbal_attack_word(trigger):
+        return True  # "the mills fight to keep their trade", "she leads him by nine points"
+    if sense.kind == "adj":  # "some said they were ready for spring": nobody commits to anything
+        return inner is None and (actor is None or not actor_can_act(actor) or not _named_party(actor))
+    if sense.type == "RETREAT" and sense.mode == "release" and lemma in RELEASE_LEMMAS:
+        return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free the mayor to"
+    if sense.type == "RETREAT" and lemma == "withdraw" and not sense.parts:
+        return any(_thing_words(o) & PAPERS for o in _objects(token))  # "withdrew the bill"
+    if sense.type == "PROTEST" and _campaign_rally(trigger, actor):
+        return True  # a candidate's rally is a campaign event, not a protest
+    if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
+        return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if sense.type == "AID" and not sense.objects and sense.kind == "verb":
+        return not _gives_aid(token)
+    if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
+        return not _offers_to_act(token)
+    if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
+        return _talks_about(token)
+    if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
+        return True  # "applauding along with the audience": nobody is applauded
+    if sense.type == "ASSAULT" and lemma == "execute":
+        return not _objects_are_people(token)
+    if sense.type == "ASSAULT" and lemma == "beat" and _in_contest(token):
+        return True
+    if lemma == "ask" and _asks_question(token):
+        return True
+    if _asked_about(token):
+        return True  # "asked her if she would back the plan": the endorsement is the question
+    if sense.type == "REJECT" and _declines_comment(token):
+        return True  # "declined to comment": a statement (CAMEO 011), no PLOVER event
+    if sense.type in AGENT_TYPES and actor is None and trigger.target_head is None and not _objects(token):
+        return sense.kind != "modal"  # "... and allowed it to grow": no one concedes anything to anyone
+    return (
+        _bare_participle(token)
+        or _opposed_act(token)
+        or _describes_noun(token)
+        or _judged_act(token)
+        or _noun_infinitive(token)
+        or _headline_gerund(token)
+    )
+
+
+def _direct_question(token: Token) -> bool:
+    """A sentence that asks ("Does the council agree ...?") asserts nothing."""
+    sent = token.sent
+    last = next((t for t in reversed(list(sent)) if not t.is_punct or t.text == "?"), None)
+    return last is not None and last.text == "?"
+
+
+def _campaign_rally(trigger: Trigger, actor: Token | None) -> bool:
+    """A rally held by one named person ("Sanders held a rally", "his rallies"): a campaign event."""
+    word = trigger.obj if trigger.obj is not None else trigger.token
+    if word.lemma_.lower() != "rally":
+        return False
+    owner = next((c for c in word.children if c.dep_ == "poss"), actor)
+    if owner is None:
+        return False
+    head = referent(resolve_pronoun(owner))
+    return head.ent_type_ == "PERSON" and not head.conjuncts
+
+
+def _named_party(actor: Token) -> bool:
+    """Whether an actor phrase names someone ("Norland", "the Green Union"), not "a country"."""
+    head = referent(resolve_pronoun(actor))
+    return any(is_named(t) for t in head.subtree if t.i <= head.i)
+
+
+def _headline(token: Token) -> bool:
+    """A title-case line ("Historic Accord Adopted In Port Elm After Talks"): a headline or a link.
+
+    Names are capitalised in any sentence ("President Ilse Brand met Foreign Minister Karl
+    Dalrow"); what only title case capitalises is the small words: "In", "After", "Is", "For".
+    """
+    sent = token.sent
+    small = [t for t in sent if t.i != sent.start and t.is_stop and t.is_title and t.lower_ not in {"the", "i"}]
+    unstopped = sent[-1].is_alpha  # a headline ends on a word, with no full stop
+    return len(small) >= 2 or (len(small) == 1 and unstopped)
+
+
+def _insists_on_a_fact(token: Token) -> bool:
+    """ "insisted (that) the figures were sound": a that-clause in the indicative with no modal of obligation."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.lower_ == "on" for c in token.children if c.dep_ == "prep"):
+        return False
+    clause = clauses[0]
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return clause.tag_ != "VB" and not modals & {"must", "should", "shall", "ought"}
+
+
+def _appeal_for(token: Token) -> bool:
+    """An appeal that asks: "an appeal for calm", "an appeal to the rebels", "appeal to stop"."""
+    return any((c.dep_ == "prep" and c.lower_ in {"for", "to"}) or c.dep_ in {"acl", "ccomp"} for c in token.children)
+
+
+def _objects(token: Token) -> list[Token]:
+    """Direct object or passive subject, with conjuncts."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _released_someone(token: Token) -> bool:
+    """ "released 40 prisoners", "the hostages were freed": people, not emails or footage."""
+    objects = _objects(token)
+    if token.pos_ == "NOUN":  # "the release of the hostages"
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(is_actorlike(referent(o)) or is_named(referent(o)) for o in objects)
+
+
+def _gives_aid(token: Token) -> bool:
+    """ "provided weapons", "delivered aid": not "providing details", "delivering remarks"."""
+    objects = _objects(token)
+    return not objects or any(
+        not (referent(o).lemma_.lower() in NOT_AID or o.lemma_.lower() in NOT_AID) for o in objects
+    )
+
+
+def _thing_words(obj: Token) -> set[str]:
+    """The lemmas that say what an object is: its head, modifiers and "tons of X" (with X's modifiers)."""
+    heads = [obj, referent(obj)]
+    heads += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return {t.lemma_.lower() for h in heads for t in [h, *h.children]}
+
+
+def _offers_to_act(token: Token) -> bool:
+    """ "offered to mediate", "offered talks": not "offers you information", "is offered at $9.99"."""
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return True
+    return any(_thing_words(o) & (OFFER_THINGS | AID_THINGS) for o in _objects(token))
+
+
+def _talks_about(token: Token) -> bool:
+    """ "talked at length about taxes": a subject spoken of, with no one spoken with."""
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    return bool(preps & {"about", "of"}) and not preps & {"with", "to"}
+
+
+def _objects_are_people(token: Token) -> bool:
+    """ "executed two prisoners", not "executed the script"."""
+    return any(is_actorlike(referent(o)) and o.lower_ not in DEMONSTRATIVES for o in _objects(token))
+
+
+def _in_contest(token: Token) -> bool:
+    """ "outpacing Brel in the three-way contest", "beat the incumbent in the primary"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        if any(g.lemma_.lower() in CONTESTS for g in prep.children if g.dep_ == "pobj"):
+            return True
+    return any(t.lemma_.lower() in {"poll", "survey"} for t in token.sent)
+
+
+def _declines_comment(token: Token) -> bool:
+    """ "declined to comment", "refused to say": an act of speech declined, nothing refused to a party."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_ACTS for c in token.children)
+
+
+def _asks_question(token: Token) -> bool:
+    """ "asked whether the mayor would run again", "asked: did they talk?": a question, not a demand."""
+    if any(c.lemma_.lower() == "question" for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        return True
+    if any(t.text == "?" for t in token.doc[token.i : token.sent.end]):
+        return True
+    for clause in (c for c in token.children if c.dep_ in {"advcl", "ccomp"}):
+        if any(m.lower_ in {"if", "whether"} for m in clause.children if m.dep_ == "mark"):
+            return True
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        marks = {m.lower_ for m in clause.subtree if m.dep_ in {"mark", "advmod", "nsubj", "dobj"}}
+        if marks & {"whether", "if", "how", "why", "what", "who", "when", "where"}:
+            return True
+    return False
+
+
+def _asked_about(token: Token) -> bool:
+    """Whether the trigger sits in an if/whether clause of "ask" or "wonder"."""
+    while token.dep_ not in {"ROOT"} and token.head is not token:
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if marks & {"if", "whether"} and token.head.lemma_.lower() in {"ask", "wonder", "question", "inquire"}:
+            return True
+        if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis"} and not marks:
+            return False
+        token = token.head
+    return False
+
+
+def _bare_participle(token: Token) -> bool:
+    """ "Asked about the plan, she said ...": the main subject was asked; it did not ask."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "agent", "aux", "auxpass", "mark"} for c in token.children)
+
+
+def _opposed_act(token: Token) -> bool:
+    """ "campaigned against licensing X", "a rally against the deal": what someone opposes, not what happened."""
+    return token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in {"against", "instead"}
+
+
+def _describes_noun(token: Token) -> bool:
+    """ "a bloc formed by X and funded by Y": the conjunct of a participle modifier describes the noun too.
+
+    (triggers.py already leaves out the first participle; a gerund after a noun
+    is left alone: "an explosion killing twelve" tells what happened.)
+    """
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return False
+    while token.dep_ == "conj" and token.head.pos_ == "VERB":
+        token = token.head
+    if token.dep_ == "amod":
+        return True
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.dep_ == "ROOT" or trailing_report(token):
+        return False
+    return token.head.lemma_.lower() not in ACT_NOUNS
+
+
+def _judged_act(token: Token) -> bool:
+    """ "it is hard to fault the clerk": an infinitive under an adjective of judgement."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in JUDGED_ACTS
+
+
+def _noun_infinitive(token: Token) -> bool:
+    """ "the treasury's ability to support more spending": an infinitive that describes a noun."""
+    if token.dep_ != "acl" or token.tag_ != "VB" or not any(c.lower_ == "to" for c in token.children):
+        return False
+    return token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in ACT_NOUNS
+
+
+def _headline_gerund(token: Token) -> bool:
+    """ "Reviewing the Port Elm budget.": a headline gerund with no one doing it."""
+    return token.dep_ == "ROOT" and token.tag_ == "VBG" and not any(c.dep_.startswith("nsubj") for c in token.children)
+
+
+def actor_can_act(actor: Token) -> bool:
+    """Whether an actor phrase can be a party: not a thing ("the airstrike", "a poll"), not a bare "this"."""
+    head = referent(resolve_pronoun(actor))
+    if head.lower_ in DEMONSTRATIVES and head.pos_ in {"PRON", "DET"}:
+        return False
+    if head.pos_ == "PRON" and head.i == actor.i:
+        return False  # "he", "they", "you" with no one to refer to
+    if head.pos_ != "NOUN" or head.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+        return True  # "a roadside bombing killed ...": the coders take the subject as the source
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return True  # "killed by an improvised explosive device": likewise
+    return is_actorlike(head) or any(is_named(t) for t in head.subtree if t.i <= head.i)
+
+
+def in_unattributed_quote(token: Token, quotes: Sequence[Quote], actor_id: str | None) -> bool:
+    """Whether the trigger sits in a direct quotation without a known speaker or a named actor.
+
+    Quoted words are a claim of the speaker, often loose ("we're fighting for
+    every vote", "they killed it"); an event is read from them only when the
+    quote has a speaker (it becomes their report) and the actor is a named party.
+    """
+    start = token.idx
+    for quote in quotes:
+        if quote.kind == "direct" and quote.start <= start < quote.end:
+            return quote.speaker is None or actor_id is None
+    return False
