@@ -51,6 +51,8 @@ SettingOption = Annotated[
     list[str] | None, typer.Option("--setting", "-s", help="Override a setting: KEY=VALUE (repeatable).")
 ]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file of settings (see defaults.toml).")]
+WorkersOption = Annotated[int | None, typer.Option("--workers", "-w", help="Worker processes (default: the cores).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 
 
 def main() -> None:
@@ -134,10 +136,8 @@ def ingest_cli(
     meta: Annotated[
         list[str] | None, typer.Option("--meta", help="Metadata for every input: outlet=..., url=..., published=...")
     ] = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-w", help="Worker processes (default: the cores).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
     setting: SettingOption = None,
     config: ConfigOption = None,
     engine: Annotated[
@@ -337,10 +337,8 @@ def reanalyze_cli(
     everything: Annotated[
         bool, typer.Option("--all", help="Re-run every article, not only those of another analysis version.")
     ] = False,
-    workers: Annotated[
-        int | None, typer.Option("--workers", "-w", help="Worker processes (default: the cores).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
     setting: SettingOption = None,
     config: ConfigOption = None,
 ) -> None:
