@@ -383,8 +383,15 @@ def _timed_analysis(article: Any, doc: Any, settings: Any, times: dict[str, floa
     except Exception:  # a component bug is not this benchmark's to report
         times["analysis errors"] = times.get("analysis errors", 0.0) + 1
         return None
-    parts = {name: tuple(getattr(found, name)) for name in ("entities", "quotes", "attributions", "dates")}
-    return Analysis(article=article, events=tuple(found.events), timeline=tuple(found.timeline), **parts)
+    return Analysis(
+        article=article,
+        entities=tuple(found.entities),
+        quotes=tuple(found.quotes),
+        attributions=tuple(found.attributions),
+        dates=tuple(found.dates),
+        events=tuple(found.events),
+        timeline=tuple(found.timeline),
+    )
 
 
 def module_of(filename: str) -> str:
