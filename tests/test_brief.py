@@ -92,3 +92,27 @@ def test_brief_of_an_unknown_story_is_a_clear_error(tmp_path: Path) -> None:
     storyline.Store(db).close()
     done = _cli("brief", "nope", "--db", str(db))
     assert done.returncode == 2 and "E162" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_brief_cites_sources_by_outlet_then_byline_then_title() -> None:
+    from storyline.model import Article
+    from storyline.present.brief import source_labels
+
+    def article(id_: str, **fields: str) -> Article:
+        return Article(id=id_, source=f"{id_}.txt", text="Some text.", **fields)
+
+    labels = source_labels(
+        [
+            article("a1", outlet="Harbour Gazette", byline="Ana Ruiz", title="Talks open"),
+            article("b2", byline="Coast Newsroom", title="Talks end"),
+            article("c3", title="A very long headline about the port talks that goes on and on"),
+            article("d4"),
+            article("e5", outlet="Daily Tide", published="2026-03-03"),
+            article("f6", outlet="Daily Tide", published="2026-03-04"),
+        ]
+    )
+    assert labels["a1"] == "Harbour Gazette"
+    assert labels["b2"] == "Coast Newsroom"
+    assert labels["c3"].endswith("…") and len(labels["c3"]) <= 40
+    assert labels["d4"] == "article d4"
+    assert (labels["e5"], labels["f6"]) == ("Daily Tide, 2026-03-03", "Daily Tide, 2026-03-04")

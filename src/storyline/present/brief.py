@@ -17,9 +17,10 @@ from typing import Any
 from ..compare import StoryComparison
 from ..compare.context import fallback_entity_key
 from ..errors import Errors
-from ..model import Analysis
+from ..model import Analysis, Article
 
 FORMATS = ("json", "md", "html")
+UNKNOWN_OUTLET = "unknown outlet"
 MAX_ITEMS = 12  # per list in the rendered brief: one page, not an archive
 
 
@@ -35,8 +36,14 @@ def brief_dict(
     dates = [a.published for a in articles if a.published]
     by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in articles:
-        by_outlet[article.outlet or "unknown outlet"].append(
-            {"id": article.id, "title": article.title, "published": article.published, "url": article.url}
+        by_outlet[article.outlet or UNKNOWN_OUTLET].append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "published": article.published,
+                "url": article.url,
+                "byline": article.byline,
+            }
         )
     return {
         "id": story.get("id"),
@@ -46,10 +53,31 @@ def brief_dict(
         "last_seen": story.get("last_seen") or (max(dates) if dates else None),
         "outlets": list(story.get("outlets") or sorted({a.outlet for a in articles if a.outlet})),
         "articles_by_outlet": dict(by_outlet),
+        "source_labels": source_labels(articles),
         "entities": main_entities(analyses, entity_keys),
         **comparison.to_dict(),
         "quotes_by_speaker": quotes_by_speaker(analyses),
     }
+
+
+def source_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """A short name per article for citing it in the brief: outlet, else byline, else title.
+
+    A reader cannot tell two hex ids apart, and text scrapes often carry no
+    outlet at all but do carry a byline ("Newsroom", an agency). Two articles
+    that would get the same name get their publication date (or id) added.
+    """
+    base = {a.id: a.outlet or a.byline or _clip(a.title) or f"article {a.id[:8]}" for a in articles}
+    clashes = Counter(base.values())
+    return {
+        a.id: base[a.id] if clashes[base[a.id]] == 1 else f"{base[a.id]}, {a.published or a.id[:8]}" for a in articles
+    }
+
+
+def _clip(text: str | None, width: int = 40) -> str | None:
+    if not text or len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def main_entities(
@@ -188,10 +216,10 @@ def _what(brief: dict[str, Any], out: _Markdown) -> str:
     span = f"{brief.get('first_seen') or '?'} to {brief.get('last_seen') or '?'}"
     rows = [f"{out.esc(len(brief.get('articles', [])))} articles, {out.esc(span)}"]
     for outlet, articles in brief.get("articles_by_outlet", {}).items():
-        titles = "; ".join(
-            f"{out.esc(a['title'] or a['id'])} ({out.esc(a['published'] or 'undated')})" for a in articles
-        )
-        rows.append(f"{out.esc(outlet)}: {titles}")
+        for a in articles:
+            label = a.get("byline") or outlet if outlet == UNKNOWN_OUTLET else outlet
+            title = f"{out.esc(a['title'] or a['id'])} ({out.esc(a['published'] or 'undated')}, id {out.esc(a['id'])})"
+            rows.append(f"{out.esc(label)}: {title}")
     return out.items(rows)
 
 
@@ -206,7 +234,7 @@ def _who(brief: dict[str, Any], out: _Markdown) -> str:
 
 def _when(brief: dict[str, Any], out: _Markdown) -> str:
     rows = [
-        f"{out.esc(item['date'])}: {out.esc(item['text'])} {out.em(_outlets(item['sources'], out))}"
+        f"{out.esc(item['date'])}: {out.esc(item['text'])} {out.em(_outlets(brief, item['sources'], out))}"
         for item in brief.get("timeline", [])[:MAX_ITEMS]
     ]
     undated = brief.get("undated", [])
@@ -218,7 +246,7 @@ def _when(brief: dict[str, Any], out: _Markdown) -> str:
 def _said(brief: dict[str, Any], out: _Markdown) -> str:
     rows = []
     for group in brief.get("quotes_by_speaker", [])[:MAX_ITEMS]:
-        quotes = [f"{_quoted(q, out)} ({out.esc(q['outlet'] or q['article'])})" for q in group["quotes"][:4]]
+        quotes = [f"{_quoted(q, out)} ({out.esc(_label(brief, q))})" for q in group["quotes"][:4]]
         rows.append(out.nested(f"{out.esc(group['speaker'])}:", quotes))
     return out.items(rows)
 
@@ -236,7 +264,7 @@ def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
     groups = []
     for conflict in conflicts[:MAX_ITEMS]:
         cells = [
-            f"{out.esc(v['value'])} — {out.esc(v['outlet'] or v['article'])}, {out.esc(v['published'] or 'undated')}"
+            f"{out.esc(v['value'])} — {out.esc(_label(brief, v))}, {out.esc(v['published'] or 'undated')}"
             + (f", according to {out.esc(v['according_to'])}" if v.get("according_to") else "")
             + f": {out.em(out.esc(v['sentence']))}"
             for v in conflict["values"]
@@ -249,7 +277,7 @@ def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
 def _facts(key: str) -> Callable[[dict[str, Any], _Markdown], str]:
     def render(brief: dict[str, Any], out: _Markdown) -> str:
         rows = [
-            f"{out.esc(fact['fact'])} {out.em(_outlets(fact['sources'], out))}"
+            f"{out.esc(fact['fact'])} {out.em(_outlets(brief, fact['sources'], out))}"
             for fact in brief.get(key, [])[:MAX_ITEMS]
         ]
         return out.items(rows)
@@ -264,14 +292,20 @@ def _positions(brief: dict[str, Any], out: _Markdown) -> str:
         more = f" (+{len(position['evidence']) - 1})" if len(position["evidence"]) > 1 else ""
         rows.append(
             f"{out.esc(position['party'])} {out.esc(position['stance'])} — {out.esc(position['issue'])}: "
-            f"{out.esc(first['quote_or_event'])} {out.em(out.esc(first['outlet'] or first['article']))}{more}"
+            f"{out.esc(first['quote_or_event'])} {out.em(out.esc(_label(brief, first)))}{more}"
         )
     return out.items(rows)
 
 
-def _outlets(sources: list[dict[str, Any]], out: _Markdown) -> str:
-    names = dict.fromkeys(s.get("outlet") or s["article"] for s in sources)
+def _outlets(brief: dict[str, Any], sources: list[dict[str, Any]], out: _Markdown) -> str:
+    names = dict.fromkeys(_label(brief, s) for s in sources)
     return out.esc("(" + ", ".join(names) + ")")
+
+
+def _label(brief: dict[str, Any], source: dict[str, Any]) -> str:
+    """How the rendered brief cites one source: its article's label, else its outlet, else its id."""
+    article = source.get("article") or ""
+    return str(brief.get("source_labels", {}).get(article) or source.get("outlet") or article)
 
 
 _SECTIONS: list[tuple[str, Callable[[dict[str, Any], _Markdown], str]]] = [

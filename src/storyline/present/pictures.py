@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from html import escape
 from typing import Any
 
-UNKNOWN_OUTLET = "unknown outlet"
+from .brief import UNKNOWN_OUTLET
+
 # Colour-blind-safe palette (Okabe-Ito), one colour per outlet in order of appearance.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 MAX_NODES = 14
