@@ -116,3 +116,12 @@ def test_brief_cites_sources_by_outlet_then_byline_then_title() -> None:
     assert labels["c3"].endswith("…") and len(labels["c3"]) <= 40
     assert labels["d4"] == "article d4"
     assert (labels["e5"], labels["f6"]) == ("Daily Tide, 2026-03-03", "Daily Tide, 2026-03-04")
+
+
+def test_stories_on_an_empty_database_says_to_ingest_first(tmp_path: Path) -> None:
+    db = tmp_path / "kb.db"
+    assert _cli("ingest", str(tmp_path / "missing.txt"), "--db", str(db), "--quiet").returncode == 1
+    listed = _cli("stories", "--db", str(db))
+    assert listed.returncode == 0
+    assert listed.stdout == ""
+    assert "0 articles" in listed.stderr and "storyline ingest" in listed.stderr

@@ -435,8 +435,13 @@ def stories_cli(
         raise typer.BadParameter(f"unknown format '{fmt}': use table or json", param_hint="--format")
     with _errors_as_exit(), Store(db, create=False) as store:
         stories = store.stories()
+        articles = store.counts()["articles"] if not stories else 0
     if fmt == "json":
         sys.stdout.write(json.dumps(stories, ensure_ascii=False, indent=2) + "\n")
+    if not stories:
+        hint = f"storyline relink --db {db}" if articles else f"storyline ingest FILES --db {db}"
+        err.print(f"no stories in {db} ({articles} articles): run '{hint}'", highlight=False, soft_wrap=True)
+    if fmt == "json" or not stories:
         return
     from rich.table import Table
 
@@ -452,8 +457,6 @@ def stories_cli(
         outlets = ", ".join(story["outlets"])
         table.add_row(story["id"], story["title"] or "", str(len(story["articles"])), seen, outlets)
     out.print(table)
-    if not stories:
-        err.print(f"no stories in {db}: run 'storyline relink --db {db}'", highlight=False)
 
 
 @app.command("relink")
