@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 _CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
-_INFINITIVE_CUES = words("urge ask tell advise remind warn call")
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -30,6 +29,8 @@ def speaker_token(verb: Token) -> Token | None:
     "termed ... and stated" to the clause that has one."""
     if verb.lower_ == "according":
         return according_to(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "Iran's mission, saying that ...": the noun the participle describes speaks
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
@@ -62,17 +63,13 @@ def _inverted_speaker(verb: Token) -> Token | None:
 def content_span(verb: Token) -> tuple[int, int] | None:
     """Character span of what a speech verb reports: its clausal complement
     ("said the talks would expand"), a gerund clause ("said having him back
-    was a boost"), for "urged people to ..." the object plus the infinitive,
-    or the clause a parenthetical "..., he said, ..." interrupts."""
+    was a boost"), or the clause a parenthetical "..., he said, ..."
+    interrupts. "urged Kim to move faster" reports a request, an event
+    between two parties, not what either said: it has no content span."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if clauses:
         return tokens_span(on_line(verb, clauses[0].subtree))
-    if verb.lemma_.lower() in _INFINITIVE_CUES:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
-        if objects and infinitives and objects[0].i < infinitives[0].i:
-            return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
     inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
