@@ -212,7 +212,8 @@ class _Context:
         return covered / max(1, end - start)
 
 
-_LINE_ENDS = frozenset(".!?:;\"”’'»)…")
+_LINE_ENDS = frozenset(".!?:;)…")
+_CLOSING = "\"”’'»"
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:
@@ -229,7 +230,8 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         words = stripped.split()
-        if words and len(words) <= 20 and (stripped[-1] not in _LINE_ENDS or _title_case(words)):
+        ending = stripped.rstrip(_CLOSING)[-1:]  # “... late” ends a label, “... late.” a sentence
+        if words and len(words) <= 20 and (ending not in _LINE_ENDS or _title_case(words)):
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
@@ -645,6 +647,7 @@ class _Spoken:
     entity: Entity | None
     end: int
     plural: bool
+    person: bool
 
 
 class _Discourse:
@@ -655,8 +658,8 @@ class _Discourse:
     more often than to the last person named: quotes come in runs, and the
     people mentioned inside a run are talked about, not talking. So "he" and
     "she" go to the last speaker of that gender, unless a person of that
-    gender is the subject of a clause after that speaker's quote and close
-    to the pronoun (the same paragraph or the sentence before it); "they" goes
+    gender is the subject of a clause after that speaker's quote in the
+    pronoun's paragraph or the sentence before it; "they" goes
     to the last organisation or group that spoke; a quote set apart without
     a cue continues the last speaker. A speaker is always a person or a body
     that can speak: never a storm, a ship or a place.
@@ -671,19 +674,20 @@ class _Discourse:
         resolved = []
         for detail in details:
             quote = detail.quote
-            name, entity, plural = None, None, False
+            name, entity, plural, person = None, None, False, False
             if detail.subject is not None:
                 subject = self.ctx.doc[detail.subject]
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
+                person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
                 if last is not None:
-                    name, entity, plural = last.name, last.entity, last.plural
+                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
             if name is not None:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
-                self.spoken.append(_Spoken(name, entity, quote.end, plural))
+                self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
             resolved.append(detail)
         return resolved
 
@@ -774,13 +778,15 @@ class _Discourse:
         lower = pronoun.lower_
 
         def agrees(spoken: _Spoken) -> bool:
-            person = spoken.entity is not None and spoken.entity.type == "PERSON"
-            return person and ctx.genders.get(spoken.entity.id) in {None, lower}  # type: ignore[union-attr]
+            gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
+            return spoken.person and gender in {None, lower}
 
         last = self.last(pronoun.idx, 2 * _FLOAT_REACH, agrees)
         subject = _nearest_subject(ctx, pronoun)
         if subject is not None and (last is None or subject.idx > last.end and _close(ctx, subject, pronoun)):
-            return self.speaker_of(subject)
+            name, entity = self.speaker_of(subject)
+            if name is not None or last is None:
+                return name, entity
         if last is not None:
             return last.name, last.entity
         return None, None
@@ -817,6 +823,11 @@ class _Discourse:
         return _latest_before(named, noun.idx) if named else None
 
 
+def _named_person(subject: Token, plural: bool) -> bool:
+    """Whether a speaker no entity covers reads as one named person ("Forecaster Ana Ruiz")."""
+    return subject.pos_ == "PROPN" and not plural and cues.source_type(subject) == "person"
+
+
 def _group(spoken: _Spoken) -> bool:
     """Whether "they" can refer to a speaker: a body or a plural noun."""
     return spoken.plural or (spoken.entity is not None and spoken.entity.type in _GROUP_TYPES)
@@ -835,7 +846,9 @@ def _nearest_subject(ctx: _Context, pronoun: Token) -> Token | None:
 
 
 def _close(ctx: _Context, subject: Token, pronoun: Token) -> bool:
-    """Whether ``subject`` is in the pronoun's paragraph or in the sentence before the pronoun's."""
+    """Whether ``subject`` is in the pronoun's paragraph or in the sentence
+    just before the pronoun's: a person brought in further back is
+    background, while the quotation run goes on."""
     if _line_of(ctx.text, subject.idx) == _line_of(ctx.text, pronoun.idx):
         return True
     sent = cues.sentence(pronoun)
