@@ -113,3 +113,13 @@ def test_a_participle_clause_speaks_for_the_noun_it_describes(nlp, upto_quotes) 
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "ignores the facts")
     assert quote.speaker is not None and "Norland" not in quote.speaker
+
+
+def test_a_man_named_just_before_a_long_quote_takes_its_he(nlp, upto_quotes) -> None:
+    text = (
+        "“The audit found nothing wrong,” said Daniel Okoro, the director of the transit agency.\n\n"
+        "Opposition leader Victor Hale has called the audit a whitewash for weeks.\n\n"
+        "“They checked the wrong years. They asked the wrong people. It proves nothing,” he said at a rally."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "wrong years")
+    assert quote.speaker == "Victor Hale"

@@ -668,6 +668,7 @@ class _Discourse:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.spoken: list[_Spoken] = []
+        self.quote_start = 0  # where the quote being resolved begins
 
     def resolve(self, details: list[QuoteDetail]) -> list[QuoteDetail]:
         """``details`` (in text order) with their speakers resolved."""
@@ -675,6 +676,7 @@ class _Discourse:
         for detail in details:
             quote = detail.quote
             name, entity, plural, person = None, None, False, False
+            self.quote_start = quote.start
             if detail.subject is not None:
                 subject = self.ctx.doc[detail.subject]
                 name, entity = self.speaker_of(subject)
@@ -783,7 +785,8 @@ class _Discourse:
 
         last = self.last(pronoun.idx, 2 * _FLOAT_REACH, agrees)
         subject = _nearest_subject(ctx, pronoun)
-        if subject is not None and (last is None or subject.idx > last.end and _close(ctx, subject, pronoun)):
+        nearer = subject is not None and (last is None or subject.idx > last.end)
+        if subject is not None and nearer and (last is None or _close(ctx, subject, pronoun, self.quote_start)):
             name, entity = self.speaker_of(subject)
             if name is not None or last is None:
                 return name, entity
@@ -845,14 +848,22 @@ def _nearest_subject(ctx: _Context, pronoun: Token) -> Token | None:
     return None
 
 
-def _close(ctx: _Context, subject: Token, pronoun: Token) -> bool:
+def _close(ctx: _Context, subject: Token, pronoun: Token, quote_start: int) -> bool:
     """Whether ``subject`` is in the pronoun's paragraph or in the sentence
-    just before the pronoun's: a person brought in further back is
+    just before the pronoun's sentence or its quote's (a quote of several
+    sentences comes before "he said"): a person brought in further back is
     background, while the quotation run goes on."""
     if _line_of(ctx.text, subject.idx) == _line_of(ctx.text, pronoun.idx):
         return True
-    sent = cues.sentence(pronoun)
-    return sent.start > 0 and cues.sentence(ctx.doc[sent.start - 1]).start <= subject.i
+    starts = [pronoun]
+    opening = ctx.doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if opening is not None and len(opening):
+        starts.append(opening[0])
+    for token in starts:
+        sent = cues.sentence(token)
+        if sent.start > 0 and cues.sentence(ctx.doc[sent.start - 1]).start <= subject.i < sent.start:
+            return True
+    return False
 
 
 def _is_place(token: Token) -> bool:
