@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
+_REQUEST_VERBS = words("urge ask tell advise remind warn call")
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -60,16 +61,23 @@ def _inverted_speaker(verb: Token) -> Token | None:
     return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
 
 
-def content_span(verb: Token) -> tuple[int, int] | None:
+def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     """Character span of what a speech verb reports: its clausal complement
     ("said the talks would expand"), a gerund clause ("said having him back
     was a boost"), or the clause a parenthetical "..., he said, ..."
     interrupts. "urged Kim to move faster" reports a request, an event
-    between two parties, not what either said: it has no content span."""
+    between two parties, not a quote of either; with ``requests`` (for an
+    attribution, which credits the request to its source) its span is the
+    object plus the infinitive."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if clauses:
         return tokens_span(on_line(verb, clauses[0].subtree))
+    if requests and verb.lemma_.lower() in _REQUEST_VERBS:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+        if objects and infinitives and objects[0].i < infinitives[0].i:
+            return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
     inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
