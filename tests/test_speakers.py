@@ -123,3 +123,17 @@ def test_a_man_named_just_before_a_long_quote_takes_its_he(nlp, upto_quotes) -> 
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "wrong years")
     assert quote.speaker == "Victor Hale"
+
+
+def test_the_opening_part_of_a_split_quote_has_the_speaker_named_after_said(nlp, upto_quotes) -> None:
+    text = (
+        "“The danger,” said Edwin Marsh, an economist at the state university, "
+        "“is that the factories move across the border.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "The danger")
+    assert quote.speaker == "Edwin Marsh"
+
+
+def test_a_document_is_never_a_speaker(nlp, upto_quotes) -> None:
+    text = "The audit report said that the agency had lost track of forty vehicles in two years."
+    assert all(q.speaker is None for q in quotes_of(text, nlp, upto_quotes))

@@ -56,9 +56,22 @@ def _inverted_speaker(verb: Token) -> Token | None:
         return None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
     if not objects:
-        return None
+        return _split_quote_speaker(verb)
     after_quote = verb.nbor(-1).text in _CLOSING_MARKS
     return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
+
+
+def _split_quote_speaker(verb: Token) -> Token | None:
+    """The speaker of “The risk,” said Kim, “is that ...”, which the parser
+    reads as the subject of the quote's own verb: the name right after "said"."""
+    if verb.i + 1 >= len(verb.doc) or verb.dep_ != "parataxis":
+        return None
+    name = verb.nbor(1)
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.dep_ == "nsubj" and name.head.i == verb.head.i:
+        return name
+    return None
 
 
 def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:

@@ -366,6 +366,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     partial = _is_partial(ctx.text, doc, mark, frame, cue)
     if cue is None and not partial:
         cue = _nearest_cue(outside, mark)
+    if cue is None and partial:
+        cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
@@ -379,6 +381,9 @@ def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
     starts a new one at "she asked."; that trailing clause belongs to it.
     """
     start, last = cues.sentence(span[0]).start, cues.sentence(span[-1])
+    lead = doc.text[doc.text.rfind("\n", 0, mark.start) + 1 : max(0, mark.start - 1)].rstrip()
+    if start > 0 and start >= span.start - 1 and lead[-1:] in {",", ":"}:
+        start = cues.sentence(doc[start - 1]).start  # "X wrote, “...": the parser split at the mark
     end = last.end
     if end < len(doc) and last.end_char <= mark.end + 2:
         nxt = cues.sentence(doc[end])
@@ -398,6 +403,19 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
     for verb in outside:
         if cues.is_speech_verb(verb) and any(a.i in inside for a in verb.ancestors):
             return verb
+    return None
+
+
+def _cue_after(ctx: _Context, span: Span) -> Token | None:
+    """The speech verb just after a partial quote the parser cut off from it:
+    “The vote ‘was a mistake,’ Kim said” puts "Kim said" in a sentence of its own."""
+    doc = ctx.doc
+    after = [t for t in doc[span.end : min(len(doc), span.end + 6)] if not ctx.quoted(t)]
+    for token in after:
+        if token.text in {".", "!", "?", ";"} or token.is_space:
+            return None
+        if cues.is_speech_verb(token) and speaker_token(token) is not None:
+            return token
     return None
 
 
@@ -718,7 +736,7 @@ class _Discourse:
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
-        if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
+        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _source_type(ctx, subject, "") == "document":
             return None, None
         return written, None
 
