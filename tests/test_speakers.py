@@ -137,3 +137,12 @@ def test_the_opening_part_of_a_split_quote_has_the_speaker_named_after_said(nlp,
 def test_a_document_is_never_a_speaker(nlp, upto_quotes) -> None:
     text = "The audit report said that the agency had lost track of forty vehicles in two years."
     assert all(q.speaker is None for q in quotes_of(text, nlp, upto_quotes))
+
+
+def test_the_listener_of_telling_is_not_the_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "Back in 2004, Mr. Halvorsen praised the rival firm's founders, "
+        "telling the Ledger Weekly: “I wish we could run a company like that.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "I wish")
+    assert quote.speaker is not None and "Ledger" not in quote.speaker

@@ -54,6 +54,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
     owner", which the parser reads as the verb's object."""
     if cues.logical_subject(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
         return None
+    if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
+        return None  # "..., telling CNBC: ...": the object is who listened
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
     if not objects:
         return _split_quote_speaker(verb)

@@ -712,11 +712,12 @@ class _Discourse:
         return resolved
 
     def last(self, offset: int, reach: int, fits: Callable[[_Spoken], bool]) -> _Spoken | None:
-        """The most recent speaker whose quote ended within ``reach`` before ``offset`` and who ``fits``."""
+        """The most recent speaker whose quote ended within ``reach`` before ``offset``
+        (or goes on past it: "X wrote that she agreed ...") and who ``fits``."""
         for spoken in reversed(self.spoken):
             if offset - spoken.end > reach:
                 return None
-            if spoken.end <= offset + 2 and fits(spoken):
+            if fits(spoken):
                 return spoken
         return None
 
@@ -764,6 +765,9 @@ class _Discourse:
             return entity
         start, end = surface_span(subject)
         written = self.ctx.text[start:end].lower()
+        title, _, rest = written.partition(" ")
+        if title.rstrip(".") in _MALE | _FEMALE:
+            written = rest  # "Mr. Trump": the surname
         if " " in written:
             return entity
         namesakes = {
