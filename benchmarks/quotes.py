@@ -1,6 +1,7 @@
 """Quote extraction on the Gender Gap Tracker's 98 annotated articles.
 
-Run from the repo root: ``python -m benchmarks.quotes``. The storyline pipeline
+Run from the repo root: ``python -m benchmarks.quotes`` (``--half tuning`` scores one
+half only, for development, and writes no result file). The storyline pipeline
 (as configured, up to the quotes and attributions components) runs on each
 article body; every Quote record (direct, indirect,
 partial) is a prediction. Scoring follows the GGT evaluation described in
@@ -32,6 +33,7 @@ check half is a held-out figure only for rules written from now on.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import time
@@ -40,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import by_half, eval_dir, print_halves, print_table, save_result
+from benchmarks.common import CHECK, TUNING, by_half, eval_dir, half_of, print_halves, print_table, save_result
 
 _OBJECT_ID = re.compile(r"[0-9a-f]{24}")
 _RECORD = re.compile(r"\{[^{}]*\}")
@@ -203,15 +205,16 @@ def upstream(settings: Any) -> Any:
 Results = list[tuple[GoldArticle, list[tuple[Span, Span]]]]
 
 
-def run(folder: Path) -> tuple[str, list[GoldArticle], Results, float]:
-    """The model name, the gold articles, storyline's quotes for each, and the seconds it took."""
+def run(folder: Path, half: str | None = None) -> tuple[str, list[GoldArticle], Results, float]:
+    """The model name, the gold articles (of one half if ``half`` is given), storyline's
+    quotes for each, and the seconds it took."""
     from storyline.analyze.nlp import load_nlp
     from storyline.settings import Settings
 
     settings = upstream(Settings.load())
     nlp = load_nlp(settings.model)
     began = time.perf_counter()
-    articles = list(load_gold(folder))
+    articles = [a for a in load_gold(folder) if half is None or half_of(a.id) == half]
     results = [(a, [(s, r) for s, r in predict(a, nlp, settings)]) for a in articles]
     return settings.model, articles, results, time.perf_counter() - began
 
@@ -246,11 +249,19 @@ def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--half", choices=(TUNING, CHECK), help="score one half only (no result file written)")
+    args = parser.parse_args()
     folder = eval_dir("ggt-quotes")
     if folder is None:
         return
-    model, articles, results, seconds = run(folder)
+    model, articles, results, seconds = run(folder, args.half)
     at03, at08 = score(results, 0.3), score(results, 0.8)
+    if args.half:
+        print(f"{args.half} half, {len(articles)} articles, {seconds:.0f}s: " + ", ".join(
+            f"{k} {at03[k]:.2f}" for k in ("precision", "recall", "f1", "speaker", "speaker_resolved")
+        ) + f", f1@0.8 {at08['f1']:.2f}; predictions {_kind_counts(results)}")  # fmt: skip
+        return
     _report(articles, results, at03, at08, seconds, model)
 
 

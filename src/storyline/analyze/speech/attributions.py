@@ -91,7 +91,8 @@ def _reported(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
     """ "Reuters reported (that) ...", "..., officials said", "the report says ...".
 
     Report verbs make an attribution whoever the source is; other speech
-    verbs only when the speaker is an outlet, a document or unnamed.
+    verbs only when the speaker is an outlet, a document or unnamed, or when
+    what they report is a request ("X urged Y to ..."), which is no quote.
     """
     lemma = verb.lemma_.lower()
     if not (cues.is_speech_verb(verb) or (lemma in cues.CREDIT_VERBS and verb.pos_ == "VERB")):
@@ -100,13 +101,20 @@ def _reported(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
     if source is None:
         return None
     kind = _type(source, lemma, entities)
+    rule = f"{lemma}-verb"
     if lemma not in cues.CREDIT_VERBS and kind not in _RELAYED:
-        return None
-    claim = content_span(verb) or _relative_claim(verb)
+        # A named speaker's statement is a quote; a request ("urged Kim to
+        # move faster") is no quote, but it is a claim credited to its source.
+        if content_span(verb) is not None:
+            return None
+        claim = content_span(verb, requests=True)
+        rule = f"{lemma}-request"
+    else:
+        claim = content_span(verb, requests=True) or _relative_claim(verb)
     if claim is None:
         return None
     cue = (verb.idx, verb.idx + len(verb.text))
-    return _detail(source, kind, cue, claim, entities, f"{lemma}-verb", 0.8 if kind in _RELAYED else 0.6)
+    return _detail(source, kind, cue, claim, entities, rule, 0.8 if kind in _RELAYED else 0.6)
 
 
 def _relative_claim(verb: Token) -> tuple[int, int] | None:

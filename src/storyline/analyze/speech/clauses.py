@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
-_INFINITIVE_CUES = words("urge ask tell advise remind warn call")
+_REQUEST_VERBS = words("urge ask tell advise remind warn call")
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -30,6 +30,8 @@ def speaker_token(verb: Token) -> Token | None:
     "termed ... and stated" to the clause that has one."""
     if verb.lower_ == "according":
         return according_to(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "Iran's mission, saying that ...": the noun the participle describes speaks
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
@@ -52,23 +54,41 @@ def _inverted_speaker(verb: Token) -> Token | None:
     owner", which the parser reads as the verb's object."""
     if cues.logical_subject(verb) is not None or verb.i == 0 or verb.nbor(-1).text not in {",", *_CLOSING_MARKS}:
         return None
+    if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
+        return None  # "..., telling CNBC: ...": the object is who listened
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
     if not objects:
-        return None
+        return _split_quote_speaker(verb)
     after_quote = verb.nbor(-1).text in _CLOSING_MARKS
     return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
 
 
-def content_span(verb: Token) -> tuple[int, int] | None:
+def _split_quote_speaker(verb: Token) -> Token | None:
+    """The speaker of “The risk,” said Kim, “is that ...”, which the parser
+    reads as the subject of the quote's own verb: the name right after "said"."""
+    if verb.i + 1 >= len(verb.doc) or verb.dep_ != "parataxis":
+        return None
+    name = verb.nbor(1)
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.dep_ == "nsubj" and name.head.i == verb.head.i:
+        return name
+    return None
+
+
+def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     """Character span of what a speech verb reports: its clausal complement
     ("said the talks would expand"), a gerund clause ("said having him back
-    was a boost"), for "urged people to ..." the object plus the infinitive,
-    or the clause a parenthetical "..., he said, ..." interrupts."""
+    was a boost"), or the clause a parenthetical "..., he said, ..."
+    interrupts. "urged Kim to move faster" reports a request, an event
+    between two parties, not a quote of either; with ``requests`` (for an
+    attribution, which credits the request to its source) its span is the
+    object plus the infinitive."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if clauses:
         return tokens_span(on_line(verb, clauses[0].subtree))
-    if verb.lemma_.lower() in _INFINITIVE_CUES:
+    if requests and verb.lemma_.lower() in _REQUEST_VERBS:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
         infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
         if objects and infinitives and objects[0].i < infinitives[0].i:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,7 @@ class QuoteDetail:
     quote: Quote
     speaker_span: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
+    subject: int | None = None  # token index of the speaker as written, resolved in text order
 
 
 @component("quotes", fills="quotes", requires=("entities",))
@@ -80,8 +81,9 @@ def quote_details(doc: Doc, entities: Iterable[Entity]) -> list[QuoteDetail]:
     details = [d for m in ctx.marks if (d := _from_marks(ctx, m)) is not None]
     direct = [(d.quote.start, d.quote.end) for d in details if d.quote.kind == "direct"]
     details = _unnested(details + _reported(ctx, direct))
+    details = [d for d in details if not ctx.in_heading(d.quote.start)]
     details.sort(key=lambda d: (d.quote.start, d.quote.end))
-    return _fill_missing_speakers(ctx, details)
+    return _Discourse(ctx).resolve(details)
 
 
 def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
@@ -180,23 +182,66 @@ class _Context:
         self.text = docindex.doc_text(doc)  # Doc.text joins every token on each access
         self.entities = entities
         self.mentions = MentionIndex(entities)
-        self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m)]
+        self.headings = heading_lines(self.text)
+        self.heading_starts = [s for s, _ in self.headings]
+        self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m) and not self.in_heading(m.start)]
         self.mark_starts = [m.start for m in self.marks]
-        self.subjects = _person_subjects(doc, self.mentions)
+        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.quoted(t)]
         self.subject_starts = [t.idx for t in self.subjects]
-        self.org_subjects = _org_subjects(doc, self.mentions)
+        self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.quoted(t)]
         self.titles = _titles(doc, entities)
         self.genders = _genders(doc, entities)
 
+    def in_heading(self, offset: int) -> bool:
+        """True when ``offset`` lies on a headline or subhead line."""
+        i = bisect.bisect_right(self.heading_starts, offset) - 1
+        return i >= 0 and offset < self.headings[i][1]
+
     def quoted(self, token: Token) -> bool:
         """True when ``token`` lies inside quote marks."""
-        i = bisect.bisect_right(self.mark_starts, token.idx) - 1
-        return i >= 0 and token.idx < self.marks[i].end
+        return self.quoted_offset(token.idx)
+
+    def quoted_offset(self, offset: int) -> bool:
+        """True when the character at ``offset`` lies inside quote marks."""
+        i = bisect.bisect_right(self.mark_starts, offset) - 1
+        return i >= 0 and offset < self.marks[i].end
 
     def quoted_share(self, start: int, end: int, spans: Iterable[tuple[int, int]]) -> float:
         """Fraction of ``[start, end)`` covered by ``spans``."""
         covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
         return covered / max(1, end - start)
+
+
+_LINE_ENDS = frozenset(".!?:;)…")
+_CLOSING = "\"”’'»"
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """The [start, end) offsets of the lines that are headlines or subheads.
+
+    A heading is short and reads as a label, not a sentence: it stops
+    without a sentence's closing punctuation, or its words are in title
+    case ("Minister Calls Plan ‘A Dead End’"). Quoted words in a heading
+    repeat or tease a quote of the body; they are neither a quote nor part
+    of one.
+    """
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        ending = stripped.rstrip(_CLOSING)[-1:]  # “... late” ends a label, “... late.” a sentence
+        if words and len(words) <= 20 and (ending not in _LINE_ENDS or _title_case(words)):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether every longer word of a line is capitalised, as in a headline."""
+    longer = [w.lstrip("“‘\"'(") for w in words]
+    longer = [w for w in longer if len(w) > 3 and w[0].isalpha()]
+    return len(longer) >= 3 and all(w[0].isupper() for w in longer)
 
 
 def _enough_words(text: str, mark: Marked) -> bool:
@@ -321,6 +366,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     partial = _is_partial(ctx.text, doc, mark, frame, cue)
     if cue is None and not partial:
         cue = _nearest_cue(outside, mark)
+    if cue is None and partial:
+        cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
@@ -334,6 +381,9 @@ def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
     starts a new one at "she asked."; that trailing clause belongs to it.
     """
     start, last = cues.sentence(span[0]).start, cues.sentence(span[-1])
+    lead = doc.text[doc.text.rfind("\n", 0, mark.start) + 1 : max(0, mark.start - 1)].rstrip()
+    if start > 0 and start >= span.start - 1 and lead[-1:] in {",", ":"}:
+        start = cues.sentence(doc[start - 1]).start  # "X wrote, “...": the parser split at the mark
     end = last.end
     if end < len(doc) and last.end_char <= mark.end + 2:
         nxt = cues.sentence(doc[end])
@@ -353,6 +403,19 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
     for verb in outside:
         if cues.is_speech_verb(verb) and any(a.i in inside for a in verb.ancestors):
             return verb
+    return None
+
+
+def _cue_after(ctx: _Context, span: Span) -> Token | None:
+    """The speech verb just after a partial quote the parser cut off from it:
+    “The vote ‘was a mistake,’ Kim said” puts "Kim said" in a sentence of its own."""
+    doc = ctx.doc
+    after = [t for t in doc[span.end : min(len(doc), span.end + 6)] if not ctx.quoted(t)]
+    for token in after:
+        if token.text in {".", "!", "?", ";"} or token.is_space:
+            return None
+        if cues.is_speech_verb(token) and speaker_token(token) is not None:
+            return token
     return None
 
 
@@ -500,9 +563,9 @@ def _detail(
     rule: str,
     confidence: float,
 ) -> QuoteDetail:
-    """Build the record: resolve the speaker, read channel and relay."""
+    """Build the record and read channel and relay; the speaker is resolved
+    later, in text order, by :class:`_Discourse`."""
     surface = surface_span(subject) if subject is not None else None
-    name, entity_id = _resolve(ctx, subject) if subject is not None else (None, None)
     cue_text = _cue_text(cue) if cue is not None else None
     channel = cues.channel_of(cue, [(start, end)]) if cue is not None and cue.pos_ == "VERB" else None
     quote = Quote(
@@ -510,8 +573,8 @@ def _detail(
         kind=kind,  # type: ignore[arg-type]
         start=start,
         end=end,
-        speaker=name,
-        speaker_id=entity_id,
+        speaker=None,
+        speaker_id=None,
         cue=cue_text,
         channel=channel,
         via=_via(ctx, start, end, subject),
@@ -519,72 +582,13 @@ def _detail(
         confidence=confidence,
     )
     cue_span = (cue.idx, cue.idx + len(cue_text)) if cue is not None and cue_text else None
-    return QuoteDetail(quote, surface, cue_span)
+    return QuoteDetail(quote, surface, cue_span, subject.i if subject is not None else None)
 
 
 def _cue_text(cue: Token) -> str:
     if cue.lower_ == "according":
         return cue.doc[cue.i : min(cue.i + 2, len(cue.doc))].text
     return cue.text
-
-
-def _resolve(ctx: _Context, subject: Token) -> tuple[str | None, str | None]:
-    """Canonical speaker name and entity id for the subject token."""
-    entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
-    if entity is not None:
-        return entity.name, entity.id
-    lower = subject.lower_
-    if lower in cues.PRONOUNS:
-        antecedent = _antecedent(ctx, subject)
-        return _resolve(ctx, antecedent) if antecedent is not None else (None, None)
-    if subject.pos_ == "PROPN":
-        start, end = surface_span(subject)
-        entity = ctx.mentions.named(ctx.text[start:end])
-    else:
-        entity = _described(ctx, subject)
-    if entity is not None:
-        return entity.name, entity.id
-    if lower in {"who", "which", "that", "this"}:
-        return None, None
-    start, end = surface_span(subject)
-    return ctx.text[start:end], None
-
-
-def _antecedent(ctx: _Context, pronoun: Token) -> Token | None:
-    """What a pronoun speaker refers to: for "he", "she" or "I" the nearest
-    earlier clause subject naming a person of a compatible gender, for "it"
-    the nearest earlier organisation subject, within a few paragraphs."""
-    lower = pronoun.lower_
-    if lower == "it":
-        earlier = [t for t in ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
-        return earlier[-1] if earlier else None
-    if lower not in {"he", "she", "i"}:
-        return None
-    i = bisect.bisect_left(ctx.subject_starts, pronoun.idx)
-    for token in reversed(ctx.subjects[:i]):
-        if pronoun.idx - token.idx > 2 * _FLOAT_REACH:
-            return None
-        if lower == "i" or _gender_of(ctx, token) in {None, lower}:
-            return token
-    return None
-
-
-def _gender_of(ctx: _Context, token: Token) -> str | None:
-    entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
-    return ctx.genders.get(entity.id) if entity is not None else None
-
-
-def _described(ctx: _Context, noun: Token) -> Entity | None:
-    """The entity a description refers to: the person given that title
-    ("the spokesperson"), or an organisation whose name has that word."""
-    lemma = noun.lemma_.lower()
-    if noun.tag_ not in {"NN", "NNP"}:
-        return None
-    holders = [e for e in ctx.entities if lemma in ctx.titles.get(e.id, ())]
-    if holders:
-        return _latest_before(holders, noun.idx)
-    named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split()]
-    return _latest_before(named, noun.idx) if named else None
 
 
 def _latest_before(entities: list[Entity], offset: int) -> Entity | None:
@@ -637,27 +641,260 @@ def _source_type(ctx: _Context, token: Token, cue_lemma: str) -> str:
     return cues.source_type(token, cue_lemma, entity.type if entity is not None else None)
 
 
-def _fill_missing_speakers(ctx: _Context, details: list[QuoteDetail]) -> list[QuoteDetail]:
-    """Give a quote set apart without a cue the speaker of the quote before it."""
-    filled: list[QuoteDetail] = []
-    for detail in details:
-        quote = detail.quote
-        if quote.speaker is None and quote.cue is None:
-            source = _previous_speaker(filled, quote)
-            if source is not None:
-                quote = replace(quote, speaker=source.speaker, speaker_id=source.speaker_id)
+# --- the discourse model: who is speaking -----------------------------------
+
+# Entity types that can say something: people, and bodies that speak through
+# someone (a ministry, a government, a mission); a country as subject of
+# "said" is its government.
+_SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+# Words that make a name a thing that cannot speak, whatever type it was given.
+_NOT_SPEAKERS = words(
+    "cyclone hurricane storm typhoon tornado blizzard wildfire flood floods earthquake quake tsunami "
+    "ship vessel tanker frigate destroyer submarine spacecraft rocket satellite virus"
+)
+# Prepositions that make a country or a city after them a place.
+_PLACE_PREPS = words("in at near from to into across inside outside throughout around")
+
+
+@dataclass(frozen=True, slots=True)
+class _Spoken:
+    """One speaker as resolved, where their quote ends, and whether it is a group."""
+
+    name: str
+    entity: Entity | None
+    end: int
+    plural: bool
+    person: bool
+
+
+class _Discourse:
+    """Resolve speakers in text order, remembering who spoke last.
+
+    A pronoun or a description that introduces a quote ("he said", "the
+    minister added") refers to the speaker of the ongoing quotation stretch
+    more often than to the last person named: quotes come in runs, and the
+    people mentioned inside a run are talked about, not talking. So "he" and
+    "she" go to the last speaker of that gender, unless a person of that
+    gender is the subject of a clause after that speaker's quote in the
+    pronoun's paragraph or the sentence before it; "they" goes
+    to the last organisation or group that spoke; a quote set apart without
+    a cue continues the last speaker. A speaker is always a person or a body
+    that can speak: never a storm, a ship or a place.
+    """
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.spoken: list[_Spoken] = []
+        self.quote_start = 0  # where the quote being resolved begins
+
+    def resolve(self, details: list[QuoteDetail]) -> list[QuoteDetail]:
+        """``details`` (in text order) with their speakers resolved."""
+        resolved = []
+        for detail in details:
+            quote = detail.quote
+            name, entity, plural, person = None, None, False, False
+            self.quote_start = quote.start
+            if detail.subject is not None:
+                subject = self.ctx.doc[detail.subject]
+                name, entity = self.speaker_of(subject)
+                plural = subject.tag_ in {"NNS", "NNPS"}
+                person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+            if name is None and quote.cue is None and quote.kind == "direct":
+                last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
+                if last is not None:
+                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+            if name is not None:
+                quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
-        filled.append(detail)
-    return filled
+                self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
+            resolved.append(detail)
+        return resolved
 
-
-def _previous_speaker(filled: list[QuoteDetail], quote: Quote) -> Quote | None:
-    if quote.kind != "direct":
+    def last(self, offset: int, reach: int, fits: Callable[[_Spoken], bool]) -> _Spoken | None:
+        """The most recent speaker whose quote ended within ``reach`` before ``offset``
+        (or goes on past it: "X wrote that she agreed ...") and who ``fits``."""
+        for spoken in reversed(self.spoken):
+            if offset - spoken.end > reach:
+                return None
+            if fits(spoken):
+                return spoken
         return None
-    for other in reversed(filled):
-        oq = other.quote
-        if quote.start - oq.end > _FLOAT_REACH:
+
+    def speaker_of(self, subject: Token) -> tuple[str | None, Entity | None]:
+        """Name and entity of the speaker written as ``subject``."""
+        ctx = self.ctx
+        entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+        if entity is not None:
+            return self.checked(self.by_surname(entity, subject), subject)
+        lower = subject.lower_
+        if lower in cues.PRONOUNS:
+            return self.antecedent(subject)
+        if lower in {"who", "which", "that", "this"}:
+            return None, None
+        start, end = surface_span(subject)
+        entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject)
+        if entity is not None:
+            return self.checked(entity, subject)
+        written = ctx.text[start:end]
+        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _source_type(ctx, subject, "") == "document":
+            return None, None
+        return written, None
+
+    def checked(self, entity: Entity, token: Token) -> tuple[str | None, Entity | None]:
+        """``entity`` if it can speak: a person or a body, not a storm or a place."""
+        if entity.type not in _SPEAKING_TYPES or {w.lower() for w in entity.name.split()} & _NOT_SPEAKERS:
+            return None, None
+        if entity.type == "GPE" and _is_place(token):
+            return None, None
+        return entity.name, entity
+
+    def by_surname(self, entity: Entity, subject: Token) -> Entity:
+        """For a bare surname two people share ("Murphy"), the one who spoke last,
+        when the other has neither spoken nor been the subject of a clause yet.
+
+        The entities component ties a surname to the latest full name; a
+        person named only as an object or inside quotation is talked about,
+        while the namesake already quoted is the one talking.
+        """
+        if entity.type != "PERSON" or subject.pos_ != "PROPN":
+            return entity
+        if any(spoken.entity is not None and spoken.entity.id == entity.id for spoken in self.spoken):
+            return entity
+        if any(t.idx < subject.idx and self.ctx.mentions.at(t.idx, t.idx + 1) is entity for t in self.ctx.subjects):
+            return entity
+        start, end = surface_span(subject)
+        written = self.ctx.text[start:end].lower()
+        title, _, rest = written.partition(" ")
+        if title.rstrip(".") in _MALE | _FEMALE:
+            written = rest  # "Mr. Trump": the surname
+        if " " in written:
+            return entity
+        namesakes = {
+            e.id
+            for e in self.ctx.entities
+            if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] and e.id != entity.id
+        }
+        for spoken in reversed(self.spoken):
+            if spoken.entity is not None and spoken.entity.id == entity.id:
+                return entity
+            if spoken.entity is not None and spoken.entity.id in namesakes:
+                return spoken.entity
+        return entity
+
+    def antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None]:
+        """Who a pronoun speaker is: the last speaker that agrees with it, or a
+        closer person subject of the same gender. "I" and "we" outside quote
+        marks are the writer, who is not a quoted speaker."""
+        lower = pronoun.lower_
+        if lower in {"he", "she"}:
+            return self.person_antecedent(pronoun)
+        if lower == "they":
+            last = self.last(pronoun.idx, 2 * _FLOAT_REACH, _group)
+            return (last.name, last.entity) if last is not None else self.org_subject(pronoun)
+        if lower == "it":
+            last = self.last(pronoun.idx, 2 * _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
+            return (last.name, last.entity) if last is not None else self.org_subject(pronoun)
+        return None, None
+
+    def person_antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None]:
+        ctx = self.ctx
+        lower = pronoun.lower_
+
+        def agrees(spoken: _Spoken) -> bool:
+            gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
+            return spoken.person and gender in {None, lower}
+
+        last = self.last(pronoun.idx, 2 * _FLOAT_REACH, agrees)
+        subject = _nearest_subject(ctx, pronoun)
+        nearer = subject is not None and (last is None or subject.idx > last.end)
+        if subject is not None and nearer and (last is None or _close(ctx, subject, pronoun, self.quote_start)):
+            name, entity = self.speaker_of(subject)
+            if name is not None or last is None:
+                return name, entity
+        if last is not None:
+            return last.name, last.entity
+        return None, None
+
+    def org_subject(self, pronoun: Token) -> tuple[str | None, Entity | None]:
+        """The nearest earlier organisation that was the subject of a clause."""
+        earlier = [t for t in self.ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
+        return self.speaker_of(earlier[-1]) if earlier else (None, None)
+
+    def described(self, noun: Token) -> Entity | None:
+        """The entity a description refers to: the person given that title
+        ("the spokesperson"), the one who spoke last if several were, or an
+        organisation whose name has that word. A description tied to another
+        name ("Iran's mission") must share a word with the entity it names."""
+        ctx = self.ctx
+        lemma = noun.lemma_.lower()
+        if noun.tag_ not in {"NN", "NNP"}:
             return None
-        if oq.speaker is not None:
-            return oq
+        owners = {t.lower_ for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+        owners = {w for w in owners if w[:1].isalpha() and w not in _MALE | _FEMALE | {"its", "their", "our", "my"}}
+
+        def owned(entity: Entity) -> bool:
+            return not owners or bool(owners & {w.lower() for w in entity.name.split()})
+
+        holders = [e for e in ctx.entities if lemma in ctx.titles.get(e.id, ()) and owned(e)]
+        holders = [e for e in holders if self.checked(e, noun)[1] is not None]
+        if holders:
+            ids = {e.id for e in holders}
+            for spoken in reversed(self.spoken):
+                if spoken.entity is not None and spoken.entity.id in ids:
+                    return spoken.entity
+            return _latest_before(holders, noun.idx)
+        named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
+        return _latest_before(named, noun.idx) if named else None
+
+
+def _named_person(subject: Token, plural: bool) -> bool:
+    """Whether a speaker no entity covers reads as one named person ("Forecaster Ana Ruiz")."""
+    return subject.pos_ == "PROPN" and not plural and cues.source_type(subject) == "person"
+
+
+def _group(spoken: _Spoken) -> bool:
+    """Whether "they" can refer to a speaker: a body or a plural noun."""
+    return spoken.plural or (spoken.entity is not None and spoken.entity.type in _GROUP_TYPES)
+
+
+def _nearest_subject(ctx: _Context, pronoun: Token) -> Token | None:
+    """The nearest earlier person subject outside quotes whose gender agrees with the pronoun."""
+    lower = pronoun.lower_
+    i = bisect.bisect_left(ctx.subject_starts, pronoun.idx)
+    for token in reversed(ctx.subjects[:i]):
+        if pronoun.idx - token.idx > 2 * _FLOAT_REACH:
+            return None
+        if _gender_of(ctx, token) in {None, lower}:
+            return token
     return None
+
+
+def _close(ctx: _Context, subject: Token, pronoun: Token, quote_start: int) -> bool:
+    """Whether ``subject`` is in the pronoun's paragraph or in the sentence
+    just before the pronoun's sentence or its quote's (a quote of several
+    sentences comes before "he said"): a person brought in further back is
+    background, while the quotation run goes on."""
+    if _line_of(ctx.text, subject.idx) == _line_of(ctx.text, pronoun.idx):
+        return True
+    starts = [pronoun]
+    opening = ctx.doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if opening is not None and len(opening):
+        starts.append(opening[0])
+    for token in starts:
+        sent = cues.sentence(token)
+        if sent.start > 0 and cues.sentence(ctx.doc[sent.start - 1]).start <= subject.i < sent.start:
+            return True
+    return False
+
+
+def _is_place(token: Token) -> bool:
+    """A country or a city written as where something is ("in Orlando")."""
+    while token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS
+
+
+def _gender_of(ctx: _Context, token: Token) -> str | None:
+    entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
+    return ctx.genders.get(entity.id) if entity is not None else None

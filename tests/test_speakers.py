@@ -1,0 +1,148 @@
+"""Who is speaking: the discourse model of speakers, and what is not a quote.
+
+Every sentence here is invented for these tests. A pronoun or a description
+that introduces a quote goes to the speaker of the ongoing run of quotes, in
+agreement with it; a storm or a place never speaks; headings and requests
+("urged X to ...") are not quotes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.pipeline import analyze
+from storyline.model import Article, Quote
+from storyline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def upto_quotes(settings: Settings) -> Settings:
+    return settings.with_values({"pipeline": ["entities", "quotes"]})
+
+
+def quotes_of(text: str, nlp, settings: Settings) -> list[Quote]:
+    article = Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
+    return list(analyze(article, settings, nlp).quotes)
+
+
+def quote_with(quotes: list[Quote], contains: str) -> Quote:
+    found = [q for q in quotes if contains in q.text]
+    assert len(found) == 1, [(q.kind, q.text, q.speaker) for q in quotes]
+    return found[0]
+
+
+def test_pronoun_goes_to_the_last_speaker_not_the_last_named_person(nlp, upto_quotes) -> None:
+    text = (
+        "“We will not raise fares this year,” said Daniel Okoro, the director of the transit agency.\n\n"
+        "Victor Hale, his predecessor, had proposed a steep rise in 2019 before he retired. "
+        "The board turned that plan down within a month.\n\n"
+        "“Riders deserve a stable price while the new line is built,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Riders deserve")
+    assert quote.speaker == "Daniel Okoro"
+
+
+def test_pronoun_goes_to_a_person_who_is_subject_in_the_same_paragraph(nlp, upto_quotes) -> None:
+    text = (
+        "“We will not raise fares this year,” said Daniel Okoro, the director of the transit agency.\n\n"
+        "Victor Hale, a rider from the eastern suburbs, disagreed. “The buses are late every morning,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "buses are late")
+    assert quote.speaker == "Victor Hale"
+
+
+def test_a_storm_is_never_a_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "Forecaster Ana Ruiz said on Sunday that the winds were easing along the coast.\n\n"
+        "Cyclone Mira weakened overnight and moved out to sea.\n\n"
+        "“The worst of it has passed for the fishing towns,” she said."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert all(q.speaker is None or "Mira" not in q.speaker for q in quotes)
+    speaker = quote_with(quotes, "worst of it").speaker
+    assert speaker is not None and "Ana Ruiz" in speaker
+
+
+def test_a_continued_quotation_paragraph_keeps_its_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“We have hired forty new nurses since the spring,” said Ruth Amsel, the hospital's director.\n\n"
+        "“Our head nurse, Tom Becker, deserves the credit for shorter waiting lists this winter.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "head nurse")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Ruth Amsel"
+
+
+def test_a_partial_quote_inside_a_reported_sentence(nlp, upto_quotes) -> None:
+    text = "Councillor Maya Lindqvist called the harbour plan “a dead end for the fishing fleet” on Tuesday."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "dead end")
+    assert quote.kind == "partial"
+    assert quote.speaker == "Maya Lindqvist"
+
+
+def test_a_subhead_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = (
+        "Mayor Says New Budget Is ‘Fair To Every District’\n\n"
+        "The mayor presented the budget to the council on Monday evening.\n\n"
+        "Residents warn of “too little, too late”\n\n"
+        "Several residents spoke at the meeting about the closed library."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert not [q for q in quotes if "Fair To" in q.text or "too little" in q.text]
+
+
+def test_urged_someone_to_act_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = "The president urged the prime minister to move faster on the pension reform during their call."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_they_goes_to_the_organisation_that_spoke(nlp, upto_quotes) -> None:
+    text = (
+        "The Ministry of Health said on Monday that clinics in the north would open longer hours.\n\n"
+        "“More doctors will be hired before the winter,” they said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "More doctors")
+    assert quote.speaker is not None and "Ministry of Health" in quote.speaker
+
+
+def test_a_participle_clause_speaks_for_the_noun_it_describes(nlp, upto_quotes) -> None:
+    text = (
+        "The Norland delegation welcomed the vote.\n\n"
+        "Sudoria's mission to the council rejected it, saying on social media that "
+        "“the resolution ignores the facts on the ground.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "ignores the facts")
+    assert quote.speaker is not None and "Norland" not in quote.speaker
+
+
+def test_a_man_named_just_before_a_long_quote_takes_its_he(nlp, upto_quotes) -> None:
+    text = (
+        "“The audit found nothing wrong,” said Daniel Okoro, the director of the transit agency.\n\n"
+        "Opposition leader Victor Hale has called the audit a whitewash for weeks.\n\n"
+        "“They checked the wrong years. They asked the wrong people. It proves nothing,” he said at a rally."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "wrong years")
+    assert quote.speaker == "Victor Hale"
+
+
+def test_the_opening_part_of_a_split_quote_has_the_speaker_named_after_said(nlp, upto_quotes) -> None:
+    text = (
+        "“The danger,” said Edwin Marsh, an economist at the state university, "
+        "“is that the factories move across the border.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "The danger")
+    assert quote.speaker == "Edwin Marsh"
+
+
+def test_a_document_is_never_a_speaker(nlp, upto_quotes) -> None:
+    text = "The audit report said that the agency had lost track of forty vehicles in two years."
+    assert all(q.speaker is None for q in quotes_of(text, nlp, upto_quotes))
+
+
+def test_the_listener_of_telling_is_not_the_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "Back in 2004, Mr. Halvorsen praised the rival firm's founders, "
+        "telling the Ledger Weekly: “I wish we could run a company like that.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "I wish")
+    assert quote.speaker is not None and "Ledger" not in quote.speaker
