@@ -221,6 +221,49 @@ def test_compare_counts_read_qualifiers_and_words() -> None:
     assert not list(counts("The meeting lasted six hours and cost $50 million."))
 
 
+def test_compare_crowd_sizes_that_differ_are_a_number_conflict_with_both_outlets() -> None:
+    story = compare_story(
+        _toll(
+            "Police said about 5,000 protesters gathered outside the assembly in Dornhal.",
+            "2026-05-04",
+            "Organisers said 20,000 protesters filled the square outside the assembly in Dornhal.",
+            "2026-05-05",
+        )
+    )
+    (conflict,) = story.conflicts
+    # A crowd has one size: a larger figure in the later report disagrees, it is no update.
+    assert conflict.kind == "disagreement" and conflict.subject == "people at the protest"
+    assert [v.value for v in conflict.values] == ["about 5,000 protesters", "20,000 protesters"]
+    assert [v.source.outlet for v in conflict.values] == ["Harbour Times", "Daily Ledger"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("More than 3,000 demonstrators marched to the port.", "Some 3,400 demonstrators marched to the port."),
+        ("About 800 people marched through Ostrava Nova.", "Eight hundred people marched through Ostrava Nova."),
+    ],
+)
+def test_compare_crowd_sizes_whose_intervals_overlap_do_not_conflict(a: str, b: str) -> None:
+    assert not compare_story(_toll(a, "2026-05-04", b, "2026-05-05")).conflicts
+
+
+def test_compare_at_least_a_toll_then_a_larger_one_later_is_no_disagreement() -> None:
+    same_day = compare_story(_toll("At least 12 people were killed.", "2026-03-01", "30 people died.", "2026-03-01"))
+    assert not same_day.conflicts
+    later = compare_story(_toll("Nine people were killed.", "2026-03-01", "At least 14 people died.", "2026-03-02"))
+    assert [c.kind for c in later.conflicts] == ["update"]
+
+
+def test_compare_crowd_counts_read_verbs_and_nouns() -> None:
+    found = list(counts("Some 2,500 marchers walked; 400 people took to the streets; 60 nurses rallied."))
+    assert [(c.attribute, c.low, c.high) for c in found] == [
+        ("crowd", 2125, 2875),
+        ("crowd", 400, 400),
+        ("crowd", 60, 60),
+    ]
+
+
 def _venue_story(place_a: str, place_b: str) -> list[Analysis]:
     stories = []
     for aid, outlet, venue in (("a1", "Harbour Times", place_a), ("b1", "Daily Ledger", place_b)):
@@ -420,3 +463,19 @@ def test_compare_sentence_of_a_span_ending_in_blank_lines_stays_one_sentence() -
     text = "Sweden rejected the plan.\n\n“We will not sign,” she added. Talks went on."
     assert sentence_bounds(text, 0, 27) == (0, 25)
     assert text[slice(*sentence_bounds(text, 30, 35))] == "“We will not sign,” she added."
+
+
+@pytest.mark.slow
+def test_compare_examples_show_the_crowd_size_conflict(tmp_path: Path) -> None:
+    """The built-in examples (storyline demo) give two crowd sizes for one march: a number conflict."""
+    examples = Path(storyline.__file__).parent / "examples"
+    settings = storyline.Settings.load(None, {"workers": 1})
+    files = sorted(p for p in examples.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+    with storyline.build(files, db=tmp_path / "kb.db", settings=settings) as kb:
+        analyses = list(kb.analyses())
+    story = compare_story(analyses)
+    (crowd,) = [c for c in story.conflicts if c.subject == "people at the protest"]
+    assert crowd.kind in {"disagreement", "attributed"}
+    values = {v.value.lower() for v in crowd.values}
+    assert "about 5,000 people marched" in values and "more than 12,000 farmers marched" in values
+    assert len({v.source.article for v in crowd.values}) == 3

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
-from .numbers import overlap
+from .numbers import GROWING, overlap
 from .offices import offices_compatible
 from .records import Claim, Conflict, ConflictValue
 from .values import dates_compatible, names_compatible, places_compatible
@@ -90,8 +90,10 @@ def _conflict(pairs: list[tuple[Claim, Claim]]) -> Conflict:
 
 
 def _is_update(a: Claim, b: Claim) -> bool:
-    """A count that is larger in the strictly later report."""
+    """A growing tally (a toll, not a crowd) that is larger in the strictly later report."""
     if a.kind != "number" or not a.published or not b.published or a.published == b.published:
+        return False
+    if a.subject_key.removeprefix("count:") not in GROWING:
         return False
     earlier, later = (a, b) if a.published < b.published else (b, a)
     return bool(later.norm[0] > earlier.norm[1])

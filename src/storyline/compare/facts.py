@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ..model import Analysis
 from .context import StoryContext, normalise
 from .delegations import delegation_heads
-from .numbers import counts
+from .numbers import SUBJECTS, counts
 from .offices import parse_office
 from .parties import Parties
 from .records import Claim
@@ -165,7 +165,7 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             count.start,
             count.end,
             kind="number",
-            subject=f"people {count.attribute}",
+            subject=SUBJECTS.get(count.attribute, f"people {count.attribute}"),
             subject_key=f"count:{count.attribute}",
             attribute="count",
             value=count.text,
