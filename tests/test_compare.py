@@ -479,3 +479,70 @@ def test_compare_examples_show_the_crowd_size_conflict(tmp_path: Path) -> None:
     values = {v.value.lower() for v in crowd.values}
     assert "about 5,000 people marched" in values and "more than 12,000 farmers marched" in values
     assert len({v.source.article for v in crowd.values}) == 3
+
+
+def _mediated(sentence_a: str, sentence_b: str) -> list[Analysis]:
+    return [
+        analysis("a1", sentence_a, "Harbour Times", "2026-06-01"),
+        analysis("b1", sentence_b, "Daily Ledger", "2026-06-02"),
+    ]
+
+
+def test_compare_mediator_named_by_both_outlets_is_corroborated() -> None:
+    story = compare_story(
+        _mediated(
+            "Delegations from Norway and Sweden met in Oslo for talks mediated by the United States.",
+            "The US-brokered talks on fishing rights resumed in Oslo on Tuesday.",
+        )
+    )
+    (fact,) = [f for f in story.corroborated if f.kind == "mediator"]
+    assert fact.value == "United States" and fact.origins == 2
+    assert {s.outlet for s in fact.sources} == {"Harbour Times", "Daily Ledger"}
+    assert not story.conflicts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Qatari mediators shuttled between the two delegations.",
+        "Qatar, acting as mediator, proposed a timetable.",
+        "Qatar, which is mediating, asked both sides for proposals.",
+        "The deal was brokered by Doha after two days.",
+    ],
+)
+def test_compare_mediator_read_in_several_shapes(sentence: str) -> None:
+    story = compare_story(_mediated(sentence, "The Qatari-mediated talks ended without a date for the next round."))
+    assert [f.value for f in story.corroborated if f.kind == "mediator"] == ["Qatar"]
+
+
+def test_compare_different_mediators_are_not_a_conflict_and_one_outlet_is_single() -> None:
+    story = compare_story(
+        _mediated("Talks brokered by Egypt resumed in Cairo.", "Turkish mediators joined the talks in Cairo.")
+    )
+    assert not story.conflicts
+    assert not [f for f in story.corroborated if f.kind == "mediator"]
+    assert sorted(f.value for f in story.only_one_outlet if f.kind == "mediator") == ["Egypt", "Turkey"]
+
+
+def test_compare_mediation_words_without_a_state_give_no_mediator() -> None:
+    story = compare_story(
+        _mediated(
+            "Talks mediated by a retired judge resumed on Monday.", "Experienced mediators were brought in on Monday."
+        )
+    )
+    assert not [f for f in story.corroborated + story.only_one_outlet if f.kind == "mediator"]
+
+
+def test_compare_mediator_named_as_a_leaders_administration_is_that_leaders_state() -> None:
+    text_a = "Norwegian Prime Minister Ola Lind spoke on Monday. Talks brokered by the Lind government resumed in Malta."
+    text_b = "Norwegian mediators opened the talks in Malta on Monday."
+    lind = person(text_a, "Ola Lind", "Norwegian Prime Minister")
+    story = compare_story(
+        [
+            analysis("a1", text_a, "Harbour Times", "2026-06-01", entities=[lind]),
+            analysis("b1", text_b, "Daily Ledger", "2026-06-02"),
+        ]
+    )
+    (fact,) = [f for f in story.corroborated if f.kind == "mediator"]
+    assert fact.value == "Norway" and fact.origins == 2
+    assert "Lind government" in fact.sources[0].sentence

@@ -57,6 +57,8 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     for (kind, _key, attribute), members in group(claims).items():
         if kind == "event" and attribute == "happened":
             continue  # that an event happened is corroborated or not, never contradicted
+        if kind == "mediator":
+            continue  # talks can have several mediators; naming one does not deny another
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in members:
             by_article[claim.article].append(claim)

@@ -6,6 +6,7 @@ someone) their source:
 
 - ``role``: a person's title (parsed into an Office for comparison);
 - ``leads``: the state whose side a person leads (delegations.py);
+- ``mediator``: a state the article says mediates the talks (mediators.py);
 - ``event``: that an event of a PLOVER type happened between parties; its
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count (numbers.py);
@@ -23,8 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Analysis
-from .context import StoryContext, normalise
+from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
+from .mediators import mediators
 from .numbers import SUBJECTS, counts
 from .offices import parse_office
 from .parties import Parties
@@ -42,6 +44,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
     for index, analysis in enumerate(context.analyses):
         found += role_claims(context, analysis)
         found += leads_claims(context, analysis)
+        found += mediator_claims(context, parties, index)
         found += event_claims(context, parties, index)
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
@@ -104,6 +107,37 @@ def leads_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             subject=context.names[key],
             subject_key=key,
             attribute="leads the side of",
+            value=country,
+            norm=country,
+        )
+
+
+def mediator_claims(context: StoryContext, parties: Parties, index: int) -> Iterator[Claim]:
+    """That a state mediates; one subject per story, so each outlet naming the same state corroborates it."""
+    analysis = context.analyses[index]
+
+    def state_of(name: str) -> str | None:
+        """The state a leader named by surname stands for: the one person of the article with that surname."""
+        party = parties.of_name(index, name)
+        if party is None:
+            keys = {
+                context.key(analysis, e.id)
+                for e in analysis.entities
+                if e.type == "PERSON" and e.name.split()[-1:] == [name]
+            }
+            party = parties.of_key(keys.pop()) if len(keys) == 1 else None
+        return party if party and country_of(party) else None
+
+    for country, start, end in mediators(analysis, state_of):
+        yield _claim(
+            context,
+            analysis,
+            start,
+            end,
+            kind="mediator",
+            subject="mediator",
+            subject_key="mediator",
+            attribute="mediated by",
             value=country,
             norm=country,
         )
