@@ -534,7 +534,7 @@ def test_compare_mediation_words_without_a_state_give_no_mediator() -> None:
 
 
 def test_compare_mediator_named_as_a_leaders_administration_is_that_leaders_state() -> None:
-    text_a = "Norwegian Prime Minister Ola Lind spoke on Monday. Talks brokered by the Lind government resumed in Malta."
+    text_a = "Norwegian Prime Minister Ola Lind spoke on Monday. Talks brokered by the Lind government resumed."
     text_b = "Norwegian mediators opened the talks in Malta on Monday."
     lind = person(text_a, "Ola Lind", "Norwegian Prime Minister")
     story = compare_story(

@@ -36,7 +36,9 @@ _BEFORE = [
 ]
 
 
-def mediators(analysis: Analysis, party_of: Callable[[str], str | None] | None = None) -> Iterator[tuple[str, int, int]]:
+def mediators(
+    analysis: Analysis, party_of: Callable[[str], str | None] | None = None
+) -> Iterator[tuple[str, int, int]]:
     """Yield (country, start, end) for each state the article says mediates, each state once.
 
     ``party_of`` resolves a leader's name for "brokered by the Lind
