@@ -189,12 +189,16 @@ def _link_one(store: Store, analysis: Analysis, params: StoryParams, stats: Link
     store.add_story_keys(best_id, keys)
     log.debug("article %s -> story %s (%.3f, %d candidates)", article.id, best_id, best, len(candidates))
     others = {story_id: state for story_id, state in candidates.items() if story_id != best_id}
+    before = (stats.merged, stats.moved)
     story_id = _merged(store, story, others, params, stats, now)
     settled = [story_id]
     if params.settle_stories:
         nearest = sorted((s for s in scores if s != story_id), key=lambda s: (-scores[s], s))
         settled += nearest[: params.settle_stories]
         _settle(store, settled, params, stats, now)
+    if (stats.merged, stats.moved) == before and (not state["first_seen"] or (seen or "") > state["first_seen"]):
+        # Opened here, or joined by an article seen on a later day: the earliest article (the id) is unchanged.
+        return story_id
     renamed: dict[str, str | None] = {}
     for _ in range(2):  # a second round for a story whose id was held by the other one until it was renamed
         for old in settled:
