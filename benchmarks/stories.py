@@ -16,8 +16,9 @@ tuned on the tuning half. Published reference on this data: 0.898 B-cubed F1.
 Halves: by a hash of the story id, so every document of a story is in one
 half; each half is linked (and clustered) on its own, and the whole once more.
 
-Run: python -m benchmarks.stories [--db FILE]   (--db keeps the analysed texts
-for the next run, which then skips the analysis)
+Run: python -m benchmarks.stories [--db FILE] [--sweep 0.17:0.23:0.01]   (--db
+keeps the analysed texts for the next run, which then skips the analysis;
+--sweep only scores the tuning half at each threshold)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +161,12 @@ def baseline_clusterer(texts: Sequence[str]) -> Callable[[float], list[str]] | N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="keep the analysed texts in this file (reused when present)")
+    parser.add_argument(
+        "--sweep",
+        metavar="FROM:TO:STEP",
+        help="only sweep the threshold on the tuning half (e.g. 0.17:0.23:0.01) and print each F1 with the mean "
+        "over it and its two neighbours (a threshold in a broad plateau generalises; a lone peak does not)",
+    )
     args = parser.parse_args()
     folder = eval_dir("ecbplus")
     if folder is None:
@@ -179,7 +187,26 @@ def main() -> int:
             print(f"{len(missing)} texts were not stored; they count as singletons")
             for i in missing:
                 article_of[i] = f"missing-{i}"
+        if args.sweep:
+            return sweep(db, docs, article_of, subsets["tuning"], args.sweep)
         return report(db, docs, article_of, subsets)
+
+
+def sweep(db: Path, docs: list[dict[str, Any]], article_of: dict[int, str], subset: list[int], spec: str) -> int:
+    """B-cubed F1 of the tuning half at each threshold, and its mean with the neighbouring thresholds."""
+    low, high, step = (float(x) for x in spec.split(":"))
+    thresholds = [round(low + step * i, 4) for i in range(int(round((high - low) / step)) + 1)]
+    gold = [docs[i]["story"] for i in subset]
+    f1 = {}
+    for threshold in thresholds:
+        found, _, _ = run_storyline(db, docs, article_of, subset, replace(StoryParams(), threshold=threshold))
+        f1[threshold] = bcubed(gold, found)[2]
+    rows = []
+    for n, threshold in enumerate(thresholds):
+        window = [f1[t] for t in thresholds[max(0, n - 1) : n + 2]]
+        rows.append([threshold, f1[threshold], sum(window) / len(window)])
+    print_table("Threshold sweep, tuning half only", ["threshold", "B3 F1", "mean with neighbours"], rows)
+    return 0
 
 
 def report(db: Path, docs: list[dict[str, Any]], article_of: dict[int, str], subsets: dict[str, list[int]]) -> int:

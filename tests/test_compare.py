@@ -221,6 +221,49 @@ def test_compare_counts_read_qualifiers_and_words() -> None:
     assert not list(counts("The meeting lasted six hours and cost $50 million."))
 
 
+def test_compare_crowd_sizes_that_differ_are_a_number_conflict_with_both_outlets() -> None:
+    story = compare_story(
+        _toll(
+            "Police said about 5,000 protesters gathered outside the assembly in Dornhal.",
+            "2026-05-04",
+            "Organisers said 20,000 protesters filled the square outside the assembly in Dornhal.",
+            "2026-05-05",
+        )
+    )
+    (conflict,) = story.conflicts
+    # A crowd has one size: a larger figure in the later report disagrees, it is no update.
+    assert conflict.kind == "disagreement" and conflict.subject == "people at the protest"
+    assert [v.value for v in conflict.values] == ["about 5,000 protesters", "20,000 protesters"]
+    assert [v.source.outlet for v in conflict.values] == ["Harbour Times", "Daily Ledger"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("More than 3,000 demonstrators marched to the port.", "Some 3,400 demonstrators marched to the port."),
+        ("About 800 people marched through Ostrava Nova.", "Eight hundred people marched through Ostrava Nova."),
+    ],
+)
+def test_compare_crowd_sizes_whose_intervals_overlap_do_not_conflict(a: str, b: str) -> None:
+    assert not compare_story(_toll(a, "2026-05-04", b, "2026-05-05")).conflicts
+
+
+def test_compare_at_least_a_toll_then_a_larger_one_later_is_no_disagreement() -> None:
+    same_day = compare_story(_toll("At least 12 people were killed.", "2026-03-01", "30 people died.", "2026-03-01"))
+    assert not same_day.conflicts
+    later = compare_story(_toll("Nine people were killed.", "2026-03-01", "At least 14 people died.", "2026-03-02"))
+    assert [c.kind for c in later.conflicts] == ["update"]
+
+
+def test_compare_crowd_counts_read_verbs_and_nouns() -> None:
+    found = list(counts("Some 2,500 marchers walked; 400 people took to the streets; 60 nurses rallied."))
+    assert [(c.attribute, c.low, c.high) for c in found] == [
+        ("crowd", 2125, 2875),
+        ("crowd", 400, 400),
+        ("crowd", 60, 60),
+    ]
+
+
 def _venue_story(place_a: str, place_b: str) -> list[Analysis]:
     stories = []
     for aid, outlet, venue in (("a1", "Harbour Times", place_a), ("b1", "Daily Ledger", place_b)):
@@ -420,3 +463,129 @@ def test_compare_sentence_of_a_span_ending_in_blank_lines_stays_one_sentence() -
     text = "Sweden rejected the plan.\n\n“We will not sign,” she added. Talks went on."
     assert sentence_bounds(text, 0, 27) == (0, 25)
     assert text[slice(*sentence_bounds(text, 30, 35))] == "“We will not sign,” she added."
+
+
+@pytest.mark.slow
+def test_compare_examples_show_the_crowd_size_conflict(tmp_path: Path) -> None:
+    """The built-in examples (storyline demo) give two crowd sizes for one march: a number conflict."""
+    examples = Path(storyline.__file__).parent / "examples"
+    settings = storyline.Settings.load(None, {"workers": 1})
+    files = sorted(p for p in examples.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+    with storyline.build(files, db=tmp_path / "kb.db", settings=settings) as kb:
+        analyses = list(kb.analyses())
+    story = compare_story(analyses)
+    (crowd,) = [c for c in story.conflicts if c.subject == "people at the protest"]
+    assert crowd.kind in {"disagreement", "attributed"}
+    values = {v.value.lower() for v in crowd.values}
+    assert "about 5,000 people marched" in values and "more than 12,000 farmers marched" in values
+    assert len({v.source.article for v in crowd.values}) == 3
+
+
+def _mediated(sentence_a: str, sentence_b: str) -> list[Analysis]:
+    return [
+        analysis("a1", sentence_a, "Harbour Times", "2026-06-01"),
+        analysis("b1", sentence_b, "Daily Ledger", "2026-06-02"),
+    ]
+
+
+def test_compare_mediator_named_by_both_outlets_is_corroborated() -> None:
+    story = compare_story(
+        _mediated(
+            "Delegations from Norway and Sweden met in Oslo for talks mediated by the United States.",
+            "The US-brokered talks on fishing rights resumed in Oslo on Tuesday.",
+        )
+    )
+    (fact,) = [f for f in story.corroborated if f.kind == "mediator"]
+    assert fact.value == "United States" and fact.origins == 2
+    assert {s.outlet for s in fact.sources} == {"Harbour Times", "Daily Ledger"}
+    assert not story.conflicts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Qatari mediators shuttled between the two delegations.",
+        "Qatar, acting as mediator, proposed a timetable.",
+        "Qatar, which is mediating, asked both sides for proposals.",
+        "The deal was brokered by Doha after two days.",
+    ],
+)
+def test_compare_mediator_read_in_several_shapes(sentence: str) -> None:
+    story = compare_story(_mediated(sentence, "The Qatari-mediated talks ended without a date for the next round."))
+    assert [f.value for f in story.corroborated if f.kind == "mediator"] == ["Qatar"]
+
+
+def test_compare_different_mediators_are_not_a_conflict_and_one_outlet_is_single() -> None:
+    story = compare_story(
+        _mediated("Talks brokered by Egypt resumed in Cairo.", "Turkish mediators joined the talks in Cairo.")
+    )
+    assert not story.conflicts
+    assert not [f for f in story.corroborated if f.kind == "mediator"]
+    assert sorted(f.value for f in story.only_one_outlet if f.kind == "mediator") == ["Egypt", "Turkey"]
+
+
+def test_compare_mediation_words_without_a_state_give_no_mediator() -> None:
+    story = compare_story(
+        _mediated(
+            "Talks mediated by a retired judge resumed on Monday.", "Experienced mediators were brought in on Monday."
+        )
+    )
+    assert not [f for f in story.corroborated + story.only_one_outlet if f.kind == "mediator"]
+
+
+def test_compare_mediator_named_as_a_leaders_administration_is_that_leaders_state() -> None:
+    text_a = "Norwegian Prime Minister Ola Lind spoke on Monday. Talks brokered by the Lind government resumed."
+    text_b = "Norwegian mediators opened the talks in Malta on Monday."
+    lind = person(text_a, "Ola Lind", "Norwegian Prime Minister")
+    story = compare_story(
+        [
+            analysis("a1", text_a, "Harbour Times", "2026-06-01", entities=[lind]),
+            analysis("b1", text_b, "Daily Ledger", "2026-06-02"),
+        ]
+    )
+    (fact,) = [f for f in story.corroborated if f.kind == "mediator"]
+    assert fact.value == "Norway" and fact.origins == 2
+    assert "Lind government" in fact.sources[0].sentence
+
+
+def test_compare_a_leader_whose_titles_name_no_state_stands_for_the_state_of_their_envoy() -> None:
+    text_a = "President Ola Lind spoke on Monday. Talks brokered by the Lind administration resumed."
+    text_b = "Norwegian mediator Kari Dahl, Lind's special envoy, opened the talks. Norwegian mediators stayed on."
+    analyses = [
+        analysis("a1", text_a, "Harbour Times", "2026-06-01", entities=[person(text_a, "Ola Lind", "President")]),
+        analysis(
+            "b1",
+            text_b,
+            "Daily Ledger",
+            "2026-06-02",
+            entities=[
+                person(text_b, "Kari Dahl", "Norwegian mediator", "Lind's special envoy"),
+                Entity("p2", "Lind", "PERSON", mentions=(_span(text_b, "Lind"),)),
+            ],
+        ),
+    ]
+    keys = {("a1", "p1"): "kb-lind", ("b1", "p2"): "kb-lind", ("b1", "p1"): "kb-dahl"}
+    story = compare_story(analyses, entity_keys=keys)
+    (fact,) = [f for f in story.corroborated if f.kind == "mediator"]
+    assert fact.value == "Norway" and fact.origins == 2
+
+
+def test_compare_a_leaders_relative_does_not_give_the_leader_a_state() -> None:
+    text_a = "President Ola Lind spoke on Monday. Talks brokered by the Lind administration resumed."
+    text_b = "Norwegian banker Kari Dahl, Lind's son-in-law, opened the talks. Norwegian mediators stayed on."
+    analyses = [
+        analysis("a1", text_a, "Harbour Times", "2026-06-01", entities=[person(text_a, "Ola Lind", "President")]),
+        analysis(
+            "b1",
+            text_b,
+            "Daily Ledger",
+            "2026-06-02",
+            entities=[
+                person(text_b, "Kari Dahl", "Norwegian banker", "Lind's son-in-law"),
+                Entity("p2", "Lind", "PERSON", mentions=(_span(text_b, "Lind"),)),
+            ],
+        ),
+    ]
+    keys = {("a1", "p1"): "kb-lind", ("b1", "p2"): "kb-lind", ("b1", "p1"): "kb-dahl"}
+    story = compare_story(analyses, entity_keys=keys)
+    assert not [f for f in story.corroborated if f.kind == "mediator"]

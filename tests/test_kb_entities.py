@@ -311,3 +311,21 @@ def test_entity_names_no_full_name_adopts_the_entity_of_an_ambiguous_bare_surnam
     assert not is_ambiguous(bare, [maria], frozenset({"kb-maria"}))
     pooled = Candidate("kb-bare", bare.keys | {AMBIGUOUS})
     assert adoptable(mention("a2", _person("Maria Lindqvist")), "kb-new", [pooled]) == []
+
+
+@pytest.mark.slow
+def test_kb_entities_role_phrase_with_a_state_is_a_name_of_the_person_holding_that_role(tmp_path: Path) -> None:
+    text = (
+        "Fishing talks resume in Bergen\n\n"
+        "Norwegian Prime Minister Ola Brekke met fishing industry leaders in Bergen on Monday.\n\n"
+        "Norway's prime minister said the quota talks with the European Union would resume in May. "
+        "Denmark's prime minister did not attend the meeting."
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"outlet": "Harbor Times", "published": "2026-04-02", "text": text}) + "\n")
+    with storyline.build([feed], db=tmp_path / "kb.db", settings=Settings.load(None, {"workers": 1})) as store:
+        (holder,) = store.find_kb_entities("Norway's prime minister")
+        assert holder["name"] == "Ola Brekke" and holder["exact"]
+        assert [m["name"] for m in store.find_kb_entities("Ola Brekke")] == ["Ola Brekke"]
+        # Nobody in the article holds Denmark's office: the phrase names no one.
+        assert store.find_kb_entities("Denmark's prime minister") == []

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
-from .numbers import overlap
+from .numbers import GROWING, overlap
 from .offices import offices_compatible
 from .records import Claim, Conflict, ConflictValue
 from .values import dates_compatible, names_compatible, places_compatible
@@ -57,6 +57,8 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     for (kind, _key, attribute), members in group(claims).items():
         if kind == "event" and attribute == "happened":
             continue  # that an event happened is corroborated or not, never contradicted
+        if kind == "mediator":
+            continue  # talks can have several mediators; naming one does not deny another
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in members:
             by_article[claim.article].append(claim)
@@ -90,8 +92,10 @@ def _conflict(pairs: list[tuple[Claim, Claim]]) -> Conflict:
 
 
 def _is_update(a: Claim, b: Claim) -> bool:
-    """A count that is larger in the strictly later report."""
+    """A growing tally (a toll, not a crowd) that is larger in the strictly later report."""
     if a.kind != "number" or not a.published or not b.published or a.published == b.published:
+        return False
+    if a.subject_key.removeprefix("count:") not in GROWING:
         return False
     earlier, later = (a, b) if a.published < b.published else (b, a)
     return bool(later.norm[0] > earlier.norm[1])

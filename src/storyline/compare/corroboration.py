@@ -72,6 +72,8 @@ def describe(claim: Claim, values: list[str]) -> str:
         return f"{claim.subject}: {shown}"
     if claim.kind == "leads":
         return f"{claim.subject} leads the side of {shown}"
+    if claim.kind == "mediator":
+        return f"{shown} mediates"
     if claim.kind == "event" and claim.attribute == "happened":
         return claim.subject
     if claim.kind == "event":

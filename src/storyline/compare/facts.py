@@ -6,6 +6,7 @@ someone) their source:
 
 - ``role``: a person's title (parsed into an Office for comparison);
 - ``leads``: the state whose side a person leads (delegations.py);
+- ``mediator``: a state the article says mediates the talks (mediators.py);
 - ``event``: that an event of a PLOVER type happened between parties; its
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count (numbers.py);
@@ -23,9 +24,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Analysis
-from .context import StoryContext, normalise
+from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
-from .numbers import counts
+from .mediators import mediators
+from .numbers import SUBJECTS, counts
 from .offices import parse_office
 from .parties import Parties
 from .records import Claim
@@ -42,6 +44,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
     for index, analysis in enumerate(context.analyses):
         found += role_claims(context, analysis)
         found += leads_claims(context, analysis)
+        found += mediator_claims(context, parties, index)
         found += event_claims(context, parties, index)
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
@@ -109,6 +112,37 @@ def leads_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
         )
 
 
+def mediator_claims(context: StoryContext, parties: Parties, index: int) -> Iterator[Claim]:
+    """That a state mediates; one subject per story, so each outlet naming the same state corroborates it."""
+    analysis = context.analyses[index]
+
+    def state_of(name: str) -> str | None:
+        """The state a leader named by surname stands for: the one person of the article with that surname."""
+        party = parties.of_name(index, name)
+        if party is None:
+            keys = {
+                context.key(analysis, e.id)
+                for e in analysis.entities
+                if e.type == "PERSON" and e.name.split()[-1:] == [name]
+            }
+            party = parties.of_key(keys.pop()) if len(keys) == 1 else None
+        return party if party and country_of(party) else None
+
+    for country, start, end in mediators(analysis, state_of):
+        yield _claim(
+            context,
+            analysis,
+            start,
+            end,
+            kind="mediator",
+            subject="mediator",
+            subject_key="mediator",
+            attribute="mediated by",
+            value=country,
+            norm=country,
+        )
+
+
 def event_subject(event_type: str, status: str, actors: frozenset[str], targets: frozenset[str]) -> tuple[str, str]:
     """(key, display) of an event: type, actor parties and, for one-sided types, target parties."""
     kind = f"not {event_type}" if status == "denied" else event_type
@@ -165,7 +199,7 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             count.start,
             count.end,
             kind="number",
-            subject=f"people {count.attribute}",
+            subject=SUBJECTS.get(count.attribute, f"people {count.attribute}"),
             subject_key=f"count:{count.attribute}",
             attribute="count",
             value=count.text,

@@ -7,7 +7,8 @@ Two counts agree when their intervals overlap; a larger count in a later
 report is an update of a toll, not a disagreement.
 
 Only counts of what a story tallies are read (``COUNTED``): people killed,
-injured, missing, arrested, displaced, held. A bare number ("two hours",
+injured, missing, arrested, displaced, held, and the size of a crowd
+("about 5,000 protesters", "20,000 people marched"). A bare number ("two hours",
 "$50 million") has no subject to compare across articles and is left alone.
 """
 
@@ -35,7 +36,15 @@ COUNTED: dict[str, str] = {
     "missing": "missing", "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
     "displaced": "displaced", "evacuated": "displaced", "refugees": "displaced",
     "hostages": "held", "prisoners": "held", "captives": "held",
+    "protesters": "crowd", "protestors": "crowd", "demonstrators": "crowd", "marchers": "crowd",
+    "marched": "crowd", "protested": "crowd", "demonstrated": "crowd", "rallied": "crowd",
+    "took to the streets": "crowd", "turned out": "crowd",
 }  # fmt: skip
+# Tallies that only grow as a happening unfolds: a larger one in a later report
+# is an update. A crowd has one size; a later, larger estimate disagrees.
+GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held"})
+# How a subject is named in the brief, per attribute.
+SUBJECTS = {"crowd": "people at the protest"}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
 _QUALIFIER = (
@@ -43,7 +52,8 @@ _QUALIFIER = (
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
 _COUNT = re.compile(
-    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?P<num>{_NUMBER})\b(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+(?P<what>{'|'.join(COUNTED)})\b",
+    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?P<num>{_NUMBER})\b(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
+    rf"(?P<what>{'|'.join(sorted(COUNTED, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
 
@@ -102,7 +112,8 @@ def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]
         if value is None or re.search(r"\b(?:years?|hours?|days?|percent|per cent)\b", match["gap"], re.I):
             continue
         low, high = interval(match["qual"], value)
-        yield Count(COUNTED[match["what"].lower()], low, high, match.group(0), match.start(), match.end())
+        what = COUNTED[" ".join(match["what"].lower().split())]
+        yield Count(what, low, high, match.group(0), match.start(), match.end())
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -4,7 +4,9 @@
 governments (the gazetteer in analyze/entities). A person stands for the state
 their title names in any article ("Ukrainian President", "Kremlin
 spokesperson", a role whose org is a state) or whose side they lead
-(delegations.py); a person whose title names no state stands for themselves.
+(delegations.py); a leader whose titles name no state stands for the state
+of their envoy or adviser ("Lind's special envoy" with a state's title); any
+other person whose title names no state stands for themselves.
 Commentators (analysts, experts) are nobody's party. An organisation that is
 not a seat of government stands for itself; a place that is not a state
 (a city, a region) is no party.
@@ -12,12 +14,20 @@ not a seat of government stands for itself; a place that is not a state
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cached_property
 
+from ..model import Analysis
 from .context import StoryContext, country_in, country_of
 from .delegations import delegation_heads
 from .offices import COMMENTATORS, parse_office
+
+_AGENT_OF = re.compile(
+    r"^(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:\w+\s+){0,2}?"
+    r"(?:envoy|special envoy|representative|adviser|advisor|aide|spokesperson|spokesman|spokeswoman|negotiator|"
+    r"emissary|chief of staff)s?$"
+)
 
 
 class Parties:
@@ -51,6 +61,10 @@ class Parties:
                 key = self.context.key(analysis, entity_id)
                 if key is not None:
                     votes.setdefault(key, Counter())[country] += 2
+        for principal, agent in self._principals():
+            state = next((c for c, _ in votes.get(agent, Counter()).most_common(1)), None)
+            if state and not votes.get(principal):
+                votes.setdefault(principal, Counter())[state] += 1
         parties: dict[str, str | None] = {}
         for key, tally in votes.items():
             if tally:
@@ -60,6 +74,36 @@ class Parties:
             else:
                 parties[key] = self.context.names.get(key)
         return parties
+
+    def _principals(self) -> list[tuple[str, str]]:
+        """(principal, agent) keys for roles such as "Lind's special envoy": the agent speaks for the principal.
+
+        An envoy, adviser or spokesperson of a leader serves the leader's
+        state, so a leader whose own titles name no state ("President Lind")
+        stands for the state the envoy's titles name ("Norwegian mediator").
+        Only offices that act for someone count; "Lind's son-in-law" does not.
+        """
+        pairs = []
+        for analysis in self.context.analyses:
+            for entity in analysis.entities:
+                agent = self.context.key(analysis, entity.id)
+                if entity.type != "PERSON" or agent is None:
+                    continue
+                for role in entity.roles:
+                    match = _AGENT_OF.match(role.title)
+                    principal = self.context.key_for_name(analysis, match["name"]) if match else None
+                    principal = principal or (self._person_by_surname(analysis, match["name"]) if match else None)
+                    if principal and principal != agent:
+                        pairs.append((principal, agent))
+        return pairs
+
+    def _person_by_surname(self, analysis: Analysis, name: str) -> str | None:
+        keys = {
+            self.context.key(analysis, e.id)
+            for e in analysis.entities
+            if e.type == "PERSON" and e.name.split()[-1:] == name.split()[-1:]
+        }
+        return keys.pop() if len(keys) == 1 else None
 
     def of_key(self, key: str | None) -> str | None:
         return None if key is None else self._by_key.get(key)

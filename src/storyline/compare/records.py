@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-FactKind = str  # "role" | "leads" | "place" | "date" | "number" | "event" | "speaker"
+FactKind = str  # "role" | "leads" | "mediator" | "place" | "date" | "number" | "event" | "speaker"
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from .entity_names import (
     display_rank,
     is_ambiguous,
     mention,
+    role_aliases,
     same_surname,
 )
 
@@ -81,9 +82,7 @@ def link_entities_report(store: Store, article_ids: Iterable[str]) -> EntityLink
 
 def _link(store: Store, article_ids: list[str]) -> EntityLinkReport:
     report = EntityLinkReport(articles=len(article_ids))
-    by_article = {
-        article_id: [mention(article_id, e) for e in store.kb_local_entities(article_id)] for article_id in article_ids
-    }
+    by_article = {article_id: _mentions(store, article_id) for article_id in article_ids}
     everything = [m for mentions in by_article.values() for m in mentions]
     # Full names and non-people first, so that bare surnames meet every full name of the run.
     for m in [m for m in everything if not m.surname_only]:
@@ -98,6 +97,14 @@ def _link(store: Store, article_ids: list[str]) -> EntityLinkReport:
         report.candidates,
     )
     return report
+
+
+def _mentions(store: Store, article_id: str) -> list[Mention]:
+    """The article's entities as mentions, a person's role phrases ("Ukraine's president") among their forms."""
+    entities = store.kb_local_entities(article_id)
+    row = store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    aliases = role_aliases(str(row[0]) if row else "", entities)
+    return [mention(article_id, e, sorted(aliases.get(e.id, ()))) for e in entities]
 
 
 def _link_one(store: Store, m: Mention, in_article: frozenset[str], report: EntityLinkReport) -> None:

@@ -35,6 +35,11 @@ splits a page):
   short table of known aliases (U.S./US/USA/United States, UK/Britain, UN,
   EU, Kiev/Kyiv). Metonyms stay apart: "Kremlin" and "Moscow" are other
   names than "Russia", so they are other entities.
+- **Role phrases** ("Ukraine's president", "the Swedish foreign minister")
+  are names of the one person the same article gives that office of that
+  state ("Ukrainian President Volodymyr Zelenskyy"): the phrase becomes one
+  of that person's written forms (``role_aliases``), so a search for it finds
+  them. No holder, or two (a former and a current one), gives no alias.
 
 Each local entity yields *keys* (``person:s:zelenski``, ``person:f:volodimir
 zelenski``, ``place:n:united states``, and ``form:`` keys for search); the
@@ -44,11 +49,13 @@ the entities that share a key (or, for fuzzy surnames, a key prefix).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..compare.context import country_in, country_of
 from ..model import Entity
 from ..namekeys import canonical, fold, person_words
 
@@ -109,10 +116,15 @@ class Mention:
         return []
 
 
-def mention(article_id: str, entity: Entity) -> Mention:
-    """The keys of one local entity (a person's full names and surnames, or canonical names)."""
+def mention(article_id: str, entity: Entity, extra_forms: Iterable[str] = ()) -> Mention:
+    """The keys of one local entity (a person's full names and surnames, or canonical names).
+
+    ``extra_forms`` are further written forms (role phrases from ``role_aliases``):
+    searchable keys only, never used to match one person with another.
+    """
     names = forms(entity)
-    keys = {f"form:{fold(f)}" for f in names}
+    keys = {f"form:{fold(f)}" for f in extra_forms if fold(f)}
+    keys |= {f"form:{fold(f)}" for f in names}
     if family(entity.type) != "person":
         keys |= {f"form:{canonical(f)}" for f in names}
         keys |= {f"{family(entity.type)}:n:{canonical(f)}" for f in names}
@@ -234,3 +246,71 @@ def _choose_other(mention: Mention, candidates: list[Candidate]) -> str | None:
 def display_rank(name: str) -> tuple[int, int]:
     """Which form names a knowledge-base entity: most words, then most letters."""
     return (len(name.split()), len(name))
+
+
+# Offices a role phrase can name, as written after a state ("Ukraine's president").
+OFFICES = (
+    "president", "vice president", "prime minister", "deputy prime minister", "chancellor", "king", "queen",
+    "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
+    "foreign secretary", "home secretary", "secretary of state", "defense secretary", "defence secretary",
+    "army chief", "central bank governor", "ambassador", "top diplomat", "leader",
+)  # fmt: skip
+_OFFICE = "|".join(sorted(OFFICES, key=len, reverse=True)).replace(" ", r"\s+")
+_STATE = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
+_ROLE_PHRASE = re.compile(
+    rf"(?:\b(?P<owner>{_STATE})['’]s\s+|\b[Tt]he\s+(?P<adjective>{_STATE})\s+)(?P<office>(?i:{_OFFICE}))\b"
+)
+
+
+def role_aliases(text: str, entities: Iterable[Entity]) -> dict[str, set[str]]:
+    """Local person id -> role phrases of the article that name that person ("Ukraine's president").
+
+    A phrase names a person when the article gives exactly one person a role
+    with the same office and a state the role names ("Ukrainian President",
+    or the office with the state as its organisation). The phrase's state is
+    read with the same gazetteer compare uses (countries, capitals, demonyms).
+    """
+    holders: dict[tuple[str, str], set[str]] = {}
+    for entity in entities:
+        if family(entity.type) != "person":
+            continue
+        for role in entity.roles:
+            office, state = _office_and_state(role.title, role.org)
+            if office and state:
+                holders.setdefault((office, state), set()).add(entity.id)
+    found: dict[str, set[str]] = {}
+    for match in _ROLE_PHRASE.finditer(text):
+        state_words = _state_at_end(match["owner"] or match["adjective"])
+        if state_words is None:
+            continue
+        words, state = state_words
+        office = " ".join(match["office"].split())
+        people = holders.get((_office_name(office), state), set())
+        if len(people) == 1:
+            phrase = f"{words}'s {office}" if match["owner"] else f"{words} {office}"
+            found.setdefault(next(iter(people)), set()).add(phrase)
+    return found
+
+
+def _office_name(text: str) -> str:
+    return " ".join(text.lower().replace("defense", "defence").split())
+
+
+def _office_and_state(title: str, org: str | None) -> tuple[str, str | None]:
+    """("ukrainian president" -> ("president", "Ukraine")): the office words and the state the role names."""
+    state = country_of(org) if org else None
+    words = title.split()
+    kept = [w for w in words if country_of(w.strip(",.")) is None]
+    state = state or country_in(title)
+    office = _office_name(" ".join(kept))
+    return (office if office in {_office_name(o) for o in OFFICES} else ""), state
+
+
+def _state_at_end(words: str) -> tuple[str, str] | None:
+    """The longest ending of the words before an office that names a state, and that state ("Ukraine")."""
+    parts = words.split()
+    for i in range(len(parts)):
+        found = country_of(" ".join(parts[i:]))
+        if found:
+            return " ".join(parts[i:]), found
+    return None
