@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -66,13 +67,49 @@ def find_entities(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Ent
 def fix_spans(doc: Doc) -> list[Span]:
     """spaCy's entity spans, corrected by the rules of this module (all labels kept)."""
     spans = [s for s in (_clean_span(e) for e in doc.ents) if s is not None]
-    spans = [s for s in (_within_sentence(s) for s in spans) if s is not None]
+    spans = [s for s in (_within_sentence(s) for s in spans) if s is not None and _may_be_name(s)]
+    spans = [_before_inner_possessive(_after_role_of(s)) for s in spans]
     spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s)]
     spans = _recover_titled_persons(doc, spans)
     spans = [_relabel_possessor(_relabel_place(s)) for s in spans]
     spans = _retype(doc, spans)
     spans = _qualify_institutions(doc, spans)
     return _recover_unlabelled(doc, spans)
+
+
+_QUARTER = re.compile(r"^[QH][1-4]$")
+
+
+def _may_be_name(span: Span) -> bool:
+    """Whether a span can be a name at all: some capital letter ("meth" is not), not a
+    fiscal quarter ("Q2"), not a unit after a number ("8.69 GW")."""
+    text = span.text
+    if not any(c.isupper() for c in text) or _QUARTER.match(text):
+        return False
+    doc = span.doc
+    after_number = span.start > 0 and doc[span.start - 1].like_num
+    unit = len(span) == 1 and len(text) <= 4 and span.label_ not in {"GPE", "NORP", "PERSON"}
+    return not (after_number and unit)
+
+
+def _before_inner_possessive(span: Span) -> Span:
+    """ "Jeff Bezos's Blue Origin" as one PERSON: the person is the possessor alone."""
+    if span.label_ != "PERSON":
+        return span
+    cut = next((t.i for t in span[1:-1] if t.lower_ in _POSSESSIVES), None)
+    return span if cut is None else labelled(span.doc, span.start, cut, "PERSON")
+
+
+def _after_role_of(span: Span) -> Span:
+    """ "Founder of Ceres Robotics Inc": the organisation starts after a role word and "of"."""
+    if span.label_ != "ORG" or len(span) < 3:
+        return span
+    i = span.start
+    while i < span.end - 1 and is_role_word(span.doc[i]):
+        i += 1
+    if i == span.start or span.doc[i].lower_ != "of" or i + 1 >= span.end:
+        return span
+    return labelled(span.doc, i + 1, span.end, "ORG")
 
 
 def _within_sentence(span: Span) -> Span | None:

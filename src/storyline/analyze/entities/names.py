@@ -362,7 +362,7 @@ def _join_person(people: list[Cluster], span: Span) -> bool:
     """Attach a short or mis-typed mention to a known person; True if it was used."""
     if span.label_ == "PERSON" and is_full_name(span):
         return True  # already clustered
-    if span.label_ not in _MAYBE_PERSON:
+    if span.label_ not in _MAYBE_PERSON and not _unknown_place_word(span):
         return False
     cluster = _person_for(people, span)
     if cluster is None:
@@ -374,6 +374,12 @@ def _join_person(people: list[Cluster], span: Span) -> bool:
             people.append(cluster)
     cluster.spans.append(span)
     return True
+
+
+def _unknown_place_word(span: Span) -> bool:
+    """A one-word "place" the gazetteer does not know: it may be a person's surname
+    ("Sondland" typed GPE in a story about Gordon Sondland)."""
+    return span.label_ in {"GPE", "LOC", "FAC"} and len(span) == 1 and name_key(span.text) not in gazetteer.PLACE_NAMES
 
 
 def _person_for(people: list[Cluster], span: Span) -> Cluster | None:
@@ -439,7 +445,13 @@ def _other_key(text: str) -> str:
     institution = institution_key(text)
     if institution is not None:
         return "|".join(institution)
-    return fold_doubles(name_key(text))
+    words = name_key(text).split()
+    if len(words) > 2 and words[-1] in _COMPANY_SUFFIXES:
+        words.pop()  # "Ceres Robotics Inc" = "Ceres Robotics"
+    return fold_doubles(" ".join(words))
+
+
+_COMPANY_SUFFIXES = frozenset(["inc", "corp", "corporation", "ltd", "llc", "plc", "co", "ag", "sa", "gmbh"])
 
 
 def _join_bare_institutions(by_key: dict[str, Cluster]) -> None:
