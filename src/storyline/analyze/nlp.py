@@ -34,8 +34,7 @@ MODELS: dict[str, tuple[str, str, str]] = {
 BOUNDARIES = "storyline_boundaries"
 
 # Words after which a capital letter with a period is more likely an initial than a
-# sentence end ("written by J. Smith", "Smith and J. Doe"). "X" (the platform) is
-# never an initial after a lowercase word.
+# sentence end ("written by J. Smith", "Smith and J. Doe"), even for "X" (the platform).
 _BEFORE_INITIALS = frozenset(["by", "and", "&", "with", "said", "says", "told", "wrote", "dr", "mr", "mrs", "ms"])
 # Words that open sentences and never continue a name or an abbreviation
 # ("in the U.S. The talks ..."); after an abbreviation ending in a period they start a sentence.
@@ -122,7 +121,8 @@ def fix_boundaries(doc: Doc) -> Doc:
 
     - a lone capital letter with its period after a lowercase word ("posted on
       X. Militants ..."): an initial follows a given name, not a lowercase word;
-      the period is split off and the next word starts a sentence;
+      the period is split off and the next word starts a sentence (see
+      ``_lone_letter_sentence`` for which letters);
     - an abbreviation with its period ("the U.S.") before a word that only opens
       sentences ("The", "He", "But"): the next word starts a sentence.
     """
@@ -131,14 +131,25 @@ def fix_boundaries(doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
             for token in splits:
                 retokenizer.split(token, [token.text[0], "."], heads=[(token, 1), (token, 1)])
+        _forget_heads(doc)
     for token in doc[1:]:
         before = doc[token.i - 1]
         if not token.text[:1].isupper() or token.is_sent_start is not None:
             continue
-        ends = before.text == "." and before.i > 0 and _is_letter(doc[before.i - 1]) and doc[before.i - 1].is_alpha
-        if ends and _lone_letter_sentence(doc[before.i - 1]) or _abbreviation_before_opener(before, token):
+        ends = before.text == "." and before.i > 1 and _is_letter(doc[before.i - 1]) and doc[before.i - 1].is_alpha
+        if ends and _lone_letter_sentence(doc[before.i - 1], token) or _abbreviation_before_opener(before, token):
             token.is_sent_start = True
     return doc
+
+
+def _forget_heads(doc: Doc) -> None:
+    """Clear the heads the retokenizer gave the split pieces: a parser that finds some
+    heads already set keeps them, and a piece left pointing at itself becomes a root
+    inside a sentence (an invalid tree)."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    doc.from_array([HEAD, DEP], numpy.zeros((len(doc), 2), dtype="uint64"))
 
 
 def _is_letter(token: Token) -> bool:
@@ -150,14 +161,19 @@ def _letter_ends_sentence(token: Token) -> bool:
     text, doc = token.text, token.doc
     if len(text) != 2 or not text[0].isupper() or text[1] != "." or token.i == 0 or token.i + 1 >= len(doc):
         return False
-    return _lone_letter_sentence(token) and doc[token.i + 1].text[:1].isupper()
+    return _lone_letter_sentence(token, doc[token.i + 1])
 
 
-def _lone_letter_sentence(token: Token) -> bool:
+def _lone_letter_sentence(token: Token, after: Token) -> bool:
+    """Whether a lone letter ends its sentence: after a lowercase word, it is "X" (the
+    platform) before any capitalised word, or another letter before a word that only
+    opens sentences ("type B. The ..."; "coach J. Smith" stays a name)."""
     before = token.doc[token.i - 1]
-    if not before.is_alpha or not before.is_lower:
+    if not before.is_alpha or not before.is_lower or not after.text[:1].isupper():
         return False
-    return token.text[0] == "X" or before.lower_ not in _BEFORE_INITIALS
+    if token.text[0] == "X":
+        return before.lower_ not in _BEFORE_INITIALS or after.lower_ in SENTENCE_OPENERS
+    return after.lower_ in SENTENCE_OPENERS
 
 
 def _abbreviation_before_opener(before: Token, token: Token) -> bool:
