@@ -561,3 +561,8 @@ def test_split_letter_leaves_one_root_per_sentence(nlp):
         roots = [t for t in sent if t.head.i == t.i]
         assert len(roots) == 1, [(t.text, t.dep_) for t in roots]
         assert sent.root in roots
+
+
+def test_nationality_word_is_norp_not_a_place(nlp, settings):
+    found = entities_of("Ukrainian officials met their Polish hosts in Lublin.", nlp, settings)
+    assert {e.name: e.type for e in found}.get("Ukrainian") in {None, "NORP"}, [(e.name, e.type) for e in found]

@@ -149,7 +149,7 @@ def _forget_heads(doc: Doc) -> None:
     import numpy
     from spacy.attrs import DEP, HEAD
 
-    doc.from_array([HEAD, DEP], numpy.zeros((len(doc), 2), dtype="uint64"))
+    doc.from_array([HEAD, DEP], numpy.zeros((len(doc), 2), dtype="uint64"))  # type: ignore[arg-type]
 
 
 def _is_letter(token: Token) -> bool:

@@ -183,6 +183,8 @@ def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
     key = _group_key(span.text)
     if span.label_ in {"PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"} and key in gazetteer.ARMED_GROUPS:
         return _relabel(span, "ORG")
+    if _is_demonym(span):
+        return _relabel(span, "NORP")
     if span.label_ != "PERSON":
         return span
     if _names_members(span, person_words):
@@ -193,6 +195,16 @@ def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
     if _in_a_place(span):
         return _relabel(span, "GPE")
     return span
+
+
+def _is_demonym(span: Span) -> bool:
+    """ "Ukrainian", "Israelis" typed as a place or a person: a nationality word is NORP."""
+    if span.label_ not in {"GPE", "LOC", "PERSON", "ORG"} or len(span) != 1 or span.text in gazetteer.COUNTRIES:
+        return False
+    key = span.text.casefold()
+    if key in {"us", "u.s."} or not span.text[:1].isupper():
+        return False
+    return key in gazetteer.DEMONYMS or key.endswith("s") and key[:-1] in gazetteer.DEMONYMS
 
 
 def _group_key(text: str) -> str:
