@@ -167,12 +167,14 @@ def half_scores(gold: set[Mention], pred: set[Mention], n_docs: int) -> dict[str
 
 
 def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
-    """The gate's figures: storyline's CoNLL entity F1 with the default model (sm), per half."""
+    """The gate's figures: storyline's CoNLL entity F1 with the default model (settings), per half."""
     from storyline.analyze.nlp import load_nlp
+    from storyline.settings import Settings
 
+    model = Settings().model
     docs = read_conll(folder / "eng.testa")
     gold = {m for i, d in enumerate(docs) for m in d.gold(i)}
-    pred, _ = run_model(load_nlp(MODELS[0]), MODELS[0], docs)[f"storyline {MODELS[0]}"]
+    pred, _ = run_model(load_nlp(model), model, docs)[f"storyline {model}"]
     return {part: {"f1": figures["f1"]} for part, figures in half_scores(gold, pred, len(docs)).items()}
 
 
