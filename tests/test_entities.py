@@ -566,3 +566,8 @@ def test_split_letter_leaves_one_root_per_sentence(nlp):
 def test_nationality_word_is_norp_not_a_place(nlp, settings):
     found = entities_of("Ukrainian officials met their Polish hosts in Lublin.", nlp, settings)
     assert {e.name: e.type for e in found}.get("Ukrainian") in {None, "NORP"}, [(e.name, e.type) for e in found]
+
+
+def test_unclosed_bracket_is_cut_from_a_name(nlp, settings):
+    found = entities_of("Norway's Ministry of Trade, Fisheries and Ports (MTFP) unveiled a plan.", nlp, settings)
+    assert not [e for e in found if e.name.endswith("(MTFP")], [e.name for e in found]

@@ -278,6 +278,9 @@ def _clean_span(span: Span) -> Span | None:
         if "\n" in doc[i].text or doc[i].text in _SEPARATORS and span.label_ == "PERSON":
             end = i
             break
+        if doc[i].text == "(" and i > start and ")" not in doc[i:end].text:
+            end = i  # "Ministry of Energy (MOE": an opening bracket never closed inside the name
+            break
     while start < end and (_is_loose_article(doc[start], span.label_) or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct and doc[end - 1].text != "."):
