@@ -483,7 +483,7 @@ def test_named_storm_is_an_event_not_a_person(nlp, settings):
     ("text", "group"),
     [
         ("Fighters loyal to al-Shabab stormed a checkpoint at dawn.", "al-Shabab"),
-        ("Boko Haram claimed the raid in a video.", "Boko Haram"),
+        ("Ansar Allah said it fired the drones at dawn.", "Ansar Allah"),
     ],
 )
 def test_armed_group_in_gazetteer_is_an_organisation(nlp, settings, text, group):
@@ -514,12 +514,12 @@ def test_institution_key_reads_country_and_body():
     assert names.institution_key("Pakistan's Foreign Ministry") == ("Pakistan", "foreign ministry")
     assert names.institution_key("the Ministry of Foreign Affairs of Pakistan") == ("Pakistan", "foreign ministry")
     assert names.institution_key("Afghan Foreign Ministry") == ("Afghanistan", "foreign ministry")
-    assert names.institution_key("Ceres Robotics") is None
+    assert names.institution_key("Tallis Freight") is None
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("O’Leary", "O'Leary"), ("Côte d’Ivoire", "Cote d'Ivoire"), ("Ngũgĩ", "Ngugi")],
+    [("O’Dwyer", "O'Dwyer"), ("Ana d’Ornelas", "Ana d'Ornelas"), ("Ngũrĩ", "Nguri")],
 )
 def test_apostrophe_and_accent_variants_share_a_key(a, b):
     assert names.name_key(a) == names.name_key(b)

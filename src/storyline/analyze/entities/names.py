@@ -56,7 +56,7 @@ def clean_name(text: str) -> str:
 def name_key(text: str) -> str:
     """A comparison key: case, dots, hyphens, spacing, accents and the style of an
     apostrophe (’ ' ‘ `) do not distinguish names ("O’Brien" = "O'Brien",
-    "Côte d’Ivoire" = "Cote d'Ivoire")."""
+    "Ana d’Ornelas" = "Ana d'Ornelas")."""
     text = unicodedata.normalize("NFKD", clean_name(text))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", "")
     text = _APOSTROPHES.sub("", text)
@@ -273,7 +273,7 @@ def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
 
 def _places_back(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
     """A "person" that the article also names as a place is that place ("Kyiv" tagged
-    PERSON once and GPE once, "Banja Luka" PERSON and FAC), unless a title stands
+    PERSON once and GPE once, "Novi Brest" PERSON and FAC), unless a title stands
     before one of its mentions ("Mayor Sofia ...")."""
     places = {name_key(c.name): c for c in others if c.label in {"GPE", "LOC", "FAC"}}
     kept = []
@@ -378,7 +378,7 @@ def _join_person(people: list[Cluster], span: Span) -> bool:
 
 def _unknown_place_word(span: Span) -> bool:
     """A one-word "place" the gazetteer does not know: it may be a person's surname
-    ("Sondland" typed GPE in a story about Gordon Sondland)."""
+    ("Velkrin" typed GPE in a story about Gordon Velkrin)."""
     return span.label_ in {"GPE", "LOC", "FAC"} and len(span) == 1 and name_key(span.text) not in gazetteer.PLACE_NAMES
 
 
@@ -447,7 +447,7 @@ def _other_key(text: str) -> str:
         return "|".join(institution)
     words = name_key(text).split()
     if len(words) > 2 and words[-1] in _COMPANY_SUFFIXES:
-        words.pop()  # "Ceres Robotics Inc" = "Ceres Robotics"
+        words.pop()  # "Tallis Freight Ltd" = "Tallis Freight"
     return fold_doubles(" ".join(words))
 
 
