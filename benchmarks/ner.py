@@ -21,7 +21,10 @@ Halves (benchmarks/common.py): on CoNLL the document id is ``eng.testa:N``, N
 the document's place in eng.testa (0 for the first ``-DOCSTART-`` section); on
 ggt-quotes it is the article's 24-digit ObjectId, as in benchmarks/quotes.py.
 
-Run from the repository root: ``python -m benchmarks.ner``
+Run from the repository root: ``python -m benchmarks.ner``; ``python -m
+benchmarks.ner --cost`` measures what one worker pays for each model (load
+time, memory, words/s of bare spaCy and of the whole storyline analysis), each
+model in a fresh process.
 """
 
 from __future__ import annotations
@@ -164,12 +167,14 @@ def half_scores(gold: set[Mention], pred: set[Mention], n_docs: int) -> dict[str
 
 
 def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
-    """The gate's figures: storyline's CoNLL entity F1 with the default model (sm), per half."""
+    """The gate's figures: storyline's CoNLL entity F1 with the default model (settings), per half."""
     from storyline.analyze.nlp import load_nlp
+    from storyline.settings import Settings
 
+    model = Settings().model
     docs = read_conll(folder / "eng.testa")
     gold = {m for i, d in enumerate(docs) for m in d.gold(i)}
-    pred, _ = run_model(load_nlp(MODELS[0]), MODELS[0], docs)[f"storyline {MODELS[0]}"]
+    pred, _ = run_model(load_nlp(model), model, docs)[f"storyline {model}"]
     return {part: {"f1": figures["f1"]} for part, figures in half_scores(gold, pred, len(docs)).items()}
 
 
@@ -289,8 +294,83 @@ def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
     return {"p": prec, "r": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
 
 
-def main() -> None:
+# --- Cost of one worker per model ---------------------------------------------------
+
+
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (VmRSS, VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker_cost(name: str, texts: list[str]) -> dict[str, float]:
+    """What one ingest worker pays for a model: load seconds, memory, words per second.
+
+    Run in a fresh process (``--cost-one``) so that memory is this model's alone:
+    RSS after loading, and the peak (VmHWM) after the whole storyline analysis of
+    ``texts`` (parse plus every component), with bare ``nlp.pipe`` words/s beside it.
+    """
     from storyline.analyze.nlp import load_nlp
+    from storyline.analyze.pipeline import analyze_doc
+    from storyline.model import Article
+    from storyline.settings import Settings
+
+    before = _status_mb("VmRSS")
+    began = time.perf_counter()
+    nlp = load_nlp(name)
+    load_s = time.perf_counter() - began
+    loaded = _status_mb("VmRSS")
+    words = sum(len(t.split()) for t in texts)
+    list(nlp.pipe(texts[:5]))
+    began = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    bare_s = time.perf_counter() - began
+    settings = Settings().with_values({"model": name})
+    began = time.perf_counter()
+    for n, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+        analyze_doc(Article(id=f"c{n}", source="cost", text=text), doc, settings)
+    rules_s = time.perf_counter() - began
+    return {"load_s": load_s, "rss_loaded_mb": loaded - before, "peak_mb": _status_mb("VmHWM"),
+            "bare_words_per_s": words / bare_s, "storyline_words_per_s": words / (bare_s + rules_s),
+            "words": words}  # fmt: skip
+
+
+def costs(articles: list[GgtArticle]) -> dict[str, dict[str, float]]:
+    """``worker_cost`` of each model, each measured in its own fresh process."""
+    import subprocess
+    import sys
+
+    out = {}
+    for name in MODELS:
+        run = subprocess.run([sys.executable, "-m", "benchmarks.ner", "--cost-one", name], capture_output=True,
+                             text=True, check=True)  # fmt: skip
+        out[name] = json.loads(run.stdout.strip().splitlines()[-1])
+    return out
+
+
+def main() -> None:
+    import sys
+
+    from storyline.analyze.nlp import load_nlp
+
+    if len(sys.argv) > 2 and sys.argv[1] == "--cost-one":
+        ggt = eval_dir("ggt-quotes")
+        texts = [text for _, text, _ in read_ggt(ggt)] if ggt is not None else []
+        print(json.dumps(worker_cost(sys.argv[2], texts)))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--cost":
+        ggt = eval_dir("ggt-quotes")
+        if ggt is None:
+            return
+        measured = costs(read_ggt(ggt))
+        header = ["model", "load s", "RSS after load MB", "peak MB", "bare words/s", "storyline words/s"]
+        rows = [[m, c["load_s"], c["rss_loaded_mb"], c["peak_mb"], c["bare_words_per_s"], c["storyline_words_per_s"]]
+                for m, c in measured.items()]  # fmt: skip
+        print_table("Cost of one worker (ggt-quotes, 98 articles, full analysis)", header, rows)
+        save_result("ner_cost", {"data": "ggt-quotes", **measured})
+        return
 
     folder = eval_dir("conll2003")
     if folder is None:

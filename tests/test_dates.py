@@ -231,3 +231,45 @@ def test_dates_seed_000_undated(nlp, settings, seeds_dir):
     assert one(mentions, "over the weekend").value is None
     assert all(m.value is None for m in mentions)
     assert not any("anniversary" in m.text for m in mentions)
+
+
+# --- Issue 11, item 5: centuries, past-tense reports, "the same period" --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        ("The archive holds letters from the 1800s.", "1800s", "1800/1899"),
+        ("The mill was built in the 1700s.", "1700s", "1700/1799"),
+        ("Prices rose through the 1990s.", "1990s", "1990/1999"),
+        ("Phones changed a lot in the 2000s.", "2000s", "2000/2009"),
+    ],
+)
+def test_dates_round_hundreds_are_centuries(nlp, settings, text, needle, value):
+    assert one(find(nlp, settings, text), needle).value == value
+
+
+def test_dates_month_in_past_tense_report_is_the_last_one(nlp, settings):
+    text = "According to a survey in December, most growers lost money, the union said."
+    assert one(find(nlp, settings, text, published="2026-03-10"), "December").value == "2025-12"
+
+
+def test_dates_month_in_future_clause_stays_ahead(nlp, settings):
+    text = "The depot will reopen in December, the owner said."
+    assert one(find(nlp, settings, text, published="2026-03-10"), "December").value == "2026-12"
+
+
+def test_dates_month_in_present_plan_stays_ahead(nlp, settings):
+    text = "Officials expect a second count in June."
+    assert one(find(nlp, settings, text, published="2026-03-10"), "June").value == "2026-06"
+
+
+def test_dates_same_period_takes_the_date_told_before(nlp, settings):
+    text = "In May 2025, the agency announced new export rules. Around the same period, it approved a shipyard licence."
+    mention = one(find(nlp, settings, text), "same period")
+    assert (mention.value, mention.granularity) == ("2025-05", "month")
+
+
+def test_dates_that_month_after_a_day(nlp, settings):
+    text = "The ferry line opened on June 3, 2024. That month, traffic doubled."
+    assert one(find(nlp, settings, text), "That month").value == "2024-06"

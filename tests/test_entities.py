@@ -418,3 +418,156 @@ def test_entities_capital_tagged_person_becomes_place(nlp, settings) -> None:
     analysis = analyze(Article(id="t", source="test", text=text), settings, nlp)
     kyiv = [e for e in analysis.entities if e.name == "Kyiv"]
     assert kyiv and all(e.type == "GPE" for e in kyiv)
+
+
+# --- Sentence boundaries the tokenizer hides (issue 11, item 3) ----------------------
+
+
+def test_sentence_ends_after_platform_letter_so_no_glued_entity(nlp, settings):
+    text = "The rebel spokesman wrote on X. Gunmen from the valley then raided a freight depot near Tarnow."
+    doc = nlp(text)
+    assert [s.text for s in doc.sents][0].endswith("on X.")
+    found = entities_of(text, nlp, settings)
+    assert not [e for e in found if "X." in e.name or e.name.startswith("X ")], [e.name for e in found]
+
+
+def test_sentence_ends_after_letter_before_article_and_name(nlp, settings):
+    found = entities_of("The ministry replied on X. The Ardent Front denied any role.", nlp, settings)
+    assert not [e for e in found if e.name.startswith("X")], [e.name for e in found]
+
+
+def test_middle_initial_still_part_of_a_name(nlp, settings):
+    text = "Councillor Martha K. Olsen met Dr. Peter J. Vance in Bergen."
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+    found = entities_of(text, nlp, settings)
+    assert {e.name for e in _people(found)} >= {"Martha K. Olsen", "Peter J. Vance"}
+
+
+def test_abbreviation_before_sentence_opener_starts_a_sentence(nlp):
+    doc = nlp("The envoy flew back to the U.S. The talks resume on Monday.")
+    assert [s.text for s in doc.sents] == ["The envoy flew back to the U.S.", "The talks resume on Monday."]
+
+
+# --- Types checked against the gazetteer and the article ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia said it would reply within a week.",
+        "South Korea said the ships had left port.",
+        "Israel said the crossing would reopen.",
+    ],
+)
+def test_country_is_never_a_person(nlp, settings, text):
+    found = entities_of(text, nlp, settings)
+    assert not _people(found), [(e.name, e.type) for e in found]
+
+
+def test_place_after_in_is_not_a_person(nlp, settings):
+    text = "Flooding hit Novi Brest on Friday. In Novi Brest, volunteers filled sandbags all night."
+    found = entities_of(text, nlp, settings)
+    assert not [e for e in _people(found) if "Brest" in e.name], [(e.name, e.type) for e in found]
+
+
+def test_named_storm_is_an_event_not_a_person(nlp, settings):
+    text = "Cyclone Jude weakened over the sea on Monday, and Jude later moved north."
+    found = entities_of(text, nlp, settings)
+    storm = [e for e in found if "Jude" in e.name]
+    assert [(e.name, e.type) for e in storm] == [("Cyclone Jude", "EVENT")]
+    assert "Jude" in storm[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Fighters loyal to al-Shabab stormed a checkpoint at dawn.", "al-Shabab"),
+        ("Ansar Allah said it fired the drones at dawn.", "Ansar Allah"),
+    ],
+)
+def test_armed_group_in_gazetteer_is_an_organisation(nlp, settings, text, group):
+    found = entities_of(text, nlp, settings)
+    match = [e for e in found if names.name_key(e.name) == names.name_key(group)]
+    assert [e.type for e in match] == ["ORG"], [(e.name, e.type) for e in found]
+
+
+def test_transliterated_group_names_are_one_entity(nlp, settings):
+    found = entities_of("Al-Shabaab fighters withdrew. Later al-Shabab gunmen returned.", nlp, settings)
+    groups = [e for e in found if "shab" in e.name.casefold()]
+    assert len(groups) == 1, [(e.name, e.type) for e in found]
+
+
+def test_two_countries_foreign_ministries_are_two_entities(nlp, settings):
+    text = (
+        "Pakistan's Foreign Ministry said the border was closed. The Afghan Foreign Ministry rejected "
+        "the claim, and the Ministry of Foreign Affairs of Pakistan replied."
+    )
+    found = entities_of(text, nlp, settings)
+    ministries = [e for e in found if "Ministry" in e.name]
+    assert len(ministries) == 2, [(e.name, e.aliases) for e in ministries]
+    pakistani = next(e for e in ministries if "Pakistan" in e.name)
+    assert any("Pakistan" in a for a in pakistani.aliases)
+
+
+def test_institution_key_reads_country_and_body():
+    assert names.institution_key("Pakistan's Foreign Ministry") == ("Pakistan", "foreign ministry")
+    assert names.institution_key("the Ministry of Foreign Affairs of Pakistan") == ("Pakistan", "foreign ministry")
+    assert names.institution_key("Afghan Foreign Ministry") == ("Afghanistan", "foreign ministry")
+    assert names.institution_key("Tallis Freight") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("O’Dwyer", "O'Dwyer"), ("Ana d’Ornelas", "Ana d'Ornelas"), ("Ngũrĩ", "Nguri")],
+)
+def test_apostrophe_and_accent_variants_share_a_key(a, b):
+    assert names.name_key(a) == names.name_key(b)
+
+
+def test_apostrophe_variants_are_one_person(nlp, settings):
+    found = entities_of("Senator Patrick O’Connell spoke first. Then O'Connell left the chamber.", nlp, settings)
+    people = [e for e in found if "Connell" in e.name]
+    assert [(e.name, e.type) for e in people] == [("Patrick O’Connell", "PERSON")]
+    assert people[0].aliases == ("O'Connell",)
+
+
+def test_possessor_cut_from_person_span(nlp, settings):
+    found = entities_of("The deal was struck by tycoon Arvid Holm’s Nordvik Shipping last week.", nlp, settings)
+    assert not [e for e in _people(found) if "Nordvik" in e.name], [(e.name, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant adds 3.2 GW of capacity this year.",
+        "Sales fell in the Q2 results, the firm said.",
+    ],
+)
+def test_units_and_quarters_are_not_entities(nlp, settings, text):
+    found = entities_of(text, nlp, settings)
+    assert not [e for e in found if e.name in {"GW", "Q2"}], [(e.name, e.type) for e in found]
+
+
+def test_surname_typed_as_place_joins_the_person(nlp, settings):
+    text = "Ambassador Gordon Velkrin testified on Tuesday. Velkrin said he had followed orders."
+    found = entities_of(text, nlp, settings)
+    assert not [e for e in found if e.name == "Velkrin" and e.type != "PERSON"]
+
+
+def test_split_letter_leaves_one_root_per_sentence(nlp):
+    doc = nlp("Scores: Vance 12, caught by S. Olsen. The visitors posted on X. Fans cheered outside.")
+    for sent in doc.sents:
+        roots = [t for t in sent if t.head.i == t.i]
+        assert len(roots) == 1, [(t.text, t.dep_) for t in roots]
+        assert sent.root in roots
+
+
+def test_nationality_word_is_norp_not_a_place(nlp, settings):
+    found = entities_of("Ukrainian officials met their Polish hosts in Lublin.", nlp, settings)
+    assert {e.name: e.type for e in found}.get("Ukrainian") in {None, "NORP"}, [(e.name, e.type) for e in found]
+
+
+def test_unclosed_bracket_is_cut_from_a_name(nlp, settings):
+    found = entities_of("Norway's Ministry of Trade, Fisheries and Ports (MTFP) unveiled a plan.", nlp, settings)
+    assert not [e for e in found if e.name.endswith("(MTFP")], [e.name for e in found]

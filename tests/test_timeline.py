@@ -6,6 +6,8 @@ component; the seed test runs the whole pipeline.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.analyze.pipeline import Found, analyze
 from storyline.analyze.time import values as tv
 from storyline.analyze.time.timeline import find_timeline
@@ -97,3 +99,45 @@ def test_timeline_seed_002(nlp, settings, seeds_dir):
     undated = [i for i, e in enumerate(entries) if e.date is None]
     assert all(i >= len(dated) for i in undated)
     assert len({(e.start, e.end, e.kind) for e in entries}) == len(entries)
+
+
+# --- Issue 11, item 5: each sentence once ---------------------------------------------
+
+SAID = (
+    "The harbour board met on Monday. "
+    "Inspectors said the crane failed in 2019 after a storm. "
+    "Dockers walked out in protest."
+)
+
+
+def test_timeline_undated_event_takes_its_sentences_date_and_sentence_is_listed_once(nlp, settings):
+    sentence = "Inspectors said the crane failed in 2019 after a storm."
+    entries = timeline(nlp, settings, SAID, [event_on(SAID, sentence, None, None, "ASSAULT")])
+    lines = [e for e in entries if sentence in e.text]
+    assert [(e.kind, e.date) for e in lines] == [("event", "2019")]
+
+
+def test_timeline_event_prefers_the_happening_date_over_the_saying_date(nlp, settings):
+    text = "Rebels seized the northern depot in 2019, the ministry said on Monday."
+    entries = timeline(nlp, settings, text, [event_on(text, text, None, None, "ASSAULT")])
+    assert [(e.kind, e.date) for e in entries] == [("event", "2019")]
+
+
+def test_timeline_one_happening_told_twice_is_one_entry(nlp, settings):
+    text = "Rebels shelled the port on Monday. Residents fled. On Monday, the rebels shelled the port."
+    first, second = "Rebels shelled the port on Monday.", "On Monday, the rebels shelled the port."
+    events = [
+        replace(event_on(text, first, "2026-02-16", "Monday", "ASSAULT"), actor="rebels", target="port"),
+        replace(event_on(text, second, "2026-02-16", "Monday", "ASSAULT"), actor="rebels", target="port"),
+    ]
+    entries = timeline(nlp, settings, text, events)
+    assert [e.text for e in entries if e.kind == "event"] == [first]
+    assert not [e for e in entries if e.text == second]
+
+
+def test_timeline_quote_stretch_does_not_repeat_a_listed_sentence(nlp, settings):
+    text = 'The vote took place on March 2, 2025. "We lost," the mayor said on Monday. "We will try again."'
+    entries = timeline(nlp, settings, text, [])
+    covered = [(e.start, e.end) for e in entries]
+    for n, (start, end) in enumerate(covered):
+        assert all(end <= s or e <= start for s, e in covered[n + 1 :]), covered

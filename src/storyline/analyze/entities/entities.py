@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -66,10 +67,71 @@ def find_entities(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Ent
 def fix_spans(doc: Doc) -> list[Span]:
     """spaCy's entity spans, corrected by the rules of this module (all labels kept)."""
     spans = [s for s in (_clean_span(e) for e in doc.ents) if s is not None]
+    spans = [s for s in (_within_sentence(s) for s in spans) if s is not None and _may_be_name(s)]
+    spans = [_before_inner_possessive(_after_role_of(s)) for s in spans]
     spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s)]
     spans = _recover_titled_persons(doc, spans)
     spans = [_relabel_possessor(_relabel_place(s)) for s in spans]
+    spans = _retype(doc, spans)
+    spans = _qualify_institutions(doc, spans)
     return _recover_unlabelled(doc, spans)
+
+
+_QUARTER = re.compile(r"^[QH][1-4]$")
+
+
+def _may_be_name(span: Span) -> bool:
+    """Whether a span can be a name at all: some capital letter ("meth" is not), not a
+    fiscal quarter ("Q3"), not a unit after a number ("4.5 MW")."""
+    text = span.text
+    if not any(c.isupper() for c in text) or _QUARTER.match(text):
+        return False
+    doc = span.doc
+    after_number = span.start > 0 and doc[span.start - 1].like_num
+    unit = len(span) == 1 and len(text) <= 4 and span.label_ not in {"GPE", "NORP", "PERSON"}
+    return not (after_number and unit)
+
+
+def _before_inner_possessive(span: Span) -> Span:
+    """ "Arvid Holm's Nordvik Shipping" as one PERSON: the person is the possessor alone."""
+    if span.label_ != "PERSON":
+        return span
+    cut = next((t.i for t in span[1:-1] if t.lower_ in _POSSESSIVES), None)
+    return span if cut is None else labelled(span.doc, span.start, cut, "PERSON")
+
+
+def _after_role_of(span: Span) -> Span:
+    """ "Director of Tallis Freight Ltd": the organisation starts after a role word and "of"."""
+    if span.label_ != "ORG" or len(span) < 3:
+        return span
+    i = span.start
+    while i < span.end - 1 and is_role_word(span.doc[i]):
+        i += 1
+    if i == span.start or span.doc[i].lower_ != "of" or i + 1 >= span.end:
+        return span
+    return labelled(span.doc, i + 1, span.end, "ORG")
+
+
+def _within_sentence(span: Span) -> Span | None:
+    """The part of a span inside one sentence: a name never runs across a sentence end.
+
+    "X. The Taliban" (a boundary the tokenizer hid) keeps its longest part,
+    cleaned again ("Taliban"); a part that is one lowercase-tagged common word
+    ("Militants" opening a sentence) is no name and is dropped.
+    """
+    doc = span.doc
+    cuts = [i for i in range(span.start + 1, span.end) if doc[i].is_sent_start]
+    if not cuts:
+        return span
+    bounds = [span.start, *cuts, span.end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if any(t.is_alpha for t in doc[a:b])]
+    if not pieces:
+        return None
+    start, end = max(pieces, key=lambda p: (sum(doc[i].is_alpha for i in range(*p)), p[0]))
+    piece = _clean_span(labelled(doc, start, end, span.label_))
+    if piece is None or len(piece) == 1 and piece[0].pos_ == "NOUN":
+        return None
+    return piece
 
 
 # Capitals and countries that are also common given names stay as the model says.
@@ -89,12 +151,138 @@ def _relabel_place(span: Span) -> Span:
     return span
 
 
+# --- Types checked against the gazetteer and the article's own evidence ----------
+
+# Prepositions that put a name in a place: "in Novi Brest" is a place, not a person.
+_LOCATIVE = frozenset(["in", "near", "outside", "inside", "across", "throughout"])
+
+
+def _retype(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Types the model gets wrong, corrected from the gazetteer and the article itself.
+
+    A person is never a country or a capital (unless the article names a person
+    of that name in full), never a named storm ("Cyclone Jude"), never a known
+    armed group ("al-Shabab") and never the object of "in" or "near" ("in Novi
+    Brest"). A storm's bare name repeated later ("Jude moved north") is the storm.
+    """
+    person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    fixed = [_retype_one(doc, s, person_words) for s in spans]
+    storms = {s[-1].lower_ for s in fixed if s.label_ == "EVENT" and len(s) > 1 and _is_storm_name(s)}
+    person_words = {t.lower_ for s in fixed if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    fixed = [
+        _relabel(s, "EVENT") if s.label_ == "PERSON" and len(s) == 1 and s[0].lower_ in storms - person_words else s
+        for s in fixed
+    ]
+    return sorted({(s.start, s.end): s for s in fixed}.values(), key=lambda s: s.start)
+
+
+def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
+    storm = _storm(doc, span)
+    if storm is not None:
+        return storm
+    key = _group_key(span.text)
+    if span.label_ in {"PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"} and key in _ARMED_GROUP_KEYS:
+        return _relabel(span, "ORG")
+    if _is_demonym(span):
+        return _relabel(span, "NORP")
+    if span.label_ != "PERSON":
+        return span
+    if _names_members(span, person_words):
+        return _relabel(span, "ORG")
+    place = names.clean_name(span.text).casefold().replace("’", "'")
+    if place in gazetteer.PLACE_NAMES and not (len(span) == 1 and span[0].lower_ in person_words):
+        return _relabel(span, "GPE")
+    if _in_a_place(span):
+        return _relabel(span, "GPE")
+    return span
+
+
+def _is_demonym(span: Span) -> bool:
+    """ "Ukrainian", "Israelis" typed as a place or a person: a nationality word is NORP."""
+    if span.label_ not in {"GPE", "LOC", "PERSON", "ORG"} or len(span) != 1 or span.text in gazetteer.COUNTRIES:
+        return False
+    key = span.text.casefold()
+    if key in {"us", "u.s."} or not span.text[:1].isupper():
+        return False
+    return key in gazetteer.DEMONYMS or key.endswith("s") and key[:-1] in gazetteer.DEMONYMS
+
+
+_ARMED_GROUP_KEYS = frozenset(names.fold_doubles(k) for k in gazetteer.ARMED_GROUPS)
+
+
+def _group_key(text: str) -> str:
+    """A name folded as the armed-group list keys it: no hyphens, doubled letters once."""
+    return names.fold_doubles(names.name_key(text))
+
+
+def _storm(doc: Doc, span: Span) -> Span | None:
+    """ "Cyclone Jude" (or "Jude" right after "Cyclone"): the storm, an EVENT."""
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ in gazetteer.STORM_WORDS and doc[start - 1].is_title:
+        start -= 1
+        if start > 0 and doc[start - 1].lower_ == "tropical" and doc[start - 1].is_title:
+            start -= 1
+    if start == span.start and not (len(span) > 1 and _is_storm_name(span)):
+        return None
+    return labelled(doc, start, span.end, "EVENT")
+
+
+def _is_storm_name(span: Span) -> bool:
+    return span[0].lower_ in gazetteer.STORM_WORDS or span[0].lower_ == "tropical" and len(span) > 2
+
+
+def _names_members(span: Span, person_words: set[str]) -> bool:
+    """ "Shabab fighters", "Haram militants": a one-word or "al-" name before a word for
+    an armed group's members names the group (people are named in full)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in gazetteer.GROUP_MEMBER_NOUNS:
+        return False
+    one_name = len([t for t in span if t.is_alpha]) == 1 or span[0].lower_ == "al"
+    return one_name and not (len(span) == 1 and span[0].lower_ in person_words)
+
+
+def _in_a_place(span: Span) -> bool:
+    """ "in Novi Brest", "near Velka Dolina": the object of a locative preposition (not "in Smith's view")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _LOCATIVE:
+        return False
+    return span.end >= len(doc) or doc[span.end].lower_ not in _POSSESSIVES
+
+
+def _qualify_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A ministry named with its country keeps the country: "Pakistan's Foreign Ministry",
+    "the Ministry of Foreign Affairs of Pakistan". Two countries' ministries are then
+    two entities, not one "Foreign Ministry"."""
+    by_end = {s.end: s for s in spans if s.label_ in {"GPE", "NORP"}}
+    by_start = {s.start: s for s in spans if s.label_ == "GPE"}
+    absorbed: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        if span.label_ != "ORG" or not names.is_institution(span.text):
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        owner = by_end.get(start - 1) if start > 0 and doc[start - 1].lower_ in _POSSESSIVES else by_end.get(start)
+        if owner is not None:
+            start = owner.start
+            absorbed.add((owner.start, owner.end))
+        after = by_start.get(end + 1) if end < len(doc) and doc[end].lower_ == "of" else None
+        if after is not None and owner is None:
+            end = after.end
+            absorbed.add((after.start, after.end))
+        out.append(span if (start, end) == (span.start, span.end) else labelled(doc, start, end, "ORG"))
+    return [s for s in out if (s.start, s.end) not in absorbed]
+
+
 def _clean_span(span: Span) -> Span | None:
     """Cut a span at a line break or separator; drop articles, possessives and titles at its edges."""
     doc, start, end = span.doc, span.start, span.end
     for i in range(start, end):
         if "\n" in doc[i].text or doc[i].text in _SEPARATORS and span.label_ == "PERSON":
             end = i
+            break
+        if doc[i].text == "(" and i > start and ")" not in doc[i:end].text:
+            end = i  # "Ministry of Energy (MOE": an opening bracket never closed inside the name
             break
     while start < end and (_is_loose_article(doc[start], span.label_) or doc[start].is_punct or doc[start].is_space):
         start += 1

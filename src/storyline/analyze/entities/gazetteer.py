@@ -104,3 +104,147 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
 }
 
 COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(CAPITALS.values())
+
+# Countries of more than one word, and short forms news uses for them: the entity
+# recogniser sometimes types these PERSON ("Saudi Arabia said").
+MORE_COUNTRIES: dict[str, str] = {
+    "saudi arabia": "Saudi Arabia", "south korea": "South Korea", "north korea": "North Korea",
+    "south africa": "South Africa", "south sudan": "South Sudan", "sri lanka": "Sri Lanka",
+    "new zealand": "New Zealand", "costa rica": "Costa Rica", "puerto rico": "Puerto Rico",
+    "el salvador": "El Salvador", "sierra leone": "Sierra Leone", "burkina faso": "Burkina Faso",
+    "ivory coast": "Ivory Coast", "côte d'ivoire": "Ivory Coast", "cote d'ivoire": "Ivory Coast",
+    "dominican republic": "Dominican Republic", "czech republic": "Czechia",
+    "united arab emirates": "United Arab Emirates", "united kingdom": "United Kingdom",
+    "united states": "United States", "hong kong": "Hong Kong", "papua new guinea": "Papua New Guinea",
+    "myanmar": "Myanmar", "singapore": "Singapore", "luxembourg": "Luxembourg", "iceland": "Iceland",
+    "bhutan": "Bhutan", "laos": "Laos", "malta": "Malta", "gaza": "Palestine", "crimea": "Ukraine",
+}  # fmt: skip
+
+# Armed and political movements news names without a word that marks an organisation;
+# the entity recogniser types several of them PERSON. Keys as ``name_key`` folds them
+# (hyphens as spaces); doubled letters are read once ("al-Shabaab" = "al-Shabab").
+ARMED_GROUPS = frozenset(
+    [
+        "al shabab", "al qaeda", "al qaida", "hamas", "hezbollah", "hizbollah", "boko haram", "taliban",
+        "islamic state", "isis", "isil", "daesh", "houthis", "houthi", "ansar allah", "pkk", "ypg", "sdf",
+        "hayat tahrir al sham", "hts", "jaish e mohammed", "lashkar e taiba", "tehrik i taliban",
+        "tehreek e taliban", "ttp", "baloch liberation army", "bla", "wagner", "m23", "farc", "eln",
+        "islamic jihad", "fatah", "janjaweed", "rapid support forces", "rsf", "al nusra", "nusra front",
+        "jnim", "ansar al sharia", "abu sayyaf", "shining path", "tamil tigers", "ltte", "eta", "ira",
+    ]
+)  # fmt: skip
+
+# Nouns for members of an armed group: "al-Shabab fighters" names a group, not a person.
+GROUP_MEMBER_NOUNS = frozenset(
+    [
+        "militants",
+        "militant",
+        "fighters",
+        "fighter",
+        "insurgents",
+        "insurgent",
+        "rebels",
+        "rebel",
+        "militia",
+        "militias",
+        "gunmen",
+        "jihadists",
+        "jihadist",
+        "group",
+        "groups",
+        "movement",
+        "faction",
+        "extremists",
+        "extremist",
+    ]
+)
+
+# Words a storm's name follows: "Cyclone Jude", "Hurricane Delia", "Tropical Storm Ana".
+STORM_WORDS = frozenset(["hurricane", "cyclone", "typhoon", "storm", "superstorm", "supertyphoon"])
+
+# Words of a government body's generic name ("Foreign Ministry", "Ministry of Foreign
+# Affairs", "Defence Ministry"): such a name means nothing without its country, so two
+# countries' ministries are kept apart by the country named beside them.
+INSTITUTION_WORDS = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "foreign",
+        "affairs",
+        "defence",
+        "defense",
+        "interior",
+        "home",
+        "justice",
+        "finance",
+        "health",
+        "education",
+        "trade",
+        "economy",
+        "economic",
+        "energy",
+        "agriculture",
+        "culture",
+        "information",
+        "transport",
+        "of",
+        "the",
+        "and",
+        "office",
+        "embassy",
+        "consulate",
+        "mission",
+        "parliament",
+        "government",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "police",
+        "military",
+        "supreme",
+        "court",
+        "constitutional",
+        "central",
+        "bank",
+        "cabinet",
+        "council",
+        "security",
+        "national",
+        "armed",
+        "forces",
+        "state",
+        "department",
+        "presidency",
+        "presidential",
+        "general",
+        "staff",
+        "intelligence",
+        "service",
+        "services",
+        "guard",
+        "border",
+        "coast",
+    ]
+)
+# Spellings of one body: the key the rest are read as.
+INSTITUTION_SYNONYMS = {
+    "ministry of foreign affairs": "foreign ministry", "foreign affairs ministry": "foreign ministry",
+    "ministry of defence": "defence ministry", "ministry of defense": "defence ministry",
+    "defense ministry": "defence ministry", "ministry of interior": "interior ministry",
+    "ministry of the interior": "interior ministry",
+}  # fmt: skip
+
+
+def country_of(word: str) -> str | None:
+    """The country a word or name stands for: a country, a nationality word or a capital."""
+    key = word.casefold().replace("’", "'")
+    if key.endswith("'s"):
+        key = key[:-2]
+    return _COUNTRY_KEYS.get(key) or DEMONYMS.get(key) or CAPITALS.get(key) or MORE_COUNTRIES.get(key)
+
+
+_COUNTRY_KEYS = {c.casefold(): c for c in COUNTRIES}
+
+
+PLACE_NAMES = frozenset(c.casefold() for c in COUNTRIES) | frozenset(CAPITALS) | frozenset(MORE_COUNTRIES)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,7 +20,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .. import docindex
-from .roles import ORG_SUFFIXES
+from . import gazetteer
+from .roles import ORG_SUFFIXES, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -52,9 +54,56 @@ def clean_name(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
-    """A comparison key: case, dots, hyphens and spacing do not distinguish names."""
-    text = clean_name(text).casefold().replace(".", "")
+    """A comparison key: case, dots, hyphens, spacing, accents and the style of an
+    apostrophe (’ ' ‘ `) do not distinguish names ("O’Brien" = "O'Brien",
+    "Ana d’Ornelas" = "Ana d'Ornelas")."""
+    text = unicodedata.normalize("NFKD", clean_name(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", "")
+    text = _APOSTROPHES.sub("", text)
     return " ".join(re.split(r"[\s\-‐]+", text)).strip()
+
+
+_APOSTROPHES = re.compile(r"['’‘`ʼ]")
+
+
+def fold_doubles(key: str) -> str:
+    """A key with doubled letters read once: transliterations double or not ("Shabaab")."""
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+def is_institution(text: str) -> bool:
+    """Whether a name is a government body's generic name, with or without its country
+    ("Foreign Ministry", "Pakistan's Ministry of Defence")."""
+    return institution_key(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def institution_key(text: str) -> tuple[str, str] | None:
+    """(country, body) of a generic government body's name, country "" when none is named.
+
+    "Pakistan's Foreign Ministry", "the Pakistani Foreign Ministry" and "the
+    Ministry of Foreign Affairs of Pakistan" are ("Pakistan", "foreign ministry").
+    """
+    words = clean_name(text).casefold().replace("’", "'").split()
+    country = ""
+    rest = []
+    for word in words:
+        found = gazetteer.country_of(word)
+        if found and not country:
+            country = found
+        elif word not in {"'s", "the"}:
+            rest.append(word)
+    while rest and rest[-1] in {"of", "and"}:
+        rest.pop()
+    while rest and rest[0] in {"of", "and"}:
+        rest.pop(0)
+    if not rest or not all(w in gazetteer.INSTITUTION_WORDS for w in rest) or not any(w not in _GLUE for w in rest):
+        return None
+    body = " ".join(rest)
+    return country, gazetteer.INSTITUTION_SYNONYMS.get(body, body)
+
+
+_GLUE = frozenset(["of", "and", "the", "state", "national", "general", "foreign", "home", "air", "armed"])
 
 
 @functools.lru_cache(maxsize=8192)
@@ -223,17 +272,22 @@ def cluster_mentions(spans: Iterable[Span]) -> list[Cluster]:
 
 
 def _places_back(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
-    """A one-word "person" that the article also names as a place is that place
-    ("Kyiv" tagged PERSON once and GPE once); people are introduced by full name."""
-    places = {name_key(c.name): c for c in others if c.label in {"GPE", "LOC"}}
+    """A "person" that the article also names as a place is that place ("Kyiv" tagged
+    PERSON once and GPE once, "Novi Brest" PERSON and FAC), unless a title stands
+    before one of its mentions ("Mayor Sofia ...")."""
+    places = {name_key(c.name): c for c in others if c.label in {"GPE", "LOC", "FAC"}}
     kept = []
     for cluster in people:
         place = places.get(name_key(cluster.name))
-        if place is not None and not any(is_full_name(s) for s in cluster.spans):
+        if place is not None and not any(_titled(s) for s in cluster.spans):
             place.spans.extend(cluster.spans)
         else:
             kept.append(cluster)
     return kept + others
+
+
+def _titled(span: Span) -> bool:
+    return span.start > 0 and is_title_word(span.doc[span.start - 1])
 
 
 def _drop_stray_initials(mentions: list[Span]) -> list[Span]:
@@ -308,7 +362,7 @@ def _join_person(people: list[Cluster], span: Span) -> bool:
     """Attach a short or mis-typed mention to a known person; True if it was used."""
     if span.label_ == "PERSON" and is_full_name(span):
         return True  # already clustered
-    if span.label_ not in _MAYBE_PERSON:
+    if span.label_ not in _MAYBE_PERSON and not _unknown_place_word(span):
         return False
     cluster = _person_for(people, span)
     if cluster is None:
@@ -320,6 +374,12 @@ def _join_person(people: list[Cluster], span: Span) -> bool:
             people.append(cluster)
     cluster.spans.append(span)
     return True
+
+
+def _unknown_place_word(span: Span) -> bool:
+    """A one-word "place" the gazetteer does not know: it may be a person's surname
+    ("Velkrin" typed GPE in a story about Gordon Velkrin)."""
+    return span.label_ in {"GPE", "LOC", "FAC"} and len(span) == 1 and name_key(span.text) not in gazetteer.PLACE_NAMES
 
 
 def _person_for(people: list[Cluster], span: Span) -> Cluster | None:
@@ -359,10 +419,18 @@ def is_surname_variant(text: str, form: str) -> bool:
 
 
 def _cluster_others(spans: Iterable[Span]) -> list[Cluster]:
-    """Group non-person mentions by normalised name, then join acronyms to expansions."""
+    """Group non-person mentions by normalised name, then join acronyms to expansions.
+
+    A government body is grouped by its country and its body ("Pakistan's Foreign
+    Ministry" = "the Ministry of Foreign Affairs of Pakistan", but not "the Afghan
+    Foreign Ministry"); one named without its country joins the only body of that
+    kind the article ties to a country. A storm's bare name joins the storm.
+    """
     by_key: dict[str, Cluster] = {}
     for span in spans:
-        by_key.setdefault(name_key(span.text), Cluster()).spans.append(span)
+        by_key.setdefault(_other_key(span.text), Cluster()).spans.append(span)
+    _join_bare_institutions(by_key)
+    _join_storm_names(by_key)
     clusters = list(by_key.values())
     for short in [c for c in clusters if _is_acronym(c.name)]:
         full = next((c for c in clusters if c is not short and is_acronym_of(short.name, c.name)), None)
@@ -370,6 +438,33 @@ def _cluster_others(spans: Iterable[Span]) -> list[Cluster]:
             full.spans.extend(short.spans)
             clusters.remove(short)
     return clusters
+
+
+def _other_key(text: str) -> str:
+    """The clustering key of a place, organisation or other non-person name."""
+    institution = institution_key(text)
+    if institution is not None:
+        return "|".join(institution)
+    words = name_key(text).split()
+    if len(words) > 2 and words[-1] in _COMPANY_SUFFIXES:
+        words.pop()  # "Tallis Freight Ltd" = "Tallis Freight"
+    return fold_doubles(" ".join(words))
+
+
+_COMPANY_SUFFIXES = frozenset(["inc", "corp", "corporation", "ltd", "llc", "plc", "co", "ag", "sa", "gmbh"])
+
+
+def _join_bare_institutions(by_key: dict[str, Cluster]) -> None:
+    for key in [k for k in by_key if k.startswith("|")]:
+        owned = [k for k in by_key if "|" in k and not k.startswith("|") and k.split("|", 1)[1] == key[1:]]
+        if len(owned) == 1:
+            by_key[owned[0]].spans.extend(by_key.pop(key).spans)
+
+
+def _join_storm_names(by_key: dict[str, Cluster]) -> None:
+    storms = {k.split()[-1]: k for k, c in by_key.items() if " " in k and c.label == "EVENT"}
+    for key in [k for k, c in by_key.items() if " " not in k and c.label == "EVENT" and k in storms]:
+        by_key[storms[key]].spans.extend(by_key.pop(key).spans)
 
 
 def _is_acronym(name: str) -> bool:

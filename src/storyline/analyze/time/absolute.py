@@ -235,8 +235,13 @@ def year_bare(m: re.Match[str], when: When) -> Reading | None:
     return Reading(m["y"], "year", "absolute")
 
 
-@rule("decade", r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s])?(?P<dec>(?:1[89]|20)\d0)'?s\b")
+@rule("decade", r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s])?(?P<dec>(?:1[0-9]|20)\d0)'?s\b")
 def decade(m: re.Match[str], when: When) -> Reading | None:
-    """ "the 1990s": a range of years."""
+    """ "the 1990s": a range of ten years; "the 1800s" a century (1800-1899).
+
+    A round hundred before 2000 names a century in English ("the 1700s"); "the
+    2000s" is read as the decade, its usual sense in news.
+    """
     first = int(m["dec"])
-    return Reading(tv.range_value(tv.year_value(first), tv.year_value(first + 9)), "range", "absolute")
+    span = 99 if first % 100 == 0 and first < 2000 else 9
+    return Reading(tv.range_value(tv.year_value(first), tv.year_value(first + span)), "range", "absolute")

@@ -108,6 +108,7 @@ def read_items(doc: Doc, ref: date | None) -> list[Item]:
     """Read every candidate; drop those that are not dates (durations, ages)."""
     items = []
     sent_of = sentence_numbers(doc)
+    past_reports = past_report_sentences(doc)
     full = docindex.doc_text(doc)  # Doc.text is built anew on each access
     for start, end, rule in candidate_spans(doc, full):
         text = full[start:end]
@@ -116,6 +117,8 @@ def read_items(doc: Doc, ref: date | None) -> list[Item]:
             continue
         verb = governing_verb(span.root)
         tense = verb_tense(verb, span.root) if verb is not None else "present"
+        if tense == "present" and sent_of[span.root.i] in past_reports:
+            tense = "past"  # "according to a survey in December, ... the union said": last December
         reading = read_candidate(text, rule, tr.When(ref, tense))
         if reading is None:
             continue
@@ -141,6 +144,24 @@ def sentence_numbers(doc: Doc) -> list[int]:
     for n, sent in enumerate(doc.sents):
         numbers[sent.start : sent.end] = [n] * len(sent)
     return numbers
+
+
+def past_report_sentences(doc: Doc) -> set[int]:
+    """Numbers of the sentences told in the past tense with nothing in them pointing ahead.
+
+    A date whose own verb reads as present ("according to a survey in December")
+    takes the tense of such a sentence: a report of what was said or found is
+    about the past, so a month without a year is the last one, not the coming one.
+    """
+    words = docindex.words(doc)
+    found = set()
+    for n, sent in enumerate(docindex.sentences(doc)):
+        lemmas = words.lemma[sent.start : sent.end]
+        tags = {t.tag_ for t in sent}
+        ahead = "MD" in tags or any(w in PLAN_LEMMAS for w in lemmas)
+        if "VBD" in tags and not ahead:
+            found.add(n)
+    return found
 
 
 def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int, tr.Rule | str | None]]:
@@ -328,9 +349,23 @@ def resolve_narrative(items: list[Item]) -> None:
             previous = item
 
 
+_FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _within_unit(granularity: str, unit: str) -> bool:
+    """Whether a date of ``granularity`` lies inside one ``unit`` (a day in a month, a month in a year)."""
+    return granularity in _FINENESS and unit in _FINENESS and _FINENESS[granularity] <= _FINENESS[unit]
+
+
 def narrative_reading(reading: tr.Reading, previous: Item) -> tr.Reading:
     """``reading.step`` units after (or before) the date of ``previous``."""
     bounds = tv.interval(previous.reading.value)
+    if bounds is not None and reading.unit == "period":  # "the same period": the date told before
+        return replace(reading, value=previous.reading.value, granularity=previous.reading.granularity,
+                       anchor=f"mention:{previous.text}")  # fmt: skip
+    if bounds is not None and reading.step == 0 and _within_unit(previous.reading.granularity, reading.unit):
+        value, granularity = tv.shift_unit(bounds[0], reading.unit, 0)  # "that month" after "May 3"
+        return replace(reading, value=value, granularity=granularity, anchor=f"mention:{previous.text}")
     if bounds is None or (reading.step == 0 and bounds[0] != bounds[1]):
         return reading
     if reading.unit == "day" and previous.reading.granularity not in ("day", "range"):

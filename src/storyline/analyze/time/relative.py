@@ -162,14 +162,19 @@ def ordinal_period(m: re.Match[str], when: When) -> Reading | None:
 @rule(
     "narrative",
     r"(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|same))\s+"
-    r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b"
-    r"|(?:(?i:later|earlier)\s+)?(?i:that)\s+(?P<that>(?i:day|morning|afternoon|evening|night|week|month|year))\b"
+    r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year|period))\b"
+    r"|(?:(?i:later|earlier)\s+)?(?i:that)\s+(?P<that>(?i:day|morning|afternoon|evening|night|week|month|year|period))\b"
     r"|(?i:the\s+day\s+)(?P<side>(?i:before|after))(?=\s*[,.;:)]|\s*$)",
 )
 def narrative(m: re.Match[str], when: When) -> Reading | None:
-    """ "the next day", "the previous week", "that day": counted from the date told before."""
+    """ "the next day", "the previous week", "that day": counted from the date told before.
+
+    "the same period", "that period" is the date told before, whatever its granularity.
+    """
     word = (m["rel"] or m["side"] or "same").lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(word, 0)
     unit = (m["unit"] or m["that"] or "day").lower()
+    if unit == "period":
+        return Reading(None, "unknown", kind="narrative", step=0, unit="period") if step == 0 else None
     unit = unit if unit in ("week", "month", "year") else "day"
     return Reading(None, unit_granularity(unit), kind="narrative", step=step, unit=unit)

@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ... import lexicon
 from ...model import DateMention, Event, Granularity, TimelineEntry
 from ...settings import Settings
 from .. import docindex
 from ..registry import Found, component
 from . import values as tv
-from .dates import date_for_span
+from .dates import date_for_span, governing_verb
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
@@ -29,18 +30,66 @@ if TYPE_CHECKING:
 
 @component("timeline", fills="timeline", requires=("quotes", "attributions", "dates", "events"))
 def find_timeline(doc: Doc, *, found: Found, settings: Settings) -> Iterator[TimelineEntry]:
-    """Yield one entry per event and per dated statement, oldest first, undated last."""
-    events = [event_entry(event, found.dates) for event in found.events]
-    dated_events = [entry for entry in events if entry.date]
-    statements = [s for s in statement_entries(doc, found) if not _covers_any(s, dated_events)]
-    yield from sorted(unique(events + statements), key=timeline_key)
+    """Yield one entry per sentence that holds an event or a dated statement, oldest first, undated last.
+
+    Each sentence appears once: an event's sentence is not listed again as a
+    statement, and one happening told twice (same type, parties and date) is
+    one entry, at its first telling.
+    """
+    said_dates = dates_of_saying(doc, found.dates)
+    sentence_dates = [d for d in found.dates if (d.start, d.end) not in said_dates]
+    events = unique(event_entry(e, found.dates, sentence_dates) for e in distinct_happenings(found.events))
+    told = [event_entry(e, ()) for e in found.events]  # a repeat's sentence is no statement either
+    statements = [s for s in statement_entries(doc, found) if not _covers_any(s, told)]
+    yield from sorted(events + once_each(statements), key=timeline_key)
 
 
-def event_entry(event: Event, dates: Iterable[DateMention]) -> TimelineEntry:
-    """An event's entry; its granularity comes from the date mention it was dated by."""
+def distinct_happenings(events: Iterable[Event]) -> list[Event]:
+    """The events with a repeat of one happening dropped: the same type, actor and
+    target on the same date (an undated repeat counts when both parties are named)."""
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    kept = []
+    for event in sorted(events, key=lambda e: e.start):
+        key = (event.type, event.actor, event.target, event.date)
+        named = event.date is not None or (event.actor is not None and event.target is not None)
+        if named and key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept
+
+
+def dates_of_saying(doc: Doc, dates: Iterable[DateMention]) -> set[tuple[int, int]]:
+    """The (start, end) of date mentions that date an act of saying ("said on Monday"):
+    they tell when the news was told, not when what is told happened."""
+    found = set()
+    for mention in dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None and len(span) else None
+        if verb is not None and verb.lemma_.lower() in lexicon.SPEECH_VERBS:
+            found.add((mention.start, mention.end))
+    return found
+
+
+def event_entry(
+    event: Event, dates: Iterable[DateMention], sentence_dates: Iterable[DateMention] = ()
+) -> TimelineEntry:
+    """An event's entry; its granularity comes from the date mention it was dated by.
+
+    An event the events component left undated takes the date its own sentence
+    states ("the garrison fell in 2019, officials said on Monday"), a date of
+    the happening before the day of the saying: the sentence is listed once, so
+    its date must not go to a second, "statement" line.
+    """
+    dates = list(dates)
+    date, text = event.date, event.date_text
+    if date is None:
+        mention = date_for_span(sentence_dates, event.start, event.end) or date_for_span(dates, event.start, event.end)
+        if mention is not None and mention.value:
+            date, text = mention.value, mention.text
     return TimelineEntry(
-        date=event.date,
-        granularity=granularity_for(event.date, event.date_text, dates),
+        date=date,
+        granularity=granularity_for(date, text, dates),
         text=event.sentence,
         kind="event",
         start=event.start,
@@ -110,17 +159,25 @@ def _covers_any(entry: TimelineEntry, events: Iterable[TimelineEntry]) -> bool:
 
 
 def unique(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
-    """One entry per span and kind: several events coded in one sentence are one line.
-
-    An undated event and a dated statement on the same sentence both stay: the
-    event's date was left empty on purpose (the date there may not govern it).
-    """
+    """One entry per span and kind: several events coded in one sentence are one line
+    (the dated one, if any of them has a date)."""
     seen: dict[tuple[int, int, str], TimelineEntry] = {}
     for entry in entries:
         key = (entry.start, entry.end, entry.kind)
         if key not in seen or (seen[key].date is None and entry.date is not None):
             seen[key] = entry
     return list(seen.values())
+
+
+def once_each(statements: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Statements with no two covering the same text: a sentence is kept once, alone
+    or inside the stretch around a quote, whichever came first in reading order
+    (sentences before quotes); a later overlapping one is dropped."""
+    kept: list[TimelineEntry] = []
+    for entry in statements:
+        if not _covers_any(entry, kept):
+            kept.append(entry)
+    return kept
 
 
 def timeline_key(entry: TimelineEntry) -> tuple[int, str, str, int]:
