@@ -244,6 +244,12 @@ def resolve_pronoun(token: Token) -> Token:
     """
     if not is_pronoun(token):
         return token
+    if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
+        # "blamed Valmora, accusing it of ...": the object of the verb it hangs from, never
+        # the subject the two verbs share
+        host = token.head.head
+        named = [c for c in host.children if c.dep_ in {"dobj", "dative"} and not is_pronoun(c)]
+        return named[0] if named else _previous_name(token) or token
     speaker = _speaker_above(token)
     if speaker is not None:
         return speaker
@@ -272,14 +278,23 @@ def _speaker_above(token: Token) -> Token | None:
 
 def _previous_name(token: Token) -> Token | None:
     """The nearest earlier named party that agrees with the pronoun, within two sentences."""
+    if token.lower_ in {"i", "we", "us", "our"}:
+        return None  # the speaker or the writer: only a quote's speaker says who (not the last name seen)
     person = token.lower_ in {"he", "she", "him", "her", "his"}
     starts = docindex.sentence_starts(token.doc)
     before = bisect.bisect_right(starts, token.i)  # the sentences starting at or before the pronoun
     floor = starts[before - 3] if before >= 3 else 0
-    for ent in reversed(docindex.entities_within(token.doc, floor, token.i)):
-        if ent.label_ in ACTOR_LABELS and (ent.label_ == "PERSON") == person:
-            return ent.root
-    return None
+    kind = [e for e in docindex.entities_within(token.doc, floor, token.i) if e.label_ in ACTOR_LABELS]
+    kind = [e for e in kind if (e.label_ == "PERSON") == person]
+    if not kind:
+        return None
+    # A subject pronoun continues the subject of what came before ("Brel said he would vote for
+    # Alder, but he has not endorsed him"): the nearest subject first, then the nearest name.
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        subjects = [e for e in kind if e.root.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[-1].root
+    return kind[-1].root
 
 
 def is_place_only(token: Token) -> bool:

@@ -1,0 +1,331 @@
+"""Whether a coded event can be trusted enough to emit: the last gate, precision first.
+
+``events.py`` codes every trigger it can read (the PLOVER benchmark scores that
+coder on sentences known to hold an event). On running text most triggers are
+not events: a candidate's "promise", a reporter who "asked", documents
+"released", a "fight" for votes. An event is emitted only when the parse
+supports all three parts of it:
+
+* the actor is a party: a name, a group or a role the parse resolves to (not an
+  unresolved "he", "many", a dateline city, an instrument or a thing); only
+  violence, coercion and inquiry may be reported with no actor ("three people
+  were killed"), and then the target must be a party;
+* the target, when there is one, is a party too;
+* the sense of the trigger has what its type needs: an agreement has a partner
+  or an agreed act, a meeting two parties, aid a thing given, a release
+  someone released, a demand someone asked *to* act.
+
+What fails is left out and the reason is kept on the coded event
+(``Coded.distrust``) for the benchmark and the audit. Measured with
+``benchmarks/event_audit.py`` (hand-judged samples of the emitted events).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...lexicon import words
+from .actors import ACTOR_NOUNS, CAPITALS, QUANTIFIERS, is_named, is_pronoun, names_country, referent, resolve_pronoun
+from .actors import is_actorlike as _actorlike
+from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Token
+
+    from ...model import Quote
+    from .triggers import Trigger
+
+# People who act for a party, beyond the actor nouns of actors.py.
+ROLES = words(
+    "aide ally staffer campaign candidate nominee senator governor mayor lawmaker legislator delegate official "
+    "representative congressman congresswoman spokesman spokeswoman chairman chairwoman director"
+)
+# Types a text reports without saying who did it ("were killed", "was banned", "is under investigation").
+ACTORLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "MOBILIZE"})
+# Words that make an agreement one on its own ("signed the accord"); other AGREE words
+# ("promise", "vow", "ready") need a partner or an agreed act.
+AGREEMENT_WORDS = words("agree sign accept ratify approve ceasefire truce deal agreement accord treaty")
+# What a party withdraws or releases when it retreats: people and forces.
+FORCES = words(
+    "troop force soldier army unit battalion brigade ambassador diplomat envoy staff personnel prisoner "
+    "hostage detainee captive military navy fleet ship warship peacekeeper contingent"
+)
+# Verbs of asking that code a demand only with an infinitive or "for" ("asked them to leave").
+ASK_VERBS = words("ask call")
+# Demand words that state a rule or a result, not a demand made of someone.
+NOT_DEMANDS = words("require get have win need")
+# Literal violence words: an ASSAULT trigger that is one of these needs no other violent word around it.
+LITERAL_VIOLENCE = words(
+    "kill murder shoot bomb stab behead abuse rape shell massacre wound injure assassinate execute torture "
+    "abduct kidnap airstrike bombing shooting killing massacre assassination"
+)
+# Verbs that carry a noun event as their own ("held talks", "did not sign the deal"): their
+# negation denies the event. Under any other verb ("did not answer the request") the noun
+# event happened and only the verb is negated.
+SUPPORT_VERBS = words(
+    "hold have make give reach sign conclude launch carry conduct stage impose issue announce plan seek get "
+    "take be begin start order call attend join back support accept approve endorse lift end"
+)
+# What is promised to no one is a pledge of policy ("promised to cut taxes"), not an agreement.
+PROMISES = words("promise pledge vow swear commit")
+# Clauses that say what must happen first.
+CONDITIONS = words("until unless lest")
+# Where a meeting's other party is named: "met with X", "talks between X and Y", "a visit to X".
+MEETING_PREPS = words("with between among to in")
+# Verbs of travel: a visit only when a country's government is visited.
+MOTION = words("arrive fly travel come go return land head leave")
+REFLEXIVES = words("himself herself themselves itself myself ourselves")
+# Verbs of wishing: what they govern has not happened and is not planned.
+WISHES = words("want hope wish like love desire dream")
+# Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
+MOTION_PREPS = words("into onto against through")
+
+
+def party(token: Token, *, owned: bool = False) -> bool:
+    """Whether a phrase head stands for a party: a name, a group or a role, not a pronoun left open.
+
+    With ``owned`` (targets), a thing a named party owns stands for it too, the
+    way PLOVER codes "rejected Israeli changes" or "United Nations planes".
+    """
+    head = referent(resolve_pronoun(token))
+    if head.pos_ == "PRON" or is_pronoun(head) or head.lower_ in QUANTIFIERS:
+        return False  # "he" with no one before it, "many", "some"
+    if head.pos_ not in {"PROPN", "NOUN"} and not is_named(head):
+        return False  # "That", "Being"
+    if head.ent_type_ == "NORP" and head.tag_ not in {"NNPS", "NNS"}:
+        # "Iranian" torn from its noun: a party only as the owner of a thing ("rejected Israeli
+        # changes"); before a person or group the target is that person ("the Republican nominee")
+        return owned and head.dep_ in {"amod", "compound", "nmod"} and not _actorlike(head.head)
+    if head.ent_type_ in {"GPE", "LOC"} and not names_country(head) and head.lower_ not in CAPITALS:
+        return owned  # a city does not act ("the city remains in limbo"); things happen to it
+    if is_named(head):
+        return True
+    if head.lemma_.lower() in ACTOR_NOUNS or head.lemma_.lower() in ROLES or _actorlike(head):
+        return True
+    return owned and any(is_named(c) for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"})
+
+
+def dateline(token: Token) -> bool:
+    """A place that opens the sentence before a dash or a news agency ("PORT ELM — ...", "ALDER (Wire) -")."""
+    sent = token.sent
+    if token.i - sent.start > 4 or token.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    after = [t for t in sent[token.i - sent.start + 1 : token.i - sent.start + 6] if t.ent_iob_ != "I"]
+    return any(t.text in {"—", "–", "--", "-", "("} for t in after[:3])
+
+
+def distrust(
+    trigger: Trigger, type_: str, inner: Trigger | None, actor: Token | None, target: Token | None
+) -> str | None:
+    """Why the event read from ``trigger`` is not emitted, or None when the parse supports it."""
+    if actor is not None and (not party(actor) or dateline(referent(actor))):
+        return "actor: not a party"
+    if actor is None and (type_ not in ACTORLESS_TYPES or target is None):
+        return "actor: none"
+    if negated_host(trigger):
+        return "status: a negated verb above the noun event"
+    if target is not None and (not party(target, owned=True) or dateline(referent(target))):
+        return "target: not a party"
+    return _sense(trigger, type_, inner, actor, target)
+
+
+def quoted_claim(token: Token, quotes: Sequence[Quote], actor_id: str | None, status: str) -> str | None:
+    """Why an event read from inside a direct or partial quote is not emitted, or None.
+
+    Quoted words are the speaker's claim, often loose, often about what "we" will do
+    ("we're going to fight for every vote"). One is kept, as the speaker's report, only
+    when its actor is a party of the article (an entity) and it asserts a happening.
+    """
+    start = token.idx
+    inside = next((q for q in quotes if q.kind != "indirect" and q.start <= start < q.end), None)
+    if inside is None:
+        return None
+    if inside.speaker is None:
+        return "quote: no speaker to attribute the claim to"
+    if actor_id is None or status in {"planned", "hedged", "demanded"}:
+        return "quote: a speaker's wish, plan or pronoun, not a reported happening"
+    return None
+
+
+def negated_host(trigger: Trigger) -> bool:
+    """A noun event under a negated verb that is not its own: "did not respond to the request"."""
+    if trigger.sense.kind != "noun":
+        return False
+    verb = trigger.token.head
+    if trigger.token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in SUPPORT_VERBS:
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in verb.children)
+
+
+def _objects(token: Token) -> list[Token]:
+    """Direct objects and passive subjects, with their conjuncts."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _object_words(token: Token) -> set[str]:
+    """Lemmas of the objects of a verb (or of the "of" phrase of a noun) and their modifiers."""
+    objects = _objects(token)
+    if token.pos_ == "NOUN":
+        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [
+        g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    return {t.lemma_.lower() for o in objects for t in [o, referent(o), *o.children]}
+
+
+def _preps(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "agent"}}
+
+
+def _sense(
+    trigger: Trigger, type_: str, inner: Trigger | None, actor: Token | None, target: Token | None
+) -> str | None:
+    """Whether the trigger has what its type needs (see the module docstring)."""
+    token, sense = trigger.token, trigger.sense
+    lemma = sense.lemma
+    objects = _object_words(token) | (_object_words(trigger.obj) if trigger.obj is not None else set())
+    if _wished(token):
+        return "sense: a wish, not an act"
+    if _condition(token):
+        return "status: a condition, not a happening"
+    if type_ == "AGREE" and lemma in PROMISES and not _recipient(token):
+        return "sense: a promise to no one (a pledge of policy)"
+    if (
+        type_ == "AGREE"
+        and inner is None
+        and target is None
+        and lemma not in AGREEMENT_WORDS
+        and not objects & OFFER_THINGS
+    ):
+        return "sense: readiness with no partner and no agreed act"
+    if type_ == "CONSULT" and target is None and not _joint(token, actor):
+        return "sense: a meeting with one party"
+    if type_ == "CONSULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ not in MEETING_PREPS:
+        return "target: a place left or passed, not a party met"
+    if type_ == "CONSULT" and lemma in MOTION and (target is None or not names_country(target)):
+        return "sense: a trip, not a visit to a party"
+    if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS:
+        return "sense: nothing material given"
+    if type_ == "AID" and target is None:
+        return "sense: aid to no one"
+    if type_ == "RETREAT" and not sense.objects and not objects & FORCES and not _people(token):
+        return "sense: nothing released or withdrawn but papers or words"
+    if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
+        infinitive = any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+        if not infinitive and not _preps(token) & {"for", "on"}:
+            return "sense: asking, not demanding"
+    if type_ == "AGREE" and target is not None and _in_content(token, target):
+        return "target: a party named in what was agreed, not a partner"
+    if type_ == "DEMAND" and (lemma in NOT_DEMANDS or token.lemma_.lower() in NOT_DEMANDS):
+        return "sense: a rule or a result, not a demand"
+    if trigger.modal and any(c.dep_ == "aux" and c.i < _subject_index(token) for c in token.children):
+        return "status: an inverted modal is a condition ('should X win')"
+    if type_ == "PROTEST" and actor is not None and referent(resolve_pronoun(actor)).ent_type_ == "PERSON":
+        return "sense: one person's protest is words"
+    if type_ == "COOPERATE" and all(
+        p is None or referent(resolve_pronoun(p)).ent_type_ == "PERSON" for p in (actor, target)
+    ):
+        return "sense: people working together, not parties"
+    if type_ == "ASSAULT" and not _violent(trigger):
+        return "sense: no violence in the sentence"
+    if type_ == "ASSAULT" and any(c.lower_ in REFLEXIVES for c in token.children if c.dep_ == "dobj"):
+        return "sense: harm to oneself"
+    if type_ in {"DISAPPROVE", "ASSAULT"} and sense.kind == "verb" and _preps(token) & MOTION_PREPS:
+        return "sense: motion, not an attack"
+    if type_ == "REJECT" and inner is None and target is None and not objects:
+        return "sense: a refusal of nothing"
+    return None
+
+
+def addressee(verb: Token) -> Token | None:
+    """The one a verb of asking addresses, when it names one.
+
+    "called on X to apologise to Y": X is asked, whatever the asked act is about.
+    """
+    if verb.pos_ != "VERB":
+        return None
+    asked = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}
+    ]
+    return asked[0] if asked else None
+
+
+def _in_content(verb: Token, target: Token) -> bool:
+    """Whether the target sits in the clause of what was agreed ("agreed (that) X can stay")."""
+    return any(c.dep_ == "ccomp" and target in c.subtree for c in verb.children)
+
+
+def _subject_index(verb: Token) -> int:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject.i if subject is not None else -1
+
+
+def _condition(token: Token) -> bool:
+    """The trigger in an "until" or "unless" clause: what has to happen first, not what happened."""
+    for _ in range(4):
+        if token.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in token.children if m.dep_ == "mark"):
+            return True
+        if token.head == token or token.dep_ in {"ROOT", "ccomp", "relcl"}:
+            return False
+        token = token.head
+    return False
+
+
+def _recipient(token: Token) -> bool:
+    """A party a promise is made to: "promised Kyiv", "pledged to the rebels"."""
+    if any(c.dep_ == "dative" and party(c) for c in token.children):
+        return True
+    return any(g.dep_ == "pobj" and party(g) for c in token.children if c.lower_ == "to" for g in c.children)
+
+
+def _heads(trigger: Trigger) -> set[str]:
+    """The lemmas of what is given: object heads and "tons of X" (not their modifiers: "high-dollar speeches")."""
+    objects = _objects(trigger.token) + ([trigger.obj] if trigger.obj is not None else [])
+    heads = {t.lemma_.lower() for o in objects for t in (o, referent(o))}
+    return heads | {g.lemma_.lower() for o in objects for c in o.children if c.lower_ == "of" for g in c.children}
+
+
+def _people(token: Token) -> bool:
+    """People released: "freed two reporters", not "released them" (tax returns) or "released the footage"."""
+    for obj in _objects(token):
+        head = referent(obj)
+        if not is_pronoun(head) and (head.ent_type_ == "PERSON" or head.lemma_.lower() in ACTOR_NOUNS):
+            return True
+    return False
+
+
+def _wished(token: Token) -> bool:
+    """An act someone wants or hopes for ("wants to make a deal", "hoped to meet"): not an event."""
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in WISHES:
+            return True
+    return False
+
+
+def _joint(token: Token, actor: Token | None) -> bool:
+    """A meeting whose parties are named together: "X and Y met", "talks between X and Y", "met with X"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}):
+        if any(party(g) for g in prep.children if g.dep_ == "pobj"):
+            return True
+    return actor is not None and any(c.dep_ == "conj" for c in referent(actor).children)
+
+
+def _violent(trigger: Trigger) -> bool:
+    """A literal violence word as trigger, or another violent word in the sentence."""
+    lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
+    if lemma in LITERAL_VIOLENCE or trigger.token.lemma_.lower() in LITERAL_VIOLENCE:
+        return True
+    skip = {trigger.token.i, getattr(trigger.obj, "i", -1)}
+    return any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in trigger.token.sent if t.i not in skip)
