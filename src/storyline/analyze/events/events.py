@@ -32,7 +32,7 @@ from .participants import active_subject, actor_head, breaks, clause_head, local
 from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
-from .trust import addressee, distrust, party, quoted_claim
+from .trust import SUPPORT_VERBS, addressee, distrust, party, quoted_claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -492,6 +492,8 @@ def _chain(token: Token, through_speech: bool = False) -> Iterator[Token]:
 def _negated(trigger: Trigger) -> bool:
     """Negation on the trigger or on what it depends on ("has not announced any plans to meet")."""
     for token in _chain(trigger.token, through_speech=True):
+        if trigger.sense.kind == "noun" and token.i != trigger.token.i and not _carries(token, trigger):
+            return False  # "did not answer the request", "no evidence of an inquiry": the noun event stands
         if any(c.dep_ == "neg" or _says_no(c) for c in token.children):
             return True
         if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "without":
@@ -500,6 +502,13 @@ def _negated(trigger: Trigger) -> bool:
             return True
     obj = trigger.obj
     return obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def _carries(head: Token, trigger: Trigger) -> bool:
+    """Whether ``head`` carries the noun event as its own: a preposition, a support verb ("did not
+    hold talks") or a verb of refusal above it ("failed to reach a deal")."""
+    lemma = head.lemma_.lower()
+    return head.pos_ == "ADP" or lemma in SUPPORT_VERBS or lemma in REFUSALS
 
 
 def _says_no(token: Token) -> bool:

@@ -63,10 +63,10 @@ LITERAL_VIOLENCE = words(
 )
 # Verbs that carry a noun event as their own ("held talks", "did not sign the deal"): their
 # negation denies the event. Under any other verb ("did not answer the request") the noun
-# event happened and only the verb is negated.
+# event happened and only the verb is negated (events.py, ``_negated``).
 SUPPORT_VERBS = words(
     "hold have make give reach sign conclude launch carry conduct stage impose issue announce plan seek get "
-    "take be begin start order call attend join back support accept approve endorse lift end"
+    "take be begin start order call"
 )
 # What is promised to no one is a pledge of policy ("promised to cut taxes"), not an agreement.
 PROMISES = words("promise pledge vow swear commit")
@@ -77,6 +77,10 @@ MEETING_PREPS = words("with between among to in")
 # Verbs of travel: a visit only when a country's government is visited.
 MOTION = words("arrive fly travel come go return land head leave")
 REFLEXIVES = words("himself herself themselves itself myself ourselves")
+# Verbs of pressing that need someone pressed or something asked for ("pushing cuts" is advocacy).
+PRESSING = words("push press pressure")
+# Nouns whose "of"-gerund is a habit or a record, not a happening: "a history of blaming".
+HABITS = words("history habit record pattern tendency practice tradition way art business")
 # Verbs of wishing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream")
 # Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
@@ -124,8 +128,6 @@ def distrust(
         return "actor: not a party"
     if actor is None and (type_ not in ACTORLESS_TYPES or target is None):
         return "actor: none"
-    if negated_host(trigger):
-        return "status: a negated verb above the noun event"
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
         return "target: not a party"
     return _sense(trigger, type_, inner, actor, target)
@@ -147,18 +149,6 @@ def quoted_claim(token: Token, quotes: Sequence[Quote], actor_id: str | None, st
     if actor_id is None or status in {"planned", "hedged", "demanded"}:
         return "quote: a speaker's wish, plan or pronoun, not a reported happening"
     return None
-
-
-def negated_host(trigger: Trigger) -> bool:
-    """A noun event under a negated verb that is not its own: "did not respond to the request"."""
-    if trigger.sense.kind != "noun":
-        return False
-    verb = trigger.token.head
-    if trigger.token.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in SUPPORT_VERBS:
-        return False
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in verb.children)
 
 
 def _objects(token: Token) -> list[Token]:
@@ -221,6 +211,20 @@ def _sense(
             return "sense: asking, not demanding"
     if type_ == "AGREE" and target is not None and _in_content(token, target):
         return "target: a party named in what was agreed, not a partner"
+    if type_ == "DEMAND" and lemma in PRESSING and not _presses_someone(token):
+        return "sense: a policy pushed, no one pressed"
+    if trigger.modal and not _modal_act(token):
+        return "sense: a passive or negated should-clause is an opinion, not a demand"
+    if type_ == "AGREE" and lemma == "agree" and any(c.dep_ == "ccomp" for c in token.children):
+        return "sense: agreeing with an opinion ('agreed that ...')"
+    if type_ == "AGREE" and sense.kind == "adj" and inner is None:
+        return "sense: readiness with no act it is ready for"
+    if type_ == "MOBILIZE" and not sense.objects and not objects & FORCES:
+        return "sense: nothing armed mobilised"
+    if type_ == "SUPPORT" and target is None:
+        return "sense: support of no party (a policy, an idea)"
+    if _judged_or_habit(token):
+        return "sense: an act judged or a habit described, not a happening"
     if type_ == "DEMAND" and (lemma in NOT_DEMANDS or token.lemma_.lower() in NOT_DEMANDS):
         return "sense: a rule or a result, not a demand"
     if trigger.modal and any(c.dep_ == "aux" and c.i < _subject_index(token) for c in token.children):
@@ -262,6 +266,27 @@ def addressee(verb: Token) -> Token | None:
 def _in_content(verb: Token, target: Token) -> bool:
     """Whether the target sits in the clause of what was agreed ("agreed (that) X can stay")."""
     return any(c.dep_ == "ccomp" and target in c.subtree for c in verb.children)
+
+
+def _presses_someone(verb: Token) -> bool:
+    """ "pushed the minister to resign", "pressing for talks": someone pressed or something asked for."""
+    if _preps(verb) & {"for", "on", "into"} or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return True
+    return any(party(o) for o in _objects(verb))
+
+
+def _modal_act(clause: Token) -> bool:
+    """A must-clause that demands an act: active and not negated ("must withdraw", not "shouldn't weigh in")."""
+    return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in clause.children)
+
+
+def _judged_or_habit(token: Token) -> bool:
+    """ "worth examining", "a long history of blaming others": the act is judged or typical, not done."""
+    if token.head.lemma_.lower() == "worth" or token.head.head.lemma_.lower() == "worth":
+        return True
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "of":
+        return token.head.head.pos_ == "NOUN" and token.head.head.lemma_.lower() in HABITS
+    return False
 
 
 def _subject_index(verb: Token) -> int:
