@@ -81,6 +81,10 @@ REFLEXIVES = words("himself herself themselves itself myself ourselves")
 PRESSING = words("push press pressure")
 # Nouns whose "of"-gerund is a habit or a record, not a happening: "a history of blaming".
 HABITS = words("history habit record pattern tendency practice tradition way art business")
+# What is released or withdrawn: a RETREAT of these needs people or forces as its object.
+RELEASES = words("release free withdraw pull")
+# Meeting verbs that imply the other party ("hosted a summit", "negotiated").
+HOSTS = words("host visit negotiate")
 # Verbs of wishing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream")
 # Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
@@ -102,13 +106,23 @@ def party(token: Token, *, owned: bool = False) -> bool:
         # "Iranian" torn from its noun: a party only as the owner of a thing ("rejected Israeli
         # changes"); before a person or group the target is that person ("the Republican nominee")
         return owned and head.dep_ in {"amod", "compound", "nmod"} and not _actorlike(head.head)
-    if head.ent_type_ in {"GPE", "LOC"} and not names_country(head) and head.lower_ not in CAPITALS:
-        return owned  # a city does not act ("the city remains in limbo"); things happen to it
-    if is_named(head):
+    if is_named(head) or _unknown_name(head):
         return True
     if head.lemma_.lower() in ACTOR_NOUNS or head.lemma_.lower() in ROLES or _actorlike(head):
         return True
-    return owned and any(is_named(c) for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"})
+    owners = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"}]
+    return owned and any(is_named(c) or (_actorlike(c) and not is_pronoun(c)) for c in owners)
+
+
+def _city(head: Token) -> bool:
+    """A place name that is not a country or a capital standing for its government."""
+    return head.ent_type_ in {"GPE", "LOC", "FAC"} and not names_country(head) and head.lower_ not in CAPITALS
+
+
+def _unknown_name(head: Token) -> bool:
+    """A proper noun the entity model left untyped ("Valdoria offered ..."), not a capitalised
+    participle at the start of a sentence ("Conceding that ...")."""
+    return head.tag_ in {"NNP", "NNPS"} and head.is_title and not head.lower_.endswith(("ing", "ed"))
 
 
 def dateline(token: Token) -> bool:
@@ -193,7 +207,13 @@ def _sense(
         and not objects & OFFER_THINGS
     ):
         return "sense: readiness with no partner and no agreed act"
-    if type_ == "CONSULT" and target is None and not _joint(token, actor):
+    if (
+        type_ == "CONSULT"
+        and sense.kind == "verb"
+        and lemma not in HOSTS
+        and target is None
+        and not _joint(token, actor)
+    ):
         return "sense: a meeting with one party"
     if type_ == "CONSULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ not in MEETING_PREPS:
         return "target: a place left or passed, not a party met"
@@ -201,9 +221,10 @@ def _sense(
         return "sense: a trip, not a visit to a party"
     if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS:
         return "sense: nothing material given"
-    if type_ == "AID" and target is None:
+    if type_ == "AID" and target is None and "to" not in _preps(token):
         return "sense: aid to no one"
-    if type_ == "RETREAT" and not sense.objects and not objects & FORCES and not _people(token):
+    left = _preps(token) & {"from", "out"}  # "withdraw from the region"
+    if type_ == "RETREAT" and lemma in RELEASES and not (sense.objects or left or objects & FORCES or _people(token)):
         return "sense: nothing released or withdrawn but papers or words"
     if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
         infinitive = any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
@@ -221,11 +242,11 @@ def _sense(
         return "sense: readiness with no act it is ready for"
     if type_ == "MOBILIZE" and not sense.objects and not objects & FORCES:
         return "sense: nothing armed mobilised"
-    if type_ == "SUPPORT" and target is None:
-        return "sense: support of no party (a policy, an idea)"
+    if type_ == "SUPPORT" and target is None and not sense.objects and not _named_actor(actor):
+        return "sense: support of no party by no one named (a policy, an idea)"
     if _judged_or_habit(token):
         return "sense: an act judged or a habit described, not a happening"
-    if type_ == "DEMAND" and (lemma in NOT_DEMANDS or token.lemma_.lower() in NOT_DEMANDS):
+    if type_ == "DEMAND" and (lemma in NOT_DEMANDS or _demanded_verb(trigger).lemma_.lower() in NOT_DEMANDS):
         return "sense: a rule or a result, not a demand"
     if trigger.modal and any(c.dep_ == "aux" and c.i < _subject_index(token) for c in token.children):
         return "status: an inverted modal is a condition ('should X win')"
@@ -235,6 +256,8 @@ def _sense(
         p is None or referent(resolve_pronoun(p)).ent_type_ == "PERSON" for p in (actor, target)
     ):
         return "sense: people working together, not parties"
+    if type_ in {"ASSAULT", "COERCE"} and actor is not None and _city(referent(actor)):
+        return "actor: a city does not use force; its police or its gunmen do"
     if type_ == "ASSAULT" and not _violent(trigger):
         return "sense: no violence in the sentence"
     if type_ == "ASSAULT" and any(c.lower_ in REFLEXIVES for c in token.children if c.dep_ == "dobj"):
@@ -268,9 +291,26 @@ def _in_content(verb: Token, target: Token) -> bool:
     return any(c.dep_ == "ccomp" and target in c.subtree for c in verb.children)
 
 
+def _demanded_verb(trigger: Trigger) -> Token:
+    """What a must-clause asks for: "need to make proposals" asks for "make"."""
+    token = trigger.token
+    if trigger.modal and token.lemma_.lower() in {"need", "have"}:
+        return next((c for c in token.children if c.dep_ == "xcomp"), token)
+    return token
+
+
+def _named_actor(actor: Token | None) -> bool:
+    """A named party or a plural group ("Greece praised ...", "the two sides signed ...")."""
+    if actor is None:
+        return False
+    head = referent(resolve_pronoun(actor))
+    return is_named(head) or _unknown_name(head) or head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() in ACTOR_NOUNS
+
+
 def _presses_someone(verb: Token) -> bool:
     """ "pushed the minister to resign", "pressing for talks": someone pressed or something asked for."""
-    if _preps(verb) & {"for", "on", "into"} or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+    clauses = {"xcomp", "ccomp", "advcl"}
+    if _preps(verb) & {"for", "on", "into"} or any(c.dep_ in clauses for c in verb.children):
         return True
     return any(party(o) for o in _objects(verb))
 
@@ -344,7 +384,14 @@ def _joint(token: Token, actor: Token | None) -> bool:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}):
         if any(party(g) for g in prep.children if g.dep_ == "pobj"):
             return True
-    return actor is not None and any(c.dep_ == "conj" for c in referent(actor).children)
+    if actor is None:
+        return False
+    if actor.lower_ in {"they", "we"}:
+        return True  # "they would hold another meeting": the parties meet each other
+    head = referent(actor)  # "X and Y met", "officials from X and Y held talks", "the ministers met"
+    if head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "NORP":
+        return True
+    return any(t.dep_ == "conj" and (is_named(t) or _actorlike(t)) for t in head.subtree)
 
 
 def _violent(trigger: Trigger) -> bool:
