@@ -70,6 +70,12 @@ ACTOR_NOUNS = frozenset(
     )
 )
 
+# People who act for a party, beyond the actor nouns above ("her aides", "the nominee").
+ROLES = words(
+    "aide ally staffer campaign candidate nominee senator governor mayor lawmaker legislator delegate official "
+    "representative congressman congresswoman spokesman spokeswoman chairman chairwoman director"
+)
+
 # Heads that introduce their real referent with "of": "a group of diplomats".
 PARTITIVES = words(
     "group members member leaders leader delegation team number dozens hundreds thousands "
@@ -254,6 +260,31 @@ def resolve_pronoun(token: Token) -> Token:
     if speaker is not None:
         return speaker
     return _previous_name(token) or token
+
+
+def ambiguous_pronoun(token: Token) -> bool:
+    """Whether a pronoun has two or more different names it could stand for.
+
+    Read only when neither a speech verb above it nor a coordinated object says who
+    it is (:func:`resolve_pronoun`). "Brel met Alder after he ...": he could be either,
+    and an event with the wrong one of them is worse than no event.
+    """
+    if not is_pronoun(token) or token.lower_ in {"i", "we", "us", "our"}:
+        return False
+    if _speaker_above(token) is not None:
+        return False
+    if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
+        return False
+    person = token.lower_ in {"he", "she", "him", "her", "his"}
+    starts = docindex.sentence_starts(token.doc)
+    before = bisect.bisect_right(starts, token.i)
+    floor = starts[before - 3] if before >= 3 else 0
+    names = {
+        e.root.text.lower()
+        for e in docindex.entities_within(token.doc, floor, token.i)
+        if e.label_ in ACTOR_LABELS and (e.label_ == "PERSON") == person and e.label_ != "NORP"
+    }
+    return len(names) > 1
 
 
 def _speaker_above(token: Token) -> Token | None:

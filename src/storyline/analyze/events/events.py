@@ -66,6 +66,7 @@ CROWD_NOUNS = words(
 )
 # Words above an event that deny it: "failed to", "denied", "its reluctance to endorse".
 REFUSALS = words("fail deny reluctance reluctant unwilling unwillingness hesitant hesitate hesitation refrain")
+CONTRACTED_WOULD = frozenset({"'d", "’d"})  # "he'd hold a hearing"
 SCORE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
 
 
@@ -536,7 +537,7 @@ def _planned(token: Token) -> bool:
     """Will, would, is to, going to, expected/preparing/planning to."""
     for link in _chain(token):
         auxes = {c.lower_ for c in link.children if c.dep_ == "aux"}
-        if auxes & FUTURE_AUX or (link.i != token.i and link.lemma_.lower() in PLANNING_VERBS):
+        if auxes & (FUTURE_AUX | CONTRACTED_WOULD) or (link.i != token.i and link.lemma_.lower() in PLANNING_VERBS):
             return True
         if link.lemma_.lower() in {"go", "be"} and link.i != token.i and token.dep_ == "xcomp":
             return True

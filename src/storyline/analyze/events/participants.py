@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from .. import docindex
-from .actors import is_actorlike, names_country, names_party, referent
+from .actors import ROLES, is_actorlike, names_country, names_party, referent
 from .lexicon import WEAPON_MODES, senses
 from .triggers import Trigger
 
@@ -213,7 +213,7 @@ def _controller(token: Token) -> Token | None:
                 return called[0]
         if link == "pcomp" and head.dep_ == "prep":  # "accused Kyiv of shelling": Kyiv shelled
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
-            if objs and is_actorlike(referent(objs[0])):
+            if objs and (is_actorlike(referent(objs[0])) or referent(objs[0]).lemma_.lower() in ROLES):
                 return objs[0]
         if link == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):  # "are expected to sign"
             return next(c for c in head.children if c.dep_ == "nsubjpass")

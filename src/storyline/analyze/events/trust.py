@@ -25,7 +25,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...lexicon import words
-from .actors import ACTOR_NOUNS, CAPITALS, QUANTIFIERS, is_named, is_pronoun, names_country, referent, resolve_pronoun
+from .actors import (
+    ACTOR_NOUNS,
+    CAPITALS,
+    QUANTIFIERS,
+    ROLES,
+    ambiguous_pronoun,
+    is_named,
+    is_pronoun,
+    names_country,
+    referent,
+    resolve_pronoun,
+)
 from .actors import is_actorlike as _actorlike
 from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE
 
@@ -37,11 +48,6 @@ if TYPE_CHECKING:
     from ...model import Quote
     from .triggers import Trigger
 
-# People who act for a party, beyond the actor nouns of actors.py.
-ROLES = words(
-    "aide ally staffer campaign candidate nominee senator governor mayor lawmaker legislator delegate official "
-    "representative congressman congresswoman spokesman spokeswoman chairman chairwoman director"
-)
 # Types a text reports without saying who did it ("were killed", "was banned", "is under investigation").
 ACTORLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "MOBILIZE"})
 # Words that make an agreement one on its own ("signed the accord"); other AGREE words
@@ -85,8 +91,8 @@ HABITS = words("history habit record pattern tendency practice tradition way art
 RELEASES = words("release free withdraw pull")
 # Meeting verbs that imply the other party ("hosted a summit", "negotiated").
 HOSTS = words("host visit negotiate")
-# Verbs of wishing: what they govern has not happened and is not planned.
-WISHES = words("want hope wish like love desire dream")
+# Verbs of wishing and needing: what they govern has not happened and is not planned.
+WISHES = words("want hope wish like love desire dream need")
 # Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
 MOTION_PREPS = words("into onto against through")
 
@@ -97,6 +103,8 @@ def party(token: Token, *, owned: bool = False) -> bool:
     With ``owned`` (targets), a thing a named party owns stands for it too, the
     way PLOVER codes "rejected Israeli changes" or "United Nations planes".
     """
+    if ambiguous_pronoun(token):
+        return False  # "after he met him": two names it could be
     head = referent(resolve_pronoun(token))
     if head.pos_ == "PRON" or is_pronoun(head) or head.lower_ in QUANTIFIERS:
         return False  # "he" with no one before it, "many", "some"
@@ -258,6 +266,12 @@ def _sense(
         return "sense: people working together, not parties"
     if type_ in {"ASSAULT", "COERCE"} and actor is not None and _city(referent(actor)):
         return "actor: a city does not use force; its police or its gunmen do"
+    if actor is None and not _unsaid_actor(token):
+        return "actor: the parse has a subject that cannot act ('the drinking that killed him')"
+    if type_ == "PROTEST" and actor is not None and not _crowd(actor):
+        return "sense: no crowd protests (a demonstration of a point)"
+    if type_ == "DEMAND" and lemma == "insist" and _insists_on_own_act(token):
+        return "sense: insisting on doing something oneself"
     if type_ == "ASSAULT" and not _violent(trigger):
         return "sense: no violence in the sentence"
     if type_ == "ASSAULT" and any(c.lower_ in REFLEXIVES for c in token.children if c.dep_ == "dobj"):
@@ -297,6 +311,36 @@ def _demanded_verb(trigger: Trigger) -> Token:
     if trigger.modal and token.lemma_.lower() in {"need", "have"}:
         return next((c for c in token.children if c.dep_ == "xcomp"), token)
     return token
+
+
+def _unsaid_actor(token: Token) -> bool:
+    """An event without actor is read only where the text leaves the actor unsaid: a passive
+    ("were killed"), a noun ("the killings") or a violent cause ("killed in an airstrike")."""
+    if token.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+        return True
+    if token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "amod", "conj"}:
+        return True  # "people killed in the blast"
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is None:
+        return token.dep_ != "relcl"
+    head = referent(subject)
+    return head.lemma_.lower() in VIOLENCE or head.lower_ in VIOLENCE
+
+
+def _crowd(actor: Token) -> bool:
+    """Who takes to the streets: people, groups, parties, not an abstraction ("campaigns have demonstrated")."""
+    head = referent(resolve_pronoun(actor))
+    if head.ent_type_ in {"NORP", "ORG", "GPE"} or _unknown_name(head):
+        return True
+    return head.lemma_.lower() in ACTOR_NOUNS and head.lemma_.lower() not in ROLES
+
+
+def _insists_on_own_act(verb: Token) -> bool:
+    """ "insisted on paying the bill himself": a gerund with no one else to do it."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for gerund in (g for g in prep.children if g.dep_ == "pcomp"):
+            return not any(c.dep_ in {"nsubj", "poss"} for c in gerund.children)
+    return False
 
 
 def _named_actor(actor: Token | None) -> bool:
