@@ -271,8 +271,11 @@ def ambiguous_pronoun(token: Token) -> bool:
     """
     if not is_pronoun(token) or token.lower_ in {"i", "we", "us", "our"}:
         return False
-    if _speaker_above(token) is not None:
-        return False
+    speaker = _speaker_above(token)
+    if speaker is not None:
+        # "Ryan called out Trump, slamming his ban": the object above is as near as the subject
+        rival = [c for c in speaker.head.children if c.dep_ == "dobj" and is_named(c) and not is_pronoun(c)]
+        return bool(rival) and token.dep_ == "poss"
     if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
         return False
     person = token.lower_ in {"he", "she", "him", "her", "his"}

@@ -91,6 +91,8 @@ HABITS = words("history habit record pattern tendency practice tradition way art
 RELEASES = words("release free withdraw pull")
 # Meeting verbs that imply the other party ("hosted a summit", "negotiated").
 HOSTS = words("host visit negotiate")
+# Modifiers of an event noun that say it has not happened ("his proposed ban").
+UNREAL = words("proposed planned possible potential alleged rumored rumoured hypothetical would-be future")
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
 # Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
@@ -146,12 +148,18 @@ def distrust(
     trigger: Trigger, type_: str, inner: Trigger | None, actor: Token | None, target: Token | None
 ) -> str | None:
     """Why the event read from ``trigger`` is not emitted, or None when the parse supports it."""
+    if actor is not None and actor.i in {trigger.token.i, getattr(trigger.obj, "i", -1)}:
+        return "actor: the trigger word itself"
     if actor is not None and (not party(actor) or dateline(referent(actor))):
         return "actor: not a party"
     if actor is None and (type_ not in ACTORLESS_TYPES or target is None):
         return "actor: none"
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
         return "target: not a party"
+    if target is not None and _nested(target, trigger.token):
+        return "target: named in a clause of its own ('deported for entering the country')"
+    if trigger.sense.kind == "noun" and any(c.lower_ in UNREAL for c in trigger.token.children if c.dep_ == "amod"):
+        return "status: a proposed or possible event, not a happening"
     return _sense(trigger, type_, inner, actor, target)
 
 
@@ -171,6 +179,19 @@ def quoted_claim(token: Token, quotes: Sequence[Quote], actor_id: str | None, st
     if actor_id is None or status in {"planned", "hedged", "demanded"}:
         return "quote: a speaker's wish, plan or pronoun, not a reported happening"
     return None
+
+
+def _nested(target: Token, trigger: Token) -> bool:
+    """Whether the target sits in a subordinate clause or phrase below the trigger (not its object,
+    not the subject of what it governs): "deported for illegally entering X", "travelers from
+    countries with a presence of X"."""
+    token, steps, preps = target, 0, 0
+    while token.i != trigger.i and token.head.i != token.i and steps < 8:
+        if token.dep_ == "pcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            return True
+        preps += token.dep_ == "prep"
+        token, steps = token.head, steps + 1
+    return preps > 2
 
 
 def _objects(token: Token) -> list[Token]:
