@@ -290,6 +290,11 @@ def ambiguous_pronoun(token: Token) -> bool:
     return len(names) > 1
 
 
+def speaker_of(token: Token) -> Token | None:
+    """The named subject of the speech or thought verb whose complement holds ``token``, if any."""
+    return _speaker_above(token)
+
+
 def _speaker_above(token: Token) -> Token | None:
     """The subject of the verb whose complement clause holds ``token``."""
     verb = token.head

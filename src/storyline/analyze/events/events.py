@@ -78,6 +78,8 @@ class Coded:
     actor: Actor | None
     target: Actor | None
     distrust: str | None = None  # why the event is not emitted (trust.py); None: emitted
+    trigger: Trigger | None = None
+    actor_token: Token | None = None
 
 
 @component("events", fills="events", requires=("entities", "quotes", "attributions", "dates"))
@@ -277,7 +279,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status) or distrust(
         trigger, type_, inner, actor_tok, target_tok
     )
-    return Coded(event, actor, target, why)
+    return Coded(event, actor, target, why, trigger, actor_tok)
 
 
 def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) -> tuple[Actor | None, None]:
