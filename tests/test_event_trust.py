@@ -148,3 +148,22 @@ def test_the_coder_still_reads_what_the_gate_leaves_out(nlp, settings) -> None:
     coded = code_events(doc, Found(_article(text)))
     assert coded and coded[0].distrust is not None
     assert list(find_events(doc, found=Found(_article(text)), settings=settings)) == []
+
+
+def test_a_resignation_called_for_is_demanded_not_asserted(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder called on Tuesday for Judge Ilse Brand to resign.")
+    assert [e.status for e in events if e.type == "RETREAT"] == ["demanded"]
+
+
+def test_a_generic_reporter_and_campaign_stops_are_not_events(nlp, settings) -> None:
+    text = "The spokeswoman of Norland did not answer a reporter's request for comment."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"]
+    assert not _emitted(nlp, settings, "Senator Tom Alder's recent visits to the swing counties drew crowds.")
+
+
+def test_an_actor_borrowed_from_a_host_clause_is_left_out(nlp, settings) -> None:
+    text = (
+        "Ilse Brand remembers when police officers came to the door of her sister, "
+        "who had given speeches criticizing the government."
+    )
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE" and e.actor == "police officers"]

@@ -471,11 +471,20 @@ def _status(
             accuser = actor_head(governor)
             source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
+    if _demanded_for(trigger.token):
+        return "demanded", source  # "called for the judge to resign": the resignation is demanded
     if _hedged(trigger.token):
         return "hedged", source
     if _planned(trigger.token):
         return "planned", source
     return ("reported" if source else "asserted"), source
+
+
+def _demanded_for(token: Token) -> bool:
+    """A "for X to" clause under a verb of asking: "called for Ginsburg to resign", "pushed for X to go"."""
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return False
+    return token.head.lemma_.lower() in {"call", "push", "press", "appeal", "ask", "urge", "lobby", "campaign"}
 
 
 def _chain(token: Token, through_speech: bool = False) -> Iterator[Token]:

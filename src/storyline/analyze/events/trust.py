@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 SPEECH_HOSTS = words("say tell state add announce write post declare")
 # Where a trigger is background to its sentence: "by attacking", "after meeting".
 EMBEDDED = frozenset({"pcomp", "advcl", "acomp"})
+# People a sentence can speak of in general ("a reporter's request", "if a protester starts ...").
+ANYONE = words("person reporter journalist protester voter citizen customer president leader member politician")
 # Types a text reports without saying who did it ("were killed", "was banned", "is under investigation").
 ACTORLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "MOBILIZE"})
 # Words that make an agreement one on its own ("signed the accord"); other AGREE words
@@ -122,6 +124,9 @@ def party(token: Token, *, owned: bool = False) -> bool:
         return owned and head.dep_ in {"amod", "compound", "nmod"} and not _actorlike(head.head)
     if is_named(head) or _unknown_name(head):
         return True
+    generic = head.lemma_.lower() in ROLES or head.lemma_.lower() in ANYONE
+    if generic and any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "each"} for c in head.children):
+        return False  # "a reporter", "a protester", "any candidate": someone generic, not a party
     if head.lemma_.lower() in ACTOR_NOUNS or head.lemma_.lower() in ROLES or _actorlike(head):
         return True
     owners = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"}]
@@ -196,6 +201,8 @@ def _accusation(token: Token) -> bool:
 def _unknown_name(head: Token) -> bool:
     """A proper noun the entity model left untyped ("Valdoria offered ..."), not a capitalised
     participle at the start of a sentence ("Conceding that ...")."""
+    if any(c.dep_ == "poss" for c in head.children) or not head.is_alpha:
+        return False  # "Trump's Islamophobia": a trait of a named party, not one
     return head.tag_ in {"NNP", "NNPS"} and head.is_title and not head.lower_.endswith(("ing", "ed"))
 
 
@@ -321,6 +328,10 @@ def _sense(
         return "sense: a meeting with one party"
     if type_ == "CONSULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ not in MEETING_PREPS:
         return "target: a place left or passed, not a party met"
+    if type_ == "CONSULT" and lemma == "visit" and target is None:
+        return "sense: visits to no one (campaign stops)"
+    if trigger.modal and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
+        return "sense: 'should have done' is a reproach for the past, not a demand"
     if type_ == "CONSULT" and lemma in MOTION and (target is None or not names_country(target)):
         return "sense: a trip, not a visit to a party"
     if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS:
