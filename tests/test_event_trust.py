@@ -162,8 +162,5 @@ def test_a_generic_reporter_and_campaign_stops_are_not_events(nlp, settings) -> 
 
 
 def test_an_actor_borrowed_from_a_host_clause_is_left_out(nlp, settings) -> None:
-    text = (
-        "Ilse Brand remembers when police officers came to the door of her sister, "
-        "who had given speeches criticizing the government."
-    )
-    assert not [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE" and e.actor == "police officers"]
+    text = "Ilse Brand recalls that the guards stopped her cousin, a teacher who wrote columns condemning the mayor."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE" and e.actor == "guards"]
