@@ -164,3 +164,8 @@ def test_a_generic_reporter_and_campaign_stops_are_not_events(nlp, settings) -> 
 def test_an_actor_borrowed_from_a_host_clause_is_left_out(nlp, settings) -> None:
     text = "Ilse Brand recalls that the guards stopped her cousin, a teacher who wrote columns condemning the mayor."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE" and e.actor == "guards"]
+
+
+def test_a_word_inside_a_name_is_no_trigger(nlp, settings) -> None:
+    text = "The Norland Society for Peaceful Cooperation and Development published its annual figures."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "COOPERATE"]

@@ -203,6 +203,8 @@ def _unknown_name(head: Token) -> bool:
     participle at the start of a sentence ("Conceding that ...")."""
     if any(c.dep_ == "poss" for c in head.children) or not head.is_alpha:
         return False  # "Trump's Islamophobia": a trait of a named party, not one
+    if head.ent_type_:  # a law, a product, an event: typed, and not a party
+        return False
     return head.tag_ in {"NNP", "NNPS"} and head.is_title and not head.lower_.endswith(("ing", "ed"))
 
 
@@ -303,6 +305,8 @@ def _sense(
     """Whether the trigger has what its type needs (see the module docstring)."""
     token, sense = trigger.token, trigger.sense
     lemma = sense.lemma
+    if token.ent_type_ and token.ent_type_ not in {"DATE", "TIME"}:
+        return "sense: a word inside a name ('Organization for Economic Cooperation')"
     objects = _object_words(token) | (_object_words(trigger.obj) if trigger.obj is not None else set())
     if _wished(token):
         return "sense: a wish, not an act"
