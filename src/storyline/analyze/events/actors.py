@@ -70,6 +70,12 @@ ACTOR_NOUNS = frozenset(
     )
 )
 
+# People who act for a party, beyond the actor nouns above ("her aides", "the nominee").
+ROLES = words(
+    "aide ally staffer campaign candidate nominee senator governor mayor lawmaker legislator delegate official "
+    "representative congressman congresswoman spokesman spokeswoman chairman chairwoman director"
+)
+
 # Heads that introduce their real referent with "of": "a group of diplomats".
 PARTITIVES = words(
     "group members member leaders leader delegation team number dozens hundreds thousands "
@@ -244,10 +250,49 @@ def resolve_pronoun(token: Token) -> Token:
     """
     if not is_pronoun(token):
         return token
+    if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
+        # "blamed Valmora, accusing it of ...": the object of the verb it hangs from, never
+        # the subject the two verbs share
+        host = token.head.head
+        named = [c for c in host.children if c.dep_ in {"dobj", "dative"} and not is_pronoun(c)]
+        return named[0] if named else _previous_name(token) or token
     speaker = _speaker_above(token)
     if speaker is not None:
         return speaker
     return _previous_name(token) or token
+
+
+def ambiguous_pronoun(token: Token) -> bool:
+    """Whether a pronoun has two or more different names it could stand for.
+
+    Read only when neither a speech verb above it nor a coordinated object says who
+    it is (:func:`resolve_pronoun`). "Brel met Alder after he ...": he could be either,
+    and an event with the wrong one of them is worse than no event.
+    """
+    if not is_pronoun(token) or token.lower_ in {"i", "we", "us", "our"}:
+        return False
+    speaker = _speaker_above(token)
+    if speaker is not None:
+        # "Ryan called out Trump, slamming his ban": the object above is as near as the subject
+        rival = [c for c in speaker.head.children if c.dep_ == "dobj" and is_named(c) and not is_pronoun(c)]
+        return bool(rival) and token.dep_ == "poss"
+    if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
+        return False
+    person = token.lower_ in {"he", "she", "him", "her", "his"}
+    starts = docindex.sentence_starts(token.doc)
+    before = bisect.bisect_right(starts, token.i)
+    floor = starts[before - 3] if before >= 3 else 0
+    names = {
+        e.root.text.lower()
+        for e in docindex.entities_within(token.doc, floor, token.i)
+        if e.label_ in ACTOR_LABELS and (e.label_ == "PERSON") == person and e.label_ != "NORP"
+    }
+    return len(names) > 1
+
+
+def speaker_of(token: Token) -> Token | None:
+    """The named subject of the speech or thought verb whose complement holds ``token``, if any."""
+    return _speaker_above(token)
 
 
 def _speaker_above(token: Token) -> Token | None:
@@ -272,14 +317,23 @@ def _speaker_above(token: Token) -> Token | None:
 
 def _previous_name(token: Token) -> Token | None:
     """The nearest earlier named party that agrees with the pronoun, within two sentences."""
+    if token.lower_ in {"i", "we", "us", "our"}:
+        return None  # the speaker or the writer: only a quote's speaker says who (not the last name seen)
     person = token.lower_ in {"he", "she", "him", "her", "his"}
     starts = docindex.sentence_starts(token.doc)
     before = bisect.bisect_right(starts, token.i)  # the sentences starting at or before the pronoun
     floor = starts[before - 3] if before >= 3 else 0
-    for ent in reversed(docindex.entities_within(token.doc, floor, token.i)):
-        if ent.label_ in ACTOR_LABELS and (ent.label_ == "PERSON") == person:
-            return ent.root
-    return None
+    kind = [e for e in docindex.entities_within(token.doc, floor, token.i) if e.label_ in ACTOR_LABELS]
+    kind = [e for e in kind if (e.label_ == "PERSON") == person]
+    if not kind:
+        return None
+    # A subject pronoun continues the subject of what came before ("Brel said he would vote for
+    # Alder, but he has not endorsed him"): the nearest subject first, then the nearest name.
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        subjects = [e for e in kind if e.root.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[-1].root
+    return kind[-1].root
 
 
 def is_place_only(token: Token) -> bool:

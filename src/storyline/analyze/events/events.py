@@ -32,6 +32,7 @@ from .participants import active_subject, actor_head, breaks, clause_head, local
 from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
+from .trust import SUPPORT_VERBS, addressee, distrust, party, quoted_claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -63,6 +64,9 @@ CROWD_NOUNS = words(
     "supporter activist youth teacher employee union crowd member man woman driver trader miner "
     "opposition"
 )
+# Words above an event that deny it: "failed to", "denied", "its reluctance to endorse".
+REFUSALS = words("fail deny reluctance reluctant unwilling unwillingness hesitant hesitate hesitation refrain")
+CONTRACTED_WOULD = frozenset({"'d", "’d"})  # "he'd hold a hearing"
 SCORE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
 
 
@@ -73,13 +77,50 @@ class Coded:
     event: Event
     actor: Actor | None
     target: Actor | None
+    distrust: str | None = None  # why the event is not emitted (trust.py); None: emitted
+    trigger: Trigger | None = None
+    actor_token: Token | None = None
 
 
 @component("events", fills="events", requires=("entities", "quotes", "attributions", "dates"))
 def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event]:
-    """Yield the PLOVER events of each sentence, most confident first within a sentence."""
-    for coded in code_events(doc, found):
-        yield coded.event
+    """Yield the trusted PLOVER events of each sentence, most confident first, each happening once."""
+    yield from merge_duplicates([c.event for c in code_events(doc, found) if c.distrust is None])
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """One happening mentioned twice is one event: the first mention, completed by later ones.
+
+    Two events are the same happening when they have the same type and actor,
+    both or neither are denials, their targets do not differ (one may be
+    left unsaid) and their dates do not disagree. A news story restates its lead
+    further down ("troops shelled the town ... the shelling of the town, the
+    ministry said"), and the restatement is not a second attack.
+    """
+    kept: list[Event] = []
+    for event in events:
+        same = next((i for i, k in enumerate(kept) if _same_happening(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        first = kept[same]
+        if first.target is None and event.target is not None:
+            first = replace(first, target=event.target, target_id=event.target_id, target_sector=event.target_sector)
+        if first.date is None and event.date is not None:
+            first = replace(first, date=event.date, date_text=event.date_text)
+        kept[same] = first
+    return kept
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """Whether two events of one article tell the same happening (see :func:`merge_duplicates`)."""
+    if a.type != b.type or a.actor != b.actor or (a.status == "denied") != (b.status == "denied"):
+        return False
+    if a.actor is None and (a.target is None or b.target is None):
+        return False  # "two people were killed" ... "a third was killed": nothing ties them
+    if a.target is not None and b.target is not None and a.target != b.target:
+        return False
+    return not (a.date and b.date and a.date != b.date)
 
 
 def code_events(doc: Doc, found: Found) -> list[Coded]:
@@ -192,6 +233,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
+    if trigger.sense.type == "DEMAND" and (asked := addressee(trigger.token)) is not None and party(asked):
+        target_tok = asked  # "called on X to apologise to Y", "asked her aide to ...": X, the aide
     actor = make_actor(actor_tok, known) if actor_tok is not None else None
     target = make_actor(target_tok, known) if target_tok is not None else None
     if actor is not None and target is not None and target.name == actor.name:
@@ -233,7 +276,10 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         target_end=target.end if target else None,
     )
     event = _with_date(event, trigger, found.dates)
-    return Coded(event, actor, target)
+    why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status) or distrust(
+        trigger, type_, inner, actor_tok, target_tok
+    )
+    return Coded(event, actor, target, why, trigger, actor_tok)
 
 
 def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) -> tuple[Actor | None, None]:
@@ -425,11 +471,20 @@ def _status(
             accuser = actor_head(governor)
             source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
+    if _demanded_for(trigger.token):
+        return "demanded", source  # "called for the judge to resign": the resignation is demanded
     if _hedged(trigger.token):
         return "hedged", source
     if _planned(trigger.token):
         return "planned", source
     return ("reported" if source else "asserted"), source
+
+
+def _demanded_for(token: Token) -> bool:
+    """A "for X to" clause under a verb of asking: "called for Ginsburg to resign", "pushed for X to go"."""
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return False
+    return token.head.lemma_.lower() in {"call", "push", "press", "appeal", "ask", "urge", "lobby", "campaign"}
 
 
 def _chain(token: Token, through_speech: bool = False) -> Iterator[Token]:
@@ -449,14 +504,23 @@ def _chain(token: Token, through_speech: bool = False) -> Iterator[Token]:
 def _negated(trigger: Trigger) -> bool:
     """Negation on the trigger or on what it depends on ("has not announced any plans to meet")."""
     for token in _chain(trigger.token, through_speech=True):
+        if trigger.sense.kind == "noun" and token.i != trigger.token.i and not _carries(token, trigger):
+            return False  # "did not answer the request", "no evidence of an inquiry": the noun event stands
         if any(c.dep_ == "neg" or _says_no(c) for c in token.children):
             return True
         if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "without":
             return True
-        if token.lemma_.lower() in {"fail", "deny"} and token.i != trigger.token.i:
+        if token.lemma_.lower() in REFUSALS and token.i != trigger.token.i:
             return True
     obj = trigger.obj
     return obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def _carries(head: Token, trigger: Trigger) -> bool:
+    """Whether ``head`` carries the noun event as its own: a preposition, a support verb ("did not
+    hold talks") or a verb of refusal above it ("failed to reach a deal")."""
+    lemma = head.lemma_.lower()
+    return head.pos_ == "ADP" or lemma in SUPPORT_VERBS or lemma in REFUSALS
 
 
 def _says_no(token: Token) -> bool:
@@ -484,7 +548,7 @@ def _planned(token: Token) -> bool:
     """Will, would, is to, going to, expected/preparing/planning to."""
     for link in _chain(token):
         auxes = {c.lower_ for c in link.children if c.dep_ == "aux"}
-        if auxes & FUTURE_AUX or (link.i != token.i and link.lemma_.lower() in PLANNING_VERBS):
+        if auxes & (FUTURE_AUX | CONTRACTED_WOULD) or (link.i != token.i and link.lemma_.lower() in PLANNING_VERBS):
             return True
         if link.lemma_.lower() in {"go", "be"} and link.i != token.i and token.dep_ == "xcomp":
             return True

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from .. import docindex
-from .actors import is_actorlike, names_country, names_party, referent
+from .actors import ROLES, is_actorlike, names_country, names_party, referent
 from .lexicon import WEAPON_MODES, senses
 from .triggers import Trigger
 
@@ -205,11 +205,15 @@ def _controller(token: Token) -> Token | None:
             return None  # "an attempt to kill X was thwarted, police said": the attempt's author is unknown
         if link == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
-            if objs:
+            if objs and not _names_object_again(token):
                 return objs[0]
+        if link in {"xcomp", "advcl"} and head.lemma_.lower() in {"call", "appeal"}:
+            called = [p for p in prep_objects(head, ("on", "upon", "to")) if is_actorlike(referent(p))]
+            if called:  # "called on Valmora to withdraw": Valmora
+                return called[0]
         if link == "pcomp" and head.dep_ == "prep":  # "accused Kyiv of shelling": Kyiv shelled
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
-            if objs and is_actorlike(referent(objs[0])):
+            if objs and (is_actorlike(referent(objs[0])) or referent(objs[0]).lemma_.lower() in ROLES):
                 return objs[0]
         if link == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):  # "are expected to sign"
             return next(c for c in head.children if c.dep_ == "nsubjpass")
@@ -222,6 +226,12 @@ def _controller(token: Token) -> Token | None:
             return agent_of(head)
         token = head
     return None
+
+
+def _names_object_again(infinitive: Token) -> bool:
+    """ "called Alder to congratulate him": the infinitive's own object pronoun is the called one,
+    so the caller, not the one called, does it."""
+    return any(c.dep_ == "dobj" and c.lower_ in {"him", "her", "them"} for c in infinitive.children)
 
 
 def owner_of(noun: Token) -> Token | None:

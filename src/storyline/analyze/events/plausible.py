@@ -79,7 +79,8 @@ JUDGED_ACTS = words("hard difficult impossible easy tough tricky unfair fair wro
 # noun's infinitive describes it ("the ability to support more spending", "a chance to free up cash").
 ACT_NOUNS = words(
     "decision plan agreement deal order move attempt effort bid offer promise pledge threat call demand request "
-    "vote proposal intention commitment readiness willingness refusal resolution law measure step campaign "
+    "vote proposal intention commitment readiness willingness refusal reluctance unwillingness hesitation "
+    "resolution law measure step campaign "
     "operation mission initiative deadline ultimatum warning vow"
 )
 DEMONSTRATIVES = words("this that these those it which what something anything everything nothing")
@@ -196,7 +197,9 @@ def _insists_on_a_fact(token: Token) -> bool:
         return False
     clause = clauses[0]
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    return clause.tag_ != "VB" and not modals & {"must", "should", "shall", "ought"}
+    if modals & {"must", "should", "shall", "ought"}:
+        return False
+    return clause.tag_ != "VB" or bool(modals)  # "insisted he leave" demands; "that it would be" claims
 
 
 def _appeal_for(token: Token) -> bool:

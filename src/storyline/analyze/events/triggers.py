@@ -35,8 +35,15 @@ class Trigger:
 
 def _child_words(token: Token) -> set[str]:
     """Particles and prepositions attached to a verb ("call off", "crack down on")."""
-    words = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod", "agent", "dative"}}
+    words = {
+        c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod", "agent", "dative"} and not _when(c)
+    }
     return words | {c.lower_ for c in token.children if c.dep_ == "acomp"}
+
+
+def _when(prep: Token) -> bool:
+    """A preposition that dates the verb ("called on Sunday"), not a particle of it ("called on Kyiv")."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
 
 
 def _objects(token: Token) -> list[Token]:

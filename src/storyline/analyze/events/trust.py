@@ -1,0 +1,573 @@
+"""Whether a coded event can be trusted enough to emit: the last gate, precision first.
+
+``events.py`` codes every trigger it can read (the PLOVER benchmark scores that
+coder on sentences known to hold an event). On running text most triggers are
+not events: a candidate's "promise", a reporter who "asked", documents
+"released", a "fight" for votes. An event is emitted only when the parse
+supports all three parts of it:
+
+* the actor is a party: a name, a group or a role the parse resolves to (not an
+  unresolved "he", "many", a dateline city, an instrument or a thing); only
+  violence, coercion and inquiry may be reported with no actor ("three people
+  were killed"), and then the target must be a party;
+* the target, when there is one, is a party too;
+* the sense of the trigger has what its type needs: an agreement has a partner
+  or an agreed act, a meeting two parties, aid a thing given, a release
+  someone released, a demand someone asked *to* act.
+
+What fails is left out and the reason is kept on the coded event
+(``Coded.distrust``) for the benchmark and the audit. Measured with
+``benchmarks/event_audit.py`` (hand-judged samples of the emitted events).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...lexicon import words
+from .actors import (
+    ACTOR_NOUNS,
+    CAPITALS,
+    QUANTIFIERS,
+    ROLES,
+    ambiguous_pronoun,
+    is_named,
+    is_pronoun,
+    names_country,
+    referent,
+    resolve_pronoun,
+    speaker_of,
+)
+from .actors import is_actorlike as _actorlike
+from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Token
+
+    from ...model import Quote
+    from .triggers import Trigger
+
+SPEECH_HOSTS = words("say tell state add announce write post declare")
+# Where a trigger is background to its sentence: "by attacking", "after meeting".
+EMBEDDED = frozenset({"pcomp", "advcl", "acomp"})
+# People a sentence can speak of in general ("a reporter's request", "if a protester starts ...").
+ANYONE = words("person reporter journalist protester voter citizen customer president leader member politician")
+# Types a text reports without saying who did it ("were killed", "was banned", "is under investigation").
+ACTORLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "INVESTIGATE", "MOBILIZE"})
+# Words that make an agreement one on its own ("signed the accord"); other AGREE words
+# ("promise", "vow", "ready") need a partner or an agreed act.
+AGREEMENT_WORDS = words("agree sign accept ratify approve ceasefire truce deal agreement accord treaty")
+# What a party withdraws or releases when it retreats: people and forces.
+FORCES = words(
+    "troop force soldier army unit battalion brigade ambassador diplomat envoy staff personnel prisoner "
+    "hostage detainee captive military navy fleet ship warship peacekeeper contingent"
+)
+# Verbs of asking that code a demand only with an infinitive or "for" ("asked them to leave").
+ASK_VERBS = words("ask call")
+# Demand words that state a rule or a result, not a demand made of someone.
+NOT_DEMANDS = words("require get have win need")
+# Literal violence words: an ASSAULT trigger that is one of these needs no other violent word around it.
+LITERAL_VIOLENCE = words(
+    "kill murder shoot bomb stab behead abuse rape shell massacre wound injure assassinate execute torture "
+    "abduct kidnap airstrike bombing shooting killing massacre assassination"
+)
+# Verbs that carry a noun event as their own ("held talks", "did not sign the deal"): their
+# negation denies the event. Under any other verb ("did not answer the request") the noun
+# event happened and only the verb is negated (events.py, ``_negated``).
+SUPPORT_VERBS = words(
+    "hold have make give reach sign conclude launch carry conduct stage impose issue announce plan seek get "
+    "take be begin start order call"
+)
+# What is promised to no one is a pledge of policy ("promised to cut taxes"), not an agreement.
+PROMISES = words("promise pledge vow swear commit")
+# Clauses that say what must happen first.
+CONDITIONS = words("until unless lest")
+# Where a meeting's other party is named: "met with X", "talks between X and Y", "a visit to X".
+MEETING_PREPS = words("with between among to in")
+# Verbs of travel: a visit only when a country's government is visited.
+MOTION = words("arrive fly travel come go return land head leave")
+REFLEXIVES = words("himself herself themselves itself myself ourselves")
+# Verbs of pressing that need someone pressed or something asked for ("pushing cuts" is advocacy).
+PRESSING = words("push press pressure")
+# Nouns whose "of"-gerund is a habit or a record, not a happening: "a history of blaming".
+HABITS = words("history habit record pattern tendency practice tradition way art business")
+# What is released or withdrawn: a RETREAT of these needs people or forces as its object.
+RELEASES = words("release free withdraw pull")
+# Meeting verbs that imply the other party ("hosted a summit", "negotiated").
+HOSTS = words("host visit negotiate")
+# Modifiers of an event noun that say it has not happened ("his proposed ban").
+UNREAL = words("proposed planned possible potential alleged rumored rumoured hypothetical would-be future")
+# Verbs of wishing and needing: what they govern has not happened and is not planned.
+WISHES = words("want hope wish like love desire dream need")
+# Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
+MOTION_PREPS = words("into onto against through")
+
+
+def party(token: Token, *, owned: bool = False) -> bool:
+    """Whether a phrase head stands for a party: a name, a group or a role, not a pronoun left open.
+
+    With ``owned`` (targets), a thing a named party owns stands for it too, the
+    way PLOVER codes "rejected Israeli changes" or "United Nations planes".
+    """
+    if ambiguous_pronoun(token):
+        return False  # "after he met him": two names it could be
+    head = referent(resolve_pronoun(token))
+    if head.pos_ == "PRON" or is_pronoun(head) or head.lower_ in QUANTIFIERS:
+        return False  # "he" with no one before it, "many", "some"
+    if head.pos_ not in {"PROPN", "NOUN"} and not is_named(head):
+        return False  # "That", "Being"
+    if head.ent_type_ == "NORP" and head.tag_ not in {"NNPS", "NNS"}:
+        # "Iranian" torn from its noun: a party only as the owner of a thing ("rejected Israeli
+        # changes"); before a person or group the target is that person ("the Republican nominee")
+        return owned and head.dep_ in {"amod", "compound", "nmod"} and not _actorlike(head.head)
+    if is_named(head) or _unknown_name(head):
+        return True
+    generic = head.lemma_.lower() in ROLES or head.lemma_.lower() in ANYONE
+    if generic and any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "each"} for c in head.children):
+        return False  # "a reporter", "a protester", "any candidate": someone generic, not a party
+    if head.lemma_.lower() in ACTOR_NOUNS or head.lemma_.lower() in ROLES or _actorlike(head):
+        return True
+    owners = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"}]
+    return owned and any(is_named(c) or (_actorlike(c) and not is_pronoun(c)) for c in owners)
+
+
+def _city(head: Token) -> bool:
+    """A place name that is not a country or a capital standing for its government."""
+    return head.ent_type_ in {"GPE", "LOC", "FAC"} and not names_country(head) and head.lower_ not in CAPITALS
+
+
+def _attached(actor: Token, trigger: Trigger) -> bool:
+    """Whether the actor hangs on the trigger itself: its subject, its "by" agent, a noun's owner
+    or "by"/"from"/"between" phrase. An actor borrowed from a verb above ("urged X to ...", the
+    subject of a host clause) is right less than half the time on running text."""
+    heads = {trigger.token.i} | ({trigger.obj.i} if trigger.obj is not None else set())
+    if actor.head.i in heads:
+        return actor.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"} or (
+            actor.dep_ == "appos" or trigger.token.pos_ == "NOUN"
+        )
+    if actor.dep_ == "pobj" and actor.head.head.i in heads:
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.token.children)
+        return actor.head.lower_ in {"by", "from", "between", "among", "of"} or passive and actor.head.lower_ == "in"
+    if actor.dep_ == "pobj" and actor.head.lower_ in {"between", "among"}:  # "a deal on X between A and B"
+        return any(a.i in heads for a in list(actor.head.ancestors)[:4])
+    if actor.dep_ == "conj":
+        return _attached(actor.head, trigger)
+    token = trigger.token
+    if trigger.actor_head is not None and actor.i == trigger.actor_head.i:
+        return True  # "X said Y must withdraw": the speaker, read off the speech verb
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        # "its reluctance to endorse X", "Hungary announced plans to meet X": the noun's owner
+        # or the subject of the verb the noun is the object of
+        noun = token.head
+        if actor.head.i == noun.i and actor.dep_ == "poss":
+            return True
+        return noun.dep_ == "dobj" and actor.head.i == noun.head.i and actor.dep_ == "nsubj"
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":  # "met without reaching a deal"
+        return actor.head.i == token.head.head.i and actor.dep_ == "nsubj"
+    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.head.head.lemma_.lower() in SPEECH_HOSTS:
+        # "X said the talks lasted six hours and accused Y": the parse hangs "accused" on the
+        # reported clause; its subject is the speaker's
+        return actor.head.i == token.head.head.i and actor.dep_ == "nsubj"
+    if (token.dep_ in {"xcomp", "conj"} or _purpose(token)) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    ):
+        # one step of control: "agreed to meet", "urged Valmora to withdraw", "met X and signed ..."
+        host = token.head
+        if actor.head.i == host.i and actor.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
+            return token.dep_ == "xcomp" or actor.dep_.startswith("nsubj") and token.dep_ != "advcl" or _purpose(token)
+        return actor.dep_ == "pobj" and actor.head.head.i == host.i and actor.head.lower_ in {"on", "upon"}
+    if _accusation(token):  # "accused Valmora of supporting the rebels": Valmora
+        return actor.head.i == token.head.head.i and actor.dep_ in {"dobj", "nsubjpass"}
+    return False
+
+
+def _if(token: Token) -> bool:
+    """A condition ("if militants attack the convoy"): kept, and events.py marks it hedged."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose: "called X to congratulate him", "flew to Y to meet Z"."""
+    return token.dep_ == "advcl" and token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children)
+
+
+def _accusation(token: Token) -> bool:
+    """A gerund after "of" on a verb with an object: "accused X of shelling", "suspected of"."""
+    return token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.pos_ == "VERB"
+
+
+def _unknown_name(head: Token) -> bool:
+    """A proper noun the entity model left untyped ("Valdoria offered ..."), not a capitalised
+    participle at the start of a sentence ("Conceding that ...")."""
+    if any(c.dep_ == "poss" for c in head.children) or not head.is_alpha:
+        return False  # "Trump's Islamophobia": a trait of a named party, not one
+    if head.ent_type_:  # a law, a product, an event: typed, and not a party
+        return False
+    return head.tag_ in {"NNP", "NNPS"} and head.is_title and not head.lower_.endswith(("ing", "ed"))
+
+
+def dateline(token: Token) -> bool:
+    """A place that opens the sentence before a dash or a news agency ("PORT ELM — ...", "ALDER (Wire) -")."""
+    sent = token.sent
+    if token.i - sent.start > 4 or token.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    after = [t for t in sent[token.i - sent.start + 1 : token.i - sent.start + 6] if t.ent_iob_ != "I"]
+    return any(t.text in {"—", "–", "--", "-", "("} for t in after[:3])
+
+
+def distrust(
+    trigger: Trigger, type_: str, inner: Trigger | None, actor: Token | None, target: Token | None
+) -> str | None:
+    """Why the event read from ``trigger`` is not emitted, or None when the parse supports it."""
+    if actor is not None and actor.i in {trigger.token.i, getattr(trigger.obj, "i", -1)}:
+        return "actor: the trigger word itself"
+    if actor is not None and (not party(actor) or dateline(referent(actor))):
+        return "actor: not a party"
+    if actor is None and (type_ not in ACTORLESS_TYPES or target is None):
+        return "actor: none"
+    if actor is not None and not _attached(actor, trigger):
+        return "actor: read through another word (a controller, a host clause), not the trigger's own"
+    if actor is not None and is_pronoun(actor) and speaker_of(actor) is None:
+        return "actor: a pronoun no speech verb resolves"
+    if trigger.token.dep_ in EMBEDDED and not (
+        _accusation(trigger.token)
+        or _purpose(trigger.token)
+        or trigger.token.head.lower_ == "without"
+        or _if(trigger.token)
+    ):
+        return "status: a gerund or adverbial clause ('by attacking', 'after meeting', 'ready to')"
+    if target is not None and (not party(target, owned=True) or dateline(referent(target))):
+        return "target: not a party"
+    if target is not None and _nested(target, trigger.token):
+        return "target: named in a clause of its own ('deported for entering the country')"
+    if trigger.sense.kind == "noun" and any(c.lower_ in UNREAL for c in trigger.token.children if c.dep_ == "amod"):
+        return "status: a proposed or possible event, not a happening"
+    return _sense(trigger, type_, inner, actor, target)
+
+
+def quoted_claim(token: Token, quotes: Sequence[Quote], actor_id: str | None, status: str) -> str | None:
+    """Why an event read from inside a direct or partial quote is not emitted, or None.
+
+    Quoted words are the speaker's claim, often loose, often about what "we" will do
+    ("we're going to fight for every vote"). One is kept, as the speaker's report, only
+    when its actor is a party of the article (an entity) and it asserts a happening.
+    """
+    start = token.idx
+    inside = next((q for q in quotes if q.kind != "indirect" and q.start <= start < q.end), None)
+    if inside is None:
+        return None
+    if inside.speaker is None:
+        return "quote: no speaker to attribute the claim to"
+    if actor_id is None or status in {"planned", "hedged", "demanded"}:
+        return "quote: a speaker's wish, plan or pronoun, not a reported happening"
+    return None
+
+
+def _nested(target: Token, trigger: Token) -> bool:
+    """Whether the target sits in a subordinate clause or phrase below the trigger (not its object,
+    not the subject of what it governs): "deported for illegally entering X", "travelers from
+    countries with a presence of X"."""
+    token, steps, preps = target, 0, 0
+    while token.i != trigger.i and token.head.i != token.i and steps < 8:
+        if token.dep_ == "pcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            return True
+        preps += token.dep_ == "prep"
+        token, steps = token.head, steps + 1
+    return preps > 2
+
+
+def _objects(token: Token) -> list[Token]:
+    """Direct objects and passive subjects, with their conjuncts."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _object_words(token: Token) -> set[str]:
+    """Lemmas of the objects of a verb (or of the "of" phrase of a noun) and their modifiers."""
+    objects = _objects(token)
+    if token.pos_ == "NOUN":
+        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [
+        g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    return {t.lemma_.lower() for o in objects for t in [o, referent(o), *o.children]}
+
+
+def _preps(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "agent"}}
+
+
+def _sense(
+    trigger: Trigger, type_: str, inner: Trigger | None, actor: Token | None, target: Token | None
+) -> str | None:
+    """Whether the trigger has what its type needs (see the module docstring)."""
+    token, sense = trigger.token, trigger.sense
+    lemma = sense.lemma
+    if token.ent_type_ and token.ent_type_ not in {"DATE", "TIME"}:
+        return "sense: a word inside a name ('Organization for Economic Cooperation')"
+    objects = _object_words(token) | (_object_words(trigger.obj) if trigger.obj is not None else set())
+    if _wished(token):
+        return "sense: a wish, not an act"
+    if _condition(token):
+        return "status: a condition, not a happening"
+    if type_ == "AGREE" and lemma in PROMISES and not _recipient(token):
+        return "sense: a promise to no one (a pledge of policy)"
+    if (
+        type_ == "AGREE"
+        and inner is None
+        and target is None
+        and lemma not in AGREEMENT_WORDS
+        and not objects & OFFER_THINGS
+    ):
+        return "sense: readiness with no partner and no agreed act"
+    if (
+        type_ == "CONSULT"
+        and sense.kind == "verb"
+        and lemma not in HOSTS
+        and target is None
+        and not _joint(token, actor)
+    ):
+        return "sense: a meeting with one party"
+    if type_ == "CONSULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ not in MEETING_PREPS:
+        return "target: a place left or passed, not a party met"
+    if type_ == "CONSULT" and lemma == "visit" and target is None:
+        return "sense: visits to no one (campaign stops)"
+    if trigger.modal and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
+        return "sense: 'should have done' is a reproach for the past, not a demand"
+    if type_ == "CONSULT" and lemma in MOTION and (target is None or not names_country(target)):
+        return "sense: a trip, not a visit to a party"
+    if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS:
+        return "sense: nothing material given"
+    if type_ == "AID" and target is None and "to" not in _preps(token):
+        return "sense: aid to no one"
+    left = _preps(token) & {"from", "out"}  # "withdraw from the region"
+    if type_ == "RETREAT" and lemma in RELEASES and not (sense.objects or left or objects & FORCES or _people(token)):
+        return "sense: nothing released or withdrawn but papers or words"
+    if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
+        infinitive = any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+        if not infinitive and not _preps(token) & {"for", "on"}:
+            return "sense: asking, not demanding"
+    if type_ == "AGREE" and target is not None and _in_content(token, target):
+        return "target: a party named in what was agreed, not a partner"
+    if type_ == "DEMAND" and lemma in PRESSING and not _presses_someone(token):
+        return "sense: a policy pushed, no one pressed"
+    if trigger.modal and not _modal_act(token):
+        return "sense: a passive or negated should-clause is an opinion, not a demand"
+    if type_ == "AGREE" and lemma == "agree" and any(c.dep_ == "ccomp" for c in token.children):
+        return "sense: agreeing with an opinion ('agreed that ...')"
+    if type_ == "AGREE" and sense.kind == "adj" and inner is None:
+        return "sense: readiness with no act it is ready for"
+    if type_ == "MOBILIZE" and not sense.objects and not objects & FORCES:
+        return "sense: nothing armed mobilised"
+    if type_ == "SUPPORT" and target is None and not sense.objects and not _named_actor(actor):
+        return "sense: support of no party by no one named (a policy, an idea)"
+    if type_ == "SUPPORT" and target is None and not sense.objects and not _noun_object(token):
+        return "sense: support of an act or a clause ('endorsed making it harder'), not of a party"
+    if type_ == "SUPPORT" and target is not None and not party(target):
+        return "target: a thing supported ('welcoming the show'), not a party"
+    if type_ == "SUPPORT" and lemma == "sign" and not sense.objects:
+        return "sense: signing a letter or a form, not an agreement"
+    if target is not None and type_ not in {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"} and _city(referent(target)):
+        return "target: a place where it happened, not a party"
+    if type_ == "THREATEN" and inner is not None and inner.sense.type == "ASSAULT" and not _violent(inner):
+        return "sense: vowing to fight on in words, no force threatened"
+    if _judged_or_habit(token):
+        return "sense: an act judged or a habit described, not a happening"
+    if type_ == "DEMAND" and (lemma in NOT_DEMANDS or _demanded_verb(trigger).lemma_.lower() in NOT_DEMANDS):
+        return "sense: a rule or a result, not a demand"
+    if trigger.modal and any(c.dep_ == "aux" and c.i < _subject_index(token) for c in token.children):
+        return "status: an inverted modal is a condition ('should X win')"
+    if type_ == "PROTEST" and actor is not None and referent(resolve_pronoun(actor)).ent_type_ == "PERSON":
+        return "sense: one person's protest is words"
+    if type_ == "COOPERATE" and all(
+        p is None or referent(resolve_pronoun(p)).ent_type_ == "PERSON" for p in (actor, target)
+    ):
+        return "sense: people working together, not parties"
+    if type_ in {"ASSAULT", "COERCE"} and actor is not None and _city(referent(actor)):
+        return "actor: a city does not use force; its police or its gunmen do"
+    if actor is None and not _unsaid_actor(token):
+        return "actor: the parse has a subject that cannot act ('the drinking that killed him')"
+    if type_ == "PROTEST" and actor is not None and not _crowd(actor):
+        return "sense: no crowd protests (a demonstration of a point)"
+    if type_ == "DEMAND" and lemma == "insist" and _insists_on_own_act(token):
+        return "sense: insisting on doing something oneself"
+    if type_ == "ASSAULT" and not _violent(trigger):
+        return "sense: no violence in the sentence"
+    if type_ == "ASSAULT" and any(c.lower_ in REFLEXIVES for c in token.children if c.dep_ == "dobj"):
+        return "sense: harm to oneself"
+    if type_ in {"DISAPPROVE", "ASSAULT"} and sense.kind == "verb" and _preps(token) & MOTION_PREPS:
+        return "sense: motion, not an attack"
+    if type_ == "REJECT" and inner is None and target is None and not objects:
+        return "sense: a refusal of nothing"
+    return None
+
+
+def addressee(verb: Token) -> Token | None:
+    """The one a verb of asking addresses, when it names one.
+
+    "called on X to apologise to Y": X is asked, whatever the asked act is about.
+    """
+    if verb.pos_ != "VERB":
+        return None
+    asked = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}
+    ]
+    return asked[0] if asked else None
+
+
+def _in_content(verb: Token, target: Token) -> bool:
+    """Whether the target sits in the clause of what was agreed ("agreed (that) X can stay")."""
+    return any(c.dep_ == "ccomp" and target in c.subtree for c in verb.children)
+
+
+def _demanded_verb(trigger: Trigger) -> Token:
+    """What a must-clause asks for: "need to make proposals" asks for "make"."""
+    token = trigger.token
+    if trigger.modal and token.lemma_.lower() in {"need", "have"}:
+        return next((c for c in token.children if c.dep_ == "xcomp"), token)
+    return token
+
+
+def _unsaid_actor(token: Token) -> bool:
+    """An event without actor is read only where the text leaves the actor unsaid: a passive
+    ("were killed"), a noun ("the killings") or a violent cause ("killed in an airstrike")."""
+    if token.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+        return True
+    if token.tag_ == "VBN" and token.dep_ in {"acl", "advcl", "amod", "conj"}:
+        return True  # "people killed in the blast"
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is None:
+        return token.dep_ != "relcl"
+    head = referent(subject)
+    return head.lemma_.lower() in VIOLENCE or head.lower_ in VIOLENCE
+
+
+def _crowd(actor: Token) -> bool:
+    """Who takes to the streets: people, groups, parties, not an abstraction ("campaigns have demonstrated")."""
+    head = referent(resolve_pronoun(actor))
+    if head.ent_type_ in {"NORP", "ORG", "GPE"} or _unknown_name(head):
+        return True
+    return head.lemma_.lower() in ACTOR_NOUNS and head.lemma_.lower() not in ROLES
+
+
+def _insists_on_own_act(verb: Token) -> bool:
+    """ "insisted on paying the bill himself": a gerund with no one else to do it."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for gerund in (g for g in prep.children if g.dep_ == "pcomp"):
+            return not any(c.dep_ in {"nsubj", "poss"} for c in gerund.children)
+    return False
+
+
+def _noun_object(verb: Token) -> bool:
+    """A noun object ("praised the agreement"), not a gerund or a clause ("endorsed making ...")."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+
+
+def _named_actor(actor: Token | None) -> bool:
+    """A named party or a plural group ("Greece praised ...", "the two sides signed ...")."""
+    if actor is None:
+        return False
+    head = referent(resolve_pronoun(actor))
+    return is_named(head) or _unknown_name(head) or head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() in ACTOR_NOUNS
+
+
+def _presses_someone(verb: Token) -> bool:
+    """ "pushed the minister to resign", "pressing for talks": someone pressed or something asked for."""
+    clauses = {"xcomp", "ccomp", "advcl"}
+    if _preps(verb) & {"for", "on", "into"} or any(c.dep_ in clauses for c in verb.children):
+        return True
+    return any(party(o) for o in _objects(verb))
+
+
+def _modal_act(clause: Token) -> bool:
+    """A must-clause that demands an act: active and not negated ("must withdraw", not "shouldn't weigh in")."""
+    return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in clause.children)
+
+
+def _judged_or_habit(token: Token) -> bool:
+    """ "worth examining", "a long history of blaming others": the act is judged or typical, not done."""
+    if token.head.lemma_.lower() == "worth" or token.head.head.lemma_.lower() == "worth":
+        return True
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "of":
+        return token.head.head.pos_ == "NOUN" and token.head.head.lemma_.lower() in HABITS
+    return False
+
+
+def _subject_index(verb: Token) -> int:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject.i if subject is not None else -1
+
+
+def _condition(token: Token) -> bool:
+    """The trigger in an "until" or "unless" clause: what has to happen first, not what happened."""
+    for _ in range(4):
+        if token.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in token.children if m.dep_ == "mark"):
+            return True
+        if token.head == token or token.dep_ in {"ROOT", "ccomp", "relcl"}:
+            return False
+        token = token.head
+    return False
+
+
+def _recipient(token: Token) -> bool:
+    """A party a promise is made to: "promised Kyiv", "pledged to the rebels"."""
+    if any(c.dep_ == "dative" and party(c) for c in token.children):
+        return True
+    return any(g.dep_ == "pobj" and party(g) for c in token.children if c.lower_ == "to" for g in c.children)
+
+
+def _heads(trigger: Trigger) -> set[str]:
+    """The lemmas of what is given: object heads and "tons of X" (not their modifiers: "high-dollar speeches")."""
+    objects = _objects(trigger.token) + ([trigger.obj] if trigger.obj is not None else [])
+    heads = {t.lemma_.lower() for o in objects for t in (o, referent(o))}
+    return heads | {g.lemma_.lower() for o in objects for c in o.children if c.lower_ == "of" for g in c.children}
+
+
+def _people(token: Token) -> bool:
+    """People released: "freed two reporters", not "released them" (tax returns) or "released the footage"."""
+    for obj in _objects(token):
+        head = referent(obj)
+        if not is_pronoun(head) and (head.ent_type_ == "PERSON" or head.lemma_.lower() in ACTOR_NOUNS):
+            return True
+    return False
+
+
+def _wished(token: Token) -> bool:
+    """An act someone wants or hopes for ("wants to make a deal", "hoped to meet"): not an event."""
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in WISHES:
+            return True
+    return False
+
+
+def _joint(token: Token, actor: Token | None) -> bool:
+    """A meeting whose parties are named together: "X and Y met", "talks between X and Y", "met with X"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}):
+        if any(party(g) for g in prep.children if g.dep_ == "pobj"):
+            return True
+    if actor is None:
+        return False
+    if actor.lower_ in {"they", "we"}:
+        return True  # "they would hold another meeting": the parties meet each other
+    head = referent(actor)  # "X and Y met", "officials from X and Y held talks", "the ministers met"
+    if head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "NORP":
+        return True
+    return any(t.dep_ == "conj" and (is_named(t) or _actorlike(t)) for t in head.subtree)
+
+
+def _violent(trigger: Trigger) -> bool:
+    """A literal violence word as trigger, or another violent word in the sentence."""
+    lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
+    if lemma in LITERAL_VIOLENCE or trigger.token.lemma_.lower() in LITERAL_VIOLENCE:
+        return True
+    skip = {trigger.token.i, getattr(trigger.obj, "i", -1)}
+    return any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in trigger.token.sent if t.i not in skip)
