@@ -372,8 +372,7 @@ def _timed_clean(raw: Any, settings: Any, times: dict[str, float]) -> Any:
 
 def _timed_analysis(article: Any, doc: Any, settings: Any, times: dict[str, float]) -> Any:
     """``analyze_doc`` with a clock per component; an article whose analysis raises is dropped."""
-    from storyline.analyze.pipeline import Found, components_for
-    from storyline.model import Analysis
+    from storyline.analyze.pipeline import Found, analysis_of, components_for
 
     found = Found(article)
     try:
@@ -383,15 +382,7 @@ def _timed_analysis(article: Any, doc: Any, settings: Any, times: dict[str, floa
     except Exception:  # a component bug is not this benchmark's to report
         times["analysis errors"] = times.get("analysis errors", 0.0) + 1
         return None
-    return Analysis(
-        article=article,
-        entities=tuple(found.entities),
-        quotes=tuple(found.quotes),
-        attributions=tuple(found.attributions),
-        dates=tuple(found.dates),
-        events=tuple(found.events),
-        timeline=tuple(found.timeline),
-    )
+    return analysis_of(found)
 
 
 def module_of(filename: str) -> str:

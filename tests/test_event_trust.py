@@ -147,7 +147,24 @@ def test_the_coder_still_reads_what_the_gate_leaves_out(nlp, settings) -> None:
     doc = nlp(text)
     coded = code_events(doc, Found(_article(text)))
     assert coded and coded[0].distrust is not None
-    assert list(find_events(doc, found=Found(_article(text)), settings=settings)) == []
+    held = list(find_events(doc, found=Found(_article(text)), settings=settings))
+    assert [e.held_back for e in held] == [coded[0].distrust]
+
+
+def test_held_back_events_are_kept_apart_with_their_reason_and_stored(nlp, settings, tmp_path) -> None:
+    from storyline.store import Store
+
+    text = "Senator Tom Alder flew home to Port Elm after the rally. He met the minister on Friday."
+    analysis = analyze(_article(text), settings, nlp)
+    assert analysis.events == ()
+    assert analysis.held_back and all(e.held_back for e in analysis.held_back)
+    assert not [t for t in analysis.timeline if t.kind == "event"]  # a held-back event is on no timeline
+    with Store(tmp_path / "kb.db") as store:
+        store.write([analysis])
+        stored = store.analysis("t1")
+        rows = store.conn.execute("SELECT type, held_back FROM held_back_events").fetchall()
+    assert stored.held_back == analysis.held_back and stored.events == ()
+    assert [r["held_back"] for r in rows] == [e.held_back for e in analysis.held_back]
 
 
 def test_a_resignation_called_for_is_demanded_not_asserted(nlp, settings) -> None:

@@ -292,6 +292,7 @@ class Event:
     target_text: str | None = None
     target_start: int | None = None
     target_end: int | None = None
+    held_back: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -340,6 +341,12 @@ class Analysis:
     of the settings that change analysis, see ``Settings.analysis_version``),
     so ``storyline reanalyze`` knows which stored articles are out of date.
     None means unknown: an analysis not made by ingest, or stored by 0.1.0.
+
+    ``events`` are the events the parse supports; ``held_back`` the ones the
+    coder read but the trust gate did not pass (analyze/events/trust.py), each
+    with its reason in ``Event.held_back``. They are kept, not dropped, so a
+    user who wants recall over precision can have them; nothing downstream
+    (timeline, stories, briefs) counts them.
     """
 
     article: Article
@@ -349,6 +356,7 @@ class Analysis:
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    held_back: tuple[Event, ...] = ()
     analysis_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -362,6 +370,7 @@ class Analysis:
             "dates": self.dates,
             "events": self.events,
             "timeline": self.timeline,
+            "held_back_events": self.held_back,
         }
         for key, records in facts.items():
             data[key] = [{**r.to_dict(), "article_id": self.article.id} for r in records]

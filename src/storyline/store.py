@@ -58,6 +58,7 @@ RECORD_TABLES: dict[str, tuple[str, type]] = {
     "dates": ("dates", DateMention),
     "events": ("events", Event),
     "timeline": ("timeline", TimelineEntry),
+    "held_back": ("held_back_events", Event),
 }
 # Every table a user can export, in the order an export writes them.
 TABLES = ("articles", *(table for table, _ in RECORD_TABLES.values()), "failures")
@@ -451,6 +452,44 @@ BEGIN
 END;
 """
 
+# Events the trust gate held back (analyze/events/trust.py) get a table of their
+# own, so every query over ``events`` stays precision-first without a filter;
+# ``held_back`` holds the reason (NULL in ``events``).
+_0010_HELD_BACK_EVENTS = """
+ALTER TABLE events ADD COLUMN "held_back" TEXT;
+CREATE TABLE held_back_events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    "type" TEXT,
+    "sentence" TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    "mode" TEXT,
+    "actor" TEXT,
+    "actor_id" TEXT,
+    "actor_sector" TEXT,
+    "target" TEXT,
+    "target_id" TEXT,
+    "target_sector" TEXT,
+    "location" TEXT,
+    "date" TEXT,
+    "date_text" TEXT,
+    "status" TEXT,
+    "source" TEXT,
+    "trigger" TEXT,
+    "rule" TEXT,
+    "confidence" REAL,
+    "actor_text" TEXT,
+    "actor_start" INTEGER,
+    "actor_end" INTEGER,
+    "target_text" TEXT,
+    "target_start" INTEGER,
+    "target_end" INTEGER,
+    "held_back" TEXT,
+    PRIMARY KEY (article_id, n)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
     Migration(2, "provenance", _0002_PROVENANCE),
@@ -461,6 +500,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "feeds", _0007_FEEDS),
     Migration(8, "story_settle", _0008_STORY_SETTLE),
     Migration(9, "link_flat_cost", _0009_LINK_FLAT_COST),
+    Migration(10, "held_back_events", _0010_HELD_BACK_EVENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 

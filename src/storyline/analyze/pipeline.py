@@ -58,14 +58,20 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> Analysis:
     found = Found(article)
     for comp in components_for(settings):
         getattr(found, comp.fills).extend(comp.fn(doc, found=found, settings=settings))
+    return analysis_of(found)
+
+
+def analysis_of(found: Found) -> Analysis:
+    """The Analysis of what the components found; held-back events go apart from the trusted ones."""
     return Analysis(
-        article=article,
+        article=found.article,
         entities=tuple(found.entities),
         quotes=tuple(found.quotes),
         attributions=tuple(found.attributions),
         dates=tuple(found.dates),
-        events=tuple(found.events),
+        events=tuple(e for e in found.events if e.held_back is None),
         timeline=tuple(found.timeline),
+        held_back=tuple(e for e in found.events if e.held_back is not None),
     )
 
 

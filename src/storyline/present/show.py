@@ -51,6 +51,15 @@ def render(analysis: Analysis, console: Console, *, body: bool = False) -> None:
                 if index:
                     console.print()
                 console.print(renderable)
+    if data["held_back_events"]:
+        console.print()
+        console.print(
+            Text(
+                f"{len(data['held_back_events'])} more events held back (the parse does not support their actor, "
+                "target or sense): storyline export --table held_back_events",
+                style="dim",
+            )
+        )
     if data["removed"]:
         reasons: dict[str, int] = {}
         for item in data["removed"]:

@@ -84,8 +84,17 @@ class Coded:
 
 @component("events", fills="events", requires=("entities", "quotes", "attributions", "dates"))
 def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event]:
-    """Yield the trusted PLOVER events of each sentence, most confident first, each happening once."""
-    yield from merge_duplicates([c.event for c in code_events(doc, found) if c.distrust is None])
+    """Yield the PLOVER events of each sentence, most confident first, each happening once.
+
+    The trusted ones come first; after them, the ones the trust gate held back,
+    each with its reason in ``held_back`` (the pipeline files those apart, in
+    ``Analysis.held_back``), minus any that repeat a trusted happening.
+    """
+    coded = code_events(doc, found)
+    trusted = merge_duplicates([c.event for c in coded if c.distrust is None])
+    doubtful = merge_duplicates([replace(c.event, held_back=c.distrust) for c in coded if c.distrust is not None])
+    yield from trusted
+    yield from (e for e in doubtful if not any(_same_happening(t, e) for t in trusted))
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:

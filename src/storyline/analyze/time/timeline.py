@@ -38,8 +38,9 @@ def find_timeline(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Tim
     """
     said_dates = dates_of_saying(doc, found.dates)
     sentence_dates = [d for d in found.dates if (d.start, d.end) not in said_dates]
-    events = unique(event_entry(e, found.dates, sentence_dates) for e in distinct_happenings(found.events))
-    told = [event_entry(e, ()) for e in found.events]  # a repeat's sentence is no statement either
+    trusted = [e for e in found.events if e.held_back is None]  # held-back events are on no timeline
+    events = unique(event_entry(e, found.dates, sentence_dates) for e in distinct_happenings(trusted))
+    told = [event_entry(e, ()) for e in trusted]  # a repeat's sentence is no statement either
     statements = [s for s in statement_entries(doc, found) if not _covers_any(s, told)]
     yield from sorted(events + once_each(statements), key=timeline_key)
 
