@@ -105,7 +105,7 @@ def is_short(counts: Counts, baseline: str) -> bool:
 
 def summary(rows: list[tuple[str, Counts]]) -> dict[str, float]:
     """Short and empty page counts against both trafilatura settings, and word totals."""
-    result: dict[str, float] = {"pages": len(rows)}
+    result: dict[str, float] = {"documents": len(rows)}
     for baseline, key in (("trafilatura no comments", "no_comments"), ("trafilatura default", "default")):
         found = [c for _, c in rows if c[baseline] >= MIN_WORDS]
         short = sum(is_short(c, baseline) for _, c in rows)
@@ -140,7 +140,7 @@ def main() -> None:
         return
     rows = [(name, count_page(html)) for name, html in pages(folder / "html.tar.gz")]
     halves = by_half(rows, lambda row: row[0], summary)
-    metrics = ["pages", "short_vs_no_comments", "short_rate_vs_no_comments", "empty_vs_no_comments"]
+    metrics = ["short_vs_no_comments", "short_rate_vs_no_comments", "empty_vs_no_comments"]
     metrics += ["word_ratio_vs_no_comments", "short_vs_default", "short_rate_vs_default", "word_ratio_vs_default"]
     print_halves(f"storyline body vs trafilatura on {len(rows)} unseen pages", metrics, [("storyline", halves)])
     payload: dict[str, Any] = {"short_share": SHORT_SHARE, "min_words": MIN_WORDS, "halves": halves}
