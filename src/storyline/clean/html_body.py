@@ -4,7 +4,7 @@ trafilatura is run twice on the same parsed page, in precision mode and in its
 balanced default (comments off both times). Precision mode drops more
 teasers and link lists, which is what an analysis of quotes and claims needs,
 but it also drops real paragraphs, most often on pages unlike English news
-(a live blog's entries, a lead above the first paragraph it kept). So the
+(a paragraph between two it kept, a lead sentence just above them). So the
 precision output is *filled* from the balanced one: balanced lines that sit
 between two lines precision mode kept come back, and so do runs of prose
 lines right before or after them, unless the line is mostly link text, occurs
