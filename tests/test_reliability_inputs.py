@@ -64,10 +64,12 @@ def test_a_few_bytes_that_are_not_utf8_are_read_as_cp1252_on_their_lines_with_a_
 
 
 def test_bytes_broken_after_a_utf16_byte_order_mark_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    from storyline.model import Failure, RawDoc
     from storyline.read import read
 
     (tmp_path / "wide.txt").write_bytes("\ufeffThe pier opens in May, the board said.".encode("utf-16-le") + b"\x00")
     note, doc = list(read([tmp_path / "wide.txt"]))
+    assert isinstance(note, Failure) and isinstance(doc, RawDoc)
     assert note.code == "W212" and "utf-16" in note.message and "wide.txt" in note.message
     assert doc.text.startswith("The pier opens in May") and doc.text.endswith("\ufffd")
 
