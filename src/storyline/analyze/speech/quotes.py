@@ -31,9 +31,9 @@ from .. import docindex
 from ..entities.entities import MentionIndex
 from ..phrases import according_to
 from ..registry import Found, component
+from ..spans import Coverage, LargestOverlap
 from . import cues
 from .clauses import claim_around, content_span, on_line, speaker_token, surface_span
-from .coverage import Coverage, LargestOverlap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -9,9 +9,10 @@ sorted boundaries and prefix sums.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
+from typing import Any, Generic, Protocol, TypeVar
 
 
 class Coverage:
@@ -70,3 +71,60 @@ class LargestOverlap:
             best = max(best, max(0, min(e, end) - max(s, start)) / size)
             i -= 1
         return best
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+class FirstContaining(Generic[S]):
+    """The first item, in list order, whose ``[start, end)`` holds a point.
+
+    Items sorted by start with a running maximum of their ends, as in
+    ``LargestOverlap``; of the items holding the point, the one listed first
+    wins, exactly as a loop over the list returning the first match did.
+    """
+
+    __slots__ = ("_items", "_max_ends", "_order", "_starts")
+
+    def __init__(self, items: Sequence[S]) -> None:
+        self._order = sorted(range(len(items)), key=lambda n: items[n].start)
+        self._items = items
+        self._starts = [items[n].start for n in self._order]
+        self._max_ends = list(accumulate((items[n].end for n in self._order), max))
+
+    def find(self, point: int) -> S | None:
+        best = None
+        i = bisect_right(self._starts, point) - 1
+        while i >= 0 and self._max_ends[i] > point:
+            n = self._order[i]
+            if self._items[n].end > point and (best is None or n < best):
+                best = n
+            i -= 1
+        return None if best is None else self._items[best]
+
+
+_LAST: dict[str, tuple[Sequence[Any], int, FirstContaining[Any]]] = {}
+
+
+def first_containing(items: Sequence[S], point: int, purpose: str, accept: Callable[[S], bool]) -> S | None:
+    """The first of ``items`` that ``accept`` takes and whose span holds ``point``.
+
+    Asked once per event trigger over one article's quotes: the index of the
+    last list asked about is kept per ``purpose`` (each call site passes a
+    fixed ``accept``), so a long article builds it once instead of scanning
+    every quote for every trigger.
+    """
+    cached = _LAST.get(purpose)
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        cached = (items, len(items), FirstContaining([item for item in items if accept(item)]))
+        _LAST[purpose] = cached
+    found: S | None = cached[2].find(point)
+    return found
