@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -199,8 +198,10 @@ class Cluster:
         labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
         labels = [lab for lab in labels if lab != "PERSON"] or labels  # not a person: see _places_back
         # the most frequent label, the first seen on a tie; counted once each (count() per label was quadratic)
-        counts = Counter(labels)
-        return max(counts, key=lambda lab: counts[lab])
+        counts: dict[str, int] = {}  # in first-seen order, so max() keeps the first on a tie
+        for lab in labels:
+            counts[lab] = counts.get(lab, 0) + 1
+        return max(counts, key=counts.__getitem__)
 
 
 def _longest(forms: list[str]) -> str:
