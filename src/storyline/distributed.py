@@ -28,7 +28,7 @@ from .batches import chunked
 from .errors import StorylineError
 from .ingest import IngestReport, process_chunk, raw_id, tally
 from .model import Failure, RawDoc
-from .read import read
+from .read import NOTES, read
 from .settings import Settings
 from .store import TABLES, Store
 
@@ -113,7 +113,9 @@ def _partitions(
 
     def fresh() -> Iterator[RawDoc | Failure]:
         for item in items:
-            if isinstance(item, Failure) and item.code.startswith("W"):
+            if isinstance(item, Failure) and item.code in NOTES:  # a note on an input still ingested
+                report.warnings.append(item)
+            elif isinstance(item, Failure) and item.code.startswith("W"):
                 report.skipped.append(item)
             elif isinstance(item, RawDoc) and raw_id(item) in seen:
                 report.unchanged += 1

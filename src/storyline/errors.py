@@ -103,6 +103,7 @@ class Warnings:
     W210 = "{path}: 'published' value {value!r} is not a valid date; stored as unknown (kept as published_raw)."
     W211 = "{path}: skipped ({reason})."
     W212 = "{path}: {detail}; replaced by U+FFFD. Check the text of this input."
+    W213 = "{path}: {detail}, read as {codepage}. Check the accents and quotes of this input."
     W203 = "{path}: cleaning removed every line it was unsure of; the body may be incomplete."
 
 

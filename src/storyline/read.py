@@ -55,7 +55,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGN
 
 Item = RawDoc | Failure
 # W-codes that annotate an input which is still ingested (the others mean skipped).
-NOTES = frozenset({"W210", "W212"})
+NOTES = frozenset({"W210", "W212", "W213"})
 
 
 def read(
@@ -204,7 +204,10 @@ def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None
             return
         data = _load(path, settings)
         fmt: Literal["text", "html"] = "html" if suffix in HTML_SUFFIXES else "text"
-        yield RawDoc(str(path), decode(data, str(path), html=fmt == "html"), fmt, file_meta)
+        text, note = decode_noted(data, str(path), html=fmt == "html")
+        if note is not None:
+            yield note
+        yield RawDoc(str(path), text, fmt, file_meta)
     except StorylineError as err:
         yield _failure(path, err)
     except (EOFError, zlib.error, gzip.BadGzipFile) as err:
@@ -217,27 +220,94 @@ def read_file(path: Path, settings: Settings, meta: dict[str, Any] | None = None
 
 
 def decode(data: bytes, where: str, *, html: bool = False) -> str:
-    """Decode bytes to text: BOM, then UTF-8, then a declared charset, then detection."""
+    """Decode bytes to text (as ``decode_noted``), logging what was guessed or replaced."""
+    text, note = decode_noted(data, where, html=html)
+    if note is not None:
+        log.warning(note.message)
+    return text
+
+
+def decode_noted(data: bytes, where: str, *, html: bool = False) -> tuple[str, Failure | None]:
+    """Bytes to text, with a W-note when a fallback code page (W213) or U+FFFD (W212) was needed.
+
+    Order: a BOM, then UTF-8, then a charset the page declares. Bytes that are
+    not UTF-8 in a file that otherwise is (a few stray cp1252 bytes pasted into
+    a UTF-8 article) are read one by one as cp1252, else latin-1, on their
+    lines only: decoding the whole file by detection would garble every curly
+    quote in it. A file with more undecodable bytes than UTF-8 characters is
+    in a legacy code page as a whole, found by detection.
+    """
     if not data.strip():
         raise StorylineError("E101", path=where)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            return _with_bom(data, bom, encoding, where)
     _refuse_binary(data, where)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     declared = _META_CHARSET.search(data[:4096]) if html else None
     if declared:
         try:
-            return data.decode(declared.group(1).decode("ascii"))
+            return data.decode(declared.group(1).decode("ascii")), None
         except (LookupError, UnicodeDecodeError):
             log.debug("%s: declared charset %s failed", where, declared.group(1))
-    return _detect(data, where)
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(escaped))
+    if sum(1 for char in escaped if char > "\x7f") - stray >= stray:
+        return _stray_bytes(escaped, where)
+    text, encoding = _detect(data, where)
+    lines = sum(1 for line in escaped.splitlines() if _STRAY.search(line))
+    detail = f"not UTF-8 ({lines} of {_count_lines(escaped)} lines)"
+    warning = StorylineError("W213", path=where, detail=detail, codepage=f"{encoding} (detected for the whole file)")
+    return text, Failure(where, "W213", str(warning))
 
 
-def _detect(data: bytes, where: str) -> str:
+# Bytes that are not UTF-8, as ``surrogateescape`` keeps them (U+DC80..U+DCFF).
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _count_lines(text: str) -> int:
+    return max(1, len(text.splitlines()))
+
+
+def _stray_bytes(escaped: str, where: str, detail: str = "") -> tuple[str, Failure]:
+    """UTF-8 text whose stray bytes (kept as surrogate escapes) are read as cp1252, else latin-1."""
+    pages: set[str] = set()
+
+    def fallback(match: re.Match[str]) -> str:
+        byte = bytes([ord(match.group()) - 0xDC00])
+        try:
+            char = byte.decode("cp1252")
+            pages.add("cp1252")
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: unused in cp1252
+            char = byte.decode("latin-1")
+            pages.add("latin-1")
+        return char
+
+    lines = sum(1 for line in escaped.splitlines() if _STRAY.search(line))
+    text = _STRAY.sub(fallback, escaped)
+    detail = detail or f"{lines} of {_count_lines(escaped)} lines hold bytes that are not UTF-8"
+    codepage = " and ".join(page for page in ("cp1252", "latin-1") if page in pages)
+    return text, Failure(where, "W213", str(StorylineError("W213", path=where, detail=detail, codepage=codepage)))
+
+
+def _with_bom(data: bytes, bom: bytes, encoding: str, where: str) -> tuple[str, Failure | None]:
+    """Text after a byte-order mark: its encoding is declared, so only broken bytes need a note."""
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError:
+        pass
+    if encoding == "utf-8-sig":  # UTF-8 with stray bytes, as without a BOM
+        return _stray_bytes(data[len(bom) :].decode("utf-8", errors="surrogateescape"), where)
+    text = data.decode(encoding, errors="replace")
+    detail = f"bytes not valid in {encoding} (after its byte-order mark)"
+    return text, Failure(where, "W212", str(StorylineError("W212", path=where, detail=detail)))
+
+
+def _detect(data: bytes, where: str) -> tuple[str, str]:
+    """Text and encoding of a file in a legacy code page, found by charset detection."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -248,14 +318,10 @@ def _detect(data: bytes, where: str) -> str:
         # Single-byte Latin code pages are near-indistinguishable statistically;
         # Western European text (cp1252, a superset of Latin-1) is far more common in news.
         try:
-            text = data.decode("cp1252")
-            encoding = "cp1252"
+            return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
-            text = str(best)
-    else:
-        text = str(best)
-    log.warning("%s: encoding not declared; read as %s (detected)", where, encoding)
-    return text
+            pass
+    return str(best), encoding
 
 
 def _refuse_binary(data: bytes, where: str) -> None:
@@ -328,18 +394,31 @@ def _read_jsonl(path: Path, settings: Settings, meta: dict[str, Any]) -> Iterato
             return
         for n, line in enumerate(handle, 1):
             if line.strip():
-                yield _jsonl_line(path, n, line, settings, meta)
+                yield from _jsonl_line(path, n, line, settings, meta)
 
 
-def _jsonl_line(path: Path, n: int, line: bytes, settings: Settings, meta: dict[str, Any]) -> Item:
+def _jsonl_line(path: Path, n: int, line: bytes, settings: Settings, meta: dict[str, Any]) -> Iterator[Item]:
+    """The record on one JSONL line; stray bytes that are not UTF-8 are read as cp1252 with a note (W213)."""
     where = f"{path}:{n}"
     if len(line) > settings.max_bytes:
-        return _failure(where, StorylineError("E103", path=where, size=len(line), limit=settings.max_bytes))
+        yield _failure(where, StorylineError("E103", path=where, size=len(line), limit=settings.max_bytes))
+        return
+    body = line[3:] if line.startswith(b"\xef\xbb\xbf") else line
+    note = None
     try:
-        record = json.loads(line.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError) as err:
-        return _failure(where, StorylineError("E107", path=path, line=n, detail=err))
-    return _jsonl_record(path, n, record, meta)
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text, note = _stray_bytes(
+            body.decode("utf-8", errors="surrogateescape"), where, "the line holds bytes that are not UTF-8"
+        )
+    try:
+        record = json.loads(text)
+    except ValueError as err:
+        yield _failure(where, StorylineError("E107", path=path, line=n, detail=err))
+        return
+    if note is not None:
+        yield note
+    yield _jsonl_record(path, n, record, meta)
 
 
 def _jsonl_record(path: Path, n: int, record: Any, meta: dict[str, Any]) -> Item:

@@ -58,10 +58,80 @@ _CLOSE_RUN = re.compile(rf"(</({_WRAPPERS})\s*>)(?:\s*</\2\s*>){{31,}}", re.IGNO
 
 
 def flatten_nesting(text: str) -> str:
-    """``text`` with each run of 32 or more nested copies of one wrapper tag (opening or closing) cut to one."""
+    """``text`` with each run of 32 or more nested copies of one wrapper tag (opening or closing) cut to one.
+
+    Wrappers nested deeper than ``MAX_WRAPPER_DEPTH`` in other patterns
+    (``<div><section>`` or ``<div><span>`` alternating thousands of times)
+    are then dropped, with their closing tags, by ``cap_depth``.
+    """
     if text.count("<") < 64:
         return text
-    return _CLOSE_RUN.sub(r"\1", _OPEN_RUN.sub(r"\1", text))
+    return cap_depth(_CLOSE_RUN.sub(r"\1", _OPEN_RUN.sub(r"\1", text)))
+
+
+# Wrapper tags nested deeper than this are dropped: far below libxml2's 256, far above real pages.
+MAX_WRAPPER_DEPTH = 100
+# Wrappers that real pages close (unclosed <p>, <li> or <td> would make a depth count drift).
+_CLOSED_WRAPPERS = frozenset(
+    [
+        "div",
+        "span",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "font",
+        "center",
+        "blockquote",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "small",
+        "big",
+        "u",
+        "ul",
+        "ol",
+        "table",
+    ]
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+
+
+def cap_depth(text: str, limit: int = MAX_WRAPPER_DEPTH) -> str:
+    """``text`` without the wrapper tags (and their closing tags) nested deeper than ``limit``.
+
+    One pass over the tags with a stack: linear in the page. A page that never
+    nests wrappers that deep comes back unchanged (the same object).
+    """
+    if text.count("<") < 2 * limit:
+        return text
+    stack: list[bool] = []  # per open wrapper: True when it was dropped
+    drops: list[tuple[int, int]] = []
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name not in _CLOSED_WRAPPERS or match.group(0).endswith("/>"):
+            continue
+        if not match.group(1):
+            dropped = len(stack) >= limit
+            stack.append(dropped)
+        elif stack:
+            dropped = stack.pop()
+        else:
+            continue
+        if dropped:
+            drops.append(match.span())
+    if not drops:
+        return text
+    kept, start = [], 0
+    for begin, end in drops:
+        kept.append(text[start:begin])
+        start = end
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def parse_html(text: str) -> Any | None:

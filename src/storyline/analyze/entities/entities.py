@@ -338,14 +338,34 @@ def _recover_titled_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """Add a PERSON for each capitalised name right after a title the model missed."""
     words = docindex.words(doc)
     maybe = (doc[i] for i, pair in enumerate(zip(words.lower, words.lemma, strict=True)) if may_be_title_word(*pair))
+    # The spans covering each token, so a name run meets only the spans it overlaps:
+    # scanning every span for every title was quadratic in a long text. ``kept``
+    # holds the spans in the order the plain list had (survivors, then added runs).
+    kept: list[Span | None] = list(spans)
+    covering: dict[int, list[int]] = {}
+    for n, span in enumerate(spans):
+        _cover(covering, span, n)
     for title in maybe:
         if not is_title_word(title):
             continue
         run = _name_after(title)
-        if run is not None and _replaceable(spans, run):
-            spans = [s for s in spans if not _overlaps(s, run)] + [run]
+        if run is None:
+            continue
+        near = sorted({n for i in range(run.start, run.end) for n in covering.get(i, ())})
+        hits = [n for n in near if (other := kept[n]) is not None and _overlaps(other, run)]
+        if _replaceable([s for n in hits if (s := kept[n]) is not None], run):
+            for n in hits:
+                kept[n] = None
+            kept.append(run)
+            _cover(covering, run, len(kept) - 1)
             log.debug("person after title: %s %s", title.text, run.text)
-    return sorted(spans, key=lambda s: s.start)
+    return sorted((s for s in kept if s is not None), key=lambda s: s.start)
+
+
+def _cover(covering: dict[int, list[int]], span: Span, n: int) -> None:
+    """Note span number ``n`` under each token it covers (an empty span under its start)."""
+    for i in range(span.start, max(span.end, span.start + 1)):
+        covering.setdefault(i, []).append(n)
 
 
 def _name_after(title: Token) -> Span | None:

@@ -246,7 +246,11 @@ class Cluster:
             return "PERSON"
         labels = [s.label_ for s in sorted(self.spans, key=lambda s: s.start)]
         labels = [lab for lab in labels if lab != "PERSON"] or labels  # not a person: see _places_back
-        return max(labels, key=lambda lab: (labels.count(lab), -labels.index(lab)))
+        # the most frequent label, the first seen on a tie; counted once each (count() per label was quadratic)
+        counts: dict[str, int] = {}  # in first-seen order, so max() keeps the first on a tie
+        for lab in labels:
+            counts[lab] = counts.get(lab, 0) + 1
+        return max(counts, key=counts.__getitem__)
 
 
 def _longest(forms: list[str]) -> str:

@@ -25,6 +25,7 @@ from .. import docindex
 from ..entities.entities import MentionIndex
 from ..phrases import according_to
 from ..registry import Found, component
+from ..spans import first_containing
 from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
@@ -567,12 +568,13 @@ def _planned(token: Token) -> bool:
 def _source(trigger: Trigger, found: Found, known: MentionIndex) -> str | None:
     """Who the event is attributed to: a speech verb's subject, "according to X", a quote's speaker."""
     start = trigger.token.idx
-    for attribution in found.attributions:
-        if attribution.start <= start < attribution.end:
-            return attribution.source
-    for quote in found.quotes:
-        if quote.start <= start < quote.end and quote.speaker:
-            return quote.speaker
+    # indexed once per article (a loop over every quote for every trigger was quadratic)
+    attribution = first_containing(found.attributions, start, "event-source-attribution", lambda a: True)
+    if attribution is not None:
+        return attribution.source
+    quote = first_containing(found.quotes, start, "event-source-quote", lambda q: bool(q.speaker))
+    if quote is not None:
+        return quote.speaker
     return _speaker(trigger.token, known) or _according_to(trigger.token, known)
 
 

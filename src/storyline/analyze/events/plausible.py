@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...lexicon import words
+from ..spans import first_containing
 from .actors import is_actorlike, is_named, referent, resolve_pronoun
 from .triggers import Trigger, trailing_report
 
@@ -362,8 +363,6 @@ def in_unattributed_quote(token: Token, quotes: Sequence[Quote], actor_id: str |
     every vote", "they killed it"); an event is read from them only when the
     quote has a speaker (it becomes their report) and the actor is a named party.
     """
-    start = token.idx
-    for quote in quotes:
-        if quote.kind == "direct" and quote.start <= start < quote.end:
-            return quote.speaker is None or actor_id is None
-    return False
+    # indexed once per article (a loop over every quote for every trigger was quadratic)
+    quote = first_containing(quotes, token.idx, "direct-quote", lambda q: q.kind == "direct")
+    return quote is not None and (quote.speaker is None or actor_id is None)

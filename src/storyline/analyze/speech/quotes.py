@@ -31,6 +31,7 @@ from .. import docindex
 from ..entities.entities import MentionIndex
 from ..phrases import according_to
 from ..registry import Found, component
+from ..spans import Coverage, LargestOverlap
 from . import cues
 from .clauses import claim_around, content_span, on_line, speaker_token, surface_span
 
@@ -93,14 +94,8 @@ def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
     indirect quote carries the quoted words, marks included, and counting
     the fragment again would report the speaker twice for one sentence.
     """
-    spans = [(d.quote.start, d.quote.end) for d in details if d.quote.kind == "indirect"]
-    return [d for d in details if d.quote.kind != "partial" or _inside(d.quote, spans) < 0.9]
-
-
-def _inside(quote: Quote, spans: list[tuple[int, int]]) -> float:
-    """The largest share of ``quote`` that one of ``spans`` covers."""
-    size = max(1, quote.end - quote.start)
-    return max((max(0, min(e, quote.end) - max(s, quote.start)) / size for s, e in spans), default=0.0)
+    spans = LargestOverlap((d.quote.start, d.quote.end) for d in details if d.quote.kind == "indirect")
+    return [d for d in details if d.quote.kind != "partial" or spans.share(d.quote.start, d.quote.end) < 0.9]
 
 
 # --- quote marks ---------------------------------------------------------
@@ -206,10 +201,9 @@ class _Context:
         i = bisect.bisect_right(self.mark_starts, offset) - 1
         return i >= 0 and offset < self.marks[i].end
 
-    def quoted_share(self, start: int, end: int, spans: Iterable[tuple[int, int]]) -> float:
+    def quoted_share(self, start: int, end: int, spans: Coverage) -> float:
         """Fraction of ``[start, end)`` covered by ``spans``."""
-        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
-        return covered / max(1, end - start)
+        return spans.covered(start, end) / max(1, end - start)
 
 
 _LINE_ENDS = frozenset(".!?:;)…")
@@ -508,8 +502,9 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[QuoteDetail]
     """
     quoted = direct + [(m.start, m.end) for m in ctx.marks]
     free = [t for t in _cue_words(ctx.doc) if not ctx.quoted(t)]
-    speech = [d for t in free if cues.is_speech_verb(t) and (d := _reported_speech(ctx, t, quoted))]
-    taken = quoted + [(d.quote.start, d.quote.end) for d in speech]
+    covered = Coverage(quoted)  # built once: summing over every span for every clause was quadratic
+    speech = [d for t in free if cues.is_speech_verb(t) and (d := _reported_speech(ctx, t, covered))]
+    taken = Coverage(quoted + [(d.quote.start, d.quote.end) for d in speech])
     return speech + [d for t in free if (d := _according_to(ctx, t, taken))]
 
 
@@ -520,7 +515,7 @@ def _cue_words(doc: Doc) -> list[Token]:
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
 
 
-def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:
+def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetail | None:
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "amod"}:
         return None  # "Asked what he would do, ..." reports the question, not an answer
     content = content_span(verb)
@@ -535,7 +530,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) 
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
 
 
-def _according_to(ctx: _Context, token: Token, direct: list[tuple[int, int]]) -> QuoteDetail | None:
+def _according_to(ctx: _Context, token: Token, direct: Coverage) -> QuoteDetail | None:
     """ "According to <person or body>, <claim>" as an indirect quote.
 
     Outlets and documents are left to the attributions component: they
