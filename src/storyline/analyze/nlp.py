@@ -16,6 +16,7 @@ from ..errors import StorylineError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # model name -> (importable package, pip requirement, path inside the package)
 MODELS: dict[str, tuple[str, str, str]] = {
@@ -31,11 +32,30 @@ def load_nlp(name: str = "en_core_web_sm", disable: tuple[str, ...] = ()) -> Lan
     Cached per process: worker processes each load it once.
     """
     import spacy
+    from spacy.language import Language
 
     package, requirement, subdir = MODELS.get(name, (name, name, ""))
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         raise StorylineError("E150", name=name, package=requirement)
     if subdir:
-        return spacy.load(Path(spec.origin).parent / subdir, disable=list(disable))
-    return spacy.load(package, disable=list(disable))
+        nlp = spacy.load(Path(spec.origin).parent / subdir, disable=list(disable))
+    else:
+        nlp = spacy.load(package, disable=list(disable))
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)
+    return nlp
+
+
+PARAGRAPHS = "storyline_paragraphs"
+
+
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a sentence never runs across a
+    paragraph, or the parser joins a cue in one paragraph to a quote in the next."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -295,14 +296,14 @@ def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
     said she ..."); with no evidence either way the person stays open to both.
     """
     genders = {}
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
+    people = [e for e in entities if e.type == "PERSON"]
+    shared = Counter(e.name.lower().split()[-1] for e in people if e.name.split())
+    for entity in people:
         male = female = 0
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or " " not in span.text and shared[span.text.lower()] > 1:
+                continue  # "Mr. Chen" with two Chens: the mention may be tied to the wrong one
             words = [w for t in _after_mention(span) if (w := t.lower_.rstrip(".")) in _MALE | _FEMALE]
             male += bool(words) and words[0] in _MALE
             female += bool(words) and words[0] in _FEMALE
@@ -528,7 +529,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) 
     if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
         return None
     start, end = content
-    if ctx.quoted_share(start, end, direct) > 0.6:
+    if ctx.quoted_share(start, end, direct) > 0.6 or _poll_share(subject):
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
@@ -542,7 +543,7 @@ def _according_to(ctx: _Context, token: Token, direct: list[tuple[int, int]]) ->
     relay a claim rather than make it.
     """
     source = according_to(token)
-    if source is None or _source_type(ctx, source, "") in {"outlet", "document"}:
+    if source is None or _source_type(ctx, source, "") in {"outlet", "document"} or _is_text(source):
         return None
     claim = claim_around(token)
     if claim is None or ctx.quoted_share(claim[0], claim[1], direct) > 0.5:
@@ -737,7 +738,7 @@ class _Discourse:
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
-        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _source_type(ctx, subject, "") == "document":
+        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _is_text(subject):
             return None, None
         return written, None
 
@@ -750,37 +751,45 @@ class _Discourse:
         return entity.name, entity
 
     def by_surname(self, entity: Entity, subject: Token) -> Entity:
-        """For a bare surname two people share ("Murphy"), the one who spoke last,
-        when the other has neither spoken nor been the subject of a clause yet.
+        """For a surname several people share ("Murphy", "Mr. Murphy"), the
+        namesake who spoke or was the subject of a clause most recently, and
+        never one whose gender the written title ("Mr.", "Ms.") contradicts.
 
         The entities component ties a surname to the latest full name; a
         person named only as an object or inside quotation is talked about,
-        while the namesake already quoted is the one talking.
+        while the namesake already quoted or acting in the story is the one
+        talking.
         """
         if entity.type != "PERSON" or subject.pos_ != "PROPN":
-            return entity
-        if any(spoken.entity is not None and spoken.entity.id == entity.id for spoken in self.spoken):
-            return entity
-        if any(t.idx < subject.idx and self.ctx.mentions.at(t.idx, t.idx + 1) is entity for t in self.ctx.subjects):
             return entity
         start, end = surface_span(subject)
         written = self.ctx.text[start:end].lower()
         title, _, rest = written.partition(" ")
+        gender = None
         if title.rstrip(".") in _MALE | _FEMALE:
+            gender = "he" if title.rstrip(".") in _MALE else "she"
             written = rest  # "Mr. Trump": the surname
-        if " " in written:
+        if " " in written or not written:
             return entity
-        namesakes = {
-            e.id
+        namesakes = [
+            e
             for e in self.ctx.entities
-            if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] and e.id != entity.id
-        }
-        for spoken in reversed(self.spoken):
-            if spoken.entity is not None and spoken.entity.id == entity.id:
-                return entity
-            if spoken.entity is not None and spoken.entity.id in namesakes:
-                return spoken.entity
-        return entity
+            if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] or e.id == entity.id
+        ]
+        fitting = [e for e in namesakes if gender is None or self.ctx.genders.get(e.id) in {None, gender}]
+        if len(namesakes) < 2 or not fitting:
+            return entity
+        return max(fitting, key=lambda e: (self.last_active(e, subject.idx), e.id == entity.id))
+
+    def last_active(self, entity: Entity, offset: int) -> int:
+        """Where ``entity`` last spoke or was the subject of a clause before ``offset`` (-1: never)."""
+        spoke = [s.end for s in self.spoken if s.entity is not None and s.entity.id == entity.id]
+        acted = [
+            t.idx
+            for t in self.ctx.subjects
+            if t.idx < offset and self.ctx.mentions.at(t.idx, t.idx + len(t.text)) is entity
+        ]
+        return max(spoke + acted, default=-1)
 
     def antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """Who a pronoun speaker is: the last speaker that agrees with it, or a
@@ -846,6 +855,37 @@ class _Discourse:
             return _latest_before(holders, noun.idx)
         named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
         return _latest_before(named, noun.idx) if named else None
+
+
+# Head nouns of a text or a recording: it can be the source of a claim (the
+# attributions component credits it), never a speaker ("the story noted").
+_TEXT_HEADS = cues.DOCUMENT_HEADS | words(
+    "interview story article column editorial op-ed piece book ad advertisement commercial video "
+    "broadcast podcast episode documentary post tweet email message blog"
+)
+# Head nouns of a share of a polled population ("62 percent say", "a majority of voters said").
+_SHARE_HEADS = words("percent % percentage majority minority plurality respondent half third quarter fifth share")
+
+
+def _is_text(noun: Token) -> bool:
+    """Whether ``noun`` heads a text or a recording rather than someone who speaks."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False
+    return noun.lemma_.lower() in _TEXT_HEADS or noun.lower_ in _TEXT_HEADS
+
+
+def _poll_share(subject: Token) -> bool:
+    """Whether a speaker is a share of poll respondents ("Six in 10 voters say",
+    "52 percent who say"): that is a poll's finding, not a quote of anyone."""
+    noun = subject
+    if noun.lower_ in {"who", "that", "which"} and noun.head.dep_ == "relcl":
+        noun = noun.head.head
+    if noun.lemma_.lower() in _SHARE_HEADS or noun.lower_ in _SHARE_HEADS:
+        return True
+    # "three in four (voters)", "six out of 10": a ratio of numbers
+    phrase = list(noun.subtree)
+    ratio = [t for t in phrase if t.lower_ in {"in", "out"} and (t.head.pos_ == "NUM" or t.dep_ == "quantmod")]
+    return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)
 
 
 def _named_person(subject: Token, plural: bool) -> bool:
