@@ -33,7 +33,7 @@ from ..entities.entities import MentionIndex
 from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
-from .clauses import claim_around, content_span, on_line, speaker_token, surface_span
+from .clauses import claim_around, content_span, no_ones_statement, on_line, speaker_token, surface_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -323,17 +323,19 @@ def _after_mention(span: Span) -> list[Token]:
 
 
 def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
-    """Lower-cased title words per entity id, from its roles and the text.
+    """Lower-cased title head words per entity id, from its roles and the text.
 
     "Kremlin spokesperson Dmitry Peskov" and "Peskov, the Kremlin's
-    spokesperson," both give Peskov the words {kremlin, spokesperson}, so
-    "the spokesperson" can later be resolved to him.
+    spokesperson," both give Peskov the word "spokesperson", so "the
+    spokesperson" can later be resolved to him. Only a title's head word
+    counts: "campaign manager Ana Ruiz" is a manager, and "his campaign"
+    is not her.
     """
     titles: dict[str, set[str]] = {}
     for entity in entities:
         words = titles.setdefault(entity.id, set())
         for role in entity.roles:
-            words.update(role.title.lower().split())
+            words.update(role.title.lower().split()[-1:])
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
@@ -343,11 +345,12 @@ def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
 
 def _title_words(span: Span) -> set[str]:
     head = span.root
-    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod", "appos"} and c.i < span.start]
+    before = [c for c in head.children if c.dep_ in {"compound", "amod", "appos"} and c.i < span.start]
+    modifiers = [max(before, key=lambda c: c.i)] if before else []
     modifiers += [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
     if head.dep_ == "appos":
         modifiers.append(head.head)
-    words = {t.lemma_.lower() for m in modifiers for t in m.subtree if t.is_alpha}
+    words = {m.lemma_.lower() for m in modifiers if m.is_alpha}
     return words - {"the", "a", "an"}
 
 
@@ -370,6 +373,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if cue is None and partial:
         cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
+    if _title_like(ctx.text[mark.start : mark.end]) and (cue is None or not cues.is_naming_verb(cue)):
+        return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
     return _with_cue(ctx, mark, kind, cue)
@@ -472,6 +477,19 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     return _detail(ctx, mark.start, mark.end, kind, None, None, rule, 0.6 if kind == "direct" else 0.4)
 
 
+_TITLE_SMALL = words("and of the a an in on to for at with or")
+
+
+def _title_like(quoted: str) -> bool:
+    """Whether quoted words are a name in title case ("Down and Out in the Valley"):
+    two to eight words, each capitalised or a small joining word, no sentence end."""
+    words = quoted.split()
+    if not 2 <= len(words) <= 8 or quoted.rstrip("”’\"'")[-1:] in {".", "!", "?", ","}:
+        return False
+    capitals = sum(w[0].isupper() for w in words)
+    return capitals >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
 def _said_like(quoted: str, kind: str) -> bool:
     """Whether quoted text with no cue reads as speech rather than a title,
     a slogan or a word under discussion: a sentence, or a phrase of three or
@@ -529,7 +547,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: list[tuple[int, int]]) 
     if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
         return None
     start, end = content
-    if ctx.quoted_share(start, end, direct) > 0.6 or _poll_share(subject):
+    if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
@@ -543,7 +561,7 @@ def _according_to(ctx: _Context, token: Token, direct: list[tuple[int, int]]) ->
     relay a claim rather than make it.
     """
     source = according_to(token)
-    if source is None or _source_type(ctx, source, "") in {"outlet", "document"} or _is_text(source):
+    if source is None or _source_type(ctx, source, "") in {"outlet", "document"}:
         return None
     claim = claim_around(token)
     if claim is None or ctx.quoted_share(claim[0], claim[1], direct) > 0.5:
@@ -782,12 +800,15 @@ class _Discourse:
         return max(fitting, key=lambda e: (self.last_active(e, subject.idx), e.id == entity.id))
 
     def last_active(self, entity: Entity, offset: int) -> int:
-        """Where ``entity`` last spoke or was the subject of a clause before ``offset`` (-1: never)."""
+        """Where ``entity`` last spoke or was the subject of a clause before ``offset`` (-1: never).
+
+        A subject counts only when written with a first name: a bare surname
+        there was tied by the entities component, maybe to the wrong namesake."""
         spoke = [s.end for s in self.spoken if s.entity is not None and s.entity.id == entity.id]
         acted = [
             t.idx
             for t in self.ctx.subjects
-            if t.idx < offset and self.ctx.mentions.at(t.idx, t.idx + len(t.text)) is entity
+            if t.idx < offset and self.ctx.mentions.at(t.idx, t.idx + len(t.text)) is entity and _full_name(t)
         ]
         return max(spoke + acted, default=-1)
 
@@ -861,10 +882,8 @@ class _Discourse:
 # attributions component credits it), never a speaker ("the story noted").
 _TEXT_HEADS = cues.DOCUMENT_HEADS | words(
     "interview story article column editorial op-ed piece book ad advertisement commercial video "
-    "broadcast podcast episode documentary post tweet email message blog"
+    "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry"
 )
-# Head nouns of a share of a polled population ("62 percent say", "a majority of voters said").
-_SHARE_HEADS = words("percent % percentage majority minority plurality respondent half third quarter fifth share")
 
 
 def _is_text(noun: Token) -> bool:
@@ -874,18 +893,11 @@ def _is_text(noun: Token) -> bool:
     return noun.lemma_.lower() in _TEXT_HEADS or noun.lower_ in _TEXT_HEADS
 
 
-def _poll_share(subject: Token) -> bool:
-    """Whether a speaker is a share of poll respondents ("Six in 10 voters say",
-    "52 percent who say"): that is a poll's finding, not a quote of anyone."""
-    noun = subject
-    if noun.lower_ in {"who", "that", "which"} and noun.head.dep_ == "relcl":
-        noun = noun.head.head
-    if noun.lemma_.lower() in _SHARE_HEADS or noun.lower_ in _SHARE_HEADS:
-        return True
-    # "three in four (voters)", "six out of 10": a ratio of numbers
-    phrase = list(noun.subtree)
-    ratio = [t for t in phrase if t.lower_ in {"in", "out"} and (t.head.pos_ == "NUM" or t.dep_ == "quantmod")]
-    return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)
+def _full_name(token: Token) -> bool:
+    """Whether the name ``token`` heads is written with more than a surname."""
+    start, end = surface_span(token)
+    words = [w for w in token.doc.text[start:end].split() if w.rstrip(".").lower() not in _MALE | _FEMALE]
+    return len(words) > 1
 
 
 def _named_person(subject: Token, plural: bool) -> bool:
