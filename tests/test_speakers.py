@@ -207,3 +207,17 @@ def test_a_number_of_people_can_still_speak(nlp, upto_quotes) -> None:
     text = "Two of the inspectors said the bridge had been closed too late."
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "bridge had been closed")
     assert quote.speaker is not None
+
+
+def test_his_campaign_is_not_the_campaign_manager(nlp, upto_quotes) -> None:
+    text = (
+        "“We raised more than we hoped this quarter,” said campaign manager Rita Voss.\n\n"
+        "His campaign sued the county on Friday, claiming that the new permit rules were unfair to volunteers."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "permit rules")
+    assert quote.speaker != "Rita Voss"
+
+
+def test_a_programme_name_in_quote_marks_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = "The mayor told “Morning Harbour Live” that the bridge would reopen before the holidays."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if "Morning Harbour" in q.text]
