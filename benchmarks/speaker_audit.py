@@ -29,6 +29,7 @@ Run from the repository root::
     python -m benchmarks.speaker_audit --half tuning --seed 1 [-n 40]   # print, write pending lines
     python -m benchmarks.speaker_audit --half tuning --seed 1 --recall  # documents to count by hand
     python -m benchmarks.speaker_audit --rescore --seed 1               # judged quotes still emitted
+    python -m benchmarks.speaker_audit --half check --seed 101 --tag after  # same documents, after a change
 
 Judge by editing the verdict fields of the judgement file, then run the first
 command again: it prints the precision of the judged sample.
@@ -91,17 +92,20 @@ def sample(half: str, seed: int, n: int) -> list[tuple[Doc, Any]]:
     return sorted(rng.sample(quotes, min(n, len(quotes))), key=lambda x: (x[0].id, x[1].start))
 
 
-def _path(half: str, seed: int, what: str = "speakers") -> Any:
-    return JUDGEMENTS / f"{what}-{half}-{seed}.jsonl"
+def _path(half: str, seed: int, what: str = "speakers", tag: str = "") -> Any:
+    return JUDGEMENTS / f"{what}-{half}-{seed}{'-' + tag if tag else ''}.jsonl"
 
 
 def _read(path: Any) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
 
 
-def audit(half: str, seed: int, n: int) -> dict[str, Any]:
-    """Print the sample, write unjudged quotes to the judgement file, report precision."""
-    path = _path(half, seed)
+def audit(half: str, seed: int, n: int, tag: str = "") -> dict[str, Any]:
+    """Print the sample, write unjudged quotes to the judgement file, report precision.
+
+    ``tag`` names a second sample of the same seed (the same documents) drawn
+    after a change, so a judged before-sample stays as it was."""
+    path = _path(half, seed, tag=tag)
     lines = _read(path)
     if not lines:  # a judged sample stays what it was: re-print it from the documents
         for doc, quote in sample(half, seed, n):
@@ -186,15 +190,16 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=40)
     parser.add_argument("--recall", action="store_true", help="print documents to count their quotes by hand")
     parser.add_argument("--rescore", action="store_true", help="which judged quotes the current code still emits")
+    parser.add_argument("--tag", default="", help="a second sample of the same seed, e.g. 'after'")
     args = parser.parse_args()
     if args.recall:
         recall(args.half, args.seed)
     elif args.rescore:
         rescore(args.half, args.seed)
     else:
-        figures = audit(args.half, args.seed, args.n)
+        figures = audit(args.half, args.seed, args.n, args.tag)
         if figures["judged"]:
-            save_result(f"speaker_audit_{args.half}_{args.seed}", figures)
+            save_result(f"speaker_audit_{args.half}_{args.seed}{args.tag}", figures)
 
 
 if __name__ == "__main__":

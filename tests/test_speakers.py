@@ -146,3 +146,78 @@ def test_the_listener_of_telling_is_not_the_speaker(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "I wish")
     assert quote.speaker is not None and "Ledger" not in quote.speaker
+
+
+def test_a_sentence_never_runs_across_a_paragraph_break(nlp) -> None:
+    doc = nlp("Update at half past nine\n\nThe harbour master says the ferry will sail again on Friday.")
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        assert not any("\n" in t.text for t in sent[: sent.end - sent.start - 1] if t.i > words[0].i), sent.text
+
+
+def test_a_cue_in_one_paragraph_does_not_speak_for_the_next(nlp, upto_quotes) -> None:
+    text = (
+        "10:15 a.m.\n\nThe ferry company's spokeswoman says she is “relieved” by the court's decision to lift the ban."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "relieved")
+    assert quote.speaker is not None and "a.m." not in quote.speaker and "\n" not in quote.speaker
+
+
+def test_mr_surname_never_goes_to_a_woman_of_that_name(nlp, upto_quotes) -> None:
+    text = (
+        "“The harbour fees must come down,” said David Chen, who runs a bakery by the docks.\n\n"
+        "Laura Chen, the city treasurer, said she would keep the fees as they are.\n\n"
+        "“Nobody asked the shop owners about any of this,” Mr. Chen said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Nobody asked")
+    assert quote.speaker == "David Chen"
+
+
+def test_a_bare_surname_goes_to_the_namesake_who_spoke_last(nlp, upto_quotes) -> None:
+    text = (
+        "“The harbour fees must come down,” said David Chen, who runs a bakery by the docks.\n\n"
+        "Laura Chen, the city treasurer, said on Monday that the fees would stay as they are.\n\n"
+        "The council will vote on the budget next month.\n\n"
+        "“We have balanced the accounts for the first time in ten years,” Chen said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "balanced the accounts")
+    assert quote.speaker == "Laura Chen"
+
+
+def test_a_story_or_an_interview_is_not_a_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "The story also noted that only three of the forty councillors backed the tram plan.\n\n"
+        "His objection, according to an interview with a local radio station at the time, "
+        "was the cost of the new depot."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert all(q.speaker is None or ("story" not in q.speaker and "interview" not in q.speaker) for q in quotes)
+
+
+def test_poll_answers_are_not_quotes(nlp, upto_quotes) -> None:
+    text = (
+        "Sixty-two percent of likely voters say they trust the mayor on housing, "
+        "compared with 40 percent who say the same of her rival.\n\n"
+        "Roughly two in three say they would pay more for produce grown nearby."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_number_of_people_can_still_speak(nlp, upto_quotes) -> None:
+    text = "Two of the inspectors said the bridge had been closed too late."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "bridge had been closed")
+    assert quote.speaker is not None
+
+
+def test_his_campaign_is_not_the_campaign_manager(nlp, upto_quotes) -> None:
+    text = (
+        "“We raised more than we hoped this quarter,” said campaign manager Rita Voss.\n\n"
+        "His campaign sued the county on Friday, claiming that the new permit rules were unfair to volunteers."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "permit rules")
+    assert quote.speaker != "Rita Voss"
+
+
+def test_a_programme_name_in_quote_marks_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = "The mayor told “Morning Harbour Live” that the bridge would reopen before the holidays."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if "Morning Harbour" in q.text]

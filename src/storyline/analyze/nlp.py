@@ -117,7 +117,9 @@ def _register() -> None:
 def fix_boundaries(doc: Doc) -> Doc:
     """Split "X." off the next sentence and mark sentence starts spaCy's tokenizer hides.
 
-    Two cases, both followed by a capitalised word:
+    A sentence never runs across a line break: the parser would otherwise join
+    a cue in one paragraph to a quote in the next. Then two cases, both
+    followed by a capitalised word:
 
     - a lone capital letter with its period after a lowercase word ("posted on
       X. Militants ..."): an initial follows a given name, not a lowercase word;
@@ -134,6 +136,9 @@ def fix_boundaries(doc: Doc) -> Doc:
         _forget_heads(doc)
     for token in doc[1:]:
         before = doc[token.i - 1]
+        if "\n" in before.text and not token.is_space:
+            token.is_sent_start = True
+            continue
         if not token.text[:1].isupper() or token.is_sent_start is not None:
             continue
         ends = before.text == "." and before.i > 1 and _is_letter(doc[before.i - 1]) and doc[before.i - 1].is_alpha

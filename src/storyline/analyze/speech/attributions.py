@@ -27,7 +27,7 @@ from ..entities.entities import MentionIndex
 from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
-from .clauses import claim_around, content_span, on_line, speaker_token, surface_span, tokens_span
+from .clauses import claim_around, content_span, no_ones_statement, on_line, speaker_token, surface_span, tokens_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,7 +102,7 @@ def _reported(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
         return None
     kind = _type(source, lemma, entities)
     rule = f"{lemma}-verb"
-    if lemma not in cues.CREDIT_VERBS and kind not in _RELAYED:
+    if lemma not in cues.CREDIT_VERBS and kind not in _RELAYED and not no_ones_statement(verb, source):
         # A named speaker's statement is a quote; a request ("urged Kim to
         # move faster") is no quote, but it is a claim credited to its source.
         if content_span(verb) is not None:

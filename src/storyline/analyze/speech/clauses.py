@@ -171,3 +171,22 @@ def _ends_phrase(token: Token, head: Token) -> bool:
     """Where a speaker's noun phrase stops: an appositive comma or a clause
     ("senior councillors who argue ...", "staff not allowed to comment ...")."""
     return token.text in {",", "(", "—"} or (token.head.i == head.i and token.dep_ in {"relcl", "acl"})
+
+
+# Head nouns of a share of a polled population ("62 percent say", "a majority of voters said").
+_SHARE_HEADS = words("percent % percentage majority minority plurality respondent half third quarter fifth share")
+
+
+def no_ones_statement(verb: Token, subject: Token) -> bool:
+    """Whether a speech verb reports what no one in particular said: a poll's
+    finding ("Six in 10 voters say", "52 percent who say"). That is no quote;
+    the attributions component still credits the claim to its source."""
+    noun = subject
+    if noun.lower_ in {"who", "that", "which"} and noun.head.dep_ == "relcl":
+        noun = noun.head.head
+    if noun.lemma_.lower() in _SHARE_HEADS or noun.lower_ in _SHARE_HEADS:
+        return True
+    # "three in four (voters)", "six out of 10": a ratio of numbers
+    phrase = list(noun.subtree)
+    ratio = [t for t in phrase if t.lower_ in {"in", "out"} and (t.head.pos_ == "NUM" or t.dep_ == "quantmod")]
+    return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from ..phrases import according_to
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
 from . import cues
-from .clauses import claim_around, content_span, on_line, speaker_token, surface_span
+from .clauses import claim_around, content_span, no_ones_statement, on_line, speaker_token, surface_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -289,14 +290,14 @@ def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
     said she ..."); with no evidence either way the person stays open to both.
     """
     genders = {}
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
+    people = [e for e in entities if e.type == "PERSON"]
+    shared = Counter(e.name.lower().split()[-1] for e in people if e.name.split())
+    for entity in people:
         male = female = 0
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or " " not in span.text and shared[span.text.lower()] > 1:
+                continue  # "Mr. Chen" with two Chens: the mention may be tied to the wrong one
             words = [w for t in _after_mention(span) if (w := t.lower_.rstrip(".")) in _MALE | _FEMALE]
             male += bool(words) and words[0] in _MALE
             female += bool(words) and words[0] in _FEMALE
@@ -316,17 +317,19 @@ def _after_mention(span: Span) -> list[Token]:
 
 
 def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
-    """Lower-cased title words per entity id, from its roles and the text.
+    """Lower-cased title head words per entity id, from its roles and the text.
 
     "Kremlin spokesperson Dmitry Peskov" and "Peskov, the Kremlin's
-    spokesperson," both give Peskov the words {kremlin, spokesperson}, so
-    "the spokesperson" can later be resolved to him.
+    spokesperson," both give Peskov the word "spokesperson", so "the
+    spokesperson" can later be resolved to him. Only a title's head word
+    counts: "campaign manager Ana Ruiz" is a manager, and "his campaign"
+    is not her.
     """
     titles: dict[str, set[str]] = {}
     for entity in entities:
         words = titles.setdefault(entity.id, set())
         for role in entity.roles:
-            words.update(role.title.lower().split())
+            words.update(role.title.lower().split()[-1:])
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
@@ -336,11 +339,12 @@ def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
 
 def _title_words(span: Span) -> set[str]:
     head = span.root
-    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod", "appos"} and c.i < span.start]
+    before = [c for c in head.children if c.dep_ in {"compound", "amod", "appos"} and c.i < span.start]
+    modifiers = [max(before, key=lambda c: c.i)] if before else []
     modifiers += [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
     if head.dep_ == "appos":
         modifiers.append(head.head)
-    words = {t.lemma_.lower() for m in modifiers for t in m.subtree if t.is_alpha}
+    words = {m.lemma_.lower() for m in modifiers if m.is_alpha}
     return words - {"the", "a", "an"}
 
 
@@ -363,6 +367,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if cue is None and partial:
         cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
+    if _title_like(ctx.text[mark.start : mark.end]) and (cue is None or not cues.is_naming_verb(cue)):
+        return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
     return _with_cue(ctx, mark, kind, cue)
@@ -465,6 +471,19 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     return _detail(ctx, mark.start, mark.end, kind, None, None, rule, 0.6 if kind == "direct" else 0.4)
 
 
+_TITLE_SMALL = words("and of the a an in on to for at with or")
+
+
+def _title_like(quoted: str) -> bool:
+    """Whether quoted words are a name in title case ("Down and Out in the Valley"):
+    two to eight words, each capitalised or a small joining word, no sentence end."""
+    words = quoted.split()
+    if not 2 <= len(words) <= 8 or quoted.rstrip("”’\"'")[-1:] in {".", "!", "?", ","}:
+        return False
+    capitals = sum(w[0].isupper() for w in words)
+    return capitals >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
 def _said_like(quoted: str, kind: str) -> bool:
     """Whether quoted text with no cue reads as speech rather than a title,
     a slogan or a word under discussion: a sentence, or a phrase of three or
@@ -523,7 +542,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
         return None
     start, end = content
-    if ctx.quoted_share(start, end, direct) > 0.6:
+    if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
@@ -732,7 +751,7 @@ class _Discourse:
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
-        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _source_type(ctx, subject, "") == "document":
+        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _is_text(subject):
             return None, None
         return written, None
 
@@ -745,37 +764,48 @@ class _Discourse:
         return entity.name, entity
 
     def by_surname(self, entity: Entity, subject: Token) -> Entity:
-        """For a bare surname two people share ("Murphy"), the one who spoke last,
-        when the other has neither spoken nor been the subject of a clause yet.
+        """For a surname several people share ("Murphy", "Mr. Murphy"), the
+        namesake who spoke or was the subject of a clause most recently, and
+        never one whose gender the written title ("Mr.", "Ms.") contradicts.
 
         The entities component ties a surname to the latest full name; a
         person named only as an object or inside quotation is talked about,
-        while the namesake already quoted is the one talking.
+        while the namesake already quoted or acting in the story is the one
+        talking.
         """
         if entity.type != "PERSON" or subject.pos_ != "PROPN":
-            return entity
-        if any(spoken.entity is not None and spoken.entity.id == entity.id for spoken in self.spoken):
-            return entity
-        if any(t.idx < subject.idx and self.ctx.mentions.at(t.idx, t.idx + 1) is entity for t in self.ctx.subjects):
             return entity
         start, end = surface_span(subject)
         written = self.ctx.text[start:end].lower()
         title, _, rest = written.partition(" ")
+        gender = None
         if title.rstrip(".") in _MALE | _FEMALE:
+            gender = "he" if title.rstrip(".") in _MALE else "she"
             written = rest  # "Mr. Trump": the surname
-        if " " in written:
+        if " " in written or not written:
             return entity
-        namesakes = {
-            e.id
+        namesakes = [
+            e
             for e in self.ctx.entities
-            if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] and e.id != entity.id
-        }
-        for spoken in reversed(self.spoken):
-            if spoken.entity is not None and spoken.entity.id == entity.id:
-                return entity
-            if spoken.entity is not None and spoken.entity.id in namesakes:
-                return spoken.entity
-        return entity
+            if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] or e.id == entity.id
+        ]
+        fitting = [e for e in namesakes if gender is None or self.ctx.genders.get(e.id) in {None, gender}]
+        if len(namesakes) < 2 or not fitting:
+            return entity
+        return max(fitting, key=lambda e: (self.last_active(e, subject.idx), e.id == entity.id))
+
+    def last_active(self, entity: Entity, offset: int) -> int:
+        """Where ``entity`` last spoke or was the subject of a clause before ``offset`` (-1: never).
+
+        A subject counts only when written with a first name: a bare surname
+        there was tied by the entities component, maybe to the wrong namesake."""
+        spoke = [s.end for s in self.spoken if s.entity is not None and s.entity.id == entity.id]
+        acted = [
+            t.idx
+            for t in self.ctx.subjects
+            if t.idx < offset and self.ctx.mentions.at(t.idx, t.idx + len(t.text)) is entity and _full_name(t)
+        ]
+        return max(spoke + acted, default=-1)
 
     def antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """Who a pronoun speaker is: the last speaker that agrees with it, or a
@@ -841,6 +871,28 @@ class _Discourse:
             return _latest_before(holders, noun.idx)
         named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
         return _latest_before(named, noun.idx) if named else None
+
+
+# Head nouns of a text or a recording: it can be the source of a claim (the
+# attributions component credits it), never a speaker ("the story noted").
+_TEXT_HEADS = cues.DOCUMENT_HEADS | words(
+    "interview story article column editorial op-ed piece book ad advertisement commercial video "
+    "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry"
+)
+
+
+def _is_text(noun: Token) -> bool:
+    """Whether ``noun`` heads a text or a recording rather than someone who speaks."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False
+    return noun.lemma_.lower() in _TEXT_HEADS or noun.lower_ in _TEXT_HEADS
+
+
+def _full_name(token: Token) -> bool:
+    """Whether the name ``token`` heads is written with more than a surname."""
+    start, end = surface_span(token)
+    words = [w for w in token.doc.text[start:end].split() if w.rstrip(".").lower() not in _MALE | _FEMALE]
+    return len(words) > 1
 
 
 def _named_person(subject: Token, plural: bool) -> bool:
