@@ -126,6 +126,7 @@ def test_a_worker_killed_mid_ingest_costs_nothing_its_chunk_is_retried_in_a_fres
     stored, failed = sources(tmp_path / "kb.db", "articles"), sources(tmp_path / "kb.db", "failures")
     assert set(stored) | set(failed) == {p.name for p in paths}
     assert failed == {} and ingest_run.returncode == 0, err
+    assert "warning: a worker process died; retrying" in " ".join(err.split()), err  # said, not silent
 
 
 # -- a chunk whose analysis kills its worker every time / only once ---------------------------

@@ -9,6 +9,7 @@ itself could not run).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -64,6 +65,7 @@ def main() -> None:
     """
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("STORYLINE_DEBUG"))
     sys.argv = [sys.argv[0], *(a for a in sys.argv[1:] if a != "--debug")]
+    logging.getLogger("storyline").addHandler(_WarningLines(logging.DEBUG if debug else logging.WARNING))
     try:
         app(standalone_mode=True)
     except (SystemExit, KeyboardInterrupt):
@@ -77,6 +79,16 @@ def main() -> None:
         _unexpected(error, debug)
     except Exception as error:
         _unexpected(error, debug)
+
+
+class _WarningLines(logging.Handler):
+    """The library's warnings (a worker that died and was retried, a linking step that
+    failed) as one line each on stderr: the package installs only a NullHandler,
+    so without this a command line user would never see them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        label = ("warning", "yellow") if record.levelno >= logging.WARNING else ("note", "dim")
+        err.print(Text.assemble(label, f": {plain(record.getMessage())}"), highlight=False, soft_wrap=True)
 
 
 def _fail(line: str) -> NoReturn:
