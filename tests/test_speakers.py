@@ -262,7 +262,8 @@ def test_a_title_goes_to_the_holder_mentioned_most_recently(nlp, upto_quotes) ->
 
 def test_he_goes_to_the_man_a_title_subject_names(nlp, upto_quotes) -> None:
     text = (
-        "President Karl Weber met the mayors on Monday. Mayor Otto Brandt thanked him. “We needed this,” Brandt said.\n\n"
+        "President Karl Weber met the mayors on Monday. Mayor Otto Brandt thanked him. "
+        "“We needed this,” Brandt said.\n\n"
         "Speaking to reporters in the hall, the president described the flood as a test for the whole country.\n\n"
         "He did not mention the budget cuts, but he called on towns to “stand by each other.”"
     )
