@@ -279,12 +279,3 @@ def test_a_hypothetical_saying_is_not_a_quote(nlp, upto_quotes) -> None:
     )
     quotes = quotes_of(text, nlp, upto_quotes)
     assert [q.speaker for q in quotes] == ["Lena Park"]
-
-
-def test_according_to_data_is_not_a_quote(nlp, upto_quotes) -> None:
-    text = (
-        "The harbour bond fell sharply last week, dropping 9% on Monday, according to data from Tidewell Markets. "
-        "The port authority paid its bills on time, according to Ruth Amsel, its treasurer."
-    )
-    quotes = quotes_of(text, nlp, upto_quotes)
-    assert [q.speaker for q in quotes] == ["Ruth Amsel"]

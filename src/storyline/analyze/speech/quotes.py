@@ -584,16 +584,10 @@ def _according_to(ctx: _Context, token: Token, direct: Coverage) -> QuoteDetail 
     source = according_to(token)
     if source is None or _source_type(ctx, source, "") in {"outlet", "document"}:
         return None
-    if source.lemma_.lower() in _MEASUREMENT_HEADS:
-        return None  # "according to data from X": a measurement, which nobody said
     claim = claim_around(token)
     if claim is None or ctx.quoted_share(claim[0], claim[1], direct) > 0.5:
         return None
     return _detail(ctx, claim[0], claim[1], "indirect", token, source, "according-to", 0.7)
-
-
-# Head nouns of measured numbers: "according to data from ..." reports a figure, not a saying.
-_MEASUREMENT_HEADS = words("data datum figure statistic estimate tally count")
 
 
 # --- speakers, cues, channels, relays --------------------------------------
