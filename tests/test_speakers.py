@@ -221,3 +221,61 @@ def test_his_campaign_is_not_the_campaign_manager(nlp, upto_quotes) -> None:
 def test_a_programme_name_in_quote_marks_is_not_a_quote(nlp, upto_quotes) -> None:
     text = "The mayor told “Morning Harbour Live” that the bridge would reopen before the holidays."
     assert not [q for q in quotes_of(text, nlp, upto_quotes) if "Morning Harbour" in q.text]
+
+
+def test_a_missing_space_after_a_closing_mark_does_not_glue_the_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "Marta Velez spoke at the harbour on Monday.\n\n"
+        "“This plan is built on fear and old paranoia,”Velez said. “We can do better than that.”"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "old paranoia").speaker == "Marta Velez"
+    assert quote_with(quotes, "do better").speaker == "Marta Velez"
+
+
+def test_a_glued_closing_mark_is_split_into_tokens(nlp) -> None:
+    doc = nlp("“It is over,”Velez said.")
+    assert [t.text for t in doc][:6] == ["“", "It", "is", "over", ",", "”"]
+    assert "Velez" in [t.text for t in doc]
+
+
+def test_a_hyphenated_title_does_not_cut_the_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "Lena Park wants to join the debate.\n\n"
+        "“Imagine the two of them on one stage,” mused Harbor co-host Tim Vollmer. “Not to mention the ratings.”"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "one stage").speaker == "Tim Vollmer"
+    assert quote_with(quotes, "the ratings").speaker == "Tim Vollmer"
+
+
+def test_a_title_goes_to_the_holder_mentioned_most_recently(nlp, upto_quotes) -> None:
+    text = (
+        "Senator Ann Ruiz opened the hearing on Tuesday. “We will hear every side of this,” Ruiz said.\n\n"
+        "Senator Paul Dorn has pushed for a vote on the harbour bill since March. "
+        "Dorn met the mayor on Monday and argued for the money.\n\n"
+        "The senator said the money would be spent within a year."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "spent within a year")
+    assert quote.speaker == "Paul Dorn"
+
+
+def test_he_goes_to_the_man_a_title_subject_names(nlp, upto_quotes) -> None:
+    text = (
+        "President Karl Weber met the mayors on Monday. Mayor Otto Brandt thanked him. "
+        "“We needed this,” Brandt said.\n\n"
+        "Speaking to reporters in the hall, the president described the flood as a test for the whole country.\n\n"
+        "He did not mention the budget cuts, but he called on towns to “stand by each other.”"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "We needed").speaker == "Otto Brandt"
+    assert quote_with(quotes, "stand by").speaker == "Karl Weber"
+
+
+def test_a_hypothetical_saying_is_not_a_quote(nlp, upto_quotes) -> None:
+    text = (
+        "The council wants a new bridge by spring. Critics might argue that the town cannot pay for it. "
+        "One could say the plan is late already. Lena Park said the money is there."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes] == ["Lena Park"]

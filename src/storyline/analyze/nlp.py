@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,9 @@ SENTENCE_OPENERS = frozenset(
         "our",
     ]
 )
+# A word glued to the next one across a closing quote mark with no space after it
+# ("paranoia,”Velez said"): a missing space is a typo, never one word.
+_GLUED_CLOSE = re.compile(r"^(\w+)([,.!?;:]?)(”|(?<=[,.!?;:])\")(\w+)$")
 # Abbreviations before which an opener still continues the sentence ("Brown v. The Board").
 _JOINING_ABBREVIATIONS = frozenset(["v.", "vs.", "no.", "nos.", "st.", "mt.", "ft."])
 
@@ -127,12 +131,18 @@ def fix_boundaries(doc: Doc) -> Doc:
       ``_lone_letter_sentence`` for which letters);
     - an abbreviation with its period ("the U.S.") before a word that only opens
       sentences ("The", "He", "But"): the next word starts a sentence.
+
+    A word glued to the next across a closing quote mark ("fear,”Velez said")
+    is split there too, so the speaker is a word of its own.
     """
     splits = [t for t in doc if _letter_ends_sentence(t)]
-    if splits:
+    glued = [(t, [p for p in m.groups() if p]) for t in doc if (m := _GLUED_CLOSE.match(t.text))]
+    if splits or glued:
         with doc.retokenize() as retokenizer:
             for token in splits:
                 retokenizer.split(token, [token.text[0], "."], heads=[(token, 1), (token, 1)])
+            for token, pieces in glued:
+                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
         _forget_heads(doc)
     for token in doc[1:]:
         before = doc[token.i - 1]

@@ -40,6 +40,10 @@ def speaker_token(verb: Token) -> Token | None:
         if subject is not None:
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
+            if _cut_at_hyphen(subject):
+                named = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > subject.i + 1]
+                named = [c for c in named if c.pos_ == "PROPN"]
+                return named[-1] if named else subject
             return subject
         if verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
             return None
@@ -59,8 +63,20 @@ def _inverted_speaker(verb: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
     if not objects:
         return _split_quote_speaker(verb)
+    if _cut_at_hyphen(objects[0]):
+        # "mused Harbor co-host Tim Vollmer": the parser breaks the phrase at
+        # the hyphen ("Harbor co" an object of its own); the name is further on.
+        later = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > objects[0].i + 1]
+        named = [c for c in later if c.pos_ == "PROPN"]
+        objects = named[-1:] or objects
     after_quote = verb.nbor(-1).text in _CLOSING_MARKS
     return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
+
+
+def _cut_at_hyphen(token: Token) -> bool:
+    """Whether ``token`` is the first half of a hyphenated word ("co" in "co-host")."""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "‐"}
 
 
 def _split_quote_speaker(verb: Token) -> Token | None:
@@ -175,6 +191,20 @@ def _ends_phrase(token: Token, head: Token) -> bool:
 
 # Head nouns of a share of a polled population ("62 percent say", "a majority of voters said").
 _SHARE_HEADS = words("percent % percentage majority minority plurality respondent half third quarter fifth share")
+
+
+# Modals that make a saying possible rather than reported ("critics might argue").
+_HYPOTHETICAL_MODALS = words("might could may would")
+# Subjects that name no one in particular.
+_ANYONE = words("one some others critics sceptics skeptics observers people someone anyone many few")
+
+
+def hypothetical_saying(verb: Token, subject: Token) -> bool:
+    """Whether a speech verb imagines what someone in general could say
+    ("critics might argue that ...", "one could say ..."): the writer's own
+    argument, not anyone's statement, so no quote."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL_MODALS for c in verb.children)
+    return modal and not subject.ent_type_ and subject.lower_ in _ANYONE
 
 
 def no_ones_statement(verb: Token, subject: Token) -> bool:

@@ -34,7 +34,15 @@ from ..phrases import according_to
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
 from . import cues
-from .clauses import claim_around, content_span, no_ones_statement, on_line, speaker_token, surface_span
+from .clauses import (
+    claim_around,
+    content_span,
+    hypothetical_saying,
+    no_ones_statement,
+    on_line,
+    speaker_token,
+    surface_span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -185,6 +193,7 @@ class _Context:
         self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.quoted(t)]
         self.subject_starts = [t.idx for t in self.subjects]
         self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.quoted(t)]
+        self.titled_subjects = [t for t in _titled_subjects(doc) if not self.quoted(t)]
         self.titles = _titles(doc, entities)
         self.genders = _genders(doc, entities)
 
@@ -269,6 +278,21 @@ def _org_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
         if entity is not None and entity.type == "ORG":
             found.append(token)
     return found
+
+
+def _titled_subjects(doc: Doc) -> list[Token]:
+    """Clause subjects written as a title ("the president framed ..."): a later
+    "he" in the story about that person refers to the title's holder."""
+    words = docindex.words(doc)
+    pairs = zip(words.dep, words.pos, strict=True)
+    return [
+        doc[i]
+        for i, (dep, pos) in enumerate(pairs)
+        if dep in {"nsubj", "nsubjpass"}
+        and pos == "NOUN"
+        and doc[i].tag_ == "NN"
+        and any(c.lower_ == "the" for c in doc[i].children)
+    ]
 
 
 def _proper_subjects(doc: Doc) -> list[Token]:
@@ -544,6 +568,8 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     start, end = content
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
+    if hypothetical_saying(verb, subject):
+        return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
@@ -807,6 +833,12 @@ class _Discourse:
         ]
         return max(spoke + acted, default=-1)
 
+    def last_seen(self, entity: Entity, offset: int) -> int:
+        """Where ``entity`` was last named, or last spoke, before ``offset`` (-1: never)."""
+        named = [start for start, _ in entity.mentions if start < offset]
+        spoke = [s.end for s in self.spoken if s.entity is not None and s.entity.id == entity.id and s.end <= offset]
+        return max(named + spoke, default=-1)
+
     def antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """Who a pronoun speaker is: the last speaker that agrees with it, or a
         closer person subject of the same gender. "I" and "we" outside quote
@@ -832,6 +864,11 @@ class _Discourse:
 
         last = self.last(pronoun.idx, 2 * _FLOAT_REACH, agrees)
         subject = _nearest_subject(ctx, pronoun)
+        titled = self.titled_subject(pronoun)
+        if titled is not None and (subject is None or titled[0].idx > subject.idx):
+            token, holder = titled
+            if (last is None or token.idx > last.end) and _close(ctx, token, pronoun, self.quote_start):
+                return holder.name, holder
         nearer = subject is not None and (last is None or subject.idx > last.end)
         if subject is not None and nearer and (last is None or _close(ctx, subject, pronoun, self.quote_start)):
             name, entity = self.speaker_of(subject)
@@ -840,6 +877,22 @@ class _Discourse:
         if last is not None:
             return last.name, last.entity
         return None, None
+
+    def titled_subject(self, pronoun: Token) -> tuple[Token, Entity] | None:
+        """The nearest earlier subject written as a title ("the president")
+        whose holder is a person the pronoun agrees with, and that holder."""
+        lower = pronoun.lower_
+        for token in reversed(self.ctx.titled_subjects):
+            if token.idx >= pronoun.idx:
+                continue
+            if pronoun.idx - token.idx > 2 * _FLOAT_REACH:
+                return None
+            holder = self.described(token)
+            if holder is None or holder.type != "PERSON":
+                continue
+            if self.ctx.genders.get(holder.id) in {None, lower}:
+                return token, holder
+        return None
 
     def org_subject(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """The nearest earlier organisation that was the subject of a clause."""
@@ -864,11 +917,9 @@ class _Discourse:
         holders = [e for e in ctx.entities if lemma in ctx.titles.get(e.id, ()) and owned(e)]
         holders = [e for e in holders if self.checked(e, noun)[1] is not None]
         if holders:
-            ids = {e.id for e in holders}
-            for spoken in reversed(self.spoken):
-                if spoken.entity is not None and spoken.entity.id in ids:
-                    return spoken.entity
-            return _latest_before(holders, noun.idx)
+            # The holder named or quoted most recently: "the senator" after a
+            # paragraph about one senator is that one, not another who spoke before.
+            return max(holders, key=lambda e: self.last_seen(e, noun.idx))
         named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
         return _latest_before(named, noun.idx) if named else None
 
