@@ -225,9 +225,8 @@ _EVENT_COLUMNS = (
     '"target_sector", "location", "date", "date_text", "status", "source", "trigger", "rule", "confidence", '
     '"actor_text", "actor_start", "actor_end", "target_text", "target_start", "target_end"'
 )
-_0003_EVENT_OFFSETS = f"""
-CREATE TABLE events_0003 (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+# The event table's columns as created by migration 3 (held_back_events repeats them, migration 10).
+_EVENT_TABLE_BODY = """    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     n INTEGER NOT NULL,
     "type" TEXT,
     "sentence" TEXT,
@@ -254,7 +253,10 @@ CREATE TABLE events_0003 (
     "target_text" TEXT,
     "target_start" INTEGER,
     "target_end" INTEGER,
-    PRIMARY KEY (article_id, n)
+"""
+_0003_EVENT_OFFSETS = f"""
+CREATE TABLE events_0003 (
+{_EVENT_TABLE_BODY}    PRIMARY KEY (article_id, n)
 );
 INSERT INTO events_0003 (article_id, n, {_EVENT_COLUMNS})
 SELECT article_id, n, "type", "sentence", "start", "end", "mode", "actor", "actor_id", "actor_sector", "target",
@@ -455,37 +457,10 @@ END;
 # Events the trust gate held back (analyze/events/trust.py) get a table of their
 # own, so every query over ``events`` stays precision-first without a filter;
 # ``held_back`` holds the reason (NULL in ``events``).
-_0010_HELD_BACK_EVENTS = """
+_0010_HELD_BACK_EVENTS = f"""
 ALTER TABLE events ADD COLUMN "held_back" TEXT;
 CREATE TABLE held_back_events (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    n INTEGER NOT NULL,
-    "type" TEXT,
-    "sentence" TEXT,
-    "start" INTEGER,
-    "end" INTEGER,
-    "mode" TEXT,
-    "actor" TEXT,
-    "actor_id" TEXT,
-    "actor_sector" TEXT,
-    "target" TEXT,
-    "target_id" TEXT,
-    "target_sector" TEXT,
-    "location" TEXT,
-    "date" TEXT,
-    "date_text" TEXT,
-    "status" TEXT,
-    "source" TEXT,
-    "trigger" TEXT,
-    "rule" TEXT,
-    "confidence" REAL,
-    "actor_text" TEXT,
-    "actor_start" INTEGER,
-    "actor_end" INTEGER,
-    "target_text" TEXT,
-    "target_start" INTEGER,
-    "target_end" INTEGER,
-    "held_back" TEXT,
+{_EVENT_TABLE_BODY}    "held_back" TEXT,
     PRIMARY KEY (article_id, n)
 );
 """
