@@ -113,7 +113,17 @@ def measure(names: list[str]) -> tuple[dict[str, dict[str, dict[str, float]]], d
     return figures, seconds, skips
 
 
+OPTIONS = ("--suggest", "--save")
+
+
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
+    bad = [a for a in argv if a.startswith("-") and a not in OPTIONS]
+    if bad:  # an unknown option must not start a ten-minute run
+        print(f"unknown option(s): {', '.join(bad)}; options: {', '.join(OPTIONS)} (--help)")
+        return 2
     names = [a for a in argv if not a.startswith("--")] or list(GATED)
     unknown = [n for n in names if n not in GATED]
     if unknown:

@@ -9,6 +9,8 @@ import importlib
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `pytest` alone puts tests/, not the repository root, on the path
     sys.path.insert(0, str(ROOT))
@@ -97,3 +99,10 @@ def test_floors_file_pins_both_halves_of_every_gated_benchmark() -> None:
         assert set(floors[name]) == {"tuning", "check"}, name
         assert floors[name]["tuning"].keys() == floors[name]["check"].keys(), name
         assert all(0.0 < value <= 1.0 for half in floors[name].values() for value in half.values()), name
+
+
+def test_gate_help_and_unknown_options_never_start_a_run(capsys: pytest.CaptureFixture[str]) -> None:
+    assert gate.main(["--help"]) == 0
+    assert "floors.toml" in capsys.readouterr().out
+    assert gate.main(["--sugest"]) == 2
+    assert "unknown option" in capsys.readouterr().out
