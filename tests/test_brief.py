@@ -109,6 +109,8 @@ def test_brief_cites_sources_by_outlet_then_byline_then_title() -> None:
             article("d4"),
             article("e5", outlet="Daily Tide", published="2026-03-03"),
             article("f6", outlet="Daily Tide", published="2026-03-04"),
+            article("g7", outlet="Bay Wire", published="2026-03-05"),
+            article("h8", outlet="Bay Wire", published="2026-03-05"),
         ]
     )
     assert labels["a1"] == "Harbour Gazette"
@@ -116,6 +118,7 @@ def test_brief_cites_sources_by_outlet_then_byline_then_title() -> None:
     assert labels["c3"].endswith("…") and len(labels["c3"]) <= 40
     assert labels["d4"] == "article d4"
     assert (labels["e5"], labels["f6"]) == ("Daily Tide, 2026-03-03", "Daily Tide, 2026-03-04")
+    assert (labels["g7"], labels["h8"]) == ("Bay Wire, 2026-03-05, g7", "Bay Wire, 2026-03-05, h8")
 
 
 def test_stories_on_an_empty_database_says_to_ingest_first(tmp_path: Path) -> None:

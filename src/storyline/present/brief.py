@@ -67,11 +67,11 @@ def source_labels(articles: Sequence[Article]) -> dict[str, str]:
     outlet at all but do carry a byline ("Newsroom", an agency). Two articles
     that would get the same name get their publication date (or id) added.
     """
-    base = {a.id: a.outlet or a.byline or _clip(a.title) or f"article {a.id[:8]}" for a in articles}
-    clashes = Counter(base.values())
-    return {
-        a.id: base[a.id] if clashes[base[a.id]] == 1 else f"{base[a.id]}, {a.published or a.id[:8]}" for a in articles
-    }
+    labels = {a.id: a.outlet or a.byline or _clip(a.title) or f"article {a.id[:8]}" for a in articles}
+    for extra in (lambda a: a.published or a.id[:8], lambda a: a.id[:8]):
+        clashes = Counter(labels.values())
+        labels = {a.id: f"{labels[a.id]}, {extra(a)}" if clashes[labels[a.id]] > 1 else labels[a.id] for a in articles}
+    return labels
 
 
 def _clip(text: str | None, width: int = 40) -> str | None:
@@ -264,7 +264,7 @@ def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
     groups = []
     for conflict in conflicts[:MAX_ITEMS]:
         cells = [
-            f"{out.esc(v['value'])} — {out.esc(_label(brief, v))}, {out.esc(v['published'] or 'undated')}"
+            f"{out.esc(v['value'])} — {out.esc(_dated_label(brief, v))}"
             + (f", according to {out.esc(v['according_to'])}" if v.get("according_to") else "")
             + f": {out.em(out.esc(v['sentence']))}"
             for v in conflict["values"]
@@ -300,6 +300,12 @@ def _positions(brief: dict[str, Any], out: _Markdown) -> str:
 def _outlets(brief: dict[str, Any], sources: list[dict[str, Any]], out: _Markdown) -> str:
     names = dict.fromkeys(_label(brief, s) for s in sources)
     return out.esc("(" + ", ".join(names) + ")")
+
+
+def _dated_label(brief: dict[str, Any], source: dict[str, Any]) -> str:
+    """The source's label with its publication date, unless the label already carries it."""
+    label, when = _label(brief, source), source.get("published") or "undated"
+    return label if label.endswith(when) else f"{label}, {when}"
 
 
 def _label(brief: dict[str, Any], source: dict[str, Any]) -> str:
