@@ -548,9 +548,11 @@ def test_compare_mediator_named_as_a_leaders_administration_is_that_leaders_stat
     assert "Lind government" in fact.sources[0].sentence
 
 
-def test_compare_a_leader_whose_titles_name_no_state_stands_for_the_state_of_their_envoy() -> None:
+def _leader_and_companion_story(companion: str, relation: str) -> Any:
+    """Two outlets: one names President Lind and a Lind administration brokering talks, the other
+    Kari Dahl (``companion``, ``relation`` of Lind) and Norwegian mediators."""
     text_a = "President Ola Lind spoke on Monday. Talks brokered by the Lind administration resumed."
-    text_b = "Norwegian mediator Kari Dahl, Lind's special envoy, opened the talks. Norwegian mediators stayed on."
+    text_b = f"{companion} Kari Dahl, {relation}, opened the talks. Norwegian mediators stayed on."
     analyses = [
         analysis("a1", text_a, "Harbour Times", "2026-06-01", entities=[person(text_a, "Ola Lind", "President")]),
         analysis(
@@ -559,33 +561,21 @@ def test_compare_a_leader_whose_titles_name_no_state_stands_for_the_state_of_the
             "Daily Ledger",
             "2026-06-02",
             entities=[
-                person(text_b, "Kari Dahl", "Norwegian mediator", "Lind's special envoy"),
+                person(text_b, "Kari Dahl", companion, relation),
                 Entity("p2", "Lind", "PERSON", mentions=(_span(text_b, "Lind"),)),
             ],
         ),
     ]
     keys = {("a1", "p1"): "kb-lind", ("b1", "p2"): "kb-lind", ("b1", "p1"): "kb-dahl"}
-    story = compare_story(analyses, entity_keys=keys)
+    return compare_story(analyses, entity_keys=keys)
+
+
+def test_compare_a_leader_whose_titles_name_no_state_stands_for_the_state_of_their_envoy() -> None:
+    story = _leader_and_companion_story("Norwegian mediator", "Lind's special envoy")
     (fact,) = [f for f in story.corroborated if f.kind == "mediator"]
     assert fact.value == "Norway" and fact.origins == 2
 
 
 def test_compare_a_leaders_relative_does_not_give_the_leader_a_state() -> None:
-    text_a = "President Ola Lind spoke on Monday. Talks brokered by the Lind administration resumed."
-    text_b = "Norwegian banker Kari Dahl, Lind's son-in-law, opened the talks. Norwegian mediators stayed on."
-    analyses = [
-        analysis("a1", text_a, "Harbour Times", "2026-06-01", entities=[person(text_a, "Ola Lind", "President")]),
-        analysis(
-            "b1",
-            text_b,
-            "Daily Ledger",
-            "2026-06-02",
-            entities=[
-                person(text_b, "Kari Dahl", "Norwegian banker", "Lind's son-in-law"),
-                Entity("p2", "Lind", "PERSON", mentions=(_span(text_b, "Lind"),)),
-            ],
-        ),
-    ]
-    keys = {("a1", "p1"): "kb-lind", ("b1", "p2"): "kb-lind", ("b1", "p1"): "kb-dahl"}
-    story = compare_story(analyses, entity_keys=keys)
+    story = _leader_and_companion_story("Norwegian banker", "Lind's son-in-law")
     assert not [f for f in story.corroborated if f.kind == "mediator"]
