@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from html import unescape
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,22 @@ def test_web_article_page_marks_quotes_and_links_entities(client: TestClient, st
     html = client.get(f"/articles/{story['articles'][0]}").text
     assert 'class="m-quote' in html and 'href="/entities/kb' in html
     assert {row["field"] for row in twin["metadata"]} >= {"title", "outlet", "published"}
+
+
+def test_web_article_page_shows_section_headings_above_their_paragraphs(client: TestClient, store: Store) -> None:
+    article_id = store.find("01_meridian_preview.txt")
+    twin = client.get(f"/articles/{article_id}.json").json()
+    assert len(twin["headings"]) == len(twin["paragraphs"])
+    shown = [(n, heading) for n, headings in enumerate(twin["headings"]) for heading in headings]
+    assert [heading for _, heading in shown] == [s["text"] for s in twin["subheads"]]
+    html = client.get(f"/articles/{article_id}").text
+    assert html.count('<h3 class="subhead">') == len(shown)
+    body = html[html.index('<div class="body">') : html.index("<aside>")]
+    reading = unescape(re.sub(r"<h3[^>]*>", "\n## ", re.sub(r"<(?!h3)[^>]+>", "", body)))
+    for n, heading in shown:
+        last_before = "".join(piece["text"] for piece in twin["paragraphs"][n - 1])[-30:]
+        first_after = "".join(piece["text"] for piece in twin["paragraphs"][n])[:30]
+        assert reading.index(last_before) < reading.index(f"## {heading}") < reading.index(first_after)
 
 
 def test_web_entity_by_name_redirects_to_its_id(client: TestClient) -> None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Analysis, RawDoc
+from ..model import Analysis, RawDoc, Subhead
 
 # The kinds of mark, in the order a piece lists them (outermost first).
 MARK_KINDS = ("event", "attribution", "quote", "date", "entity", "speaker")
@@ -72,6 +72,24 @@ def marked_paragraphs(text: str, marks: list[dict[str, Any]]) -> list[list[dict[
             pieces.append({"text": text[a:b], "span": [a, b], "marks": on})
         paragraphs.append(pieces)
     return paragraphs
+
+
+def paragraph_headings(text: str, subheads: tuple[Subhead, ...]) -> list[list[str]]:
+    """The section headings to show before each paragraph of ``marked_paragraphs``, one list per paragraph.
+
+    Cleaning keeps headings outside the text, each with the offset where its
+    section starts, so the analysis offsets never count them; the page puts
+    them back above the first paragraph at or after that offset. A heading
+    whose section starts after the last paragraph is not shown (cleaning
+    already drops trailing headings).
+    """
+    spans = _paragraph_spans(text)
+    headings: list[list[str]] = [[] for _ in spans]
+    for subhead in subheads:
+        at = next((n for n, (start, end) in enumerate(spans) if subhead.offset < end), None)
+        if at is not None:
+            headings[at].append(subhead.text)
+    return headings
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

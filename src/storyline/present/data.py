@@ -73,10 +73,10 @@ def article(store: Store, ref: str) -> dict[str, Any]:
 
     ``ref`` is an id, an id prefix or a source path (as ``storyline show``).
     The object is ``storyline show ID --json`` plus ``story``, ``duplicate_of``,
-    ``kb_ids`` (local entity id -> knowledge-base id), ``marks``, ``paragraphs``
-    and ``metadata``. E122 when no article matches.
+    ``kb_ids`` (local entity id -> knowledge-base id), ``marks``, ``paragraphs``,
+    ``headings`` (the section headings above each paragraph) and ``metadata``. E122 when no article matches.
     """
-    from .article import article_marks, marked_paragraphs, metadata_sources
+    from .article import article_marks, marked_paragraphs, metadata_sources, paragraph_headings
 
     analysis = store.analysis(store.find(ref))
     article_id = analysis.article.id
@@ -92,6 +92,7 @@ def article(store: Store, ref: str) -> dict[str, Any]:
         "metadata": metadata_sources(analysis, store.raw_input(article_id)),
         "marks": marks,
         "paragraphs": marked_paragraphs(analysis.article.text, marks),
+        "headings": paragraph_headings(analysis.article.text, analysis.article.subheads),
     }
 
 
