@@ -11,7 +11,11 @@ sentence and span.
   report (tolls rise as news comes in);
 - ``attributed`` when a value is a claim the article attributes to someone
   else (an agency, a spokesperson): the value carries ``according_to``;
-- ``disagreement`` otherwise. Titles keep ``disagreement`` even when the
+- ``disagreement`` otherwise.
+
+Two titles of different families do not conflict when some article of the
+story gives the person both (a team's "president" who is also its "general
+manager"). A weak claim (records.Claim) never makes a conflict. Titles keep ``disagreement`` even when the
   later article differs: titles change over time, and the values carry their
   publication dates for the reader to judge.
 """
@@ -23,7 +27,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .numbers import GROWING, overlap
-from .offices import offices_compatible
+from .offices import titles_compatible
 from .records import Claim, Conflict, ConflictValue
 from .values import dates_compatible, names_compatible, places_compatible
 
@@ -31,7 +35,7 @@ from .values import dates_compatible, names_compatible, places_compatible
 def agree(a: Claim, b: Claim) -> bool:
     """Whether two claims on one subject and attribute are compatible, by kind of value."""
     if a.kind == "role":
-        return offices_compatible(a.norm, b.norm)
+        return titles_compatible(a.norm, b.norm)
     if a.kind == "number":
         return overlap(a.norm, b.norm)
     if a.attribute == "place":
@@ -62,17 +66,33 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in members:
             by_article[claim.article].append(claim)
+        held = held_together(members) if kind == "role" else set()
         pairs = []
         for a_id, b_id in combinations(by_article, 2):
             a_claims, b_claims = by_article[a_id], by_article[b_id]
             if a_claims[0].origin == b_claims[0].origin:
                 continue
-            if any(agree(a, b) for a in a_claims for b in b_claims):
+            if any(agree(a, b) or (held and _held(a, b, held)) for a in a_claims for b in b_claims):
+                continue
+            a_claims, b_claims = [c for c in a_claims if not c.weak], [c for c in b_claims if not c.weak]
+            if not a_claims or not b_claims:
                 continue
             pairs.append((a_claims[0], b_claims[0]))
         if pairs:
             conflicts.append(_conflict(pairs))
     return conflicts
+
+
+def held_together(members: list[Claim]) -> set[frozenset[str]]:
+    """Pairs of office families one article gives the same person: the story shows they are held together."""
+    families: dict[str, set[str]] = defaultdict(set)
+    for claim in members:
+        families[claim.article] |= {o.family for o in claim.norm if o.family}
+    return {frozenset(pair) for found in families.values() for pair in combinations(sorted(found), 2)}
+
+
+def _held(a: Claim, b: Claim, held: set[frozenset[str]]) -> bool:
+    return any(frozenset({x.family, y.family}) in held for x in a.norm for y in b.norm if x.family != y.family)
 
 
 def _conflict(pairs: list[tuple[Claim, Claim]]) -> Conflict:
@@ -95,7 +115,7 @@ def _is_update(a: Claim, b: Claim) -> bool:
     """A growing tally (a toll, not a crowd) that is larger in the strictly later report."""
     if a.kind != "number" or not a.published or not b.published or a.published == b.published:
         return False
-    if a.subject_key.removeprefix("count:") not in GROWING:
+    if a.subject_key.removeprefix("count:").split(":")[0] not in GROWING:
         return False
     earlier, later = (a, b) if a.published < b.published else (b, a)
     return bool(later.norm[0] > earlier.norm[1])

@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import Analysis
 from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
 from .mediators import mediators
-from .numbers import SUBJECTS, counts
-from .offices import parse_office
+from .numbers import SUBJECTS, background, counts
+from .offices import parse_titles
 from .parties import Parties
 from .records import Claim
 
@@ -74,8 +75,8 @@ def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
         if entity.type != "PERSON" or key is None:
             continue
         for role in entity.roles:
-            office = parse_office(role.title)
-            if office.family is None:
+            offices = parse_titles(role.title)
+            if all(o.family is None for o in offices):
                 continue
             yield _claim(
                 context,
@@ -87,7 +88,7 @@ def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
                 subject_key=key,
                 attribute="role",
                 value=role.title,
-                norm=office,
+                norm=offices,
             )
 
 
@@ -192,15 +193,21 @@ def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterato
 
 
 def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """Tallies of the story's happening; a count in a sentence about another one (a year, "so far") is left out."""
     for count in counts(analysis.article.text):
+        if background(analysis.article.text, count.start, count.end):
+            continue
+        subject = SUBJECTS.get(count.attribute, f"people {count.attribute}")
+        if count.group:
+            subject = f"{count.group} {count.attribute}"
         yield _claim(
             context,
             analysis,
             count.start,
             count.end,
             kind="number",
-            subject=SUBJECTS.get(count.attribute, f"people {count.attribute}"),
-            subject_key=f"count:{count.attribute}",
+            subject=subject,
+            subject_key=f"count:{count.attribute}" + (f":{count.group}" if count.group else ""),
             attribute="count",
             value=count.text,
             norm=(count.low, count.high),
@@ -208,12 +215,18 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
 
 
 def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
-    """Who said a quote; the subject is the quote's words, matched across articles in conflicts/corroboration."""
+    """Who said a quote; the subject is the quote's words, matched across articles in conflicts/corroboration.
+
+    The quote is the speaker's own claim, not one attributed to them (only a
+    relaying source, ``via``, is). A speaker the quote's sentence does not name
+    (found by a pronoun or a paragraph away) makes a weak claim: it can
+    corroborate, not contradict, since such attributions are the ones misread.
+    """
     for quote in analysis.quotes:
         words = quote_words(quote.text)
         if not quote.speaker or quote.kind == "indirect" or len(words) < _MIN_QUOTE:
             continue
-        yield _claim(
+        claim = _claim(
             context,
             analysis,
             quote.start,
@@ -224,8 +237,15 @@ def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
             attribute="said by",
             value=quote.speaker,
             norm=quote.speaker,
-            according_to=quote.via,
         )
+        named = _names_in(quote.speaker, claim.sentence.replace(quote.text.strip(), " "))
+        yield replace(claim, according_to=quote.via, weak=not named)
+
+
+def _names_in(name: str, sentence: str) -> bool:
+    """Whether a capitalised word of ``name`` (three letters or more) occurs in ``sentence``."""
+    found = set(normalise(sentence).split())
+    return any(w.lower() in found for w in re.findall(r"[A-Z][\w'’-]{2,}", name) if normalise(w) in found)
 
 
 def quote_words(text: str) -> str:

@@ -10,6 +10,20 @@ Only counts of what a story tallies are read (``COUNTED``): people killed,
 injured, missing, arrested, displaced, held, and the size of a crowd
 ("about 5,000 protesters", "20,000 people marched"). A bare number ("two hours",
 "$50 million") has no subject to compare across articles and is left alone.
+
+What is not a tally of the story's happening is not read (measured on real
+multi-outlet coverage, benchmarks/conflict_audit.py):
+
+- a part of a group ("two of the three victims died" counts two; "a mother
+  of 12 was killed" and "one of the wounded" count nothing);
+- a number whose words to the counted noun start another clause ("killed
+  one person and injured two", "the 1998 flood that killed");
+- a year ("the 2004 tsunami killed"), a vague amount ("several dozen",
+  "hundreds of"), a piece of a number ("170 , 000" is read whole);
+- "no one was killed" is a count of zero, not of one.
+
+``background`` tells a sentence about another happening (a year, "last
+year", "ago", "so far"): its counts are a different subject (facts.py).
 """
 
 from __future__ import annotations
@@ -18,6 +32,8 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .context import sentence_bounds
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -43,19 +59,76 @@ COUNTED: dict[str, str] = {
 # Tallies that only grow as a happening unfolds: a larger one in a later report
 # is an update. A crowd has one size; a later, larger estimate disagrees.
 GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held"})
+# Groups counted within a toll: "six children were killed" is not the toll of
+# the happening, so such a count is compared only with counts of the same group.
+SUBGROUPS = frozenset(
+    [
+        "children", "kids", "babies", "infants", "girls", "boys", "women", "men", "students", "pupils",
+        "teachers", "soldiers", "troops", "officers", "policemen", "police", "militants", "relatives",
+        "members", "professors", "employees", "workers", "staff", "firefighters", "journalists", "tourists",
+        "foreigners", "miners", "passengers", "crew",
+    ]
+)  # fmt: skip
 # How a subject is named in the brief, per attribute.
 SUBJECTS = {"crowd": "people at the protest"}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
-_NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
+_DIGITS = r"\d{1,3}(?:(?:,| , )\d{3})+(?!\d)|\d+(?:\.\d+)?"  # "1,200", tokenised "1 , 200", "85"
+_NUMBER = (
+    rf"(?:{_DIGITS}|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
+    r"|no one|nobody|none|no"
+)
 _QUALIFIER = (
     r"(?:at least|more than|over|upwards of|at most|up to|fewer than|less than"
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
 _COUNT = re.compile(
-    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?P<num>{_NUMBER})\b(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
+    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?<![\d.,] )(?P<num>{_NUMBER})\b(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
     rf"(?P<what>{'|'.join(sorted(COUNTED, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
+
+
+# A verb before the count: "killing at least five people", "injured two others".
+VERB_COUNTED: dict[str, str] = {
+    "killed": "killed", "killing": "killed", "kills": "killed",
+    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured", "injures": "injured",
+    "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
+    "evacuated": "displaced", "evacuating": "displaced", "displaced": "displaced", "displacing": "displaced",
+}  # fmt: skip
+_VERB_COUNT = re.compile(
+    rf"\b(?P<what>{'|'.join(VERB_COUNTED)})\s+(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?P<num>{_NUMBER})\b"
+    r"(?!\s+(?:of|years?|hours?|days?|weeks?|months?|percent|per cent|times)\b)(?!\s*[%.,]\d)",
+    re.IGNORECASE,
+)
+# Words that, between the number and the counted noun, start another clause or a part-of phrase.
+_CLAUSE_GAP = re.compile(
+    r"\b(?:and|or|but|that|which|who|whom|whose|when|while|after|before|of|to|from|than|by|in|at|on|years?|"
+    r"hours?|days?|weeks?|months?|percent|per cent)\b",
+    re.IGNORECASE,
+)
+# Before the number: a vague amount ("several dozen") or a part-of phrase ("of the", "mother of").
+_VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|dozens|hundreds|thousands|tens|scores|of|of the)\s+$", re.I)
+_PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_BACKGROUND = re.compile(
+    r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
+    r"|so far|previous|history|since the (?:start|beginning|conflict|war|offensive))\b",
+    re.IGNORECASE,
+)
+
+
+_AFTER_REACH = 40  # characters after a count within which a year still dates it ("died in the war, from 1983")
+
+
+def background(text: str, start: int, end: int) -> bool:
+    """Whether the count at ``start:end`` is dated to an earlier or a cumulative happening.
+
+    A year or "last year", "so far", ... before the count in its sentence, or
+    just after it ("the 2004 tsunami killed", "died in the war of 1983"); a
+    year in a later clause ("the largest protest since 2019") does not date it.
+    """
+    left, right = sentence_bounds(text, start, end)
+    return bool(_BACKGROUND.search(text, left, start) or _BACKGROUND.search(text, end, min(right, end + _AFTER_REACH)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +141,15 @@ class Count:
     text: str
     start: int
     end: int
+    group: str | None = None  # a SUBGROUPS noun ("children") when the count is of that group only
 
 
 def parse_number(text: str) -> float | None:
     """ "1,200" -> 1200, "eighty-five" -> 85, "three hundred" -> 300, "a dozen" -> 12; None if unreadable."""
     text = text.lower().strip()
+    if text in {"no one", "nobody", "none", "no"}:
+        return 0.0
+    text = re.sub(r"(?<=\d) , (?=\d{3})", ",", text)
     scale = 1
     for word, value in _SCALES.items():
         if text.endswith(" " + word):
@@ -106,14 +183,44 @@ def interval(qualifier: str | None, value: float) -> tuple[float, float]:
 
 
 def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]:
-    """Every tallied count in ``text[start:end]`` ("at least 12 people were killed")."""
-    for match in _COUNT.finditer(text, start, len(text) if end is None else end):
+    """Every tallied count in ``text[start:end]`` ("at least 12 people were killed", "killing five")."""
+    stop = len(text) if end is None else end
+    found = list(_noun_counts(text, start, stop))
+    taken = [(c.start, c.end) for c in found]
+    for match in _VERB_COUNT.finditer(text, start, stop):
         value = parse_number(match["num"])
-        if value is None or re.search(r"\b(?:years?|hours?|days?|percent|per cent)\b", match["gap"], re.I):
+        if value is None or _YEAR.fullmatch(match["num"]) or match["num"].lower() in {"no", "none"}:
+            continue
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        low, high = interval(match["qual"], value)
+        what = VERB_COUNTED[match["what"].lower()]
+        noun = re.match(r"\s+(?:[\w-]+\s+)?([a-z]+)", text[match.end() : match.end() + 40])
+        group = noun[1].lower() if noun and noun[1].lower() in SUBGROUPS else None
+        found.append(Count(what, low, high, match.group(0), match.start(), match.end(), group))
+    yield from sorted(found, key=lambda c: c.start)
+
+
+def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
+    """Counts written number first: "at least 12 people were killed", "55 wounded"."""
+    for match in _COUNT.finditer(text, start, stop):
+        value = parse_number(match["num"])
+        if value is None or _CLAUSE_GAP.search(match["gap"]) or _YEAR.fullmatch(match["num"]):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        part = _PART_OF.search(before) if not match["qual"] else None
+        begin = match.start()
+        if part:  # "two of the three victims": the count is the part
+            value = parse_number(part["part"])
+            begin = match.start() - len(before) + part.start()
+            if value is None:
+                continue
+        elif match["qual"] is None and _VAGUE_BEFORE.search(before):
             continue
         low, high = interval(match["qual"], value)
         what = COUNTED[" ".join(match["what"].lower().split())]
-        yield Count(what, low, high, match.group(0), match.start(), match.end())
+        group = next((w.lower() for w in match["gap"].split() if w.lower() in SUBGROUPS), None)
+        yield Count(what, low, high, text[begin : match.end()], begin, match.end(), group)
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

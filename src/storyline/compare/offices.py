@@ -5,12 +5,15 @@ portfolio (what a minister or a council secretary is in charge of) and a rank
 (deputy or not). Modifiers such as "senior", "presidential", "top" or a country
 name do not change the office.
 
-Two offices are compatible when one is generic (family "official", or no known
+A title naming several offices ("president and general manager") is read as
+each of them (:func:`parse_titles`). Two offices are compatible when one is generic (family "official", or no known
 family), when their families differ only in name (adviser, aide, assistant and
 counsellor are one family), or when they share a family and their portfolios
 do not differ. They conflict when they name different offices: a council
 secretary and a minister, a minister of one portfolio and a minister of
-another, a spokesperson and a minister.
+another, a spokesperson and a minister. An organisation's executive titles
+(manager, director, CEO, chairman, owner) agree with each other and with
+"president", which companies and teams combine.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ OFFICE_FAMILIES: dict[str, str] = {
     # lawmakers and party posts
     "lawmaker": "legislator", "legislator": "legislator", "mp": "legislator", "senator": "legislator",
     "speaker": "speaker", "mayor": "mayor", "governor": "governor",
+    # executives of companies, teams and agencies: often held together ("president and CEO")
+    "manager": "executive", "director": "executive", "ceo": "executive", "chairman": "executive",
+    "chairwoman": "executive", "chairperson": "executive", "executive": "executive", "founder": "executive",
+    "owner": "executive", "partner": "executive", "coach": "coach",
     # commentators: not offices of a party (positions skip them)
     "analyst": "analyst", "expert": "analyst", "researcher": "analyst", "commentator": "analyst",
     "professor": "analyst", "scholar": "analyst",
@@ -176,12 +183,36 @@ def _portfolio(before: str, after: str, head: str) -> str | None:
     return _PORTFOLIO_SYNONYMS.get(portfolio, portfolio)
 
 
+# Families one organisation's officer commonly holds together ("team president and general manager").
+_HELD_TOGETHER = frozenset({frozenset({"executive", "president"})})
+
+
+def parse_titles(title: str) -> tuple[Office, ...]:
+    """Every office a title names: "president and general manager" names two.
+
+    The title is split at "and" and commas only when every part names an office
+    of its own, so "Trade and Industry Minister" stays one office.
+    """
+    parts = [p for p in re.split(r"\s+and\s+|\s*[,;]\s*", title) if p.strip()]
+    offices = tuple(parse_office(p) for p in parts)
+    if len(offices) > 1 and all(o.family is not None for o in offices):
+        return offices
+    return (parse_office(title),)
+
+
+def titles_compatible(a: tuple[Office, ...], b: tuple[Office, ...]) -> bool:
+    """Whether some office of one title is compatible with some office of the other."""
+    return any(offices_compatible(x, y) for x in a for y in b)
+
+
 def offices_compatible(a: Office, b: Office) -> bool:
     """True unless the two offices name different jobs (see the module docstring)."""
     if a.family is None or b.family is None or a.family in GENERIC or b.family in GENERIC:
         return True
     if a.family != b.family:
-        return False
+        return frozenset({a.family, b.family}) in _HELD_TOGETHER
+    if a.family == "executive":
+        return True
     if a.family not in {"minister", "council secretary", "ambassador", "governor", "mayor"}:
         return True
     if a.portfolio and b.portfolio and a.portfolio != b.portfolio:

@@ -19,7 +19,9 @@ class Claim:
     ``subject_key``/``attribute`` say what the fact is about ("person:x", "role");
     ``norm`` is the value in a comparable form (an Office, an interval, an ISO
     date); ``according_to`` names who the article attributes it to, if anyone;
-    ``origin`` is the wire origin of the article.
+    ``origin`` is the wire origin of the article. A ``weak`` claim can
+    corroborate but never contradict: its value was read from afar (a quote
+    whose speaker the sentence does not name).
     """
 
     kind: FactKind
@@ -36,6 +38,7 @@ class Claim:
     end: int
     origin: str
     according_to: str | None = None
+    weak: bool = False
 
     @property
     def independence(self) -> str:

@@ -8,7 +8,9 @@
   "2026-02" and in "2026-W08"); "Thursday" was resolved to its date by
   analyze/time, so it agrees with that date.
 - Names (who said or did something): one name's words are a subset of the
-  other's ("Zelenskyy" and "Volodymyr Zelenskyy").
+  other's ("Zelenskyy" and "Volodymyr Zelenskyy"); a description ("the
+  55-year-old", "a village resident", "police") or a bare initial may stand
+  for anyone, so it agrees with any name.
 """
 
 from __future__ import annotations
@@ -70,7 +72,20 @@ def sort_key(value: str | None) -> tuple[int, str]:
     return (0, found[0].isoformat() + value) if found and value else (1, value or "")
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another"})
+
+
+def is_description(name: str) -> bool:
+    """Whether a speaker is described rather than named: a determiner or a lower-case word first, or initials."""
+    words = name.split()
+    if not words:
+        return True
+    return words[0].lower() in _DETERMINERS or words[0][0].islower() or all(len(w.strip(".")) <= 1 for w in words)
+
+
 def names_compatible(a: str, b: str) -> bool:
-    """One name's words are within the other's ("Zelenskyy" in "Volodymyr Zelenskyy")."""
+    """One name's words are within the other's ("Zelenskyy" in "Volodymyr Zelenskyy"), or one is a description."""
+    if is_description(a) or is_description(b):
+        return True
     wa, wb = set(normalise(a).split()), set(normalise(b).split())
     return bool(wa and wb) and (wa <= wb or wb <= wa)
