@@ -63,9 +63,9 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
             continue  # that an event happened is corroborated or not, never contradicted
         if kind == "mediator":
             continue  # talks can have several mediators; naming one does not deny another
-        by_article: dict[str, list[Claim]] = defaultdict(list)
+        by_article: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in members:
-            by_article[claim.article].append(claim)
+            by_article[voice(claim)].append(claim)
         held = held_together(members) if kind == "role" else set()
         pairs = []
         for a_id, b_id in combinations(by_article, 2):
@@ -83,6 +83,17 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     return conflicts
 
 
+def voice(claim: Claim) -> tuple[str, str]:
+    """Who states a claim: the article, and the source it attributes the claim to (a speaker's quote is its own).
+
+    An article that reports an early figure ("local news first reported two
+    dead") next to its own ("one died") holds two voices; each is compared
+    with the other articles on its own.
+    """
+    source = "" if claim.kind == "speaker" else " ".join((claim.according_to or "").lower().split())
+    return claim.article, source
+
+
 def held_together(members: list[Claim]) -> set[frozenset[str]]:
     """Pairs of office families one article gives the same person: the story shows they are held together."""
     families: dict[str, set[str]] = defaultdict(set)
@@ -96,10 +107,10 @@ def _held(a: Claim, b: Claim, held: set[frozenset[str]]) -> bool:
 
 
 def _conflict(pairs: list[tuple[Claim, Claim]]) -> Conflict:
-    sides: dict[str, Claim] = {}
+    sides: dict[tuple[str, str], Claim] = {}
     for a, b in pairs:
-        sides.setdefault(a.article, a)
-        sides.setdefault(b.article, b)
+        sides.setdefault(voice(a), a)
+        sides.setdefault(voice(b), b)
     ordered = sorted(sides.values(), key=lambda c: (c.published or "9999", c.article))
     if all(_is_update(a, b) for a, b in pairs):
         kind = "update"

@@ -75,7 +75,7 @@ _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:(?:,| , )\d{3})+(?!\d)|\d+(?:\.\d+)?"  # "1,200", tokenised "1 , 200", "85"
 _NUMBER = (
     rf"(?:{_DIGITS}|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
-    r"|no one|nobody|none|no"
+    r"|no\s*-?\s*one|nobody|none|no"
 )
 _QUALIFIER = (
     r"(?:at least|more than|over|upwards of|at most|up to|fewer than|less than"
@@ -100,9 +100,15 @@ _VERB_COUNT = re.compile(
     r"(?!\s+(?:of|years?|hours?|days?|weeks?|months?|percent|per cent|times)\b)(?!\s*[%.,]\d)",
     re.IGNORECASE,
 )
+# "the death toll rose to 11", "a death toll of at least 24".
+_TOLL = re.compile(
+    rf"\bdeath toll\b[^.;]{{0,50}}?\b(?:to|of|at|reached|hit)\s+(?P<qual>{_QUALIFIER}\s+)?(?P<num>{_NUMBER})\b"
+    r"(?!\s*(?:%|percent|per cent))",
+    re.IGNORECASE,
+)
 # Words that, between the number and the counted noun, start another clause or a part-of phrase.
 _CLAUSE_GAP = re.compile(
-    r"\b(?:and|or|but|that|which|who|whom|whose|when|while|after|before|of|to|from|than|by|in|at|on|years?|"
+    r"\b(?:and|or|but|that|which|who|whom|whose|when|while|after|before|of|to|from|than|by|in|at|on|else|years?|"
     r"hours?|days?|weeks?|months?|percent|per cent)\b",
     re.IGNORECASE,
 )
@@ -112,12 +118,14 @@ _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECA
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BACKGROUND = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
-    r"|so far|previous|history|since the (?:start|beginning|conflict|war|offensive))\b",
+    r"|so far|previous|history|since the (?:start|beginning|conflict|war|offensive)"
+    r"|in (?:early |late )?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b(?!\s*\d))\b",
     re.IGNORECASE,
 )
 
 
-_AFTER_REACH = 40  # characters after a count within which a year still dates it ("died in the war, from 1983")
+_AFTER_REACH = 80  # characters after a count within which a year still dates it ("died in the war, from 1983")
 
 
 def background(text: str, start: int, end: int) -> bool:
@@ -128,6 +136,8 @@ def background(text: str, start: int, end: int) -> bool:
     year in a later clause ("the largest protest since 2019") does not date it.
     """
     left, right = sentence_bounds(text, start, end)
+    while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
+        left = sentence_bounds(text, left - 4, left - 3)[0]  # "a 9 . 1 quake": a tokenised decimal, not a full stop
     return bool(_BACKGROUND.search(text, left, start) or _BACKGROUND.search(text, end, min(right, end + _AFTER_REACH)))
 
 
@@ -147,7 +157,7 @@ class Count:
 def parse_number(text: str) -> float | None:
     """ "1,200" -> 1200, "eighty-five" -> 85, "three hundred" -> 300, "a dozen" -> 12; None if unreadable."""
     text = text.lower().strip()
-    if text in {"no one", "nobody", "none", "no"}:
+    if re.fullmatch(r"no\s*-?\s*one|nobody|none|no", text):
         return 0.0
     text = re.sub(r"(?<=\d) , (?=\d{3})", ",", text)
     scale = 1
@@ -187,6 +197,14 @@ def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]
     stop = len(text) if end is None else end
     found = list(_noun_counts(text, start, stop))
     taken = [(c.start, c.end) for c in found]
+    for match in _TOLL.finditer(text, start, stop):
+        value = parse_number(match["num"])
+        overlaps = any(s < match.end() and match.start() < e for s, e in taken)
+        if value is None or _YEAR.fullmatch(match["num"]) or overlaps:
+            continue
+        low, high = interval(match["qual"], value)
+        found.append(Count("killed", low, high, match.group(0), match.start(), match.end()))
+        taken.append((match.start(), match.end()))
     for match in _VERB_COUNT.finditer(text, start, stop):
         value = parse_number(match["num"])
         if value is None or _YEAR.fullmatch(match["num"]) or match["num"].lower() in {"no", "none"}:
@@ -195,8 +213,8 @@ def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]
             continue
         low, high = interval(match["qual"], value)
         what = VERB_COUNTED[match["what"].lower()]
-        noun = re.match(r"\s+(?:[\w-]+\s+)?([a-z]+)", text[match.end() : match.end() + 40])
-        group = noun[1].lower() if noun and noun[1].lower() in SUBGROUPS else None
+        after = re.findall(r"[A-Za-z]+", text[match.end() : match.end() + 30])[:2]
+        group = next((w.lower() for w in after if w.lower() in SUBGROUPS), None)
         found.append(Count(what, low, high, match.group(0), match.start(), match.end(), group))
     yield from sorted(found, key=lambda c: c.start)
 
