@@ -35,8 +35,22 @@ def corroborate(claims: Iterable[Claim]) -> tuple[list[Corroboration], list[Corr
 
 
 def _clusters(members: list[Claim]) -> list[list[Claim]]:
-    """Claims that agree with a cluster's first claim join it; the rest start clusters of their own."""
+    """Claims that agree with a cluster's first claim join it; the rest start clusters of their own.
+
+    Counts are different: "at least one" agrees with 12 and with 40, which do
+    not agree with each other, so a count joins a cluster only when it agrees
+    with every member, and the most precise counts seed the clusters.
+    """
     clusters: list[list[Claim]] = []
+    if members and members[0].kind == "number":
+        members = sorted(members, key=lambda c: c.norm[1] - c.norm[0])
+        for claim in members:
+            home = next((c for c in clusters if all(agree(m, claim) for m in c)), None)
+            if home is None:
+                clusters.append([claim])
+            else:
+                home.append(claim)
+        return clusters
     for claim in members:
         home = next((c for c in clusters if agree(c[0], claim)), None)
         if home is None:

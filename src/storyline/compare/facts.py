@@ -28,7 +28,7 @@ from ..model import Analysis
 from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
 from .mediators import mediators
-from .numbers import SUBJECTS, background, counts
+from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .records import Claim
@@ -193,14 +193,17 @@ def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterato
 
 
 def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
-    """Tallies of the story's happening; a count in a sentence about another one (a year, "so far") is left out."""
+    """Tallies of the story's happening; a count in a sentence about another one (a year, "so far") is left out.
+
+    A count confined to a district, village or clinic is weak (records.Claim).
+    """
     for count in counts(analysis.article.text):
         if background(analysis.article.text, count.start, count.end):
             continue
         subject = SUBJECTS.get(count.attribute, f"people {count.attribute}")
         if count.group:
             subject = f"{count.group} {count.attribute}"
-        yield _claim(
+        claim = _claim(
             context,
             analysis,
             count.start,
@@ -212,6 +215,8 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             value=count.text,
             norm=(count.low, count.high),
         )
+        # a count confined to one district or clinic is part of the toll: it corroborates, never contradicts
+        yield replace(claim, weak=True) if local(analysis.article.text, count.start, count.end) else claim
 
 
 def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:

@@ -97,7 +97,8 @@ VERB_COUNTED: dict[str, str] = {
 }  # fmt: skip
 _VERB_COUNT = re.compile(
     rf"\b(?P<what>{'|'.join(VERB_COUNTED)})\s+(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?P<num>{_NUMBER})\b"
-    r"(?!\s+(?:of|years?|hours?|days?|weeks?|months?|percent|per cent|times)\b)(?!\s*[%.,]\d)",
+    r"(?!\s+(?:of|years?|hours?|days?|weeks?|months?|percent|per cent|times)\b)(?!\s*[%.,]\d)"
+    r"(?!\s*(?:[ap]\s*\.\s*m\b|[ap]m\b|:|o'clock))",
     re.IGNORECASE,
 )
 # "the death toll rose to 11", "a death toll of at least 24".
@@ -126,6 +127,20 @@ _BACKGROUND = re.compile(
 
 
 _AFTER_REACH = 80  # characters after a count within which a year still dates it ("died in the war, from 1983")
+
+
+# A place narrower than the happening: a count there is part of the toll, not the toll.
+_LOCAL = re.compile(
+    r"\b(?:in|at|from)\s+(?:the\s+|a\s+|one\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:district|village|town|neighbou?rhood|camp|hospital|clinic|county|ward)s?\b",
+    re.IGNORECASE,
+)
+
+
+def local(text: str, start: int, end: int) -> bool:
+    """Whether the count's sentence confines it to a part of the area ("in Bener district", "at a clinic")."""
+    left, right = sentence_bounds(text, start, end)
+    return bool(_LOCAL.search(text, left, right))
 
 
 def background(text: str, start: int, end: int) -> bool:
