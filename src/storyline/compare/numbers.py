@@ -119,7 +119,7 @@ _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECA
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BACKGROUND = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
-    r"|so far|previous|history|since the (?:start|beginning|conflict|war|offensive)"
+    r"|so far|previous|history|civil war|world war|since the (?:start|beginning|conflict|war|offensive)"
     r"|in (?:early |late )?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b(?!\s*\d))\b",
     re.IGNORECASE,
@@ -147,13 +147,15 @@ def background(text: str, start: int, end: int) -> bool:
     """Whether the count at ``start:end`` is dated to an earlier or a cumulative happening.
 
     A year or "last year", "so far", ... before the count in its sentence, or
-    just after it ("the 2004 tsunami killed", "died in the war of 1983"); a
-    year in a later clause ("the largest protest since 2019") does not date it.
+    after it in its clause ("the 2004 tsunami killed", "died in the famine of
+    1921"); a year in a later clause ("..., the largest protest since 2019")
+    does not date it.
     """
     left, right = sentence_bounds(text, start, end)
     while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
         left = sentence_bounds(text, left - 4, left - 3)[0]  # "a 9 . 1 quake": a tokenised decimal, not a full stop
-    return bool(_BACKGROUND.search(text, left, start) or _BACKGROUND.search(text, end, min(right, end + _AFTER_REACH)))
+    clause = re.split(r"[,;(]| [-–—] ", text[end : min(right, end + _AFTER_REACH)])[0]
+    return bool(_BACKGROUND.search(text, left, start) or _BACKGROUND.search(clause))
 
 
 @dataclass(frozen=True, slots=True)

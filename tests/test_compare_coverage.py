@@ -1,0 +1,193 @@
+"""compare/ on the kinds of text real multi-outlet coverage is made of.
+
+Each rule here was found by hand-judging the conflicts and corroborations
+compare emits on real coverage (benchmarks/conflict_audit.py); the sentences
+are our own. Counts: parts of groups, other clauses, years, earlier
+happenings, "no one". Titles: executives who hold two titles. Quotes: a
+speaker described rather than named, a speaker the sentence does not name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.compare import compare_story
+from storyline.compare.numbers import background, counts
+from storyline.compare.offices import parse_titles, titles_compatible
+from storyline.compare.values import names_compatible
+from storyline.model import Analysis, Article, Entity, Quote, Role
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _article(aid: str, text: str, **records: Any) -> Analysis:
+    article = Article(aid, f"{aid}.txt", text, title=f"Report {aid}", outlet=f"Outlet {aid}", published=None)
+    return Analysis(article, **{k: tuple(v) for k, v in records.items()})  # type: ignore[arg-type]
+
+
+def _read(text: str) -> list[tuple[str, float, float]]:
+    return [(c.attribute, c.low, c.high) for c in counts(text)]
+
+
+# --- counts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Radio reports said three of the five hikers died on the ridge.", [("killed", 3, 3)]),
+        ("A father of 9 was killed when the roof fell.", []),
+        ("Doctors said one of the wounded was still in surgery.", []),
+        ("The driver killed one cyclist and injured four others.", [("killed", 1, 1), ("injured", 4, 4)]),
+        ("The 1987 flood that killed hundreds is still remembered.", []),
+        ("Several dozen people were hurt in the crush.", []),
+        ("No one was killed, the fire brigade said.", [("killed", 0, 0)]),
+        ("The storm killed at least 14 people overnight.", [("killed", 14, float("inf"))]),
+        ("Officials put the death toll at 31 on Sunday.", [("killed", 31, 31)]),
+        ("About 2 , 400 people were evacuated from the valley.", [("displaced", 2040, 2760)]),
+        ("Police arrested 6 around 3 a.m.", [("arrested", 6, 6)]),
+    ],
+)
+def test_compare_counts_read_only_tallies_of_the_happening(text: str, expected: list[tuple[str, float, float]]) -> None:
+    assert _read(text) == expected
+
+
+def test_compare_counts_of_a_group_keep_the_group() -> None:
+    (count,) = counts("The landslide killed four children in the school.")
+    assert (count.attribute, count.group) == ("killed", "children")
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("In 1999 a cyclone killed 40 people on the coast.", True),
+        ("Last year a fire killed 12 people in the same market.", True),
+        ("Some 3 million people died in the famine of 1921 , historians say.", True),
+        ("In March , a gunman killed six people in another town.", True),
+        ("More than 9,000 nurses marched on Saturday, the biggest strike since the law passed in 2011.", False),
+        ("The blast killed 8 people on Tuesday.", False),
+    ],
+)
+def test_compare_counts_dated_to_an_earlier_happening_are_background(text: str, earlier: bool) -> None:
+    (count,) = counts(text)
+    assert background(text, count.start, count.end) is earlier
+
+
+def _toll_story(*texts: str) -> Any:
+    return compare_story([_article(f"a{n}", t) for n, t in enumerate(texts)])
+
+
+def test_compare_earlier_disaster_toll_is_no_conflict() -> None:
+    story = _toll_story(
+        "The flood killed 12 people on Monday. In 1999 a cyclone killed 40 people on the coast.",
+        "At least 12 people were killed by the flood, officials said.",
+    )
+    assert not story.conflicts
+
+
+def test_compare_none_killed_against_a_toll_is_a_conflict() -> None:
+    story = _toll_story(
+        "A relief group said no one was killed in the raid.",
+        "Local officials said 9 people were killed in the raid.",
+    )
+    (conflict,) = story.conflicts
+    assert conflict.subject == "people killed"
+    assert {v.value for v in conflict.values} == {"no one was killed", "9 people were killed"}
+
+
+def test_compare_open_counts_do_not_chain_corroboration() -> None:
+    story = _toll_story(
+        "The quake killed at least one person.",
+        "Officials said 20 people were killed.",
+        "Rescuers said 35 people were killed.",
+    )
+    facts = [f for f in story.corroborated if f.kind == "number"]
+    assert all(not ("20" in f.value and "35" in f.value) for f in facts)
+
+
+def test_compare_count_confined_to_a_district_never_contradicts() -> None:
+    story = _toll_story(
+        "The storm killed 30 people across the province.",
+        "In Oster district , 6 people were killed by falling trees.",
+    )
+    assert not story.conflicts
+
+
+def test_compare_earlier_report_inside_an_article_is_its_own_voice() -> None:
+    story = _toll_story(
+        "A gunman shot three people, killing one, police said. A radio station first reported that two of the "
+        "three victims died.",
+        "One victim died in the attack.",
+    )
+    (conflict,) = story.conflicts
+    assert "two of the three victims died" in {v.value for v in conflict.values}
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+def test_compare_title_naming_two_offices_reads_both() -> None:
+    assert len(parse_titles("club president and general manager")) == 2
+    assert len(parse_titles("Trade and Industry Minister")) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("general manager", "club president", True),
+        ("assistant general manager", "senior vice president", True),
+        ("chief executive", "chairman", True),
+        ("security council secretary", "defence minister", False),
+        ("president", "prime minister", False),
+    ],
+)
+def test_compare_executive_titles_held_together(a: str, b: str, compatible: bool) -> None:
+    assert titles_compatible(parse_titles(a), parse_titles(b)) is compatible
+
+
+def test_compare_titles_one_article_gives_together_are_no_conflict() -> None:
+    texts = [
+        "Team owner Rafe Dunmore said the season was over.",
+        "Head coach Rafe Dunmore spoke after the game.",
+        "Rafe Dunmore, the team owner and head coach, left early.",
+    ]
+    titles = [("Team owner",), ("Head coach",), ("team owner", "head coach")]
+    analyses = []
+    for n, (text, mine) in enumerate(zip(texts, titles, strict=True)):
+        roles = tuple(Role(t, None, *_span(text, t)) for t in mine)
+        entity = Entity("p1", "Rafe Dunmore", "PERSON", roles=roles, mentions=(_span(text, "Rafe Dunmore"),))
+        analyses.append(_article(f"a{n}", text, entities=[entity]))
+    assert not compare_story(analyses).conflicts
+
+
+# --- who said it ------------------------------------------------------------------------------
+
+_WORDS = "We will rebuild every house on this street before winter comes"
+
+
+def _quoted(aid: str, sentence: str, speaker: str, via: str | None = None) -> Analysis:
+    return _article(aid, sentence, quotes=[Quote(_WORDS, "direct", *_span(sentence, _WORDS), speaker=speaker, via=via)])
+
+
+def test_compare_described_speaker_agrees_with_a_name() -> None:
+    assert names_compatible("the 61-year-old", "Mara Vent")
+    assert names_compatible("a local shopkeeper", "Mara Vent")
+    assert not names_compatible("Mara Vent", "Olek Strand")
+
+
+def test_compare_speaker_the_sentence_does_not_name_never_contradicts() -> None:
+    named = _quoted("a1", f'"{_WORDS}," Mara Vent said.', "Mara Vent")
+    unnamed = _quoted("b1", f'"{_WORDS}."', "Olek Strand")
+    assert not compare_story([named, unnamed]).conflicts
+
+
+def test_compare_two_named_speakers_of_one_quote_conflict() -> None:
+    first = _quoted("a1", f'"{_WORDS}," Mara Vent said.', "Mara Vent")
+    second = _quoted("b1", f'"{_WORDS}," Olek Strand said.', "Olek Strand")
+    (conflict,) = compare_story([first, second]).conflicts
+    assert conflict.kind == "disagreement"  # a quote is its speaker's own claim, not one attributed to them
