@@ -191,3 +191,16 @@ def test_compare_two_named_speakers_of_one_quote_conflict() -> None:
     second = _quoted("b1", f'"{_WORDS}," Olek Strand said.', "Olek Strand")
     (conflict,) = compare_story([first, second]).conflicts
     assert conflict.kind == "disagreement"  # a quote is its speaker's own claim, not one attributed to them
+
+
+def test_compare_protesters_detained_are_an_arrest_count() -> None:
+    (count,) = counts("Police said more than 300 protesters were detained overnight.")
+    assert count.attribute == "arrested"
+
+
+def test_compare_unnamed_speakers_do_not_corroborate_each_other() -> None:
+    first = _quoted("a1", f'"{_WORDS}."', "Mara Vent")
+    second = _quoted("b1", f'"{_WORDS}."', "his lawyers")
+    assert not [f for f in compare_story([first, second]).corroborated if f.kind == "speaker"]
+    named = [_quoted("a1", f'"{_WORDS}," Vent said.', "Mara Vent"), _quoted("b1", f'"{_WORDS}," said Vent.', "Vent")]
+    assert [f.kind for f in compare_story(named).corroborated] == ["speaker"]

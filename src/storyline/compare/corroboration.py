@@ -4,7 +4,9 @@ Within each (subject, attribute) group, claims that agree (conflicts.agree)
 form one fact. A fact is corroborated when at least two independent sources
 report it: copies of one wire story share an origin and count once, and a
 claim an article attributes to someone ("according to an agency") counts as
-that source's, so two outlets relaying one agency are one source. A fact that
+that source's, so two outlets relaying one agency are one source. Weak claims
+(a quote whose speaker the sentence does not name, a count of one district)
+join a fact but do not count toward its corroboration. A fact that
 only one origin reports goes to ``only_one_outlet`` (when the story has more
 than one origin).
 """
@@ -26,7 +28,8 @@ def corroborate(claims: Iterable[Claim]) -> tuple[list[Corroboration], list[Corr
         for cluster in _clusters(members):
             fact = _fact(cluster)
             origins = {c.origin for c in cluster}
-            if fact.origins >= 2 and len(origins) >= 2:
+            strong = [c for c in cluster if not c.weak]
+            if len({c.independence for c in strong}) >= 2 and len({c.origin for c in strong}) >= 2:
                 corroborated.append(fact)
             elif len(origins) == 1 and several_origins:
                 single.append(fact)

@@ -113,13 +113,18 @@ _CLAUSE_GAP = re.compile(
     r"hours?|days?|weeks?|months?|percent|per cent)\b",
     re.IGNORECASE,
 )
+# What befell a counted crowd: "400 protesters have been detained".
+_FATE = re.compile(
+    r"\s+(?:have been|has been|had been|were|was|are|got)\s+(?P<verb>detained|arrested|killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 # Before the number: a vague amount ("several dozen") or a part-of phrase ("of the", "mother of").
 _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|dozens|hundreds|thousands|tens|scores|of|of the)\s+$", re.I)
 _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BACKGROUND = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
-    r"|so far|previous|history|civil war|world war|since the (?:start|beginning|conflict|war|offensive)"
+    r"|so far|previous|history|civil war|world war|since (?:the |it )?\w+ (?:began|started)|since the (?:start|beginning|conflict|war|offensive)"
     r"|in (?:early |late )?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b(?!\s*\d))\b",
     re.IGNORECASE,
@@ -254,6 +259,9 @@ def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
             continue
         low, high = interval(match["qual"], value)
         what = COUNTED[" ".join(match["what"].lower().split())]
+        fate = _FATE.match(text, match.end())
+        if what == "crowd" and fate:  # "400 protesters were detained" counts arrests, not the crowd
+            what = COUNTED[fate["verb"].lower()]
         group = next((w.lower() for w in match["gap"].split() if w.lower() in SUBGROUPS), None)
         yield Count(what, low, high, text[begin : match.end()], begin, match.end(), group)
 
