@@ -124,7 +124,8 @@ _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECA
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BACKGROUND = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
-    r"|so far|previous|history|civil war|world war|since (?:the |it )?\w+ (?:began|started)|since the (?:start|beginning|conflict|war|offensive)"
+    r"|so far|previous|history|civil war|world war|since (?:the |it )?\w+ (?:began|started)"
+    r"|since the (?:start|beginning|conflict|war|offensive)"
     r"|in (?:early |late )?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b(?!\s*\d))\b",
     re.IGNORECASE,
