@@ -204,3 +204,12 @@ def test_compare_unnamed_speakers_do_not_corroborate_each_other() -> None:
     assert not [f for f in compare_story([first, second]).corroborated if f.kind == "speaker"]
     named = [_quoted("a1", f'"{_WORDS}," Vent said.', "Mara Vent"), _quoted("b1", f'"{_WORDS}," said Vent.', "Vent")]
     assert [f.kind for f in compare_story(named).corroborated] == ["speaker"]
+
+
+def test_compare_counts_go_on_with_a_background_paragraph() -> None:
+    text = "In May last year a flood hit the valley. Nine people died in the flood."
+    (count,) = counts(text)
+    assert background(text, count.start, count.end)
+    text = "In May last year a flood hit the valley. On Sunday nine people died in a new flood."
+    (count,) = counts(text)
+    assert not background(text, count.start, count.end)

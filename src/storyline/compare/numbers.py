@@ -82,7 +82,8 @@ _QUALIFIER = (
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
 _COUNT = re.compile(
-    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?<![\d.,] )(?P<num>{_NUMBER})\b(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
+    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?<!\d [.,] )(?<!\d[.,] )(?P<num>{_NUMBER})\b"
+    rf"(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
     rf"(?P<what>{'|'.join(sorted(COUNTED, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
@@ -160,8 +161,26 @@ def background(text: str, start: int, end: int) -> bool:
     left, right = sentence_bounds(text, start, end)
     while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
         left = sentence_bounds(text, left - 4, left - 3)[0]  # "a 9 . 1 quake": a tokenised decimal, not a full stop
-    clause = re.split(r"[,;(]| [-–—] ", text[end : min(right, end + _AFTER_REACH)])[0]
-    return bool(_BACKGROUND.search(text, left, start) or _BACKGROUND.search(clause))
+    clause = re.split(r"[,;(]| [–—] ", text[end : min(right, end + _AFTER_REACH)])[0]
+    if _BACKGROUND.search(text, left, start) or _BACKGROUND.search(clause):
+        return True
+    return _continues_background(text, left, right)
+
+
+_DAY_ANCHOR = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def _continues_background(text: str, left: int, right: int) -> bool:
+    """Whether the sentence goes on with a background paragraph: the previous sentence opens on an earlier time
+    ("In April last year a quake ... . Five people died in the quake.") and this one names no day of its own."""
+    if left == 0 or re.search(r"\n\s*\n\s*$", text[max(0, left - 4) : left]) or _DAY_ANCHOR.search(text, left, right):
+        return False
+    before, _ = sentence_bounds(text, left - 2, left - 1)
+    return bool(_BACKGROUND.search(text[before : before + 30]))
 
 
 @dataclass(frozen=True, slots=True)
