@@ -158,13 +158,19 @@ def background(text: str, start: int, end: int) -> bool:
     1921"); a year in a later clause ("..., the largest protest since 2019")
     does not date it.
     """
-    left, right = sentence_bounds(text, start, end)
-    while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
-        left = sentence_bounds(text, left - 4, left - 3)[0]  # "a 9 . 1 quake": a tokenised decimal, not a full stop
+    left, right = _bounds(text, start, end)
     clause = re.split(r"[,;(]| [–—] ", text[end : min(right, end + _AFTER_REACH)])[0]
     if _BACKGROUND.search(text, left, start) or _BACKGROUND.search(clause):
         return True
     return _continues_background(text, left, right)
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """sentence_bounds, where "a 9 . 1 quake" (a tokenised decimal) is no full stop."""
+    left, right = sentence_bounds(text, start, end)
+    while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
+        left = sentence_bounds(text, left - 4, left - 3)[0]
+    return left, right
 
 
 _DAY_ANCHOR = re.compile(
@@ -175,11 +181,14 @@ _DAY_ANCHOR = re.compile(
 
 
 def _continues_background(text: str, left: int, right: int) -> bool:
-    """Whether the sentence goes on with a background paragraph: the previous sentence opens on an earlier time
-    ("In April last year a quake ... . Five people died in the quake.") and this one names no day of its own."""
-    if left == 0 or re.search(r"\n\s*\n\s*$", text[max(0, left - 4) : left]) or _DAY_ANCHOR.search(text, left, right):
+    """Whether the sentence goes on with background: the previous sentence opens on an earlier time
+    ("In April last year a quake ... . Five people died in the quake.") and this one names no day of its own.
+
+    Paragraph breaks are not a limit: many pages put every sentence in a paragraph of its own.
+    """
+    if left == 0 or _DAY_ANCHOR.search(text, left, right):
         return False
-    before, _ = sentence_bounds(text, left - 2, left - 1)
+    before, _ = _bounds(text, left - 2, left - 1)
     return bool(_BACKGROUND.search(text[before : before + 30]))
 
 
