@@ -213,3 +213,25 @@ def test_compare_counts_go_on_with_a_background_paragraph() -> None:
     text = "In May last year a flood hit the valley. On Sunday nine people died in a new flood."
     (count,) = counts(text)
     assert not background(text, count.start, count.end)
+
+
+# --- where it happened ------------------------------------------------------------------------
+
+
+def test_compare_opposite_sides_of_one_town_conflict() -> None:
+    story = _toll_story(
+        "The tremor struck 40 kilometres north of Velm on Friday.",
+        "The quake's centre lay 25 miles ( 40 km ) east of the town of Velm.",
+        "It was felt 40 km northeast of Velm , residents said.",
+    )
+    (conflict,) = story.conflicts
+    assert conflict.subject == "located relative to Velm"
+    assert len(conflict.values) == 2  # north and east disagree; northeast agrees with both
+
+
+def test_compare_bearings_far_apart_do_not_corroborate() -> None:
+    story = _toll_story("The plant lies 10 miles south of Orvik.", "A driver was stopped 60 miles south of Orvik.")
+    assert not story.conflicts
+    assert not [f for f in story.corroborated if f.kind == "bearing"]
+    story = _toll_story("The plant lies 10 miles south of Orvik.", "The plant is 16 km south of Orvik.")
+    assert [f.kind for f in story.corroborated] == ["bearing"]

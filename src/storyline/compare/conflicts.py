@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
+from .bearings import bearings_compatible
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
 from .records import Claim, Conflict, ConflictValue
@@ -44,6 +45,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return dates_compatible(a.norm, b.norm)
     if a.kind == "speaker":
         return names_compatible(a.norm, b.norm)
+    if a.kind == "bearing":
+        return bearings_compatible(a.norm[0], b.norm[0])
     return bool(a.norm == b.norm)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .bearings import same_distance
 from .conflicts import agree, group
 from .records import Claim, Corroboration
 
@@ -54,8 +55,14 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
             else:
                 home.append(claim)
         return clusters
+
+    def joins(first: Claim, claim: Claim) -> bool:
+        if claim.kind == "bearing":  # one side of a town, and about as far from it
+            return agree(first, claim) and same_distance(first.norm[1], claim.norm[1])
+        return agree(first, claim)
+
     for claim in members:
-        home = next((c for c in clusters if agree(c[0], claim)), None)
+        home = next((c for c in clusters if joins(c[0], claim)), None)
         if home is None:
             clusters.append([claim])
         else:
@@ -97,4 +104,6 @@ def describe(claim: Claim, values: list[str]) -> str:
         return f"{claim.subject}: {claim.attribute} {shown}"
     if claim.kind == "number":
         return f"{shown} ({claim.subject})"
+    if claim.kind == "bearing":
+        return f"{claim.subject}: {shown}"
     return f"{shown} said {claim.subject}"

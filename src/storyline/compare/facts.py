@@ -10,7 +10,8 @@ someone) their source:
 - ``event``: that an event of a PLOVER type happened between parties; its
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count (numbers.py);
-- ``speaker``: who said a quoted sentence.
+- ``speaker``: who said a quoted sentence;
+- ``bearing``: which side of a named town the happening lies on (bearings.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..model import Analysis
+from .bearings import bearings
 from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
 from .mediators import mediators
@@ -49,6 +51,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += event_claims(context, parties, index)
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
+        found += bearing_claims(context, analysis)
     return found
 
 
@@ -217,6 +220,25 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
         )
         # a count confined to one district or clinic is part of the toll: it corroborates, never contradicts
         yield replace(claim, weak=True) if local(analysis.article.text, count.start, count.end) else claim
+
+
+def bearing_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """Which side of a named town the happening lies on ("55 km west of Bireun"), outside background sentences."""
+    for found in bearings(analysis.article.text):
+        if background(analysis.article.text, found.start, found.end):
+            continue
+        yield _claim(
+            context,
+            analysis,
+            found.start,
+            found.end,
+            kind="bearing",
+            subject=f"located relative to {found.place}",
+            subject_key=f"bearing:{normalise(found.place)}",
+            attribute="direction",
+            value=found.text,
+            norm=(found.direction, found.km),
+        )
 
 
 def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
