@@ -15,9 +15,10 @@ compare alone; story linking has its own benchmark.
 
 What is kept: a seeded random sample of the conflicts and of the corroborated
 facts, one line each, in ``benchmarks/judgements/conflicts-<half>-<seed>.jsonl``:
-story id, subject, attribute, kind, and the values with their article ids,
-gold document ids and character spans (no document text: the ids and spans
-find it again), and a ``verdict`` to fill in by hand:
+story id, subject (a quote is kept as "a quote"), attribute, kind, and the
+values with their article ids, gold document ids and character spans (no
+document text: the ids and spans find it again), and a ``verdict`` to fill in
+by hand:
 
 - a conflict: ``real`` (the outlets really disagree), ``compatible`` (a false
   alarm: the values agree, "senior adviser" / "presidential aide", "at least 12"
@@ -123,24 +124,33 @@ class Corpus:
         return Counter(len({self.store.story_of(a) for a in arts}) for arts in self.stories.values())
 
 
+def _subject(subject: str, attribute: str) -> str:
+    """The subject as kept in a judgement file: a quote's words are document text, so a quote is "a quote"."""
+    return "a quote" if attribute == "said by" else subject
+
+
 def conflict_line(story: str, conflict: Any, doc_of: dict[str, str]) -> dict[str, Any]:
+    """A judgement line for a conflict: ids and spans, no document text (the spans find the values again)."""
     values = [
-        {"value": v.value, "article": v.source.article, "doc": doc_of.get(v.source.article),
-         "span": [v.source.start, v.source.end], "according_to": v.source.according_to}
+        {"article": v.source.article, "doc": doc_of.get(v.source.article), "span": [v.source.start, v.source.end],
+         "attributed": bool(v.source.according_to)}
         for v in conflict.values
     ]  # fmt: skip
-    return {"type": "conflict", "story": story, "subject": conflict.subject, "attribute": conflict.attribute,
-            "kind": conflict.kind, "values": values, "verdict": "", "reason": ""}  # fmt: skip
+    return {"type": "conflict", "story": story, "subject": _subject(conflict.subject, conflict.attribute),
+            "attribute": conflict.attribute, "kind": conflict.kind, "values": values, "verdict": "",
+            "reason": ""}  # fmt: skip
 
 
 def corroboration_line(story: str, fact: Any, doc_of: dict[str, str]) -> dict[str, Any]:
+    """A judgement line for a corroborated fact: ids and spans of its sources, no document text."""
     sources = [
-        {"article": s.article, "doc": doc_of.get(s.article), "span": [s.start, s.end], "according_to": s.according_to}
+        {"article": s.article, "doc": doc_of.get(s.article), "span": [s.start, s.end],
+         "attributed": bool(s.according_to)}
         for s in fact.sources
-    ]
-    return {"type": "corroboration", "story": story, "fact": fact.fact, "kind": fact.kind, "subject": fact.subject,
-            "attribute": fact.attribute, "value": fact.value, "origins": fact.origins, "sources": sources,
-            "verdict": "", "reason": ""}  # fmt: skip
+    ]  # fmt: skip
+    return {"type": "corroboration", "story": story, "kind": fact.kind,
+            "subject": _subject(fact.subject, fact.attribute), "attribute": fact.attribute,
+            "origins": fact.origins, "sources": sources, "verdict": "", "reason": ""}  # fmt: skip
 
 
 def line_key(line: dict[str, Any]) -> tuple[Any, ...]:
@@ -168,16 +178,19 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def show(number: int, line: dict[str, Any], texts: dict[str, str]) -> None:
-    """Print one line with the sentences it cites, for the judge."""
+    """Print one line with the values and sentences its spans point at, for the judge."""
     if line["type"] == "conflict":
         print(f"\n#{number} CONFLICT {line['story']} | {line['subject']} | {line['attribute']} | {line['kind']}")
-        for v in line["values"]:
-            via = f" (according to {v['according_to']})" if v.get("according_to") else ""
-            print(f"   [{v['value']}]{via} {v['doc']}: {_sentence(texts.get(v['article'], ''), *v['span'])}")
+        cited = line["values"]
     else:
-        print(f"\n#{number} CORROBORATED {line['story']} | {line['fact']} | origins {line['origins']}")
-        for s in line["sources"]:
-            print(f"   {s['doc']}: {_sentence(texts.get(s['article'], ''), *s['span'])}")
+        head = f"{line['story']} | {line['kind']} | {line['subject']} | origins {line['origins']}"
+        print(f"\n#{number} CORROBORATED {head}")
+        cited = line["sources"]
+    for v in cited:
+        text = texts.get(v["article"], "")
+        via = " (attributed)" if v.get("attributed") else ""
+        value = " ".join(text[v["span"][0] : v["span"][1]].split())[:120]
+        print(f"   [{value}]{via} {v['doc']}: {_sentence(text, *v['span'])}")
     if line["verdict"]:
         print(f"   verdict: {line['verdict']} {line['reason']}")
 
