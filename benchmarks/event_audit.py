@@ -138,28 +138,36 @@ def line_key(line: dict[str, Any]) -> tuple[Any, ...]:
     return (line["doc"], line["start"], line["end"], line["type"], line["actor"], line["target"], line["trigger"])
 
 
-def sample(half: str, seed: int, n: int) -> list[tuple[Doc, Any]]:
-    """``n`` events drawn at random from the events of DOCS_PER_SAMPLE seeded documents of ``half``."""
+def sample(half: str, seed: int, n: int, *, held: bool = False) -> list[tuple[Doc, Any]]:
+    """``n`` events drawn at random from the events of DOCS_PER_SAMPLE seeded documents of ``half``
+    (with ``held``, from the events the trust gate held back instead)."""
     rng = random.Random(seed)
     docs = load_docs(half)
     chosen = rng.sample(docs, min(DOCS_PER_SAMPLE, len(docs)))
-    events = analyse(sorted(chosen, key=lambda d: d.id))
+    events = analyse(sorted(chosen, key=lambda d: d.id), held_back=held)
+    if held:
+        events = [(d, e) for d, e in events if e.held_back is not None]
     return rng.sample(events, min(n, len(events)))
 
 
-def audit(half: str, seed: int, n: int) -> None:
-    """Print the sample, add unjudged events to the judgement file, report precision."""
-    path = JUDGEMENTS / f"events-{half}-{seed}.jsonl"
+def audit(half: str, seed: int, n: int, *, held: bool = False) -> None:
+    """Print the sample, add unjudged events to the judgement file, report precision.
+
+    With ``held`` the sample is of held-back events (``events-heldback-<half>-<seed>.jsonl``),
+    and the precision is reported per held-back reason: a reason that holds back
+    mostly acceptable events costs recall for nothing."""
+    path = JUDGEMENTS / f"events-{'heldback-' if held else ''}{half}-{seed}.jsonl"
     lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
     if lines:  # a judged sample stays what it was: re-print it from the documents
         verdicts = {line_key(x): x for x in lines}
     else:
         verdicts = {}
-        for doc, event in sample(half, seed, n):
+        for doc, event in sample(half, seed, n, held=held):
             lines.append(
                 {"doc": doc.id, "start": event.start, "end": event.end, "type": event.type,
                  "status": event.status, "actor": event.actor, "target": event.target,
-                 "trigger": event.trigger, "confidence": event.confidence, "verdict": "", "reason": ""}
+                 "trigger": event.trigger, "confidence": event.confidence, "verdict": "", "reason": "",
+                 **({"held_back": event.held_back} if held else {})}
             )  # fmt: skip
         JUDGEMENTS.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
@@ -173,7 +181,16 @@ def audit(half: str, seed: int, n: int) -> None:
         print(f"  {line['type']} ({line['status']}) {line['actor']} -> {line['target']}  trigger={line['trigger']!r}")
         if line["verdict"]:
             print(f"  verdict: {line['verdict']} {line['reason']}")
+        if line.get("held_back"):
+            print(f"  held back: {line['held_back']}")
     report(path.name, list(verdicts.values()))
+    if held:
+        by_reason: dict[str, list[bool]] = {}
+        for x in lines:
+            if x["verdict"]:
+                by_reason.setdefault(x["held_back"], []).append(x["verdict"] == "acceptable")
+        for reason, verdicts_ in sorted(by_reason.items(), key=lambda r: -len(r[1])):
+            print(f"  {sum(verdicts_):2d}/{len(verdicts_):2d} acceptable  {reason}")
 
 
 def report(name: str, lines: list[dict[str, Any]]) -> None:
@@ -313,6 +330,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-n", type=int, default=60)
     parser.add_argument("--rate", action="store_true", help="events per 1,000 words on fixed tuning documents")
+    parser.add_argument("--held", action="store_true", help="judge a sample of the held-back events")
     parser.add_argument("--recall", action="store_true", help="hand-coded documents: recall, precision, F1")
     parser.add_argument("--rescore", action="store_true", help="which judged events the current code still emits")
     args = parser.parse_args()
@@ -323,7 +341,7 @@ def main() -> None:
     elif args.recall:
         recall(args.half, args.seed)
     else:
-        audit(args.half, args.seed, args.n)
+        audit(args.half, args.seed, args.n, held=args.held)
 
 
 if __name__ == "__main__":
