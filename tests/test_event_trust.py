@@ -186,3 +186,41 @@ def test_an_actor_borrowed_from_a_host_clause_is_left_out(nlp, settings) -> None
 def test_a_word_inside_a_name_is_no_trigger(nlp, settings) -> None:
     text = "The Norland Society for Peaceful Cooperation and Development published its annual figures."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "COOPERATE"]
+
+
+def test_a_participle_on_a_noun_takes_that_noun_as_its_actor(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Armed men stormed the village of Orlo, killing four farmers.")
+    assert ("ASSAULT", "Armed men", "farmers", "asserted") in _types(events)
+
+
+def test_a_participle_under_a_verb_of_control_stays_held_back(nlp, settings) -> None:
+    text = "The Norland delegation was able to support Ilse Brand at the convention."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"]
+
+
+def test_criticisms_lobbed_at_a_rival_are_disapproval(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Mendoza campaign has lobbed harsh criticisms of Senator Alvarez.")
+    assert [(e.type, e.target) for e in events] == [("DISAPPROVE", "Alvarez")]
+
+
+def test_disagreeing_with_a_party_is_disapproval(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Senator Alvarez disagrees with President Okafor on the tariff bill.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("DISAPPROVE", "Alvarez", "Okafor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Tove Lind dismissed the report as partisan noise.",
+        "Governor Reyes has a message that will appeal to suburban voters.",
+        "Senator Alvarez offered a sober analysis of the budget.",
+        "Ilse Brand discussed the harvest figures at length on the radio.",
+    ],
+)
+def test_everyday_senses_of_event_words_are_not_emitted(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_an_appeal_for_an_act_is_still_a_demand(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland government appealed for calm after the riots in Orlo.")
+    assert "DEMAND" in [e.type for e in events]

@@ -409,6 +409,9 @@ indict = DISAPPROVE
 sue = DISAPPROVE
 complain = DISAPPROVE
 object to = DISAPPROVE
+disagree with = DISAPPROVE
+lob +criticism,accusation,attack,charge,insult = DISAPPROVE
+level +criticism,accusation,charge = DISAPPROVE
 question +legitimacy,legality,motive = DISAPPROVE
 protest to = DISAPPROVE
 protest over = DISAPPROVE
@@ -423,6 +426,7 @@ attack +policy,decision,plan,statement,remark,proposal,report,government,record,
 ~accusation = DISAPPROVE
 ~allegation = DISAPPROVE
 ~criticism = DISAPPROVE
+~critique = DISAPPROVE
 ~condemnation = DISAPPROVE
 ~complaint = DISAPPROVE
 ~charge = DISAPPROVE
