@@ -224,3 +224,32 @@ def test_everyday_senses_of_event_words_are_not_emitted(nlp, settings, text: str
 def test_an_appeal_for_an_act_is_still_a_demand(nlp, settings) -> None:
     events = _emitted(nlp, settings, "The Norland government appealed for calm after the riots in Orlo.")
     assert "DEMAND" in [e.type for e in events]
+
+
+def test_a_contracted_had_is_a_past_act_not_a_plan(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Mayor Alder, who'd previously endorsed Governor Reyes, spoke on Monday.")
+    assert ("SUPPORT", "Alder", "Reyes", "asserted") in _types(events)
+
+
+def test_a_negated_verb_above_a_relative_clause_does_not_deny_it(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The clerk had not made the changes Senator Alvarez requested.")
+    assert [(e.type, e.status) for e in events] == [("DEMAND", "asserted")]
+
+
+def test_should_on_the_event_itself_is_a_demand_not_a_happening(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Governor Reyes should cut ties with Senator Alvarez.")
+    assert [e.status for e in events] == ["demanded"]
+
+
+def test_two_triggers_of_one_visit_in_one_sentence_are_one_event(nlp, settings) -> None:
+    text = "The envoy of Norland visited the capital on Thursday to meet with Valmoran ministers."
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["CONSULT"]
+
+
+def test_a_fronted_place_or_channel_is_not_the_target(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "On KTVX Tuesday, Senator Alvarez called for an open primary.")
+    assert [(e.type, e.target) for e in events] == [("DEMAND", None)]
+
+
+def test_a_policy_proposed_to_no_one_is_no_agreement(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The candidate proposes allowing farmers to deduct fuel costs.") == []

@@ -204,6 +204,19 @@ def _free_participle(token: Token) -> bool:
     return not any(c.dep_ in tied for c in token.children)
 
 
+def _fronted(target: Token, trigger: Token) -> bool:
+    """A target read from "On CNN, she called for ...", "In Orlo, police arrested ...": a
+    preposition before the verb sets the scene; the one acted on comes after it."""
+    prep = target.head
+    return (
+        target.dep_ == "pobj"
+        and prep.lower_ in {"on", "in", "at"}
+        and prep.head.i == trigger.i
+        and prep.i < trigger.i
+        and trigger.pos_ == "VERB"
+    )
+
+
 def _if(token: Token) -> bool:
     """A condition ("if militants attack the convoy"): kept, and events.py marks it hedged."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
@@ -262,6 +275,8 @@ def distrust(
         return "status: a gerund or adverbial clause ('by attacking', 'after meeting', 'ready to')"
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
         return "target: not a party"
+    if target is not None and _fronted(target, trigger.token):
+        return "target: a phrase before the verb (where or on what it was said), not who it is aimed at"
     if target is not None and _nested(target, trigger.token):
         return "target: named in a clause of its own ('deported for entering the country')"
     if trigger.sense.kind == "noun" and any(c.lower_ in UNREAL for c in trigger.token.children if c.dep_ == "amod"):
@@ -438,8 +453,8 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
         return "sense: dismissing a claim is a verdict on words, dismissing a person a firing"
     if type_ == "DEMAND" and lemma == "appeal" and not (_preps(token) & {"for"} or _infinitive(token)):
         return "sense: an appeal to someone (attraction), not an appeal for an act"
-    if type_ == "AGREE" and lemma == "offer" and not _recipient(token) and not _infinitive(token):
-        return "sense: something offered to no one (a view, an analysis)"
+    if type_ == "AGREE" and lemma in {"offer", "propose"} and not _recipient(token) and not _infinitive(token):
+        return "sense: something offered or proposed to no one (a view, a policy)"
     if type_ == "CONSULT" and lemma == "discuss" and not _joint(token, None):
         return "sense: a topic discussed, no party met"
     if (
