@@ -253,3 +253,8 @@ def test_a_fronted_place_or_channel_is_not_the_target(nlp, settings) -> None:
 
 def test_a_policy_proposed_to_no_one_is_no_agreement(nlp, settings) -> None:
     assert _emitted(nlp, settings, "The candidate proposes allowing farmers to deduct fuel costs.") == []
+
+
+def test_an_event_told_in_a_when_or_while_clause_is_emitted(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The mayor smiled while the union praised Senator Alvarez.")
+    assert ("SUPPORT", "union", "Alvarez", "asserted") in _types(events)
