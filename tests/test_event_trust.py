@@ -258,3 +258,18 @@ def test_a_policy_proposed_to_no_one_is_no_agreement(nlp, settings) -> None:
 def test_an_event_told_in_a_when_or_while_clause_is_emitted(nlp, settings) -> None:
     events = _emitted(nlp, settings, "The mayor smiled while the union praised Senator Alvarez.")
     assert ("SUPPORT", "union", "Alvarez", "asserted") in _types(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Governor Reyes also took a shot at Senator Alvarez without naming her.", "Alvarez"),
+        ("Senator Alvarez breaks with President Okafor on the tariff bill.", "Okafor"),
+    ],
+)
+def test_idioms_of_criticism_are_disapproval(nlp, settings, text: str, target: str) -> None:
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", target)]
+
+
+def test_breaking_with_a_custom_is_no_event(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The museum breaks with tradition this year.") == []
