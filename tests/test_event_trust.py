@@ -273,3 +273,29 @@ def test_idioms_of_criticism_are_disapproval(nlp, settings, text: str, target: s
 
 def test_breaking_with_a_custom_is_no_event(nlp, settings) -> None:
     assert _emitted(nlp, settings, "The museum breaks with tradition this year.") == []
+
+
+def test_has_yet_to_denies_the_event(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland has yet to apologize to Valmora.")
+    assert [e.status for e in events] == ["denied"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What Norland wants most is to besiege the rebels.",
+        "The only hope the rebels have is for Norland to oppose Valmora's plan.",
+    ],
+)
+def test_an_act_named_as_a_wish_is_not_emitted(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_he_in_a_speakers_own_words_is_not_the_speaker(nlp, settings) -> None:
+    text = '"He did try to intimidate me," said Ilse Brand, who wrote about the visit.'
+    assert [e for e in _emitted(nlp, settings, text) if e.actor == "Ilse Brand"] == []
+
+
+def test_a_question_before_asked_is_no_demand(nlp, settings) -> None:
+    text = '"Why not?" Governor Reyes asked, repeating a line from the debate.'
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []

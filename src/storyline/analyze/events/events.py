@@ -290,7 +290,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         target_end=target.end if target else None,
     )
     event = _with_date(event, trigger, found.dates)
-    why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status) or distrust(
+    why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status, actor_tok) or distrust(
         trigger, type_, inner, actor_tok, target_tok
     )
     return Coded(event, actor, target, why, trigger, actor_tok)
@@ -531,10 +531,17 @@ def _negated(trigger: Trigger) -> bool:
             return True
         if token.lemma_.lower() in REFUSALS and token.i != trigger.token.i:
             return True
+        if token.i != trigger.token.i and _yet_to(token):
+            return True  # "has yet to apologise": not done
         if token.dep_ == "relcl":
             break  # "had not made the changes she requested": the request stands
     obj = trigger.obj
     return obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def _yet_to(token: Token) -> bool:
+    """ "has yet to", "is yet to": what follows has not happened."""
+    return token.lemma_.lower() in {"have", "be"} and any(c.lower_ == "yet" for c in token.children)
 
 
 def _carries(head: Token, trigger: Trigger) -> bool:

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ...model import Quote
     from .triggers import Trigger
 
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 SPEECH_HOSTS = words("say tell state add announce write post declare")
 # Where a trigger is background to its sentence: "by attacking", "after meeting".
 EMBEDDED = frozenset({"pcomp", "advcl", "acomp"})
@@ -305,7 +306,9 @@ def distrust(
     return _sense(trigger, type_, inner, actor, target)
 
 
-def quoted_claim(token: Token, quotes: Sequence[Quote], actor_id: str | None, status: str) -> str | None:
+def quoted_claim(
+    token: Token, quotes: Sequence[Quote], actor_id: str | None, status: str, actor: Token | None = None
+) -> str | None:
     """Why an event read from inside a direct or partial quote is not emitted, or None.
 
     Quoted words are the speaker's claim, often loose, often about what "we" will do
@@ -320,6 +323,8 @@ def quoted_claim(token: Token, quotes: Sequence[Quote], actor_id: str | None, st
         return "quote: no speaker to attribute the claim to"
     if actor_id is None or status in {"planned", "hedged", "demanded"}:
         return "quote: a speaker's wish, plan or pronoun, not a reported happening"
+    if inside.kind == "direct" and actor is not None and actor.lower_ in THIRD_PERSON:
+        return "quote: 'he' or 'she' in a speaker's own words is someone else than the speaker"
     return None
 
 
@@ -366,7 +371,7 @@ def _sense(
     if token.ent_type_ and token.ent_type_ not in {"DATE", "TIME"}:
         return "sense: a word inside a name ('Organization for Economic Cooperation')"
     objects = _object_words(token) | (_object_words(trigger.obj) if trigger.obj is not None else set())
-    if _wished(token):
+    if _wished(token) or _copular_wish(token):
         return "sense: a wish, not an act"
     if _condition(token):
         return "status: a condition, not a happening"
@@ -404,7 +409,8 @@ def _sense(
     if type_ == "RETREAT" and lemma in RELEASES and not (sense.objects or left or objects & FORCES or _people(token)):
         return "sense: nothing released or withdrawn but papers or words"
     if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
-        infinitive = any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+        # what is asked follows the verb; a clause before it is the question ("'Why?' he asked")
+        infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i for c in token.children)
         if not infinitive and not _preps(token) & {"for", "on"}:
             return "sense: asking, not demanding"
     if type_ == "AGREE" and target is not None and _in_content(token, target):
@@ -625,6 +631,19 @@ def _people(token: Token) -> bool:
         if not is_pronoun(head) and (head.ent_type_ == "PERSON" or head.lemma_.lower() in ACTOR_NOUNS):
             return True
     return False
+
+
+# Nouns of wanting: "the only hope is for X to oppose Y", "their aim is to besiege the town".
+WISH_NOUNS = words("hope wish goal aim dream desire ambition aspiration")
+
+
+def _copular_wish(token: Token) -> bool:
+    """ "What X wants is to besiege Y", "the hope is for X to oppose Y": the act is what is wanted."""
+    host = token.head
+    if token.dep_ not in {"xcomp", "advcl", "ccomp"} or host.lemma_.lower() != "be" or host == token:
+        return False
+    subjects = [c for c in host.children if c.dep_ in {"nsubj", "csubj"}]
+    return any(c.lemma_.lower() in WISHES or c.lemma_.lower() in WISH_NOUNS for c in subjects)
 
 
 def _wished(token: Token) -> bool:
