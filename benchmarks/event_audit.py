@@ -25,6 +25,23 @@ Run from the repository root::
     python -m benchmarks.event_audit --half tuning --seed 1 [-n 60]  # print, write pending lines
     python -m benchmarks.event_audit --rate                          # events per 1,000 words
     python -m benchmarks.event_audit --rescore --seed 1              # judged events still emitted
+    python -m benchmarks.event_audit --recall --seed 1               # hand-coded events: recall, F1
+
+Recall has no gold on these texts, so ``--recall`` takes RECALL_DOCS seeded
+news documents of the half (those with a " said"), cut after about RECALL_WORDS
+words at a sentence end, and prints them sentence by sentence with character
+offsets, without storyline's events, for a person to code every event a careful
+analyst would code there (PLOVER type, actor, target; only what the outlet
+asserts, not a report of speech as such; a negated or hedged event is not
+coded). The coded events go to ``events-recall-<half>-<seed>.jsonl``: one line
+per document (``doc``, ``limit``: the characters read) and one per event
+(``doc``, ``start``/``end`` of its sentence, ``type``, ``actor``, ``target``,
+``note``; ``type`` may name two types a coder could choose, "REJECT|THREATEN";
+``also`` lists the spans of later sentences that tell the same happening,
+since storyline keeps one event per happening). Once the file exists the same command scores storyline's events on
+the cut texts against it: precision, recall and F1 of (a) the emitted events
+and (b) the emitted and held-back events, matched one to one on an overlapping
+sentence span and the type, and again requiring the actor to match.
 
 Judge by editing the verdict/reason fields of the judgement file, then run the
 first command again: it prints the precision of the judged sample.
@@ -45,6 +62,8 @@ from benchmarks.common import CHECK, ROOT, TUNING, eval_dir, half_of, save_resul
 
 JUDGEMENTS = ROOT / "benchmarks" / "judgements"
 DOCS_PER_SAMPLE = 40
+RECALL_DOCS = 6  # documents hand-coded for the recall estimate
+RECALL_WORDS = 500  # about this many words of each are read
 RATE_DOCS = 80  # the fixed tuning-half documents the events-per-1,000-words rate is measured on
 ENGLISH = frozenset(["the", "of", "and", "to", "in", "that", "is", "was", "for", "on", "with", "said", "by"])
 
@@ -119,28 +138,36 @@ def line_key(line: dict[str, Any]) -> tuple[Any, ...]:
     return (line["doc"], line["start"], line["end"], line["type"], line["actor"], line["target"], line["trigger"])
 
 
-def sample(half: str, seed: int, n: int) -> list[tuple[Doc, Any]]:
-    """``n`` events drawn at random from the events of DOCS_PER_SAMPLE seeded documents of ``half``."""
+def sample(half: str, seed: int, n: int, *, held: bool = False) -> list[tuple[Doc, Any]]:
+    """``n`` events drawn at random from the events of DOCS_PER_SAMPLE seeded documents of ``half``
+    (with ``held``, from the events the trust gate held back instead)."""
     rng = random.Random(seed)
     docs = load_docs(half)
     chosen = rng.sample(docs, min(DOCS_PER_SAMPLE, len(docs)))
-    events = analyse(sorted(chosen, key=lambda d: d.id))
+    events = analyse(sorted(chosen, key=lambda d: d.id), held_back=held)
+    if held:
+        events = [(d, e) for d, e in events if e.held_back is not None]
     return rng.sample(events, min(n, len(events)))
 
 
-def audit(half: str, seed: int, n: int) -> None:
-    """Print the sample, add unjudged events to the judgement file, report precision."""
-    path = JUDGEMENTS / f"events-{half}-{seed}.jsonl"
+def audit(half: str, seed: int, n: int, *, held: bool = False) -> None:
+    """Print the sample, add unjudged events to the judgement file, report precision.
+
+    With ``held`` the sample is of held-back events (``events-heldback-<half>-<seed>.jsonl``),
+    and the precision is reported per held-back reason: a reason that holds back
+    mostly acceptable events costs recall for nothing."""
+    path = JUDGEMENTS / f"events-{'heldback-' if held else ''}{half}-{seed}.jsonl"
     lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
     if lines:  # a judged sample stays what it was: re-print it from the documents
         verdicts = {line_key(x): x for x in lines}
     else:
         verdicts = {}
-        for doc, event in sample(half, seed, n):
+        for doc, event in sample(half, seed, n, held=held):
             lines.append(
                 {"doc": doc.id, "start": event.start, "end": event.end, "type": event.type,
                  "status": event.status, "actor": event.actor, "target": event.target,
-                 "trigger": event.trigger, "confidence": event.confidence, "verdict": "", "reason": ""}
+                 "trigger": event.trigger, "confidence": event.confidence, "verdict": "", "reason": "",
+                 **({"held_back": event.held_back} if held else {})}
             )  # fmt: skip
         JUDGEMENTS.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
@@ -154,7 +181,16 @@ def audit(half: str, seed: int, n: int) -> None:
         print(f"  {line['type']} ({line['status']}) {line['actor']} -> {line['target']}  trigger={line['trigger']!r}")
         if line["verdict"]:
             print(f"  verdict: {line['verdict']} {line['reason']}")
+        if line.get("held_back"):
+            print(f"  held back: {line['held_back']}")
     report(path.name, list(verdicts.values()))
+    if held:
+        by_reason: dict[str, list[bool]] = {}
+        for x in lines:
+            if x["verdict"]:
+                by_reason.setdefault(x["held_back"], []).append(x["verdict"] == "acceptable")
+        for reason, verdicts_ in sorted(by_reason.items(), key=lambda r: -len(r[1])):
+            print(f"  {sum(verdicts_):2d}/{len(verdicts_):2d} acceptable  {reason}")
 
 
 def report(name: str, lines: list[dict[str, Any]]) -> None:
@@ -203,20 +239,109 @@ def rate() -> None:
                                      "with_held_back_per_1000_words": round(per_all, 3)})  # fmt: skip
 
 
+def recall_docs(half: str, seed: int) -> list[Doc]:
+    """RECALL_DOCS seeded news documents of ``half``, each cut after RECALL_WORDS words at a sentence end."""
+    rng = random.Random(seed)
+    docs = [d for d in load_docs(half) if " said" in d.text]
+    chosen = sorted(rng.sample(docs, min(RECALL_DOCS, len(docs))), key=lambda d: d.id)
+    cut: list[Doc] = []
+    for doc in chosen:
+        words = list(re.finditer(r"\S+", doc.text))
+        if len(words) <= RECALL_WORDS:
+            cut.append(doc)
+            continue
+        at = words[RECALL_WORDS].start()
+        end = re.search(r"[.!?][\"'”’)]*\s", doc.text[at:])
+        cut.append(Doc(doc.id, doc.text[: at + end.end() if end else len(doc.text)].rstrip()))
+    return cut
+
+
+def _norm(name: str | None) -> set[str]:
+    """The content words of an actor or target name, for a loose match ("Donald Trump" ~ "Trump")."""
+    drop = {"the", "of", "and", "a", "an", "'s", "its", "his", "her", "their"}
+    return {w for w in re.findall(r"[a-z0-9]+", (name or "").lower()) if w not in drop and len(w) > 1}
+
+
+def _same_party(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return bool(_norm(a) & _norm(b))
+
+
+def _match(gold: list[dict[str, Any]], found: list[Any], *, actor: bool) -> int:
+    """How many coded events storyline found, one to one: same document, overlapping span, same type
+    (and with ``actor``, a matching actor)."""
+    used: set[int] = set()
+    hits = 0
+    for g in gold:
+        for i, (doc_id, e) in enumerate(found):
+            if i in used or doc_id != g["doc"] or e.type not in g["type"].split("|"):
+                continue
+            spans = [(g["start"], g["end"]), *map(tuple, g.get("also", []))]
+            if all(e.end <= start or e.start >= end for start, end in spans):
+                continue
+            if actor and not _same_party(e.actor, g["actor"]):
+                continue
+            used.add(i)
+            hits += 1
+            break
+    return hits
+
+
+def recall(half: str, seed: int) -> None:
+    """Print the cut documents to code by hand; once coded, score storyline's events against them."""
+    from storyline.analyze.nlp import load_nlp
+    from storyline.settings import Settings
+
+    path = JUDGEMENTS / f"events-recall-{half}-{seed}.jsonl"
+    docs = recall_docs(half, seed)
+    lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
+    if not lines:
+        nlp = load_nlp(Settings().model)
+        for doc in docs:
+            print(f"\n===== {doc.id} (limit {len(doc.text)})")
+            for sent in nlp(doc.text).sents:
+                print(f"[{sent.start_char}:{sent.end_char}] {sent.text.strip()}")
+        return
+    gold = [x for x in lines if "type" in x]
+    found = [(d.id, e) for d, e in analyse(docs, held_back=True)]
+    figures: dict[str, Any] = {"documents": len(docs), "coded": len(gold)}
+    for name, events in (("emitted", [x for x in found if x[1].held_back is None]), ("with_held_back", found)):
+        for strict in (False, True):
+            hits = _match(gold, events, actor=strict)
+            p, r = hits / max(1, len(events)), hits / max(1, len(gold))
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            label = f"{name}{'_actor' if strict else ''}"
+            print(f"{label:24s} found {len(events):3d}  matched {hits:3d}/{len(gold)}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            figures[label] = {"found": len(events), "matched": hits, "p": round(p, 3), "r": round(r, 3),
+                              "f1": round(f, 3)}  # fmt: skip
+    save_result(f"event_audit_recall_{half}_{seed}", figures)
+    texts = {d.id: d.text for d in docs}
+    for doc_id, e in sorted(found, key=lambda x: (x[0], x[1].start)):
+        sentence = texts[doc_id][e.start : e.end].replace("\n", " ")
+        hit = _match([g for g in gold if g["doc"] == doc_id], [(doc_id, e)], actor=False)
+        print(f"{'+' if hit else '-'} {doc_id[:40]} [{e.start}:{e.end}] {e.type} ({e.status}) {e.actor} -> {e.target}"
+              f" trigger={e.trigger!r} held={e.held_back}\n      {sentence[:160]}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", choices=(TUNING, CHECK), default=TUNING)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-n", type=int, default=60)
     parser.add_argument("--rate", action="store_true", help="events per 1,000 words on fixed tuning documents")
+    parser.add_argument("--held", action="store_true", help="judge a sample of the held-back events")
+    parser.add_argument("--recall", action="store_true", help="hand-coded documents: recall, precision, F1")
     parser.add_argument("--rescore", action="store_true", help="which judged events the current code still emits")
     args = parser.parse_args()
     if args.rate:
         rate()
     elif args.rescore:
         rescore(args.half, args.seed)
+    elif args.recall:
+        recall(args.half, args.seed)
     else:
-        audit(args.half, args.seed, args.n)
+        audit(args.half, args.seed, args.n, held=args.held)
 
 
 if __name__ == "__main__":

@@ -186,3 +186,116 @@ def test_an_actor_borrowed_from_a_host_clause_is_left_out(nlp, settings) -> None
 def test_a_word_inside_a_name_is_no_trigger(nlp, settings) -> None:
     text = "The Norland Society for Peaceful Cooperation and Development published its annual figures."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "COOPERATE"]
+
+
+def test_a_participle_on_a_noun_takes_that_noun_as_its_actor(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Armed men stormed the village of Orlo, killing four farmers.")
+    assert ("ASSAULT", "Armed men", "farmers", "asserted") in _types(events)
+
+
+def test_a_participle_under_a_verb_of_control_stays_held_back(nlp, settings) -> None:
+    text = "The Norland delegation was able to support Ilse Brand at the convention."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"]
+
+
+def test_criticisms_lobbed_at_a_rival_are_disapproval(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Mendoza campaign has lobbed harsh criticisms of Senator Alvarez.")
+    assert [(e.type, e.target) for e in events] == [("DISAPPROVE", "Alvarez")]
+
+
+def test_disagreeing_with_a_party_is_disapproval(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Senator Alvarez disagrees with President Okafor on the tariff bill.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("DISAPPROVE", "Alvarez", "Okafor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Tove Lind dismissed the report as partisan noise.",
+        "Governor Reyes has a message that will appeal to suburban voters.",
+        "Senator Alvarez offered a sober analysis of the budget.",
+        "Ilse Brand discussed the harvest figures at length on the radio.",
+    ],
+)
+def test_everyday_senses_of_event_words_are_not_emitted(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_an_appeal_for_an_act_is_still_a_demand(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland government appealed for calm after the riots in Orlo.")
+    assert "DEMAND" in [e.type for e in events]
+
+
+def test_a_contracted_had_is_a_past_act_not_a_plan(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Mayor Alder, who'd previously endorsed Governor Reyes, spoke on Monday.")
+    assert ("SUPPORT", "Alder", "Reyes", "asserted") in _types(events)
+
+
+def test_a_negated_verb_above_a_relative_clause_does_not_deny_it(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The clerk had not made the changes Senator Alvarez requested.")
+    assert [(e.type, e.status) for e in events] == [("DEMAND", "asserted")]
+
+
+def test_should_on_the_event_itself_is_a_demand_not_a_happening(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Governor Reyes should cut ties with Senator Alvarez.")
+    assert [e.status for e in events] == ["demanded"]
+
+
+def test_two_triggers_of_one_visit_in_one_sentence_are_one_event(nlp, settings) -> None:
+    text = "The envoy of Norland visited the capital on Thursday to meet with Valmoran ministers."
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["CONSULT"]
+
+
+def test_a_fronted_place_or_channel_is_not_the_target(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "On KTVX Tuesday, Senator Alvarez called for an open primary.")
+    assert [(e.type, e.target) for e in events] == [("DEMAND", None)]
+
+
+def test_a_policy_proposed_to_no_one_is_no_agreement(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The candidate proposes allowing farmers to deduct fuel costs.") == []
+
+
+def test_an_event_told_in_a_when_or_while_clause_is_emitted(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The mayor smiled while the union praised Senator Alvarez.")
+    assert ("SUPPORT", "union", "Alvarez", "asserted") in _types(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Governor Reyes also took a shot at Senator Alvarez without naming her.", "Alvarez"),
+        ("Senator Alvarez breaks with President Okafor on the tariff bill.", "Okafor"),
+    ],
+)
+def test_idioms_of_criticism_are_disapproval(nlp, settings, text: str, target: str) -> None:
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", target)]
+
+
+def test_breaking_with_a_custom_is_no_event(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The museum breaks with tradition this year.") == []
+
+
+def test_has_yet_to_denies_the_event(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland has yet to apologize to Valmora.")
+    assert [e.status for e in events] == ["denied"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What Norland wants most is to besiege the rebels.",
+        "The only hope the rebels have is for Norland to oppose Valmora's plan.",
+    ],
+)
+def test_an_act_named_as_a_wish_is_not_emitted(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_he_in_a_speakers_own_words_is_not_the_speaker(nlp, settings) -> None:
+    text = '"He did try to intimidate me," said Ilse Brand, who wrote about the visit.'
+    assert [e for e in _emitted(nlp, settings, text) if e.actor == "Ilse Brand"] == []
+
+
+def test_a_question_before_asked_is_no_demand(nlp, settings) -> None:
+    text = '"Why not?" Governor Reyes asked, repeating a line from the debate.'
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []

@@ -124,8 +124,12 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
 
 def _same_happening(a: Event, b: Event) -> bool:
     """Whether two events of one article tell the same happening (see :func:`merge_duplicates`)."""
-    if a.type != b.type or a.actor != b.actor or (a.status == "denied") != (b.status == "denied"):
+    if a.type != b.type or (a.status == "denied") != (b.status == "denied"):
         return False
+    if a.actor != b.actor:
+        # one sentence, one type, and one actor phrase holds the other ("X and Y met" / "X visited
+        # ... to meet Y"): two triggers of one happening
+        return a.start == b.start and bool(a.actor and b.actor and (a.actor in b.actor or b.actor in a.actor))
     if a.actor is None and (a.target is None or b.target is None):
         return False  # "two people were killed" ... "a third was killed": nothing ties them
     if a.target is not None and b.target is not None and a.target != b.target:
@@ -286,7 +290,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         target_end=target.end if target else None,
     )
     event = _with_date(event, trigger, found.dates)
-    why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status) or distrust(
+    why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status, actor_tok) or distrust(
         trigger, type_, inner, actor_tok, target_tok
     )
     return Coded(event, actor, target, why, trigger, actor_tok)
@@ -481,13 +485,18 @@ def _status(
             accuser = actor_head(governor)
             source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
-    if _demanded_for(trigger.token):
+    if _demanded_for(trigger.token) or _should(trigger.token):
         return "demanded", source  # "called for the judge to resign": the resignation is demanded
     if _hedged(trigger.token):
         return "hedged", source
     if _planned(trigger.token):
         return "planned", source
     return ("reported" if source else "asserted"), source
+
+
+def _should(token: Token) -> bool:
+    """ "X should cut ties with Y": what the writer (or the source) says must happen, not what did."""
+    return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
 
 
 def _demanded_for(token: Token) -> bool:
@@ -522,8 +531,17 @@ def _negated(trigger: Trigger) -> bool:
             return True
         if token.lemma_.lower() in REFUSALS and token.i != trigger.token.i:
             return True
+        if token.i != trigger.token.i and _yet_to(token):
+            return True  # "has yet to apologise": not done
+        if token.dep_ == "relcl":
+            break  # "had not made the changes she requested": the request stands
     obj = trigger.obj
     return obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+
+
+def _yet_to(token: Token) -> bool:
+    """ "has yet to", "is yet to": what follows has not happened."""
+    return token.lemma_.lower() in {"have", "be"} and any(c.lower_ == "yet" for c in token.children)
 
 
 def _carries(head: Token, trigger: Trigger) -> bool:
@@ -558,6 +576,8 @@ def _planned(token: Token) -> bool:
     """Will, would, is to, going to, expected/preparing/planning to."""
     for link in _chain(token):
         auxes = {c.lower_ for c in link.children if c.dep_ == "aux"}
+        if link.tag_ == "VBN":
+            auxes -= CONTRACTED_WOULD  # "who'd endorsed him": had, a past act
         if auxes & (FUTURE_AUX | CONTRACTED_WOULD) or (link.i != token.i and link.lemma_.lower() in PLANNING_VERBS):
             return True
         if link.lemma_.lower() in {"go", "be"} and link.i != token.i and token.dep_ == "xcomp":
