@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.entities import names
+from storyline.analyze.entities import entities, names
 from storyline.analyze.entities.entities import entity_at, entity_named, find_entities
 from storyline.analyze.pipeline import Found, analyze
 from storyline.clean import clean
@@ -571,3 +571,68 @@ def test_nationality_word_is_norp_not_a_place(nlp, settings):
 def test_unclosed_bracket_is_cut_from_a_name(nlp, settings):
     found = entities_of("Norway's Ministry of Trade, Fisheries and Ports (MTFP) unveiled a plan.", nlp, settings)
     assert not [e for e in found if e.name.endswith("(MTFP")], [e.name for e in found]
+
+
+# --- Political news: headlines, datelines, group words, stray lowercase words ------
+
+
+def _named(found: list[Entity]) -> dict[str, str]:
+    return {e.name: e.type for e in found}
+
+
+def test_title_case_headline_words_are_not_names_unless_the_body_repeats_them(nlp, settings):
+    text = (
+        "Senator Reveals Budget Deal And Voters Caught Off Guard At Town Hall Meeting.\n\n"
+        "Senator Maria Quintero said on Monday that the budget deal would be signed next week, "
+        "and voters were caught off guard at the meeting."
+    )
+    found = _named(entities_of(text, nlp, settings))
+    assert found.get("Maria Quintero") == "PERSON"
+    assert not [n for n in found if "Reveals" in n or "Budget" in n], found
+
+
+def test_headline_name_repeated_in_the_body_is_kept(nlp, settings):
+    text = (
+        "Voters In Lakeshire Turn Out Early For The Mayoral Race.\n\n"
+        "Polling stations in Lakeshire opened at seven, and voters queued before dawn."
+    )
+    assert _named(entities_of(text, nlp, settings)).get("Lakeshire") == "GPE"
+
+
+def test_dateline_city_in_capitals_is_a_place_and_the_agency_an_organisation(nlp, settings):
+    text = "OSLOBURG, Del. (NPA) — The city council voted on Tuesday to close the old harbour bridge."
+    found = _named(entities_of(text, nlp, settings))
+    assert found.get("OSLOBURG") == "GPE", found
+
+
+@pytest.mark.parametrize("word", ["Latinos", "Evangelicals", "Sunnis"])
+def test_word_for_a_people_or_faith_typed_org_becomes_norp(nlp, word):
+    doc = nlp(f"Pollsters said {word} were more likely to vote early this year.")
+    span = names.labelled(doc, 2, 3, "ORG")  # the type the model often gives such a word
+    assert entities._retype_one(doc, span, set()).label_ == "NORP"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "label", "name"),
+    [
+        ("Analysts cannot say where Republican Party leaders stand.", "where", "ORG", "Republican Party"),
+        ("A complaint filed by the federal Trade Oversight Commission named brokers.", "federal", "ORG",
+         "Trade Oversight Commission"),
+        ("The mayor, Lena de Morvane, spoke.", "Lena", "PERSON", "Lena de Morvane"),
+    ],
+)  # fmt: skip
+def test_lowercase_word_opening_a_name_is_cut_but_not_a_particle(nlp, text, opening, label, name):
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == opening)
+    last = next(t.i for t in doc if t.text == name.split()[-1])
+    cleaned = entities._clean_span(names.labelled(doc, first, last + 1, label))
+    assert cleaned is not None and cleaned.text == name
+
+
+def test_name_glued_to_page_furniture_is_no_name_but_a_camel_case_name_is(nlp):
+    doc = nlp("Posted by Ivo MarekShareLikeReplyFollow and Ewan McDonald of YouTube at noon.")
+    at = {t.text: t.i for t in doc}
+    glued = names.labelled(doc, at["Ivo"], at["MarekShareLikeReplyFollow"] + 1, "PERSON")
+    assert not entities._may_be_name(glued)
+    assert entities._may_be_name(names.labelled(doc, at["Ewan"], at["McDonald"] + 1, "PERSON"))
+    assert entities._may_be_name(names.labelled(doc, at["YouTube"], at["YouTube"] + 1, "ORG"))

@@ -159,6 +159,17 @@ GROUP_MEMBER_NOUNS = frozenset(
     ]
 )
 
+# Peoples, faiths and political groups news names by one word, typed NORP as OntoNotes does
+# ("Latinos", "Evangelicals", "Sunnis"); the recogniser often calls them organisations.
+GROUP_WORDS = frozenset(
+    [
+        "latino", "latina", "latinx", "hispanic", "arab", "kurd", "pashtun", "baloch", "uyghur", "rohingya",
+        "muslim", "christian", "catholic", "protestant", "evangelical", "jew", "jewish", "hindu", "sikh",
+        "buddhist", "mormon", "sunni", "shia", "shiite", "alawite", "druze", "democrat", "republican",
+        "millennial", "boomer",
+    ]
+)  # fmt: skip
+
 # Words a storm's name follows: "Cyclone Jude", "Hurricane Delia", "Tropical Storm Ana".
 STORM_WORDS = frozenset(["hurricane", "cyclone", "typhoon", "storm", "superstorm", "supertyphoon"])
 
