@@ -636,3 +636,45 @@ def test_name_glued_to_page_furniture_is_no_name_but_a_camel_case_name_is(nlp):
     assert not entities._may_be_name(glued)
     assert entities._may_be_name(names.labelled(doc, at["Ewan"], at["McDonald"] + 1, "PERSON"))
     assert entities._may_be_name(names.labelled(doc, at["YouTube"], at["YouTube"] + 1, "ORG"))
+
+
+@pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART", "GPE"])
+def test_full_name_opening_with_a_given_name_is_a_person(nlp, label):
+    doc = nlp("On Sunday Carla Venn campaigned for the senator across the state.")
+    span = names.labelled(doc, 2, 4, label)  # a type the small model gives names it does not know
+    assert entities._retype_one(doc, span, set()).label_ == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Crowds gathered at Kevin Street Station on Sunday.", "Donors gave to the Laura Penn Foundation on Sunday."],
+)
+def test_given_name_before_a_place_or_institution_word_is_not_a_person(nlp, text):
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text in {"Kevin", "Laura"})
+    span = names.labelled(doc, first, first + 3, "ORG")
+    assert entities._retype_one(doc, span, set()).label_ == "ORG"
+
+
+def test_one_word_given_name_of_a_person_in_the_article_is_that_person(nlp, settings):
+    doc = nlp("Marco Vell spoke first. Later Marco thanked the crowd in Toledo.")
+    marco = next(t.i for t in doc if t.text == "Marco" and t.i > 2)
+    span = names.labelled(doc, marco, marco + 1, "ORG")
+    assert entities._retype_one(doc, span, set(), frozenset({"Marco"})).label_ == "PERSON"
+    assert entities._retype_one(doc, span, set(), frozenset()).label_ == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "name"),
+    [
+        ("In the poll, Okafor 47 percent to Brandt 41 percent.", "Okafor", "to", "Okafor"),
+        ("Fans of the Minnesota Rangers - while tired - stayed.", "Minnesota", "while", "Minnesota Rangers"),
+        ("The Apollo 11 crew landed.", "Apollo", "11", "Apollo 11"),
+    ],
+)
+def test_lowercase_words_and_a_poll_figure_after_a_name_are_cut(nlp, text, first, last, name):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == first)
+    end = next(t.i for t in doc if t.text == last) + 1
+    cleaned = entities._clean_span(names.labelled(doc, start, end, "ORG"))
+    assert cleaned is not None and cleaned.text == name

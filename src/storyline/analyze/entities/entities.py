@@ -259,7 +259,8 @@ def _retype(doc: Doc, spans: list[Span]) -> list[Span]:
     Brest"). A storm's bare name repeated later ("Jude moved north") is the storm.
     """
     person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
-    fixed = [_retype_one(doc, s, person_words) for s in spans]
+    given_words = frozenset(s[0].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[0].is_title)
+    fixed = [_retype_one(doc, s, person_words, given_words) for s in spans]
     storms = {s[-1].lower_ for s in fixed if s.label_ == "EVENT" and len(s) > 1 and _is_storm_name(s)}
     person_words = {t.lower_ for s in fixed if s.label_ == "PERSON" and len(s) > 1 for t in s}
     fixed = [
@@ -269,7 +270,7 @@ def _retype(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted({(s.start, s.end): s for s in fixed}.values(), key=lambda s: s.start)
 
 
-def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
+def _retype_one(doc: Doc, span: Span, person_words: set[str], given_words: frozenset[str] = frozenset()) -> Span:
     storm = _storm(doc, span)
     if storm is not None:
         return storm
@@ -279,7 +280,7 @@ def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
     if _is_demonym(span):
         return _relabel(span, "NORP")
     if span.label_ != "PERSON":
-        return span
+        return _relabel(span, "PERSON") if _is_given_name_person(span, given_words) else span
     if _names_members(span, person_words):
         return _relabel(span, "ORG")
     place = names.clean_name(span.text).casefold().replace("’", "'")
@@ -325,6 +326,47 @@ def _storm(doc: Doc, span: Span) -> Span | None:
 
 def _is_storm_name(span: Span) -> bool:
     return span[0].lower_ in gazetteer.STORM_WORDS or span[0].lower_ == "tropical" and len(span) > 2
+
+
+# Labels the recogniser gives a person's name it does not know.
+_PERSON_MISTYPED = frozenset(["ORG", "WORK_OF_ART", "PRODUCT", "NORP", "GPE", "FAC", "EVENT", "LAW"])
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _is_given_name_person(span: Span, given_words: frozenset[str]) -> bool:
+    """A person's name typed as something else, by a given name.
+
+    Two or three capitalised words opening with a common given name ("Carla
+    Venn", "Meryl Danton" after "Fox News'") with no word of an organisation or
+    a place in them; or one word the article uses as the given name of a person
+    it names in full ("Marco" in a story about Marco Vell), unless the gazetteer
+    knows it as a place.
+    """
+    if span.label_ not in _PERSON_MISTYPED:
+        return False
+    words = [t for t in span if not t.is_punct and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
+    if len(words) == 1:
+        return words[0].text in given_words and span.text.casefold() not in gazetteer.PLACE_NAMES
+    if not 2 <= len(words) <= 3 or words[0].lower_ not in gazetteer.GIVEN_NAMES:
+        return False
+    if not all(t.is_title and t.is_alpha for t in words):
+        return False
+    return not any(t.lower_ in ORG_SUFFIXES or t.lower_ in gazetteer.PLACE_NAMES or _is_place_word(t) for t in words)
+
+
+def _is_place_word(token: Token) -> bool:
+    """A word that marks a place or an institution in a name ("Park", "Street", "Center")."""
+    return token.lower_ in _PLACE_WORDS or token.lower_ in gazetteer.DEMONYMS
+
+
+_PLACE_WORDS = gazetteer.word_set(
+    """
+    street avenue road square park center centre hall hospital church cathedral airport station bridge
+    county city town island islands river lake mountain valley beach bay coast state stadium arena tower
+    house building museum library gallery memorial theater theatre prize award awards cup trophy fund
+    foundation institute trust project act law amendment doctrine plan show hour
+    """
+)
 
 
 def _names_members(span: Span, person_words: set[str]) -> bool:
@@ -386,6 +428,8 @@ def _clean_span(span: Span) -> Span | None:
         start += 1  # "where Republican Party", "the federal Trade Commission": the name starts at its capital
     while end > start and (doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
+    if span.label_ not in {"WORK_OF_ART", "LAW"}:
+        end = _before_trailing_words(doc, start, end)
     if span.label_ == "PERSON":
         start = _skip_titles(doc, start, end)
     return labelled(doc, start, end, span.label_) if end > start else None
@@ -396,6 +440,20 @@ _NAME_PARTICLES = frozenset(
     ["al", "el", "de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den", "ter", "ten",
      "la", "le", "bin", "ibn", "abu", "ben", "y", "e"]
 )  # fmt: skip
+
+
+def _before_trailing_words(doc: Doc, start: int, end: int) -> int:
+    """The end of a name without the lowercase words and dashes the model ran on into
+    ("Minnesota Rangers - while", "Okafor 47 percent to"), and without a number those
+    words followed: a poll figure is no part of a name, though "Apollo 11" keeps its number."""
+    cut = end
+    while cut > start + 1 and (_is_lowercase_word(doc[cut - 1]) or doc[cut - 1].text in _DASHES):
+        cut -= 1
+    if cut == end:
+        return end
+    while cut > start + 1 and (doc[cut - 1].like_num or doc[cut - 1].is_punct):
+        cut -= 1
+    return cut
 
 
 def _is_lowercase_word(token: Token) -> bool:
