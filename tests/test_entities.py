@@ -678,3 +678,23 @@ def test_lowercase_words_and_a_poll_figure_after_a_name_are_cut(nlp, text, first
     end = next(t.i for t in doc if t.text == last) + 1
     cleaned = entities._clean_span(names.labelled(doc, start, end, "ORG"))
     assert cleaned is not None and cleaned.text == name
+
+
+def test_one_word_person_opening_an_organisation_name_is_that_organisation(nlp, settings):
+    doc = nlp("Vexa Media reported the vote first. Later Vexa said the count was final, and Ruth Amsel agreed.")
+    vexa = next(t.i for t in doc if t.text == "Vexa" and t.i > 0)
+    spans = [names.labelled(doc, 0, 2, "ORG"), names.labelled(doc, vexa, vexa + 1, "PERSON")]
+    assert entities._short_for_org(spans[1], {"vexa"}, set())
+    merged = names.cluster_mentions([spans[0], entities._relabel(spans[1], "ORG")])
+    assert [(c.name, c.label, len(c.spans)) for c in merged] == [("Vexa Media", "ORG", 2)]
+
+
+def test_organisation_first_word_with_two_candidates_stays_apart(nlp):
+    doc = nlp("Vexa Media and Vexa Bank split. Vexa said nothing.")
+    vexa = next(t.i for t in doc if t.text == "Vexa" and t.i > 4)
+    spans = [
+        names.labelled(doc, 0, 2, "ORG"),
+        names.labelled(doc, 3, 5, "ORG"),
+        names.labelled(doc, vexa, vexa + 1, "ORG"),
+    ]
+    assert len(names.cluster_mentions(spans)) == 3

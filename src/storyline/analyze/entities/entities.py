@@ -260,7 +260,9 @@ def _retype(doc: Doc, spans: list[Span]) -> list[Span]:
     """
     person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     given_words = frozenset(s[0].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[0].is_title)
+    org_heads = {s[0].lower_ for s in spans if s.label_ == "ORG" and len(s) > 1 and s[0].is_title}
     fixed = [_retype_one(doc, s, person_words, given_words) for s in spans]
+    fixed = [_relabel(s, "ORG") if _short_for_org(s, org_heads, person_words) else s for s in fixed]
     storms = {s[-1].lower_ for s in fixed if s.label_ == "EVENT" and len(s) > 1 and _is_storm_name(s)}
     person_words = {t.lower_ for s in fixed if s.label_ == "PERSON" and len(s) > 1 for t in s}
     fixed = [
@@ -331,6 +333,15 @@ def _is_storm_name(span: Span) -> bool:
 # Labels the recogniser gives a person's name it does not know.
 _PERSON_MISTYPED = frozenset(["ORG", "WORK_OF_ART", "PRODUCT", "NORP", "GPE", "FAC", "EVENT", "LAW"])
 _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _short_for_org(span: Span, org_heads: set[str], person_words: set[str]) -> bool:
+    """A one-word "person" that opens an organisation's name in the same article and
+    no person's name there ("Vexa" beside "Vexa Media") is the organisation's short name."""
+    if span.label_ != "PERSON" or len(span) != 1:
+        return False
+    key = span[0].lower_
+    return key in org_heads and key not in person_words and key not in gazetteer.GIVEN_NAMES
 
 
 def _is_given_name_person(span: Span, given_words: frozenset[str]) -> bool:
