@@ -698,3 +698,10 @@ def test_organisation_first_word_with_two_candidates_stays_apart(nlp):
         names.labelled(doc, vexa, vexa + 1, "ORG"),
     ]
     assert len(names.cluster_mentions(spans)) == 3
+
+
+def test_acronym_opening_a_longer_organisation_name_stays_apart(nlp):
+    doc = nlp("QBN Evening Report aired the interview. QBN said it stood by it.")
+    qbn = next(t.i for t in doc if t.text == "QBN" and t.i > 0)
+    spans = [names.labelled(doc, 0, 3, "ORG"), names.labelled(doc, qbn, qbn + 1, "ORG")]
+    assert len(names.cluster_mentions(spans)) == 2

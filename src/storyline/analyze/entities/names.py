@@ -470,13 +470,15 @@ def _join_bare_institutions(by_key: dict[str, Cluster]) -> None:
 def _join_org_short_names(by_key: dict[str, Cluster]) -> None:
     """An organisation named by its first word ("Vexa") joins the one organisation of the
     article whose name opens with that word ("Vexa Media"); with two candidates
-    ("Vexa Media", "Vexa Bank") it stays apart."""
+    ("Vexa Media", "Vexa Bank") it stays apart, and so does an acronym, which names
+    the parent of the longer name more often than the same body."""
     heads: dict[str, list[str]] = {}
     for key, cluster in by_key.items():
         if " " in key and cluster.label == "ORG":
             heads.setdefault(key.split()[0], []).append(key)
     for key in [k for k, c in by_key.items() if " " not in k and c.label == "ORG" and len(heads.get(k, ())) == 1]:
-        by_key[heads[key][0]].spans.extend(by_key.pop(key).spans)
+        if not _is_acronym(by_key[key].name):  # "NBC" is the network, not "NBC Evening Report"
+            by_key[heads[key][0]].spans.extend(by_key.pop(key).spans)
 
 
 def _join_storm_names(by_key: dict[str, Cluster]) -> None:
