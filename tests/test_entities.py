@@ -705,3 +705,20 @@ def test_acronym_opening_a_longer_organisation_name_stays_apart(nlp):
     qbn = next(t.i for t in doc if t.text == "QBN" and t.i > 0)
     spans = [names.labelled(doc, 0, 3, "ORG"), names.labelled(doc, qbn, qbn + 1, "ORG")]
     assert len(names.cluster_mentions(spans)) == 2
+
+
+def test_acronym_under_an_indefinite_article_is_a_kind_not_a_name(nlp):
+    doc = nlp("Donors formed a super PAC to back the mayor, and an FBI agent watched.")
+    at = {t.text: t.i for t in doc}
+    assert entities._is_common_noun_use(names.labelled(doc, at["PAC"], at["PAC"] + 1, "ORG"))
+    assert not entities._is_common_noun_use(names.labelled(doc, at["FBI"], at["FBI"] + 1, "ORG"))
+
+
+def test_faith_word_opening_a_listed_armed_group_takes_the_whole_name(nlp):
+    doc = nlp("Residents fled as Islamic State militants entered the town.")
+    at = {t.text: t.i for t in doc}
+    span = entities._with_group_name(names.labelled(doc, at["Islamic"], at["Islamic"] + 1, "NORP"))
+    assert (span.text, span.label_) == ("Islamic State", "ORG")
+    other = nlp("Residents admired the Islamic Art Museum.")
+    word = next(t.i for t in other if t.text == "Islamic")
+    assert entities._with_group_name(names.labelled(other, word, word + 1, "NORP")).label_ == "NORP"

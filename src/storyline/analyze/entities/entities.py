@@ -70,7 +70,8 @@ def fix_spans(doc: Doc) -> list[Span]:
     spans = [s for s in (_within_sentence(s) for s in spans) if s is not None and _may_be_name(s)]
     spans = _outside_headlines(doc, spans)
     spans = [_before_inner_possessive(_after_role_of(s)) for s in spans]
-    spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s)]
+    spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s) and not _is_common_noun_use(s)]
+    spans = [_with_group_name(s) for s in spans]
     spans = _recover_titled_persons(doc, spans)
     spans = [_relabel_dateline(_relabel_possessor(_relabel_place(s))) for s in spans]
     spans = _retype(doc, spans)
@@ -499,6 +500,27 @@ def _is_clause(span: Span) -> bool:
     if all(is_title_word(t) or t.is_punct for t in span):
         return True  # "Cpl.": a title without its name
     return any(t.pos_ == "PRON" or t.pos_ == "AUX" and not t.is_title or t.lower_ in {"not", "n't"} for t in span)
+
+
+def _is_common_noun_use(span: Span) -> bool:
+    """ "a super PAC", "an NGO": an acronym under an indefinite article names a kind of
+    body, not one body ("an FBI agent" is left alone: there the article is the agent's)."""
+    if span.label_ != "ORG" or len(span) != 1 or not span.text.isupper():
+        return False
+    return any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in span[0].children)
+
+
+def _with_group_name(span: Span) -> Span:
+    """ "Islamic" (NORP) before "State militants": a nationality or faith word that opens
+    the name of an armed group in the gazetteer is that group's name, an ORG."""
+    if span.label_ != "NORP" or len(span) != 1:
+        return span
+    doc = span.doc
+    for end in (span.end + 2, span.end + 1):
+        titled = end <= len(doc) and all(t.is_title for t in doc[span.end : end])
+        if titled and _group_key(doc[span.start : end].text) in _ARMED_GROUP_KEYS:
+            return labelled(doc, span.start, end, "ORG")
+    return span
 
 
 def _is_portfolio(span: Span) -> bool:
