@@ -14,14 +14,20 @@ a place, ORG an organisation, NORP a nationality or group, EVENT/PRODUCT/... as
 OntoNotes uses them), ``type`` (a real name, wrong type), ``fragment`` (not a
 name as it stands: cut, glued to another word or sentence, or a common word).
 
-Halves (benchmarks/common.py): the document id is ``extraction/<page id>``, as in
-benchmarks/event_audit.py. Develop on tuning samples; a check sample is judged
-only once the rules are final.
+Sources: ``--source extraction`` (the default: mostly technology, sport and
+product news) or ``--source polnear`` (the PolNeAR political news texts, train
+and dev folders, where countries, ministries, parties and armed groups are
+common); a polnear judgement file is ``entities-polnear-<half>-<seed>.jsonl``.
+
+Halves (benchmarks/common.py): the document id is ``extraction/<page id>`` or
+``polnear/<file name>``, as in benchmarks/event_audit.py. Develop on tuning
+samples; a check sample is judged only once the rules are final.
 
 Run from the repository root::
 
     python -m benchmarks.entity_audit --half tuning --seed 1 [-n 80]   # print, write pending lines
     python -m benchmarks.entity_audit --half tuning --seed 1 --rescore # judged entities still emitted
+    python -m benchmarks.entity_audit --source polnear --half tuning --seed 1
 
 Judge by editing the verdict/reason fields, then run the first command again.
 """
@@ -31,20 +37,39 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import CHECK, ROOT, TUNING
+from benchmarks.common import CHECK, ROOT, TUNING, eval_dir, half_of
 from benchmarks.event_audit import Doc, load_docs
 
 JUDGEMENTS = ROOT / "benchmarks" / "judgements"
 DOCS_PER_SAMPLE = 40
+EXTRACTION = "extraction"
+POLNEAR = "polnear"
 
 
-def pages(half: str) -> list[Doc]:
-    """The English extraction pages of one half (no PolNeAR texts: those are attribution gold)."""
-    return [d for d in load_docs(half) if d.id.startswith("extraction/")]
+def pages(half: str, source: str = EXTRACTION) -> list[Doc]:
+    """The documents of one half from one source, sorted by id.
+
+    ``extraction``: the English extraction pages, cleaned by storyline.
+    ``polnear``: the PolNeAR texts of the train and dev folders, read as they are
+    (the same documents benchmarks/event_audit.py reads, without cleaning the
+    HTML pages it does not need).
+    """
+    if source == EXTRACTION:
+        return [d for d in load_docs(half) if d.id.startswith("extraction/")]
+    docs: list[Doc] = []
+    folder = eval_dir("polnear")
+    if folder is not None:
+        for split_name in ("train", "dev"):
+            for path in sorted((folder / "data" / split_name / "text").glob("*.txt")):
+                doc_id = f"polnear/{path.stem}"
+                if half_of(doc_id) == half:
+                    docs.append(Doc(doc_id, path.read_text("utf-8")))
+    return sorted(docs, key=lambda d: d.id)
 
 
 def analyse(docs: list[Doc]) -> list[tuple[Doc, Any]]:
@@ -64,38 +89,45 @@ def analyse(docs: list[Doc]) -> list[tuple[Doc, Any]]:
     return found
 
 
-def sample(half: str, seed: int, n: int) -> list[tuple[Doc, Any]]:
-    """``n`` entities drawn at random from the entities of DOCS_PER_SAMPLE seeded pages of ``half``."""
+def sample(half: str, seed: int, n: int, source: str = EXTRACTION) -> list[tuple[Doc, Any]]:
+    """``n`` entities drawn at random from the entities of DOCS_PER_SAMPLE seeded documents of ``half``."""
     rng = random.Random(seed)
-    docs = pages(half)
+    docs = pages(half, source)
     chosen = rng.sample(docs, min(DOCS_PER_SAMPLE, len(docs)))
     entities = analyse(sorted(chosen, key=lambda d: d.id))
     return rng.sample(entities, min(n, len(entities)))
 
 
-def judgement_file(half: str, seed: int, tag: str = "") -> Path:
-    """``entities-<half>-<seed>[-<tag>].jsonl`` ("before": drawn from the code before a change)."""
-    return JUDGEMENTS / f"entities-{half}-{seed}{'-' + tag if tag else ''}.jsonl"
+def judgement_file(half: str, seed: int, tag: str = "", source: str = EXTRACTION) -> Path:
+    """``entities-[polnear-]<half>-<seed>[-<tag>].jsonl`` ("before": drawn from the code before a change)."""
+    prefix = "" if source == EXTRACTION else f"{source}-"
+    return JUDGEMENTS / f"entities-{prefix}{half}-{seed}{'-' + tag if tag else ''}.jsonl"
 
 
-def audit(half: str, seed: int, n: int, tag: str = "") -> None:
+def audit(half: str, seed: int, n: int, tag: str = "", source: str = EXTRACTION) -> None:
     """Print the sample, write unjudged lines the first time, report the share judged right."""
-    path = judgement_file(half, seed, tag)
+    path = judgement_file(half, seed, tag, source)
     if path.exists():
         lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     else:
         lines = [{"doc": doc.id, "name": e.name, "type": e.type, "verdict": "", "reason": ""}
-                 for doc, e in sample(half, seed, n)]  # fmt: skip
+                 for doc, e in sample(half, seed, n, source)]  # fmt: skip
         JUDGEMENTS.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
-    texts = {d.id: d.text for d in pages(half)}
+    texts = {d.id: d.text for d in pages(half, source)}
     for number, line in enumerate(lines, 1):
         text = texts.get(line["doc"], "")
-        at = text.find(line["name"])
-        context = text[max(0, at - 100) : at + len(line["name"]) + 100].replace("\n", " ") if at >= 0 else ""
+        context = first_context(text, line["name"])
         print(f"\n#{number} {line['doc']}  {line['name']!r} {line['type']}  {line['verdict']} {line['reason']}")
         print(f"   ...{context}...")
     report(path.name, lines)
+
+
+def first_context(text: str, name: str, width: int = 100) -> str:
+    """``width`` characters either side of the first whole-word mention of ``name`` (any mention if none)."""
+    hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    at = hit.start() if hit else text.find(name)
+    return text[max(0, at - width) : at + len(name) + width].replace("\n", " ") if at >= 0 else ""
 
 
 def report(name: str, lines: list[dict[str, Any]]) -> None:
@@ -111,16 +143,16 @@ def report(name: str, lines: list[dict[str, Any]]) -> None:
         print()
 
 
-def rescore(half: str, seed: int, tag: str = "") -> None:
+def rescore(half: str, seed: int, tag: str = "", source: str = EXTRACTION) -> None:
     """Which judged entities the current code still emits with the same name and type.
 
     A development aid: it shows which wrong ones a rule removed and whether a
     right one was lost, not a fresh precision.
     """
-    path = judgement_file(half, seed, tag)
+    path = judgement_file(half, seed, tag, source)
     lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     wanted = {x["doc"] for x in lines}
-    emitted = {(d.id, e.name, e.type) for d, e in analyse([d for d in pages(half) if d.id in wanted])}
+    emitted = {(d.id, e.name, e.type) for d, e in analyse([d for d in pages(half, source) if d.id in wanted])}
     for verdict in ("right", "type", "fragment"):
         group = [x for x in lines if x["verdict"] == verdict]
         kept = [x for x in group if (x["doc"], x["name"], x["type"]) in emitted]
@@ -134,15 +166,16 @@ def rescore(half: str, seed: int, tag: str = "") -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", choices=(TUNING, CHECK), default=TUNING)
+    parser.add_argument("--source", choices=(EXTRACTION, POLNEAR), default=EXTRACTION, help="which documents")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-n", type=int, default=80)
     parser.add_argument("--tag", default="", help='judgement file suffix, e.g. "before"')
     parser.add_argument("--rescore", action="store_true", help="which judged entities the current code still emits")
     args = parser.parse_args()
     if args.rescore:
-        rescore(args.half, args.seed, args.tag)
+        rescore(args.half, args.seed, args.tag, args.source)
     else:
-        audit(args.half, args.seed, args.n, args.tag)
+        audit(args.half, args.seed, args.n, args.tag, args.source)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.entities import names
+from storyline.analyze.entities import entities, names
 from storyline.analyze.entities.entities import entity_at, entity_named, find_entities
 from storyline.analyze.pipeline import Found, analyze
 from storyline.clean import clean
@@ -571,3 +571,154 @@ def test_nationality_word_is_norp_not_a_place(nlp, settings):
 def test_unclosed_bracket_is_cut_from_a_name(nlp, settings):
     found = entities_of("Norway's Ministry of Trade, Fisheries and Ports (MTFP) unveiled a plan.", nlp, settings)
     assert not [e for e in found if e.name.endswith("(MTFP")], [e.name for e in found]
+
+
+# --- Political news: headlines, datelines, group words, stray lowercase words ------
+
+
+def _named(found: list[Entity]) -> dict[str, str]:
+    return {e.name: e.type for e in found}
+
+
+def test_title_case_headline_words_are_not_names_unless_the_body_repeats_them(nlp, settings):
+    text = (
+        "Senator Reveals Budget Deal And Voters Caught Off Guard At Town Hall Meeting.\n\n"
+        "Senator Maria Quintero said on Monday that the budget deal would be signed next week, "
+        "and voters were caught off guard at the meeting."
+    )
+    found = _named(entities_of(text, nlp, settings))
+    assert found.get("Maria Quintero") == "PERSON"
+    assert not [n for n in found if "Reveals" in n or "Budget" in n], found
+
+
+def test_headline_name_repeated_in_the_body_is_kept(nlp, settings):
+    text = (
+        "Voters In Lakeshire Turn Out Early For The Mayoral Race.\n\n"
+        "Polling stations in Lakeshire opened at seven, and voters queued before dawn."
+    )
+    assert _named(entities_of(text, nlp, settings)).get("Lakeshire") == "GPE"
+
+
+def test_dateline_city_in_capitals_is_a_place_and_the_agency_an_organisation(nlp, settings):
+    text = "OSLOBURG, Del. (NPA) — The city council voted on Tuesday to close the old harbour bridge."
+    found = _named(entities_of(text, nlp, settings))
+    assert found.get("OSLOBURG") == "GPE", found
+
+
+@pytest.mark.parametrize("word", ["Latinos", "Evangelicals", "Sunnis"])
+def test_word_for_a_people_or_faith_typed_org_becomes_norp(nlp, word):
+    doc = nlp(f"Pollsters said {word} were more likely to vote early this year.")
+    span = names.labelled(doc, 2, 3, "ORG")  # the type the model often gives such a word
+    assert entities._retype_one(doc, span, set()).label_ == "NORP"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "label", "name"),
+    [
+        ("Analysts cannot say where Republican Party leaders stand.", "where", "ORG", "Republican Party"),
+        ("A complaint filed by the federal Trade Oversight Commission named brokers.", "federal", "ORG",
+         "Trade Oversight Commission"),
+        ("The mayor, Lena de Morvane, spoke.", "Lena", "PERSON", "Lena de Morvane"),
+    ],
+)  # fmt: skip
+def test_lowercase_word_opening_a_name_is_cut_but_not_a_particle(nlp, text, opening, label, name):
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == opening)
+    last = next(t.i for t in doc if t.text == name.split()[-1])
+    cleaned = entities._clean_span(names.labelled(doc, first, last + 1, label))
+    assert cleaned is not None and cleaned.text == name
+
+
+def test_name_glued_to_page_furniture_is_no_name_but_a_camel_case_name_is(nlp):
+    doc = nlp("Posted by Ivo MarekShareLikeReplyFollow and Ewan McDonald of YouTube at noon.")
+    at = {t.text: t.i for t in doc}
+    glued = names.labelled(doc, at["Ivo"], at["MarekShareLikeReplyFollow"] + 1, "PERSON")
+    assert not entities._may_be_name(glued)
+    assert entities._may_be_name(names.labelled(doc, at["Ewan"], at["McDonald"] + 1, "PERSON"))
+    assert entities._may_be_name(names.labelled(doc, at["YouTube"], at["YouTube"] + 1, "ORG"))
+
+
+@pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART", "GPE"])
+def test_full_name_opening_with_a_given_name_is_a_person(nlp, label):
+    doc = nlp("On Sunday Carla Venn campaigned for the senator across the state.")
+    span = names.labelled(doc, 2, 4, label)  # a type the small model gives names it does not know
+    assert entities._retype_one(doc, span, set()).label_ == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Crowds gathered at Kevin Street Station on Sunday.", "Donors gave to the Laura Penn Foundation on Sunday."],
+)
+def test_given_name_before_a_place_or_institution_word_is_not_a_person(nlp, text):
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text in {"Kevin", "Laura"})
+    span = names.labelled(doc, first, first + 3, "ORG")
+    assert entities._retype_one(doc, span, set()).label_ == "ORG"
+
+
+def test_one_word_given_name_of_a_person_in_the_article_is_that_person(nlp, settings):
+    doc = nlp("Marco Vell spoke first. Later Marco thanked the crowd in Toledo.")
+    marco = next(t.i for t in doc if t.text == "Marco" and t.i > 2)
+    span = names.labelled(doc, marco, marco + 1, "ORG")
+    assert entities._retype_one(doc, span, set(), frozenset({"Marco"})).label_ == "PERSON"
+    assert entities._retype_one(doc, span, set(), frozenset()).label_ == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "name"),
+    [
+        ("In the poll, Okafor 47 percent to Brandt 41 percent.", "Okafor", "to", "Okafor"),
+        ("Fans of the Minnesota Rangers - while tired - stayed.", "Minnesota", "while", "Minnesota Rangers"),
+        ("The Apollo 11 crew landed.", "Apollo", "11", "Apollo 11"),
+    ],
+)
+def test_lowercase_words_and_a_poll_figure_after_a_name_are_cut(nlp, text, first, last, name):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == first)
+    end = next(t.i for t in doc if t.text == last) + 1
+    cleaned = entities._clean_span(names.labelled(doc, start, end, "ORG"))
+    assert cleaned is not None and cleaned.text == name
+
+
+def test_one_word_person_opening_an_organisation_name_is_that_organisation(nlp, settings):
+    doc = nlp("Vexa Media reported the vote first. Later Vexa said the count was final, and Ruth Amsel agreed.")
+    vexa = next(t.i for t in doc if t.text == "Vexa" and t.i > 0)
+    spans = [names.labelled(doc, 0, 2, "ORG"), names.labelled(doc, vexa, vexa + 1, "PERSON")]
+    assert entities._short_for_org(spans[1], {"vexa"}, set())
+    merged = names.cluster_mentions([spans[0], entities._relabel(spans[1], "ORG")])
+    assert [(c.name, c.label, len(c.spans)) for c in merged] == [("Vexa Media", "ORG", 2)]
+
+
+def test_organisation_first_word_with_two_candidates_stays_apart(nlp):
+    doc = nlp("Vexa Media and Vexa Bank split. Vexa said nothing.")
+    vexa = next(t.i for t in doc if t.text == "Vexa" and t.i > 4)
+    spans = [
+        names.labelled(doc, 0, 2, "ORG"),
+        names.labelled(doc, 3, 5, "ORG"),
+        names.labelled(doc, vexa, vexa + 1, "ORG"),
+    ]
+    assert len(names.cluster_mentions(spans)) == 3
+
+
+def test_acronym_opening_a_longer_organisation_name_stays_apart(nlp):
+    doc = nlp("QBN Evening Report aired the interview. QBN said it stood by it.")
+    qbn = next(t.i for t in doc if t.text == "QBN" and t.i > 0)
+    spans = [names.labelled(doc, 0, 3, "ORG"), names.labelled(doc, qbn, qbn + 1, "ORG")]
+    assert len(names.cluster_mentions(spans)) == 2
+
+
+def test_acronym_under_an_indefinite_article_is_a_kind_not_a_name(nlp):
+    doc = nlp("Donors formed a super PAC to back the mayor, and an FBI agent watched.")
+    at = {t.text: t.i for t in doc}
+    assert entities._is_common_noun_use(names.labelled(doc, at["PAC"], at["PAC"] + 1, "ORG"))
+    assert not entities._is_common_noun_use(names.labelled(doc, at["FBI"], at["FBI"] + 1, "ORG"))
+
+
+def test_faith_word_opening_a_listed_armed_group_takes_the_whole_name(nlp):
+    doc = nlp("Residents fled as Islamic State militants entered the town.")
+    at = {t.text: t.i for t in doc}
+    span = entities._with_group_name(names.labelled(doc, at["Islamic"], at["Islamic"] + 1, "NORP"))
+    assert (span.text, span.label_) == ("Islamic State", "ORG")
+    other = nlp("Residents admired the Islamic Art Museum.")
+    word = next(t.i for t in other if t.text == "Islamic")
+    assert entities._with_group_name(names.labelled(other, word, word + 1, "NORP")).label_ == "NORP"

@@ -68,16 +68,20 @@ def fix_spans(doc: Doc) -> list[Span]:
     """spaCy's entity spans, corrected by the rules of this module (all labels kept)."""
     spans = [s for s in (_clean_span(e) for e in doc.ents) if s is not None]
     spans = [s for s in (_within_sentence(s) for s in spans) if s is not None and _may_be_name(s)]
+    spans = _outside_headlines(doc, spans)
     spans = [_before_inner_possessive(_after_role_of(s)) for s in spans]
-    spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s)]
+    spans = [s for s in spans if not _is_portfolio(s) and not _is_clause(s) and not _is_common_noun_use(s)]
+    spans = [_with_group_name(s) for s in spans]
     spans = _recover_titled_persons(doc, spans)
-    spans = [_relabel_possessor(_relabel_place(s)) for s in spans]
+    spans = [_relabel_dateline(_relabel_possessor(_relabel_place(s))) for s in spans]
     spans = _retype(doc, spans)
     spans = _qualify_institutions(doc, spans)
     return _recover_unlabelled(doc, spans)
 
 
 _QUARTER = re.compile(r"^[QH][1-4]$")
+# A lowercase letter followed by a capital inside a word ("McDonald" has one, "YouTube" one).
+_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
 
 
 def _may_be_name(span: Span) -> bool:
@@ -86,6 +90,8 @@ def _may_be_name(span: Span) -> bool:
     text = span.text
     if not any(c.isupper() for c in text) or _QUARTER.match(text):
         return False
+    if any(len(_CAMEL_HUMP.findall(t.text)) >= 3 for t in span):
+        return False  # "SmithShareLikeReply": words of a page's furniture glued into one token
     doc = span.doc
     after_number = span.start > 0 and doc[span.start - 1].like_num
     unit = len(span) == 1 and len(text) <= 4 and span.label_ not in {"GPE", "NORP", "PERSON"}
@@ -151,6 +157,94 @@ def _relabel_place(span: Span) -> Span:
     return span
 
 
+# --- Headlines and datelines --------------------------------------------------------
+
+# Dashes a dateline ends with: "OSLOBURG, Del. (NPA) —".
+_DASHES = frozenset(["—", "–", "-", "--"])
+
+
+def _outside_headlines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names in a Title Case headline only where the article's running text bears them out.
+
+    In "Senator Reveals Budget Deal And Voters Caught Off Guard" every word is
+    capitalised, and the model takes runs of common words for names ("Reveals
+    Budget" PERSON). A name in such a sentence is kept when each of its words
+    appears, capitalised the same way and not opening a sentence, in the rest
+    of the article; a real name in a headline is nearly always repeated there.
+    """
+    headlines = _headline_sentences(doc)
+    if not headlines:
+        return spans
+    in_headline = {i for start, end in headlines for i in range(start, end)}
+    words = docindex.words(doc).text
+    body = {words[t.i] for t in doc if t.i not in in_headline and not t.is_sent_start}
+    return [
+        s
+        for s in spans
+        if s.start not in in_headline
+        or s.label_ not in KEPT_TYPES
+        or all(words[i] in body for i in range(s.start, s.end) if len(words[i]) > 1 and words[i].isalpha())
+    ]
+
+
+def _headline_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each line or sentence written in Title Case.
+
+    Title Case: at least four words of four letters or more, all capitalised
+    but one in eight at most ("... Some Will Want To hear"), three of them in
+    title case (an all-caps wire headline is not one), and two of them common
+    words (a stop word, or a word the article also writes in lowercase), which a
+    row of names in a table has not. Lines count as well as sentences: the parser
+    may split a headline at a capitalised "And".
+    """
+    words = docindex.words(doc).text
+    lowercase = {w for w in words if w.islower()}
+    found = []
+    for start, end in [*_lines(doc), *((s.start, s.end) for s in doc.sents)]:
+        long = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+        if len(long) < 4 or sum(not t.text[0].isupper() for t in long) > len(long) // 8:
+            continue
+        titled = sum(t.is_title for t in long)
+        common = sum(t.is_stop or t.lower_ in lowercase for t in long)
+        if titled >= 3 and common >= 2:
+            found.append((start, end))
+    return found
+
+
+def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(start, end) token ranges of the text's lines."""
+    start = 0
+    for token in doc:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            yield start, token.i + 1
+            start = token.i + 1
+    if start < len(doc):
+        yield start, len(doc)
+
+
+def _relabel_dateline(span: Span) -> Span:
+    """A dateline's place and agency: "OSLOBURG, Del. (NPA) —" opens a line with the
+    place in capitals before a comma, a dash or a date; the agency stands in brackets
+    before the dash. The model types the place ORG and the agency NORP or PERSON."""
+    doc = span.doc
+    label = span.label_
+    if label not in {"GPE", "LOC", "FAC"} and _opens_line(span) and span.text.isupper() and len(span.text) > 2:
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and (after.text == "," or after.text in _DASHES or after.like_num):
+            return _relabel(span, "GPE")
+    if label != "ORG" and span.start > 0 and span.end + 1 < len(doc) and span.text.isupper():
+        bracketed = doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+        if bracketed and doc[span.end + 1].text in _DASHES:
+            return _relabel(span, "ORG")
+    return span
+
+
+def _opens_line(span: Span) -> bool:
+    """Whether only spaces stand between the span and the start of its line."""
+    before = span.doc.text[: span.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
 # --- Types checked against the gazetteer and the article's own evidence ----------
 
 # Prepositions that put a name in a place: "in Novi Brest" is a place, not a person.
@@ -166,7 +260,10 @@ def _retype(doc: Doc, spans: list[Span]) -> list[Span]:
     Brest"). A storm's bare name repeated later ("Jude moved north") is the storm.
     """
     person_words = {t.lower_ for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
-    fixed = [_retype_one(doc, s, person_words) for s in spans]
+    given_words = frozenset(s[0].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[0].is_title)
+    org_heads = {s[0].lower_ for s in spans if s.label_ == "ORG" and len(s) > 1 and s[0].is_title}
+    fixed = [_retype_one(doc, s, person_words, given_words) for s in spans]
+    fixed = [_relabel(s, "ORG") if _short_for_org(s, org_heads, person_words) else s for s in fixed]
     storms = {s[-1].lower_ for s in fixed if s.label_ == "EVENT" and len(s) > 1 and _is_storm_name(s)}
     person_words = {t.lower_ for s in fixed if s.label_ == "PERSON" and len(s) > 1 for t in s}
     fixed = [
@@ -176,7 +273,7 @@ def _retype(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted({(s.start, s.end): s for s in fixed}.values(), key=lambda s: s.start)
 
 
-def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
+def _retype_one(doc: Doc, span: Span, person_words: set[str], given_words: frozenset[str] = frozenset()) -> Span:
     storm = _storm(doc, span)
     if storm is not None:
         return storm
@@ -186,7 +283,7 @@ def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
     if _is_demonym(span):
         return _relabel(span, "NORP")
     if span.label_ != "PERSON":
-        return span
+        return _relabel(span, "PERSON") if _is_given_name_person(span, given_words) else span
     if _names_members(span, person_words):
         return _relabel(span, "ORG")
     place = names.clean_name(span.text).casefold().replace("’", "'")
@@ -198,12 +295,15 @@ def _retype_one(doc: Doc, span: Span, person_words: set[str]) -> Span:
 
 
 def _is_demonym(span: Span) -> bool:
-    """ "Ukrainian", "Israelis" typed as a place or a person: a nationality word is NORP."""
+    """ "Ukrainian", "Israelis", "Latinos" typed as a place, a person or an organisation:
+    a word for a nationality, a people or a faith is NORP."""
     if span.label_ not in {"GPE", "LOC", "PERSON", "ORG"} or len(span) != 1 or span.text in gazetteer.COUNTRIES:
         return False
     key = span.text.casefold()
     if key in {"us", "u.s."} or not span.text[:1].isupper():
         return False
+    if key in gazetteer.GROUP_WORDS or key.endswith("s") and key[:-1] in gazetteer.GROUP_WORDS:
+        return True
     return key in gazetteer.DEMONYMS or key.endswith("s") and key[:-1] in gazetteer.DEMONYMS
 
 
@@ -229,6 +329,56 @@ def _storm(doc: Doc, span: Span) -> Span | None:
 
 def _is_storm_name(span: Span) -> bool:
     return span[0].lower_ in gazetteer.STORM_WORDS or span[0].lower_ == "tropical" and len(span) > 2
+
+
+# Labels the recogniser gives a person's name it does not know.
+_PERSON_MISTYPED = frozenset(["ORG", "WORK_OF_ART", "PRODUCT", "NORP", "GPE", "FAC", "EVENT", "LAW"])
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _short_for_org(span: Span, org_heads: set[str], person_words: set[str]) -> bool:
+    """A one-word "person" that opens an organisation's name in the same article and
+    no person's name there ("Vexa" beside "Vexa Media") is the organisation's short name."""
+    if span.label_ != "PERSON" or len(span) != 1:
+        return False
+    key = span[0].lower_
+    return key in org_heads and key not in person_words and key not in gazetteer.GIVEN_NAMES
+
+
+def _is_given_name_person(span: Span, given_words: frozenset[str]) -> bool:
+    """A person's name typed as something else, by a given name.
+
+    Two or three capitalised words opening with a common given name ("Carla
+    Venn", "Meryl Danton" after "Fox News'") with no word of an organisation or
+    a place in them; or one word the article uses as the given name of a person
+    it names in full ("Marco" in a story about Marco Vell), unless the gazetteer
+    knows it as a place.
+    """
+    if span.label_ not in _PERSON_MISTYPED:
+        return False
+    words = [t for t in span if not t.is_punct and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
+    if len(words) == 1:
+        return words[0].text in given_words and span.text.casefold() not in gazetteer.PLACE_NAMES
+    if not 2 <= len(words) <= 3 or words[0].lower_ not in gazetteer.GIVEN_NAMES:
+        return False
+    if not all(t.is_title and t.is_alpha for t in words):
+        return False
+    return not any(t.lower_ in ORG_SUFFIXES or t.lower_ in gazetteer.PLACE_NAMES or _is_place_word(t) for t in words)
+
+
+def _is_place_word(token: Token) -> bool:
+    """A word that marks a place or an institution in a name ("Park", "Street", "Center")."""
+    return token.lower_ in _PLACE_WORDS or token.lower_ in gazetteer.DEMONYMS
+
+
+_PLACE_WORDS = gazetteer.word_set(
+    """
+    street avenue road square park center centre hall hospital church cathedral airport station bridge
+    county city town island islands river lake mountain valley beach bay coast state stadium arena tower
+    house building museum library gallery memorial theater theatre prize award awards cup trophy fund
+    foundation institute trust project act law amendment doctrine plan show hour
+    """
+)
 
 
 def _names_members(span: Span, person_words: set[str]) -> bool:
@@ -286,11 +436,41 @@ def _clean_span(span: Span) -> Span | None:
             break
     while start < end and (_is_loose_article(doc[start], span.label_) or doc[start].is_punct or doc[start].is_space):
         start += 1
+    while start < end - 1 and span.label_ != "WORK_OF_ART" and _is_lowercase_word(doc[start]):
+        start += 1  # "where Republican Party", "the federal Trade Commission": the name starts at its capital
     while end > start and (doc[end - 1].lower_ in _POSSESSIVES or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
+    if span.label_ not in {"WORK_OF_ART", "LAW"}:
+        end = _before_trailing_words(doc, start, end)
     if span.label_ == "PERSON":
         start = _skip_titles(doc, start, end)
     return labelled(doc, start, end, span.label_) if end > start else None
+
+
+# Lowercase words that belong to a name: "de Morvane", "al-Shabab", "van Kesteloo", "bin Rashadi".
+_NAME_PARTICLES = frozenset(
+    ["al", "el", "de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den", "ter", "ten",
+     "la", "le", "bin", "ibn", "abu", "ben", "y", "e"]
+)  # fmt: skip
+
+
+def _before_trailing_words(doc: Doc, start: int, end: int) -> int:
+    """The end of a name without the lowercase words and dashes the model ran on into
+    ("Minnesota Rangers - while", "Okafor 47 percent to"), and without a number those
+    words followed: a poll figure is no part of a name, though "Apollo 11" keeps its number."""
+    cut = end
+    while cut > start + 1 and (_is_lowercase_word(doc[cut - 1]) or doc[cut - 1].text in _DASHES):
+        cut -= 1
+    if cut == end:
+        return end
+    while cut > start + 1 and (doc[cut - 1].like_num or doc[cut - 1].is_punct):
+        cut -= 1
+    return cut
+
+
+def _is_lowercase_word(token: Token) -> bool:
+    """A word in lowercase that is no name particle ("where", "federal"); "iPhone" is not lowercase."""
+    return token.is_alpha and token.is_lower and token.lower_ not in _NAME_PARTICLES
 
 
 def _is_loose_article(token: Token, label: str) -> bool:
@@ -320,6 +500,27 @@ def _is_clause(span: Span) -> bool:
     if all(is_title_word(t) or t.is_punct for t in span):
         return True  # "Cpl.": a title without its name
     return any(t.pos_ == "PRON" or t.pos_ == "AUX" and not t.is_title or t.lower_ in {"not", "n't"} for t in span)
+
+
+def _is_common_noun_use(span: Span) -> bool:
+    """ "a super PAC", "an NGO": an acronym under an indefinite article names a kind of
+    body, not one body ("an FBI agent" is left alone: there the article is the agent's)."""
+    if span.label_ != "ORG" or len(span) != 1 or not span.text.isupper():
+        return False
+    return any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in span[0].children)
+
+
+def _with_group_name(span: Span) -> Span:
+    """ "Islamic" (NORP) before "State militants": a nationality or faith word that opens
+    the name of an armed group in the gazetteer is that group's name, an ORG."""
+    if span.label_ != "NORP" or len(span) != 1:
+        return span
+    doc = span.doc
+    for end in (span.end + 2, span.end + 1):
+        titled = end <= len(doc) and all(t.is_title for t in doc[span.end : end])
+        if titled and _group_key(doc[span.start : end].text) in _ARMED_GROUP_KEYS:
+            return labelled(doc, span.start, end, "ORG")
+    return span
 
 
 def _is_portfolio(span: Span) -> bool:

@@ -7,6 +7,12 @@ complete gazetteer).
 
 from __future__ import annotations
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a long list written as a block of text."""
+    return frozenset(text.split())
+
+
 # Nationality adjectives and plural nouns -> country (common news usage).
 DEMONYMS: dict[str, str] = {
     "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
@@ -157,6 +163,48 @@ GROUP_MEMBER_NOUNS = frozenset(
         "extremists",
         "extremist",
     ]
+)
+
+# Peoples, faiths and political groups news names by one word, typed NORP as OntoNotes does
+# ("Latinos", "Evangelicals", "Sunnis"); the recogniser often calls them organisations.
+GROUP_WORDS = frozenset(
+    [
+        "latino", "latina", "latinx", "hispanic", "arab", "kurd", "pashtun", "baloch", "uyghur", "rohingya",
+        "muslim", "christian", "catholic", "protestant", "evangelical", "jew", "jewish", "hindu", "sikh",
+        "buddhist", "mormon", "sunni", "shia", "shiite", "alawite", "druze", "democrat", "republican",
+        "millennial", "boomer",
+    ]
+)  # fmt: skip
+
+# Common given names in English-language news. The small recogniser types a full name
+# it does not know as an organisation or a work ("Carla Venn campaigned", "Fox's Meryl
+# Danton"); a name of two or three words opening with one of these is a person. Names
+# that are also common places or company names (Charlotte, Austin, Madison, Jordan,
+# Chelsea, Morgan, Chase, Wendy) are left out on purpose.
+GIVEN_NAMES = word_set(
+    """
+    aaron abdul abigail adam adrian ahmed aisha alan albert alex alexander alexandra alexis ali alice alicia
+    allison amanda amber amy ana andrea andrew andy angela anita ann anna anne anthony antonio april arthur
+    barack barbara ben benjamin bernard bernie beth betty bill billy bob bobby bonnie brad bradley brandon brenda
+    brian bruce bryan carl carla carlos carly carol caroline carolyn catherine cathy charles charlie cheryl
+    chris christian christina christine christopher chuck cindy claire claudia colin connie craig cynthia
+    dan dana daniel danielle danny darrell dave david dean debbie deborah debra denise dennis derek diana diane
+    dianne donald donna doris dorothy doug douglas dylan ed eddie edward elaine eleanor elena elijah elizabeth
+    ellen emily emma eric erica erin ethan evan evelyn frances francis frank fred gabriel gail gary george
+    gerald gina glenn gloria grace greg gregory hannah harold harry heather heidi helen henry hillary howard
+    ian irene isaac ivan ivanka jack jacob james jamie jane janet janice jason jean jeb jeff jeffrey jennifer
+    jeremy jerry jesse jessica jill jim jimmy joan joanne joe joel john johnny jon jonathan jose joseph joshua
+    joyce juan judith judy julia julie justin karen kate katherine kathleen kathy katie keith kelly ken kenneth
+    kevin kim kimberly kirk kristen kyle larry laura lauren lawrence leah lee leon leslie linda lisa lonnie lori
+    louis louise lucas lucy luis luke lynn marco marcus margaret maria marie marilyn mario mark martha martin
+    marvin mary matt matthew megan megyn melania melanie melissa michael michelle mike mitch mitt mohammed
+    monica muhammad nancy natalie nathan neil nicholas nick nicole nikki noah norman olivia omar oscar pamela
+    pat patricia patrick paul paula peggy peter phil philip rachel rahm ralph randy ray raymond rebecca reince
+    rex richard rick rita rob robert roberto robin roger ron ronald rosa ross roy ruby russell ruth ryan sally
+    sam samantha samuel sandra sara sarah scott sean sergei sharon shawn sheila shirley sophia stephanie
+    stephen steve steven susan tammy ted teresa terry thomas tim timothy tina todd tom tommy tony tracy travis
+    valerie vanessa vincent vladimir walter wayne william willie yvonne zachary
+    """
 )
 
 # Words a storm's name follows: "Cyclone Jude", "Hurricane Delia", "Tropical Storm Ana".

@@ -428,13 +428,15 @@ def _cluster_others(spans: Iterable[Span]) -> list[Cluster]:
     A government body is grouped by its country and its body ("Pakistan's Foreign
     Ministry" = "the Ministry of Foreign Affairs of Pakistan", but not "the Afghan
     Foreign Ministry"); one named without its country joins the only body of that
-    kind the article ties to a country. A storm's bare name joins the storm.
+    kind the article ties to a country. A storm's bare name joins the storm, and an
+    organisation's first word the one organisation named in full with it.
     """
     by_key: dict[str, Cluster] = {}
     for span in spans:
         by_key.setdefault(_other_key(span.text), Cluster()).spans.append(span)
     _join_bare_institutions(by_key)
     _join_storm_names(by_key)
+    _join_org_short_names(by_key)
     clusters = list(by_key.values())
     for short in [c for c in clusters if _is_acronym(c.name)]:
         full = next((c for c in clusters if c is not short and is_acronym_of(short.name, c.name)), None)
@@ -463,6 +465,20 @@ def _join_bare_institutions(by_key: dict[str, Cluster]) -> None:
         owned = [k for k in by_key if "|" in k and not k.startswith("|") and k.split("|", 1)[1] == key[1:]]
         if len(owned) == 1:
             by_key[owned[0]].spans.extend(by_key.pop(key).spans)
+
+
+def _join_org_short_names(by_key: dict[str, Cluster]) -> None:
+    """An organisation named by its first word ("Vexa") joins the one organisation of the
+    article whose name opens with that word ("Vexa Media"); with two candidates
+    ("Vexa Media", "Vexa Bank") it stays apart, and so does an acronym, which names
+    the parent of the longer name more often than the same body."""
+    heads: dict[str, list[str]] = {}
+    for key, cluster in by_key.items():
+        if " " in key and cluster.label == "ORG":
+            heads.setdefault(key.split()[0], []).append(key)
+    for key in [k for k, c in by_key.items() if " " not in k and c.label == "ORG" and len(heads.get(k, ())) == 1]:
+        if not _is_acronym(by_key[key].name):  # "NBC" is the network, not "NBC Evening Report"
+            by_key[heads[key][0]].spans.extend(by_key.pop(key).spans)
 
 
 def _join_storm_names(by_key: dict[str, Cluster]) -> None:
