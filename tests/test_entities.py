@@ -670,6 +670,8 @@ def test_one_word_given_name_of_a_person_in_the_article_is_that_person(nlp, sett
         ("In the poll, Okafor 47 percent to Brandt 41 percent.", "Okafor", "to", "Okafor"),
         ("Fans of the Minnesota Rangers - while tired - stayed.", "Minnesota", "while", "Minnesota Rangers"),
         ("The Apollo 11 crew landed.", "Apollo", "11", "Apollo 11"),
+        ("Envoy Ri Song-chol arrived in Hanoi.", "Ri", "chol", "Ri Song-chol"),
+        ("Talks with Abdul-wahid ended early.", "Abdul", "wahid", "Abdul-wahid"),
     ],
 )
 def test_lowercase_words_and_a_poll_figure_after_a_name_are_cut(nlp, text, first, last, name):

@@ -459,13 +459,19 @@ def _before_trailing_words(doc: Doc, start: int, end: int) -> int:
     ("Minnesota Rangers - while", "Okafor 47 percent to"), and without a number those
     words followed: a poll figure is no part of a name, though "Apollo 11" keeps its number."""
     cut = end
-    while cut > start + 1 and (_is_lowercase_word(doc[cut - 1]) or doc[cut - 1].text in _DASHES):
+    while cut > start + 1 and _is_loose_word(doc, cut - 1):
         cut -= 1
     if cut == end:
         return end
     while cut > start + 1 and (doc[cut - 1].like_num or doc[cut - 1].is_punct):
         cut -= 1
     return cut
+
+
+def _is_loose_word(doc: Doc, i: int) -> bool:
+    """A lowercase word or dash standing apart from the word before it: "Rangers - while" runs on,
+    but the glued tail of a hyphenated name ("Kim Jong-un", "Abdul-wahid") belongs to it."""
+    return bool(doc[i - 1].whitespace_) and (_is_lowercase_word(doc[i]) or doc[i].text in _DASHES)
 
 
 def _is_lowercase_word(token: Token) -> bool:
