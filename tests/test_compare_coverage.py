@@ -41,7 +41,7 @@ def _read(text: str) -> list[tuple[str, float, float]]:
     ("text", "expected"),
     [
         ("Radio reports said three of the five hikers died on the ridge.", [("killed", 3, 3)]),
-        ("A father of 9 was killed when the roof fell.", []),
+        ("A father of 9 was killed when the roof fell.", [("children", 9, 9)]),  # his children, not a toll
         ("Doctors said one of the wounded was still in surgery.", []),
         ("The driver killed one cyclist and injured four others.", [("killed", 1, 1), ("injured", 4, 4)]),
         ("The 1987 flood that killed hundreds is still remembered.", []),

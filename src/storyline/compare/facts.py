@@ -81,7 +81,7 @@ def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             offices = parse_titles(role.title)
             if all(o.family is None for o in offices):
                 continue
-            yield _claim(
+            yield _weak_if(quoted(analysis, role.start), _claim(
                 context,
                 analysis,
                 role.start,
@@ -92,7 +92,19 @@ def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
                 attribute="role",
                 value=role.title,
                 norm=offices,
-            )
+            ))  # fmt: skip
+
+
+def quoted(analysis: Analysis, offset: int) -> bool:
+    """Whether ``offset`` lies inside a direct quote: a title someone else wrote (a slogan, an earlier post).
+
+    Such a title is of the speaker's time and wording, so it may corroborate but not contradict.
+    """
+    return any(q.kind != "indirect" and q.start <= offset < q.end for q in analysis.quotes)
+
+
+def _weak_if(condition: bool, claim: Claim) -> Claim:
+    return replace(claim, weak=True) if condition else claim
 
 
 def leads_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
@@ -201,11 +213,11 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
     A count confined to a district, village or clinic is weak (records.Claim).
     """
     for count in counts(analysis.article.text):
-        if background(analysis.article.text, count.start, count.end):
-            continue
+        if count.attribute != "children" and background(analysis.article.text, count.start, count.end):
+            continue  # a person's children are counted whatever the sentence's time
         subject = SUBJECTS.get(count.attribute, f"people {count.attribute}")
         if count.group:
-            subject = f"{count.group} {count.attribute}"
+            subject = count.group if count.attribute == "children" else f"{count.group} {count.attribute}"
         claim = _claim(
             context,
             analysis,
@@ -219,7 +231,7 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             norm=(count.low, count.high),
         )
         # a count confined to one district or clinic is part of the toll: it corroborates, never contradicts
-        yield replace(claim, weak=True) if local(analysis.article.text, count.start, count.end) else claim
+        yield replace(claim, weak=True) if local(analysis.article.text, count.start, count.end, count.attribute) else claim
 
 
 def bearing_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
