@@ -30,6 +30,7 @@ from .bearings import bearings_compatible
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
 from .records import Claim, Conflict, ConflictValue
+from .times import times_compatible
 from .values import dates_compatible, names_compatible, places_compatible
 
 
@@ -47,6 +48,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return names_compatible(a.norm, b.norm)
     if a.kind == "bearing":
         return bearings_compatible(a.norm[0], b.norm[0])
+    if a.kind == "time":
+        return times_compatible(a.norm, b.norm)
     return bool(a.norm == b.norm)
 
 

@@ -11,7 +11,8 @@ someone) their source:
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count (numbers.py);
 - ``speaker``: who said a quoted sentence;
-- ``bearing``: which side of a named town the happening lies on (bearings.py).
+- ``bearing``: which side of a named town the happening lies on (bearings.py);
+- ``time``: the clock time of the happening with its zone (times.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -34,6 +35,7 @@ from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .records import Claim
+from .times import clock_times
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
@@ -52,6 +54,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
         found += bearing_claims(context, analysis)
+        found += time_claims(context, analysis)
     return found
 
 
@@ -289,3 +292,22 @@ def _names_in(name: str, sentence: str) -> bool:
 
 def quote_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def time_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """When the happening took place, as a clock time with its zone, outside background sentences."""
+    for found in clock_times(analysis.article.text):
+        if background(analysis.article.text, found.start, found.end):
+            continue
+        yield _claim(
+            context,
+            analysis,
+            found.start,
+            found.end,
+            kind="time",
+            subject="the happening",
+            subject_key="time:happening",
+            attribute="time",
+            value=found.text,
+            norm=(found.minutes, found.zone),
+        )
