@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .bearings import bearings_compatible
+from .names import variants
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
 from .records import Claim, Conflict, ConflictValue
@@ -50,6 +51,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return bearings_compatible(a.norm[0], b.norm[0])
     if a.kind == "time":
         return times_compatible(a.norm, b.norm)
+    if a.kind == "name":
+        return variants(a.norm, b.norm)
     return bool(a.norm == b.norm)
 
 

@@ -12,7 +12,8 @@ someone) their source:
 - ``number``: a tallied count (numbers.py);
 - ``speaker``: who said a quoted sentence;
 - ``bearing``: which side of a named town the happening lies on (bearings.py);
-- ``time``: the clock time of the happening with its zone (times.py).
+- ``time``: the clock time of the happening with its zone (times.py);
+- ``name``: how a participant's name is spelt, for names spelt two ways (names.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -31,6 +32,7 @@ from .bearings import bearings
 from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
 from .mediators import mediators
+from .names import FullName, full_names, near, variants
 from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
@@ -55,6 +57,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += speaker_claims(context, analysis)
         found += bearing_claims(context, analysis)
         found += time_claims(context, analysis)
+    found += name_claims(context)
     return found
 
 
@@ -234,7 +237,11 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             norm=(count.low, count.high),
         )
         # a count confined to one district or clinic is part of the toll: it corroborates, never contradicts
-        yield replace(claim, weak=True) if local(analysis.article.text, count.start, count.end, count.attribute) else claim
+        yield (
+            replace(claim, weak=True)
+            if local(analysis.article.text, count.start, count.end, count.attribute)
+            else claim
+        )
 
 
 def bearing_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
@@ -311,3 +318,52 @@ def time_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             value=found.text,
             norm=(found.minutes, found.zone),
         )
+
+
+def name_claims(context: StoryContext) -> list[Claim]:
+    """How each article spells a participant's name, for participants whose name the story spells two ways.
+
+    Full names near each other across articles are one person (names.near);
+    two near forms one article gives side by side are two people and are
+    never joined. Only groups holding two forms that are not variants of one
+    name make claims, so a name every outlet spells alike adds nothing.
+    """
+    found = [(index, name) for index, a in enumerate(context.analyses) for name in full_names(a)]
+    apart = {
+        frozenset({x.text, y.text})
+        for i, x in found
+        for j, y in found
+        if i == j and x.entity != y.entity and near(x, y)
+    }
+    parent = list(range(len(found)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for m, (i, x) in enumerate(found):
+        for n, (j, y) in enumerate(found[:m]):
+            if i != j and near(x, y) and frozenset({x.text, y.text}) not in apart:
+                parent[root(m)] = root(n)
+    groups: dict[int, list[tuple[int, FullName]]] = defaultdict(list)
+    for n, item in enumerate(found):
+        groups[root(n)].append(item)
+    claims = []
+    for members in groups.values():
+        names = [name for _, name in members]
+        if all(variants(names[0], other) for other in names[1:]):
+            continue
+        shown = max(names, key=lambda n: (sum(variants(n, o) for o in names), len(n.text))).text
+        for index, name in members:
+            analysis = context.analyses[index]
+            claim = _claim(context, analysis, name.start, name.end, kind="name", subject=shown,
+                           subject_key=f"name:{_fold_key(shown)}", attribute="name", value=name.text,
+                           norm=name)  # fmt: skip
+            claims.append(replace(claim, according_to=None))  # the spelling is the outlet's own writing
+    return claims
+
+
+def _fold_key(text: str) -> str:
+    return " ".join(normalise(text).split())

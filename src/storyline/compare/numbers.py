@@ -276,14 +276,15 @@ def interval(qualifier: str | None, value: float) -> tuple[float, float]:
 # One more victim after a toll: "killing two and injuring a third", "two dead and another wounded".
 _ONE_MORE = re.compile(
     r"\b(?:(?P<verb>injuring|wounding|injured|wounded|hurting)\s+(?:critically\s+|seriously\s+)?"
-    r"(?:a third|a fourth|another)\b(?!\s+(?:\d|(?:{n})\b))"
-    r"|(?:another|a third|a fourth)(?:\s+(?!(?:{n})\b)[a-z-]+){{0,2}}?\s+(?:was\s+|were\s+)?"
-    r"(?P<fate>injured|wounded|hurt)\b)".format(n=_NUMBER_WORD),
+    rf"(?:a third|a fourth|another)\b(?!\s+(?:\d|(?:{_NUMBER_WORD})\b))"
+    rf"|(?:another|a third|a fourth)(?:\s+(?!(?:{_NUMBER_WORD})\b)[a-z-]+){{0,2}}?\s+(?:was\s+|were\s+)?"
+    r"(?P<fate>injured|wounded|hurt)\b)",
     re.IGNORECASE,
 )
 # The children of a person: "a mother of 12" (a part-of phrase for tolls, a count of its own here).
-_PARENT_OF = re.compile(r"\b(?P<parent>mother|father)\s+of\s+(?P<num>\d{1,2}|(?:%s))\b(?!\s*[,.]?\s*\d)" % _NUMBER_WORD,
-                        re.IGNORECASE)  # fmt: skip
+_PARENT_OF = re.compile(
+    rf"\b(?P<parent>mother|father)\s+of\s+(?P<num>\d{{1,2}}|(?:{_NUMBER_WORD}))\b(?!\s*[,.]?\s*\d)", re.IGNORECASE
+)
 
 
 def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]:
