@@ -261,7 +261,7 @@ def test_compare_injuring_a_third_counts_one_injured() -> None:
     assert _read("The gunman killed two clerks and wounded a third.") == [("killed", 2, 2), ("injured", 1, 1)]
     story = _toll_story(
         "The gunman killed two clerks and critically injured a third, police said.",
-        "A gunman opened fire at the depot, killing two workers and wounding two others.",
+        "A gunman opened fire at the depot, killing two clerks and wounding two other people.",
     )
     (conflict,) = story.conflicts
     assert conflict.subject == "people injured"
