@@ -41,7 +41,7 @@ def _read(text: str) -> list[tuple[str, float, float]]:
     ("text", "expected"),
     [
         ("Radio reports said three of the five hikers died on the ridge.", [("killed", 3, 3)]),
-        ("A father of 9 was killed when the roof fell.", []),
+        ("A father of 9 was killed when the roof fell.", [("children", 9, 9)]),  # his children, not a toll
         ("Doctors said one of the wounded was still in surgery.", []),
         ("The driver killed one cyclist and injured four others.", [("killed", 1, 1), ("injured", 4, 4)]),
         ("The 1987 flood that killed hundreds is still remembered.", []),
@@ -235,3 +235,132 @@ def test_compare_bearings_far_apart_do_not_corroborate() -> None:
     assert not [f for f in story.corroborated if f.kind == "bearing"]
     story = _toll_story("The plant lies 10 miles south of Orvik.", "The plant is 16 km south of Orvik.")
     assert [f.kind for f in story.corroborated] == ["bearing"]
+
+
+# --- round 2: count scope, capacities, one more victim, a parent's children -------------------
+
+
+@pytest.mark.parametrize(
+    ("narrow", "total"),
+    [
+        ('"We have received around 40 people with injuries," a doctor said.', "More than 300 people were injured."),
+        ("Police made 60 arrests during Sunday 's marches.", "More than 250 people have been arrested in the unrest."),
+        ("Around 12 people were seriously injured by the blast.", "Over 150 people were injured by the blast."),
+        ("The depot holds enough tents for 8,000 refugees.", "The camp now shelters about 11,000 refugees."),
+    ],
+)
+def test_compare_count_of_a_narrower_scope_never_contradicts_the_total(narrow: str, total: str) -> None:
+    assert not _toll_story(narrow, total).conflicts
+
+
+def test_compare_more_without_than_is_a_lower_bound() -> None:
+    assert _read("The collapse left more 40 people with serious injuries.") == [("injured", 41, float("inf"))]
+
+
+def test_compare_injuring_a_third_counts_one_injured() -> None:
+    assert _read("The gunman killed two clerks and wounded a third.") == [("killed", 2, 2), ("injured", 1, 1)]
+    story = _toll_story(
+        "The gunman killed two clerks and critically injured a third, police said.",
+        "A gunman opened fire at the depot, killing two clerks and wounding two other people.",
+    )
+    (conflict,) = story.conflicts
+    assert conflict.subject == "people injured"
+
+
+def test_compare_a_parents_children_are_compared_and_are_no_toll() -> None:
+    story = _toll_story("A mother of 7 was shot near the market.", "The victim, a mother of 8, died at the scene.")
+    (conflict,) = story.conflicts
+    assert conflict.subject == "children of the mother"
+    assert not [c for c in counts("A mother of 7 was shot near the market.") if c.attribute == "killed"]
+
+
+# --- round 2: clock times with their zone -----------------------------------------------------
+
+
+def test_compare_same_clock_reading_in_two_zones_conflicts() -> None:
+    story = _toll_story(
+        "The tremor struck the valley at 0915 GMT, the survey said.",
+        "It hit the valley at 9 : 15 a . m . local time .",
+    )
+    (conflict,) = story.conflicts
+    assert conflict.attribute == "time"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The tremor struck at 0915 GMT on Monday.", "The tremor struck at 4 : 15 p . m . local time on Monday."),
+        ("The blast went off at 11:05 UTC near the port.", "The blast went off at 7:05 a.m. EDT near the port."),
+        ("The tremor struck at 0915 GMT.", "The tremor struck at 0920 GMT."),
+    ],
+)
+def test_compare_times_naming_one_instant_agree(a: str, b: str) -> None:
+    assert not _toll_story(a, b).conflicts
+
+
+def test_compare_time_read_only_when_the_happening_took_place_then() -> None:
+    from storyline.compare.times import clock_times
+
+    assert not list(clock_times("The minister will speak to reporters at 1400 GMT."))
+    assert [t.minutes for t in clock_times("The ferry capsized and sank; it collapsed at 0310 GMT.")] == [190]
+
+
+# --- round 2: names spelt differently --------------------------------------------------------
+
+
+def _named(aid: str, sentence: str, *names: str) -> Analysis:
+    entities = [Entity(f"p{n}", name, "PERSON", mentions=(_span(sentence, name),), start=_span(sentence, name)[0],
+                       end=_span(sentence, name)[1]) for n, name in enumerate(names)]  # fmt: skip
+    return _article(aid, sentence, entities=entities)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Corwin Haldane", "Corbin Haldane", True),  # a consonant changed: another name
+        ("Marta Kellerson", "Marta Kelerson", False),  # a doubled letter
+        ("Ilsa Del Rosario", "Ilsa DelRosario", False),  # a space
+        ("Tarek Younis", "Tarek Yunis", False),  # a transliteration
+        ("Nora J. Pellham", "Nora Pellham", False),  # a middle initial
+        ("Jon Ardwell", "Jonathan Ardwell", False),  # a short form
+        ("Petra Vanloo", "Petra Lovanloo", True),  # a particle the other lacks
+    ],
+)
+def test_compare_names_spelt_two_ways_conflict_unless_variants(a: str, b: str, conflict: bool) -> None:
+    story = compare_story([_named("a0", f"The injured clerk, {a}, was taken away.", a),
+                           _named("a1", f"Police named the clerk as {b} on Friday.", b)])  # fmt: skip
+    assert bool([c for c in story.conflicts if c.attribute == "name"]) is conflict
+
+
+def test_compare_two_near_names_in_one_article_are_two_people() -> None:
+    story = compare_story([
+        _named("a0", "Brothers Davin Orloff and Devin Orloff were both charged.", "Davin Orloff", "Devin Orloff"),
+        _named("a1", "Devin Orloff was charged on Monday.", "Devin Orloff"),
+    ])  # fmt: skip
+    assert not story.conflicts
+
+
+# --- round 2: titles ---------------------------------------------------------------------------
+
+
+def test_compare_title_starts_at_its_first_capital() -> None:
+    from storyline.compare.offices import parse_office
+
+    assert parse_office("delighted Secretary") == parse_office("Secretary")
+    assert parse_office("deputy Foreign Minister").rank == "deputy"
+
+
+def test_compare_title_inside_a_quote_never_contradicts() -> None:
+    quoted = 'Supporters chanted "Vote for Governor Ansel Brightwater" outside.'
+    plain = "Senator Ansel Brightwater spoke on Tuesday."
+    analyses = []
+    for n, (text, title) in enumerate([(quoted, "Governor"), (plain, "Senator")]):
+        role = Role(title, None, *_span(text, title))
+        name = _span(text, "Ansel Brightwater")
+        entity = Entity(
+            "p1", "Ansel Brightwater", "PERSON", roles=(role,), mentions=(name,), start=name[0], end=name[1]
+        )
+        quotes = [Quote(text[text.index('"') + 1 : text.rindex('"')], "direct", text.index('"') + 1, text.rindex('"'),
+                        speaker="Supporters")] if '"' in text else []  # fmt: skip
+        analyses.append(_article(f"a{n}", text, entities=[entity], quotes=quotes))
+    assert not [c for c in compare_story(analyses).conflicts if c.attribute == "role"]

@@ -27,9 +27,11 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .bearings import bearings_compatible
+from .names import variants
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
 from .records import Claim, Conflict, ConflictValue
+from .times import times_compatible
 from .values import dates_compatible, names_compatible, places_compatible
 
 
@@ -47,6 +49,10 @@ def agree(a: Claim, b: Claim) -> bool:
         return names_compatible(a.norm, b.norm)
     if a.kind == "bearing":
         return bearings_compatible(a.norm[0], b.norm[0])
+    if a.kind == "time":
+        return times_compatible(a.norm, b.norm)
+    if a.kind == "name":
+        return variants(a.norm, b.norm)
     return bool(a.norm == b.norm)
 
 

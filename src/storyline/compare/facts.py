@@ -11,7 +11,9 @@ someone) their source:
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count (numbers.py);
 - ``speaker``: who said a quoted sentence;
-- ``bearing``: which side of a named town the happening lies on (bearings.py).
+- ``bearing``: which side of a named town the happening lies on (bearings.py);
+- ``time``: the clock time of the happening with its zone (times.py);
+- ``name``: how a participant's name is spelt, for names spelt two ways (names.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -30,10 +32,12 @@ from .bearings import bearings
 from .context import StoryContext, country_of, normalise
 from .delegations import delegation_heads
 from .mediators import mediators
+from .names import FullName, full_names, near, variants
 from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .records import Claim
+from .times import clock_times
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
@@ -52,6 +56,8 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
         found += bearing_claims(context, analysis)
+        found += time_claims(context, analysis)
+    found += name_claims(context)
     return found
 
 
@@ -81,7 +87,7 @@ def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             offices = parse_titles(role.title)
             if all(o.family is None for o in offices):
                 continue
-            yield _claim(
+            yield _weak_if(quoted(analysis, role.start), _claim(
                 context,
                 analysis,
                 role.start,
@@ -92,7 +98,19 @@ def role_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
                 attribute="role",
                 value=role.title,
                 norm=offices,
-            )
+            ))  # fmt: skip
+
+
+def quoted(analysis: Analysis, offset: int) -> bool:
+    """Whether ``offset`` lies inside a direct quote: a title someone else wrote (a slogan, an earlier post).
+
+    Such a title is of the speaker's time and wording, so it may corroborate but not contradict.
+    """
+    return any(q.kind != "indirect" and q.start <= offset < q.end for q in analysis.quotes)
+
+
+def _weak_if(condition: bool, claim: Claim) -> Claim:
+    return replace(claim, weak=True) if condition else claim
 
 
 def leads_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
@@ -201,11 +219,11 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
     A count confined to a district, village or clinic is weak (records.Claim).
     """
     for count in counts(analysis.article.text):
-        if background(analysis.article.text, count.start, count.end):
-            continue
+        if count.attribute != "children" and background(analysis.article.text, count.start, count.end):
+            continue  # a person's children are counted whatever the sentence's time
         subject = SUBJECTS.get(count.attribute, f"people {count.attribute}")
         if count.group:
-            subject = f"{count.group} {count.attribute}"
+            subject = count.group if count.attribute == "children" else f"{count.group} {count.attribute}"
         claim = _claim(
             context,
             analysis,
@@ -219,7 +237,11 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             norm=(count.low, count.high),
         )
         # a count confined to one district or clinic is part of the toll: it corroborates, never contradicts
-        yield replace(claim, weak=True) if local(analysis.article.text, count.start, count.end) else claim
+        yield (
+            replace(claim, weak=True)
+            if local(analysis.article.text, count.start, count.end, count.attribute)
+            else claim
+        )
 
 
 def bearing_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
@@ -277,3 +299,71 @@ def _names_in(name: str, sentence: str) -> bool:
 
 def quote_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def time_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """When the happening took place, as a clock time with its zone, outside background sentences."""
+    for found in clock_times(analysis.article.text):
+        if background(analysis.article.text, found.start, found.end):
+            continue
+        yield _claim(
+            context,
+            analysis,
+            found.start,
+            found.end,
+            kind="time",
+            subject="the happening",
+            subject_key="time:happening",
+            attribute="time",
+            value=found.text,
+            norm=(found.minutes, found.zone),
+        )
+
+
+def name_claims(context: StoryContext) -> list[Claim]:
+    """How each article spells a participant's name, for participants whose name the story spells two ways.
+
+    Full names near each other across articles are one person (names.near);
+    two near forms one article gives side by side are two people and are
+    never joined. Only groups holding two forms that are not variants of one
+    name make claims, so a name every outlet spells alike adds nothing.
+    """
+    found = [(index, name) for index, a in enumerate(context.analyses) for name in full_names(a)]
+    apart = {
+        frozenset({x.text, y.text})
+        for i, x in found
+        for j, y in found
+        if i == j and x.entity != y.entity and near(x, y)
+    }
+    parent = list(range(len(found)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for m, (i, x) in enumerate(found):
+        for n, (j, y) in enumerate(found[:m]):
+            if i != j and near(x, y) and frozenset({x.text, y.text}) not in apart:
+                parent[root(m)] = root(n)
+    groups: dict[int, list[tuple[int, FullName]]] = defaultdict(list)
+    for n, item in enumerate(found):
+        groups[root(n)].append(item)
+    claims = []
+    for members in groups.values():
+        names = [name for _, name in members]
+        if all(variants(names[0], other) for other in names[1:]):
+            continue
+        shown = max(names, key=lambda n: (sum(variants(n, o) for o in names), len(n.text))).text
+        for index, name in members:
+            analysis = context.analyses[index]
+            claim = _claim(context, analysis, name.start, name.end, kind="name", subject=shown,
+                           subject_key=f"name:{_fold_key(shown)}", attribute="name", value=name.text,
+                           norm=name)  # fmt: skip
+            claims.append(replace(claim, according_to=None))  # the spelling is the outlet's own writing
+    return claims
+
+
+def _fold_key(text: str) -> str:
+    return " ".join(normalise(text).split())

@@ -69,6 +69,8 @@ SUBGROUPS = frozenset(
         "foreigners", "miners", "passengers", "crew",
     ]
 )  # fmt: skip
+# "30 people seriously injured" counts the worst hurt, a part of all the injured.
+SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "slightly", "lightly"})
 # How a subject is named in the brief, per attribute.
 SUBJECTS = {"crowd": "people at the protest"}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
@@ -78,7 +80,7 @@ _NUMBER = (
     r"|no\s*-?\s*one|nobody|none|no"
 )
 _QUALIFIER = (
-    r"(?:at least|more than|over|upwards of|at most|up to|fewer than|less than"
+    r"(?:at least|more than|more(?=\s+\d)|over|upwards of|at most|up to|fewer than|less than"
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
 _COUNT = re.compile(
@@ -121,6 +123,12 @@ _FATE = re.compile(
 )
 # Before the number: a vague amount ("several dozen") or a part-of phrase ("of the", "mother of").
 _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|dozens|hundreds|thousands|tens|scores|of|of the)\s+$", re.I)
+# Before the number: a capacity, not a tally ("enough supplies for 15,000 refugees", "room for 500").
+_CAPACITY_BEFORE = re.compile(
+    r"(?:\benough\b(?:\s+[\w-]+){0,3}\s+for|\bcapacity\s+(?:of|for)|\b(?:room|space|beds|shelter)\s+for"
+    r"|\bcan\s+(?:hold|house|accommodate|take))\s+(?:up to\s+|about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BACKGROUND = re.compile(
@@ -144,10 +152,32 @@ _LOCAL = re.compile(
 )
 
 
-def local(text: str, start: int, end: int) -> bool:
-    """Whether the count's sentence confines it to a part of the area ("in Bener district", "at a clinic")."""
+# A time narrower than the happening: one day's or one night's arrests are part of the total.
+# Read for tallies that accumulate over days of unrest (arrests, the displaced), not for a toll,
+# whose sentence names the happening's own day ("killed in Tuesday's attack").
+SPELL_SCOPED = frozenset({"arrested", "displaced"})
+_ONE_SPELL = re.compile(
+    r"\b(?:(?:over the course of|during|on|in)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*'\s*s"
+    r"|overnight|(?:one|a single) (?:night|day)|in the (?:past|last) (?:\d+|twenty-four) hours)\b",
+    re.IGNORECASE,
+)
+# A speaker counting what they themselves took in ("we have received 50 injured"): one facility's tally.
+_OWN_INTAKE = re.compile(
+    r"\b(?:we|I)\s+(?:have\s+|had\s+|'ve\s+)?(?:received|treated|admitted|seen|taken in|registered)\b",
+    re.IGNORECASE,
+)
+
+
+def local(text: str, start: int, end: int, attribute: str = "") -> bool:
+    """Whether the count's sentence confines it to a part of the happening, so it is not the total.
+
+    A part of the area ("in Bener district", "at a clinic"), one spell of
+    days of unrest for arrests and the displaced ("75 arrests during Friday's
+    marches", "overnight"), or a speaker's own intake ("we have received 50 injured").
+    """
     left, right = sentence_bounds(text, start, end)
-    return bool(_LOCAL.search(text, left, right))
+    spell = attribute in SPELL_SCOPED and _ONE_SPELL.search(text, left, right)
+    return bool(spell or _LOCAL.search(text, left, right) or _OWN_INTAKE.search(text, left, right))
 
 
 def background(text: str, start: int, end: int) -> bool:
@@ -230,7 +260,7 @@ def interval(qualifier: str | None, value: float) -> tuple[float, float]:
     qual = " ".join((qualifier or "").lower().split())
     if qual == "at least":
         return value, math.inf
-    if qual in {"more than", "over", "upwards of"}:
+    if qual in {"more than", "more", "over", "upwards of"}:  # "more 50": a dropped "than"
         return value + 1, math.inf
     if qual in {"at most", "up to"}:
         return 0, value
@@ -241,6 +271,20 @@ def interval(qualifier: str | None, value: float) -> tuple[float, float]:
     if qual in {"about", "around", "some", "roughly", "approximately"}:
         return math.floor(value * 0.85), math.ceil(value * 1.15)
     return value, value
+
+
+# One more victim after a toll: "killing two and injuring a third", "two dead and another wounded".
+_ONE_MORE = re.compile(
+    r"\b(?:(?P<verb>injuring|wounding|injured|wounded|hurting)\s+(?:critically\s+|seriously\s+)?"
+    rf"(?:a third|a fourth|another)\b(?!\s+(?:\d|(?:{_NUMBER_WORD})\b))"
+    rf"|(?:another|a third|a fourth)(?:\s+(?!(?:{_NUMBER_WORD})\b)[a-z-]+){{0,2}}?\s+(?:was\s+|were\s+)?"
+    r"(?P<fate>injured|wounded|hurt)\b)",
+    re.IGNORECASE,
+)
+# The children of a person: "a mother of 12" (a part-of phrase for tolls, a count of its own here).
+_PARENT_OF = re.compile(
+    rf"\b(?P<parent>mother|father)\s+of\s+(?P<num>\d{{1,2}}|(?:{_NUMBER_WORD}))\b(?!\s*[,.]?\s*\d)", re.IGNORECASE
+)
 
 
 def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]:
@@ -267,6 +311,14 @@ def counts(text: str, start: int = 0, end: int | None = None) -> Iterator[Count]
         after = re.findall(r"[A-Za-z]+", text[match.end() : match.end() + 30])[:2]
         group = next((w.lower() for w in after if w.lower() in SUBGROUPS), None)
         found.append(Count(what, low, high, match.group(0), match.start(), match.end(), group))
+    for match in _ONE_MORE.finditer(text, start, stop):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.append(Count("injured", 1, 1, match.group(0), match.start(), match.end()))
+    for match in _PARENT_OF.finditer(text, start, stop):
+        value = parse_number(match["num"])
+        if value is not None:
+            group = f"children of the {match['parent'].lower()}"
+            found.append(Count("children", value, value, match.group(0), match.start(), match.end(), group))
     yield from sorted(found, key=lambda c: c.start)
 
 
@@ -286,12 +338,14 @@ def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
                 continue
         elif match["qual"] is None and _VAGUE_BEFORE.search(before):
             continue
+        if _CAPACITY_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+            continue
         low, high = interval(match["qual"], value)
         what = COUNTED[" ".join(match["what"].lower().split())]
         fate = _FATE.match(text, match.end())
         if what == "crowd" and fate:  # "400 protesters were detained" counts arrests, not the crowd
             what = COUNTED[fate["verb"].lower()]
-        group = next((w.lower() for w in match["gap"].split() if w.lower() in SUBGROUPS), None)
+        group = next((w.lower() for w in match["gap"].split() if w.lower() in SUBGROUPS | SEVERITY), None)
         yield Count(what, low, high, text[begin : match.end()], begin, match.end(), group)
 
 

@@ -122,6 +122,7 @@ def parse_office(title: str) -> Office:
     State" keeps portfolio "foreign"; plurals ("mediators") are read singular.
     """
     nationality = _nationality_words(title)
+    title = _title_proper(title)
     words = [
         _singular(w)
         for w in re.findall(r"[a-z]+", title.lower().replace("’", "'"))
@@ -143,6 +144,21 @@ def parse_office(title: str) -> Office:
     if head == "secretary" and any(b in before.split() or b in after.split() for b in _BODY_WORDS):
         family = "council secretary"
     return Office(family, _portfolio(before, after, head), rank)
+
+
+def _title_proper(title: str) -> str:
+    """The title without lower-case words before its first capitalised word.
+
+    A title written in capitals starts at its first capitalised word; lower-case
+    words before it are the sentence's ("a gratified Secretary" is no portfolio
+    of "gratified"). A title all in lower case ("security council secretary") is kept.
+    """
+    words = title.split()
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if not first:
+        return title
+    ranks = [w for w in words[:first] if w.lower() in {"deputy", "vice", "under", "assistant"}]
+    return " ".join(ranks + words[first:])
 
 
 # A capitalised word shaped like a nationality adjective ("Marevian", "Ukrainian",
