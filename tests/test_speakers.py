@@ -279,3 +279,14 @@ def test_a_hypothetical_saying_is_not_a_quote(nlp, upto_quotes) -> None:
     )
     quotes = quotes_of(text, nlp, upto_quotes)
     assert [q.speaker for q in quotes] == ["Lena Park"]
+
+
+def test_an_indefinite_description_is_not_the_named_holder_of_that_title(nlp, upto_quotes) -> None:
+    text = (
+        "“We are ready for a long campaign,” said Dana Whitfield, a Republican strategist, in March.\n\n"
+        "The primary calendar is crowded this year. Turnout in the early states was low.\n\n"
+        "“If anybody thinks the early states decide it, there is no data to suggest that,” "
+        "said one unaligned Republican strategist."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "no data to suggest")
+    assert quote.speaker == "one unaligned Republican strategist"

@@ -906,7 +906,7 @@ class _Discourse:
         name ("Iran's mission") must share a word with the entity it names."""
         ctx = self.ctx
         lemma = noun.lemma_.lower()
-        if noun.tag_ not in {"NN", "NNP"}:
+        if noun.tag_ not in {"NN", "NNP"} or _indefinite(noun):
             return None
         owners = {t.lower_ for c in noun.children if c.dep_ == "poss" for t in c.subtree}
         owners = {w for w in owners if w[:1].isalpha() and w not in _MALE | _FEMALE | {"its", "their", "our", "my"}}
@@ -937,6 +937,16 @@ def _is_text(noun: Token) -> bool:
     if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return False
     return noun.lemma_.lower() in _TEXT_HEADS or noun.lower_ in _TEXT_HEADS
+
+
+_INDEFINITE = words("a an one another some")
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a description introduces someone new ("one unaligned strategist",
+    "a senior official"): the writer withholds the name, so it refers to
+    nobody named before, whoever holds that title in the story."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in noun.children)
 
 
 def _full_name(token: Token) -> bool:
