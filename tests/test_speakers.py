@@ -290,3 +290,9 @@ def test_an_indefinite_description_is_not_the_named_holder_of_that_title(nlp, up
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "no data to suggest")
     assert quote.speaker == "one unaligned Republican strategist"
+
+
+def test_a_name_inside_doubled_apostrophes_is_no_antecedent_of_he(nlp, upto_quotes) -> None:
+    text = "Mr. Haddad was asked about the border. ''Moreno does not understand the river,'' he said on the radio."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes if "understand the river" in q.text] == ["Haddad"]

@@ -51,6 +51,7 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
+_DOUBLED = re.compile(r"(?<!')''(?!')([^\n]+?)''")  # ''...'' on one line
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
 
@@ -190,10 +191,12 @@ class _Context:
         self.heading_starts = [s for s, _ in self.headings]
         self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m) and not self.in_heading(m.start)]
         self.mark_starts = [m.start for m in self.marks]
-        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.quoted(t)]
+        self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
+        self.doubled_starts = [s for s, _ in self.doubled]
+        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t)]
         self.subject_starts = [t.idx for t in self.subjects]
-        self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.quoted(t)]
-        self.titled_subjects = [t for t in _titled_subjects(doc) if not self.quoted(t)]
+        self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.talked_about(t)]
+        self.titled_subjects = [t for t in _titled_subjects(doc) if not self.talked_about(t)]
         self.titles = _titles(doc, entities)
         self.genders = _genders(doc, entities)
 
@@ -205,6 +208,17 @@ class _Context:
     def quoted(self, token: Token) -> bool:
         """True when ``token`` lies inside quote marks."""
         return self.quoted_offset(token.idx)
+
+    def talked_about(self, token: Token) -> bool:
+        """True when ``token`` lies inside quote marks or doubled apostrophes."""
+        return self.quoted_offset(token.idx) or self.in_doubled(token.idx)
+
+    def in_doubled(self, offset: int) -> bool:
+        """True inside ''...'' (two apostrophes for a quote mark, as some
+        archives print them). These spans are not read as quotes, but a name
+        inside one is being talked about: it is no antecedent of "he"."""
+        i = bisect.bisect_right(self.doubled_starts, offset) - 1
+        return i >= 0 and offset < self.doubled[i][1]
 
     def quoted_offset(self, offset: int) -> bool:
         """True when the character at ``offset`` lies inside quote marks."""
