@@ -296,3 +296,43 @@ def test_a_name_inside_doubled_apostrophes_is_no_antecedent_of_he(nlp, upto_quot
     text = "Mr. Haddad was asked about the border. ''Moreno does not understand the river,'' he said on the radio."
     quotes = quotes_of(text, nlp, upto_quotes)
     assert [q.speaker for q in quotes if "understand the river" in q.text] == ["Haddad"]
+
+
+def test_a_quote_set_apart_reports_the_person_who_acted_earlier_in_its_paragraph(nlp, upto_quotes) -> None:
+    text = (
+        "The mayor spoke briefly.\n\n"
+        "Paula Grant announced on Monday the city's lawsuit against the water company. "
+        "“We are asking the court to order repairs to every pipe in the old town.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "every pipe")
+    assert quote.speaker == "Paula Grant"
+
+
+def test_a_fragment_after_a_quote_in_the_same_paragraph_keeps_its_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“Prices will keep falling for a year,” says market analyst Tomas Berg. "
+        "That has pushed small lenders toward “a decade of mergers and cheap buyouts.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cheap buyouts")
+    assert (quote.kind, quote.speaker) == ("partial", "Tomas Berg")
+
+
+def test_a_colon_closing_the_paragraph_before_introduces_its_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "The senator took the floor late on Thursday.\n\n"
+        "Elena Brandt continued:\n\n"
+        "“You look at this bill and you see a gift to the banks. Nobody in my state asked for it.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "gift to the banks")
+    assert quote.speaker == "Elena Brandt"
+
+
+def test_a_name_with_a_title_beside_it_is_a_person_he_can_refer_to(nlp, upto_quotes) -> None:
+    text = (
+        "“Subpoenas are routine,” said Dana Whitfield, a senior member of the committee.\n\n"
+        "Voters in the district are split on the inquiry.\n\n"
+        "Quill Marwood, the GOP chairman, this past week announced the creation of a website on the rules.\n\n"
+        "“The website is a tool for voters to learn how the rules work,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "website is a tool")
+    assert quote.speaker == "Quill Marwood"

@@ -279,9 +279,18 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
         entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
-        if named or missed:
+        if named or missed or _person_by_apposition(token):
             found.append(token)
     return found
+
+
+def _person_by_apposition(token: Token) -> bool:
+    """Whether a name the recogniser typed otherwise is a person by the title
+    set beside it ("Vane Okafor, the party chairman, announced ...")."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and cues.source_type(c) == "person"
+        for c in token.children
+    )
 
 
 def _org_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
@@ -502,6 +511,8 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     before = text[: mark.start - 1].rstrip()
     if before.endswith(":"):
         subject = _colon_speaker(outside, mark)
+        if subject is None and "\n" in text[len(before) : mark.start]:
+            subject = _colon_speaker(_intro_line(ctx, len(before) - 1), mark)
         return _detail(ctx, mark.start, mark.end, "direct", None, subject, "marks+colon", 0.7)
     if not _said_like(text[mark.start : mark.end], kind):
         return None
@@ -534,9 +545,18 @@ def _said_like(quoted: str, kind: str) -> bool:
     return len(words) >= (4 if kind == "direct" else 3)
 
 
+def _intro_line(ctx: _Context, colon: int) -> list[Token]:
+    """The sentence ending in the colon at ``colon`` when it closes the paragraph
+    before a quotation ("Kim went on:" and the quote below it), outside quote marks."""
+    span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    return [t for t in cues.sentence(span[0]) if not ctx.quoted(t)]
+
+
 def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
     """The subject of the clause before a colon that introduces a quote."""
-    before = [t for t in outside if t.idx < mark.start and not t.is_punct]
+    before = [t for t in outside if t.idx < mark.start and not t.is_punct and not t.is_space]
     if not before:
         return None
     root = before[-1]
@@ -756,7 +776,16 @@ class _Discourse:
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
-                if last is not None:
+                actor = self.paragraph_actor(quote.start)
+                if actor is not None and (last is None or actor.idx > last.end):
+                    name, entity = self.speaker_of(actor)
+                    person = name is not None
+                elif last is not None:
+                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+            if name is None and quote.cue is None and quote.kind == "partial":
+                line = _line_of(self.ctx.text, quote.start)
+                last = self.last(quote.start, quote.start - line, lambda s: True)
+                if last is not None:  # "..., says Kim. That means “...”": Kim's words go on
                     name, entity, plural, person = last.name, last.entity, last.plural, last.person
             if name is not None:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
@@ -764,6 +793,19 @@ class _Discourse:
                 self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
             resolved.append(detail)
         return resolved
+
+    def paragraph_actor(self, offset: int) -> Token | None:
+        """The person who is the main subject of a sentence earlier in the
+        paragraph of a quote set apart without a cue ("Kim announced the suit
+        on Monday. “We are asking ...”"): the quotation reports that person."""
+        line = _line_of(self.ctx.text, offset)
+        i = bisect.bisect_left(self.ctx.subject_starts, offset)
+        for token in reversed(self.ctx.subjects[:i]):
+            if token.idx < line:
+                return None
+            if token.head.pos_ == "VERB" and token.head.dep_ not in {"relcl", "advcl", "acl", "pcomp"}:
+                return token
+        return None
 
     def last(self, offset: int, reach: int, fits: Callable[[_Spoken], bool]) -> _Spoken | None:
         """The most recent speaker whose quote ended within ``reach`` before ``offset``
