@@ -270,3 +270,8 @@ def test_quotes_seed_002_fragments(seeds_dir, nlp, upto_quotes) -> None:
     assert (medinsky.speaker, medinsky.via) == ("Vladimir Medinsky", "TASS")
     umerov = one(quotes, "partial", "intensive and substantive")
     assert umerov.speaker == "Rustem Umerov" and umerov.channel == "in a post on X"
+
+
+def test_an_apostrophe_for_dropped_letters_opens_no_quotation() -> None:
+    text = "And how ‘bout the new rule from the council: the cafe’s owners’ hours are longer now."
+    assert quote_marks(text) == []

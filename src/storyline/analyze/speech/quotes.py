@@ -150,9 +150,21 @@ def _opening(text: str, i: int, line_start: int) -> str:
         return '"'
     if char == '"' and (prev in _BEFORE_OPEN or not prev.isalnum()) and not nxt.isspace():
         return '"'
-    if char in "‘'" and prev in _BEFORE_OPEN and nxt.isalnum():
+    if char in "‘'" and prev in _BEFORE_OPEN and nxt.isalnum() and not _elided(text, i + 1):
         return "'"
     return ""
+
+
+# Words written with a leading apostrophe for dropped letters ("how ’bout",
+# "rock ’n’ roll", "in ’09"): the apostrophe opens no quotation.
+_ELISIONS = words("bout em cause cos til till tis twas n round nother")
+_WORD_AT = re.compile(r"[A-Za-z]+|\d{2}\b")
+
+
+def _elided(text: str, at: int) -> bool:
+    """Whether the word starting at ``at`` is a shortened word or a year's last two digits."""
+    found = _WORD_AT.match(text, at)
+    return found is not None and (found.group().isdigit() or found.group().lower() in _ELISIONS)
 
 
 def _closing(text: str, i: int, line_end: int, kind: str) -> bool:
