@@ -336,3 +336,9 @@ def test_a_name_with_a_title_beside_it_is_a_person_he_can_refer_to(nlp, upto_quo
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "website is a tool")
     assert quote.speaker == "Quill Marwood"
+
+
+def test_a_speaker_followed_by_a_relative_clause_is_written_without_who(nlp, upto_quotes) -> None:
+    text = "A reporter asked the mayor about several tenants who said they were evicted without notice by the landlord."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "evicted without notice")
+    assert quote.speaker == "several tenants"
