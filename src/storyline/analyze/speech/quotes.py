@@ -129,12 +129,17 @@ def quote_marks(text: str) -> list[Marked]:
 
 def _marks_in_line(text: str, start: int, end: int) -> list[Marked]:
     found: list[Marked] = []
-    open_at, kind = -1, ""
+    open_at, kind, nested = -1, "", False
     for i in (m.start() for m in _MARK_CHARS.finditer(text, start, end)):  # no other character opens or closes
         if open_at < 0:
             kind = _opening(text, i, start)
             open_at = i if kind else -1
+        elif text[open_at] == '"' and (text[i] == "“" or nested and text[i] == "”"):
+            # "... what she called a “rant,” a series ...": curly marks inside a
+            # straight quotation pair with each other, not with its opener.
+            nested = text[i] == "“"
         elif _closing(text, i, end, kind):
+            nested = False
             found.append(Marked(open_at + 1, i))
             open_at = -1
     if open_at >= 0 and kind == '"':
