@@ -342,3 +342,15 @@ def test_a_speaker_followed_by_a_relative_clause_is_written_without_who(nlp, upt
     text = "A reporter asked the mayor about several tenants who said they were evicted without notice by the landlord."
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "evicted without notice")
     assert quote.speaker == "several tenants"
+
+
+def test_as_someone_noted_reports_the_clause_it_comments_on(nlp, upto_quotes) -> None:
+    text = "As Ana Ruiz noted on Monday, the tunnel will not open before spring."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "tunnel")
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", "Ana Ruiz", "the tunnel will not open before spring")
+
+
+def test_words_quoted_after_a_verb_of_judgement_are_the_judges(nlp, upto_quotes) -> None:
+    text = 'The deal leaves the owners with a payout that investor Tomas Berg blasted on a call as "morally wrong."'
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "morally wrong")
+    assert (quote.kind, quote.speaker) == ("partial", "Tomas Berg")

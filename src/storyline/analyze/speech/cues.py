@@ -29,7 +29,10 @@ SourceType = Literal["outlet", "person", "organization", "document", "anonymous"
 
 # Verbs whose object is a name for something ("termed them 'difficult'"):
 # a quoted fragment in their complement is the speaker's own wording.
-NAMING_VERBS = words("term call describe dub label brand characterize characterise deem hail")
+NAMING_VERBS = words(
+    "term call describe dub label brand characterize characterise deem hail "
+    "dismiss denounce condemn decry blast slam lambaste praise tout mock deride"
+)
 
 # Verbs an outlet uses when it is the source of a claim ("Reuters reported").
 REPORT_VERBS = words("report write say reveal learn cite quote publish")
