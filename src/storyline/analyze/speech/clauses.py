@@ -182,9 +182,7 @@ def surface_span(subject: Token) -> tuple[int, int]:
     if subject.pos_ == "PRON":
         return subject.idx, subject.idx + len(subject.text)
     tokens = list(subject.subtree)
-    # A clause is cut at its first word, so its relative pronoun goes with it ("several women who").
-    cut = next((t.left_edge.i for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
-    cut = cut if cut is None or cut > subject.i else None
+    cut = next((t.i for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
     tokens = [t for t in tokens if cut is None or t.i < cut]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
