@@ -354,3 +354,8 @@ def test_words_quoted_after_a_verb_of_judgement_are_the_judges(nlp, upto_quotes)
     text = 'The deal leaves the owners with a payout that investor Tomas Berg blasted on a call as "morally wrong."'
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "morally wrong")
     assert (quote.kind, quote.speaker) == ("partial", "Tomas Berg")
+
+
+def test_an_as_clause_after_its_clause_is_time_not_a_remark(nlp, upto_quotes) -> None:
+    text = "The harbour index rose 2 per cent on Monday as the mayor and the union agreed to more talks."
+    assert quotes_of(text, nlp, upto_quotes) == []
