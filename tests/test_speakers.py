@@ -359,3 +359,15 @@ def test_words_quoted_after_a_verb_of_judgement_are_the_judges(nlp, upto_quotes)
 def test_an_as_clause_after_its_clause_is_time_not_a_remark(nlp, upto_quotes) -> None:
     text = "The harbour index rose 2 per cent on Monday as the mayor and the union agreed to more talks."
     assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_an_unnamed_party_member_speaks_not_the_party(nlp, upto_quotes) -> None:
+    text = "“Turnout will decide it, and turnout is low,” said a New Hampshire Republican. “Nobody is excited.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes] == ["a New Hampshire Republican"] * 2
+
+
+def test_a_body_written_as_an_acronym_like_a_pronoun_still_speaks(nlp, upto_quotes) -> None:
+    text = "Measles cases rose sharply last year. According to WHO, there were 9,000 cases in the region in 2024."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "9,000 cases")
+    assert quote.speaker == "WHO"

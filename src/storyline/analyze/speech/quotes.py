@@ -850,12 +850,15 @@ class _Discourse:
         """Name and entity of the speaker written as ``subject``."""
         ctx = self.ctx
         entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+        if entity is not None and entity.type == "NORP" and _indefinite(subject):
+            # "a New Hampshire Republican": one member, not the party
+            return ctx.text[subject.left_edge.idx : subject.idx + len(subject.text)], None
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
         lower = subject.lower_
         if lower in cues.PRONOUNS:
             return self.antecedent(subject)
-        if lower in {"who", "which", "that", "this"}:
+        if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
         start, end = _speaker_surface(subject)
         entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject)
