@@ -278,7 +278,7 @@ def test_an_apostrophe_for_dropped_letters_opens_no_quotation() -> None:
 
 
 def test_curly_marks_inside_a_straight_quotation_pair_with_each_other() -> None:
-    text = '"She was sent home after what she called a “rant,” a string of posts about the council.'
+    text = '"She was sent home after what he termed a “stunt,” a string of posts about the council.'
     marks = quote_marks(text)
     assert len(marks) == 1
     assert text[marks[0].start : marks[0].end].endswith("posts about the council.")

@@ -285,10 +285,10 @@ def test_an_indefinite_description_is_not_the_named_holder_of_that_title(nlp, up
     text = (
         "“We are ready for a long campaign,” said Dana Whitfield, a Republican strategist, in March.\n\n"
         "The primary calendar is crowded this year. Turnout in the early states was low.\n\n"
-        "“If anybody thinks the early states decide it, there is no data to suggest that,” "
+        "“Whoever wins the first two states still has to win the big ones,” "
         "said one unaligned Republican strategist."
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "no data to suggest")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "big ones")
     assert quote.speaker == "one unaligned Republican strategist"
 
 
@@ -331,10 +331,10 @@ def test_a_name_with_a_title_beside_it_is_a_person_he_can_refer_to(nlp, upto_quo
     text = (
         "“Subpoenas are routine,” said Dana Whitfield, a senior member of the committee.\n\n"
         "Voters in the district are split on the inquiry.\n\n"
-        "Quill Marwood, the GOP chairman, this past week announced the creation of a website on the rules.\n\n"
-        "“The website is a tool for voters to learn how the rules work,” he said."
+        "Quill Marwood, the GOP chairman, on Monday unveiled a guide to the committee's procedures.\n\n"
+        "“Anyone can read it and see how a subpoena is issued,” he said."
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "website is a tool")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "subpoena is issued")
     assert quote.speaker == "Quill Marwood"
 
 

@@ -287,6 +287,11 @@ def _the_name(head: Token) -> bool:
     return head.pos_ == "PROPN" and first.text == "The" and first.i < head.i
 
 
+def has_org_words(head: Token) -> bool:
+    """Whether the name ``head`` ends has a word of an organisation's name ("Acme Holdings")."""
+    return _org_words(head.doc[head.left_edge.i : head.i + 1].text)
+
+
 def _org_words(phrase: str) -> bool:
     return any(w.lower() in ORG_WORDS for w in _WORD.findall(phrase))
 

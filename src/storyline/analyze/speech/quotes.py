@@ -135,7 +135,7 @@ def _marks_in_line(text: str, start: int, end: int) -> list[Marked]:
             kind = _opening(text, i, start)
             open_at = i if kind else -1
         elif text[open_at] == '"' and (text[i] == "“" or nested and text[i] == "”"):
-            # "... what she called a “rant,” a series ...": curly marks inside a
+            # "... after what he termed a “stunt,” a string of ...": curly marks inside a
             # straight quotation pair with each other, not with its opener.
             nested = text[i] == "“"
         elif _closing(text, i, end, kind):
@@ -1044,9 +1044,26 @@ def _full_name(token: Token) -> bool:
     return len(words) > 1
 
 
+def _capitalised_bare_noun(token: Token) -> bool:
+    """A name the tagger read as a common noun ("D’Lima replied"): capitalised,
+    inside its sentence, with no determiner."""
+    return (
+        token.tag_ == "NN"
+        and token.text[:1].isupper()
+        and token.i > cues.sentence(token).start
+        and not any(c.dep_ in {"det", "poss"} for c in token.children)
+    )
+
+
 def _named_person(subject: Token, plural: bool) -> bool:
-    """Whether a speaker no entity covers reads as one named person ("Forecaster Ana Ruiz")."""
-    return subject.pos_ == "PROPN" and not plural and cues.source_type(subject) == "person"
+    """Whether a speaker no entity covers reads as one named person ("Forecaster Ana Ruiz").
+
+    The entities component kept no entity here, so the tagger's raw label
+    (often ORG for an unusual surname) is no evidence:
+    the name is judged by its own words (an outlet's or an organisation's)."""
+    if plural or not (subject.pos_ == "PROPN" or _capitalised_bare_noun(subject)):
+        return False
+    return cues.source_type(subject, "", "NONE") == "person" and not cues.has_org_words(subject)
 
 
 def _group(spoken: _Spoken) -> bool:
