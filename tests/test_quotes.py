@@ -270,3 +270,22 @@ def test_quotes_seed_002_fragments(seeds_dir, nlp, upto_quotes) -> None:
     assert (medinsky.speaker, medinsky.via) == ("Vladimir Medinsky", "TASS")
     umerov = one(quotes, "partial", "intensive and substantive")
     assert umerov.speaker == "Rustem Umerov" and umerov.channel == "in a post on X"
+
+
+def test_an_apostrophe_for_dropped_letters_opens_no_quotation() -> None:
+    text = "And how ‘bout the new rule from the council: the cafe’s owners’ hours are longer now."
+    assert quote_marks(text) == []
+
+
+def test_curly_marks_inside_a_straight_quotation_pair_with_each_other() -> None:
+    text = '"She was sent home after what he termed a “stunt,” a string of posts about the council.'
+    marks = quote_marks(text)
+    assert len(marks) == 1
+    assert text[marks[0].start : marks[0].end].endswith("posts about the council.")
+    assert not marks[0].closed
+
+
+def test_a_straight_opener_may_still_close_with_a_curly_mark() -> None:
+    text = '"There are two people who can do that,” said a strategist.'
+    marks = quote_marks(text)
+    assert [text[m.start : m.end] for m in marks] == ["There are two people who can do that"]

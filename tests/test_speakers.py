@@ -279,3 +279,95 @@ def test_a_hypothetical_saying_is_not_a_quote(nlp, upto_quotes) -> None:
     )
     quotes = quotes_of(text, nlp, upto_quotes)
     assert [q.speaker for q in quotes] == ["Lena Park"]
+
+
+def test_an_indefinite_description_is_not_the_named_holder_of_that_title(nlp, upto_quotes) -> None:
+    text = (
+        "“We are ready for a long campaign,” said Dana Whitfield, a Republican strategist, in March.\n\n"
+        "The primary calendar is crowded this year. Turnout in the early states was low.\n\n"
+        "“Whoever wins the first two states still has to win the big ones,” "
+        "said one unaligned Republican strategist."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "big ones")
+    assert quote.speaker == "one unaligned Republican strategist"
+
+
+def test_a_name_inside_doubled_apostrophes_is_no_antecedent_of_he(nlp, upto_quotes) -> None:
+    text = "Mr. Haddad was asked about the border. ''Moreno does not understand the river,'' he said on the radio."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes if "understand the river" in q.text] == ["Haddad"]
+
+
+def test_a_quote_set_apart_reports_the_person_who_acted_earlier_in_its_paragraph(nlp, upto_quotes) -> None:
+    text = (
+        "The mayor spoke briefly.\n\n"
+        "Paula Grant announced on Monday the city's lawsuit against the water company. "
+        "“We are asking the court to order repairs to every pipe in the old town.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "every pipe")
+    assert quote.speaker == "Paula Grant"
+
+
+def test_a_fragment_after_a_quote_in_the_same_paragraph_keeps_its_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“Prices will keep falling for a year,” says market analyst Tomas Berg. "
+        "That has pushed small lenders toward “a decade of mergers and cheap buyouts.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cheap buyouts")
+    assert (quote.kind, quote.speaker) == ("partial", "Tomas Berg")
+
+
+def test_a_colon_closing_the_paragraph_before_introduces_its_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "The senator took the floor late on Thursday.\n\n"
+        "Elena Brandt continued:\n\n"
+        "“You look at this bill and you see a gift to the banks. Nobody in my state asked for it.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "gift to the banks")
+    assert quote.speaker == "Elena Brandt"
+
+
+def test_a_name_with_a_title_beside_it_is_a_person_he_can_refer_to(nlp, upto_quotes) -> None:
+    text = (
+        "“Subpoenas are routine,” said Dana Whitfield, a senior member of the committee.\n\n"
+        "Voters in the district are split on the inquiry.\n\n"
+        "Quill Marwood, the GOP chairman, on Monday unveiled a guide to the committee's procedures.\n\n"
+        "“Anyone can read it and see how a subpoena is issued,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "subpoena is issued")
+    assert quote.speaker == "Quill Marwood"
+
+
+def test_a_speaker_followed_by_a_relative_clause_is_written_without_who(nlp, upto_quotes) -> None:
+    text = "A reporter asked the mayor about several tenants who said they were evicted without notice by the landlord."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "evicted without notice")
+    assert quote.speaker == "several tenants"
+
+
+def test_as_someone_noted_reports_the_clause_it_comments_on(nlp, upto_quotes) -> None:
+    text = "As Ana Ruiz noted on Monday, the tunnel will not open before spring."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "tunnel")
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", "Ana Ruiz", "the tunnel will not open before spring")
+
+
+def test_words_quoted_after_a_verb_of_judgement_are_the_judges(nlp, upto_quotes) -> None:
+    text = 'The deal leaves the owners with a payout that investor Tomas Berg blasted on a call as "morally wrong."'
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "morally wrong")
+    assert (quote.kind, quote.speaker) == ("partial", "Tomas Berg")
+
+
+def test_an_as_clause_after_its_clause_is_time_not_a_remark(nlp, upto_quotes) -> None:
+    text = "The harbour index rose 2 per cent on Monday as the mayor and the union agreed to more talks."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_an_unnamed_party_member_speaks_not_the_party(nlp, upto_quotes) -> None:
+    text = "“Turnout will decide it, and turnout is low,” said a New Hampshire Republican. “Nobody is excited.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes] == ["a New Hampshire Republican"] * 2
+
+
+def test_a_body_written_as_an_acronym_like_a_pronoun_still_speaks(nlp, upto_quotes) -> None:
+    text = "Measles cases rose sharply last year. According to WHO, there were 9,000 cases in the region in 2024."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "9,000 cases")
+    assert quote.speaker == "WHO"

@@ -109,10 +109,25 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
         if objects and infinitives and objects[0].i < infinitives[0].i:
             return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
+    if _as_remark(verb):
+        # "As the minister noted, the tunnel will not open": the clause the "as" phrase comments on
+        rest = [t for t in on_line(verb, verb.head.subtree) if not verb.left_edge.i <= t.i <= verb.right_edge.i]
+        return tokens_span(rest)
     inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
     return None
+
+
+def _as_remark(verb: Token) -> bool:
+    """ "As X noted, <clause>": an "as" clause set off before the clause it
+    credits. After its clause "as" is more often time or comparison ("rose
+    as the two sides agreed to talk", "as others might argue for ...")."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i or verb.right_edge.i + 1 >= len(verb.doc):
+        return False
+    return verb.doc[verb.right_edge.i + 1].text == "," and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
 
 
 def _short_speech_clause(verb: Token) -> bool:

@@ -29,7 +29,10 @@ SourceType = Literal["outlet", "person", "organization", "document", "anonymous"
 
 # Verbs whose object is a name for something ("termed them 'difficult'"):
 # a quoted fragment in their complement is the speaker's own wording.
-NAMING_VERBS = words("term call describe dub label brand characterize characterise deem hail")
+NAMING_VERBS = words(
+    "term call describe dub label brand characterize characterise deem hail "
+    "dismiss denounce condemn decry blast slam lambaste praise tout mock deride"
+)
 
 # Verbs an outlet uses when it is the source of a claim ("Reuters reported").
 REPORT_VERBS = words("report write say reveal learn cite quote publish")
@@ -282,6 +285,11 @@ def _the_name(head: Token) -> bool:
     name marks an institution or a title, never a person."""
     first = head.left_edge
     return head.pos_ == "PROPN" and first.text == "The" and first.i < head.i
+
+
+def has_org_words(head: Token) -> bool:
+    """Whether the name ``head`` ends has a word of an organisation's name ("Acme Holdings")."""
+    return _org_words(head.doc[head.left_edge.i : head.i + 1].text)
 
 
 def _org_words(phrase: str) -> bool:

@@ -51,6 +51,7 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
+_DOUBLED = re.compile(r"(?<!')''(?!')([^\n]+?)''")  # ''...'' on one line
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
 
@@ -128,12 +129,17 @@ def quote_marks(text: str) -> list[Marked]:
 
 def _marks_in_line(text: str, start: int, end: int) -> list[Marked]:
     found: list[Marked] = []
-    open_at, kind = -1, ""
+    open_at, kind, nested = -1, "", False
     for i in (m.start() for m in _MARK_CHARS.finditer(text, start, end)):  # no other character opens or closes
         if open_at < 0:
             kind = _opening(text, i, start)
             open_at = i if kind else -1
+        elif text[open_at] == '"' and (text[i] == "“" or nested and text[i] == "”"):
+            # "... after what he termed a “stunt,” a string of ...": curly marks inside a
+            # straight quotation pair with each other, not with its opener.
+            nested = text[i] == "“"
         elif _closing(text, i, end, kind):
+            nested = False
             found.append(Marked(open_at + 1, i))
             open_at = -1
     if open_at >= 0 and kind == '"':
@@ -149,9 +155,21 @@ def _opening(text: str, i: int, line_start: int) -> str:
         return '"'
     if char == '"' and (prev in _BEFORE_OPEN or not prev.isalnum()) and not nxt.isspace():
         return '"'
-    if char in "‘'" and prev in _BEFORE_OPEN and nxt.isalnum():
+    if char in "‘'" and prev in _BEFORE_OPEN and nxt.isalnum() and not _elided(text, i + 1):
         return "'"
     return ""
+
+
+# Words written with a leading apostrophe for dropped letters ("how ’bout",
+# "rock ’n’ roll", "in ’09"): the apostrophe opens no quotation.
+_ELISIONS = words("bout em cause cos til till tis twas n round nother")
+_WORD_AT = re.compile(r"[A-Za-z]+|\d{2}\b")
+
+
+def _elided(text: str, at: int) -> bool:
+    """Whether the word starting at ``at`` is a shortened word or a year's last two digits."""
+    found = _WORD_AT.match(text, at)
+    return found is not None and (found.group().isdigit() or found.group().lower() in _ELISIONS)
 
 
 def _closing(text: str, i: int, line_end: int, kind: str) -> bool:
@@ -190,10 +208,12 @@ class _Context:
         self.heading_starts = [s for s, _ in self.headings]
         self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m) and not self.in_heading(m.start)]
         self.mark_starts = [m.start for m in self.marks]
-        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.quoted(t)]
+        self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
+        self.doubled_starts = [s for s, _ in self.doubled]
+        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t)]
         self.subject_starts = [t.idx for t in self.subjects]
-        self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.quoted(t)]
-        self.titled_subjects = [t for t in _titled_subjects(doc) if not self.quoted(t)]
+        self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.talked_about(t)]
+        self.titled_subjects = [t for t in _titled_subjects(doc) if not self.talked_about(t)]
         self.titles = _titles(doc, entities)
         self.genders = _genders(doc, entities)
 
@@ -205,6 +225,17 @@ class _Context:
     def quoted(self, token: Token) -> bool:
         """True when ``token`` lies inside quote marks."""
         return self.quoted_offset(token.idx)
+
+    def talked_about(self, token: Token) -> bool:
+        """True when ``token`` lies inside quote marks or doubled apostrophes."""
+        return self.quoted_offset(token.idx) or self.in_doubled(token.idx)
+
+    def in_doubled(self, offset: int) -> bool:
+        """True inside ''...'' (two apostrophes for a quote mark, as some
+        archives print them). These spans are not read as quotes, but a name
+        inside one is being talked about: it is no antecedent of "he"."""
+        i = bisect.bisect_right(self.doubled_starts, offset) - 1
+        return i >= 0 and offset < self.doubled[i][1]
 
     def quoted_offset(self, offset: int) -> bool:
         """True when the character at ``offset`` lies inside quote marks."""
@@ -265,9 +296,18 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
         entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
-        if named or missed:
+        if named or missed or _person_by_apposition(token):
             found.append(token)
     return found
+
+
+def _person_by_apposition(token: Token) -> bool:
+    """Whether a name the recogniser typed otherwise is a person by the title
+    set beside it ("Vane Okafor, the party chairman, announced ...")."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and cues.source_type(c) == "person"
+        for c in token.children
+    )
 
 
 def _org_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
@@ -488,6 +528,8 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     before = text[: mark.start - 1].rstrip()
     if before.endswith(":"):
         subject = _colon_speaker(outside, mark)
+        if subject is None and "\n" in text[len(before) : mark.start]:
+            subject = _colon_speaker(_intro_line(ctx, len(before) - 1), mark)
         return _detail(ctx, mark.start, mark.end, "direct", None, subject, "marks+colon", 0.7)
     if not _said_like(text[mark.start : mark.end], kind):
         return None
@@ -520,9 +562,18 @@ def _said_like(quoted: str, kind: str) -> bool:
     return len(words) >= (4 if kind == "direct" else 3)
 
 
+def _intro_line(ctx: _Context, colon: int) -> list[Token]:
+    """The sentence ending in the colon at ``colon`` when it closes the paragraph
+    before a quotation ("Kim went on:" and the quote below it), outside quote marks."""
+    span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    return [t for t in cues.sentence(span[0]) if not ctx.quoted(t)]
+
+
 def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
     """The subject of the clause before a colon that introduces a quote."""
-    before = [t for t in outside if t.idx < mark.start and not t.is_punct]
+    before = [t for t in outside if t.idx < mark.start and not t.is_punct and not t.is_space]
     if not before:
         return None
     root = before[-1]
@@ -605,7 +656,7 @@ def _detail(
 ) -> QuoteDetail:
     """Build the record and read channel and relay; the speaker is resolved
     later, in text order, by :class:`_Discourse`."""
-    surface = surface_span(subject) if subject is not None else None
+    surface = _speaker_surface(subject) if subject is not None else None
     cue_text = _cue_text(cue) if cue is not None else None
     channel = cues.channel_of(cue, [(start, end)]) if cue is not None and cue.pos_ == "VERB" else None
     quote = Quote(
@@ -629,6 +680,18 @@ def _cue_text(cue: Token) -> str:
     if cue.lower_ == "according":
         return cue.doc[cue.i : min(cue.i + 2, len(cue.doc))].text
     return cue.text
+
+
+_RELATIVE = words("who that which whom")
+
+
+def _speaker_surface(subject: Token) -> tuple[int, int]:
+    """A speaker as written, without the pronoun of a relative clause after
+    it ("several tenants who said ..." is "several tenants"). Attribution
+    source spans keep it: cutting it there lowered the PolNeAR source F1."""
+    start, end = surface_span(subject)
+    head, _, last = subject.doc.text[start:end].rpartition(" ")
+    return (start, start + len(head)) if head and last.lower() in _RELATIVE else (start, end)
 
 
 def _latest_before(entities: list[Entity], offset: int) -> Entity | None:
@@ -742,7 +805,16 @@ class _Discourse:
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
-                if last is not None:
+                actor = self.paragraph_actor(quote.start)
+                if actor is not None and (last is None or actor.idx > last.end):
+                    name, entity = self.speaker_of(actor)
+                    person = name is not None
+                elif last is not None:
+                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+            if name is None and quote.cue is None and quote.kind == "partial":
+                line = _line_of(self.ctx.text, quote.start)
+                last = self.last(quote.start, quote.start - line, lambda s: True)
+                if last is not None:  # "..., says Kim. That means “...”": Kim's words go on
                     name, entity, plural, person = last.name, last.entity, last.plural, last.person
             if name is not None:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
@@ -750,6 +822,19 @@ class _Discourse:
                 self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
             resolved.append(detail)
         return resolved
+
+    def paragraph_actor(self, offset: int) -> Token | None:
+        """The person who is the main subject of a sentence earlier in the
+        paragraph of a quote set apart without a cue ("Kim announced the suit
+        on Monday. “We are asking ...”"): the quotation reports that person."""
+        line = _line_of(self.ctx.text, offset)
+        i = bisect.bisect_left(self.ctx.subject_starts, offset)
+        for token in reversed(self.ctx.subjects[:i]):
+            if token.idx < line:
+                return None
+            if token.head.pos_ == "VERB" and token.head.dep_ not in {"relcl", "advcl", "acl", "pcomp"}:
+                return token
+        return None
 
     def last(self, offset: int, reach: int, fits: Callable[[_Spoken], bool]) -> _Spoken | None:
         """The most recent speaker whose quote ended within ``reach`` before ``offset``
@@ -765,14 +850,17 @@ class _Discourse:
         """Name and entity of the speaker written as ``subject``."""
         ctx = self.ctx
         entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+        if entity is not None and entity.type == "NORP" and _indefinite(subject):
+            # "a New Hampshire Republican": one member, not the party
+            return ctx.text[subject.left_edge.idx : subject.idx + len(subject.text)], None
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
         lower = subject.lower_
         if lower in cues.PRONOUNS:
             return self.antecedent(subject)
-        if lower in {"who", "which", "that", "this"}:
+        if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
-        start, end = surface_span(subject)
+        start, end = _speaker_surface(subject)
         entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject)
         if entity is not None:
             return self.checked(entity, subject)
@@ -801,7 +889,7 @@ class _Discourse:
         """
         if entity.type != "PERSON" or subject.pos_ != "PROPN":
             return entity
-        start, end = surface_span(subject)
+        start, end = _speaker_surface(subject)
         written = self.ctx.text[start:end].lower()
         title, _, rest = written.partition(" ")
         gender = None
@@ -906,7 +994,7 @@ class _Discourse:
         name ("Iran's mission") must share a word with the entity it names."""
         ctx = self.ctx
         lemma = noun.lemma_.lower()
-        if noun.tag_ not in {"NN", "NNP"}:
+        if noun.tag_ not in {"NN", "NNP"} or _indefinite(noun):
             return None
         owners = {t.lower_ for c in noun.children if c.dep_ == "poss" for t in c.subtree}
         owners = {w for w in owners if w[:1].isalpha() and w not in _MALE | _FEMALE | {"its", "their", "our", "my"}}
@@ -939,6 +1027,16 @@ def _is_text(noun: Token) -> bool:
     return noun.lemma_.lower() in _TEXT_HEADS or noun.lower_ in _TEXT_HEADS
 
 
+_INDEFINITE = words("a an one another some")
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a description introduces someone new ("one unaligned strategist",
+    "a senior official"): the writer withholds the name, so it refers to
+    nobody named before, whoever holds that title in the story."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in noun.children)
+
+
 def _full_name(token: Token) -> bool:
     """Whether the name ``token`` heads is written with more than a surname."""
     start, end = surface_span(token)
@@ -946,9 +1044,26 @@ def _full_name(token: Token) -> bool:
     return len(words) > 1
 
 
+def _capitalised_bare_noun(token: Token) -> bool:
+    """A name the tagger read as a common noun ("D’Lima replied"): capitalised,
+    inside its sentence, with no determiner."""
+    return (
+        token.tag_ == "NN"
+        and token.text[:1].isupper()
+        and token.i > cues.sentence(token).start
+        and not any(c.dep_ in {"det", "poss"} for c in token.children)
+    )
+
+
 def _named_person(subject: Token, plural: bool) -> bool:
-    """Whether a speaker no entity covers reads as one named person ("Forecaster Ana Ruiz")."""
-    return subject.pos_ == "PROPN" and not plural and cues.source_type(subject) == "person"
+    """Whether a speaker no entity covers reads as one named person ("Forecaster Ana Ruiz").
+
+    The entities component kept no entity here, so the tagger's raw label
+    (often ORG for an unusual surname) is no evidence:
+    the name is judged by its own words (an outlet's or an organisation's)."""
+    if plural or not (subject.pos_ == "PROPN" or _capitalised_bare_noun(subject)):
+        return False
+    return cues.source_type(subject, "", "NONE") == "person" and not cues.has_org_words(subject)
 
 
 def _group(spoken: _Spoken) -> bool:
