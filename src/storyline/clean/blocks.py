@@ -15,6 +15,8 @@ taken in, since they are too short to score as prose on their own.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .lines import Line
@@ -28,6 +30,9 @@ ISOLATION = 1  # a prose line with no other prose within this many lines is alon
 MIN_BODY_WORDS = 50  # prose needed before an end marker for it to close the body
 SHORT_TAIL = 2  # short sentences after the body that may still belong to it
 LIST_SHAPES = 2  # items that set the allowed shapes of a list announced with a colon
+THREAD_STAMPS = 3  # short stamp lines of one shape, each over prose, that make a comment thread
+STAMP_MAX_WORDS = 12  # a comment header (name, date, time) is this short
+_NUMBER = re.compile(r"\d+(?:[:./-]\d+)*")
 
 
 def line_scores(lines: Sequence[Line], flagged: Sequence[bool]) -> list[float]:
@@ -83,7 +88,8 @@ def main_block(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[in
     flagged = [reason is not None for reason in reasons]
     scores = line_scores(lines, flagged)
     start, end = best_span(scores)
-    cut = _end_marker(lines[start:end], reasons[start:end])
+    cuts = [_end_marker(lines[start:end], reasons[start:end]), _thread_start(lines[start:end], reasons[start:end])]
+    cut = min((c for c in cuts if c is not None), default=None)
     if cut is not None:
         inner_start, inner_end = best_span(scores[start : start + cut])
         start, end = start + inner_start, start + inner_end
@@ -138,3 +144,45 @@ def _end_marker(lines: Sequence[Line], reasons: Sequence[str | None]) -> int | N
         if line.textlike and reason is None:
             prose += line.words
     return None
+
+
+def stamp_shape(line: Line) -> tuple[str, ...] | None:
+    """The number pattern of a short header line with a date and a clock time, else None.
+
+    Each run of digits and separators becomes its pattern ("18.05.2021" ->
+    ``d.d.d``, "07:50" -> ``d:d``), the words around are ignored: "Anna on May
+    3, 2021 at 7:02 pm" and "Jo am 4. Mai 2021 um 19:02" give patterns whatever
+    the language. A time alone ("10:32", a live blog's entry) or a date without
+    a time (an embedded post's signature) is not a stamp.
+    """
+    if line.words > STAMP_MAX_WORDS or line.text.endswith((".", "!", "?", "…")):
+        return None
+    shape = tuple(re.sub(r"\d+", "d", number) for number in _NUMBER.findall(line.text))
+    return shape if len(shape) >= 2 and "d:d" in shape else None
+
+
+def _thread_start(lines: Sequence[Line], reasons: Sequence[str | None]) -> int | None:
+    """Index of the first header of a comment thread after at least MIN_BODY_WORDS of prose.
+
+    A thread, in any language, is a run of short header lines of one number
+    pattern (a name with a date and a time) each followed within two lines by
+    prose; THREAD_STAMPS different ones after a real body start the thread at
+    the first. An article's own dated lines are rarely short, alike and followed by
+    prose three times over.
+    """
+    prose = 0
+    stamps: list[tuple[int, tuple[str, ...]]] = []
+    for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
+        shape = stamp_shape(line)
+        if shape is not None and prose >= MIN_BODY_WORDS and _prose_follows(lines, i):
+            stamps.append((i, shape))
+        elif line.textlike and reason is None:
+            prose += line.words
+    counts = Counter(shape for _, shape in {(lines[i].text, shape) for i, shape in stamps})
+    thread = [i for i, shape in stamps if counts[shape] >= THREAD_STAMPS]
+    return thread[0] if thread else None
+
+
+def _prose_follows(lines: Sequence[Line], i: int) -> bool:
+    """True when one of the two lines after ``i`` reads as prose (a comment under its header)."""
+    return any(line.textlike for line in lines[i + 1 : i + 3])

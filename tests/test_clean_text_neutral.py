@@ -1,0 +1,79 @@
+"""The text-scrape cleaner without English words: line shapes that hold in any language.
+
+Every page here is invented for these tests, in German, Spanish, Polish and
+English, in the shape scrapers save pages. Each behaviour is checked with the
+phrase families switched off too (``benchmarks.flat.families_off``), since a
+page in another language gets no help from them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from benchmarks.flat import families_off
+
+from storyline.clean.blocks import stamp_shape
+from storyline.clean.lines import line_features
+from storyline.clean.text import clean_text
+from storyline.model import Article, RawDoc
+from storyline.settings import Settings
+
+ARTICLE_DE = [
+    "Die Stadtbibliothek öffnet nach zwei Jahren Umbau wieder ihre Türen für alle Leser.",
+    "Im neuen Lesesaal stehen nun achtzig Arbeitsplätze, viele davon mit Blick auf den Fluss.",
+    "Die Leiterin sagte, man habe vor allem an Familien und an Studierende gedacht.",
+    "Der Umbau kostete rund vier Millionen Euro, etwas weniger als zunächst geplant.",
+    "Ab dem kommenden Montag gelten wieder die gewohnten Öffnungszeiten von neun bis zwanzig Uhr.",
+]
+THREAD_DE = [
+    "Kommentare",
+    "Lena K. am 4. März 2024 um 19:02",
+    "Endlich! Wir haben so lange auf die Wiedereröffnung gewartet, danke an alle Beteiligten.",
+    "Tomasz am 4. März 2024 um 21:15",
+    "Schade nur, dass es weiterhin keinen Parkplatz für Fahrräder direkt vor dem Eingang gibt.",
+    "Mara am 5. März 2024 um 08:40",
+    "Ich war heute schon dort und der neue Lesesaal ist wirklich wunderschön geworden.",
+]
+LIVE_ES = [
+    "10:32",
+    "El alcalde llega al puerto y saluda a los pescadores que esperan desde primera hora.",
+    "10:47",
+    "Comienza la reunión con los representantes de las cofradías en la lonja municipal.",
+    "11:05",
+    "Los pescadores piden más controles sobre las capturas ilegales en la bahía del norte.",
+]
+ARTICLE_ES = [
+    "El ayuntamiento anunció ayer un plan para renovar el puerto pesquero antes del verano.",
+    "Según el alcalde, las obras durarán cuatro meses y no cerrarán el muelle principal.",
+    "Los pescadores celebran la noticia, aunque temen retrasos por la falta de presupuesto.",
+]
+
+
+def _clean(lines: list[str], families: bool = True) -> Article:
+    with contextlib.nullcontext() if families else families_off():
+        return clean_text(RawDoc(source="t.txt", text="\n".join(lines), fmt="text"), Settings.load())
+
+
+@pytest.mark.parametrize("families", [True, False])
+def test_a_comment_thread_with_dated_headers_is_cut_from_the_body(families: bool) -> None:
+    article = _clean(["Startseite", "Kultur", *ARTICLE_DE, *THREAD_DE, "Impressum"], families)
+    assert article.text.split("\n\n") == ARTICLE_DE
+
+
+@pytest.mark.parametrize("families", [True, False])
+def test_a_live_blog_whose_entries_carry_only_a_time_keeps_its_entries(families: bool) -> None:
+    article = _clean([*ARTICLE_ES, *LIVE_ES], families)
+    for entry in LIVE_ES[1::2]:
+        assert entry in article.text
+
+
+def test_a_stamp_needs_a_date_and_a_time_in_any_language() -> None:
+    def shape(text: str) -> tuple[str, ...] | None:
+        return stamp_shape(line_features(0, text))
+
+    assert shape("Anna on May 3, 2021 at 7:02 pm") == ("d", "d", "d:d")
+    assert shape("Jo am 4. Mai 2021 um 19:02") == ("d", "d", "d:d")
+    assert shape("Kasia, 12.06.2023 o 14:20") == ("d.d.d", "d:d")
+    assert shape("10:32") is None  # a live blog's time alone
+    assert shape("— Ana Ruiz (@anaruiz) May 3, 2021") is None  # a date without a time
