@@ -77,3 +77,33 @@ def test_a_stamp_needs_a_date_and_a_time_in_any_language() -> None:
     assert shape("Kasia, 12.06.2023 o 14:20") == ("d.d.d", "d:d")
     assert shape("10:32") is None  # a live blog's time alone
     assert shape("— Ana Ruiz (@anaruiz) May 3, 2021") is None  # a date without a time
+
+
+ARTICLE_PL = [
+    "Nowa linia tramwajowa połączy dworzec z osiedlem na północy miasta już w przyszłym roku.",
+    "Prezydent miasta zapowiedział, że prace ruszą wiosną i potrwają około dziesięciu miesięcy.",
+    "Mieszkańcy od lat czekali na szybsze połączenie z centrum, zwłaszcza w godzinach szczytu.",
+    "Koszt inwestycji oszacowano na sto dwadzieścia milionów złotych, w połowie z funduszy unijnych.",
+]
+
+
+@pytest.mark.parametrize("families", [True, False])
+def test_a_caption_closed_by_a_bracketed_credit_is_dropped_in_any_language(families: bool) -> None:
+    captions = [
+        "Tramwaj na pętli przy dworcu w czasie próbnego przejazdu. (Fot. Jan Nowak/Agencja Miejska)",
+        "Der neue Lesesaal am Tag der Eröffnung, von der Galerie aus gesehen (Foto: Petra Lang/Stadtbild)",
+    ]
+    article = _clean([*ARTICLE_PL[:2], captions[0], *ARTICLE_PL[2:], captions[1]], families)
+    assert article.text.split("\n\n") == ARTICLE_PL
+    assert {r.text: r.reason for r in article.removed}[captions[0]] == "image-credit"
+
+
+def test_brackets_that_close_prose_without_a_credit_shape_stay() -> None:
+    kept = [
+        "Die Art lebt vor allem im Mittelland und in den warmen Tälern der Westschweiz (Bern/Freiburg).",
+        "Menteri menyampaikan hal itu dalam acara di Jakarta pada hari Kamis pekan lalu (2/11/2023).",
+        "¿Quién pagará las obras del puerto si el presupuesto no llega (preguntan los vecinos: ¿cuándo?)",
+    ]
+    article = _clean([*ARTICLE_ES, *kept, "La obra empezará en marzo, si el tiempo y el presupuesto lo permiten."])
+    for line in kept:
+        assert line in article.text

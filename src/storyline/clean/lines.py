@@ -23,6 +23,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$|[\"”’»]$
 # mark, so abbreviations such as "U.S." or "Dr." do not count.
 _SENTENCE_MARK = re.compile(r"(?:[^\W\d_A-Z]{2}|\d)[.!?;。！？](?:\s|$)")
 _LINKLIKE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.\w+)(?:/|\b)", re.I)
+# A credit in brackets closing a line, in any language: "(Name Surname/Agency)",
+# "(Foto: Name Agentur)", "(© Name Surname)": a slash, colon or © and two words or
+# more inside, no digits (a date "(4/5/2020)") and no question or exclamation mark.
+_TRAILING_CREDIT = re.compile(r"\(\s*(?=[^()]*[/:©])(?=[^()]*\w\s+\w)[^()\d?!]{3,80}\)[.\s]*$")
 _LIST_SPLIT = re.compile(r"[,،、]")
 LIST_ITEM_WORDS = 5  # items of a keyword list are this short
 _BULLET = re.compile(r"^[-–—•*·|>»]+\s*")
@@ -234,6 +238,8 @@ def classify(lines: Sequence[Line]) -> list[str | None]:
             reason = "duplicate"
         if reason is None and _is_breadcrumb(line, texts):
             reason = "navigation"
+        if reason is None and _TRAILING_CREDIT.search(line.text):
+            reason = "image-credit"
         if reason is None and _under_teaser(line, found[line.index - 1] if line.index else None):
             reason = "teaser"
         reasons.append(reason)
