@@ -107,3 +107,32 @@ def test_brackets_that_close_prose_without_a_credit_shape_stay() -> None:
     article = _clean([*ARTICLE_ES, *kept, "La obra empezará en marzo, si el tiempo y el presupuesto lo permiten."])
     for line in kept:
         assert line in article.text
+
+
+LONG_DE = [
+    "Die Stadtbibliothek öffnet nach zwei Jahren Umbau wieder ihre Türen, und zwar für alle Leserinnen und Leser.",
+    "Im neuen Lesesaal stehen nun achtzig Arbeitsplätze, viele davon mit Blick auf den Fluss und die alte Brücke.",
+    "Die Leiterin sagte, man habe beim Umbau vor allem an Familien, an Schulklassen und an Studierende gedacht.",
+    "Der Umbau kostete rund vier Millionen Euro, etwas weniger als zunächst geplant, weil die Fassade erhalten blieb.",
+    "Neu ist auch ein Raum für Veranstaltungen, in dem bis zu hundert Gäste Lesungen und Vorträgen folgen können.",
+    "Ab dem kommenden Montag gelten wieder die gewohnten Öffnungszeiten, samstags sogar bis achtzehn Uhr.",
+    "Wer einen neuen Ausweis braucht, kann ihn am Schalter beantragen; für Kinder und Jugendliche bleibt er kostenlos.",
+    "Die Stadt plant außerdem, die Zweigstelle im Süden im nächsten Jahr nach demselben Vorbild zu erneuern.",
+    "Dort fehlen bisher ein Aufzug und genügend Steckdosen, worüber sich viele Nutzer schon lange beschweren.",
+    "Der Stadtrat will über das Geld für die Zweigstelle im Frühjahr entscheiden, nach der Sitzung im März.",
+    "Bis dahin sollen die Bürger in einer Umfrage sagen können, was ihnen in der neuen Bibliothek am meisten fehlt.",
+    "Die ersten Ergebnisse der Umfrage will die Leiterin im Sommer bei einem offenen Abend im Lesesaal vorstellen.",
+]
+
+
+@pytest.mark.parametrize("families", [True, False])
+def test_a_small_prose_box_parted_from_the_article_by_a_gap_is_dropped(families: bool) -> None:
+    box = ["Die Nachrichten der Stadt jeden Freitag im Postfach.", "Abmelden geht jederzeit mit nur einem Klick."]
+    article = _clean([*LONG_DE, "Teilen", "Drucken", "Merken", *box, "Impressum"], families)
+    assert article.text.split("\n\n") == LONG_DE
+
+
+def test_a_long_section_after_a_gap_stays_in_the_body() -> None:
+    article = _clean([*LONG_DE[:6], "Termine", "Montag", "Dienstag", *LONG_DE[6:]], False)
+    for paragraph in LONG_DE:
+        assert paragraph in article.text

@@ -32,6 +32,8 @@ SHORT_TAIL = 2  # short sentences after the body that may still belong to it
 LIST_SHAPES = 2  # items that set the allowed shapes of a list announced with a colon
 THREAD_STAMPS = 3  # short stamp lines of one shape, each over prose, that make a comment thread
 STAMP_MAX_WORDS = 12  # a comment header (name, date, time) is this short
+SATELLITE_GAP = 3  # non-prose lines in a row that part a span into blocks
+SATELLITE_SHARE = 0.1  # an edge block with less than this share of the main block's prose is dropped
 _NUMBER = re.compile(r"\d+(?:[:./-]\d+)*")
 
 
@@ -93,6 +95,7 @@ def main_block(lines: Sequence[Line], reasons: Sequence[str | None]) -> tuple[in
     if cut is not None:
         inner_start, inner_end = best_span(scores[start : start + cut])
         start, end = start + inner_start, start + inner_end
+    start, end = trim_satellites(lines, flagged, start, end)
     return start, _short_tail(lines, reasons, _list_tail(lines, reasons, end))
 
 
@@ -186,3 +189,35 @@ def _thread_start(lines: Sequence[Line], reasons: Sequence[str | None]) -> int |
 def _prose_follows(lines: Sequence[Line], i: int) -> bool:
     """True when one of the two lines after ``i`` reads as prose (a comment under its header)."""
     return any(line.textlike for line in lines[i + 1 : i + 3])
+
+
+def trim_satellites(lines: Sequence[Line], flagged: Sequence[bool], start: int, end: int) -> tuple[int, int]:
+    """Drop small prose blocks at the edges of the span, parted from the main block by a gap.
+
+    The densest span can reach over a short gap to a newsletter box, an author
+    blurb or a teaser summary: a few prose lines worth more than the gap costs.
+    Parted at runs of SATELLITE_GAP non-prose lines, the span's blocks are
+    weighed by their prose words; an edge block under SATELLITE_SHARE of the
+    biggest one is dropped, and the next edge block is weighed in turn.
+    """
+    prose = [lines[i].textlike and not flagged[i] for i in range(len(lines))]
+    blocks: list[tuple[int, int, int]] = []  # start, end, prose words
+    i = start
+    while i < end:
+        j, words, gap = i, 0, 0
+        while j < end and gap < SATELLITE_GAP:
+            gap = 0 if prose[j] else gap + 1
+            words += lines[j].words if prose[j] else 0
+            j += 1
+        blocks.append((i, j, words))
+        i = j
+    if len(blocks) < 2:
+        return start, end
+    core = max(words for _, _, words in blocks)
+    while len(blocks) > 1 and blocks[-1][2] < SATELLITE_SHARE * core:
+        blocks.pop()
+    while len(blocks) > 1 and blocks[0][2] < SATELLITE_SHARE * core:
+        blocks.pop(0)
+    first = next(k for k in range(blocks[0][0], blocks[-1][1]) if prose[k])
+    last = max(k for k in range(blocks[0][0], blocks[-1][1]) if prose[k])
+    return first, last + 1
