@@ -136,3 +136,11 @@ def test_a_long_section_after_a_gap_stays_in_the_body() -> None:
     article = _clean([*LONG_DE[:6], "Termine", "Montag", "Dienstag", *LONG_DE[6:]], False)
     for paragraph in LONG_DE:
         assert paragraph in article.text
+
+
+def test_a_footer_phrase_before_most_of_the_text_does_not_close_the_body() -> None:
+    heading = "Terms and conditions"
+    terms = [f"{n}. Absatz: {line}" for n, line in enumerate(LONG_DE * 2, start=1)]
+    article = _clean([*LONG_DE[:4], heading, *terms])
+    for paragraph in terms:
+        assert paragraph in article.text

@@ -27,6 +27,7 @@ PHRASE_COST = 6.0  # extra cost of a line that matches a boilerplate phrase fami
 END_REASONS = frozenset({"footer", "comment-form", "comment", "tags"})  # families that close an article
 ISOLATED_WEIGHT = 0.5  # share of its words a lone prose line earns
 ISOLATION = 1  # a prose line with no other prose within this many lines is alone
+END_SHARE = 0.3  # an end marker closes the body only with at least this share of the span's prose before it
 MIN_BODY_WORDS = 50  # prose needed before an end marker for it to close the body
 SHORT_TAIL = 2  # short sentences after the body that may still belong to it
 LIST_SHAPES = 2  # items that set the allowed shapes of a list announced with a colon
@@ -139,13 +140,19 @@ def _shape(line: Line) -> tuple[str, bool, bool]:
 
 
 def _end_marker(lines: Sequence[Line], reasons: Sequence[str | None]) -> int | None:
-    """Index of the first end marker after at least MIN_BODY_WORDS words of prose."""
-    prose = 0
-    for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
-        if reason in END_REASONS and prose >= MIN_BODY_WORDS:
+    """Index of the first end marker after at least MIN_BODY_WORDS words of prose.
+
+    A marker with under END_SHARE of the span's prose before it is passed
+    over: a footer or comment prompt closes an article, it does not come
+    before most of it, so the phrase that matched ("Terms and conditions",
+    "Comments") is more likely a heading inside the text.
+    """
+    words = [line.words if line.textlike and reason is None else 0 for line, reason in zip(lines, reasons, strict=True)]
+    total, prose = sum(words), 0
+    for i, reason in enumerate(reasons):
+        if reason in END_REASONS and prose >= MIN_BODY_WORDS and prose >= END_SHARE * total:
             return i
-        if line.textlike and reason is None:
-            prose += line.words
+        prose += words[i]
     return None
 
 
