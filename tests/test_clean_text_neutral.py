@@ -144,3 +144,12 @@ def test_a_footer_phrase_before_most_of_the_text_does_not_close_the_body() -> No
     article = _clean([*LONG_DE[:4], heading, *terms])
     for paragraph in terms:
         assert paragraph in article.text
+
+
+def test_headings_repeated_by_a_table_of_contents_stay_headings_of_the_body() -> None:
+    headings = ["Was kostet der Umbau?", "Wann öffnet die Zweigstelle?", "Wie geht es weiter?"]
+    page = ["Startseite", "Inhalt", *headings, *LONG_DE[:4], headings[0], *LONG_DE[4:8], headings[1]]
+    page += [*LONG_DE[8:10], headings[2], *LONG_DE[10:], "Impressum"]
+    article = _clean(page, False)
+    assert article.text.split("\n\n") == LONG_DE
+    assert [subhead.text for subhead in article.subheads] == headings

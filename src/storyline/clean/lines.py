@@ -234,7 +234,7 @@ def classify(lines: Sequence[Line]) -> list[str | None]:
     found = [phrase_reason(line) for line in lines]
     reasons: list[str | None] = []
     for line, reason in zip(lines, found, strict=True):
-        if reason is None and counts[line.text] > 1:
+        if reason is None and counts[line.text] > 1 and not _between_prose(lines, line.index, counts):
             reason = "duplicate"
         if reason is None and _is_breadcrumb(line, texts):
             reason = "navigation"
@@ -244,6 +244,17 @@ def classify(lines: Sequence[Line]) -> list[str | None]:
             reason = "teaser"
         reasons.append(reason)
     return reasons
+
+
+def _between_prose(lines: Sequence[Line], i: int, counts: Counter[str]) -> bool:
+    """A short repeated line with a unique prose line on each side: a heading in the text.
+
+    A table of contents or a summary box repeats an article's headings; the
+    copy that stands between two paragraphs is the heading itself.
+    """
+    if lines[i].textlike or not 0 < i < len(lines) - 1:
+        return False
+    return all(lines[j].textlike and counts[lines[j].text] == 1 for j in (i - 1, i + 1))
 
 
 def _is_breadcrumb(line: Line, texts: set[str]) -> bool:
