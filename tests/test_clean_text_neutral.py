@@ -153,3 +153,10 @@ def test_headings_repeated_by_a_table_of_contents_stay_headings_of_the_body() ->
     article = _clean(page, False)
     assert article.text.split("\n\n") == LONG_DE
     assert [subhead.text for subhead in article.subheads] == headings
+
+
+def test_a_caption_closed_by_a_copyright_credit_does_not_end_the_body() -> None:
+    caption = "Die Leiterin im neuen Lesesaal. © Petra Lang/Stadtbild"
+    article = _clean([*LONG_DE[:6], caption, *LONG_DE[6:]])
+    assert article.text.split("\n\n") == LONG_DE
+    assert {r.text: r.reason for r in article.removed}[caption] == "image-credit"

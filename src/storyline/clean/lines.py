@@ -44,6 +44,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:photo|image|picture|foto|media|video)s?\s*(?:copyright|credit|caption|source|by)\b.{0,200}",
         r"(?:photo|image|picture|foto|credit|photograph|illustration)s?\s*[:/©].{0,80}",
         r"©\s*(?!\s*\d{4})[^\d]{0,200}",
+        r".{1,200}\s©\s*(?:[^\W\d][\w.'’/&-]*\s*){1,6}",  # a caption closed by its credit: "... © Name/Agency"
         r".{0,60}(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|unsplash|pexels|pixabay"
         r"|dreamstime|ap photo|afp photo|reuters/|epa-efe)(?:\.com)?.{0,40}",
         r"[\w .'’&-]{2,60}\s/\s[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})",
