@@ -10,7 +10,10 @@ algorithm). One isolated short line costs little, a menu of twenty costs a lot.
 Three corrections follow: the span is cut at an end marker (copyright footer,
 comment thread, tag line) once a body lies before it; a list the body's last
 line announces ("Tour dates:") and one or two short closing sentences are
-taken in, since they are too short to score as prose on their own.
+taken in, since they are too short to score as prose on their own. Two
+more hold in any language: a comment thread is known by its headers' number
+shape (a date and a clock time), and small prose blocks parted from the main
+block by a gap at the span's edges (newsletter boxes, author blurbs) are dropped.
 """
 
 from __future__ import annotations
