@@ -12,7 +12,10 @@ rule (benchmarks/shingles.py):
   the subheads put back at their offsets (the gold bodies keep headings).
 
 Target: storyline F1 >= 0.90 (a line oracle reaches 0.988). Run from the repo
-root: ``python -m benchmarks.flat``.
+root: ``python -m benchmarks.flat``; ``--no-families`` runs storyline with the
+boilerplate phrase families of ``clean.lines`` switched off (mostly English
+words), to see how far the language-neutral line shapes carry the cleaner on
+their own; ``--storyline-only`` skips the baselines.
 
 Halves (benchmarks/common.py): the document id is the page id, the file name in
 flat/ without ``.txt``; it is the same id as in benchmarks/extraction.py, so a
@@ -21,15 +24,18 @@ page is in the same half in both benchmarks.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import html
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from benchmarks.common import by_half, eval_dir, print_halves, print_table, save_result
 from benchmarks.shingles import corpus_scores
+from storyline.clean import lines as clean_lines
 from storyline.clean.text import clean_text
 from storyline.model import Article, RawDoc
 from storyline.settings import Settings
@@ -64,6 +70,21 @@ def with_subheads(article: Article) -> str:
         last = subhead.offset
     parts.append(text[last:])
     return "".join(parts)
+
+
+@contextlib.contextmanager
+def families_off() -> Iterator[None]:
+    """Run with no boilerplate phrase family in ``clean.lines`` (the ablation of the English lists).
+
+    Only the benchmark switches them off, for the length of the block; the
+    product always runs with them.
+    """
+    saved = clean_lines._COMPILED, clean_lines._LONG_COMPILED
+    clean_lines._COMPILED, clean_lines._LONG_COMPILED = {}, {}
+    try:
+        yield
+    finally:
+        clean_lines._COMPILED, clean_lines._LONG_COMPILED = saved
 
 
 Page = tuple[str, str, str]  # page id, flat text, gold body
@@ -105,19 +126,26 @@ def gate_figures(folder: Path) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     """Score the three systems, print the table, save benchmarks/results/flat.json."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-families", action="store_true", help="storyline without its phrase families")
+    parser.add_argument("--storyline-only", action="store_true", help="skip the keep-all and trafilatura baselines")
+    args = parser.parse_args()
     folder = eval_dir("article-extraction-benchmark")
     if folder is None:
         return
     pages = load_pages(folder)
     settings = Settings.load()
-    scored = {
-        "keep every line": score("keep", pages, keep_every_line),
-        "trafilatura on <p> lines": score("trafilatura", pages, trafilatura_lines),
-        "storyline (Article.text)": score("storyline", pages, lambda text: storyline_article(text, settings).text),
-        "storyline (text + subheads)": score(
+    scored = {}
+    if not args.storyline_only:
+        scored["keep every line"] = score("keep", pages, keep_every_line)
+        scored["trafilatura on <p> lines"] = score("trafilatura", pages, trafilatura_lines)
+    with families_off() if args.no_families else contextlib.nullcontext():
+        scored["storyline (Article.text)"] = score(
+            "storyline", pages, lambda text: storyline_article(text, settings).text
+        )
+        scored["storyline (text + subheads)"] = score(
             "storyline+subheads", pages, lambda text: with_subheads(storyline_article(text, settings))
-        ),
-    }
+        )
     results = {name: result for name, (result, _) in scored.items()}
     halves = {name: by_part for name, (_, by_part) in scored.items()}
     rows = [
@@ -132,7 +160,8 @@ def main() -> None:
     print_halves("Plain-text scrape cleaning by half", ["precision", "recall", "f1"], list(halves.items()))
     best = max(results["storyline (Article.text)"]["f1"], results["storyline (text + subheads)"]["f1"])
     print(f"\nstoryline F1 {best:.3f}: target {'met' if best >= TARGET_F1 else 'MISSED'} ({TARGET_F1})")
-    save_result("flat", {"pages": len(pages), "target_f1": TARGET_F1, "results": results, "halves": halves})
+    if not args.no_families and not args.storyline_only:
+        save_result("flat", {"pages": len(pages), "target_f1": TARGET_F1, "results": results, "halves": halves})
 
 
 if __name__ == "__main__":

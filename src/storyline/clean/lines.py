@@ -23,6 +23,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$|[\"”’»]$
 # mark, so abbreviations such as "U.S." or "Dr." do not count.
 _SENTENCE_MARK = re.compile(r"(?:[^\W\d_A-Z]{2}|\d)[.!?;。！？](?:\s|$)")
 _LINKLIKE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.\w+)(?:/|\b)", re.I)
+# A credit in brackets closing a line, in any language: "(Name Surname/Agency)",
+# "(Foto: Name Agentur)", "(© Name Surname)": a slash, colon or © and two words or
+# more inside, no digits (a date "(4/5/2020)") and no question or exclamation mark.
+_TRAILING_CREDIT = re.compile(r"\(\s*(?=[^()]*[/:©])(?=[^()]*\w\s+\w)[^()\d?!]{3,80}\)[.\s]*$")
 _LIST_SPLIT = re.compile(r"[,،、]")
 LIST_ITEM_WORDS = 5  # items of a keyword list are this short
 _BULLET = re.compile(r"^[-–—•*·|>»]+\s*")
@@ -40,6 +44,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:photo|image|picture|foto|media|video)s?\s*(?:copyright|credit|caption|source|by)\b.{0,200}",
         r"(?:photo|image|picture|foto|credit|photograph|illustration)s?\s*[:/©].{0,80}",
         r"©\s*(?!\s*\d{4})[^\d]{0,200}",
+        r".{1,200}\s©\s*(?:[^\W\d][\w.'’/&-]*\s*){1,6}",  # a caption closed by its credit: "... © Name/Agency"
         r".{0,60}(?:shutterstock|getty ?images|istock(?:photo)?|alamy|depositphotos|unsplash|pexels|pixabay"
         r"|dreamstime|ap photo|afp photo|reuters/|epa-efe)(?:\.com)?.{0,40}",
         r"[\w .'’&-]{2,60}\s/\s[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})",
@@ -230,14 +235,27 @@ def classify(lines: Sequence[Line]) -> list[str | None]:
     found = [phrase_reason(line) for line in lines]
     reasons: list[str | None] = []
     for line, reason in zip(lines, found, strict=True):
-        if reason is None and counts[line.text] > 1:
+        if reason is None and counts[line.text] > 1 and not _between_prose(lines, line.index, counts):
             reason = "duplicate"
         if reason is None and _is_breadcrumb(line, texts):
             reason = "navigation"
+        if reason is None and _TRAILING_CREDIT.search(line.text):
+            reason = "image-credit"
         if reason is None and _under_teaser(line, found[line.index - 1] if line.index else None):
             reason = "teaser"
         reasons.append(reason)
     return reasons
+
+
+def _between_prose(lines: Sequence[Line], i: int, counts: Counter[str]) -> bool:
+    """A short repeated line with a unique prose line on each side: a heading in the text.
+
+    A table of contents or a summary box repeats an article's headings; the
+    copy that stands between two paragraphs is the heading itself.
+    """
+    if lines[i].textlike or not 0 < i < len(lines) - 1:
+        return False
+    return all(lines[j].textlike and counts[lines[j].text] == 1 for j in (i - 1, i + 1))
 
 
 def _is_breadcrumb(line: Line, texts: set[str]) -> bool:
