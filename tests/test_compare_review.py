@@ -1,0 +1,26 @@
+"""Fixes from the review of the compare stage's first round (sentences are our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.compare import compare_story
+from storyline.model import Analysis, Article, Quote
+
+_WORDS = "Every bridge on the river road will be open again by the spring"
+
+
+def _quoted(aid: str, sentence: str, speaker: str) -> Analysis:
+    start = sentence.index(_WORDS)
+    quote = Quote(_WORDS, "direct", start, start + len(_WORDS), speaker=speaker)
+    article = Article(aid, f"{aid}.txt", sentence, title=f"Report {aid}", outlet=f"Outlet {aid}", published=None)
+    return Analysis(article, quotes=(quote,))
+
+
+@pytest.mark.parametrize("speaker", ["Zoë Pérez", "O'Hanlon"])
+def test_compare_speaker_named_with_accent_or_apostrophe_is_named(speaker: str) -> None:
+    """A speaker whose name has an accent or an apostrophe is still named by "..., X said"."""
+    first = _quoted("a1", f'"{_WORDS}," {speaker} said.', speaker)
+    second = _quoted("b1", f'"{_WORDS}," Piet Lunde said.', "Piet Lunde")
+    assert [c.kind for c in compare_story([first, second]).conflicts] == ["disagreement"]
+
