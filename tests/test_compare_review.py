@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.compare import compare_story
+from storyline.compare.numbers import counts
 from storyline.model import Analysis, Article, Quote
 
 _WORDS = "Every bridge on the river road will be open again by the spring"
@@ -24,3 +25,15 @@ def test_compare_speaker_named_with_accent_or_apostrophe_is_named(speaker: str) 
     second = _quoted("b1", f'"{_WORDS}," Piet Lunde said.', "Piet Lunde")
     assert [c.kind for c in compare_story([first, second]).conflicts] == ["disagreement"]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No more than 40 people were injured at the fair.", ("injured", 0, 40)),
+        ("No fewer than 25 people were arrested overnight.", ("arrested", 25, float("inf"))),
+        ("The slide killed no less than nine villagers.", ("killed", 9, float("inf"))),
+    ],
+)
+def test_compare_counts_read_no_more_than_as_a_bound(text: str, expected: tuple[str, float, float]) -> None:
+    """ "no more than 40" is at most 40, not more than 40."""
+    assert [(c.attribute, c.low, c.high) for c in counts(text)] == [expected]

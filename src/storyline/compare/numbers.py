@@ -80,7 +80,8 @@ _NUMBER = (
     r"|no\s*-?\s*one|nobody|none|no"
 )
 _QUALIFIER = (
-    r"(?:at least|more than|more(?=\s+\d)|over|upwards of|at most|up to|fewer than|less than"
+    r"(?:no more than|no fewer than|no less than|at least|more than|more(?=\s+\d)|over|upwards of|at most|up to"
+    r"|fewer than|less than"
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
 _COUNT = re.compile(
@@ -258,11 +259,11 @@ def parse_number(text: str) -> float | None:
 def interval(qualifier: str | None, value: float) -> tuple[float, float]:
     """The values a qualified count allows (see the module docstring)."""
     qual = " ".join((qualifier or "").lower().split())
-    if qual == "at least":
+    if qual in {"at least", "no fewer than", "no less than"}:
         return value, math.inf
     if qual in {"more than", "more", "over", "upwards of"}:  # "more 50": a dropped "than"
         return value + 1, math.inf
-    if qual in {"at most", "up to"}:
+    if qual in {"at most", "up to", "no more than"}:
         return 0, value
     if qual in {"fewer than", "less than"}:
         return 0, value - 1
