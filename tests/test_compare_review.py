@@ -37,3 +37,28 @@ def test_compare_speaker_named_with_accent_or_apostrophe_is_named(speaker: str) 
 def test_compare_counts_read_no_more_than_as_a_bound(text: str, expected: tuple[str, float, float]) -> None:
     """ "no more than 40" is at most 40, not more than 40."""
     assert [(c.attribute, c.low, c.high) for c in counts(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No further injuries were reported after the second tremor.",
+        "Police said there were no new arrests on Sunday.",
+        "The three climbers are no longer missing.",
+    ],
+)
+def test_compare_no_further_is_no_count_of_zero(text: str) -> None:
+    """ "no further injuries" says nothing more happened, not that no one was hurt: it must not contradict a toll."""
+    assert list(counts(text)) == []
+
+
+def test_compare_no_further_injuries_do_not_contradict_a_toll() -> None:
+    texts = [
+        "Officials said 14 people were injured in the blast.",
+        "No further injuries were reported, officials said.",
+    ]
+    analyses = []
+    for n, text in enumerate(texts):
+        article = Article(f"a{n}", f"a{n}.txt", text, title=f"Report {n}", outlet=f"Outlet {n}", published=None)
+        analyses.append(Analysis(article))
+    assert not compare_story(analyses).conflicts
