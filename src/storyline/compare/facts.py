@@ -292,9 +292,17 @@ def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
 
 
 def _names_in(name: str, sentence: str) -> bool:
-    """Whether a capitalised word of ``name`` (three letters or more) occurs in ``sentence``."""
+    """Whether a capitalised word of ``name`` (three letters or more) occurs in ``sentence``.
+
+    Both sides are compared in ``normalise``'s form, so "José" is found in "José said" and
+    "O'Hara" (normalised to two words) in "O'Hara said".
+    """
     found = set(normalise(sentence).split())
-    return any(w.lower() in found for w in re.findall(r"[A-Z][\w'’-]{2,}", name) if normalise(w) in found)
+    for word in re.findall(r"\b\w[\w'’-]{2,}", name):
+        parts = normalise(word).split()
+        if word[0].isupper() and parts and all(p in found for p in parts):
+            return True
+    return False
 
 
 def quote_words(text: str) -> str:

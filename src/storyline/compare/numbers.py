@@ -80,7 +80,8 @@ _NUMBER = (
     r"|no\s*-?\s*one|nobody|none|no"
 )
 _QUALIFIER = (
-    r"(?:at least|more than|more(?=\s+\d)|over|upwards of|at most|up to|fewer than|less than"
+    r"(?:no more than|no fewer than|no less than|at least|more than|more(?=\s+\d)|over|upwards of|at most|up to"
+    r"|fewer than|less than"
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
 _COUNT = re.compile(
@@ -131,6 +132,9 @@ _CAPACITY_BEFORE = re.compile(
 )
 _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# After "no": words that make it no more of something, not a count of zero ("no further injuries",
+# "no new arrests", "no longer missing"): the happening's own tally is left standing.
+_NONE_MORE = re.compile(r"\b(?:further|new|more|other|additional|fresh|longer|immediate)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
     r"|so far|previous|history|civil war|world war|since (?:the |it )?\w+ (?:began|started)"
@@ -258,11 +262,11 @@ def parse_number(text: str) -> float | None:
 def interval(qualifier: str | None, value: float) -> tuple[float, float]:
     """The values a qualified count allows (see the module docstring)."""
     qual = " ".join((qualifier or "").lower().split())
-    if qual == "at least":
+    if qual in {"at least", "no fewer than", "no less than"}:
         return value, math.inf
     if qual in {"more than", "more", "over", "upwards of"}:  # "more 50": a dropped "than"
         return value + 1, math.inf
-    if qual in {"at most", "up to"}:
+    if qual in {"at most", "up to", "no more than"}:
         return 0, value
     if qual in {"fewer than", "less than"}:
         return 0, value - 1
@@ -327,6 +331,8 @@ def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
     for match in _COUNT.finditer(text, start, stop):
         value = parse_number(match["num"])
         if value is None or _CLAUSE_GAP.search(match["gap"]) or _YEAR.fullmatch(match["num"]):
+            continue
+        if value == 0 and _NONE_MORE.search(match["gap"]):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
         part = _PART_OF.search(before) if not match["qual"] else None

@@ -101,8 +101,9 @@ def find_events(doc: Doc, *, found: Found, settings: Settings) -> Iterator[Event
 def merge_duplicates(events: list[Event]) -> list[Event]:
     """One happening mentioned twice is one event: the first mention, completed by later ones.
 
-    Two events are the same happening when they have the same type and actor,
-    both or neither are denials, their targets do not differ (one may be
+    Two events are the same happening when they have the same type and actor
+    (or, within one sentence, one actor's words are among the other's: "X and
+    Y met" and "X met Y"), both or neither are denials, their targets do not differ (one may be
     left unsaid) and their dates do not disagree. A news story restates its lead
     further down ("troops shelled the town ... the shelling of the town, the
     ministry said"), and the restatement is not a second attack.
@@ -127,14 +128,21 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or (a.status == "denied") != (b.status == "denied"):
         return False
     if a.actor != b.actor:
-        # one sentence, one type, and one actor phrase holds the other ("X and Y met" / "X visited
-        # ... to meet Y"): two triggers of one happening
-        return a.start == b.start and bool(a.actor and b.actor and (a.actor in b.actor or b.actor in a.actor))
-    if a.actor is None and (a.target is None or b.target is None):
+        # one sentence, one type, and one actor phrase holds the other's words ("X and Y met" / "X
+        # visited ... to meet Y"): two triggers of one happening. Whole words: "Lee" is not in "Leeds".
+        if a.start != b.start or not (a.actor and b.actor and _holds_words(a.actor, b.actor)):
+            return False
+    elif a.actor is None and (a.target is None or b.target is None):
         return False  # "two people were killed" ... "a third was killed": nothing ties them
     if a.target is not None and b.target is not None and a.target != b.target:
         return False
     return not (a.date and b.date and a.date != b.date)
+
+
+def _holds_words(a: str, b: str) -> bool:
+    """Whether one name's words are all among the other's ("Lee" and "Kim and Lee")."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def code_events(doc: Doc, found: Found) -> list[Coded]:
