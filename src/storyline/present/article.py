@@ -79,9 +79,10 @@ def paragraph_headings(text: str, subheads: tuple[Subhead, ...]) -> list[list[st
 
     Cleaning keeps headings outside the text, each with the offset where its
     section starts, so the analysis offsets never count them; the page puts
-    them back above the first paragraph at or after that offset. A heading
-    whose section starts after the last paragraph is not shown (cleaning
-    already drops trailing headings).
+    them back above the paragraph that offset falls in (cleaning sets it to a
+    paragraph's start, so that is the paragraph the section opens with). A
+    heading whose section starts after the last paragraph is not shown
+    (cleaning already drops trailing headings).
     """
     spans = _paragraph_spans(text)
     headings: list[list[str]] = [[] for _ in spans]

@@ -199,7 +199,7 @@ def _free_participle(token: Token) -> bool:
     """
     if token.tag_ != "VBG" or token.dep_ not in {"acl", "advcl"} or token.head.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return False
-    if token.dep_ == "acl" and token.head.pos_ == "VERB" or token.dep_ == "advcl" and token.head.pos_ != "VERB":
+    if (token.dep_ == "acl") == (token.head.pos_ == "VERB"):  # acl belongs on a noun, advcl on a verb
         return False
     tied = {"mark", "aux", "auxpass", "nsubj", "nsubjpass", "neg"}
     return not any(c.dep_ in tied for c in token.children)
@@ -640,7 +640,7 @@ WISH_NOUNS = words("hope wish goal aim dream desire ambition aspiration")
 def _copular_wish(token: Token) -> bool:
     """ "What X wants is to besiege Y", "the hope is for X to oppose Y": the act is what is wanted."""
     host = token.head
-    if token.dep_ not in {"xcomp", "advcl", "ccomp"} or host.lemma_.lower() != "be" or host == token:
+    if token.dep_ not in {"xcomp", "advcl", "ccomp"} or host.lemma_.lower() != "be":
         return False
     subjects = [c for c in host.children if c.dep_ in {"nsubj", "csubj"}]
     return any(c.lemma_.lower() in WISHES or c.lemma_.lower() in WISH_NOUNS for c in subjects)
