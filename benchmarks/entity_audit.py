@@ -42,8 +42,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import CHECK, ROOT, TUNING, eval_dir, half_of
-from benchmarks.event_audit import Doc, load_docs
+from benchmarks.common import CHECK, ROOT, TUNING
+from benchmarks.event_audit import Doc, load_docs, polnear_docs
 
 JUDGEMENTS = ROOT / "benchmarks" / "judgements"
 DOCS_PER_SAMPLE = 40
@@ -61,15 +61,7 @@ def pages(half: str, source: str = EXTRACTION) -> list[Doc]:
     """
     if source == EXTRACTION:
         return [d for d in load_docs(half) if d.id.startswith("extraction/")]
-    docs: list[Doc] = []
-    folder = eval_dir("polnear")
-    if folder is not None:
-        for split_name in ("train", "dev"):
-            for path in sorted((folder / "data" / split_name / "text").glob("*.txt")):
-                doc_id = f"polnear/{path.stem}"
-                if half_of(doc_id) == half:
-                    docs.append(Doc(doc_id, path.read_text("utf-8")))
-    return sorted(docs, key=lambda d: d.id)
+    return sorted(polnear_docs(half), key=lambda d: d.id)
 
 
 def analyse(docs: list[Doc]) -> list[tuple[Doc, Any]]:

@@ -82,8 +82,8 @@ def english(text: str) -> bool:
     return len(words) >= 150 and sum(w in ENGLISH for w in words) >= 0.15 * len(words)
 
 
-def load_docs(half: str) -> list[Doc]:
-    """The documents of one half, sorted by id: PolNeAR texts, then cleaned English pages."""
+def polnear_docs(half: str) -> list[Doc]:
+    """The PolNeAR train and dev texts of one half (ids ``polnear/<file name>``); none when the data is absent."""
     docs: list[Doc] = []
     polnear = eval_dir("polnear")
     if polnear is not None:
@@ -92,6 +92,12 @@ def load_docs(half: str) -> list[Doc]:
                 doc_id = f"polnear/{path.stem}"
                 if half_of(doc_id) == half:
                     docs.append(Doc(doc_id, path.read_text("utf-8")))
+    return docs
+
+
+def load_docs(half: str) -> list[Doc]:
+    """The documents of one half, sorted by id: PolNeAR texts, then cleaned English pages."""
+    docs = polnear_docs(half)
     pages = eval_dir("article-extraction-benchmark")
     if pages is not None:
         from storyline.clean.html import clean_html
