@@ -445,7 +445,8 @@ def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
     starts a new one at "she asked."; that trailing clause belongs to it.
     """
     start, last = cues.sentence(span[0]).start, cues.sentence(span[-1])
-    lead = doc.text[doc.text.rfind("\n", 0, mark.start) + 1 : max(0, mark.start - 1)].rstrip()
+    text = docindex.doc_text(doc)  # Doc.text joins every token anew on each access
+    lead = text[text.rfind("\n", 0, mark.start) + 1 : max(0, mark.start - 1)].rstrip()
     if start > 0 and start >= span.start - 1 and lead[-1:] in {",", ":"}:
         start = cues.sentence(doc[start - 1]).start  # "X wrote, “...": the parser split at the mark
     end = last.end
@@ -1040,7 +1041,8 @@ def _indefinite(noun: Token) -> bool:
 def _full_name(token: Token) -> bool:
     """Whether the name ``token`` heads is written with more than a surname."""
     start, end = surface_span(token)
-    words = [w for w in token.doc.text[start:end].split() if w.rstrip(".").lower() not in _MALE | _FEMALE]
+    text = docindex.doc_text(token.doc)  # Doc.text joins every token anew on each access
+    words = [w for w in text[start:end].split() if w.rstrip(".").lower() not in _MALE | _FEMALE]
     return len(words) > 1
 
 
