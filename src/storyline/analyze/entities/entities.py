@@ -240,9 +240,13 @@ def _relabel_dateline(span: Span) -> Span:
 
 
 def _opens_line(span: Span) -> bool:
-    """Whether only spaces stand between the span and the start of its line."""
-    before = span.doc.text[: span.start_char].rstrip(" \t")
-    return not before or before.endswith("\n")
+    """Whether only spaces stand between the span and the start of its line.
+
+    Reads the doc index's text and only the span's own line: ``Doc.text``
+    joins the whole article anew on each access, once per candidate name."""
+    text = docindex.doc_text(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return not text[line_start : span.start_char].strip(" \t")
 
 
 # --- Types checked against the gazetteer and the article's own evidence ----------

@@ -691,7 +691,7 @@ def _speaker_surface(subject: Token) -> tuple[int, int]:
     it ("several tenants who said ..." is "several tenants"). Attribution
     source spans keep it: cutting it there lowered the PolNeAR source F1."""
     start, end = surface_span(subject)
-    head, _, last = subject.doc.text[start:end].rpartition(" ")
+    head, _, last = docindex.doc_text(subject.doc)[start:end].rpartition(" ")
     return (start, start + len(head)) if head and last.lower() in _RELATIVE else (start, end)
 
 
