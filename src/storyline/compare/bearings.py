@@ -1,4 +1,4 @@
-"""Where something lies relative to a named place: "55 kilometres west of Bireun".
+"""Where something lies relative to a named place: "40 kilometres south of Tarsk".
 
 Reports of a quake, a storm or a crash place it by distance and compass
 direction from a town. Outlets that put it on different sides of the same town

@@ -245,7 +245,7 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
 
 
 def bearing_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
-    """Which side of a named town the happening lies on ("55 km west of Bireun"), outside background sentences."""
+    """Which side of a named town the happening lies on ("40 km south of Tarsk"), outside background sentences."""
     for found in bearings(analysis.article.text):
         if background(analysis.article.text, found.start, found.end):
             continue

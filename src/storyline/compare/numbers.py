@@ -14,12 +14,12 @@ injured, missing, arrested, displaced, held, and the size of a crowd
 What is not a tally of the story's happening is not read (measured on real
 multi-outlet coverage, benchmarks/conflict_audit.py):
 
-- a part of a group ("two of the three victims died" counts two; "a mother
-  of 12 was killed" and "one of the wounded" count nothing);
+- a part of a group ("two of the four hikers died" counts two; "a father
+  of seven was killed" and "one of the wounded" count nothing);
 - a number whose words to the counted noun start another clause ("killed
   one person and injured two", "the 1998 flood that killed");
 - a year ("the 2004 tsunami killed"), a vague amount ("several dozen",
-  "hundreds of"), a piece of a number ("170 , 000" is read whole);
+  "hundreds of"), a piece of a number ("250 , 000" is read whole);
 - "no one was killed" is a count of zero, not of one.
 
 ``background`` tells a sentence about another happening (a year, "last
@@ -59,7 +59,7 @@ COUNTED: dict[str, str] = {
 # Tallies that only grow as a happening unfolds: a larger one in a later report
 # is an update. A crowd has one size; a later, larger estimate disagrees.
 GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held"})
-# Groups counted within a toll: "six children were killed" is not the toll of
+# Groups counted within a toll: "four pupils were killed" is not the toll of
 # the happening, so such a count is compared only with counts of the same group.
 SUBGROUPS = frozenset(
     [
@@ -69,7 +69,7 @@ SUBGROUPS = frozenset(
         "foreigners", "miners", "passengers", "crew",
     ]
 )  # fmt: skip
-# "30 people seriously injured" counts the worst hurt, a part of all the injured.
+# "nine people seriously injured" counts the worst hurt, a part of all the injured.
 SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely", "slightly", "lightly"})
 # How a subject is named in the brief, per attribute.
 SUBJECTS = {"crowd": "people at the protest"}
@@ -92,7 +92,7 @@ _COUNT = re.compile(
 )
 
 
-# A verb before the count: "killing at least five people", "injured two others".
+# A verb before the count: "killing at least four people", "wounded three others".
 VERB_COUNTED: dict[str, str] = {
     "killed": "killed", "killing": "killed", "kills": "killed",
     "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured", "injures": "injured",
@@ -117,7 +117,7 @@ _CLAUSE_GAP = re.compile(
     r"hours?|days?|weeks?|months?|percent|per cent)\b",
     re.IGNORECASE,
 )
-# What befell a counted crowd: "400 protesters have been detained".
+# What befell a counted crowd: "300 marchers were detained".
 _FATE = re.compile(
     r"\s+(?:have been|has been|had been|were|was|are|got)\s+(?P<verb>detained|arrested|killed|injured|wounded|hurt)\b",
     re.IGNORECASE,
@@ -285,7 +285,7 @@ _ONE_MORE = re.compile(
     r"(?P<fate>injured|wounded|hurt)\b)",
     re.IGNORECASE,
 )
-# The children of a person: "a mother of 12" (a part-of phrase for tolls, a count of its own here).
+# The children of a person: "a father of seven" (a part-of phrase for tolls, a count of its own here).
 _PARENT_OF = re.compile(
     rf"\b(?P<parent>mother|father)\s+of\s+(?P<num>\d{{1,2}}|(?:{_NUMBER_WORD}))\b(?!\s*[,.]?\s*\d)", re.IGNORECASE
 )
@@ -337,7 +337,7 @@ def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
         before = text[max(0, match.start() - 40) : match.start()]
         part = _PART_OF.search(before) if not match["qual"] else None
         begin = match.start()
-        if part:  # "two of the three victims": the count is the part
+        if part:  # "two of the four hikers": the count is the part
             value = parse_number(part["part"])
             begin = match.start() - len(before) + part.start()
             if value is None:

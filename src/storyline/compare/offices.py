@@ -150,8 +150,8 @@ def _title_proper(title: str) -> str:
     """The title without lower-case words before its first capitalised word.
 
     A title written in capitals starts at its first capitalised word; lower-case
-    words before it are the sentence's ("a gratified Secretary" is no portfolio
-    of "gratified"). A title all in lower case ("security council secretary") is kept.
+    words before it are the sentence's ("a relieved Minister" is no portfolio
+    of "relieved"). A title all in lower case ("security council secretary") is kept.
     """
     words = title.split()
     first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
@@ -199,7 +199,7 @@ def _portfolio(before: str, after: str, head: str) -> str | None:
     return _PORTFOLIO_SYNONYMS.get(portfolio, portfolio)
 
 
-# Families one organisation's officer commonly holds together ("team president and general manager").
+# Families one organisation's officer commonly holds together ("club president and general manager").
 _HELD_TOGETHER = frozenset({frozenset({"executive", "president"})})
 
 
