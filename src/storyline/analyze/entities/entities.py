@@ -177,7 +177,8 @@ def _outside_headlines(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     in_headline = {i for start, end in headlines for i in range(start, end)}
     words = docindex.words(doc).text
-    body = {words[t.i] for t in doc if t.i not in in_headline and not t.is_sent_start}
+    opens = set(docindex.sentence_starts(doc))
+    body = {word for i, word in enumerate(words) if i not in in_headline and i not in opens}
     return [
         s
         for s in spans
@@ -195,31 +196,24 @@ def _headline_sentences(doc: Doc) -> list[tuple[int, int]]:
     title case (an all-caps wire headline is not one), and two of them common
     words (a stop word, or a word the article also writes in lowercase), which a
     row of names in a table has not. Lines count as well as sentences: the parser
-    may split a headline at a capitalised "And".
+    may split a headline at a capitalised "And". Every line and sentence is
+    tested on the token strings; Token objects are made only for the few that
+    pass the capitalisation test.
     """
-    words = docindex.words(doc).text
-    lowercase = {w for w in words if w.islower()}
+    index = docindex.doc_index(doc)
+    words = docindex.words(doc)
+    lowercase = {w for w in words.text if w.islower()}
+    lines = sorted(set(zip(index.line_start, index.line_end, strict=True)))
     found = []
-    for start, end in [*_lines(doc), *((s.start, s.end) for s in doc.sents)]:
-        long = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-        if len(long) < 4 or sum(not t.text[0].isupper() for t in long) > len(long) // 8:
+    for start, end in [*lines, *index.sent_bounds]:
+        long = [i for i in range(start, end) if len(words.text[i]) > 3 and words.text[i].isalpha()]
+        if len(long) < 4 or sum(not words.text[i][0].isupper() for i in long) > len(long) // 8:
             continue
-        titled = sum(t.is_title for t in long)
-        common = sum(t.is_stop or t.lower_ in lowercase for t in long)
+        titled = sum(words.text[i].istitle() for i in long)
+        common = sum(doc[i].is_stop or words.lower[i] in lowercase for i in long)
         if titled >= 3 and common >= 2:
             found.append((start, end))
     return found
-
-
-def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
-    """(start, end) token ranges of the text's lines."""
-    start = 0
-    for token in doc:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            yield start, token.i + 1
-            start = token.i + 1
-    if start < len(doc):
-        yield start, len(doc)
 
 
 def _relabel_dateline(span: Span) -> Span:
