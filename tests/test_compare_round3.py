@@ -47,6 +47,7 @@ def _named(aid: str, sentence: str, name: str) -> Analysis:
     ("a", "b", "conflict"),
     [
         ("Dave Orlick", "David Orlick", False),  # a customary short form that is no prefix
+        ("Davide Orlick", "Dave Orlick", False),  # ... of a longer form of the full name
         ("Petros Marayiou", "Petros Maragiou", False),  # Greek gamma written y or g
         ("Dane Orlick", "Dale Orlick", True),  # two different names still disagree
     ],

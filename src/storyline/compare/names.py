@@ -124,9 +124,15 @@ def _spelling(word: str) -> str:
 
 def short_form(a: str, b: str) -> bool:
     """Whether one first name is a short form of the other: a prefix ("Jon"/"Jonathan") or a customary one ("Dave")."""
-    if a.startswith(b) or b.startswith(a):
-        return True
-    return any(f.startswith(b) for f in SHORT_FORMS.get(a, ())) or any(f.startswith(a) for f in SHORT_FORMS.get(b, ()))
+
+    def prefixed(x: str, y: str) -> bool:
+        return x.startswith(y) or y.startswith(x)
+
+    return (
+        prefixed(a, b)
+        or any(prefixed(full, b) for full in SHORT_FORMS.get(a, ()))
+        or any(prefixed(full, a) for full in SHORT_FORMS.get(b, ()))
+    )
 
 
 def variants(a: FullName, b: FullName) -> bool:
