@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .numbers import parse_number
+
 _POINTS = ("north", "south", "east", "west")
 _DIRECTION = r"(?:north|south)?(?:-?(?:east|west))?|north|south|east|west"
 _BEARING = re.compile(
@@ -49,9 +51,9 @@ def bearings(text: str) -> Iterator[Bearing]:
 
 
 def _km(distance: str, unit: str) -> float | None:
-    try:
-        value = float(re.sub(r"\s*,\s*", "", distance))
-    except ValueError:
+    """The distance in km; digits are read as counts are ("1,200", "1.200" and "2.5")."""
+    value = parse_number(distance)
+    if value is None:
         return None
     return value * 1.609 if unit.lower().startswith("mi") else value
 

@@ -97,6 +97,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def sentence_with_decimals(text: str, start: int, end: int) -> tuple[int, int]:
+    """sentence_bounds, where "a 9 . 1 quake" (a decimal split by a tokeniser) is no full stop."""
+    left, right = sentence_bounds(text, start, end)
+    while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
+        left = sentence_bounds(text, left - 4, left - 3)[0]
+    return left, right
+
+
 @dataclass
 class StoryContext:
     """The story's articles with their origins and entity keys, and the lookups rules share."""
@@ -152,5 +160,5 @@ class StoryContext:
         return None
 
     def sentence(self, analysis: Analysis, start: int, end: int) -> str:
-        left, right = sentence_bounds(analysis.article.text, start, end)
+        left, right = sentence_with_decimals(analysis.article.text, start, end)
         return " ".join(analysis.article.text[left:right].split())

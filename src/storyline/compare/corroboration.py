@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from .bearings import same_distance
 from .conflicts import agree, group
 from .records import Claim, Corroboration
+from .times import same_happening
 
 
 def corroborate(claims: Iterable[Claim]) -> tuple[list[Corroboration], list[Corroboration]]:
@@ -59,6 +60,8 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
     def joins(first: Claim, claim: Claim) -> bool:
         if claim.kind == "bearing":  # one side of a town, and about as far from it
             return agree(first, claim) and same_distance(first.norm[1], claim.norm[1])
+        if claim.kind == "time":  # one instant of one quake, not two quakes of a series
+            return agree(first, claim) and same_happening(first.norm, claim.norm)
         return agree(first, claim)
 
     for claim in members:

@@ -11,8 +11,9 @@ someone) their source:
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count (numbers.py);
 - ``speaker``: who said a quoted sentence;
-- ``bearing``: which side of a named town the happening lies on (bearings.py);
-- ``time``: the clock time of the happening with its zone (times.py);
+- ``bearing``: which side of a named town the happening lies on (bearings.py),
+  and ``time``: the clock time of the happening with its zone (times.py), both
+  from ``setting_claims``;
 - ``name``: how a participant's name is spelt, for names spelt two ways (names.py).
 
 An event's subject is its type plus its actor parties (and target parties for
@@ -37,7 +38,7 @@ from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .records import Claim
-from .times import clock_times
+from .times import clock_times, times_compatible
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
@@ -55,8 +56,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += event_claims(context, parties, index)
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
-        found += bearing_claims(context, analysis)
-        found += time_claims(context, analysis)
+        found += setting_claims(context, analysis)
     found += name_claims(context)
     return found
 
@@ -244,25 +244,6 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
         )
 
 
-def bearing_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
-    """Which side of a named town the happening lies on ("40 km south of Tarsk"), outside background sentences."""
-    for found in bearings(analysis.article.text):
-        if background(analysis.article.text, found.start, found.end):
-            continue
-        yield _claim(
-            context,
-            analysis,
-            found.start,
-            found.end,
-            kind="bearing",
-            subject=f"located relative to {found.place}",
-            subject_key=f"bearing:{normalise(found.place)}",
-            attribute="direction",
-            value=found.text,
-            norm=(found.direction, found.km),
-        )
-
-
 def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
     """Who said a quote; the subject is the quote's words, matched across articles in conflicts/corroboration.
 
@@ -309,23 +290,29 @@ def quote_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def time_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
-    """When the happening took place, as a clock time with its zone, outside background sentences."""
-    for found in clock_times(analysis.article.text):
-        if background(analysis.article.text, found.start, found.end):
-            continue
-        yield _claim(
-            context,
-            analysis,
-            found.start,
-            found.end,
-            kind="time",
-            subject="the happening",
-            subject_key="time:happening",
-            attribute="time",
-            value=found.text,
-            norm=(found.minutes, found.zone),
-        )
+def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """Where and when the happening took place, outside background sentences.
+
+    Where: which side of a named town it lies on ("40 km south of Tarsk", bearings.py).
+    When: its clock time with the zone (times.py); an article that gives the
+    happening two different instants tells of a series, so its times are weak.
+    """
+    text = analysis.article.text
+    settings: list[tuple[int, int, str, str, str, str, str, object]] = [
+        (b.start, b.end, "bearing", f"located relative to {b.place}", f"bearing:{normalise(b.place)}", "direction",
+         b.text, (b.direction, b.km)) for b in bearings(text) if not background(text, b.start, b.end)
+    ]  # fmt: skip
+    times = [t for t in clock_times(text) if not background(text, t.start, t.end)]
+    norms = [(t.minutes, t.zone, t.magnitude) for t in times]
+    series = any(not times_compatible(a, b) for a in norms for b in norms)
+    settings += [
+        (t.start, t.end, "time", "the happening", "time:happening", "time", t.text, norm)
+        for t, norm in zip(times, norms, strict=True)
+    ]
+    for start, end, kind, subject, key, attribute, value, norm in settings:
+        claim = _claim(context, analysis, start, end, kind=kind, subject=subject, subject_key=key,
+                       attribute=attribute, value=value, norm=norm)  # fmt: skip
+        yield _weak_if(kind == "time" and series, claim)
 
 
 def name_claims(context: StoryContext) -> list[Claim]:

@@ -11,7 +11,10 @@ name:
   accents are ignored ("Del Rosario", "DelRosario", "del-Rosario");
 - a doubled letter, different vowels or an h after a consonant (transliteration:
   "Zelenskyy", "Zelensky", "Zelenskiy"; "Yunis", "Younis"), a plural s;
-- a first name that is a short form of the other ("Jon", "Jonathan") or an initial.
+- a first name that is a short form of the other: a prefix ("Jon", "Jonathan") or a
+  customary English short form that is no prefix ("Bill", "William"; ``SHORT_FORMS``);
+- in a transliterated name, a g or a y before i or e between vowels (Greek gamma
+  is written both ways: "Mayeira", "Mageira").
 
 Two names that an article gives side by side are two people (brothers share
 a surname), so such a pair is never compared.
@@ -26,7 +29,33 @@ from dataclasses import dataclass
 from ..model import Analysis
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PARTICLES = frozenset({"de", "la", "le", "van", "von", "del", "da", "di", "du", "abu", "al", "el", "bin", "ibn"})
+# Lower-case words inside names ("de", "van der", "al-", "bin"): a name may start with one ("de Vries").
+PARTICLES = frozenset(
+    {"de", "la", "le", "van", "von", "der", "den", "ter", "del", "della", "da", "das", "dos", "di", "du", "d", "l",
+     "abu", "al", "el", "bin", "bint", "ibn"}
+)  # fmt: skip
+# Customary English short forms of first names that are not prefixes of the full name
+# (prefixes such as "Jon"/"Jonathan" need no entry): short form -> full names.
+SHORT_FORMS: dict[str, frozenset[str]] = {
+    short.strip(): frozenset(full.split())
+    for short, _, full in (
+        line.partition(":")
+        for line in """
+        dave: david; bill: william; bud: william; bob: robert; bert: robert albert herbert; dick: richard
+        rick: richard; jim: james; jack: john; jock: john; peg: margaret; peggy: margaret; meg: margaret
+        maggie: margaret; liz: elizabeth; beth: elizabeth; bess: elizabeth; betty: elizabeth; tony: anthony antonio
+        ted: edward theodore; ned: edward; chuck: charles; charlie: charles; kate: katherine catherine kathleen
+        kathy: katherine kathleen; cathy: catherine; sally: sarah; molly: mary; polly: mary; harry: henry harold
+        hank: henry; hal: henry harold; larry: lawrence laurence; jerry: gerald jerome jeremiah
+        terry: terence terrence; steve: stephen; mike: michael; mick: michael; nick: nicholas nicolas
+        tom: thomas; joe: joseph; sandy: alexander alexandra sandra; jake: jacob; gabe: gabriel; abe: abraham
+        zeke: ezekiel; patty: patricia; trish: patricia; sue: susan suzanne; jenny: jennifer; becky: rebecca
+        vicky: victoria; nancy: ann anne; jeff: geoffrey; geoff: jeffrey; frank: francis; nate: nathan nathaniel
+        manny: manuel; ollie: oliver
+        """.replace(";", "\n").split("\n")
+        if line.strip()
+    )
+}
 _MAX_EDITS = 2
 _MIN_LENGTH = 4  # letters: shorter names are too often different names one letter apart
 
@@ -56,11 +85,11 @@ def full_names(analysis: Analysis) -> list[FullName]:
         if entity.type != "PERSON" or entity.start is None or entity.end is None:
             continue
         words = [w for w in entity.name.split() if _fold(w) not in _SUFFIXES]
-        if len(words) < 2 or not all(w[:1].isupper() or _fold(w) in _PARTICLES for w in words):
+        if len(words) < 2 or not all(w[:1].isupper() or _fold(w) in PARTICLES for w in words):
             continue
         # the surname is the last word with the particles before it; middle names and initials are left out
         at = len(words) - 1
-        while at > 1 and _fold(words[at - 1]) in _PARTICLES:
+        while at > 1 and _fold(words[at - 1]) in PARTICLES:
             at -= 1
         first, last = _fold(words[0]), _fold("".join(words[at:]))
         if len(first) < 2 or len(last) < _MIN_LENGTH:
@@ -87,16 +116,31 @@ def _spelling(word: str) -> str:
     "Askar"/"Askhar", "Vassilis"/"Vassilios"); a plural s is dropped. A missing
     or changed consonant ("Bryant"/"Brian", "Malcom"/"Malcolm") stays a difference.
     """
+    word = re.sub(r"(?<=[aeiou])g(?=[ie])", "y", word)  # Greek gamma: "Mageira" / "Mayeira"
     word = re.sub(r"(?<=[^aeiouy])h", "", word[:1] + re.sub(r"s$", "", word[1:]))
     word = word[:1] + re.sub(r"[aeiouy]+", "*", word[1:])
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+def short_form(a: str, b: str) -> bool:
+    """Whether one first name is a short form of the other: a prefix ("Jon"/"Jonathan") or a customary one ("Dave")."""
+
+    def prefixed(x: str, y: str) -> bool:
+        return x.startswith(y) or y.startswith(x)
+
+    return (
+        prefixed(a, b)
+        or any(prefixed(full, b) for full in SHORT_FORMS.get(a, ()))
+        or any(prefixed(full, a) for full in SHORT_FORMS.get(b, ()))
+    )
+
+
 def variants(a: FullName, b: FullName) -> bool:
     """Whether two full names are forms of one name (see the module docstring)."""
     same_last = a.last == b.last or _spelling(a.last) == _spelling(b.last)
-    short = a.first.startswith(b.first) or b.first.startswith(a.first)
-    return same_last and (a.first == b.first or short or _spelling(a.first) == _spelling(b.first))
+    return same_last and (
+        a.first == b.first or short_form(a.first, b.first) or _spelling(a.first) == _spelling(b.first)
+    )
 
 
 def near(a: FullName, b: FullName) -> bool:

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .context import sentence_bounds
+from .context import sentence_bounds, sentence_with_decimals
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -74,7 +74,8 @@ SEVERITY = frozenset({"seriously", "critically", "severely", "badly", "gravely",
 # How a subject is named in the brief, per attribute.
 SUBJECTS = {"crowd": "people at the protest"}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:(?:,| , )\d{3})+(?!\d)|\d+(?:\.\d+)?"  # "1,200", tokenised "1 , 200", "85"
+# "1,200", tokenised "1 , 200", European "1.200", "85", "2.5"
+_DIGITS = r"\d{1,3}(?:(?:,| , )\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 _NUMBER = (
     rf"(?:{_DIGITS}|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
     r"|no\s*-?\s*one|nobody|none|no"
@@ -122,6 +123,11 @@ _FATE = re.compile(
     r"\s+(?:have been|has been|had been|were|was|are|got)\s+(?P<verb>detained|arrested|killed|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
+# Before a counted crowd: what was done to it ("detained 400 protesters").
+_DONE_TO = re.compile(
+    r"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\s+$",
+    re.IGNORECASE,
+)
 # Before the number: a vague amount ("several dozen") or a part-of phrase ("of the", "mother of").
 _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|dozens|hundreds|thousands|tens|scores|of|of the)\s+$", re.I)
 # Before the number: a capacity, not a tally ("enough supplies for 15,000 refugees", "room for 500").
@@ -130,6 +136,7 @@ _CAPACITY_BEFORE = re.compile(
     r"|\bcan\s+(?:hold|house|accommodate|take))\s+(?:up to\s+|about\s+|some\s+)?$",
     re.IGNORECASE,
 )
+_EARLIER = re.compile(r"\b(?:prior|previous|earlier|past|former)\b", re.IGNORECASE)
 _PART_OF = re.compile(rf"\b(?P<part>{_NUMBER})\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # After "no": words that make it no more of something, not a count of zero ("no further injuries",
@@ -137,7 +144,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NONE_MORE = re.compile(r"\b(?:further|new|more|other|additional|fresh|longer|immediate)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
-    r"|so far|previous|history|civil war|world war|since (?:the |it )?\w+ (?:began|started)"
+    r"|so far|(?:a|his|her|their|its) history of|civil wars?|world wars?|since (?:the |it )?\w+ (?:began|started)"
+    r"|(?:a|an|the|its|their) previous (?!(?:toll|count|tally|figure|estimate|report)s?\b)\w+"
     r"|since the (?:start|beginning|conflict|war|offensive)"
     r"|in (?:early |late )?(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b(?!\s*\d))\b",
@@ -149,11 +157,15 @@ _AFTER_REACH = 80  # characters after a count within which a year still dates it
 
 
 # A place narrower than the happening: a count there is part of the toll, not the toll.
+# "the town of X" names where the happening took place, so a town is narrower only when
+# it is not introduced by name that way ("in one town", "in two towns").
 _LOCAL = re.compile(
     r"\b(?:in|at|from)\s+(?:the\s+|a\s+|one\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:district|village|town|neighbou?rhood|camp|hospital|clinic|county|ward)s?\b",
+    r"(?:district|village|town(?!\s+of\b)|neighbou?rhood|camp|hospital|clinic|county|ward)s?\b",
     re.IGNORECASE,
 )
+# Where the clause of a count ends: a comma, a semicolon, a dash or a parenthesis.
+_CLAUSE_END = re.compile(r"[,;(]| [–—-] ")
 
 
 # A time narrower than the happening: one day's or one night's arrests are part of the total.
@@ -162,7 +174,9 @@ _LOCAL = re.compile(
 SPELL_SCOPED = frozenset({"arrested", "displaced"})
 _ONE_SPELL = re.compile(
     r"\b(?:(?:over the course of|during|on|in)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*'\s*s"
-    r"|overnight|(?:one|a single) (?:night|day)|in the (?:past|last) (?:\d+|twenty-four) hours)\b",
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:night|morning|afternoon|evening)"
+    r"|(?:last|that|one|a single) (?:night|day)|overnight|tonight"
+    r"|in the (?:past|last) (?:\d+|twenty-four) hours)\b",
     re.IGNORECASE,
 )
 # A speaker counting what they themselves took in ("we have received 50 injured"): one facility's tally.
@@ -175,13 +189,27 @@ _OWN_INTAKE = re.compile(
 def local(text: str, start: int, end: int, attribute: str = "") -> bool:
     """Whether the count's sentence confines it to a part of the happening, so it is not the total.
 
-    A part of the area ("in Bener district", "at a clinic"), one spell of
-    days of unrest for arrests and the displaced ("75 arrests during Friday's
-    marches", "overnight"), or a speaker's own intake ("we have received 50 injured").
+    A part of the area ("in Tarsk district", "at a clinic") before the count
+    or in its clause, one spell of days of unrest for arrests and the displaced
+    ("75 arrests during Friday's marches", "on Friday night", "overnight"), or a
+    speaker's own intake ("we have received 50 injured").
     """
     left, right = sentence_bounds(text, start, end)
     spell = attribute in SPELL_SCOPED and _ONE_SPELL.search(text, left, right)
-    return bool(spell or _LOCAL.search(text, left, right) or _OWN_INTAKE.search(text, left, right))
+    return bool(
+        spell or _LOCAL.search(text, left, clause_end(text, end, right)) or _OWN_INTAKE.search(text, left, right)
+    )
+
+
+def clause_end(text: str, end: int, right: int) -> int:
+    """Where the clause of a count ending at ``end`` ends, within its sentence (which ends at ``right``).
+
+    A place after the count confines it only within its clause: in "12 died, most of them in one
+    village" the village is a part of the toll, not where the 12 died. Before the count, the whole
+    sentence counts ("In one district, 10 died").
+    """
+    stop = _CLAUSE_END.search(text, end, right)
+    return stop.start() if stop else right
 
 
 def background(text: str, start: int, end: int) -> bool:
@@ -192,19 +220,11 @@ def background(text: str, start: int, end: int) -> bool:
     1921"); a year in a later clause ("..., the largest protest since 2019")
     does not date it.
     """
-    left, right = _bounds(text, start, end)
+    left, right = sentence_with_decimals(text, start, end)
     clause = re.split(r"[,;(]| [–—] ", text[end : min(right, end + _AFTER_REACH)])[0]
     if _BACKGROUND.search(text, left, start) or _BACKGROUND.search(clause):
         return True
     return _continues_background(text, left, right)
-
-
-def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """sentence_bounds, where "a 9 . 1 quake" (a tokenised decimal) is no full stop."""
-    left, right = sentence_bounds(text, start, end)
-    while re.search(r"\d \.\s+$", text[max(0, left - 4) : left]) and re.match(r"\d", text[left : left + 1]):
-        left = sentence_bounds(text, left - 4, left - 3)[0]
-    return left, right
 
 
 _DAY_ANCHOR = re.compile(
@@ -222,7 +242,7 @@ def _continues_background(text: str, left: int, right: int) -> bool:
     """
     if left == 0 or _DAY_ANCHOR.search(text, left, right):
         return False
-    before, _ = _bounds(text, left - 2, left - 1)
+    before, _ = sentence_with_decimals(text, left - 2, left - 1)
     return bool(_BACKGROUND.search(text[before : before + 30]))
 
 
@@ -240,7 +260,12 @@ class Count:
 
 
 def parse_number(text: str) -> float | None:
-    """ "1,200" -> 1200, "eighty-five" -> 85, "three hundred" -> 300, "a dozen" -> 12; None if unreadable."""
+    """ "1,200" -> 1200, "eighty-five" -> 85, "three hundred" -> 300, "a dozen" -> 12; None if unreadable.
+
+    Dots grouping digits in threes ("1.200", "12.500.000") separate thousands, as in
+    European writing: a decimal is written with fewer places ("2.5") or with a scale
+    word ("1.250 million").
+    """
     text = text.lower().strip()
     if re.fullmatch(r"no\s*-?\s*one|nobody|none|no", text):
         return 0.0
@@ -249,6 +274,8 @@ def parse_number(text: str) -> float | None:
     for word, value in _SCALES.items():
         if text.endswith(" " + word):
             text, scale = text[: -len(word) - 1].strip(), value
+    if scale == 1 and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))  # "1.200": a European thousands separator, not 1.2
     if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", text):
         return float(text.replace(",", "")) * scale
     if text in _UNITS:
@@ -332,6 +359,8 @@ def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
         value = parse_number(match["num"])
         if value is None or _CLAUSE_GAP.search(match["gap"]) or _YEAR.fullmatch(match["num"]):
             continue
+        if _EARLIER.search(match["gap"]):  # "three prior arrests": a record, not this happening's tally
+            continue
         if value == 0 and _NONE_MORE.search(match["gap"]):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
@@ -349,8 +378,11 @@ def _noun_counts(text: str, start: int, stop: int) -> Iterator[Count]:
         low, high = interval(match["qual"], value)
         what = COUNTED[" ".join(match["what"].lower().split())]
         fate = _FATE.match(text, match.end())
+        done_to = _DONE_TO.search(text[max(0, match.start() - 20) : match.start()])
         if what == "crowd" and fate:  # "400 protesters were detained" counts arrests, not the crowd
             what = COUNTED[fate["verb"].lower()]
+        elif what == "crowd" and done_to:  # "police detained 400 protesters": arrests too
+            what = VERB_COUNTED[done_to["verb"].lower()]
         group = next((w.lower() for w in match["gap"].split() if w.lower() in SUBGROUPS | SEVERITY), None)
         yield Count(what, low, high, text[begin : match.end()], begin, match.end(), group)
 

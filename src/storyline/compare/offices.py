@@ -9,11 +9,16 @@ A title naming several offices ("president and general manager") is read as
 each of them (:func:`parse_titles`). Two offices are compatible when one is generic (family "official", or no known
 family), when their families differ only in name (adviser, aide, assistant and
 counsellor are one family), or when they share a family and their portfolios
-do not differ. They conflict when they name different offices: a council
-secretary and a minister, a minister of one portfolio and a minister of
-another, a spokesperson and a minister. An organisation's executive titles
-(manager, director, CEO, chairman, owner) agree with each other and with
-"president", which companies and teams combine.
+do not differ. They conflict when they name different offices that one
+person does not hold at once (``ONE_AT_A_TIME``): a council secretary and a
+minister, a minister of one portfolio and a minister of another, a
+spokesperson and a minister, a president and a prime minister. Other pairs
+of families do not exclude each other, since one person often holds both: a
+police commander is also its spokesman, a minister is also a lawmaker and the
+negotiator, a general is an envoy. An organisation's executive titles
+(manager, director, CEO, chairman, owner) agree with each other and with its
+"president", which companies and teams combine; a president the title ties to
+a state ("US President", "President of Marevia") is no executive of a company.
 """
 
 from __future__ import annotations
@@ -59,6 +64,11 @@ OFFICE_FAMILIES: dict[str, str] = {
 }  # fmt: skip
 
 GENERIC = frozenset({"official"})
+# Offices one person holds one at a time: two different ones of these for one person disagree.
+ONE_AT_A_TIME = frozenset(
+    {"president", "prime minister", "minister", "council secretary", "monarch", "ambassador", "governor", "mayor",
+     "speaker", "spokesperson"}
+)  # fmt: skip
 COMMENTATORS = frozenset({"analyst"})
 # A "secretary" of a body (council, committee, party) is that body's officer, not a minister.
 _BODY_WORDS = ("council", "committee", "commission", "party", "general", "bureau", "board")
@@ -108,11 +118,15 @@ _RANKS = {"deputy": "deputy", "vice": "deputy", "assistant secretary": "deputy",
 
 @dataclass(frozen=True, slots=True)
 class Office:
-    """A title read as family + portfolio + rank; ``family`` None means "not an office we know"."""
+    """A title read as family + portfolio + rank; ``family`` None means "not an office we know".
+
+    ``state`` is True when the title names a state ("US President", "Marevian minister").
+    """
 
     family: str | None
     portfolio: str | None = None
     rank: str | None = None
+    state: bool = False
 
 
 def parse_office(title: str) -> Office:
@@ -123,17 +137,15 @@ def parse_office(title: str) -> Office:
     """
     nationality = _nationality_words(title)
     title = _title_proper(title)
-    words = [
-        _singular(w)
-        for w in re.findall(r"[a-z]+", title.lower().replace("’", "'"))
-        if w not in COUNTRY_WORDS and w not in nationality
-    ]
+    every = [_singular(w) for w in re.findall(r"[a-z]+", title.lower().replace("’", "'"))]
+    words = [w for w in every if w not in COUNTRY_WORDS and w not in nationality]
+    state = len(words) < len(every)
     text = " ".join(words)
     rank = next((r for k, r in _RANKS.items() if re.search(rf"\b{k}\b", text)), None)
     for phrase in ("prime minister", "press secretary", "chief of staff"):
         if phrase in text:
             before, _, after = text.partition(phrase)
-            return Office(OFFICE_FAMILIES[phrase], _portfolio(before, after, phrase), rank)
+            return Office(OFFICE_FAMILIES[phrase], _portfolio(before, after, phrase), rank, state)
     head_index = _head_index(words)
     if head_index is None:
         return Office(None)
@@ -143,7 +155,7 @@ def parse_office(title: str) -> Office:
     after = " ".join(words[head_index + 1 :])
     if head == "secretary" and any(b in before.split() or b in after.split() for b in _BODY_WORDS):
         family = "council secretary"
-    return Office(family, _portfolio(before, after, head), rank)
+    return Office(family, _portfolio(before, after, head), rank, state)
 
 
 def _title_proper(title: str) -> str:
@@ -226,7 +238,9 @@ def offices_compatible(a: Office, b: Office) -> bool:
     if a.family is None or b.family is None or a.family in GENERIC or b.family in GENERIC:
         return True
     if a.family != b.family:
-        return frozenset({a.family, b.family}) in _HELD_TOGETHER
+        if frozenset({a.family, b.family}) in _HELD_TOGETHER:
+            return not (a.state if a.family == "president" else b.state)
+        return not (a.family in ONE_AT_A_TIME and b.family in ONE_AT_A_TIME)
     if a.family == "executive":
         return True
     if a.family not in {"minister", "council secretary", "ambassador", "governor", "mayor"}:

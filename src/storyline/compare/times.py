@@ -6,6 +6,16 @@ Only a time with a zone is read (a bare "at 9:40" cannot be compared), and
 only in a sentence that says the happening struck, hit, occurred, began or
 took place at that time.
 
+A series of happenings (a main shock and its aftershocks, a second blast)
+has several times, so a time is read only for the happening itself: not in
+a sentence about another happening of the series ("an aftershock struck at
+...", "a second explosion went off at ..."). An article that gives the
+happening two different instants tells of a series, so its times may
+corroborate but not contradict (facts.py makes them weak). A quake's
+magnitude in the time's sentence names the quake: two times of quakes whose
+magnitudes differ by half a unit or more are of two quakes and are not
+compared.
+
 Two times agree when they name the same instant. Times in two known zones
 (UTC/GMT, EDT, CET, ...) are converted to UTC and compared. "Local time" has
 no offset here (the place is not resolved to a zone), so a local time agrees
@@ -20,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .context import sentence_bounds
+from .context import sentence_with_decimals
 
 # Offsets from UTC in minutes of the zone abbreviations news reports use.
 ZONES: dict[str, int] = {
@@ -37,6 +47,20 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 # The sentence says the happening itself took place then.
+# The sentence is about another happening of a series than the one the story is about.
+_SERIES = re.compile(
+    r"\b(?:after-?shocks?|fore-?shocks?|(?:second|third|another|new|fresh|earlier|later|subsequent|smaller|weaker)"
+    r"\s+(?:[\w.-]+\s+){0,2}?(?:quake|earthquake|tremor|shock|blast|explosion|attack|strike|eruption|round|wave)s?)\b",
+    re.IGNORECASE,
+)
+# A quake's magnitude: "magnitude 6.1", "a 6.1-magnitude quake", "measuring 6 . 1".
+_MAGNITUDE = re.compile(
+    r"\bmagnitude(?:\s+of)?\s*-?\s*(?P<after>\d(?:\s*\.\s*\d)?)(?!\s*\d)"
+    r"|(?<![\d.])(?P<before>\d(?:\s*\.\s*\d)?)\s*-?\s*(?:magnitude|on the richter)"
+    r"|\bmeasuring\s+(?P<measuring>\d(?:\s*\.\s*\d)?)(?!\s*\d)",
+    re.IGNORECASE,
+)
+_SAME_QUAKE = 0.5  # magnitude units: outlets round and agencies revise; an aftershock is smaller by more
 _HAPPENED = re.compile(
     r"\b(?:struck|strikes|hit|hits|occurred|happened|took place|erupted|began|started|exploded|went off"
     r"|rocked|jolted|shook|opened fire|crashed|collapsed)\b",
@@ -46,20 +70,24 @@ _HAPPENED = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class ClockTime:
-    """A time read from text: minutes after midnight in its zone ("local" or a ZONES key), phrase, offsets."""
+    """A time read from text: minutes after midnight in its zone ("local" or a ZONES key), phrase, offsets.
+
+    ``magnitude`` is the quake's magnitude its sentence gives, if exactly one.
+    """
 
     minutes: int
     zone: str
     text: str
     start: int
     end: int
+    magnitude: float | None = None
 
 
 def clock_times(text: str) -> Iterator[ClockTime]:
     """Times with a zone in sentences that say when the happening took place."""
     for match in _CLOCK.finditer(text):
-        left, right = sentence_bounds(text, match.start(), match.end())
-        if not _HAPPENED.search(text, left, right):
+        left, right = sentence_with_decimals(text, match.start(), match.end())
+        if not _HAPPENED.search(text, left, right) or _SERIES.search(text, left, right):
             continue
         if match["hm"]:
             if not match["zone"] or match["zone"].lower().startswith(LOCAL):
@@ -75,7 +103,22 @@ def clock_times(text: str) -> Iterator[ClockTime]:
             hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
         zone = match["zone"].lower()
         zone = LOCAL if zone.startswith(LOCAL) else zone
-        yield ClockTime(hour * 60 + minute, zone, match.group(0), match.start(), match.end())
+        yield ClockTime(
+            hour * 60 + minute, zone, match.group(0), match.start(), match.end(), magnitude(text[left:right])
+        )
+
+
+def magnitude(sentence: str) -> float | None:
+    """The one quake magnitude a sentence gives ("a 6.1-magnitude quake"), else None."""
+    found = {
+        float(re.sub(r"\s+", "", m["after"] or m["before"] or m["measuring"])) for m in _MAGNITUDE.finditer(sentence)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def same_happening(a: tuple[int, str, float | None], b: tuple[int, str, float | None]) -> bool:
+    """False when both times give magnitudes half a unit or more apart: two quakes of a series."""
+    return a[2] is None or b[2] is None or abs(a[2] - b[2]) < _SAME_QUAKE
 
 
 def _apart(a: int, b: int) -> int:
@@ -84,9 +127,11 @@ def _apart(a: int, b: int) -> int:
     return min(gap, 1440 - gap)
 
 
-def times_compatible(a: tuple[int, str], b: tuple[int, str]) -> bool:
-    """Whether two (minutes, zone) times can name one instant (see the module docstring)."""
-    (a_min, a_zone), (b_min, b_zone) = a, b
+def times_compatible(a: tuple[int, str, float | None], b: tuple[int, str, float | None]) -> bool:
+    """Whether two (minutes, zone, magnitude) times can name one instant, or are of two quakes (module docstring)."""
+    if not same_happening(a, b):
+        return True
+    (a_min, a_zone, _), (b_min, b_zone, _) = a, b
     if a_zone == b_zone:
         return _apart(a_min, b_min) <= _TOLERANCE
     if LOCAL in (a_zone, b_zone):

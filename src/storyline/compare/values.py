@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from ..analyze.entities.gazetteer import CAPITALS
 from .context import country_of, normalise
+from .names import PARTICLES
 
 
 def places_compatible(a: str, b: str) -> bool:
@@ -76,11 +77,30 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our",
 
 
 def is_description(name: str) -> bool:
-    """Whether a speaker is described rather than named: a determiner or a lower-case word first, or initials."""
+    """Whether a speaker is described rather than named: a determiner or a lower-case word first, or initials.
+
+    A name may start with a lower-case particle ("de Vries", "van der Berg", "al-Rashid",
+    "d'Ormesson"): that is a name when a capitalised word follows the particles.
+    """
     words = name.split()
     if not words:
         return True
-    return words[0].lower() in _DETERMINERS or words[0][0].islower() or all(len(w.strip(".")) <= 1 for w in words)
+    if all(len(w.strip(".")) <= 1 for w in words):
+        return True
+    if words[0].lower() in _DETERMINERS:
+        return True
+    return words[0][0].islower() and not _particle_name(words)
+
+
+def _particle_name(words: list[str]) -> bool:
+    """Whether the words are particles followed by a capitalised word ("van der Berg", "al-Rashid")."""
+    for word in words:
+        parts = re.split(r"(?<=\w)[-'’](?=\w)", word)
+        while parts and parts[0] in PARTICLES:
+            parts = parts[1:]
+        if parts:
+            return parts[0][:1].isupper()
+    return False
 
 
 def names_compatible(a: str, b: str) -> bool:
