@@ -14,7 +14,7 @@ import pytest
 from storyline.compare import compare_story
 from storyline.compare.bearings import bearings
 from storyline.compare.numbers import background, counts, local, parse_number
-from storyline.compare.offices import parse_titles, titles_compatible
+from storyline.compare.offices import parse_titles, titles_compatible, titles_corroborate
 from storyline.compare.times import clock_times
 from storyline.compare.values import is_description, names_compatible
 from storyline.model import Analysis, Article, Entity, Quote, Role
@@ -179,7 +179,7 @@ def test_compare_only_offices_held_one_at_a_time_exclude_each_other(a: str, b: s
     assert titles_compatible(parse_titles(a), parse_titles(b)) is compatible
 
 
-def test_compare_commander_and_spokesman_of_one_person_are_no_conflict() -> None:
+def test_compare_commander_and_spokesman_of_one_person_neither_conflict_nor_corroborate() -> None:
     analyses = []
     for n, (text, title) in enumerate(
         [("Police commander Lars Vedby said the road was closed.", "Police commander"),
@@ -188,4 +188,19 @@ def test_compare_commander_and_spokesman_of_one_person_are_no_conflict() -> None
         entity = Entity("p1", "Lars Vedby", "PERSON", roles=(Role(title, None, *_span(text, title)),),
                         mentions=(_span(text, "Lars Vedby"),))  # fmt: skip
         analyses.append(_article(f"a{n}", text, entities=[entity]))
-    assert not compare_story(analyses).conflicts
+    story = compare_story(analyses)
+    assert not story.conflicts
+    assert not [fact for fact in story.corroborated if fact.kind == "role"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_job"),
+    [
+        ("police commander", "police spokesman", False),
+        ("police spokesman", "police spokeswoman", True),
+        ("club president", "general manager", True),
+        ("official", "deputy minister", True),  # too vague to tell
+    ],
+)
+def test_compare_titles_corroborate_only_when_they_name_one_job(a: str, b: str, one_job: bool) -> None:
+    assert titles_corroborate(parse_titles(a), parse_titles(b)) is one_job

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from .bearings import same_distance
 from .conflicts import agree, group
+from .offices import titles_corroborate
 from .records import Claim, Corroboration
 from .times import same_happening
 
@@ -62,6 +63,8 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
             return agree(first, claim) and same_distance(first.norm[1], claim.norm[1])
         if claim.kind == "time":  # one instant of one quake, not two quakes of a series
             return agree(first, claim) and same_happening(first.norm, claim.norm)
+        if claim.kind == "role":  # one job, not two jobs one person holds at once
+            return titles_corroborate(first.norm, claim.norm)
         return agree(first, claim)
 
     for claim in members:

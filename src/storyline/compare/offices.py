@@ -233,6 +233,22 @@ def titles_compatible(a: tuple[Office, ...], b: tuple[Office, ...]) -> bool:
     return any(offices_compatible(x, y) for x in a for y in b)
 
 
+def titles_corroborate(a: tuple[Office, ...], b: tuple[Office, ...]) -> bool:
+    """Whether some office of one title is the same job as some office of the other.
+
+    Stricter than compatibility: a police commander who is also its spokesman
+    gives two titles that do not disagree, yet neither confirms the other.
+    """
+    return any(offices_compatible(x, y) and _one_job(x, y) for x in a for y in b)
+
+
+def _one_job(a: Office, b: Office) -> bool:
+    """Same family, families that name one job, or a title too vague to tell."""
+    if a.family is None or b.family is None or a.family in GENERIC or b.family in GENERIC:
+        return True
+    return a.family == b.family or frozenset({a.family, b.family}) in _HELD_TOGETHER
+
+
 def offices_compatible(a: Office, b: Office) -> bool:
     """True unless the two offices name different jobs (see the module docstring)."""
     if a.family is None or b.family is None or a.family in GENERIC or b.family in GENERIC:
