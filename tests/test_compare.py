@@ -459,6 +459,19 @@ def test_brief_dict_has_story_fields_and_quotes_by_speaker() -> None:
     assert [(g["speaker"], len(g["quotes"])) for g in brief["quotes_by_speaker"]] == [("Anna Kovar", 2)]
 
 
+def test_brief_shows_a_speakers_words_once_when_one_quote_holds_another() -> None:
+    text = "Anna Kovar said the levy was unfair, warning that it would close farms. Kovar left."
+    outer = text.index("the levy"), text.index(" Kovar left")
+    inner = text.index("that it would"), text.index(" Kovar left")
+    quotes = [
+        Quote(text[slice(*outer)], "indirect", *outer, speaker="Anna Kovar"),
+        Quote(text[slice(*inner)], "indirect", *inner, speaker="Anna Kovar"),
+    ]
+    story = [analysis("a1", text, "Harbour Times", "2026-03-01", entities=[person(text, "Anna Kovar")], quotes=quotes)]
+    brief = brief_dict({"id": "s1", "title": "Levy"}, story, compare_story(story))
+    assert [q["span"] for g in brief["quotes_by_speaker"] for q in g["quotes"]] == [list(outer)]
+
+
 def test_compare_sentence_of_a_span_ending_in_blank_lines_stays_one_sentence() -> None:
     text = "Sweden rejected the plan.\n\n“We will not sign,” she added. Talks went on."
     assert sentence_bounds(text, 0, 27) == (0, 25)

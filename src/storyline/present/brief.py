@@ -125,8 +125,24 @@ def quotes_by_speaker(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
     for speaker in sorted(groups, key=len, reverse=True):
         home = next((m for m in merged if speaker in m.split()), speaker)  # "Zelenskyy" joins "Volodymyr Zelenskyy"
         merged.setdefault(home, []).extend(groups[speaker])
-    ordered = sorted(merged.items(), key=lambda kv: -len(kv[1]))
+    kept = {speaker: _outermost(quotes) for speaker, quotes in merged.items()}
+    ordered = sorted(kept.items(), key=lambda kv: -len(kv[1]))
     return [{"speaker": speaker, "quotes": quotes} for speaker, quotes in ordered]
+
+
+def _outermost(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One speaker's quotes less those inside a longer one of theirs in the same article.
+
+    Two cues can report nested words ("X said the plan fails, warning that it
+    costs too much": the warning is part of what was said); the brief shows
+    the words once. The article's own quotes keep both.
+    """
+
+    def inside(q: dict[str, Any], other: dict[str, Any]) -> bool:
+        (start, end), (o_start, o_end) = q["span"], other["span"]
+        return o_start <= start and end <= o_end and (o_start, o_end) != (start, end)
+
+    return [q for q in quotes if not any(o["article"] == q["article"] and inside(q, o) for o in quotes)]
 
 
 def render_brief(brief: dict[str, Any], fmt: str) -> str:
