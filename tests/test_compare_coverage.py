@@ -323,6 +323,10 @@ def _named(aid: str, sentence: str, *names: str) -> Analysis:
         ("Tarek Younis", "Tarek Yunis", False),  # a transliteration
         ("Nora J. Pellham", "Nora Pellham", False),  # a middle initial
         ("Jon Ardwell", "Jonathan Ardwell", False),  # a short form
+        ("Dave Orlick", "David Orlick", False),  # a customary short form that is no prefix
+        ("Davide Orlick", "Dave Orlick", False),  # ... of a longer form of the full name
+        ("Petros Marayiou", "Petros Maragiou", False),  # Greek gamma written y or g
+        ("Dane Orlick", "Dale Orlick", True),  # two different names still disagree
         ("Petra Vanloo", "Petra Lovanloo", True),  # a particle the other lacks
     ],
 )

@@ -37,27 +37,6 @@ def _story(*texts: str) -> Any:
 # --- names: short forms and transliterations ---------------------------------------------------
 
 
-def _named(aid: str, sentence: str, name: str) -> Analysis:
-    start, end = _span(sentence, name)
-    entity = Entity("p0", name, "PERSON", mentions=((start, end),), start=start, end=end)
-    return _article(aid, sentence, entities=[entity])
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "conflict"),
-    [
-        ("Dave Orlick", "David Orlick", False),  # a customary short form that is no prefix
-        ("Davide Orlick", "Dave Orlick", False),  # ... of a longer form of the full name
-        ("Petros Marayiou", "Petros Maragiou", False),  # Greek gamma written y or g
-        ("Dane Orlick", "Dale Orlick", True),  # two different names still disagree
-    ],
-)
-def test_compare_short_forms_and_transliterations_of_a_name_agree(a: str, b: str, conflict: bool) -> None:
-    story = compare_story([_named("a0", f"The driver, {a}, was unhurt.", a),
-                           _named("a1", f"Police named the driver as {b} on Friday.", b)])  # fmt: skip
-    assert bool([c for c in story.conflicts if c.attribute == "name"]) is conflict
-
-
 def test_compare_speaker_named_with_a_particle_is_a_name() -> None:
     """ "de Wilde" is a name, not a description, so it does not agree with every other name."""
     assert not is_description("de Wilde") and not is_description("al-Nouri") and not is_description("van der Laan")
