@@ -226,3 +226,29 @@ def test_stories_ids_do_not_change_on_relink_whatever_order_the_articles_came_in
     # The id is that of the story's earliest article, the one relink meets first.
     assert after["talks2_b"] == story_key(ids["talks2_a"])
     assert after["quake_b"] == story_key(ids["quake_a"])
+
+
+def test_stories_body_vector_counts_the_headline_once() -> None:
+    from storyline.link.stories import article_counts
+    from storyline.model import Analysis, Article
+
+    text = "Rescuers searched the flooded valley on Tuesday after the river burst its banks overnight."
+    apart = Analysis(Article(id="a1", source="t:1", text=text, title="Marrowby flood leaves villages cut off"))
+    body = article_counts(apart)["body"]
+    assert body["w:marrowby"] == 1 and body["w:villages"] == 1 and body["w:river"] == 1
+
+    repeated = Analysis(replace(apart.article, text="Marrowby flood leaves villages cut off\n\n" + text))
+    assert article_counts(repeated)["body"]["w:marrowby"] == 1
+
+
+def test_stories_long_article_keeps_its_whole_vocabulary_up_to_six_hundred_terms(tmp_path: Path) -> None:
+    from storyline.model import Analysis, Article
+
+    # 450 distinct made-up content words: a long article whose rarer terms a story may share.
+    vocabulary = [f"zorb{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(450)]
+    analysis = Analysis(Article(id="long1", source="t:long1", text=" ".join(vocabulary) + "."))
+    with Store(tmp_path / "kb.db") as store:
+        store.write([analysis])
+        link_stories(store, ["long1"])
+        vector = store.story_article_vector("long1")
+    assert vector is not None and len(vector["body"]) == 450
