@@ -268,7 +268,8 @@ def report(
         for order in range(1, orders):
             every.append(scores(gold, run_storyline(db, docs, article_of, subsets["whole"], params, order)[0]))
         mean = {k: sum(s[k] for s in every) / len(every) for k in every[0]}
-        results["whole"]["storyline_mean_of_orders"] = {**mean, "orders": orders, "b3_f1_each": [s["b3_f1"] for s in every]}
+        each = [s["b3_f1"] for s in every]
+        results["whole"]["storyline_mean_of_orders"] = {**mean, "orders": orders, "b3_f1_each": each}
         rows.append(["whole", f"storyline, mean of {orders} link orders", len(subsets["whole"]), "", *mean.values()])
     header = ["half", "system", "docs", "stories", "B3 P", "B3 R", "B3 F1", "pair F1"]
     print_table(
