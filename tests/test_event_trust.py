@@ -299,3 +299,131 @@ def test_he_in_a_speakers_own_words_is_not_the_speaker(nlp, settings) -> None:
 def test_a_question_before_asked_is_no_demand(nlp, settings) -> None:
     text = '"Why not?" Governor Reyes asked, repeating a line from the debate.'
     assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_the_one_urged_to_act_is_not_the_actor_of_an_event(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The party urged Senator Tom Alder to endorse Ilse Brand.")
+    assert _types(events) == [("DEMAND", "party", "Tom Alder", "asserted")]
+
+
+def test_a_forced_act_keeps_its_object_as_actor(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland army forced the rebels to withdraw from the valley.")
+    assert [(e.type, e.actor) for e in events] == [("RETREAT", "rebels")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Norland council could call on the army during floods.",
+        "The ministry could reverse the order or decline to appeal to the High Court.",
+        "Options could include imposing sanctions against Valmoran banks and restricting their travel.",
+        "Valmora can demonstrate its support for Ostria and send troops to the border.",
+    ],
+)
+def test_a_possible_act_is_not_emitted(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_could_not_is_a_denial_and_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Senator Ilse Brand could not support Tom Alder after the vote.")
+    assert _types(events) == [("SUPPORT", "Ilse Brand", "Tom Alder", "denied")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Demonstrators picket every convention.", "Farmers who oppose the new water tax gathered in the square."]
+)
+def test_a_habit_described_is_not_a_happening(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_a_standing_support_of_a_party_in_a_relative_clause_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Mayor Ilse Brand, who backs Tom Alder, spoke on Monday.")
+    assert _types(events) == [("SUPPORT", "Ilse Brand", "Tom Alder", "asserted")]
+
+
+def test_hosting_a_convention_is_no_meeting(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The Norland party may host its first open convention in Orlo.") == []
+
+
+def test_hosting_a_minister_is_a_meeting(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland hosted Valmora's foreign minister on Monday.")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_demanding_to_know_is_a_question(nlp, settings) -> None:
+    text = "A farmer demanded to know whether the mayor would return donations from Valmoran firms."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_a_finite_clause_after_asked_is_no_demand(nlp, settings) -> None:
+    text = "Tom Alder asked, as he had before, that the 41st mayor was responsible for the flood."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_meeting_a_threshold_is_no_meeting(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Ilse Brand did not meet the commission's 15 percent threshold.") == []
+
+
+def test_those_to_blame_blame_no_one(nlp, settings) -> None:
+    text = "The governor said the unions and the press are to blame for the strike."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE"] == []
+
+
+def test_a_participle_on_a_noun_does_not_take_the_host_subject_as_actor(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Norland Senate passes bill criticized as unfair.") == []
+
+
+def test_who_calls_on_others_to_kill_is_not_the_killer(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The rebel group has called on its followers to kill soldiers in Norland.")
+    assert [(e.type, e.actor) for e in events] == [("DEMAND", "rebel group")]
+
+
+def test_an_appeal_to_voters_is_no_demand(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Tom Alder's appeal to rural voters is only half the story.") == []
+
+
+def test_a_request_turned_down_was_made(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland Post declined an interview request from Tom Alder.")
+    assert [(e.type, e.status) for e in events if e.type == "DEMAND"] == [("DEMAND", "asserted")]
+
+
+def test_a_meeting_of_one_body_is_no_meeting_of_parties(nlp, settings) -> None:
+    text = "On Friday, Tom Alder has a speech scheduled before a meeting of the Norland Farmers League."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "CONSULT"] == []
+
+
+def test_recognising_a_fact_is_no_support(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The council recognized that a higher court should settle the matter.") == []
+
+
+def test_supporting_an_effort_is_no_support_of_a_party(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Norland supports efforts to reduce the debt of Valmora.") == []
+
+
+def test_supporting_a_government_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland supports the government of Valmora.")
+    assert [(e.type, e.actor) for e in events] == [("SUPPORT", "Norland")]
+
+
+def test_not_endorsing_a_candidate_stays_a_denied_support(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Senator Ilse Brand, who has not endorsed a candidate, spoke to reporters.")
+    assert [(e.type, e.status) for e in events] == [("SUPPORT", "denied")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Senator Ilse Brand lashed out at Mayor Tom Alder on Monday.", "DISAPPROVE"),
+        ("Tom Alder mocked the Norland governor in a speech on Friday.", "DISAPPROVE"),
+        ("The Norland party sided with Valmora in the dispute.", "SUPPORT"),
+        ("The plan drew an outcry from farm groups.", "DISAPPROVE"),
+        ("Senator Tom Alder railed against the Norland government on Monday.", "DISAPPROVE"),
+        ("Farm groups took issue with the mayor's claims.", "DISAPPROVE"),
+    ],
+)
+def test_everyday_words_of_criticism_and_support_are_coded(nlp, settings, text: str, kind: str) -> None:
+    assert [e.type for e in _emitted(nlp, settings, text)] == [kind]
+
+
+def test_taking_an_issue_seriously_is_no_criticism(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Neither candidate takes the issue seriously.") == []
