@@ -387,9 +387,20 @@ def test_a_request_turned_down_was_made(nlp, settings) -> None:
     assert [(e.type, e.status) for e in events if e.type == "DEMAND"] == [("DEMAND", "asserted")]
 
 
-def test_a_meeting_of_one_body_is_no_meeting_of_parties(nlp, settings) -> None:
-    text = "On Friday, Tom Alder has a speech scheduled before a meeting of the Norland Farmers League."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, Tom Alder has a speech scheduled before a meeting of the Norland Farmers League.",
+        "On Friday, Tom Alder gives a speech before a meeting of the Farmers & Growers League, a large group.",
+    ],
+)
+def test_a_meeting_of_one_body_is_no_meeting_of_parties(nlp, settings, text: str) -> None:
     assert [e for e in _emitted(nlp, settings, text) if e.type == "CONSULT"] == []
+
+
+def test_a_meeting_of_two_parties_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder spoke after a meeting of Norland and Valmora in Orlo.")
+    assert [e.type for e in events] == ["CONSULT"]
 
 
 def test_recognising_a_fact_is_no_support(nlp, settings) -> None:
@@ -427,3 +438,8 @@ def test_everyday_words_of_criticism_and_support_are_coded(nlp, settings, text: 
 
 def test_taking_an_issue_seriously_is_no_criticism(nlp, settings) -> None:
     assert _emitted(nlp, settings, "Neither candidate takes the issue seriously.") == []
+
+
+def test_a_pending_deal_is_not_an_agreement_yet(nlp, settings) -> None:
+    text = "Norland's pending trade deal with Valmora faces a vote in the council."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "AGREE"] == []

@@ -101,7 +101,9 @@ HOSTS = words("host visit negotiate")
 # What a host holds when parties meet ("hosted the talks"); a show, a convention or a party is no meeting.
 MEETINGS = words("summit talk meeting conference negotiation visit delegation round session")
 # Modifiers of an event noun that say it has not happened ("his proposed ban").
-UNREAL = words("proposed planned possible potential alleged rumored rumoured hypothetical would-be future")
+UNREAL = words(
+    "proposed planned possible potential alleged rumored rumoured hypothetical would-be future pending prospective"
+)
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
 # Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
@@ -324,7 +326,8 @@ def _meeting_of_one(noun: Token, actor: Token | None) -> bool:
     """ "a meeting of the committee", "meetings of the county party": one body meets, no one else."""
     if actor is None or _joint(noun, None):
         return False
-    if actor.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in actor.subtree):
+    one_name = any(c.dep_ == "cc" and c.text == "&" for c in actor.children)  # "the Farm & Food League"
+    if actor.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in actor.children) and not one_name:
         return False  # "a summit of leaders", "talks of X and Y": several parties
     return actor.dep_ == "pobj" and actor.head.lower_ == "of" and actor.head.head.i == noun.i
 
