@@ -443,3 +443,35 @@ def test_taking_an_issue_seriously_is_no_criticism(nlp, settings) -> None:
 def test_a_pending_deal_is_not_an_agreement_yet(nlp, settings) -> None:
     text = "Norland's pending trade deal with Valmora faces a vote in the council."
     assert [e for e in _emitted(nlp, settings, text) if e.type == "AGREE"] == []
+
+
+def test_asking_that_someone_be_removed_is_a_demand(nlp, settings) -> None:
+    assert [e.type for e in _emitted(nlp, settings, "Tom Alder asked that the mayor be removed.")] == ["DEMAND"]
+
+
+def test_shooting_back_is_a_retort(nlp, settings) -> None:
+    text = '"They came for the free food," Tom Alder shot back with a laugh.'
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"] == []
+
+
+def test_a_talk_is_a_speech_not_talks(nlp, settings) -> None:
+    text = "The Ilse Brand segment of Tom Alder's talk starts at the ten minute mark."
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_an_inverted_condition_is_no_happening(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland made threats should Valmora not accede to its terms.")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_violating_visa_rules_is_no_rejection(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The migrants had violated their visa rules, officials said.") == []
+
+
+def test_declining_to_explain_a_plan_is_no_rejection(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Tom Alder declined to explain what the deal would include.") == []
+
+
+def test_a_second_verb_shares_the_first_verbs_would(nlp, settings) -> None:
+    text = "“If Tom Alder is nominated in Orlo, I’d switch my party and vote for him,” Ilse Brand explained."
+    assert _emitted(nlp, settings, text) == []

@@ -493,13 +493,24 @@ def _status(
             accuser = actor_head(governor)
             source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
-    if _demanded_for(trigger.token) or _should(trigger.token):
+    # "I'd switch parties and vote for him": the second verb shares the first one's "would" and "if"
+    verbs = [trigger.token] + ([shared] if (shared := _shared_verb(trigger.token)) is not None else [])
+    if _demanded_for(trigger.token) or any(_should(v) for v in verbs):
         return "demanded", source  # "called for the judge to resign": the resignation is demanded
-    if _hedged(trigger.token):
+    if any(_hedged(v) for v in verbs):
         return "hedged", source
-    if _planned(trigger.token):
+    if any(_planned(v) for v in verbs):
         return "planned", source
     return ("reported" if source else "asserted"), source
+
+
+def _shared_verb(token: Token) -> Token | None:
+    """The verb a coordinated verb shares its subject and auxiliaries with ("would switch and vote")."""
+    if token.dep_ != "conj" or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
+        return None  # "X met Y and will sign ...": a clause of its own
+    return token.head
 
 
 def _rejected_request(trigger: Trigger, governor: Trigger) -> bool:

@@ -519,7 +519,7 @@ def _sense(
     if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
         # what is asked follows the verb; a clause before it is the question ("'Why?' he asked"),
         # and a finite clause after it is what was asked about ("asked, repeating that X was to blame")
-        infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and not _finite(c) for c in token.children)
+        infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and _base_form(c) for c in token.children)
         if not infinitive and not _preps(token) & {"for", "on"}:
             return "sense: asking, not demanding"
     if type_ == "DEMAND" and sense.kind == "verb" and _wants_to_know(token):
@@ -560,6 +560,8 @@ def _sense(
         return "sense: a rule or a result, not a demand"
     if trigger.modal and any(c.dep_ == "aux" and c.i < _subject_index(token) for c in token.children):
         return "status: an inverted modal is a condition ('should X win')"
+    if any(c.dep_ == "aux" and c.lower_ in INVERTED and c.i < _subject_index(token) for c in token.children):
+        return "status: an inverted condition ('should X not accede', 'had X known'), not a happening"
     if type_ == "PROTEST" and actor is not None and referent(resolve_pronoun(actor)).ent_type_ == "PERSON":
         return "sense: one person's protest is words"
     if type_ == "COOPERATE" and all(
@@ -576,6 +578,10 @@ def _sense(
         return "sense: insisting on doing something oneself"
     if type_ == "ASSAULT" and not _violent(trigger):
         return "sense: no violence in the sentence"
+    if type_ == "ASSAULT" and sense.kind == "verb" and _retort(token):
+        return "sense: 'shot back', 'hit back' is a retort in words"
+    if type_ == "CONSULT" and sense.kind == "noun" and lemma == "talk" and token.tag_ == "NN":
+        return "sense: a talk (a speech), not talks between parties"
     if type_ == "ASSAULT" and any(c.lower_ in REFLEXIVES for c in token.children if c.dep_ == "dobj"):
         return "sense: harm to oneself"
     moving = (_preps(token) & MOTION_PREPS) - set(sense.parts)  # "railed against X" is no motion
@@ -614,12 +620,20 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
     return None
 
 
-def _finite(clause: Token) -> bool:
-    """A clause with a tensed verb of its own ("that X was responsible"), not an infinitive or a
-    subjunctive ("to resign", "that he resign")."""
-    return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in clause.children
-    )
+# Auxiliaries that open a condition when put before the subject: "should X refuse", "had X known".
+INVERTED = frozenset({"should", "had", "were"})
+
+
+def _base_form(clause: Token) -> bool:
+    """An act asked for: an infinitive or a subjunctive ("asked him to leave", "asked that he be
+    removed"), not a finite clause ("asked, repeating that X was to blame") or a participle."""
+    return clause.tag_ == "VB" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VB", "TO"} for c in clause.children)
+
+
+def _retort(verb: Token) -> bool:
+    """ "shot back", "hit back with a laugh": back with no one shot or hit."""
+    back = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+    return back and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 # Verbs of learning: "demanded to know whether ...", "asked to see the files" is a request for information.
