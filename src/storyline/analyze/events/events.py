@@ -493,29 +493,18 @@ def _status(
             accuser = actor_head(governor)
             source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
-    # "I'd switch parties and vote for him": the second verb shares the first one's "would" and "if"
-    verbs = [trigger.token] + ([shared] if (shared := _shared_verb(trigger.token)) is not None else [])
-    if _demanded_for(trigger.token) or any(_should(v) for v in verbs):
+    if _demanded_for(trigger.token) or _should(trigger.token):
         return "demanded", source  # "called for the judge to resign": the resignation is demanded
-    if any(_hedged(v) for v in verbs):
+    if _hedged(trigger.token):
         return "hedged", source
-    if any(_planned(v) for v in verbs):
+    if _planned(trigger.token):
         return "planned", source
     return ("reported" if source else "asserted"), source
 
 
-def _shared_verb(token: Token) -> Token | None:
-    """The verb a coordinated verb shares its subject and auxiliaries with ("would switch and vote")."""
-    if token.dep_ != "conj" or token.head.pos_ not in {"VERB", "AUX"}:
-        return None
-    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
-        return None  # "X met Y and will sign ...": a clause of its own
-    return token.head
-
-
 def _rejected_request(trigger: Trigger, governor: Trigger) -> bool:
-    """ "The judge rejected the newspaper's request", "declined an interview request": a request
-    turned down was made; only its granting is denied (the REJECT event says so)."""
+    """ "The court rejected the paper's request", "turned down a request for an interview": a
+    request turned down was made; only its granting is denied (the REJECT event says so)."""
     return trigger.sense.kind == "noun" and trigger.sense.type == "DEMAND" and governor.sense.type == "REJECT"
 
 

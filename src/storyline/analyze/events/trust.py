@@ -169,7 +169,7 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
     if trigger.actor_head is not None and actor.i == trigger.actor_head.i:
         return True  # "X said Y must withdraw": the speaker, read off the speech verb
     if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and not any(c.lower_ == "to" for c in token.children):
-        return False  # "a bill criticized as unfair": the noun is what was criticized, its owner no critic
+        return False  # "a law criticized as unfair": the noun is what was criticized, its owner no critic
     if token.dep_ == "acl" and token.head.pos_ == "NOUN":
         # "its reluctance to endorse X", "Hungary announced plans to meet X": the noun's owner
         # or the subject of the verb the noun is the object of
@@ -314,16 +314,16 @@ def distrust(
     if _possible(trigger.token):
         return "status: a capability or possibility ('could', 'can'), not a happening"
     if target is None and type_ not in ACTORLESS_TYPES and _habit(trigger.token):
-        return "status: a habit or trait described ('who hosts a show', 'picket every convention'), not a happening"
+        return "status: a habit or trait described ('who hosts a quiz', 'picket every fair'), not a happening"
     return _sense(trigger, type_, inner, actor, target)
 
 
-# Verbs of standing support: with a thing as object ("supports efforts to cut output") they back a policy.
+# Verbs of standing support: with a thing as object ("backs plans to cut the debt") they back a policy.
 BACKING = words("support back endorse favor favour champion")
 
 
 def _meeting_of_one(noun: Token, actor: Token | None) -> bool:
-    """ "a meeting of the committee", "meetings of the county party": one body meets, no one else."""
+    """ "a meeting of the farmers' league", "meetings of the board": one body meets, no one else."""
     if actor is None or _joint(noun, None):
         return False
     one_name = any(c.dep_ == "cc" and c.text == "&" for c in actor.children)  # "the Farm & Food League"
@@ -333,9 +333,9 @@ def _meeting_of_one(noun: Token, actor: Token | None) -> bool:
 
 
 def _backs_a_thing(verb: Token) -> bool:
-    """ "supports efforts to cut output", "used to support market-based solutions": a policy or an
-    idea backed, not a party ("has not endorsed a candidate" backs a person, if a generic one;
-    "backing up their endorsements" is no backing of a thing)."""
+    """ "backs plans to cut the debt", "once supported a carbon tax": a policy or an idea backed,
+    not a party ("has endorsed no candidate" backs a person, if a generic one; "backing up their
+    pledges with money" is no backing of a thing)."""
     if any(c.dep_ == "prt" for c in verb.children):
         return False
     objects = _objects(verb)
@@ -353,9 +353,9 @@ POSSIBILITY = frozenset({"can", "could", "ca"})
 
 
 def _controlled_object(actor: Token, trigger: Token) -> bool:
-    """An actor read off the object of the verb above ("urged X to quit", "requiring staff to
-    sign", "encouraged students to press for ..."): what X is asked to do is the other verb's
-    event, coded there (a DEMAND), not a happening of its own. An accusation ("accused X of
+    """An actor read off the object of the verb above ("urged X to quit", "required members to
+    vote", "called on X to withdraw"): what X is asked to do is the other verb's event, coded
+    there (a DEMAND), not a happening of its own. An accusation ("accused X of
     arming the rebels") stays: the alleged act is reported, with the accuser as its source.
 
     Judged tuning samples (events-tuning-*.jsonl): 1 of 6 such events acceptable.
@@ -364,7 +364,9 @@ def _controlled_object(actor: Token, trigger: Token) -> bool:
         return False
     if actor.dep_ in {"dobj", "dative"}:  # "sent troops to attack" stays: the troops attack
         return actor.head.lemma_.lower() in ASKING | WISHES | ALLOWING
-    # "X called on its followers to kill ...", "X urged Y to withdraw": the act is Y's if anyone's
+    if actor.dep_ == "pobj" and actor.head.lower_ in {"on", "upon"}:  # "called on X to withdraw"
+        return trigger.dep_ == "xcomp" and actor.head.head.i == trigger.head.i
+    # "X urged Y to withdraw": the act is Y's if anyone's, and only asked for
     # ("called Y to congratulate him" is a phone call made to congratulate: X's own act)
     host = trigger.head
     if trigger.dep_ != "xcomp" or host.lemma_.lower() not in ASKING or actor.head.i != host.i:
@@ -375,9 +377,9 @@ def _controlled_object(actor: Token, trigger: Token) -> bool:
 
 
 def _possible(token: Token) -> bool:
-    """An act said to be possible or within someone's power: "could call on", "could reverse
-    the rules or decline to appeal", "could include imposing sanctions", "can lead ... and
-    demonstrate". Not a denial ("could not support" stays, as denied)."""
+    """An act said to be possible or within someone's power: "could call on the army", "could
+    scrap the order or refuse to appeal", "could consider imposing sanctions", "can act ... and
+    send troops". Not a denial ("could not support" stays, as denied)."""
     for _ in range(4):
         aux = [c for c in token.children if c.dep_ == "aux" and c.lower_ in POSSIBILITY]
         if aux:
@@ -394,8 +396,8 @@ GENERIC_DETS = frozenset({"every", "each", "any"})
 
 def _habit(token: Token) -> bool:
     """A present-tense verb that describes what someone does as a rule, not what they did: in a
-    relative clause ("a comedian who hosts a show", "groups that oppose the law") or with a
-    generic object ("demonstrators picket every convention"). With a party as target it is
+    relative clause ("a presenter who hosts a quiz", "groups that oppose the law") or with a
+    generic object ("farm workers picket every trade fair"). With a party as target it is
     kept ("X, who backs Y"): a standing support is news."""
     if token.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children):
         return False
@@ -500,9 +502,9 @@ def _sense(
     ):
         return "sense: hosting a show or an event, no party met"
     if type_ == "CONSULT" and sense.kind == "noun" and target is None and _meeting_of_one(token, actor):
-        return "sense: a meeting of one body ('a meeting of the committee'), no parties meeting"
+        return "sense: a meeting of one body ('a meeting of the board'), no parties meeting"
     if type_ == "CONSULT" and lemma == "meet" and any(not party(o) for o in _objects(token)):
-        return "sense: meeting a requirement ('met the threshold'), not a party"
+        return "sense: meeting a requirement ('met the target'), not a party"
     if type_ == "CONSULT" and lemma == "visit" and target is None:
         return "sense: visits to no one (campaign stops)"
     if trigger.modal and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
@@ -518,7 +520,7 @@ def _sense(
         return "sense: nothing released or withdrawn but papers or words"
     if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
         # what is asked follows the verb; a clause before it is the question ("'Why?' he asked"),
-        # and a finite clause after it is what was asked about ("asked, repeating that X was to blame")
+        # and a finite clause after it is what was asked about ("asked, as before, that X was at fault")
         infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and _base_form(c) for c in token.children)
         if not infinitive and not _preps(token) & {"for", "on"}:
             return "sense: asking, not demanding"
@@ -541,7 +543,7 @@ def _sense(
     if type_ == "SUPPORT" and target is None and not sense.objects and not _noun_object(token):
         return "sense: support of an act or a clause ('endorsed making it harder'), not of a party"
     if type_ == "SUPPORT" and lemma == "recognize" and not any(party(o) for o in _objects(token)):
-        return "sense: recognising a fact or a merit ('recognized that ...'), not a party"
+        return "sense: recognising a fact or a merit ('recognized that a judge should decide'), not a party"
     if type_ == "SUPPORT" and target is None and lemma in BACKING and _backs_a_thing(token):
         return "sense: support of a policy or an effort, not of a party"
     if type_ == "SUPPORT" and target is not None and not party(target):
@@ -631,7 +633,7 @@ def _base_form(clause: Token) -> bool:
 
 
 def _retort(verb: Token) -> bool:
-    """ "shot back", "hit back with a laugh": back with no one shot or hit."""
+    """ "shot back", "hit back, smiling": back with no one shot or hit."""
     back = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
     return back and not any(c.dep_ == "dobj" for c in verb.children)
 
@@ -641,7 +643,7 @@ KNOWING = words("know learn understand hear")
 
 
 def _wants_to_know(verb: Token) -> bool:
-    """ "demanded to know whether X would ...": a question put, no act demanded of anyone."""
+    """ "demanded to know whether the council would sell ...": a question put, no act demanded."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in KNOWING for c in verb.children)
 
 
@@ -655,7 +657,7 @@ def _to_be(token: Token) -> bool:
 
 
 def _attraction(noun: Token) -> bool:
-    """ "X's appeal to rural voters": an appeal to people, for nothing and to do nothing."""
+    """ "X's appeal to rural voters has limits": an appeal to people, for nothing and to do nothing."""
     return "to" in _preps(noun) and "for" not in _preps(noun) and not _infinitive(noun)
 
 
