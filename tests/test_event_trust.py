@@ -299,3 +299,166 @@ def test_he_in_a_speakers_own_words_is_not_the_speaker(nlp, settings) -> None:
 def test_a_question_before_asked_is_no_demand(nlp, settings) -> None:
     text = '"Why not?" Governor Reyes asked, repeating a line from the debate.'
     assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_the_one_urged_to_act_is_not_the_actor_of_an_event(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The party urged Senator Tom Alder to endorse Ilse Brand.")
+    assert _types(events) == [("DEMAND", "party", "Tom Alder", "asserted")]
+
+
+def test_a_forced_act_keeps_its_object_as_actor(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland army forced the rebels to withdraw from the valley.")
+    assert [(e.type, e.actor) for e in events] == [("RETREAT", "rebels")]
+
+
+def test_who_calls_on_others_to_attack_is_not_the_attacker_nor_are_they(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The rebel group has called on its members to attack soldiers in Norland.")
+    assert [(e.type, e.actor) for e in events] == [("DEMAND", "rebel group")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a flood the council could call on the army for boats.",
+        "The ministry could scrap the order or refuse to take the case to the High Court.",
+        "The ministry could consider imposing sanctions on Valmoran banks.",
+        "Valmora can demonstrate its support for Ostria and send troops to the border.",
+    ],
+)
+def test_a_possible_act_is_not_emitted(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_could_not_is_a_denial_and_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Senator Ilse Brand could not support Tom Alder after the vote.")
+    assert _types(events) == [("SUPPORT", "Ilse Brand", "Tom Alder", "denied")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Farm workers picket every trade fair.", "Farmers who oppose the new water tax gathered in the square."]
+)
+def test_a_habit_described_is_not_a_happening(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_a_standing_support_of_a_party_in_a_relative_clause_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Mayor Ilse Brand, who backs Tom Alder, spoke on Monday.")
+    assert _types(events) == [("SUPPORT", "Ilse Brand", "Tom Alder", "asserted")]
+
+
+def test_hosting_a_convention_is_no_meeting(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The Norland party will host its yearly convention in Orlo.") == []
+
+
+def test_hosting_a_minister_is_a_meeting(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland hosted Valmora's foreign minister on Monday.")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_demanding_to_know_is_a_question(nlp, settings) -> None:
+    text = "A student demanded to know whether the council would sell the old school."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_a_finite_clause_after_asked_is_no_demand(nlp, settings) -> None:
+    text = "Tom Alder asked, as he had before, that the old mayor was responsible for the flood."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_asking_that_someone_be_removed_is_a_demand(nlp, settings) -> None:
+    assert [e.type for e in _emitted(nlp, settings, "Tom Alder asked that the mayor be removed.")] == ["DEMAND"]
+
+
+def test_meeting_a_requirement_is_no_meeting(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Ilse Brand did not meet the party's signature requirement.") == []
+
+
+def test_those_to_blame_blame_no_one(nlp, settings) -> None:
+    text = "The mayor said the unions and the press are to blame for the strike."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE"] == []
+
+
+def test_a_participle_on_a_noun_does_not_take_the_host_subject_as_actor(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Norland Senate passes law criticized as unfair.") == []
+
+
+def test_an_appeal_to_voters_is_no_demand(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Tom Alder's appeal to rural voters has limits.") == []
+
+
+def test_a_request_turned_down_was_made(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland Post turned down an interview request from Tom Alder.")
+    assert [(e.type, e.status) for e in events if e.type == "DEMAND"] == [("DEMAND", "asserted")]
+
+
+def test_a_meeting_of_one_body_is_no_meeting_of_parties(nlp, settings) -> None:
+    text = "Tom Alder will speak on Friday before a meeting of the Norland Farmers League."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "CONSULT"] == []
+
+
+def test_a_meeting_of_two_parties_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder spoke after a meeting of Norland and Valmora in Orlo.")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_recognising_a_fact_is_no_support(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The council recognized that a judge should decide the case.") == []
+
+
+def test_backing_a_plan_is_no_support_of_a_party(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Norland backs plans to cut the debt of Valmora.") == []
+
+
+def test_supporting_a_government_stays(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland supports the government of Valmora.")
+    assert [(e.type, e.actor) for e in events] == [("SUPPORT", "Norland")]
+
+
+def test_not_endorsing_a_candidate_stays_a_denied_support(nlp, settings) -> None:
+    text = "Ilse Brand, who has not endorsed a candidate in the primary, spoke on Monday."
+    assert [(e.type, e.status) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "denied")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Senator Ilse Brand lashed out at Mayor Tom Alder on Monday.", "DISAPPROVE"),
+        ("Tom Alder mocked the Norland governor in a speech on Friday.", "DISAPPROVE"),
+        ("The Norland party sided with Valmora in the dispute.", "SUPPORT"),
+        ("The plan drew an outcry from farm groups.", "DISAPPROVE"),
+        ("Senator Tom Alder railed against the Norland government on Monday.", "DISAPPROVE"),
+        ("Farm groups took issue with the mayor's claims.", "DISAPPROVE"),
+    ],
+)
+def test_everyday_words_of_criticism_and_support_are_coded(nlp, settings, text: str, kind: str) -> None:
+    assert [e.type for e in _emitted(nlp, settings, text)] == [kind]
+
+
+def test_taking_an_issue_seriously_is_no_criticism(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Neither candidate takes the issue seriously.") == []
+
+
+def test_a_pending_deal_is_not_an_agreement_yet(nlp, settings) -> None:
+    text = "Norland's pending trade deal with Valmora faces a vote in the council."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "AGREE"] == []
+
+
+def test_shooting_back_is_a_retort(nlp, settings) -> None:
+    assert [e for e in _emitted(nlp, settings, "Tom Alder shot back, smiling.") if e.type == "ASSAULT"] == []
+
+
+def test_a_talk_is_a_speech_not_talks(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Tom Alder's talk on farming ran for an hour.") == []
+
+
+def test_an_inverted_condition_is_no_happening(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland will cut aid should Valmora refuse to withdraw its troops.")
+    assert [e for e in events if e.type == "REJECT"] == []
+
+
+def test_violating_safety_rules_is_no_rejection(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The company violated safety rules, inspectors said.") == []
+
+
+def test_declining_to_explain_a_plan_is_no_rejection(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Tom Alder declined to explain what the deal would include.") == []

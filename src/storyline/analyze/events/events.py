@@ -485,7 +485,7 @@ def _status(
     source = _source(trigger, found, known)
     if _negated(trigger):
         return "denied", source
-    if governor is not None and governor.sense.type in GOVERNING_STATUS:
+    if governor is not None and governor.sense.type in GOVERNING_STATUS and not _rejected_request(trigger, governor):
         status = GOVERNING_STATUS[governor.sense.type]
         if status == "planned" and trigger.sense.type in lexicon.CONFLICTUAL:
             status = "hedged"
@@ -500,6 +500,12 @@ def _status(
     if _planned(trigger.token):
         return "planned", source
     return ("reported" if source else "asserted"), source
+
+
+def _rejected_request(trigger: Trigger, governor: Trigger) -> bool:
+    """ "The court rejected the paper's request", "turned down a request for an interview": a
+    request turned down was made; only its granting is denied (the REJECT event says so)."""
+    return trigger.sense.kind == "noun" and trigger.sense.type == "DEMAND" and governor.sense.type == "REJECT"
 
 
 def _should(token: Token) -> bool:

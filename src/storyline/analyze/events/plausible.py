@@ -31,7 +31,8 @@ AGENT_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "AID", "COOPERATE"}
 )
 # What "declined to ..." or "refused to ..." a statement is about.
-SPEECH_ACTS = words("comment elaborate speculate say")  # not "discuss": refusing talks is a REJECT
+# not "discuss": refusing talks is a REJECT
+SPEECH_ACTS = words("comment elaborate speculate say define specify detail explain describe")
 # What a legislator or a plaintiff withdraws: a paper, not a force.
 PAPERS = words(
     "proposal bill amendment motion nomination lawsuit suit complaint application bid offer name endorsement "
