@@ -371,3 +371,71 @@ def test_a_body_written_as_an_acronym_like_a_pronoun_still_speaks(nlp, upto_quot
     text = "Measles cases rose sharply last year. According to WHO, there were 9,000 cases in the region in 2024."
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "9,000 cases")
     assert quote.speaker == "WHO"
+
+
+def test_two_speakers_joined_by_and_are_both_the_speaker(nlp, upto_quotes) -> None:
+    text = "Maria Lopez and the finance ministry have said that none of the loans was approved before the vote."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "none of the loans")
+    assert quote.speaker == "Maria Lopez and the finance ministry"
+
+
+def test_a_title_set_beside_a_name_is_no_second_speaker(nlp, upto_quotes) -> None:
+    text = "“Prices will fall,” Ana Ruiz, research and planning director at Harbor Metals, said on Monday."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Prices will fall")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_statement_speaks_for_the_body_it_comes_from(nlp, upto_quotes) -> None:
+    text = "A statement from the ministry of health said the clinics would reopen next week."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "clinics would reopen")
+    assert quote.speaker is not None and quote.speaker.lower() == "the ministry of health"
+
+
+def test_the_statement_speaks_for_whoever_issued_it_before(nlp, upto_quotes) -> None:
+    text = "The ministry of health issued a statement on Monday. The statement said the clinics would reopen next week."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "clinics would reopen")
+    assert quote.speaker is not None and quote.speaker.lower() == "the ministry of health"
+
+
+def test_a_statement_with_no_author_shown_has_no_speaker(nlp, upto_quotes) -> None:
+    text = "The rail strike ended on Friday. A statement said the trains would run again from Monday."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "trains would run")
+    assert quote.speaker is None
+
+
+def test_a_description_after_the_quote_with_a_relative_clause_speaks(nlp, upto_quotes) -> None:
+    text = "“Too much noise,” said the woman, who like many in the village did not want to be named."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [(q.text, q.speaker) for q in quotes] == [("Too much noise", "the woman")]
+
+
+def test_what_someone_is_dared_to_say_is_no_quote(nlp, upto_quotes) -> None:
+    text = (
+        "One senator threatened to call Kadler before the panel, "
+        "daring him to say that the committee had no right to the files."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_callers_who_phoned_to_say_something_are_its_speakers(nlp, upto_quotes) -> None:
+    text = (
+        "Anna Berg said the plan was failing. "
+        "She added that some farmers have called her to say they will sell their land."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes if q.text == "they will sell their land"] == ["some farmers"]
+
+
+def test_a_polled_group_defined_by_its_answer_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Her lead among registered voters who say they will vote in the primary is much larger."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_gendered_noun_beside_a_name_keeps_she_from_a_man(nlp, upto_quotes) -> None:
+    text = (
+        "“The school needs a new roof,” said Tomas Reyes, the father of two pupils.\n\n"
+        "Lena Ortiz, a teacher there, wrote to the council in May.\n\n"
+        "Funding was cut in March. “We have waited three years,” she said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "waited three years")
+    assert quote.speaker == "Lena Ortiz"

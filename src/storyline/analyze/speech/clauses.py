@@ -48,8 +48,12 @@ def speaker_token(verb: Token) -> Token | None:
         if verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
             return None
         verb = verb.head
-        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head):
-            verb = verb.head  # "X said the country lacks ..., warning that": X warns
+        own = cues.logical_subject(verb)
+        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head) and (own is None or own.pos_ == "PRON"):
+            # "X said the country lacks ..., warning that": X warns (and in "X said he
+            # will go, saying ...", "he" is X); but in "X added that farmers called
+            # her to say ...", the farmers say it
+            verb = verb.head
     return None
 
 
@@ -81,13 +85,20 @@ def _cut_at_hyphen(token: Token) -> bool:
 
 def _split_quote_speaker(verb: Token) -> Token | None:
     """The speaker of “The risk,” said Kim, “is that ...”, which the parser
-    reads as the subject of the quote's own verb: the name right after "said"."""
-    if verb.i + 1 >= len(verb.doc) or verb.dep_ != "parataxis":
+    reads as the subject of the quote's own verb: the name right after "said";
+    and of “...,” said the driver, who ..., which it reads as the subject of a
+    clause under "said": the noun phrase right after it."""
+    if verb.i + 1 >= len(verb.doc):
         return None
     name = verb.nbor(1)
-    while name.dep_ == "compound" and name.head.i > name.i:
+    while name.dep_ in {"compound", "det", "amod", "nummod", "poss"} and name.head.i > name.i:
         name = name.head
-    if name.pos_ == "PROPN" and name.dep_ == "nsubj" and name.head.i == verb.head.i:
+    if name.dep_ != "nsubj" or name.left_edge.i != verb.i + 1:
+        return None
+    if verb.dep_ == "parataxis" and name.pos_ == "PROPN" and name.head.i == verb.head.i:
+        return name
+    below = name.head.i != verb.i and verb.is_ancestor(name.head)
+    if below and name.pos_ in {"NOUN", "PROPN"} and verb.nbor(-1).text in _CLOSING_MARKS:
         return name
     return None
 
@@ -231,7 +242,19 @@ def no_ones_statement(verb: Token, subject: Token) -> bool:
         noun = noun.head.head
     if noun.lemma_.lower() in _SHARE_HEADS or noun.lower_ in _SHARE_HEADS:
         return True
+    if verb.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        return True  # "a lead among voters who say they will vote": a polled group, defined by its answer
     # "three in four (voters)", "six out of 10": a ratio of numbers
     phrase = list(noun.subtree)
     ratio = [t for t in phrase if t.lower_ in {"in", "out"} and (t.head.pos_ == "NUM" or t.dep_ == "quantmod")]
     return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)
+
+
+def unrealised_saying(verb: Token) -> bool:
+    """Whether a speech verb is an infinitive with a subject of its own
+    ("dared him to say that ...", "wants them to admit that ..."): what
+    someone is pressed or wished to say, which nobody has said. An infinitive
+    sharing its clause's subject ("called her to say", "went on to say") is
+    said by that subject."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and to and any(c.dep_ == "nsubj" for c in verb.children)

@@ -42,6 +42,7 @@ from .clauses import (
     on_line,
     speaker_token,
     surface_span,
+    unrealised_saying,
 )
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ class _Context:
         self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.talked_about(t)]
         self.titled_subjects = [t for t in _titled_subjects(doc) if not self.talked_about(t)]
         self.titles = _titles(doc, entities)
-        self.genders = _genders(doc, entities)
+        self.genders = _genders(doc, entities, self.titles)
 
     def in_heading(self, offset: int) -> bool:
         """True when ``offset`` lies on a headline or subhead line."""
@@ -346,18 +347,31 @@ _MALE = words("he him his himself mr")
 _FEMALE = words("she her hers herself mrs ms miss")
 
 
-def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+# Nouns for a person that say the person's sex ("Park, the mother of two,", "spokeswoman Ana Ruiz").
+_MALE_NOUNS = words(
+    "man boy father husband son brother uncle nephew grandfather grandson king prince actor "
+    "spokesman congressman businessman councilman chairman widower"
+)
+_FEMALE_NOUNS = words(
+    "woman girl mother wife daughter sister aunt niece grandmother granddaughter queen princess actress "
+    "spokeswoman congresswoman businesswoman councilwoman chairwoman widow"
+)
+
+
+def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> dict[str, str]:
     """ "he" or "she" per person entity id, where the article shows which.
 
-    The evidence is an honorific before a mention ("Ms. Park") and the
-    pronouns later in the sentences where the person is the subject ("Park
-    said she ..."); with no evidence either way the person stays open to both.
+    The evidence is an honorific before a mention ("Ms. Park"), the pronouns
+    later in the sentences where the person is the subject ("Park said she
+    ..."), and a noun for a person set beside the name ("Park, a mother of
+    two"); with no evidence either way the person stays open to both.
     """
     genders = {}
     people = [e for e in entities if e.type == "PERSON"]
     shared = Counter(e.name.lower().split()[-1] for e in people if e.name.split())
     for entity in people:
-        male = female = 0
+        nouns = titles.get(entity.id, set())
+        male, female = len(nouns & _MALE_NOUNS), len(nouns & _FEMALE_NOUNS)
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or " " not in span.text and shared[span.text.lower()] > 1:
@@ -618,7 +632,11 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
         return None
     start, end = content
+    if start <= subject.idx < end and not start <= verb.idx < end:
+        return None  # a misparse: the speaker inside what they report, but not their verb
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
+        return None
+    if unrealised_saying(verb):
         return None
     if hypothetical_saying(verb, subject):
         return None
@@ -804,6 +822,10 @@ class _Discourse:
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+                partners = self.partners(subject) if name is not None else []
+                if name is not None and partners:  # "Kim and the ministry said": both speak; "they" is the pair
+                    name = _joined([name, *partners])
+                    plural, person = True, False
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
                 actor = self.paragraph_actor(quote.start)
@@ -866,9 +888,59 @@ class _Discourse:
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
-        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _is_text(subject):
+        if _is_text(subject):
+            return self.author_of(subject)
+        if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
             return None, None
         return written, None
+
+    def partners(self, subject: Token) -> list[str]:
+        """The speakers coordinated with ``subject`` by "and" ("Kim, Lee and
+        the ministry said"), resolved each on its own; the ones that cannot
+        speak are left out."""
+        chain, token = [], subject
+        while True:
+            nxt = [c for c in token.children if c.dep_ == "conj" and c.i > token.i]
+            if not nxt:
+                break
+            token = nxt[0]
+            chain.append(token)
+        links = {c.lower_ for t in [subject, *chain] for c in t.children if c.dep_ == "cc"}
+        if not chain or not links or links - {"and", "&"}:
+            return []  # "Kim or Lee", "not Kim but Lee": not both
+        _, end = _speaker_surface(subject)
+        doc = subject.doc
+        for conjunct in chain:
+            before = doc[conjunct.left_edge.i - 1].lower_ if conjunct.left_edge.i > 0 else ""
+            if conjunct.idx < end or before not in {"and", "&", ","} or not _can_be_partner(conjunct):
+                # "lawyers and experts" written as one speaker; "Ana Ruiz, manager of
+                # sales and marketing": a title, not a second speaker
+                return []
+        names = [self.speaker_of(t)[0] for t in chain]
+        return [n for n in names if n is not None]
+
+    def author_of(self, text: Token) -> tuple[str | None, Entity | None]:
+        """Who wrote a text that "said" something: the one it is from or by
+        ("a statement from the ministry said"), its possessor ("the union's
+        letter says"), or, for "the statement", the one who issued that
+        statement earlier ("The ministry issued a statement. The statement
+        said ..."). A text's words are its author's; with no author shown, none."""
+        author = _author_token(text)
+        if author is not None:
+            return self.speaker_of(author)
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in text.children):
+            return None, None
+        lemma = text.lemma_.lower()
+        for earlier in reversed(self.ctx.doc[max(0, text.i - 400) : text.i]):
+            if earlier.lemma_.lower() != lemma or text.idx - earlier.idx > _FLOAT_REACH:
+                continue
+            author = _author_token(earlier)
+            if author is None and earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _ISSUING_VERBS:
+                author = cues.logical_subject(earlier.head)
+            if author is not None and author.lower_ not in {"who", "which", "that"}:
+                return self.speaker_of(author)
+            return None, None
+        return None, None
 
     def checked(self, entity: Entity, token: Token) -> tuple[str | None, Entity | None]:
         """``entity`` if it can speak: a person or a body, not a storm or a place."""
@@ -1029,6 +1101,34 @@ def _is_text(noun: Token) -> bool:
 
 
 _INDEFINITE = words("a an one another some")
+# Verbs whose subject is the author of the text that is their object ("issued a statement").
+_ISSUING_VERBS = words("issue release send publish write post sign file deliver give make circulate put")
+
+
+def _author_token(text: Token) -> Token | None:
+    """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter"."""
+    for child in text.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+    return None
+
+
+def _can_be_partner(token: Token) -> bool:
+    """Whether a coordinated noun reads as a second speaker: a name ("Lee
+    Chen", "the EU") or a determined description ("the ministry", "his
+    wife"), not the bare noun of a job title set beside a name."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
+def _joined(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _indefinite(noun: Token) -> bool:
