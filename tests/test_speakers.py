@@ -439,3 +439,19 @@ def test_a_gendered_noun_beside_a_name_keeps_she_from_a_man(nlp, upto_quotes) ->
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "waited three years")
     assert quote.speaker == "Lena Ortiz"
+
+
+def test_a_ruling_only_wondered_about_is_no_quote(nlp, upto_quotes) -> None:
+    text = "But it was unclear whether the judges in the two cases would rule that closed mines posed the same threat."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_narrative_before_a_colon_quote_is_not_what_the_cue_after_it_reports(nlp, upto_quotes) -> None:
+    text = (
+        "Veda Marsh, who had covered the port since the nineties, angered the mayor after she told a radio host "
+        'that despite the new cranes, the harbour would not grow: "Once the ships go south, it is over," '
+        "Marsh predicted."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert not [q for q in quotes if q.text.startswith("Veda Marsh")]
+    assert quote_with(quotes, "ships go south").speaker == "Veda Marsh"

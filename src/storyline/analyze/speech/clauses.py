@@ -251,10 +251,13 @@ def no_ones_statement(verb: Token, subject: Token) -> bool:
 
 
 def unrealised_saying(verb: Token) -> bool:
-    """Whether a speech verb is an infinitive with a subject of its own
-    ("dared him to say that ...", "wants them to admit that ..."): what
-    someone is pressed or wished to say, which nobody has said. An infinitive
-    sharing its clause's subject ("called her to say", "went on to say") is
-    said by that subject."""
+    """Whether a speech verb tells of something nobody has said: an
+    infinitive with a subject of its own ("dared him to say that ...", "wants
+    them to admit that ..."), what someone is pressed or wished to say; or a
+    verb in an open question ("unclear whether the court would rule that
+    ...", "asked if she would say ..."). An infinitive sharing its clause's
+    subject ("called her to say", "went on to say") is said by that subject."""
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
+        return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return verb.tag_ == "VB" and to and any(c.dep_ == "nsubj" for c in verb.children)

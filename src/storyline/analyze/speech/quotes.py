@@ -636,13 +636,27 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # a misparse: the speaker inside what they report, but not their verb
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
-    if unrealised_saying(verb):
+    if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb):
         return None
     if hypothetical_saying(verb, subject):
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+def _after_colon_quote(ctx: _Context, start: int, verb: Token) -> bool:
+    """Whether a speech verb comes right after a quotation that a colon
+    introduced, inside the clause it seems to report ("... she told a host
+    that the port would not grow: “...,” Marsh predicted"): the verb reports
+    the quotation, and the clause before the colon is narrative."""
+    i = bisect.bisect_right(ctx.mark_starts, verb.idx) - 1
+    if i < 0 or ctx.marks[i].start <= start:
+        return False
+    mark = ctx.marks[i]
+    between = ctx.text[mark.end : verb.idx].lstrip(",.!?" + _CLOSERS + "\"'’ ")
+    before = ctx.text[start : mark.start].rstrip().rstrip(_OPENERS + "\"'‘").rstrip()
+    return before.endswith(":") and len(between) <= 60 and not any(c in ".!?:\n" for c in between)
 
 
 def _according_to(ctx: _Context, token: Token, direct: Coverage) -> QuoteDetail | None:
