@@ -455,3 +455,51 @@ def test_narrative_before_a_colon_quote_is_not_what_the_cue_after_it_reports(nlp
     quotes = quotes_of(text, nlp, upto_quotes)
     assert not [q for q in quotes if q.text.startswith("Veda Marsh")]
     assert quote_with(quotes, "ships go south").speaker == "Veda Marsh"
+
+
+def test_attribute_values_of_markup_left_in_a_text_are_no_quotes(nlp, upto_quotes) -> None:
+    text = (
+        'Messages poured in.\n\n<tweet pic="" author="MayorKessel" timestamp="1449070000" tweet_id="6720000">'
+        "Thinking of the families tonight</tweet>."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_wondering_without_quote_marks_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Many residents are wondering if the council is going to return the money the developer donated."
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_question_followed_by_name_and_asked_finds_its_speaker(nlp, upto_quotes) -> None:
+    text = '"You think I will back down?" Trump asked reporters at a briefing late on Friday.'
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "back down")
+    assert quote.speaker is not None and "Trump" in quote.speaker
+
+
+def test_a_fragment_in_a_statements_clause_is_the_words_of_its_issuer(nlp, upto_quotes) -> None:
+    text = (
+        "A short statement issued by the Lund campaign on Friday night was vague. Instead, the statement "
+        'spoke of offering residents a chance to "pick the people who run this town."'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "pick the people")
+    assert quote.speaker is not None and "Lund campaign" in quote.speaker
+
+
+def test_a_lone_surname_typed_as_a_group_is_the_person_named_before(nlp) -> None:
+    from storyline.analyze.speech.quotes import quote_details
+    from storyline.model import Entity
+
+    text = (
+        "“We will appeal,” said Jorge Batista, a lawyer for the tenants.\n\n"
+        "Luis Ferreira came from Porto for the hearing. Growing up there, Ferreira saw many evictions.\n\n"
+        "“They took our homes without a word,” he said."
+    )
+    full = text.index("Luis Ferreira")
+    lone = text.index("Ferreira saw")
+    entities = [
+        Entity("e1", "Jorge Batista", "PERSON", mentions=((text.index("Jorge"), text.index(", a lawyer")),)),
+        Entity("e2", "Luis Ferreira", "PERSON", mentions=((full, full + len("Luis Ferreira")),)),
+        Entity("e3", "Ferreira", "NORP", mentions=((lone, lone + len("Ferreira")),)),
+    ]
+    quotes = [d.quote for d in quote_details(nlp(text), entities)]
+    assert [q.speaker for q in quotes if "took our homes" in q.text] == ["Luis Ferreira"]

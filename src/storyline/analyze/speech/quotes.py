@@ -53,6 +53,7 @@ _CLOSERS = "”»"
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
 _DOUBLED = re.compile(r"(?<!')''(?!')([^\n]+?)''")  # ''...'' on one line
+_MARKUP_TAG = re.compile(r"<[A-Za-z][^<>\n]*>")  # <tweet author="..."> left in a text: its values are no quotes
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
 
@@ -197,6 +198,31 @@ def _trimmed(text: str, mark: Marked) -> Marked | None:
 # --- context: entities, marks and titles -----------------------------------
 
 
+class _SpeakerMentions(MentionIndex):
+    """The entity at a span, reading a lone surname the recogniser typed as
+    something else ("Mendoza" as a group, after "Ana Mendoza" as a person) as
+    the one person named earlier with that surname: the writer shortens a
+    name already given, and a surname does not turn into a nationality."""
+
+    def __init__(self, entities: list[Entity], text: str) -> None:
+        super().__init__(entities)
+        self.text = text
+        self.surnames: dict[str, list[Entity]] = {}
+        for entity in entities:
+            if entity.type == "PERSON" and " " in entity.name:
+                self.surnames.setdefault(entity.name.split()[-1].lower(), []).append(entity)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        entity = super().at(start, end)
+        if entity is None or entity.type == "PERSON" or " " in entity.name:
+            return entity
+        word = self.text[start:end].lower()
+        people = self.surnames.get(word, []) if entity.name.lower() == word else []
+        if len(people) == 1 and people[0].mentions and people[0].mentions[0][0] < start:
+            return people[0]
+        return entity
+
+
 class _Context:
     """What the rules look up while reading one article."""
 
@@ -204,10 +230,15 @@ class _Context:
         self.doc = doc
         self.text = docindex.doc_text(doc)  # Doc.text joins every token on each access
         self.entities = entities
-        self.mentions = MentionIndex(entities)
+        self.mentions = _SpeakerMentions(entities, self.text)
         self.headings = heading_lines(self.text)
         self.heading_starts = [s for s, _ in self.headings]
-        self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m) and not self.in_heading(m.start)]
+        tags = [(m.start(), m.end()) for m in _MARKUP_TAG.finditer(self.text)]
+        self.marks = [
+            m
+            for m in quote_marks(self.text)
+            if _enough_words(self.text, m) and not self.in_heading(m.start) and not _inside(tags, m.start)
+        ]
         self.mark_starts = [m.start for m in self.marks]
         self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
         self.doubled_starts = [s for s, _ in self.doubled]
@@ -271,6 +302,11 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans``."""
+    return any(start <= offset < end for start, end in spans)  # a text has few tags, if any
 
 
 def _title_case(words: list[str]) -> bool:
@@ -466,7 +502,10 @@ def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
     end = last.end
     if end < len(doc) and last.end_char <= mark.end + 2:
         nxt = cues.sentence(doc[end])
-        if nxt[0].is_lower or nxt[0].pos_ in {"PRON", "PROPN"} and len(nxt) <= 12:
+        # "“... change?” Trump asked": after a question or an exclamation, a name the
+        # tagger read as a noun starts the cue sentence too
+        named = nxt[0].pos_ in {"PRON", "PROPN"} or nxt[0].is_title and text[mark.end - 1 : mark.end] in {"?", "!"}
+        if nxt[0].is_lower or named and len(nxt) <= 12:
             end = nxt.end
     return list(doc[start:end])
 
@@ -549,7 +588,33 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     if not _said_like(text[mark.start : mark.end], kind):
         return None
     rule = "marks+floating" if kind == "direct" else "marks+fragment"
-    return _detail(ctx, mark.start, mark.end, kind, None, None, rule, 0.6 if kind == "direct" else 0.4)
+    subject = _fragment_holder(ctx, mark) if kind == "partial" else None
+    return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
+
+
+def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
+    """Whose words a fragment with no speech verb is: the subject of the
+    clause it sits in, when that is someone who can speak or a text ("He
+    also seeks “...”", "The party released a statement, offering “...”",
+    "the statement called for “...”"). Words woven into someone's clause are
+    most often that one's own; a common noun ("the plan calls for") is not."""
+    span = ctx.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for verb in span.root.ancestors:
+        if ctx.quoted(verb) or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = speaker_token(verb)
+        if subject is None:
+            continue
+        if ctx.quoted(subject):
+            return None
+        entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+        speaks = entity is not None and entity.type in _SPEAKING_TYPES
+        if speaks or subject.lower_ in {"he", "she", "they"} or _is_text(subject):
+            return subject
+        return None
+    return None
 
 
 _TITLE_SMALL = words("and of the a an in on to for at with or")
@@ -624,9 +689,15 @@ def _cue_words(doc: Doc) -> list[Token]:
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
 
 
+# Verbs of thinking that report speech only with the words quoted ("“Why now?” she wondered").
+_THINKING_ALOUD = words("wonder muse")
+
+
 def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetail | None:
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "amod"}:
         return None  # "Asked what he would do, ..." reports the question, not an answer
+    if verb.lemma_.lower() in _THINKING_ALOUD:
+        return None  # "many are wondering if ...": a thought, unless quote marks show it was said
     content = content_span(verb)
     subject = speaker_token(verb)
     if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
@@ -1125,10 +1196,24 @@ def _author_token(text: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return objects[0]
+                return _named_text(objects[0])
         if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
             return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement issued by the campaign"
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return _named_text(agents[0])
     return None
+
+
+def _named_text(token: Token) -> Token:
+    """The name a text is given beside it ("the website Politiscope"): a site
+    or a paper is its publisher, who speaks through it."""
+    if _is_text(token):
+        named = [c for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"]
+        named += [token.head] if token.dep_ == "compound" and token.head.pos_ == "PROPN" else []
+        return named[0] if named else token
+    return token
 
 
 def _can_be_partner(token: Token) -> bool:
