@@ -503,3 +503,17 @@ def test_a_lone_surname_typed_as_a_group_is_the_person_named_before(nlp) -> None
     ]
     quotes = [d.quote for d in quote_details(nlp(text), entities)]
     assert [q.speaker for q in quotes if "took our homes" in q.text] == ["Luis Ferreira"]
+
+
+def test_a_noun_inside_the_quote_is_not_the_speaker_named_after_it(nlp) -> None:
+    # The parser sometimes gives "said" two subjects, one inside the quote:
+    # “Prices rose, the union,” said a clerk. A hand-built parse pins that case.
+    from spacy.tokens import Doc
+
+    from storyline.analyze.speech.clauses import speaker_token
+
+    words = ["“", "Prices", "rose", ",", "the", "union", ",", "”", "said", "a", "clerk", "."]
+    heads = [8, 2, 8, 8, 5, 8, 8, 8, 8, 10, 8, 8]
+    deps = ["punct", "nsubj", "ccomp", "punct", "det", "nsubj", "punct", "punct", "ROOT", "det", "nsubj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert speaker_token(doc[8]).text == "clerk"

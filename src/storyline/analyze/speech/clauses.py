@@ -35,6 +35,10 @@ def speaker_token(verb: Token) -> Token | None:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    if len(subjects) > 1 and after and verb.i > 0 and verb.nbor(-1).text in _CLOSING_MARKS:
+        return after[0]  # “..., the foundation, ...,” said a person close to them: not a noun in the quote
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:
