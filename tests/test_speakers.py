@@ -517,3 +517,18 @@ def test_a_noun_inside_the_quote_is_not_the_speaker_named_after_it(nlp) -> None:
     deps = ["punct", "nsubj", "ccomp", "punct", "det", "nsubj", "punct", "punct", "ROOT", "det", "nsubj", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert speaker_token(doc[8]).text == "clerk"
+
+
+def test_a_pronoun_in_another_clause_is_no_evidence_of_the_subjects_gender(nlp, upto_quotes) -> None:
+    text = (
+        "“The plan is sound,” retired general Tomas Reyes said.\n\n"
+        "Campaign director Ana Ruiz said Lee is reduced to insults because he cannot defend his record. "
+        "“This man wants to run the whole country,” she said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "run the whole country")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_what_someone_refused_to_say_is_no_quote(nlp, upto_quotes) -> None:
+    text = "The mayor refused to say in an interview on Friday that the harbour plan was ready for a vote."
+    assert quotes_of(text, nlp, upto_quotes) == []

@@ -254,14 +254,21 @@ def no_ones_statement(verb: Token, subject: Token) -> bool:
     return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)
 
 
+# Verbs whose infinitive is left undone ("declined to say that ...").
+_REFUSING = words("refuse decline fail neglect hesitate")
+
+
 def unrealised_saying(verb: Token) -> bool:
     """Whether a speech verb tells of something nobody has said: an
     infinitive with a subject of its own ("dared him to say that ...", "wants
     them to admit that ..."), what someone is pressed or wished to say; or a
     verb in an open question ("unclear whether the court would rule that
-    ...", "asked if she would say ..."). An infinitive sharing its clause's
+    ...", "asked if she would say ..."); or one refused ("declined to say
+    that ..."). An infinitive sharing its clause's
     subject ("called her to say", "went on to say") is said by that subject."""
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING:
+        return True  # "refused to say that ...": what someone would not say
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return verb.tag_ == "VB" and to and any(c.dep_ == "nsubj" for c in verb.children)

@@ -421,13 +421,38 @@ def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> d
 
 
 def _after_mention(span: Span) -> list[Token]:
-    """The honorific before a mention, and the rest of its sentence when the
-    mention is the subject."""
+    """The honorific before a mention, and the pronouns that refer back to it
+    when it is a subject (:func:`_referring`)."""
     doc = span.doc
     tokens = [doc[span.start - 1]] if span.start > 0 else []
-    if span.root.dep_ in {"nsubj", "nsubjpass"}:
-        tokens += list(doc[span.end : cues.sentence(span.root).end])
-    return tokens
+    return tokens + _referring(span.root)
+
+
+def _referring(subject: Token) -> list[Token]:
+    """The pronouns the grammar ties to a subject, in text order: a reflexive
+    right after it ("Kim herself"), the subject of the clause its verb
+    reports ("Kim said she ..."), a possessive in its own clause ("Kim
+    raised her hand"). A pronoun in another clause may be someone else
+    ("Kim said Lee was reduced to insults because he ...")."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    doc, verb = subject.doc, subject.head
+    found = [doc[subject.i + 1]] if subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ in _REFLEXIVE else []
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "conj"}:  # "Kim said she ...", "Kim met them and he ..."
+            found += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON"]
+    found += [t for t in verb.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and _clause_verb(t) is verb]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` is in."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+_REFLEXIVE = words("himself herself")
 
 
 def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
@@ -1038,7 +1063,8 @@ class _Discourse:
     def by_surname(self, entity: Entity, subject: Token) -> Entity:
         """For a surname several people share ("Murphy", "Mr. Murphy"), the
         namesake who spoke or was the subject of a clause most recently, and
-        never one whose gender the written title ("Mr.", "Ms.") contradicts.
+        never one whose gender the written title ("Mr.", "Ms.") or a pronoun
+        that refers back to the subject ("Kim herself said she ...") contradicts.
 
         The entities component ties a surname to the latest full name; a
         person named only as an object or inside quotation is talked about,
@@ -1048,7 +1074,7 @@ class _Discourse:
         if entity.type != "PERSON" or subject.pos_ != "PROPN":
             return entity
         start, end = _speaker_surface(subject)
-        written = self.ctx.text[start:end].lower()
+        written = " ".join(w for w in self.ctx.text[start:end].lower().split() if w not in _REFLEXIVE)
         title, _, rest = written.partition(" ")
         gender = None
         if title.rstrip(".") in _MALE | _FEMALE:
@@ -1056,12 +1082,15 @@ class _Discourse:
             written = rest  # "Mr. Trump": the surname
         if " " in written or not written:
             return entity
+        gender = gender or _own_gender(subject)
         namesakes = [
             e
             for e in self.ctx.entities
             if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] or e.id == entity.id
         ]
         fitting = [e for e in namesakes if gender is None or self.ctx.genders.get(e.id) in {None, gender}]
+        known = [e for e in fitting if gender is not None and self.ctx.genders.get(e.id) == gender]
+        fitting = known or fitting  # "Clinton herself": the namesake known to be a woman, if one is
         if len(namesakes) < 2 or not fitting:
             return entity
         return max(fitting, key=lambda e: (self.last_active(e, subject.idx), e.id == entity.id))
@@ -1310,5 +1339,21 @@ def _is_place(token: Token) -> bool:
 
 
 def _gender_of(ctx: _Context, token: Token) -> str | None:
+    """The gender of the person a subject names: the pronouns that refer back
+    to it when it is a surname several people share ("Kim herself said she
+    ..."), whose entity may be the wrong namesake; else its entity's."""
     entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
-    return ctx.genders.get(entity.id) if entity is not None else None
+    if entity is None:
+        return None
+    surname = token.lower_
+    shared = [e for e in ctx.entities if e.type == "PERSON" and e.name.lower().split()[-1:] == [surname]]
+    own = _own_gender(token) if len(shared) > 1 else None
+    return own or ctx.genders.get(entity.id)
+
+
+def _own_gender(subject: Token) -> str | None:
+    """ "he" or "she" by the first pronoun that refers back to ``subject``."""
+    for token in _referring(subject):
+        if token.lower_ in _MALE | _FEMALE:
+            return "he" if token.lower_ in _MALE else "she"
+    return None
