@@ -532,3 +532,13 @@ def test_a_pronoun_in_another_clause_is_no_evidence_of_the_subjects_gender(nlp, 
 def test_what_someone_refused_to_say_is_no_quote(nlp, upto_quotes) -> None:
     text = "The mayor refused to say in an interview on Friday that the harbour plan was ready for a vote."
     assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_the_paper_is_the_outlet_named_before(nlp, upto_quotes) -> None:
+    text = (
+        "The nationalist Harbour Times tabloid noted in an editorial on Thursday "
+        "that the mayor had few friends left.\n\n"
+        "As the paper noted, this is odd because the mayor was popular last year."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "odd because")
+    assert quote.speaker == "Harbour Times"

@@ -1196,8 +1196,14 @@ class _Discourse:
             # paragraph about one senator is that one, not another who spoke before.
             return max(holders, key=lambda e: self.last_seen(e, noun.idx))
         named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
+        if not named and lemma in _OUTLET_NOUNS:  # "the paper noted": the outlet named last
+            named = [e for e in ctx.entities if e.type == "ORG" and cues.is_outlet_name(e.name)]
+            named = [e for e in named if any(start < noun.idx for start, _ in e.mentions)]
         return _latest_before(named, noun.idx) if named else None
 
+
+# Descriptions of a news outlet ("the paper", "the tabloid").
+_OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet magazine")
 
 # Head nouns of a text or a recording: it can be the source of a claim (the
 # attributions component credits it), never a speaker ("the story noted").
