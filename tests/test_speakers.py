@@ -542,3 +542,12 @@ def test_the_paper_is_the_outlet_named_before(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "odd because")
     assert quote.speaker == "Harbour Times"
+
+
+def test_a_participle_after_a_reported_clause_goes_with_the_reporting_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "Minister Lena Vos said that after a long review the government had concluded the new port was "
+        "legal, saying she trusted the courts to decide."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.speaker for q in quotes if q.text.startswith("she trusted")] == ["Lena Vos"]

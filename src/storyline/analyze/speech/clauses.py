@@ -39,6 +39,7 @@ def speaker_token(verb: Token) -> Token | None:
     after = [c for c in subjects if c.i > verb.i]
     if len(subjects) > 1 and after and verb.i > 0 and verb.nbor(-1).text in _CLOSING_MARKS:
         return after[0]  # “..., the foundation, ...,” said a person close to them: not a noun in the quote
+    participle = verb.tag_ == "VBG"  # "..., warning that" goes with the sentence's speaker
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:
@@ -53,10 +54,9 @@ def speaker_token(verb: Token) -> Token | None:
             return None
         verb = verb.head
         own = cues.logical_subject(verb)
-        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head) and (own is None or own.pos_ == "PRON"):
-            # "X said the country lacks ..., warning that": X warns (and in "X said he
-            # will go, saying ...", "he" is X); but in "X added that farmers called
-            # her to say ...", the farmers say it
+        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head) and (participle or own is None):
+            # "X said the country lacks ..., warning that": X warns; but in "X added
+            # that farmers called her to say ...", the farmers say it
             verb = verb.head
     return None
 
