@@ -35,6 +35,11 @@ def speaker_token(verb: Token) -> Token | None:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    if len(subjects) > 1 and after and verb.i > 0 and verb.nbor(-1).text in _CLOSING_MARKS:
+        return after[0]  # “..., the foundation, ...,” said a person close to them: not a noun in the quote
+    participle = verb.tag_ == "VBG"  # "..., warning that" goes with the sentence's speaker
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:
@@ -48,8 +53,11 @@ def speaker_token(verb: Token) -> Token | None:
         if verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
             return None
         verb = verb.head
-        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head):
-            verb = verb.head  # "X said the country lacks ..., warning that": X warns
+        own = cues.logical_subject(verb)
+        if verb.dep_ == "ccomp" and cues.is_speech_verb(verb.head) and (participle or own is None):
+            # "X said the country lacks ..., warning that": X warns; but in "X added
+            # that farmers called her to say ...", the farmers say it
+            verb = verb.head
     return None
 
 
@@ -81,13 +89,20 @@ def _cut_at_hyphen(token: Token) -> bool:
 
 def _split_quote_speaker(verb: Token) -> Token | None:
     """The speaker of “The risk,” said Kim, “is that ...”, which the parser
-    reads as the subject of the quote's own verb: the name right after "said"."""
-    if verb.i + 1 >= len(verb.doc) or verb.dep_ != "parataxis":
+    reads as the subject of the quote's own verb: the name right after "said";
+    and of “...,” said the driver, who ..., which it reads as the subject of a
+    clause under "said": the noun phrase right after it."""
+    if verb.i + 1 >= len(verb.doc):
         return None
     name = verb.nbor(1)
-    while name.dep_ == "compound" and name.head.i > name.i:
+    while name.dep_ in {"compound", "det", "amod", "nummod", "poss"} and name.head.i > name.i:
         name = name.head
-    if name.pos_ == "PROPN" and name.dep_ == "nsubj" and name.head.i == verb.head.i:
+    if name.dep_ != "nsubj" or name.left_edge.i != verb.i + 1:
+        return None
+    if verb.dep_ == "parataxis" and name.pos_ == "PROPN" and name.head.i == verb.head.i:
+        return name
+    below = name.head.i != verb.i and verb.is_ancestor(name.head)
+    if below and name.pos_ in {"NOUN", "PROPN"} and verb.nbor(-1).text in _CLOSING_MARKS:
         return name
     return None
 
@@ -231,7 +246,29 @@ def no_ones_statement(verb: Token, subject: Token) -> bool:
         noun = noun.head.head
     if noun.lemma_.lower() in _SHARE_HEADS or noun.lower_ in _SHARE_HEADS:
         return True
+    if verb.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        return True  # "a lead among voters who say they will vote": a polled group, defined by its answer
     # "three in four (voters)", "six out of 10": a ratio of numbers
     phrase = list(noun.subtree)
     ratio = [t for t in phrase if t.lower_ in {"in", "out"} and (t.head.pos_ == "NUM" or t.dep_ == "quantmod")]
     return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)
+
+
+# Verbs whose infinitive is left undone ("declined to say that ...").
+_REFUSING = words("refuse decline fail neglect hesitate")
+
+
+def unrealised_saying(verb: Token) -> bool:
+    """Whether a speech verb tells of something nobody has said: an
+    infinitive with a subject of its own ("dared him to say that ...", "wants
+    them to admit that ..."), what someone is pressed or wished to say; or a
+    verb in an open question ("unclear whether the court would rule that
+    ...", "asked if she would say ..."); or one refused ("declined to say
+    that ..."). An infinitive sharing its clause's
+    subject ("called her to say", "went on to say") is said by that subject."""
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING:
+        return True  # "refused to say that ...": what someone would not say
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and to and any(c.dep_ == "nsubj" for c in verb.children)

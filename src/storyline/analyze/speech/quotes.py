@@ -42,6 +42,7 @@ from .clauses import (
     on_line,
     speaker_token,
     surface_span,
+    unrealised_saying,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ _CLOSERS = "”»"
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
 _DOUBLED = re.compile(r"(?<!')''(?!')([^\n]+?)''")  # ''...'' on one line
+_MARKUP_TAG = re.compile(r"<[A-Za-z][^<>\n]*>")  # <tweet author="..."> left in a text: its values are no quotes
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
 
@@ -196,6 +198,31 @@ def _trimmed(text: str, mark: Marked) -> Marked | None:
 # --- context: entities, marks and titles -----------------------------------
 
 
+class _SpeakerMentions(MentionIndex):
+    """The entity at a span, reading a lone surname the recogniser typed as
+    something else ("Mendoza" as a group, after "Ana Mendoza" as a person) as
+    the one person named earlier with that surname: the writer shortens a
+    name already given, and a surname does not turn into a nationality."""
+
+    def __init__(self, entities: list[Entity], text: str) -> None:
+        super().__init__(entities)
+        self.text = text
+        self.surnames: dict[str, list[Entity]] = {}
+        for entity in entities:
+            if entity.type == "PERSON" and " " in entity.name:
+                self.surnames.setdefault(entity.name.split()[-1].lower(), []).append(entity)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        entity = super().at(start, end)
+        if entity is None or entity.type == "PERSON" or " " in entity.name:
+            return entity
+        word = self.text[start:end].lower()
+        people = self.surnames.get(word, []) if entity.name.lower() == word else []
+        if len(people) == 1 and people[0].mentions and people[0].mentions[0][0] < start:
+            return people[0]
+        return entity
+
+
 class _Context:
     """What the rules look up while reading one article."""
 
@@ -203,10 +230,15 @@ class _Context:
         self.doc = doc
         self.text = docindex.doc_text(doc)  # Doc.text joins every token on each access
         self.entities = entities
-        self.mentions = MentionIndex(entities)
+        self.mentions = _SpeakerMentions(entities, self.text)
         self.headings = heading_lines(self.text)
         self.heading_starts = [s for s, _ in self.headings]
-        self.marks = [m for m in quote_marks(self.text) if _enough_words(self.text, m) and not self.in_heading(m.start)]
+        tags = [(m.start(), m.end()) for m in _MARKUP_TAG.finditer(self.text)]
+        self.marks = [
+            m
+            for m in quote_marks(self.text)
+            if _enough_words(self.text, m) and not self.in_heading(m.start) and not _inside(tags, m.start)
+        ]
         self.mark_starts = [m.start for m in self.marks]
         self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
         self.doubled_starts = [s for s, _ in self.doubled]
@@ -215,7 +247,7 @@ class _Context:
         self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.talked_about(t)]
         self.titled_subjects = [t for t in _titled_subjects(doc) if not self.talked_about(t)]
         self.titles = _titles(doc, entities)
-        self.genders = _genders(doc, entities)
+        self.genders = _genders(doc, entities, self.titles)
 
     def in_heading(self, offset: int) -> bool:
         """True when ``offset`` lies on a headline or subhead line."""
@@ -270,6 +302,11 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans``."""
+    return any(start <= offset < end for start, end in spans)  # a text has few tags, if any
 
 
 def _title_case(words: list[str]) -> bool:
@@ -346,18 +383,31 @@ _MALE = words("he him his himself mr")
 _FEMALE = words("she her hers herself mrs ms miss")
 
 
-def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+# Nouns for a person that say the person's sex ("Park, the mother of two,", "spokeswoman Ana Ruiz").
+_MALE_NOUNS = words(
+    "man boy father husband son brother uncle nephew grandfather grandson king prince actor "
+    "spokesman congressman businessman councilman chairman widower"
+)
+_FEMALE_NOUNS = words(
+    "woman girl mother wife daughter sister aunt niece grandmother granddaughter queen princess actress "
+    "spokeswoman congresswoman businesswoman councilwoman chairwoman widow"
+)
+
+
+def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> dict[str, str]:
     """ "he" or "she" per person entity id, where the article shows which.
 
-    The evidence is an honorific before a mention ("Ms. Park") and the
-    pronouns later in the sentences where the person is the subject ("Park
-    said she ..."); with no evidence either way the person stays open to both.
+    The evidence is an honorific before a mention ("Ms. Park"), the pronouns
+    later in the sentences where the person is the subject ("Park said she
+    ..."), and a noun for a person set beside the name ("Park, a mother of
+    two"); with no evidence either way the person stays open to both.
     """
     genders = {}
     people = [e for e in entities if e.type == "PERSON"]
     shared = Counter(e.name.lower().split()[-1] for e in people if e.name.split())
     for entity in people:
-        male = female = 0
+        nouns = titles.get(entity.id, set())
+        male, female = len(nouns & _MALE_NOUNS), len(nouns & _FEMALE_NOUNS)
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or " " not in span.text and shared[span.text.lower()] > 1:
@@ -371,13 +421,38 @@ def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
 
 
 def _after_mention(span: Span) -> list[Token]:
-    """The honorific before a mention, and the rest of its sentence when the
-    mention is the subject."""
+    """The honorific before a mention, and the pronouns that refer back to it
+    when it is a subject (:func:`_referring`)."""
     doc = span.doc
     tokens = [doc[span.start - 1]] if span.start > 0 else []
-    if span.root.dep_ in {"nsubj", "nsubjpass"}:
-        tokens += list(doc[span.end : cues.sentence(span.root).end])
-    return tokens
+    return tokens + _referring(span.root)
+
+
+def _referring(subject: Token) -> list[Token]:
+    """The pronouns the grammar ties to a subject, in text order: a reflexive
+    right after it ("Kim herself"), the subject of the clause its verb
+    reports ("Kim said she ..."), a possessive in its own clause ("Kim
+    raised her hand"). A pronoun in another clause may be someone else
+    ("Kim said Lee was reduced to insults because he ...")."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    doc, verb = subject.doc, subject.head
+    found = [doc[subject.i + 1]] if subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ in _REFLEXIVE else []
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "conj"}:  # "Kim said she ...", "Kim met them and he ..."
+            found += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON"]
+    found += [t for t in verb.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and _clause_verb(t) is verb]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` is in."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+_REFLEXIVE = words("himself herself")
 
 
 def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
@@ -452,7 +527,10 @@ def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
     end = last.end
     if end < len(doc) and last.end_char <= mark.end + 2:
         nxt = cues.sentence(doc[end])
-        if nxt[0].is_lower or nxt[0].pos_ in {"PRON", "PROPN"} and len(nxt) <= 12:
+        # "“... change?” Trump asked": after a question or an exclamation, a name the
+        # tagger read as a noun starts the cue sentence too
+        named = nxt[0].pos_ in {"PRON", "PROPN"} or nxt[0].is_title and text[mark.end - 1 : mark.end] in {"?", "!"}
+        if nxt[0].is_lower or named and len(nxt) <= 12:
             end = nxt.end
     return list(doc[start:end])
 
@@ -535,7 +613,33 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     if not _said_like(text[mark.start : mark.end], kind):
         return None
     rule = "marks+floating" if kind == "direct" else "marks+fragment"
-    return _detail(ctx, mark.start, mark.end, kind, None, None, rule, 0.6 if kind == "direct" else 0.4)
+    subject = _fragment_holder(ctx, mark) if kind == "partial" else None
+    return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
+
+
+def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
+    """Whose words a fragment with no speech verb is: the subject of the
+    clause it sits in, when that is someone who can speak or a text ("He
+    also seeks “...”", "The party released a statement, offering “...”",
+    "the statement called for “...”"). Words woven into someone's clause are
+    most often that one's own; a common noun ("the plan calls for") is not."""
+    span = ctx.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for verb in span.root.ancestors:
+        if ctx.quoted(verb) or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = speaker_token(verb)
+        if subject is None:
+            continue
+        if ctx.quoted(subject):
+            return None
+        entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+        speaks = entity is not None and entity.type in _SPEAKING_TYPES
+        if speaks or subject.lower_ in {"he", "she", "they"} or _is_text(subject):
+            return subject
+        return None
+    return None
 
 
 _TITLE_SMALL = words("and of the a an in on to for at with or")
@@ -610,21 +714,45 @@ def _cue_words(doc: Doc) -> list[Token]:
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
 
 
+# Verbs of thinking that report speech only with the words quoted ("“Why now?” she wondered").
+_THINKING_ALOUD = words("wonder muse")
+
+
 def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetail | None:
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "amod"}:
         return None  # "Asked what he would do, ..." reports the question, not an answer
+    if verb.lemma_.lower() in _THINKING_ALOUD:
+        return None  # "many are wondering if ...": a thought, unless quote marks show it was said
     content = content_span(verb)
     subject = speaker_token(verb)
     if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
         return None
     start, end = content
+    if start <= subject.idx < end and not start <= verb.idx < end:
+        return None  # a misparse: the speaker inside what they report, but not their verb
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
+        return None
+    if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb):
         return None
     if hypothetical_saying(verb, subject):
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+def _after_colon_quote(ctx: _Context, start: int, verb: Token) -> bool:
+    """Whether a speech verb comes right after a quotation that a colon
+    introduced, inside the clause it seems to report ("... she told a host
+    that the port would not grow: “...,” Marsh predicted"): the verb reports
+    the quotation, and the clause before the colon is narrative."""
+    i = bisect.bisect_right(ctx.mark_starts, verb.idx) - 1
+    if i < 0 or ctx.marks[i].start <= start:
+        return False
+    mark = ctx.marks[i]
+    between = ctx.text[mark.end : verb.idx].lstrip(",.!?" + _CLOSERS + "\"'’ ")
+    before = ctx.text[start : mark.start].rstrip().rstrip(_OPENERS + "\"'‘").rstrip()
+    return before.endswith(":") and len(between) <= 60 and not any(c in ".!?:\n" for c in between)
 
 
 def _according_to(ctx: _Context, token: Token, direct: Coverage) -> QuoteDetail | None:
@@ -804,6 +932,10 @@ class _Discourse:
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+                partners = self.partners(subject) if name is not None else []
+                if name is not None and partners:  # "Kim and the ministry said": both speak; "they" is the pair
+                    name = _joined([name, *partners])
+                    plural, person = True, False
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
                 actor = self.paragraph_actor(quote.start)
@@ -866,9 +998,59 @@ class _Discourse:
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
-        if {w.lower() for w in written.split()} & _NOT_SPEAKERS or _is_text(subject):
+        if _is_text(subject):
+            return self.author_of(subject)
+        if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
             return None, None
         return written, None
+
+    def partners(self, subject: Token) -> list[str]:
+        """The speakers coordinated with ``subject`` by "and" ("Kim, Lee and
+        the ministry said"), resolved each on its own; the ones that cannot
+        speak are left out."""
+        chain, token = [], subject
+        while True:
+            nxt = [c for c in token.children if c.dep_ == "conj" and c.i > token.i]
+            if not nxt:
+                break
+            token = nxt[0]
+            chain.append(token)
+        links = {c.lower_ for t in [subject, *chain] for c in t.children if c.dep_ == "cc"}
+        if not chain or not links or links - {"and", "&"}:
+            return []  # "Kim or Lee", "not Kim but Lee": not both
+        _, end = _speaker_surface(subject)
+        doc = subject.doc
+        for conjunct in chain:
+            before = doc[conjunct.left_edge.i - 1].lower_ if conjunct.left_edge.i > 0 else ""
+            if conjunct.idx < end or before not in {"and", "&", ","} or not _can_be_partner(conjunct):
+                # "lawyers and experts" written as one speaker; "Ana Ruiz, manager of
+                # sales and marketing": a title, not a second speaker
+                return []
+        names = [self.speaker_of(t)[0] for t in chain]
+        return [n for n in names if n is not None]
+
+    def author_of(self, text: Token) -> tuple[str | None, Entity | None]:
+        """Who wrote a text that "said" something: the one it is from or by
+        ("a statement from the ministry said"), its possessor ("the union's
+        letter says"), or, for "the statement", the one who issued that
+        statement earlier ("The ministry issued a statement. The statement
+        said ..."). A text's words are its author's; with no author shown, none."""
+        author = _author_token(text)
+        if author is not None:
+            return self.speaker_of(author)
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in text.children):
+            return None, None
+        lemma = text.lemma_.lower()
+        for earlier in reversed(self.ctx.doc[max(0, text.i - 400) : text.i]):
+            if earlier.lemma_.lower() != lemma or text.idx - earlier.idx > _FLOAT_REACH:
+                continue
+            author = _author_token(earlier)
+            if author is None and earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _ISSUING_VERBS:
+                author = cues.logical_subject(earlier.head)
+            if author is not None and author.lower_ not in {"who", "which", "that"}:
+                return self.speaker_of(author)
+            return None, None
+        return None, None
 
     def checked(self, entity: Entity, token: Token) -> tuple[str | None, Entity | None]:
         """``entity`` if it can speak: a person or a body, not a storm or a place."""
@@ -881,7 +1063,8 @@ class _Discourse:
     def by_surname(self, entity: Entity, subject: Token) -> Entity:
         """For a surname several people share ("Murphy", "Mr. Murphy"), the
         namesake who spoke or was the subject of a clause most recently, and
-        never one whose gender the written title ("Mr.", "Ms.") contradicts.
+        never one whose gender the written title ("Mr.", "Ms.") or a pronoun
+        that refers back to the subject ("Kim herself said she ...") contradicts.
 
         The entities component ties a surname to the latest full name; a
         person named only as an object or inside quotation is talked about,
@@ -891,7 +1074,7 @@ class _Discourse:
         if entity.type != "PERSON" or subject.pos_ != "PROPN":
             return entity
         start, end = _speaker_surface(subject)
-        written = self.ctx.text[start:end].lower()
+        written = " ".join(w for w in self.ctx.text[start:end].lower().split() if w not in _REFLEXIVE)
         title, _, rest = written.partition(" ")
         gender = None
         if title.rstrip(".") in _MALE | _FEMALE:
@@ -899,12 +1082,15 @@ class _Discourse:
             written = rest  # "Mr. Trump": the surname
         if " " in written or not written:
             return entity
+        gender = gender or _own_gender(subject)
         namesakes = [
             e
             for e in self.ctx.entities
             if e.type == "PERSON" and e.name.lower().split()[-1:] == [written] or e.id == entity.id
         ]
         fitting = [e for e in namesakes if gender is None or self.ctx.genders.get(e.id) in {None, gender}]
+        known = [e for e in fitting if gender is not None and self.ctx.genders.get(e.id) == gender]
+        fitting = known or fitting  # "Clinton herself": the namesake known to be a woman, if one is
         if len(namesakes) < 2 or not fitting:
             return entity
         return max(fitting, key=lambda e: (self.last_active(e, subject.idx), e.id == entity.id))
@@ -1010,8 +1196,14 @@ class _Discourse:
             # paragraph about one senator is that one, not another who spoke before.
             return max(holders, key=lambda e: self.last_seen(e, noun.idx))
         named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
+        if not named and lemma in _OUTLET_NOUNS:  # "the paper noted": the outlet named last
+            named = [e for e in ctx.entities if e.type == "ORG" and cues.is_outlet_name(e.name)]
+            named = [e for e in named if any(start < noun.idx for start, _ in e.mentions)]
         return _latest_before(named, noun.idx) if named else None
 
+
+# Descriptions of a news outlet ("the paper", "the tabloid").
+_OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet magazine")
 
 # Head nouns of a text or a recording: it can be the source of a claim (the
 # attributions component credits it), never a speaker ("the story noted").
@@ -1029,6 +1221,48 @@ def _is_text(noun: Token) -> bool:
 
 
 _INDEFINITE = words("a an one another some")
+# Verbs whose subject is the author of the text that is their object ("issued a statement").
+_ISSUING_VERBS = words("issue release send publish write post sign file deliver give make circulate put")
+
+
+def _author_token(text: Token) -> Token | None:
+    """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter"."""
+    for child in text.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _named_text(objects[0])
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement issued by the campaign"
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return _named_text(agents[0])
+    return None
+
+
+def _named_text(token: Token) -> Token:
+    """The name a text is given beside it ("the website Politiscope"): a site
+    or a paper is its publisher, who speaks through it."""
+    if _is_text(token):
+        named = [c for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"]
+        named += [token.head] if token.dep_ == "compound" and token.head.pos_ == "PROPN" else []
+        return named[0] if named else token
+    return token
+
+
+def _can_be_partner(token: Token) -> bool:
+    """Whether a coordinated noun reads as a second speaker: a name ("Lee
+    Chen", "the EU") or a determined description ("the ministry", "his
+    wife"), not the bare noun of a job title set beside a name."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
+def _joined(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _indefinite(noun: Token) -> bool:
@@ -1111,5 +1345,21 @@ def _is_place(token: Token) -> bool:
 
 
 def _gender_of(ctx: _Context, token: Token) -> str | None:
+    """The gender of the person a subject names: the pronouns that refer back
+    to it when it is a surname several people share ("Kim herself said she
+    ..."), whose entity may be the wrong namesake; else its entity's."""
     entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
-    return ctx.genders.get(entity.id) if entity is not None else None
+    if entity is None:
+        return None
+    surname = token.lower_
+    shared = [e for e in ctx.entities if e.type == "PERSON" and e.name.lower().split()[-1:] == [surname]]
+    own = _own_gender(token) if len(shared) > 1 else None
+    return own or ctx.genders.get(entity.id)
+
+
+def _own_gender(subject: Token) -> str | None:
+    """ "he" or "she" by the first pronoun that refers back to ``subject``."""
+    for token in _referring(subject):
+        if token.lower_ in _MALE | _FEMALE:
+            return "he" if token.lower_ in _MALE else "she"
+    return None
