@@ -183,3 +183,36 @@ def test_compare_commander_and_spokesman_of_one_person_neither_conflict_nor_corr
 )
 def test_compare_titles_corroborate_only_when_they_name_one_job(a: str, b: str, one_job: bool) -> None:
     assert titles_corroborate(parse_titles(a), parse_titles(b)) is one_job
+
+
+# --- review of round 3 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        ("A New Zealand earthquake struck at 09:40 GMT on Monday.", [580]),  # a country, not a new quake
+        ("The quake struck at 09:40 GMT, hours after a smaller tremor shook the coast.", [580]),  # timed against it
+        ("A second quake struck at 10:20 GMT.", []),
+        ("An aftershock struck at 11:05 GMT, after the main shock.", []),
+    ],
+)
+def test_compare_time_of_a_happening_timed_against_another_of_its_series_is_read(
+    sentence: str, minutes: list[int]
+) -> None:
+    assert [t.minutes for t in clock_times(sentence)] == minutes
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("jack", "john", True), ("jack", "jo", False), ("bill", "wil", False), ("dave", "davide", True)],
+)
+def test_compare_a_customary_short_form_matches_the_full_name_not_any_prefix_of_it(a: str, b: str, same: bool) -> None:
+    from storyline.compare.names import short_form
+
+    assert short_form(a, b) is same
+
+
+def test_compare_a_village_named_as_the_place_of_the_happening_is_no_part_of_it() -> None:
+    assert not local("Nine people died in the village of Orsk.", 0, 11, "killed")
+    assert local("Nine people died in one village.", 0, 11, "killed")

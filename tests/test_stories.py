@@ -252,3 +252,12 @@ def test_stories_long_article_keeps_its_whole_vocabulary_up_to_six_hundred_terms
         link_stories(store, ["long1"])
         vector = store.story_article_vector("long1")
     assert vector is not None and len(vector["body"]) == 450
+
+
+def test_stories_a_headline_counts_unless_the_text_opens_with_it_as_whole_words() -> None:
+    from storyline.link.stories import _body_text
+
+    assert _body_text("Quake", "An earthquake hit the coast.").startswith("Quake\n")  # "earthquake" holds no "Quake"
+    assert (
+        _body_text("Quake hits coast", "Quake hits coast. Rescuers arrived.") == "Quake hits coast. Rescuers arrived."
+    )

@@ -157,11 +157,12 @@ _AFTER_REACH = 80  # characters after a count within which a year still dates it
 
 
 # A place narrower than the happening: a count there is part of the toll, not the toll.
-# "the town of X" names where the happening took place, so a town is narrower only when
-# it is not introduced by name that way ("in one town", "in two towns").
+# "the town of X", "the village of X" name the settlement where the happening took place,
+# so a settlement is narrower only when it is not introduced by name that way ("in one
+# town", "in two villages"); a district or a county stays a part however it is named.
 _LOCAL = re.compile(
     r"\b(?:in|at|from)\s+(?:the\s+|a\s+|one\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:district|village|town(?!\s+of\b)|neighbou?rhood|camp|hospital|clinic|county|ward)s?\b",
+    r"(?:district|(?:village|town)(?!\s+of\b)|neighbou?rhood|camp|hospital|clinic|county|ward)s?\b",
     re.IGNORECASE,
 )
 # Where the clause of a count ends: a comma, a semicolon, a dash or a parenthesis.

@@ -18,7 +18,7 @@ police commander is also its spokesman, a minister is also a lawmaker and the
 negotiator, a general is an envoy. An organisation's executive titles
 (manager, director, CEO, chairman, owner) agree with each other and with its
 "president", which companies and teams combine; a president the title ties to
-a state ("US President", "President of Marevia") is no executive of a company.
+a state ("US President", "President of France": a country the gazetteer knows) is no executive of a company.
 """
 
 from __future__ import annotations

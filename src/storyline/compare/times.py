@@ -48,11 +48,15 @@ _CLOCK = re.compile(
 )
 # The sentence says the happening itself took place then.
 # The sentence is about another happening of a series than the one the story is about.
+# "new" only in lower case: "New Zealand earthquake" is no new quake.
 _SERIES = re.compile(
-    r"\b(?:after-?shocks?|fore-?shocks?|(?:second|third|another|new|fresh|earlier|later|subsequent|smaller|weaker)"
+    r"\b(?:after-?shocks?|fore-?shocks?|(?:second|third|another|(?-i:new)|fresh|earlier|later|subsequent|smaller|weaker)"
     r"\s+(?:[\w.-]+\s+){0,2}?(?:quake|earthquake|tremor|shock|blast|explosion|attack|strike|eruption|round|wave)s?)\b",
     re.IGNORECASE,
 )
+# Before a series phrase: it names the happening this one is timed against, not this one
+# ("struck at 09:40 GMT, hours after a smaller tremor").
+_RELATIVE_TO = re.compile(r"\b(?:after|following|since|before|than)\s+(?:(?:the|a|an|its)\s+)?$", re.IGNORECASE)
 # A quake's magnitude: "magnitude 6.1", "a 6.1-magnitude quake", "measuring 6 . 1".
 _MAGNITUDE = re.compile(
     r"\bmagnitude(?:\s+of)?\s*-?\s*(?P<after>\d(?:\s*\.\s*\d)?)(?!\s*\d)"
@@ -87,7 +91,7 @@ def clock_times(text: str) -> Iterator[ClockTime]:
     """Times with a zone in sentences that say when the happening took place."""
     for match in _CLOCK.finditer(text):
         left, right = sentence_with_decimals(text, match.start(), match.end())
-        if not _HAPPENED.search(text, left, right) or _SERIES.search(text, left, right):
+        if not _HAPPENED.search(text, left, right) or _of_another(text, left, right):
             continue
         if match["hm"]:
             if not match["zone"] or match["zone"].lower().startswith(LOCAL):
@@ -106,6 +110,15 @@ def clock_times(text: str) -> Iterator[ClockTime]:
         yield ClockTime(
             hour * 60 + minute, zone, match.group(0), match.start(), match.end(), magnitude(text[left:right])
         )
+
+
+def _of_another(text: str, left: int, right: int) -> bool:
+    """Whether the sentence is about another happening of a series (an aftershock, a second blast),
+    not only timing this one against it."""
+    return any(
+        not _RELATIVE_TO.search(text[max(left, m.start() - 30) : m.start()])
+        for m in _SERIES.finditer(text, left, right)
+    )
 
 
 def magnitude(sentence: str) -> float | None:

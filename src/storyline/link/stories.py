@@ -498,7 +498,7 @@ def _body_text(title: str | None, text: str) -> str:
     A headline the text repeats near its start (some cleaners keep it) is
     not counted twice.
     """
-    if not title or _squashed(title) in _squashed(text[: 3 * len(title) + 200]):
+    if not title or f" {_squashed(title)} " in f" {_squashed(text[: 3 * len(title) + 200])} ":  # whole words
         return text
     return f"{title}\n{text}"
 
