@@ -551,3 +551,40 @@ def test_a_participle_after_a_reported_clause_goes_with_the_reporting_speaker(nl
     )
     quotes = quotes_of(text, nlp, upto_quotes)
     assert [q.speaker for q in quotes if q.text.startswith("she trusted")] == ["Lena Vos"]
+
+
+def test_a_possessive_in_the_subjects_own_clause_is_evidence_of_gender(nlp, upto_quotes) -> None:
+    text = (
+        "“The depot will close,” said Marek Fenwick.\n\n"
+        "“We tried everything,” said Idris Calloway. Calloway raised her hand at the meeting.\n\n"
+        "“Nobody asked the drivers,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "asked the drivers")
+    assert quote.speaker == "Marek Fenwick"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Campaign director Ana Ruiz told Lee Park that he had lost the vote.",
+        "Campaign director Ana Ruiz met Lee Park and he said nothing.",
+    ],
+)
+def test_a_pronoun_that_may_mean_the_object_is_no_evidence_of_the_subjects_gender(nlp, upto_quotes, clause) -> None:
+    text = f"“The plan is sound,” retired general Tomas Reyes said.\n\n{clause} “This is only the start,” she said."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "only the start")
+    assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("refusal", ["did not hesitate to say", "never hesitated to say", "did not refuse to say"])
+def test_a_negated_refusal_to_say_is_still_a_quote(nlp, upto_quotes, refusal) -> None:
+    text = f"The mayor {refusal} that the harbour plan was ready for a vote."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [(q.kind, q.text.endswith("harbour plan was ready for a vote")) for q in quotes] == [("indirect", True)]
+
+
+def test_coordinated_speakers_have_no_single_speaker_id(nlp, upto_quotes) -> None:
+    text = "Mayor Lena Vos and the transport ministry said the new bridge would open in May."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "new bridge")
+    assert quote.speaker is not None and " and " in quote.speaker
+    assert quote.speaker_id is None

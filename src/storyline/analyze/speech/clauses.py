@@ -254,8 +254,15 @@ def no_ones_statement(verb: Token, subject: Token) -> bool:
     return bool(ratio) and any(t.pos_ == "NUM" for t in phrase)
 
 
-# Verbs whose infinitive is left undone ("declined to say that ...").
+# Verbs whose infinitive is left undone ("declined to say that ...", "hesitated to
+# say"), unless the verb is negated ("did not hesitate to say", "never failed to say").
 _REFUSING = words("refuse decline fail neglect hesitate")
+_NEGATIONS = words("not n't never no")
+
+
+def _negated(verb: Token) -> bool:
+    """Whether ``verb`` is negated ("did not refuse", "never hesitated")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIONS) for c in verb.children)
 
 
 def unrealised_saying(verb: Token) -> bool:
@@ -264,11 +271,12 @@ def unrealised_saying(verb: Token) -> bool:
     them to admit that ..."), what someone is pressed or wished to say; or a
     verb in an open question ("unclear whether the court would rule that
     ...", "asked if she would say ..."); or one refused ("declined to say
-    that ..."). An infinitive sharing its clause's
-    subject ("called her to say", "went on to say") is said by that subject."""
+    that ...", but not "did not hesitate to say that ..."). An infinitive
+    sharing its clause's subject ("called her to say", "went on to say") is
+    said by that subject."""
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING:
-        return True  # "refused to say that ...": what someone would not say
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING and not _negated(verb.head):
+        return True  # "refused to say that ...": what someone would not say; "did not hesitate to say" said it
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return verb.tag_ == "VB" and to and any(c.dep_ == "nsubj" for c in verb.children)

@@ -431,22 +431,39 @@ def _after_mention(span: Span) -> list[Token]:
 def _referring(subject: Token) -> list[Token]:
     """The pronouns the grammar ties to a subject, in text order: a reflexive
     right after it ("Kim herself"), the subject of the clause its verb
-    reports ("Kim said she ..."), a possessive in its own clause ("Kim
-    raised her hand"). A pronoun in another clause may be someone else
-    ("Kim said Lee was reduced to insults because he ...")."""
+    reports or of a clause joined to it ("Kim said she ...", "Kim met them
+    and he ..."), a possessive in its own clause ("Kim raised her hand").
+    A pronoun in another clause may be someone else ("Kim said Lee was
+    reduced to insults because he ..."), and so may the subject of a clause
+    after a verb with a person as its object ("Kim told Lee that he ...",
+    "Kim met Lee and he ..."): he or she may be that person."""
     if subject.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     doc, verb = subject.doc, subject.head
     found = [doc[subject.i + 1]] if subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ in _REFLEXIVE else []
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp", "conj"}:  # "Kim said she ...", "Kim met them and he ..."
-            found += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON"]
-    found += [t for t in verb.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and _clause_verb(t) is verb]
+    if not _someone_else_named(verb):
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp", "conj"}:
+                found += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON"]
+    found += [t for t in verb.subtree if t.dep_ == "poss" and t.pos_ == "PRON" and _clause_verb(t).i == verb.i]
     return sorted(found, key=lambda t: t.i)
 
 
+def _someone_else_named(verb: Token) -> bool:
+    """Whether ``verb`` has an object that one person could be: a singular
+    noun or name that is no date or place, or "him" or "her" ("told Lee",
+    "met the judge", "gave it to him"). A plural ("told reporters"), a place
+    or no object leaves the subject as the only one a later "he" or "she"
+    means."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects += [c for o in objects if o.dep_ == "dative" for c in o.children if c.dep_ == "pobj"]
+    person = [o for o in objects if o.tag_ in {"NN", "NNP"} and o.ent_type_ in {"", "PERSON"}]
+    return bool(person) or any(o.lower_ in {"him", "her"} for o in objects)
+
+
 def _clause_verb(token: Token) -> Token:
-    """The verb of the clause ``token`` is in."""
+    """The verb of the clause ``token`` is in (spaCy makes a new Token on each
+    access, so compare the result by ``.i``, not by identity)."""
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     return token
@@ -934,7 +951,9 @@ class _Discourse:
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
                 partners = self.partners(subject) if name is not None else []
                 if name is not None and partners:  # "Kim and the ministry said": both speak; "they" is the pair
-                    name = _joined([name, *partners])
+                    # No one entity is the pair: the id stays empty, so readers of the
+                    # quote (positions) take each name in the joined phrase.
+                    name, entity = _joined([name, *partners]), None
                     plural, person = True, False
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
