@@ -462,3 +462,56 @@ def test_violating_safety_rules_is_no_rejection(nlp, settings) -> None:
 
 def test_declining_to_explain_a_plan_is_no_rejection(nlp, settings) -> None:
     assert _emitted(nlp, settings, "Tom Alder declined to explain what the deal would include.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Norland president met Valmora's envoy and the families of the victims.",
+        "Ilse Brand and Tom Alder met the crowd in Orlo.",
+    ],
+)
+def test_meeting_people_who_are_no_named_party_is_still_a_meeting(nlp, settings, text: str) -> None:
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Norland said the army could intervene and Valmoran rebels attacked the base on Monday.",
+        "The Norland army could intervene, and Valmoran rebels attacked a police base on Monday.",
+    ],
+)
+def test_a_conjoined_clause_with_its_own_subject_is_not_under_could(nlp, settings, text: str) -> None:
+    assert [e.actor for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"] == ["Valmoran rebels"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Norland army hit back at Valmoran rebel positions with airstrikes.",
+        "The Norland army fired back with artillery.",
+    ],
+)
+def test_fire_returned_with_weapons_or_at_positions_is_an_assault(nlp, settings, text: str) -> None:
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["ASSAULT"]
+
+
+def test_an_appeal_to_someone_to_act_is_a_demand(nlp, settings) -> None:
+    text = "Norland's appeal to the international community to send aid came on Monday."
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("DEMAND", "Norland")]
+
+
+def test_a_host_with_nothing_hosted_in_its_clause_hosts_the_talks(nlp, settings) -> None:
+    text = "Norland and Valmora will resume talks next week, and Ostria will host."
+    assert [e.actor for e in _emitted(nlp, settings, text) if e.type == "CONSULT"] == ["Norland and Valmora", "Ostria"]
+
+
+def test_shooting_back_at_a_person_is_still_a_retort(nlp, settings) -> None:
+    text = "Senator Tom Alder shot back at Mayor Ilse Brand on Monday."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"] == []
+
+
+def test_a_host_with_nothing_hosted_and_no_talks_named_hosts_a_show(nlp, settings) -> None:
+    text = "The comedian Tom Alder hosted and the singer Ilse Brand performed on Saturday."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "CONSULT"] == []

@@ -100,6 +100,11 @@ RELEASES = words("release free withdraw pull")
 HOSTS = words("host visit negotiate")
 # What a host holds when parties meet ("hosted the talks"); a show, a convention or a party is no meeting.
 MEETINGS = words("summit talk meeting conference negotiation visit delegation round session")
+# What is met when no party is: a requirement or a reaction ("met the target", "met resistance").
+MET_THINGS = words(
+    "target deadline demand goal requirement condition standard quota need expectation criterion criteria "
+    "threshold benchmark obligation term cost resistance opposition criticism skepticism scepticism fate end"
+)
 # Modifiers of an event noun that say it has not happened ("his proposed ban").
 UNREAL = words(
     "proposed planned possible potential alleged rumored rumoured hypothetical would-be future pending prospective"
@@ -376,10 +381,14 @@ def _controlled_object(actor: Token, trigger: Token) -> bool:
     return actor.dep_ == "nsubj" and any(a.pos_ in {"NOUN", "PROPN", "PRON"} for a in asked)
 
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
 def _possible(token: Token) -> bool:
     """An act said to be possible or within someone's power: "could call on the army", "could
     scrap the order or refuse to appeal", "could consider imposing sanctions", "can act ... and
-    send troops". Not a denial ("could not support" stays, as denied)."""
+    send troops". Not a denial ("could not support" stays, as denied). A conjoined clause with its
+    own subject ("the army could intervene and rebels attacked the base") is not under the modal."""
     for _ in range(4):
         aux = [c for c in token.children if c.dep_ == "aux" and c.lower_ in POSSIBILITY]
         if aux:
@@ -387,6 +396,8 @@ def _possible(token: Token) -> bool:
         gerund_object = token.dep_ in {"dobj", "pcomp"} and token.tag_ == "VBG"
         if token.dep_ not in {"xcomp", "conj"} and not gerund_object or token.head == token:
             return False
+        if token.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in token.children):
+            return False  # "X could intervene and rebels attacked": a clause of its own, not under "could"
         token = token.head
     return False
 
@@ -495,15 +506,11 @@ def _sense(
         return "sense: a meeting with one party"
     if type_ == "CONSULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ not in MEETING_PREPS:
         return "target: a place left or passed, not a party met"
-    if (
-        type_ == "CONSULT"
-        and lemma == "host"
-        and not any(party(o) or o.lemma_.lower() in MEETINGS for o in _objects(token))
-    ):
+    if type_ == "CONSULT" and lemma == "host" and _hosts_a_show(token):
         return "sense: hosting a show or an event, no party met"
     if type_ == "CONSULT" and sense.kind == "noun" and target is None and _meeting_of_one(token, actor):
         return "sense: a meeting of one body ('a meeting of the board'), no parties meeting"
-    if type_ == "CONSULT" and lemma == "meet" and any(not party(o) for o in _objects(token)):
+    if type_ == "CONSULT" and lemma == "meet" and any(o.lemma_.lower() in MET_THINGS for o in _objects(token)):
         return "sense: meeting a requirement ('met the target'), not a party"
     if type_ == "CONSULT" and lemma == "visit" and target is None:
         return "sense: visits to no one (campaign stops)"
@@ -632,10 +639,25 @@ def _base_form(clause: Token) -> bool:
     return clause.tag_ == "VB" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VB", "TO"} for c in clause.children)
 
 
+# Places armed parties hit: "hit back at rebel positions".
+MILITARY_PLACES = words("position base camp post outpost stronghold checkpoint barracks airfield depot")
+
+
 def _retort(verb: Token) -> bool:
-    """ "shot back", "hit back, smiling": back with no one shot or hit."""
+    """ "shot back", "hit back, smiling": back with no one shot or hit. Fire returned at or with
+    something armed ("hit back at rebel positions with airstrikes", "fired back with artillery")
+    is force: a weapon, an armed party or a military place in the "at"/"with" phrase."""
     back = any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
-    return back and not any(c.dep_ == "dobj" for c in verb.children)
+    if not back or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "with"}]
+    return not any(_armed(t) for p in phrases for t in p.subtree if t.i != p.i)
+
+
+def _armed(token: Token) -> bool:
+    """A word of force in a returned-fire phrase: a weapon or an armed party, or a military place."""
+    lemma = token.lemma_.lower()
+    return lemma in VIOLENCE or token.lower_ in VIOLENCE or lemma in MILITARY_PLACES or token.ent_type_ == "FAC"
 
 
 # Verbs of learning: "demanded to know whether ...", "asked to see the files" is a request for information.
@@ -657,8 +679,23 @@ def _to_be(token: Token) -> bool:
 
 
 def _attraction(noun: Token) -> bool:
-    """ "X's appeal to rural voters has limits": an appeal to people, for nothing and to do nothing."""
-    return "to" in _preps(noun) and "for" not in _preps(noun) and not _infinitive(noun)
+    """ "X's appeal to rural voters has limits": an appeal to people, for nothing and to do nothing.
+    An infinitive on the noun ("an appeal to donors to send aid") is the act appealed for."""
+    to_act = any(
+        c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in noun.children
+    )
+    return "to" in _preps(noun) and "for" not in _preps(noun) and not _infinitive(noun) and not to_act
+
+
+def _hosts_a_show(verb: Token) -> bool:
+    """ "will host its yearly convention": hosting a thing that is no party and no meeting. What is
+    hosted is the object, or the noun a participle hangs on ("talks hosted by X"). A host with
+    nothing hosted in its clause hosts what the sentence is about: talks when it names them ("will
+    resume talks, and X will host"), else a show ("a comedian hosted and a singer performed")."""
+    hosted = [verb.head] if verb.dep_ == "acl" else _objects(verb)
+    if not hosted:
+        return not any(t.lemma_.lower() in MEETINGS for t in verb.sent if t.i != verb.i)
+    return not any(party(o) or o.lemma_.lower() in MEETINGS for o in hosted)
 
 
 def _infinitive(verb: Token) -> bool:
