@@ -132,3 +132,59 @@ def test_attributions_according_to_plan_is_not_a_source(nlp, settings) -> None:
     analysis = analyze(Article(id="t", source="test", text=text), settings, nlp)
     assert "plan" not in [a.source for a in analysis.attributions]
     assert [a.cue for a in analysis.attributions] == ["said"]
+
+
+def test_attributions_belief_verb_credits_its_clause_to_a_named_person(nlp, upto_attributions) -> None:
+    text = "Ingrid Solberg thinks the bridge tolls will be scrapped before winter."
+    found = one(attributions_of(text, nlp, upto_attributions), "Solberg")
+    assert (found.source_type, found.cue, found.rule) == ("person", "thinks", "think-belief")
+    assert found.claim == "the bridge tolls will be scrapped before winter"
+
+
+def test_attributions_evidence_verb_credits_a_survey_finding(nlp, upto_attributions) -> None:
+    text = "A survey of harbour pilots showed that most of them favour a second lock."
+    found = one(attributions_of(text, nlp, upto_attributions), "survey")
+    assert (found.source_type, found.cue) == ("document", "showed")
+    assert found.claim == "that most of them favour a second lock"
+
+
+def test_attributions_document_finding_without_a_clause_is_its_object(nlp, upto_attributions) -> None:
+    text = "A poll of farmers found strong support for the new quota."
+    found = one(attributions_of(text, nlp, upto_attributions), "poll")
+    assert found.claim == "strong support for the new quota"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor expects to announce the budget on Friday.",  # an infinitive: a plan, no claim
+        "The engineers know why the pumps failed.",  # an embedded question
+        "The council does not believe the tunnel will open this year.",  # negated
+        "We think the tunnel will open late.",  # the writer's aside
+        "Did the minister think the vote would pass?",  # a question
+    ],
+)
+def test_attributions_belief_verb_without_a_claim_credits_nothing(nlp, upto_attributions, text: str) -> None:
+    assert attributions_of(text, nlp, upto_attributions) == []
+
+
+def test_attributions_belief_verb_makes_no_quote(nlp, upto_attributions) -> None:
+    text = "Fire investigators believe the blaze at the grain depot was started deliberately."
+    article = Article(id="t1", source="test", text=text, published="2026-02-18", published_source="explicit")
+    analysis = analyze(article, upto_attributions, nlp)
+    assert analysis.quotes == ()
+    assert [a.claim for a in analysis.attributions] == ["the blaze at the grain depot was started deliberately"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The climbers found themselves stranded below the ridge.",  # a small clause, no tense of its own
+        "The council would like residents to know that the pool will reopen.",  # "know" has no subject here
+        "How the money is spent will determine what the town can build next.",  # an embedded question
+    ],
+)
+def test_attributions_belief_or_evidence_verb_needs_its_own_subject_and_a_finite_clause(
+    nlp, upto_attributions, text: str
+) -> None:
+    assert attributions_of(text, nlp, upto_attributions) == []

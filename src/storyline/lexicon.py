@@ -47,6 +47,14 @@ SPEECH_VERBS = STATEMENT_VERBS | words(
     "clarify specify underline underscore highlight tout brag confess opine speculate point"
 )
 
+# Verbs that credit a claim to a mind or to evidence rather than to speech,
+# by lemma: "officials believe the fire was set", "the survey found that
+# most voters ...". Kept out of SPEECH_VERBS on purpose (no one said the
+# words, so they make no quote); the attributions component reads them,
+# with a finite clause after them, as a claim credited to their subject.
+BELIEF_VERBS = words("believe think expect suspect fear doubt assume reckon suppose feel know worry")
+EVIDENCE_VERBS = words("show find demonstrate prove determine establish")
+
 # Auxiliaries that put a verb in the future ("will meet", "they'll meet",
 # "won't" = "wo" + "n't"), lower-cased token text, with the typographic
 # apostrophe news text mostly uses ("they’ll") and none ("theyll"). "would"

@@ -5,6 +5,10 @@ writer relies on for a claim: another outlet ("according to Reuters", "The
 Guardian reports", "a condition Reuters reported remains ..."), a document
 ("the report said"), an unnamed source ("officials said", "sources familiar
 with the talks"), or a named person or body in an "according to" phrase.
+Belief and evidence verbs with a clause ("investigators believe the fire was
+set", "the poll showed that ...") credit a claim to any kind of source: no
+one is quoted, so the quotes component leaves them, but the claim still
+rests on that source's judgement.
 The span is the claim itself, so a reader can check which statements of the
 article rest on someone else's word.
 
@@ -19,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...lexicon import SPEECH_VERBS
+from ...lexicon import BELIEF_VERBS, EVIDENCE_VERBS, SPEECH_VERBS
 from ...model import Attribution, Entity
 from ...settings import Settings
 from .. import docindex
@@ -27,7 +31,17 @@ from ..entities.entities import MentionIndex
 from ..phrases import according_to
 from ..registry import Found, component
 from . import cues
-from .clauses import claim_around, content_span, no_ones_statement, on_line, speaker_token, surface_span, tokens_span
+from .clauses import (
+    claim_around,
+    content_span,
+    hypothetical_saying,
+    no_ones_statement,
+    on_line,
+    speaker_token,
+    surface_span,
+    tokens_span,
+    unrealised_saying,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,7 +72,9 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
     known = MentionIndex(entities)
     found: dict[tuple[int, int], AttributionDetail] = {}
     for token in _cue_words(doc):
-        detail = _according_to(token, known) or _reported(token, known) or _citing(token, known)
+        detail = (
+            _according_to(token, known) or _reported(token, known) or _citing(token, known) or _believed(token, known)
+        )
         if detail is not None:
             key = (detail.attribution.start, detail.attribution.end)
             found.setdefault(key, detail)
@@ -66,9 +82,10 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
 
 
 def _cue_words(doc: Doc) -> list[Token]:
-    """The tokens that can cue an attribution, in order: "according", "citing", speech and report verbs."""
+    """The tokens that can cue an attribution, in order: "according", "citing",
+    speech, report, belief and evidence verbs."""
     words = docindex.words(doc)
-    verbs = SPEECH_VERBS | cues.CREDIT_VERBS
+    verbs = SPEECH_VERBS | cues.CREDIT_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
     cue = zip(words.lower, words.lemma, strict=True)
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in verbs or lower in _CUE_WORDS]
 
@@ -142,6 +159,103 @@ def _citing(token: Token, entities: MentionIndex) -> AttributionDetail | None:
     claim = (before[0].idx, before[-1].idx + len(before[-1].text))
     cue = (token.idx, token.idx + len(token.text))
     return _detail(objects[0], _type(objects[0], "", entities), cue, claim, entities, "citing", 0.6)
+
+
+# Subjects that are the writer or the reader ("we know that ...", "you
+# might think ..."): an aside of the article's own, credited to no source.
+_WRITER_OR_READER = frozenset({"i", "we", "you"})
+# Words that open an embedded question ("knows what happened", "doubts
+# whether ..."): the clause is asked about, not claimed.
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where"})
+
+
+def _believed(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
+    """ "officials believe the fire was set", "the poll showed that X leads".
+
+    A belief or evidence verb with a finite clause after it credits that
+    clause to the verb's subject, the way a speech verb does, whoever the
+    subject is: no one said the words, so it is no quote, but an analyst
+    wants to know the claim rests on that source. Not read: an infinitive
+    ("expects to win", no clause of its own), an embedded question, a
+    negated verb ("does not believe X" credits no one with X), the writer's
+    or reader's own "we think", an imagined or unrealised one.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in BELIEF_VERBS | EVIDENCE_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or unrealised_saying(verb) or verb.dep_ == "relcl":
+        return None
+    if _asked(verb):
+        return None
+    source = _believer(verb)
+    if source is None or source.lower_ in _WRITER_OR_READER or hypothetical_saying(verb, source):
+        return None
+    kind = _type(source, lemma, entities)
+    claim = _believed_claim(verb, source, kind)
+    if claim is None:
+        return None
+    cue = (verb.idx, verb.idx + len(verb.text))
+    rule = f"{lemma}-{'belief' if lemma in BELIEF_VERBS else 'evidence'}"
+    return _detail(source, kind, cue, claim, entities, rule, 0.5)
+
+
+def _believed_claim(verb: Token, source: Token, kind: str) -> tuple[int, int] | None:
+    """The claim a belief or evidence verb credits: its finite clause after
+    it ("believe the fire was set"), the clause a set-off "..., records
+    show, ..." or "As the study found, ..." comments on, or, for a
+    document's finding, its object ("the poll showed a dead heat between
+    the two")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        after = clauses[0]
+        if after.i < verb.i or source.i > after.i or not _finite_claim(after):
+            return None
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "assumed the role ..., <clause>": the clause is not what is believed
+        return tokens_span(on_line(verb, after.subtree))
+    if kind == "document" and verb.lemma_.lower() in EVIDENCE_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if objects:
+            rest = [t for c in verb.children if c.i >= objects[0].i and not c.is_punct for t in c.subtree]
+            return tokens_span(on_line(verb, rest))
+    return content_span(verb)
+
+
+def _asked(verb: Token) -> bool:
+    """Whether the verb's sentence is a question ("Do officials believe ...?"):
+    it asks what someone thinks, it credits no one with a claim."""
+    words = [t for t in cues.sentence(verb) if not (t.is_space or t.text in {'"', "”", "’", ")"})]
+    return bool(words) and words[-1].text == "?"
+
+
+def _believer(verb: Token) -> Token | None:
+    """Who holds the belief or has the evidence: the verb's own subject, or
+    the shared subject of "met the mayor and believe ...". Unlike a speech
+    verb's speaker it does not climb further ("would like us to know that
+    ...": the one who would like is not the one who knows)."""
+    subject = cues.logical_subject(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subject = cues.logical_subject(verb.head)
+    return subject
+
+
+# Tags of a finite verb or auxiliary: the clause has a tense of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Tags of the words that open an embedded question ("know what happened").
+_WH_TAGS = frozenset({"WP", "WP$", "WRB", "WDT"})
+
+
+def _finite_claim(clause: Token) -> bool:
+    """Whether a clausal complement states something: a finite clause with a
+    subject of its own ("believe the plan is late"), not a small clause
+    ("found themselves stranded", "find it harder"), an infinitive, an
+    embedded question, or an inverted condition ("should they refuse")."""
+    if clause.left_edge.lower_ in _QUESTION_WORDS or clause.left_edge.dep_ in {"aux", "auxpass"}:
+        return False
+    if any(c.tag_ in _WH_TAGS or (c.dep_ == "mark" and c.lower_ in _QUESTION_WORDS) for c in clause.children):
+        return False
+    finite = clause.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in clause.children)
+    return finite and any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children)
 
 
 def _type(source: Token, cue_lemma: str, entities: MentionIndex) -> str:
