@@ -81,13 +81,17 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
     return sorted(found.values(), key=lambda d: (d.attribution.start, d.attribution.end))
 
 
+# Built once: the cue scan runs on every article.
+_JUDGEMENT_VERBS = BELIEF_VERBS | EVIDENCE_VERBS
+_CUE_VERBS = SPEECH_VERBS | cues.CREDIT_VERBS | _JUDGEMENT_VERBS
+
+
 def _cue_words(doc: Doc) -> list[Token]:
     """The tokens that can cue an attribution, in order: "according", "citing",
     speech, report, belief and evidence verbs."""
     words = docindex.words(doc)
-    verbs = SPEECH_VERBS | cues.CREDIT_VERBS | BELIEF_VERBS | EVIDENCE_VERBS
     cue = zip(words.lower, words.lemma, strict=True)
-    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in verbs or lower in _CUE_WORDS]
+    return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in _CUE_VERBS or lower in _CUE_WORDS]
 
 
 _CUE_WORDS = frozenset({"according", "citing", "quoting"})
@@ -181,7 +185,7 @@ def _believed(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
     or reader's own "we think", an imagined or unrealised one.
     """
     lemma = verb.lemma_.lower()
-    if lemma not in BELIEF_VERBS | EVIDENCE_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+    if lemma not in _JUDGEMENT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ == "neg" for c in verb.children) or unrealised_saying(verb) or verb.dep_ == "relcl":
         return None
