@@ -188,3 +188,31 @@ def test_attributions_belief_or_evidence_verb_needs_its_own_subject_and_a_finite
     nlp, upto_attributions, text: str
 ) -> None:
     assert attributions_of(text, nlp, upto_attributions) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("The senator called for a ceasefire in the region.", "senator", "a ceasefire in the region"),
+        ("She has called on the council to reverse the decision.", "She", "the council to reverse the decision"),
+        ("The senator is calling for the state to cut its budget.", "senator", "the state to cut its budget"),
+        ("The mayor asked for the state to cover half of the cost.", "mayor", "the state to cover half of the cost"),
+    ],
+)
+def test_attributions_a_call_for_something_is_a_demand_credited_to_the_caller(
+    text: str, source: str, claim: str, nlp, upto_attributions
+) -> None:
+    found = one(attributions_of(text, nlp, upto_attributions), source)
+    assert found.claim == claim and found.rule.endswith("-request")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not call for new elections in the spring.",
+        "He called the office twice on Monday morning.",
+        "Critics called the plan a costly mistake for farmers.",
+    ],
+)
+def test_attributions_a_call_that_asks_for_nothing_credits_no_claim(text: str, nlp, upto_attributions) -> None:
+    assert attributions_of(text, nlp, upto_attributions) == []

@@ -37,6 +37,7 @@ from .clauses import (
     hypothetical_saying,
     no_ones_statement,
     on_line,
+    request_span,
     speaker_token,
     surface_span,
     tokens_span,
@@ -73,7 +74,11 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
     found: dict[tuple[int, int], AttributionDetail] = {}
     for token in _cue_words(doc):
         detail = (
-            _according_to(token, known) or _reported(token, known) or _citing(token, known) or _believed(token, known)
+            _according_to(token, known)
+            or _reported(token, known)
+            or _citing(token, known)
+            or _believed(token, known)
+            or _called_for(token, known)
         )
         if detail is not None:
             key = (detail.attribution.start, detail.attribution.end)
@@ -83,7 +88,11 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
 
 # Built once: the cue scan runs on every article.
 _JUDGEMENT_VERBS = BELIEF_VERBS | EVIDENCE_VERBS
-_CUE_VERBS = SPEECH_VERBS | cues.CREDIT_VERBS | _JUDGEMENT_VERBS
+# "call" asks for something ("called for a ceasefire", "called on X to
+# leave") but is no speech verb: "called him a liar" names, "called the
+# office" phones, so it makes no quote and only _called_for reads it.
+_CALL = "call"
+_CUE_VERBS = SPEECH_VERBS | cues.CREDIT_VERBS | _JUDGEMENT_VERBS | {_CALL}
 
 
 def _cue_words(doc: Doc) -> list[Token]:
@@ -163,6 +172,48 @@ def _citing(token: Token, entities: MentionIndex) -> AttributionDetail | None:
     claim = (before[0].idx, before[-1].idx + len(before[-1].text))
     cue = (token.idx, token.idx + len(token.text))
     return _detail(objects[0], _type(objects[0], "", entities), cue, claim, entities, "citing", 0.6)
+
+
+def _called_for(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
+    """ "X called for a ceasefire", "X called on the council to resign",
+    "X is calling for the state to cut taxes": a demand credited to X.
+
+    What is asked for is the object of "for" or a "for" clause, or the one
+    called on with the act. Not read: a negated or unrealised call, a span
+    of time after "for" ("called for years"), a call with no source.
+    """
+    if verb.lemma_.lower() != _CALL or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if unrealised_saying(verb):
+        return None
+    source = speaker_token(verb)
+    if source is None or source.lower_ in _WRITER_OR_READER:
+        return None
+    claim = request_span(verb) or _called_for_thing(verb)
+    if claim is None:
+        return None
+    cue = (verb.idx, verb.idx + len(verb.text))
+    return _detail(source, _type(source, _CALL, entities), cue, claim, entities, "call-request", 0.6)
+
+
+# Entity types of a span of time, not a thing asked for ("called for years").
+_TIME_TYPES = frozenset({"DATE", "TIME"})
+
+
+def _called_for_thing(verb: Token) -> tuple[int, int] | None:
+    """The thing a "called for" asks for: the object of its "for"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for" or prep.i != verb.i + 1 + _particles(verb):
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects and objects[0].ent_type_ not in _TIME_TYPES:
+            return tokens_span(on_line(verb, list(objects[0].subtree)))
+    return None
+
+
+def _particles(verb: Token) -> int:
+    """How many words stand between the verb and its preposition ("called again for")."""
+    return sum(1 for c in verb.children if c.dep_ in {"advmod", "prt"} and c.i > verb.i and c.i < verb.i + 3)
 
 
 # Subjects that are the writer or the reader ("we know that ...", "you

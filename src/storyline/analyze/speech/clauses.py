@@ -120,10 +120,9 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     if clauses:
         return tokens_span(on_line(verb, clauses[0].subtree))
     if requests and verb.lemma_.lower() in _REQUEST_VERBS:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
-        if objects and infinitives and objects[0].i < infinitives[0].i:
-            return tokens_span(on_line(verb, [*objects[0].subtree, *infinitives[0].subtree]))
+        request = request_span(verb)
+        if request is not None:
+            return request
     if _as_remark(verb):
         # "As the minister noted, the tunnel will not open": the clause the "as" phrase comments on
         rest = [t for t in on_line(verb, verb.head.subtree) if not verb.left_edge.i <= t.i <= verb.right_edge.i]
@@ -132,6 +131,34 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
     return None
+
+
+def request_span(verb: Token) -> tuple[int, int] | None:
+    """What a request verb asks for, as the one asked plus the act: "urged
+    Kim to move faster", "called on the council to reverse it" (the one
+    asked after "on"), or a "for" clause with its own subject ("asked for
+    the state to cut its budget", the "for" left out)."""
+    asked = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    asked += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+    if asked and infinitives and min(a.i for a in asked) < infinitives[0].i:
+        first = min(asked, key=lambda t: t.i)
+        return tokens_span(on_line(verb, [*first.subtree, *infinitives[0].subtree]))
+    for clause in verb.children:
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
+        if clause.dep_ in {"advcl", "ccomp"} and clause.i > verb.i and marks and _has_subject(clause):
+            return tokens_span(on_line(verb, [t for t in clause.subtree if t.i != marks[0].i]))
+    return None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
 def _as_remark(verb: Token) -> bool:
