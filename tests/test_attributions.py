@@ -216,3 +216,72 @@ def test_attributions_a_call_for_something_is_a_demand_credited_to_the_caller(
 )
 def test_attributions_a_call_that_asks_for_nothing_credits_no_claim(text: str, nlp, upto_attributions) -> None:
     assert attributions_of(text, nlp, upto_attributions) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        (
+            "The governor announced a plan to cut property taxes next year.",
+            "governor",
+            "a plan to cut property taxes next year",
+        ),
+        (
+            "The council proposed a ban on plastic bags in the old town.",
+            "council",
+            "a ban on plastic bags in the old town",
+        ),
+        ("She vowed to appeal the ruling in the supreme court.", "She", "to appeal the ruling in the supreme court"),
+    ],
+)
+def test_attributions_an_announcement_or_pledge_credits_its_object(
+    text: str, source: str, claim: str, nlp, upto_attributions
+) -> None:
+    found = one(attributions_of(text, nlp, upto_attributions), source)
+    assert found.claim == claim and found.rule.endswith("-object")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company did not announce a date for the launch of the phone.",
+        "The minister denied the charges of corruption brought by the opposition.",
+        "The mayor announced it on Friday.",
+    ],
+)
+def test_attributions_a_denial_or_an_unannounced_object_credits_no_claim(text: str, nlp, upto_attributions) -> None:
+    assert attributions_of(text, nlp, upto_attributions) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        (
+            "The union accused the company of hiding the true figures from its workers.",
+            "union",
+            "the company of hiding the true figures from its workers",
+        ),
+        (
+            "Critics blamed the mayor for the slow response to the floods.",
+            "Critics",
+            "the mayor for the slow response to the floods",
+        ),
+    ],
+)
+def test_attributions_a_charge_is_credited_to_the_accuser(
+    text: str, source: str, claim: str, nlp, upto_attributions
+) -> None:
+    found = one(attributions_of(text, nlp, upto_attributions), source)
+    assert found.claim == claim and found.rule.endswith("-charge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition criticized the plan to sell the port to a private firm.",
+        "The mayor was accused of taking bribes from a builder.",
+        "The union did not accuse the company of hiding anything from its workers.",
+    ],
+)
+def test_attributions_a_stance_or_a_passive_charge_credits_no_claim(text: str, nlp, upto_attributions) -> None:
+    assert attributions_of(text, nlp, upto_attributions) == []

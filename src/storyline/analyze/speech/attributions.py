@@ -79,6 +79,7 @@ def attribution_details(doc: Doc, entities: Iterable[Entity]) -> list[Attributio
             or _citing(token, known)
             or _believed(token, known)
             or _called_for(token, known)
+            or _accused(token, known)
         )
         if detail is not None:
             key = (detail.attribution.start, detail.attribution.end)
@@ -92,7 +93,11 @@ _JUDGEMENT_VERBS = BELIEF_VERBS | EVIDENCE_VERBS
 # leave") but is no speech verb: "called him a liar" names, "called the
 # office" phones, so it makes no quote and only _called_for reads it.
 _CALL = "call"
-_CUE_VERBS = SPEECH_VERBS | cues.CREDIT_VERBS | _JUDGEMENT_VERBS | {_CALL}
+# Verbs that charge someone with something, and the preposition that
+# carries the charge: "accused X of hiding ...", "blamed X for ...". The
+# charge is a claim of the accuser's, though no words are quoted.
+_CHARGES = {"accuse": "of", "blame": "for", "criticize": "for", "criticise": "for", "fault": "for"}
+_CUE_VERBS = SPEECH_VERBS | cues.CREDIT_VERBS | _JUDGEMENT_VERBS | {_CALL} | _CHARGES.keys()
 
 
 def _cue_words(doc: Doc) -> list[Token]:
@@ -139,12 +144,45 @@ def _reported(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
             return None
         claim = content_span(verb, requests=True)
         rule = f"{lemma}-request"
+        if claim is None:
+            claim, rule = _announced(verb), f"{lemma}-object"
     else:
-        claim = content_span(verb, requests=True) or _relative_claim(verb)
+        claim = content_span(verb, requests=True) or _relative_claim(verb) or _announced(verb)
     if claim is None:
         return None
     cue = (verb.idx, verb.idx + len(verb.text))
     return _detail(source, kind, cue, claim, entities, rule, 0.8 if kind in _RELAYED else 0.6)
+
+
+# Statement verbs whose object is what was stated: "announced a plan to
+# cut fares", "proposed a ban on ...", "confirmed the deal" (not "denied":
+# the object of a denial is not what the source claims); and pledges
+# whose infinitive is the promise ("vowed to appeal the ruling").
+_OBJECT_STATEMENTS = frozenset(
+    {"announce", "propose", "confirm", "disclose", "reveal", "recommend", "promise", "pledge", "vow"}
+)
+_PLEDGES = frozenset({"promise", "pledge", "vow"})
+
+
+def _announced(verb: Token) -> tuple[int, int] | None:
+    """What an announcement or a pledge states when no clause follows:
+    its object ("announced a series of steps to tighten ...") or, for a
+    pledge, its infinitive ("vowed to appeal the ruling"). A negated or
+    unrealised one ("did not announce", "refused to confirm") states
+    nothing; a short object ("the news", "it") is too little to credit."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _OBJECT_STATEMENTS or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if unrealised_saying(verb):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}]
+    if objects:
+        return tokens_span(on_line(verb, list(objects[0].subtree)))
+    if lemma in _PLEDGES:
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB"]
+        if infinitives:
+            return tokens_span(on_line(verb, list(infinitives[0].subtree)))
+    return None
 
 
 def _relative_claim(verb: Token) -> tuple[int, int] | None:
@@ -194,6 +232,28 @@ def _called_for(verb: Token, entities: MentionIndex) -> AttributionDetail | None
         return None
     cue = (verb.idx, verb.idx + len(verb.text))
     return _detail(source, _type(source, _CALL, entities), cue, claim, entities, "call-request", 0.6)
+
+
+def _accused(verb: Token, entities: MentionIndex) -> AttributionDetail | None:
+    """ "The union accused the company of hiding the figures": the one
+    charged and the charge, credited to the accuser. A bare "criticized the
+    plan" charges nothing (a stance, which the events component codes); a
+    negated or unrealised charge is none."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _CHARGES or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if unrealised_saying(verb) or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    charged = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    charges = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == _CHARGES[lemma]]
+    source = speaker_token(verb)
+    if not charged or not charges or charges[0].i < charged[0].i or source is None:
+        return None
+    claim = tokens_span(on_line(verb, [*charged[0].subtree, *charges[0].subtree]))
+    if claim is None:
+        return None
+    cue = (verb.idx, verb.idx + len(verb.text))
+    return _detail(source, _type(source, lemma, entities), cue, claim, entities, f"{lemma}-charge", 0.6)
 
 
 # Entity types of a span of time, not a thing asked for ("called for years").
