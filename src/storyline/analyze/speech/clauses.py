@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ...lexicon import words
+from ...lexicon import SPEECH_VERBS, words
 from .. import docindex
 from ..phrases import according_to
 from . import cues
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 _CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
 _HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
 _REQUEST_VERBS = words("urge ask tell advise remind warn call")
+# Verbs that report or charge: joined to a reported clause with no subject
+# of their own, they are the speaker's next act, not the reported one's.
+_REPORTING = SPEECH_VERBS | words("accuse blame criticize criticise call")
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -39,6 +42,9 @@ def speaker_token(verb: Token) -> Token | None:
     after = [c for c in subjects if c.i > verb.i]
     if len(subjects) > 1 and after and verb.i > 0 and verb.nbor(-1).text in _CLOSING_MARKS:
         return after[0]  # “..., the foundation, ...,” said a person close to them: not a noun in the quote
+    reporter = reporter_of(verb)  # "X said the plan was late and warned that ...": X warns
+    if reporter is not None:
+        verb = reporter
     participle = verb.tag_ == "VBG"  # "..., warning that" goes with the sentence's speaker
     for _ in range(4):
         subject = cues.logical_subject(verb)
@@ -118,7 +124,12 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if clauses:
-        return tokens_span(on_line(verb, clauses[0].subtree))
+        clause = clauses[0]
+        later = [c for c in clause.children if c.dep_ == "conj" and _reported_by(c, verb)]
+        cut = min((c.left_edge.i for c in later), default=len(verb.doc))
+        for c in later:  # the "and" before the speaker's next act goes too
+            cut = min([cut, *(t.i for t in clause.children if t.dep_ == "cc" and t.i < c.i and t.i > clause.i)])
+        return tokens_span(on_line(verb, [t for t in clause.subtree if t.i < cut]))
     if requests and verb.lemma_.lower() in _REQUEST_VERBS:
         request = request_span(verb)
         if request is not None:
@@ -130,6 +141,24 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
+    return None
+
+
+def _reported_by(verb: Token, speech: Token) -> bool:
+    reporter = reporter_of(verb)
+    return reporter is not None and reporter.i == speech.i
+
+
+def reporter_of(verb: Token) -> Token | None:
+    """The speech verb whose speaker does ``verb``, when the parser hung a
+    report or a charge on the clause that speaker reports: in "X said the
+    talks lasted six hours and accused Y of stalling", "accused" has no
+    subject and is joined to "lasted", but X accuses, not the talks."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in _REPORTING or cues.logical_subject(verb) is not None:
+        return None
+    head = verb.head
+    if head.dep_ == "ccomp" and head.head.i < head.i and cues.is_speech_verb(head.head):
+        return head.head
     return None
 
 
