@@ -515,3 +515,55 @@ def test_shooting_back_at_a_person_is_still_a_retort(nlp, settings) -> None:
 def test_a_host_with_nothing_hosted_and_no_talks_named_hosts_a_show(nlp, settings) -> None:
     text = "The comedian Tom Alder hosted and the singer Ilse Brand performed on Saturday."
     assert [e for e in _emitted(nlp, settings, text) if e.type == "CONSULT"] == []
+
+
+def test_an_adjective_describing_the_thing_aimed_at_is_no_target(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Police in Norland are investigating the Democratic fundraiser for fraud.")
+    assert [(e.type, e.target) for e in events] == [("INVESTIGATE", None)]
+
+
+def test_a_demonym_on_a_plural_stays_the_target(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Valmoran forces shelled Ukrainian cities overnight.")
+    assert [e.target for e in events if e.type == "ASSAULT"] == ["Ukrainian"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former general pleaded guilty to mishandling classified files.",
+        "The company pleaded no contest to the pollution charges.",
+    ],
+)
+def test_a_plea_in_court_is_no_demand(nlp, settings, text: str) -> None:
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"]
+
+
+def test_a_plea_to_a_party_is_a_demand(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The farmers pleaded with the ministry to delay the new rules.")
+    assert [(e.type, e.target) for e in events if e.type == "DEMAND"] == [("DEMAND", "ministry")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ruth Vale invited party leaders to a dinner at her home.",
+        "Senator Ruth Vale invited the club's members to a picnic on Sunday.",
+    ],
+)
+def test_an_invitation_to_anything_but_talks_is_no_agreement(nlp, settings, text: str) -> None:
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "AGREE"]
+
+
+def test_an_invitation_to_talks_is_an_agreement(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The president invited the rebel leaders to talks in the capital.")
+    assert [(e.type, e.target) for e in events] == [("AGREE", "rebel leaders")]
+
+
+def test_a_warning_that_only_advises_is_no_threat(nlp, settings) -> None:
+    text = "Health officials warned people to stay indoors during the heat wave."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "THREATEN"]
+
+
+def test_an_ultimatum_is_a_threat(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The army warned the rebels to leave the town or face an assault.")
+    assert [(e.type, e.target) for e in events if e.type == "THREATEN"] == [("THREATEN", "rebels")]

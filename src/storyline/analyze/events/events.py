@@ -23,6 +23,7 @@ from ...model import DateMention, Event, EventStatus
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..entities.gazetteer import DEMONYMS
 from ..phrases import according_to
 from ..registry import Found, component
 from ..spans import first_containing
@@ -255,6 +256,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
+    if target_tok is not None and _describing_word(target_tok):
+        target_tok = None  # "investigating the Democratic fundraiser": the fundraiser, not a party
     if trigger.sense.type == "DEMAND" and (asked := addressee(trigger.token)) is not None and party(asked):
         target_tok = asked  # "called on X to apologise to Y", "asked her aide to ...": X, the aide
     actor = make_actor(actor_tok, known) if actor_tok is not None else None
@@ -302,6 +305,17 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         trigger, type_, inner, actor_tok, target_tok
     )
     return Coded(event, actor, target, why, trigger, actor_tok)
+
+
+def _describing_word(token: Token) -> bool:
+    """An adjective that only describes the one thing an event is aimed at
+    ("the Democratic primary", "an anti-immigrant video", "Islamic
+    extremism"): no party. A country's demonym ("Ukrainian cities") stands for
+    its country, and a group's adjective on a plural ("Kurdish villages",
+    "Sunni militants") for the group: both stay targets."""
+    if token.pos_ != "ADJ" or token.dep_ not in {"amod", "compound"} or token.lower_ in DEMONYMS:
+        return False
+    return token.head.tag_ == "NN"
 
 
 def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) -> tuple[Actor | None, None]:

@@ -139,6 +139,12 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True
     if lemma == "ask" and _asks_question(token):
         return True
+    if sense.type == "AGREE" and lemma == "invite" and sense.kind == "verb" and not _invited_to_meet(token):
+        return True  # "invited architects to bid", "invited him to dinner": no talks are offered
+    if sense.type == "THREATEN" and lemma == "warn" and sense.kind == "verb" and _advises(token):
+        return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
+    if lemma == "plead" and any(c.dep_ in {"acomp", "oprd", "dobj"} and c.lower_ in _PLEAS for c in token.children):
+        return True  # "pleaded guilty": a plea in court, no one is asked for anything
     if _asked_about(token):
         return True  # "asked her if she would back the plan": the endorsement is the question
     if sense.type == "REJECT" and _declines_comment(token):
@@ -153,6 +159,45 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         or _noun_infinitive(token)
         or _headline_gerund(token)
     )
+
+
+# What an invitation to talks invites to: the verb ("invited X to visit")
+# or the noun ("to talks in Geneva", "to a summit").
+_MEETING_WORDS = frozenset(
+    {"talk", "meet", "meeting", "visit", "negotiate", "negotiation", "summit", "consultation", "discuss",
+     "discussion", "conference", "dialogue", "mediate", "mediation"}
+)  # fmt: skip
+
+
+def _invited_to_meet(token: Token) -> bool:
+    """Whether "invite" offers talks: to meet, visit or negotiate, or to a meeting."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in _MEETING_WORDS:
+            return True
+        objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if child.lower_ in {"to", "for"} and any(o.lemma_.lower() in _MEETING_WORDS for o in objects):
+            return True
+    return False
+
+
+def _advises(warn: Token) -> bool:
+    """Whether "warned X to do Y" only advises X: an object told to act, and
+    no harm named ("of retaliation", "against an attack", "or face ...")."""
+    children = list(warn.children)
+    if any(c.dep_ == "prep" and c.lower_ in {"of", "against", "about"} for c in children):
+        return False
+    if any(t.lower_ in {"or", "otherwise", "unless"} for t in warn.subtree):
+        return False  # "warned them to leave or face an assault": an ultimatum
+    told = any(c.dep_ in {"dobj", "dative"} for c in children)
+    return told and any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > warn.i and _infinitive(c) for c in children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# What a defendant pleads in court ("pleaded guilty", "pleads no contest").
+_PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
 
 
 def _direct_question(token: Token) -> bool:
