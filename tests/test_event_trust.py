@@ -567,3 +567,9 @@ def test_a_warning_that_only_advises_is_no_threat(nlp, settings) -> None:
 def test_an_ultimatum_is_a_threat(nlp, settings) -> None:
     events = _emitted(nlp, settings, "The army warned the rebels to leave the town or face an assault.")
     assert [(e.type, e.target) for e in events if e.type == "THREATEN"] == [("THREATEN", "rebels")]
+
+
+def test_an_adjective_on_a_person_noun_gives_the_person_as_target(nlp, settings) -> None:
+    text = "The inspectors in Norland were investigating the Democratic presidential candidate."
+    events = _emitted(nlp, settings, text)
+    assert [(e.type, e.target) for e in events] == [("INVESTIGATE", "Democratic presidential candidate")]

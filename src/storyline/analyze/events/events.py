@@ -24,6 +24,7 @@ from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
 from ..entities.gazetteer import DEMONYMS
+from ..entities.roles import ROLE_NOUNS
 from ..phrases import according_to
 from ..registry import Found, component
 from ..spans import first_containing
@@ -257,7 +258,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
     if target_tok is not None and _describing_word(target_tok):
-        target_tok = None  # "investigating the Democratic fundraiser": the fundraiser, not a party
+        # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
+        target_tok = target_tok.head if target_tok.head.lemma_.lower() in ROLE_NOUNS else None
     if trigger.sense.type == "DEMAND" and (asked := addressee(trigger.token)) is not None and party(asked):
         target_tok = asked  # "called on X to apologise to Y", "asked her aide to ...": X, the aide
     actor = make_actor(actor_tok, known) if actor_tok is not None else None
