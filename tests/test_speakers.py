@@ -644,8 +644,11 @@ def test_a_person_who_suggests_something_is_still_quoted(nlp, upto_quotes) -> No
     assert quote.speaker == "Ana Ruiz"
 
 
-def test_the_writers_own_i_outside_quote_marks_is_no_source(nlp, upto_quotes) -> None:
-    text = "When I spoke to her last spring, I suggested that the council might delay the vote."
+def test_the_writers_own_i_or_we_outside_quote_marks_is_no_source(nlp, upto_quotes) -> None:
+    text = (
+        "When I spoke to her last spring, I suggested that the council might delay the vote.\n\n"
+        "We asked the mayor's office why it did not answer the survey."
+    )
     assert quotes_of(text, nlp, upto_quotes) == []
 
 
@@ -684,3 +687,22 @@ def test_he_in_a_time_clause_can_be_a_title_held_by_the_object(nlp, upto_quotes)
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "rents should be frozen")
     assert quote.speaker == "the mayor of Easton"
+
+
+def test_a_text_speaks_for_the_one_who_reported_in_it_earlier(nlp, upto_quotes) -> None:
+    text = (
+        "“The roads are quiet,” said Daniel Okoro, a local driver.\n\n"
+        "In a cable sent in July, ambassador Ana Ruiz reported that the roads north of the capital were "
+        "unsafe. The cable said the convoy would need “at least six” guards."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "the convoy would need")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_cable_with_no_author_shown_has_no_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“The roads are quiet,” said Daniel Okoro, a local driver.\n\n"
+        "The cable said the convoy would need “at least six” guards."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "the convoy would need")
+    assert quote.speaker is None

@@ -747,8 +747,8 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # "many are wondering if ...": a thought, unless quote marks show it was said
     content = content_span(verb)
     subject = speaker_token(verb)
-    # "you", and "I" outside quote marks (inside them the quotation holds the report): the writer, no source
-    if content is None or subject is None or subject.lower_ in {"you", "i"} or not on_line(verb, [subject]):
+    # "you", and "I" or "we" outside quote marks (inside them the quotation holds the report): the writer
+    if content is None or subject is None or subject.lower_ in _WRITER or not on_line(verb, [subject]):
         return None
     start, end = content
     if start <= subject.idx < end and not start <= verb.idx < end:
@@ -764,6 +764,10 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     if _inferred(verb, subject):
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+# Subjects of a reported clause that are the writer or the reader, not a source.
+_WRITER = words("you i we")
 
 
 def _negated_outside(ctx: _Context, verb: Token) -> bool:
@@ -1116,6 +1120,11 @@ class _Discourse:
             author = _author_token(earlier)
             if author is None and earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _ISSUING_VERBS:
                 author = cues.logical_subject(earlier.head)
+            if author is None and earlier.dep_ == "pobj" and earlier.head.lower_ == "in":
+                # "In the cable, Ruiz reported ...": the text's words are the reporter's
+                verb = earlier.head.head
+                if verb.lemma_.lower() in SPEECH_VERBS | _ISSUING_VERBS:
+                    author = cues.logical_subject(verb)
             if author is not None and author.lower_ not in {"who", "which", "that"}:
                 return self.speaker_of(author)
             return None, None
@@ -1334,7 +1343,8 @@ _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet 
 # attributions component credits it), never a speaker ("the story noted").
 _TEXT_HEADS = cues.DOCUMENT_HEADS | words(
     "interview story article column editorial op-ed piece book ad advertisement commercial video "
-    "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry"
+    "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry "
+    "cable telegram dispatch slide presentation"
 )
 
 
