@@ -706,3 +706,13 @@ def test_a_cable_with_no_author_shown_has_no_speaker(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "the convoy would need")
     assert quote.speaker is None
+
+
+def test_a_person_in_what_someone_did_not_say_is_not_the_next_he(nlp, upto_quotes) -> None:
+    text = (
+        "“I never agreed to that,” Tom Baker wrote in an email on Monday, meaning he had not said that "
+        "Victor Hale had paid the fee.\n\n"
+        "But he said he was too busy to look for the receipts: “I have a lot going on,” he wrote."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "a lot going on")
+    assert quote.speaker == "Tom Baker"

@@ -243,7 +243,9 @@ class _Context:
         self.mark_starts = [m.start for m in self.marks]
         self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
         self.doubled_starts = [s for s, _ in self.doubled]
-        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t)]
+        self.subjects = [
+            t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t) and not _in_denied_report(t)
+        ]
         self.subject_starts = [t.idx for t in self.subjects]
         self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.talked_about(t)]
         self.titled_subjects = [t for t in _titled_subjects(doc) if not self.talked_about(t)]
@@ -337,6 +339,15 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
         if named or missed or _person_by_apposition(token):
             found.append(token)
     return found
+
+
+def _in_denied_report(token: Token) -> bool:
+    """Whether a subject stands in what someone did not say ("he had not said
+    that Kim had paid"): like a person inside quotation, Kim is talked about,
+    and a later "he said" is not Kim. (A said clause that is kept as a quote
+    ends after its subjects, so the discourse model already passes them.)"""
+    clause = token.head
+    return clause.dep_ == "ccomp" and cues.is_speech_verb(clause.head) and negated(clause.head)
 
 
 def _person_by_apposition(token: Token) -> bool:
