@@ -588,3 +588,131 @@ def test_coordinated_speakers_have_no_single_speaker_id(nlp, upto_quotes) -> Non
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "new bridge")
     assert quote.speaker is not None and " and " in quote.speaker
     assert quote.speaker_id is None
+
+
+# --- round 6: non-speech read as quotes, pronouns with no speaker before them ---
+
+
+def test_data_and_poll_averages_cited_with_according_to_are_not_quotes(nlp, upto_quotes) -> None:
+    text = (
+        "Most of the money came from older donors, according to Fundwatch data.\n\n"
+        "The governor leads the senator by four points, according to the average of recent surveys."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_according_to_a_preference_names_a_manner_not_a_source(nlp, upto_quotes) -> None:
+    assert quotes_of("Voters simply pick a party, according to their gut preference.", nlp, upto_quotes) == []
+
+
+def test_a_question_put_to_someone_is_not_their_statement(nlp, upto_quotes) -> None:
+    text = "Asked what he missed most about the city, Tom Baker says he still walks by the harbour each week."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["he still walks by the harbour each week"]
+
+
+def test_a_negated_speech_verb_reports_nothing(nlp, upto_quotes) -> None:
+    text = (
+        "The report did not suggest that the mill would close this year.\n\n"
+        "Officials never said that the bridge was unsafe.\n\n"
+        "The mayor did not call the plan “a failure” at the meeting."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_no_inside_the_quote_marks_is_an_answer_not_a_negated_cue(nlp, upto_quotes) -> None:
+    text = (
+        "A student asked whether she would pick a running mate from her own state.\n\n"
+        "“Certainly not. Certainly not,” Ana Ruiz replied, adding that she is “looking for a partner” first."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "looking for a partner")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_thing_that_suggests_is_the_writers_inference_not_a_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "A new survey suggests that the senator may have been right about the vote.\n\n"
+        "Nothing in the minutes suggests that the board voted on the merger.\n\n"
+        "Still, the shipping story suggests the ministry understands that it needs a backup plan."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_person_who_suggests_something_is_still_quoted(nlp, upto_quotes) -> None:
+    text = "Ana Ruiz, the council leader, suggested that the vote be delayed until the spring."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "the vote be delayed")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_the_writers_own_i_or_we_outside_quote_marks_is_no_source(nlp, upto_quotes) -> None:
+    text = (
+        "When I spoke to her last spring, I suggested that the council might delay the vote.\n\n"
+        "We asked the mayor's office why it did not answer the survey."
+    )
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_singular_they_is_the_spokesperson_of_no_stated_gender_who_just_spoke(nlp, upto_quotes) -> None:
+    text = (
+        "Priya Nand, a spokesperson for the ferry company, confirmed to reporters that the timetable "
+        "would change in May. “We expect shorter waits on the morning crossings,” they said in an email."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "shorter waits")
+    assert quote.speaker == "Priya Nand"
+
+
+def test_they_after_a_plural_subject_is_not_the_last_single_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“The market is cooling,” said Daniel Okoro, an economist at the bank. "
+        "Several tenants met with the board on Monday. “We cannot pay more,” they said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cannot pay more")
+    assert quote.speaker != "Daniel Okoro"
+
+
+def test_he_in_a_time_clause_is_the_person_a_body_acted_on(nlp, upto_quotes) -> None:
+    text = (
+        "“The market is cooling,” said Daniel Okoro, an economist at the bank.\n\n"
+        "The housing board removed Victor Hale from the panel after he said that rents should be frozen."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "rents should be frozen")
+    assert quote.speaker == "Victor Hale"
+
+
+def test_he_in_a_time_clause_can_be_a_title_held_by_the_object(nlp, upto_quotes) -> None:
+    text = (
+        "“The market is cooling,” said Daniel Okoro, an economist at the bank.\n\n"
+        "The city council dropped the mayor of Easton from its housing panel last week after he "
+        "suggested that rents should be frozen for a decade."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "rents should be frozen")
+    assert quote.speaker == "the mayor of Easton"
+
+
+def test_a_text_speaks_for_the_one_who_reported_in_it_earlier(nlp, upto_quotes) -> None:
+    text = (
+        "“The roads are quiet,” said Daniel Okoro, a local driver.\n\n"
+        "In a cable sent in July, ambassador Ana Ruiz reported that the roads north of the capital were "
+        "unsafe. The cable said the convoy would need “at least six” guards."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "the convoy would need")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_cable_with_no_author_shown_has_no_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“The roads are quiet,” said Daniel Okoro, a local driver.\n\n"
+        "The cable said the convoy would need “at least six” guards."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "the convoy would need")
+    assert quote.speaker is None
+
+
+def test_a_person_in_what_someone_did_not_say_is_not_the_next_he(nlp, upto_quotes) -> None:
+    text = (
+        "“I never agreed to that,” Tom Baker wrote in an email on Monday, meaning he had not said that "
+        "Victor Hale had paid the fee.\n\n"
+        "But he said he was too busy to look for the receipts: “I have a lot going on,” he wrote."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "a lot going on")
+    assert quote.speaker == "Tom Baker"

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # "according to plan" means "as planned": these objects name a manner, not a source.
 MANNER_NOUNS = {"plan", "schedule", "tradition", "custom", "protocol", "script", "form", "expectation", "design"}
+# "according to their preference" says how people chose, not who claims it.
+MANNER_NOUNS |= {"preference", "taste", "instinct", "whim", "liking", "mood"}
 
 
 def according_to(token: Token) -> Token | None:

@@ -316,7 +316,7 @@ _REFUSING = words("refuse decline fail neglect hesitate")
 _NEGATIONS = words("not n't never no")
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """Whether ``verb`` is negated ("did not refuse", "never hesitated")."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIONS) for c in verb.children)
 
@@ -332,7 +332,7 @@ def unrealised_saying(verb: Token) -> bool:
     said by that subject."""
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING and not _negated(verb.head):
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING and not negated(verb.head):
         return True  # "refused to say that ...": what someone would not say; "did not hesitate to say" said it
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return verb.tag_ == "VB" and to and any(c.dep_ == "nsubj" for c in verb.children)

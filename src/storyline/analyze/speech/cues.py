@@ -82,7 +82,7 @@ DOCUMENT_HEADS = words(
     "report statement study document filing lawsuit suit complaint letter memo paper survey poll ruling "
     "decision indictment affidavit analysis data figures records release website order bill agreement "
     "note transcript document documents research audit review bulletin notice advisory guidance forecast "
-    "assessment findings census minutes"
+    "assessment findings census minutes average datum estimate tally statistic statistics projection polling"
 )
 
 PRONOUNS = words("he she they it we i you")

@@ -38,6 +38,7 @@ from .clauses import (
     claim_around,
     content_span,
     hypothetical_saying,
+    negated,
     no_ones_statement,
     on_line,
     speaker_token,
@@ -242,7 +243,9 @@ class _Context:
         self.mark_starts = [m.start for m in self.marks]
         self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
         self.doubled_starts = [s for s, _ in self.doubled]
-        self.subjects = [t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t)]
+        self.subjects = [
+            t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t) and not _in_denied_report(t)
+        ]
         self.subject_starts = [t.idx for t in self.subjects]
         self.org_subjects = [t for t in _org_subjects(doc, self.mentions) if not self.talked_about(t)]
         self.titled_subjects = [t for t in _titled_subjects(doc) if not self.talked_about(t)]
@@ -336,6 +339,15 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
         if named or missed or _person_by_apposition(token):
             found.append(token)
     return found
+
+
+def _in_denied_report(token: Token) -> bool:
+    """Whether a subject stands in what someone did not say ("he had not said
+    that Kim had paid"): like a person inside quotation, Kim is talked about,
+    and a later "he said" is not Kim. (A said clause that is kept as a quote
+    ends after its subjects, so the discourse model already passes them.)"""
+    clause = token.head
+    return clause.dep_ == "ccomp" and cues.is_speech_verb(clause.head) and negated(clause.head)
 
 
 def _person_by_apposition(token: Token) -> bool:
@@ -527,6 +539,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
+    if partial and _negated_outside(ctx, cue):
+        return None  # "did not call the plan “a failure”": words the subject did not say
     return _with_cue(ctx, mark, kind, cue)
 
 
@@ -736,13 +750,16 @@ _THINKING_ALOUD = words("wonder muse")
 
 
 def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetail | None:
-    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "amod"}:
+    if _bare_participle(verb):
         return None  # "Asked what he would do, ..." reports the question, not an answer
+    if _negated_outside(ctx, verb):
+        return None  # "the report did not suggest that ...": what was not said
     if verb.lemma_.lower() in _THINKING_ALOUD:
         return None  # "many are wondering if ...": a thought, unless quote marks show it was said
     content = content_span(verb)
     subject = speaker_token(verb)
-    if content is None or subject is None or subject.lower_ == "you" or not on_line(verb, [subject]):
+    # "you", and "I" or "we" outside quote marks (inside them the quotation holds the report): the writer
+    if content is None or subject is None or subject.lower_ in _WRITER or not on_line(verb, [subject]):
         return None
     start, end = content
     if start <= subject.idx < end and not start <= verb.idx < end:
@@ -755,7 +772,55 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
+    if _inferred(verb, subject):
+        return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+# Subjects of a reported clause that are the writer or the reader, not a source.
+_WRITER = words("you i we")
+
+
+def _negated_outside(ctx: _Context, verb: Token) -> bool:
+    """Whether the writer negates a speech verb ("did not suggest that ...");
+    a "not" inside quote marks ("“Absolutely not,” she replied") is the
+    speaker's answer, not a negated saying."""
+    return negated(verb) and not all(
+        ctx.talked_about(c) for c in verb.children if c.dep_ == "neg" or c.lower_ in {"not", "n't", "never", "no"}
+    )
+
+
+def _bare_participle(verb: Token) -> bool:
+    """Whether a speech verb is a participle with no subject or auxiliary of
+    its own heading a clause set before or beside another ("Asked whether she
+    would run, Ruiz said ..."; the parser tags some "Asked" as a past tense):
+    it tells what was put to the subject, not what the subject said."""
+    if verb.dep_ not in {"advcl", "acl", "amod"} or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}
+    return verb.i < verb.head.i and not any(c.dep_ in own for c in verb.children)
+
+
+# Verbs that can report a speaker's hint or an inference the writer draws from a thing.
+_INFERENCE_VERBS = words("suggest indicate imply signal hint")
+# Subjects of those verbs that are things or findings, not someone hinting.
+_EVIDENCE_SUBJECTS = words(
+    "story evidence result results trend number numbers sign signs fact pattern experience history record "
+    "nothing everything something this that it which polling average data datum figure"
+)
+
+
+def _inferred(verb: Token, subject: Token) -> bool:
+    """Whether "suggests"/"indicates" draws an inference from a thing ("a new
+    survey suggests that ...", "nothing in the minutes suggests ..."): the
+    writer's reading of evidence, not anyone's statement. A person, a body or
+    a pronoun for one still suggests ("the minister suggested that ...")."""
+    if verb.lemma_.lower() not in _INFERENCE_VERBS or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma in cues.DOCUMENT_HEADS or lemma in _EVIDENCE_SUBJECTS or subject.lower_ in _EVIDENCE_SUBJECTS
 
 
 def _after_colon_quote(ctx: _Context, start: int, verb: Token) -> bool:
@@ -1066,6 +1131,11 @@ class _Discourse:
             author = _author_token(earlier)
             if author is None and earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _ISSUING_VERBS:
                 author = cues.logical_subject(earlier.head)
+            if author is None and earlier.dep_ == "pobj" and earlier.head.lower_ == "in":
+                # "In the cable, Ruiz reported ...": the text's words are the reporter's
+                verb = earlier.head.head
+                if verb.lemma_.lower() in SPEECH_VERBS | _ISSUING_VERBS:
+                    author = cues.logical_subject(verb)
             if author is not None and author.lower_ not in {"who", "which", "that"}:
                 return self.speaker_of(author)
             return None, None
@@ -1142,15 +1212,71 @@ class _Discourse:
             return self.person_antecedent(pronoun)
         if lower == "they":
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, _group)
-            return (last.name, last.entity) if last is not None else self.org_subject(pronoun)
+            if last is not None:
+                return last.name, last.entity
+            name, entity = self.org_subject(pronoun)
+            return (name, entity) if name is not None else self.singular_they(pronoun)
         if lower == "it":
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
             return (last.name, last.entity) if last is not None else self.org_subject(pronoun)
         return None, None
 
+    def singular_they(self, pronoun: Token) -> tuple[str | None, Entity | None]:
+        """ "They" with no group or body before it that spoke or acted: a person
+        the writer does not give a gender ("Sam Reyes, a spokesperson, confirmed
+        that ... “...,” they said"), if the last speaker, close by, is one
+        person of no known gender and no plural subject came in between."""
+        last = self.last(pronoun.idx, _FLOAT_REACH, lambda s: True)
+        if last is None or not last.person or last.plural or last.entity is None:
+            return None, None
+        if self.ctx.genders.get(last.entity.id) is not None:
+            return None, None
+        after = self.ctx.doc.char_span(last.end, pronoun.idx, alignment_mode="expand")
+        between = [t for t in after or [] if t.dep_ in {"nsubj", "nsubjpass"} and not self.ctx.quoted(t)]
+        if any(t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"they", "we"} for t in between):
+            return None, None  # "Several tenants met the board. “...,” they said": the tenants
+        return last.name, last.entity
+
+    def object_antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None] | None:
+        """The person a pronoun in a time or reason clause refers to when the
+        main clause's subject is a body or a thing and its object a person:
+        "the campaign dropped the county chairman after he said ..." (the
+        chairman, not whoever spoke last). A person subject of the main clause
+        ("Kim fired Lee after he said") is left to the usual reading."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ in _TIME_REASON_MARKS for c in verb.children):
+            return None
+        main = verb.head
+        for subject in (c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            entity = self.ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+            if subject.lower_ in cues.PRONOUNS or (entity is not None and entity.type == "PERSON"):
+                return None
+            if subject.pos_ == "PROPN" and entity is None:
+                return None
+        objects = [c for c in main.children if c.dep_ == "dobj" and c.tag_ in {"NN", "NNP"}]
+        if len(objects) != 1:
+            return None
+        obj = objects[0]
+        entity = self.ctx.mentions.at(obj.idx, obj.idx + len(obj.text))
+        if entity is None and obj.pos_ == "NOUN":
+            entity = self.described(obj)
+            titled = any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in obj.children
+            )
+            if entity is None and titled:  # "the mayor of Easton": a title held by one person
+                return self.ctx.text[obj.left_edge.idx : obj.idx + len(obj.text)] + _of_phrase(obj), None
+        if entity is None or entity.type != "PERSON" or self.ctx.genders.get(entity.id) not in {None, pronoun.lower_}:
+            return None
+        return self.checked(entity, obj)
+
     def person_antecedent(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         ctx = self.ctx
         lower = pronoun.lower_
+        held = self.object_antecedent(pronoun)
+        if held is not None:
+            return held
 
         def agrees(spoken: _Spoken) -> bool:
             gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
@@ -1228,7 +1354,8 @@ _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet 
 # attributions component credits it), never a speaker ("the story noted").
 _TEXT_HEADS = cues.DOCUMENT_HEADS | words(
     "interview story article column editorial op-ed piece book ad advertisement commercial video "
-    "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry"
+    "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry "
+    "cable telegram dispatch slide presentation"
 )
 
 
@@ -1319,6 +1446,21 @@ def _named_person(subject: Token, plural: bool) -> bool:
     if plural or not (subject.pos_ == "PROPN" or _capitalised_bare_noun(subject)):
         return False
     return cues.source_type(subject, "", "NONE") == "person" and not cues.has_org_words(subject)
+
+
+# Subordinators of a clause that tells when or why the main clause's act happened.
+_TIME_REASON_MARKS = words("after because when since before until once")
+
+
+def _of_phrase(noun: Token) -> str:
+    """The " of <place>" after a title ("the mayor" + " of Easton"), as written."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                return " " + noun.doc.text[child.idx : obj.idx + len(obj.text)]
+    return ""
 
 
 def _group(spoken: _Spoken) -> bool:
