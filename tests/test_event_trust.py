@@ -573,3 +573,73 @@ def test_an_adjective_on_a_person_noun_gives_the_person_as_target(nlp, settings)
     text = "The inspectors in Norland were investigating the Democratic presidential candidate."
     events = _emitted(nlp, settings, text)
     assert [(e.type, e.target) for e in events] == [("INVESTIGATE", "Democratic presidential candidate")]
+
+
+def test_a_threat_named_as_a_danger_is_no_threat_made(nlp, settings) -> None:
+    text = "Senator Tom Alder spoke about the threat from the Black Wolf militia."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "THREATEN"] == []
+
+
+def test_a_threat_issued_against_a_party_is_still_a_threat(nlp, settings) -> None:
+    text = "The Black Wolf militia issued a threat against Norland."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("THREATEN", "Norland")]
+
+
+def test_seizing_on_an_issue_is_no_seizure(nlp, settings) -> None:
+    text = "The Black Wolf militia had seized on the dispute as a weapon."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "COERCE"] == []
+
+
+def test_money_shelled_out_is_no_shelling(nlp, settings) -> None:
+    text = "The campaign shelled out two million dollars for television ads."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"] == []
+
+
+def test_looking_off_into_the_distance_is_no_inquiry(nlp, settings) -> None:
+    text = '"I grew up there," Alder said, looking off into the distance.'
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "INVESTIGATE"] == []
+
+
+def test_looking_into_allegations_is_still_an_inquiry(nlp, settings) -> None:
+    text = "The Norland police will look into the allegations."
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["INVESTIGATE"]
+
+
+def test_has_yet_to_is_no_demand(nlp, settings) -> None:
+    text = "Tom Alder said the Norland campaign has yet to follow up."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == []
+
+
+def test_rallying_ones_own_members_is_no_protest(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The union rallied its members outside the factory.") == []
+    assert [e.type for e in _emitted(nlp, settings, "Farmers rallied against the new tax in Orlo on Monday.")] == [
+        "PROTEST"
+    ]
+
+
+def test_only_a_nations_adjective_stands_for_a_party_as_owner(nlp) -> None:
+    from storyline.analyze.events.trust import party
+
+    doc = nlp("Norland rejected Republican proposals and Israeli changes to the plan.")
+    by_text = {t.text: t for t in doc}
+    assert not party(by_text["Republican"], owned=True)  # a party's proposals: the proposals, no party
+    assert party(by_text["Israeli"], owned=True)  # "Israeli changes": Israel's
+
+
+def test_an_interviewers_letter_is_no_party(nlp) -> None:
+    from storyline.analyze.events.trust import party
+
+    doc = nlp("Q: Did Norland meet Valmora?")
+    assert doc[0].text == "Q" and not party(doc[0])
+
+
+def test_leading_the_charge_is_no_charge(nlp, settings) -> None:
+    text = "Online grocery delivery is growing fast, and Valmart is leading the charge."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE"] == []
+    text = "Senator Tom Alder led the charge against Governor Ilse Brand."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", "Ilse Brand")]
+
+
+def test_carrying_out_attacks_is_still_an_assault(nlp, settings) -> None:
+    text = "The Black Wolf militia carried out two attacks on Norland villages in May."
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["ASSAULT"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...lexicon import words
+from ..entities.gazetteer import DEMONYMS
 from .actors import (
     ACTOR_NOUNS,
     CAPITALS,
@@ -130,8 +131,17 @@ def party(token: Token, *, owned: bool = False) -> bool:
         return False  # "That", "Being"
     if head.ent_type_ == "NORP" and head.tag_ not in {"NNPS", "NNS"}:
         # "Iranian" torn from its noun: a party only as the owner of a thing ("rejected Israeli
-        # changes"); before a person or group the target is that person ("the Republican nominee")
-        return owned and head.dep_ in {"amod", "compound", "nmod"} and not _actorlike(head.head)
+        # changes"); before a person or group the target is that person ("the Republican nominee").
+        # Only a nation's adjective stands for a party that way: "the Democratic primary", "an
+        # anti-Islamic video", "radical Islamic ideology" name a party's or a faith's thing, no party
+        return (
+            owned
+            and head.lower_ in DEMONYMS
+            and head.dep_ in {"amod", "compound", "nmod"}
+            and not _actorlike(head.head)
+        )
+    if head.is_alpha and len(head.text) == 1:
+        return False  # "Q: Have you talked to ...": an interview's letter, not a name
     if is_named(head) or _unknown_name(head):
         return True
     generic = head.lemma_.lower() in ROLES or head.lemma_.lower() in ANYONE
@@ -514,6 +524,8 @@ def _sense(
         return "sense: meeting a requirement ('met the target'), not a party"
     if type_ == "CONSULT" and lemma == "visit" and target is None:
         return "sense: visits to no one (campaign stops)"
+    if trigger.modal and any(c.lower_ == "yet" for c in [*token.children, *token.head.children]):
+        return "sense: 'has yet to' says what has not happened, not what must"
     if trigger.modal and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
         return "sense: 'should have done' is a reproach for the past, not a demand"
     if type_ == "CONSULT" and lemma in MOTION and (target is None or not names_country(target)):
@@ -609,8 +621,21 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
     token, lemma = trigger.token, trigger.sense.lemma
     if type_ == "DEMAND" and lemma == "appeal" and trigger.sense.kind == "noun" and _attraction(token):
         return "sense: an appeal to someone (attraction), not an appeal for an act"
+    if type_ == "THREATEN" and trigger.sense.kind == "noun" and lemma == "threat" and _standing_threat(token):
+        return "sense: a standing threat named ('the threat from X'), no threat made to anyone"
     if trigger.sense.kind != "verb":
         return None
+    aimed = _preps(token) | (_preps(trigger.obj) if trigger.obj is not None else set())
+    if type_ == "DISAPPROVE" and lemma == "lead" and not aimed & {"against", "on"}:
+        return "sense: leading the charge (going first), no charge against anyone"
+    if type_ == "PROTEST" and lemma == "rally" and _objects(token):
+        return "sense: rallying people (gathering supporters), not a rally against anyone"
+    if type_ == "ASSAULT" and _particle(token) == "out" and "out" not in trigger.sense.parts:
+        return "sense: a verb of force turned by 'out' ('shelled out' money), no force used"
+    if type_ == "INVESTIGATE" and _particle(token) in GAZE - set(trigger.sense.parts):
+        return "sense: a gaze ('looking off into the distance'), no inquiry"
+    if type_ == "COERCE" and lemma == "seize" and _preps(token) & {"on", "upon"}:
+        return "sense: seizing on an issue or a chance, nothing seized from anyone"
     if type_ == "REJECT" and lemma == "dismiss":
         return "sense: dismissing a claim is a verdict on words, dismissing a person a firing"
     if type_ == "DEMAND" and lemma == "appeal" and not (_preps(token) & {"for"} or _infinitive(token)):
@@ -627,6 +652,29 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
     ):
         return "sense: one person examining something (a patient, a text), no inquiry"
     return None
+
+
+# Particles that make "look into" a gaze: "looked off into the distance", "stared out into".
+GAZE = frozenset({"off", "out", "away", "back", "up", "down"})
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb ("shelled out", "looked off"), if it has one."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in GAZE), None)
+
+
+# Verbs that make a threat noun an act: "issued a threat", "made threats".
+THREAT_ACTS = words("issue make send deliver carry repeat renew escalate")
+
+
+def _standing_threat(noun: Token) -> bool:
+    """ "the threat from the armed group", "the terror threat": a danger named, not a threat someone
+    made. A threat is an act when a verb makes it ("issued a threat") or it is aimed at a party
+    ("threats against the judge")."""
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in THREAT_ACTS:
+        return False
+    aimed = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "against"} for g in c.children]
+    return not any(party(g) for g in aimed)
 
 
 # Auxiliaries that open a condition when put before the subject: "should X refuse", "had X known".
