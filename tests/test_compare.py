@@ -592,3 +592,15 @@ def test_compare_a_leader_whose_titles_name_no_state_stands_for_the_state_of_the
 def test_compare_a_leaders_relative_does_not_give_the_leader_a_state() -> None:
     story = _leader_and_companion_story("Norwegian banker", "Lind's son-in-law")
     assert not [f for f in story.corroborated if f.kind == "mediator"]
+
+
+def test_compare_words_in_marks_without_a_speech_verb_show_no_position() -> None:
+    text = "Norwegian foreign minister Anna Kovar approved a licence for “up to 40 patrol boats” in arms exports."
+    fragment = "up to 40 patrol boats"
+    said = Quote(fragment, "partial", *_span(text, fragment), speaker="Anna Kovar", speaker_id="p1", cue="said")
+    bare = Quote(fragment, "partial", *_span(text, fragment), speaker="Anna Kovar", speaker_id="p1")
+    entities = [person(text, "Anna Kovar", "Norwegian foreign minister")]
+    with_cue = analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities, quotes=[said])
+    without = analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities, quotes=[bare])
+    assert compare_story([with_cue]).positions != ()
+    assert compare_story([without]).positions == ()

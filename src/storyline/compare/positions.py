@@ -112,6 +112,10 @@ def _statements(
         for party in actors:
             yield party, stance, start, end, item
     for quote in analysis.quotes:
+        if quote.kind == "partial" and quote.cue is None:
+            # Words in marks with no verb of speech ("a licence for 'up to $5 million'") are
+            # a phrase someone wrote, not a statement: they show no stance.
+            continue
         speaker_parties = _speaker_parties(context, parties, index, quote.speaker, quote.speaker_id)
         if not speaker_parties:
             continue
