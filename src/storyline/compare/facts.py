@@ -39,6 +39,7 @@ from .offices import parse_titles
 from .parties import Parties
 from .records import Claim
 from .times import clock_times, times_compatible
+from .values import Speaker
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
@@ -251,6 +252,8 @@ def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     relaying source, ``via``, is). A speaker the quote's sentence does not name
     (found by a pronoun or a paragraph away) makes a weak claim: it can
     corroborate, not contradict, since such attributions are the ones misread.
+    The value is compared as a ``Speaker``: the name with the sentence's words
+    outside the quote (values.speakers_agree).
     """
     for quote in analysis.quotes:
         words = quote_words(quote.text)
@@ -268,8 +271,9 @@ def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
             value=quote.speaker,
             norm=quote.speaker,
         )
-        named = _names_in(quote.speaker, claim.sentence.replace(quote.text.strip(), " "))
-        yield replace(claim, according_to=quote.via, weak=not named)
+        frame = claim.sentence.replace(quote.text.strip(), " ")
+        named = _names_in(quote.speaker, frame)
+        yield replace(claim, according_to=quote.via, weak=not named, norm=Speaker(quote.speaker, frame))
 
 
 def _names_in(name: str, sentence: str) -> bool:

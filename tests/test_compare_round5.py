@@ -1,0 +1,93 @@
+"""compare/, round 5: copies of one wire story that link/duplicates did not join, and speakers one sentence names.
+
+Each rule was found by hand-judging what compare emits on real coverage
+(benchmarks/conflict_audit.py, tuning half); the sentences and names are our own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.compare import compare_story
+from storyline.compare.context import StoryContext
+from storyline.compare.values import Speaker, named_in_full, speakers_agree
+from storyline.model import Analysis, Article, Entity, Quote, Role
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _article(aid: str, text: str, **records: Any) -> Analysis:
+    article = Article(aid, f"{aid}.txt", text, title=f"Report {aid}", outlet=f"Outlet {aid}", published=None)
+    return Analysis(article, **{k: tuple(v) for k, v in records.items()})  # type: ignore[arg-type]
+
+
+def _titled(aid: str, text: str, name: str, title: str) -> Analysis:
+    role = Role(title, None, *_span(text, title))
+    return _article(aid, text, entities=[Entity("p1", name, "PERSON", roles=(role,), mentions=(_span(text, name),))])
+
+
+# Two versions of one wire story: the rewrite keeps two sentences word for word and edits the one with the title.
+_KEPT = (
+    "The ferry service between the two islands was suspended for the rest of the week. "
+    "Harbour officials said the storm had damaged two of the landing stages on the north shore. "
+)
+_FIRST = _KEPT + "Lena Marsh, a partner in the shipping firm, later told reporters that the crossing was off."
+_REWRITE = (
+    "Lena Marsh, a partner in the shipping firm, told reporters the crossing was cancelled before noon. "
+    + _KEPT
+    + "Repairs are expected to take a month."
+)
+_OTHER = "Passengers waited at the quay on Tuesday, said Lena Marsh, a partner in the shipping firm."
+
+
+def test_compare_rewrite_of_one_wire_story_counts_once() -> None:
+    """Two versions of one wire text are one source, though their bodies differ too much to be near-duplicates."""
+    versions = [_titled("a1", _FIRST, "Lena Marsh", "partner"), _titled("a2", _REWRITE, "Lena Marsh", "partner")]
+    assert not compare_story(versions).corroborated
+    (fact,) = compare_story([*versions, _titled("a3", _OTHER, "Lena Marsh", "partner")]).corroborated
+    assert fact.origins == 2 and len(fact.sources) == 3
+
+
+def test_compare_articles_sharing_only_quotes_are_independent() -> None:
+    """Two outlets quoting one speaker share the quote's sentence; that is no shared text."""
+    said = '"The crossing will reopen as soon as the landing stages are safe again," Lena Marsh said.'
+    one = _article("a1", said + " Ferries are the only link to the islands in the winter months.")
+    two = _article("a2", said + " Most residents work on the mainland and cross each morning by boat.")
+    context = StoryContext.build([one, two], None, None)
+    assert not context.shares_text("a1", "a2")
+
+
+def test_compare_same_long_sentence_in_two_articles_is_copied() -> None:
+    context = StoryContext.build([_article("a1", "x"), _article("a2", "y")], None, None)
+    long = "Harbour officials said the storm had damaged two of the landing stages on the north shore."
+    assert context.copied("a1", long, "a2", long)
+    assert not context.copied("a1", "The ferry was cancelled.", "a2", "The ferry was cancelled.")  # too short to tell
+    quoted = '"The storm damaged two of the landing stages on the north shore," Marsh said.'
+    assert not context.copied("a1", quoted, "a2", quoted)  # the words outside the quote are few
+    edited = "Officials said the storm damaged landing stages on the north shore badly."
+    assert not context.copied("a1", long, "a2", edited)  # edited, and the articles share no text
+
+
+_WORDS = "We will rebuild every house on this street before winter comes"
+
+
+def test_compare_speaker_named_beside_a_group_is_no_conflict() -> None:
+    """One outlet gives the quote to the group its sentence names, another to the group's officer: no conflict."""
+    group = f'"{_WORDS}," said Harbor Works Group chief Dana Kettle.'
+    person = f'"{_WORDS}," said Dana Kettle, who leads Harbor Works Group.'
+    analyses = [
+        _article("a1", group, quotes=[Quote(_WORDS, "direct", *_span(group, _WORDS), speaker="Harbor Works Group")]),
+        _article("a2", person, quotes=[Quote(_WORDS, "direct", *_span(person, _WORDS), speaker="Dana Kettle")]),
+    ]
+    assert not compare_story(analyses).conflicts
+
+
+def test_compare_speaker_rule_needs_the_whole_name_outside_the_quote() -> None:
+    assert named_in_full("Dana Kettle", "said Harbor Works Group chief Dana Kettle")
+    assert not named_in_full("Olek Kettle", "said Harbor Works Group chief Dana Kettle")  # a shared surname only
+    assert not named_in_full("police", "police said")
+    inside = Speaker("Harbor Works Group", " said the group.")  # the name stood only inside the quote
+    assert not speakers_agree(inside, Speaker("Dana Kettle", " said Dana Kettle."))
