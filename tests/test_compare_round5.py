@@ -91,3 +91,20 @@ def test_compare_speaker_rule_needs_the_whole_name_outside_the_quote() -> None:
     assert not named_in_full("police", "police said")
     inside = Speaker("Harbor Works Group", " said the group.")  # the name stood only inside the quote
     assert not speakers_agree(inside, Speaker("Dana Kettle", " said Dana Kettle."))
+
+
+def test_compare_president_and_executive_titles_neither_conflict_nor_corroborate() -> None:
+    """A president of one body and an executive of another are two jobs: compatible, yet no confirmation."""
+    from storyline.compare.offices import parse_titles, titles_compatible, titles_corroborate
+
+    president, executive = parse_titles("Film Guild president"), parse_titles("marketing executive")
+    assert titles_compatible(president, executive) and not titles_corroborate(president, executive)
+    first = "The award went to the studio, said Film Guild president Ines Varga on Friday."
+    second = "The long-serving marketing executive Ines Varga was elected on Thursday."
+    story = compare_story(
+        [
+            _titled("a1", first, "Ines Varga", "Film Guild president"),
+            _titled("a2", second, "Ines Varga", "marketing executive"),
+        ]
+    )
+    assert not story.conflicts and not story.corroborated
