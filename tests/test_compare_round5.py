@@ -108,3 +108,44 @@ def test_compare_president_and_executive_titles_neither_conflict_nor_corroborate
         ]
     )
     assert not story.conflicts and not story.corroborated
+
+
+# --- a participant's age and home town ----------------------------------------------------------
+
+
+def _person_story(*sentences: str, name: str = "Dana Kettle") -> Any:
+    analyses = []
+    for n, text in enumerate(sentences):
+        mentions = tuple(_span(text, part) for part in (name, name.split()[-1]) if part in text)[:1]
+        analyses.append(_article(f"a{n}", text, entities=[Entity("p1", name, "PERSON", mentions=mentions)]))
+    return compare_story(analyses)
+
+
+def test_compare_person_facts_read_beside_the_name() -> None:
+    from storyline.compare.persons import person_facts
+
+    text = "Dana Kettle , 36 , of Harwick Falls was charged on Friday."
+    entity = Entity("p1", "Dana Kettle", "PERSON", mentions=(_span(text, "Dana Kettle"),))
+    facts = {(f.attribute, f.value) for f in person_facts(_article("a1", text, entities=[entity]))}
+    assert facts == {("age", "36"), ("home town", "Harwick Falls")}
+    before = "The 36-year-old Dana Kettle was charged."
+    entity = Entity("p1", "Dana Kettle", "PERSON", mentions=(_span(before, "Dana Kettle"),))
+    assert [(f.attribute, f.value) for f in person_facts(_article("a2", before, entities=[entity]))] == [("age", "36")]
+    for other in ("Dana Kettle of the harbour board spoke.", "Dana Kettle (14.5 points a game) led the team."):
+        entity = Entity("p1", "Dana Kettle", "PERSON", mentions=(_span(other, "Dana Kettle"),))
+        assert not list(person_facts(_article("a3", other, entities=[entity])))
+
+
+def test_compare_two_home_towns_of_one_person_conflict_and_one_age_corroborates() -> None:
+    story = _person_story(
+        "Police stopped Dana Kettle, 36, of Harwick, two blocks away.",
+        "Dana Kettle, 36, of Lomond, was held overnight, the court said.",
+    )
+    (conflict,) = story.conflicts
+    assert conflict.attribute == "home town" and {v.value for v in conflict.values} == {"Harwick", "Lomond"}
+    assert [f.value for f in story.corroborated if f.attribute == "age"] == ["36"]
+
+
+def test_compare_town_and_town_with_its_state_agree() -> None:
+    story = _person_story("Dana Kettle, 36, of Harwick, was held.", "Police named Dana Kettle, 36, of Harwick, Vt.")
+    assert not story.conflicts

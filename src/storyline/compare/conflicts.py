@@ -41,7 +41,7 @@ def agree(a: Claim, b: Claim) -> bool:
         return titles_compatible(a.norm, b.norm)
     if a.kind == "number":
         return overlap(a.norm, b.norm)
-    if a.attribute == "place":
+    if a.attribute in {"place", "home town"}:
         return places_compatible(a.norm, b.norm)
     if a.attribute == "date":
         return dates_compatible(a.norm, b.norm)

@@ -148,4 +148,6 @@ def describe(claim: Claim, values: list[str]) -> str:
         return f"{shown} ({claim.subject})"
     if claim.kind == "bearing":
         return f"{claim.subject}: {shown}"
+    if claim.kind == "person":
+        return f"{claim.subject}: {claim.attribute} {shown}"
     return f"{shown} said {claim.subject}"

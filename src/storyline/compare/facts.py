@@ -14,7 +14,8 @@ someone) their source:
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
   and ``time``: the clock time of the happening with its zone (times.py), both
   from ``setting_claims``;
-- ``name``: how a participant's name is spelt, for names spelt two ways (names.py).
+- ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
+- ``person``: a participant's age and home town as written beside the name (persons.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -37,6 +38,7 @@ from .names import FullName, full_names, near, variants
 from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
+from .persons import person_facts
 from .records import Claim
 from .times import clock_times, times_compatible
 from .values import Speaker
@@ -58,6 +60,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
         found += setting_claims(context, analysis)
+        found += person_claims(context, analysis)
     found += name_claims(context)
     return found
 
@@ -292,6 +295,22 @@ def _names_in(name: str, sentence: str) -> bool:
 
 def quote_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def person_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """A person's age and home town as written beside the name ("Dana Kettle, 36, of Harwick"; persons.py).
+
+    Inside a direct quote such a value is the speaker's wording: it may corroborate, not contradict.
+    """
+    seen = set()
+    for fact in person_facts(analysis):
+        key = context.key(analysis, fact.entity)
+        if key is None or (key, fact.attribute, fact.value) in seen:
+            continue
+        seen.add((key, fact.attribute, fact.value))
+        claim = _claim(context, analysis, fact.start, fact.end, kind="person", subject=context.names[key],
+                       subject_key=key, attribute=fact.attribute, value=fact.value, norm=fact.value)  # fmt: skip
+        yield _weak_if(quoted(analysis, fact.start), claim)
 
 
 def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
