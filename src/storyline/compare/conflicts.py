@@ -32,7 +32,7 @@ from .numbers import GROWING, overlap
 from .offices import titles_compatible
 from .records import Claim, Conflict, ConflictValue
 from .times import times_compatible
-from .values import dates_compatible, names_compatible, places_compatible
+from .values import dates_compatible, places_compatible, speakers_agree
 
 
 def agree(a: Claim, b: Claim) -> bool:
@@ -41,12 +41,12 @@ def agree(a: Claim, b: Claim) -> bool:
         return titles_compatible(a.norm, b.norm)
     if a.kind == "number":
         return overlap(a.norm, b.norm)
-    if a.attribute == "place":
+    if a.attribute in {"place", "home town"}:
         return places_compatible(a.norm, b.norm)
     if a.attribute == "date":
         return dates_compatible(a.norm, b.norm)
     if a.kind == "speaker":
-        return names_compatible(a.norm, b.norm)
+        return speakers_agree(a.norm, b.norm)
     if a.kind == "bearing":
         return bearings_compatible(a.norm[0], b.norm[0])
     if a.kind == "time":

@@ -31,6 +31,12 @@ _COUNTRY_ALIASES = {
 }
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _WORD = re.compile(r"[\w’'.-]+")
+# Copied text: sentences of this many words or more, outside quotation marks, are one writer's wording.
+_COPY_WORDS = 8
+_SHARED_SENTENCES = 2  # sentences two articles share word for word before they count as one text's versions
+_ALIKE = 0.5  # word-set Jaccard of two sentences of such articles that are one sentence, edited
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|``.*?''|''.*?''")
+_QUOTE_MARK = re.compile(r"[\"“”]|``|''")
 
 
 def normalise(text: str) -> str:
@@ -114,6 +120,7 @@ class StoryContext:
     entity_keys: Mapping[tuple[str, str], str]
     names: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    _own_sentences: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -162,3 +169,50 @@ class StoryContext:
     def sentence(self, analysis: Analysis, start: int, end: int) -> str:
         left, right = sentence_with_decimals(analysis.article.text, start, end)
         return " ".join(analysis.article.text[left:right].split())
+
+    def shares_text(self, a: str, b: str) -> bool:
+        """Whether two articles share sentences word for word: versions of one wire story or one release.
+
+        Near-duplicates (link/duplicates) are whole copies; a wire story's
+        rewrite keeps many sentences and adds others, so its body may overlap
+        too little to be linked. Two or more sentences of eight words or more,
+        outside quotation marks, in both articles are one text's (two outlets
+        quoting one speaker share the quote, which does not count).
+        """
+        if a == b:
+            return True
+        mine, theirs = self._sentences(a), self._sentences(b)
+        return len(mine & theirs) >= _SHARED_SENTENCES
+
+    def _sentences(self, article_id: str) -> frozenset[str]:
+        if article_id not in self._own_sentences:
+            text = next((x.article.text for x in self.analyses if x.article.id == article_id), "")
+            found = set()
+            for sentence in _SENTENCE_END.split(text):
+                words = sentence_words(sentence)
+                if len(words) >= _COPY_WORDS and not _QUOTE_MARK.search(sentence):
+                    found.add(" ".join(words))
+            self._own_sentences[article_id] = frozenset(found)
+        return self._own_sentences[article_id]
+
+    def copied(self, a_article: str, a_sentence: str, b_article: str, b_sentence: str) -> bool:
+        """Whether two articles' sentences are one writer's: copied word for word, or edited in a text's versions.
+
+        The same sentence with eight words or more outside quotation marks is
+        copied; in two articles that share text (:meth:`shares_text`), a
+        sentence with half its words the same is that text's sentence, edited.
+        """
+        if a_article == b_article:
+            return False
+        wa, wb = sentence_words(a_sentence), sentence_words(b_sentence)
+        if wa == wb and len(sentence_words(_QUOTED.sub(" ", a_sentence))) >= _COPY_WORDS:
+            return True
+        if not self.shares_text(a_article, b_article):
+            return False
+        sa, sb = set(wa), set(wb)
+        return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= _ALIKE
+
+
+def sentence_words(sentence: str) -> list[str]:
+    """A sentence's words, lower case, for comparing wording across articles."""
+    return re.findall(r"\w+", sentence.lower())

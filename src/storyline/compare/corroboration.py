@@ -4,7 +4,10 @@ Within each (subject, attribute) group, claims that agree (conflicts.agree)
 form one fact. A fact is corroborated when at least two independent sources
 report it: copies of one wire story share an origin and count once, and a
 claim an article attributes to someone ("according to an agency") counts as
-that source's, so two outlets relaying one agency are one source. Weak claims
+that source's, so two outlets relaying one agency are one source. Claims
+whose sentences are one writer's (``copied``: the same sentence word for
+word, or an edited sentence of two versions of one wire story that
+link/duplicates did not join) count once too. Weak claims
 (a quote whose speaker the sentence does not name, a count of one district)
 join a fact but do not count toward its corroboration. A fact that
 only one origin reports goes to ``only_one_outlet`` (when the story has more
@@ -13,7 +16,7 @@ than one origin).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .bearings import same_distance
 from .conflicts import agree, group
@@ -21,18 +24,27 @@ from .offices import titles_corroborate
 from .records import Claim, Corroboration
 from .times import same_happening
 
+Copied = Callable[[Claim, Claim], bool]
 
-def corroborate(claims: Iterable[Claim]) -> tuple[list[Corroboration], list[Corroboration]]:
-    """(corroborated, only_one_outlet) facts, most sources first."""
+
+def corroborate(
+    claims: Iterable[Claim], copied: Copied | None = None
+) -> tuple[list[Corroboration], list[Corroboration]]:
+    """(corroborated, only_one_outlet) facts, most sources first.
+
+    ``copied`` tells two claims whose sentences one writer wrote (StoryContext.copied);
+    by default none are.
+    """
     claims = list(claims)
+    copied = copied or _never
     several_origins = len({c.origin for c in claims}) > 1
     corroborated, single = [], []
     for members in group(claims).values():
         for cluster in _clusters(members):
-            fact = _fact(cluster)
+            fact = _fact(cluster, copied)
             origins = {c.origin for c in cluster}
             strong = [c for c in cluster if not c.weak]
-            if len({c.independence for c in strong}) >= 2 and len({c.origin for c in strong}) >= 2:
+            if independent_sources(strong, copied) >= 2 and independent_sources(strong, copied, by_origin=True) >= 2:
                 corroborated.append(fact)
             elif len(origins) == 1 and several_origins:
                 single.append(fact)
@@ -76,7 +88,31 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
-def _fact(cluster: list[Claim]) -> Corroboration:
+def _never(a: Claim, b: Claim) -> bool:
+    return False
+
+
+def independent_sources(claims: list[Claim], copied: Copied, *, by_origin: bool = False) -> int:
+    """How many independent sources the claims have: claims of one source (``independence``, or the
+    article's origin when ``by_origin``) or copied from one another's sentences count once."""
+    parent = list(range(len(claims)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for i, a in enumerate(claims):
+        for j in range(i):
+            b = claims[j]
+            same = a.origin == b.origin if by_origin else a.independence == b.independence
+            if root(i) != root(j) and (same or copied(a, b)):
+                parent[root(i)] = root(j)
+    return len({root(n) for n in range(len(claims))})
+
+
+def _fact(cluster: list[Claim], copied: Copied = _never) -> Corroboration:
     first = cluster[0]
     values = list(dict.fromkeys(c.value for c in cluster))
     sources, seen = [], set()
@@ -90,7 +126,7 @@ def _fact(cluster: list[Claim]) -> Corroboration:
         subject=first.subject,
         attribute=first.attribute,
         value=" / ".join(values),
-        origins=len({c.independence for c in cluster}),
+        origins=independent_sources(cluster, copied),
         sources=tuple(sources),
     )
 
@@ -112,4 +148,6 @@ def describe(claim: Claim, values: list[str]) -> str:
         return f"{shown} ({claim.subject})"
     if claim.kind == "bearing":
         return f"{claim.subject}: {shown}"
+    if claim.kind == "person":
+        return f"{claim.subject}: {claim.attribute} {shown}"
     return f"{shown} said {claim.subject}"

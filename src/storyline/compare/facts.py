@@ -14,7 +14,8 @@ someone) their source:
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
   and ``time``: the clock time of the happening with its zone (times.py), both
   from ``setting_claims``;
-- ``name``: how a participant's name is spelt, for names spelt two ways (names.py).
+- ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
+- ``person``: a participant's age and home town as written beside the name (persons.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -37,8 +38,10 @@ from .names import FullName, full_names, near, variants
 from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
+from .persons import person_facts
 from .records import Claim
 from .times import clock_times, times_compatible
+from .values import Speaker
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
@@ -57,6 +60,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += number_claims(context, analysis)
         found += speaker_claims(context, analysis)
         found += setting_claims(context, analysis)
+        found += person_claims(context, analysis)
     found += name_claims(context)
     return found
 
@@ -251,6 +255,8 @@ def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     relaying source, ``via``, is). A speaker the quote's sentence does not name
     (found by a pronoun or a paragraph away) makes a weak claim: it can
     corroborate, not contradict, since such attributions are the ones misread.
+    The value is compared as a ``Speaker``: the name with the sentence's words
+    outside the quote (values.speakers_agree).
     """
     for quote in analysis.quotes:
         words = quote_words(quote.text)
@@ -268,8 +274,9 @@ def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
             value=quote.speaker,
             norm=quote.speaker,
         )
-        named = _names_in(quote.speaker, claim.sentence.replace(quote.text.strip(), " "))
-        yield replace(claim, according_to=quote.via, weak=not named)
+        frame = claim.sentence.replace(quote.text.strip(), " ")
+        named = _names_in(quote.speaker, frame)
+        yield replace(claim, according_to=quote.via, weak=not named, norm=Speaker(quote.speaker, frame))
 
 
 def _names_in(name: str, sentence: str) -> bool:
@@ -288,6 +295,22 @@ def _names_in(name: str, sentence: str) -> bool:
 
 def quote_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def person_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """A person's age and home town as written beside the name ("Dana Kettle, 36, of Harwick"; persons.py).
+
+    Inside a direct quote such a value is the speaker's wording: it may corroborate, not contradict.
+    """
+    seen = set()
+    for fact in person_facts(analysis):
+        key = context.key(analysis, fact.entity)
+        if key is None or (key, fact.attribute, fact.value) in seen:
+            continue
+        seen.add((key, fact.attribute, fact.value))
+        claim = _claim(context, analysis, fact.start, fact.end, kind="person", subject=context.names[key],
+                       subject_key=key, attribute=fact.attribute, value=fact.value, norm=fact.value)  # fmt: skip
+        yield _weak_if(quoted(analysis, fact.start), claim)
 
 
 def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:

@@ -243,10 +243,16 @@ def titles_corroborate(a: tuple[Office, ...], b: tuple[Office, ...]) -> bool:
 
 
 def _one_job(a: Office, b: Office) -> bool:
-    """Same family, families that name one job, or a title too vague to tell."""
+    """Same family, or a title too vague to tell.
+
+    Families one person often holds together (a club's president who is also
+    its general manager) are compatible, but they are two jobs: a president
+    and an executive of another body ("Academy president", "marketing
+    executive") do not confirm each other.
+    """
     if a.family is None or b.family is None or a.family in GENERIC or b.family in GENERIC:
         return True
-    return a.family == b.family or frozenset({a.family, b.family}) in _HELD_TOGETHER
+    return a.family == b.family
 
 
 def offices_compatible(a: Office, b: Office) -> bool:

@@ -39,7 +39,9 @@ def compare_story(
     context = StoryContext.build(ordered, origins, entity_keys)
     parties = Parties(context)
     claims = merge_quote_subjects(all_claims(context, parties))
-    corroborated, single = corroborate(claims)
+    corroborated, single = corroborate(
+        claims, copied=lambda a, b: context.copied(a.article, a.sentence, b.article, b.sentence)
+    )
     timeline, undated = story_timeline(context, parties)
     conflicts = find_conflicts(claims)
     disputed = {(c.subject, c.attribute) for c in conflicts}

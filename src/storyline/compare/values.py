@@ -11,6 +11,11 @@
   other's ("Zelenskyy" and "Volodymyr Zelenskyy"); a description ("the
   55-year-old", "a village resident", "police") or a bare initial may stand
   for anyone, so it agrees with any name.
+- Speakers of one quote (:class:`Speaker`): names that agree, or one
+  outlet's sentence names the other outlet's speaker in full outside the
+  quote. Such a sentence names two candidates ("said Harbor Group chief
+  Dana Kettle"), and picking the group in one article and the person in the
+  other is a reading of two sentences that agree, not a disagreement.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..analyze.entities.gazetteer import CAPITALS
 from .context import country_of, normalise
@@ -109,3 +115,25 @@ def names_compatible(a: str, b: str) -> bool:
         return True
     wa, wb = set(normalise(a).split()), set(normalise(b).split())
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+class Speaker(NamedTuple):
+    """Who a quote is given to: the name, and its sentence's words outside the quote (where other names stand)."""
+
+    name: str
+    frame: str
+
+
+def named_in_full(name: str, sentence: str) -> bool:
+    """Whether every capitalised word of ``name`` (two letters or more) occurs in ``sentence``.
+
+    Compared in ``normalise``'s form; a name with no capitalised word ("police") is never named in full.
+    """
+    found = set(normalise(sentence).split())
+    words = [w for w in re.findall(r"\b\w[\w'’-]+", name) if w[0].isupper()]
+    return bool(words) and all(p in found for w in words for p in normalise(w).split())
+
+
+def speakers_agree(a: Speaker, b: Speaker) -> bool:
+    """Names that agree, or one sentence names the other's speaker in full outside the quote (module docstring)."""
+    return names_compatible(a.name, b.name) or named_in_full(b.name, a.frame) or named_in_full(a.name, b.frame)
