@@ -149,3 +149,14 @@ def test_compare_two_home_towns_of_one_person_conflict_and_one_age_corroborates(
 def test_compare_town_and_town_with_its_state_agree() -> None:
     story = _person_story("Dana Kettle, 36, of Harwick, was held.", "Police named Dana Kettle, 36, of Harwick, Vt.")
     assert not story.conflicts
+
+
+def test_compare_ages_a_birthday_apart_neither_conflict_nor_corroborate() -> None:
+    story = _person_story(
+        "Police stopped Dana Kettle, 36, near the bridge.", "Dana Kettle, 37, was sentenced on Monday."
+    )
+    assert not story.conflicts and not [f for f in story.corroborated if f.attribute == "age"]
+    apart = _person_story(
+        "Police stopped Dana Kettle, 36, near the bridge.", "Dana Kettle, 39, was sentenced on Monday."
+    )
+    assert [c.attribute for c in apart.conflicts] == ["age"]

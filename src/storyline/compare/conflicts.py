@@ -83,6 +83,8 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
                 continue
             if any(agree(a, b) or (held and _held(a, b, held)) for a in a_claims for b in b_claims):
                 continue
+            if attribute == "age" and any(_a_birthday_apart(a, b) for a in a_claims for b in b_claims):
+                continue
             a_claims, b_claims = [c for c in a_claims if not c.weak], [c for c in b_claims if not c.weak]
             if not a_claims or not b_claims:
                 continue
@@ -90,6 +92,14 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
         if pairs:
             conflicts.append(_conflict(pairs))
     return conflicts
+
+
+def _a_birthday_apart(a: Claim, b: Claim) -> bool:
+    """Ages one year apart: a birthday may fall between two reports (a trial months after the arrest).
+
+    They neither conflict nor corroborate: neither outlet need be wrong.
+    """
+    return a.norm.isdigit() and b.norm.isdigit() and abs(int(a.norm) - int(b.norm)) == 1
 
 
 def voice(claim: Claim) -> tuple[str, str]:
