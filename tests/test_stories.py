@@ -261,3 +261,41 @@ def test_stories_a_headline_counts_unless_the_text_opens_with_it_as_whole_words(
     assert (
         _body_text("Quake hits coast", "Quake hits coast. Rescuers arrived.") == "Quake hits coast. Rescuers arrived."
     )
+
+
+def test_stories_a_short_article_needs_less_similarity_to_join_never_under_half() -> None:
+    from storyline.link.stories import StoryParams, join_threshold
+
+    params = StoryParams()
+
+    def body(terms: int) -> dict[str, dict[str, float]]:
+        return {"body": {f"w:t{i}": 1.0 for i in range(terms)}}
+
+    assert join_threshold(body(200), params) == params.threshold
+    assert join_threshold(body(params.short_terms), params) == params.threshold
+    assert join_threshold(body(params.short_terms // 4), params) == pytest.approx(params.threshold / 2)
+    assert join_threshold(body(2), params) == pytest.approx(params.threshold / 2)  # the floor
+    assert join_threshold(body(2), replace(params, short_terms=0)) == params.threshold
+
+
+def test_stories_a_brief_joins_the_long_report_it_shares_its_words_with(tmp_path: Path) -> None:
+    from storyline.link.stories import StoryParams
+    from storyline.model import Analysis, Article
+
+    # A long report (90 made-up content words) and an eight-word brief sharing half of its words with it:
+    # the brief's cosine with the long report is small because the report is long, not because they differ.
+    report = [f"lorv{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(90)]
+    brief = report[:4] + ["quenby", "tarsil", "mopwith", "gradle"]
+    with Store(tmp_path / "kb.db") as store:
+        store.write(
+            [
+                Analysis(Article(id="report1", source="t:1", text=" ".join(report) + ".")),
+                Analysis(Article(id="brief1", source="t:2", text=" ".join(brief) + ".")),
+            ]
+        )
+        link_stories(store, ["report1", "brief1"])
+        assert store.story_of("brief1") == store.story_of("report1")
+        with store.transaction():
+            store.clear_stories()
+        link_stories(store, ["report1", "brief1"], params=replace(StoryParams(), short_terms=0))
+        assert store.story_of("brief1") != store.story_of("report1")
