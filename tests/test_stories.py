@@ -299,3 +299,18 @@ def test_stories_a_brief_joins_the_long_report_it_shares_its_words_with(tmp_path
             store.clear_stories()
         link_stories(store, ["report1", "brief1"], params=replace(StoryParams(), short_terms=0))
         assert store.story_of("brief1") != store.story_of("report1")
+
+
+def test_stories_a_company_with_or_without_its_legal_suffix_is_one_entity_key() -> None:
+    from storyline.link.stories import article_counts
+    from storyline.model import Analysis, Article, Entity
+
+    def keys(*names: str) -> set[str]:
+        article = Article(id="c1", source="t:1", text="Shares of the chipmaker rose on Monday.")
+        entities = [Entity(id=f"e{n}", name=name, type="ORG") for n, name in enumerate(names)]
+        return set(article_counts(Analysis(article, entities=entities))["entities"])
+
+    assert keys("Orlen Systems Inc.") == keys("Orlen Systems") == {"e:orlen systems"}
+    assert keys("Brackwater Holdings Co., Ltd.") == {"e:brackwater holdings"}
+    assert keys("Marta Kovic's") == {"e:marta kovic"}
+    assert keys("Incline Partners") == {"e:incline partners"}  # a word that only starts like a suffix stays
