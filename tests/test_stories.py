@@ -261,3 +261,56 @@ def test_stories_a_headline_counts_unless_the_text_opens_with_it_as_whole_words(
     assert (
         _body_text("Quake hits coast", "Quake hits coast. Rescuers arrived.") == "Quake hits coast. Rescuers arrived."
     )
+
+
+def test_stories_a_short_article_needs_less_similarity_to_join_never_under_half() -> None:
+    from storyline.link.stories import StoryParams, join_threshold
+
+    params = StoryParams()
+
+    def body(terms: int) -> dict[str, dict[str, float]]:
+        return {"body": {f"w:t{i}": 1.0 for i in range(terms)}}
+
+    assert join_threshold(body(200), params) == params.threshold
+    assert join_threshold(body(params.short_terms), params) == params.threshold
+    assert join_threshold(body(params.short_terms // 4), params) == pytest.approx(params.threshold / 2)
+    assert join_threshold(body(2), params) == pytest.approx(params.threshold / 2)  # the floor
+    assert join_threshold(body(2), replace(params, short_terms=0)) == params.threshold
+
+
+def test_stories_a_brief_joins_the_long_report_it_shares_its_words_with(tmp_path: Path) -> None:
+    from storyline.link.stories import StoryParams
+    from storyline.model import Analysis, Article
+
+    # A long report (90 made-up content words) and an eight-word brief sharing half of its words with it:
+    # the brief's cosine with the long report is small because the report is long, not because they differ.
+    report = [f"lorv{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(90)]
+    brief = report[:4] + ["quenby", "tarsil", "mopwith", "gradle"]
+    with Store(tmp_path / "kb.db") as store:
+        store.write(
+            [
+                Analysis(Article(id="report1", source="t:1", text=" ".join(report) + ".")),
+                Analysis(Article(id="brief1", source="t:2", text=" ".join(brief) + ".")),
+            ]
+        )
+        link_stories(store, ["report1", "brief1"])
+        assert store.story_of("brief1") == store.story_of("report1")
+        with store.transaction():
+            store.clear_stories()
+        link_stories(store, ["report1", "brief1"], params=replace(StoryParams(), short_terms=0))
+        assert store.story_of("brief1") != store.story_of("report1")
+
+
+def test_stories_a_company_with_or_without_its_legal_suffix_is_one_entity_key() -> None:
+    from storyline.link.stories import article_counts
+    from storyline.model import Analysis, Article, Entity
+
+    def keys(*names: str) -> set[str]:
+        article = Article(id="c1", source="t:1", text="Shares of the chipmaker rose on Monday.")
+        entities = [Entity(id=f"e{n}", name=name, type="ORG") for n, name in enumerate(names)]
+        return set(article_counts(Analysis(article, entities=entities))["entities"])
+
+    assert keys("Orlen Systems Inc.") == keys("Orlen Systems") == {"e:orlen systems"}
+    assert keys("Brackwater Holdings Co., Ltd.") == {"e:brackwater holdings"}
+    assert keys("Marta Kovic's") == {"e:marta kovic"}
+    assert keys("Incline Partners") == {"e:incline partners"}  # a word that only starts like a suffix stays
