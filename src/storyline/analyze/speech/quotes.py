@@ -395,6 +395,34 @@ _MALE = words("he him his himself mr")
 _FEMALE = words("she her hers herself mrs ms miss")
 
 
+# Given names that English-language news uses for one sex only. A name used
+# for both (Alex, Kim, Lee, Jamie, Robin, Sam, Pat, Dana, Jesse, ...) is in neither.
+_MALE_GIVEN = words(
+    "aaron abdul adam adrian ahmed alan albert alexander andrew andy anthony antonio arthur barack ben benjamin "
+    "bernard bernie bill billy bob bobby brad bradley brandon brian bruce bryan carl carlos charles chuck colin "
+    "craig dan daniel danny darrell dave david dean dennis derek donald doug douglas ed eddie edward elijah eric "
+    "ethan evan frank fred gabriel gary george gerald glenn greg gregory harold harry henry howard ian isaac ivan "
+    "jack jacob james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan jose joseph "
+    "joshua juan justin keith kenneth kevin kirk kyle larry lawrence leon louis lucas luis luke marco marcus mario "
+    "mark martin marvin matt matthew michael mike mitch mitt mohammed muhammad nathan neil nicholas nick noah "
+    "norman omar oscar patrick paul peter phil philip rahm ralph randy raymond reince rex richard rick rob robert "
+    "roberto roger ron ronald roy russell ryan samuel scott sean sergei shawn stephen steve steven ted thomas tim "
+    "timothy todd tom tommy tony travis vincent vladimir walter wayne william zachary"
+)
+_FEMALE_GIVEN = words(
+    "abigail aisha alexandra alice alicia allison amanda amber amy ana andrea angela anita ann anna anne barbara "
+    "beth betty bonnie brenda carla carly carol caroline carolyn catherine cathy cheryl christina christine cindy "
+    "claire claudia connie cynthia danielle debbie deborah debra denise diana diane dianne donna doris dorothy "
+    "elaine eleanor elena elizabeth ellen emily emma erica erin evelyn frances gail gina gloria grace hannah "
+    "heather heidi helen hillary irene ivanka jane janet janice jennifer jessica jill joan joanne joyce judith "
+    "judy julia julie karen kate katherine kathleen kathy katie kimberly kristen laura lauren leah linda lisa "
+    "lori louise lucy margaret maria marie marilyn martha mary megan megyn melania melanie melissa michelle "
+    "monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rita rosa ruth sally "
+    "samantha sandra sara sarah sharon sheila shirley sophia stephanie susan tammy teresa tina valerie vanessa "
+    "yvonne"
+)
+
+
 # Nouns for a person that say the person's sex ("Park, the mother of two,", "spokeswoman Ana Ruiz").
 _MALE_NOUNS = words(
     "man boy father husband son brother uncle nephew grandfather grandson king prince actor "
@@ -412,7 +440,9 @@ def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> d
     The evidence is an honorific before a mention ("Ms. Park"), the pronouns
     later in the sentences where the person is the subject ("Park said she
     ..."), and a noun for a person set beside the name ("Park, a mother of
-    two"); with no evidence either way the person stays open to both.
+    two"), and a given name used for one sex only ("Hillary", "Bill": two
+    namesakes in one story are often a couple), worth two of the others;
+    with no evidence either way the person stays open to both.
     """
     genders = {}
     people = [e for e in entities if e.type == "PERSON"]
@@ -427,6 +457,11 @@ def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> d
             words = [w for t in _after_mention(span) if (w := t.lower_.rstrip(".")) in _MALE | _FEMALE]
             male += bool(words) and words[0] in _MALE
             female += bool(words) and words[0] in _FEMALE
+        # A given name counts as much as two pronouns: the pronoun evidence is a
+        # parse ("Kim said he ..." may be about someone else), the name is not.
+        given = entity.name.lower().split()[0] if len(entity.name.split()) > 1 else ""
+        male += 2 * (given in _MALE_GIVEN)
+        female += 2 * (given in _FEMALE_GIVEN)
         if male != female:
             genders[entity.id] = "he" if male > female else "she"
     return genders
@@ -541,7 +576,30 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return _without_cue(ctx, mark, kind, outside)
     if partial and _negated_outside(ctx, cue):
         return None  # "did not call the plan “a failure”": words the subject did not say
+    if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
+        return None  # "promised “comprehensive” reform": the writer's word, set off
     return _with_cue(ctx, mark, kind, cue)
+
+
+_PAIRED_WORD = re.compile(r"[”’\"']?\s*(?:and|or|,)\s+[“‘\"']")  # “criminals” and “rapists”
+
+
+def _scare_word(text: str, mark: Marked) -> bool:
+    """Whether a partial quote is one word set off inside the writer's own
+    phrase: “comprehensive” reform, a “provisional” deal, wring “synergies”
+    from. Such marks distance the writer from a word; they do not report what
+    someone said. One word that ends its clause ("said the plan was “nuts.”")
+    or that stands with another quoted word ("“criminals” and “rapists”") is
+    the speaker's word and stays a quote, and so does a word after a naming
+    verb ("called it “absurd”"), which the caller leaves alone."""
+    quoted = text[mark.start : mark.end].strip()
+    if " " in quoted or not quoted or quoted[-1] in ".,;:!?":
+        return False
+    after = text[mark.end : mark.end + 12]
+    if _PAIRED_WORD.match(after):
+        return False
+    rest = after.lstrip("”’\"'").lstrip(" ")
+    return rest[:1].isalnum()
 
 
 def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
@@ -1000,6 +1058,7 @@ class _Discourse:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.spoken: list[_Spoken] = []
+        self.by_subject: dict[int, _Spoken] = {}  # a speaker as written (token index) and who it was resolved to
         self.quote_start = 0  # where the quote being resolved begins
 
     def resolve(self, details: list[QuoteDetail]) -> list[QuoteDetail]:
@@ -1023,7 +1082,10 @@ class _Discourse:
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
                 actor = self.paragraph_actor(quote.start)
-                if actor is not None and (last is None or actor.idx > last.end):
+                earlier = self.by_subject.get(actor.i) if actor is not None else None
+                if earlier is not None:  # “...,” he said. “...”: the "he" already resolved speaks on
+                    name, entity, plural, person = earlier.name, earlier.entity, earlier.plural, earlier.person
+                elif actor is not None and (last is None or actor.idx > last.end):
                     name, entity = self.speaker_of(actor)
                     person = name is not None
                 elif last is not None:
@@ -1037,6 +1099,8 @@ class _Discourse:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
                 self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
+                if detail.subject is not None:
+                    self.by_subject[detail.subject] = self.spoken[-1]
             resolved.append(detail)
         return resolved
 
