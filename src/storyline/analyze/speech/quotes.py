@@ -332,13 +332,27 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     when it is the subject of a speech verb, so a speaker the recogniser
     missed can still be an antecedent."""
     found = []
-    for token in _proper_subjects(doc):
+    for token in _proper_subjects(doc, capitalised=True):
+        if _small_clause_subject(token):
+            continue  # "tried to hold Snyder accountable": Snyder is acted on, not acting
         entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
+        if token.pos_ != "PROPN" and not named:
+            continue  # a capitalised common noun ("Officials said") names no one
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
         if named or missed or _person_by_apposition(token):
             found.append(token)
     return found
+
+
+def _small_clause_subject(token: Token) -> bool:
+    """Whether a subject is that of a clause with no tense of its own set
+    after another verb ("hold Snyder accountable", "let Kim speak", "saw Lee
+    leave"): the parser calls it a subject, but it is the other verb's object."""
+    clause = token.head
+    if clause.dep_ not in {"ccomp", "xcomp", "oprd"} or clause.tag_ not in {"VB", "JJ", "NN", "NNS"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children)
 
 
 def _in_denied_report(token: Token) -> bool:
@@ -384,11 +398,18 @@ def _titled_subjects(doc: Doc) -> list[Token]:
     ]
 
 
-def _proper_subjects(doc: Doc) -> list[Token]:
-    """Proper nouns that are clause subjects, in text order."""
+def _proper_subjects(doc: Doc, capitalised: bool = False) -> list[Token]:
+    """Proper nouns that are clause subjects, in text order; with
+    ``capitalised``, also capitalised common nouns (the tagger reads some
+    surnames as plurals: "Sanders went first")."""
     words = docindex.words(doc)
     pairs = zip(words.dep, words.pos, strict=True)
-    return [doc[i] for i, (dep, pos) in enumerate(pairs) if dep in {"nsubj", "nsubjpass"} and pos == "PROPN"]
+    return [
+        doc[i]
+        for i, (dep, pos) in enumerate(pairs)
+        if dep in {"nsubj", "nsubjpass"}
+        and (pos == "PROPN" or capitalised and pos == "NOUN" and doc[i].text[:1].isupper())
+    ]
 
 
 _MALE = words("he him his himself mr")
@@ -578,6 +599,13 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return None  # "did not call the plan “a failure”": words the subject did not say
     if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
         return None  # "promised “comprehensive” reform": the writer's word, set off
+    if partial and _named_thing(ctx.text, mark, cue):
+        return None  # "a class called “Perception”": the name of a thing, not anyone's words
+    subject = speaker_token(cue)
+    if partial and subject is not None and (no_ones_statement(cue, subject) or hypothetical_saying(cue, subject)):
+        return None  # "22 percent say he is “not at all responsible”": a poll's answer
+    if partial and cues.is_speech_verb(cue) and unrealised_saying(cue):
+        return None  # "pressed her to say whether it was “fair”": nothing said yet
     return _with_cue(ctx, mark, kind, cue)
 
 
@@ -600,6 +628,13 @@ def _scare_word(text: str, mark: Marked) -> bool:
         return False
     rest = after.lstrip("”’\"'").lstrip(" ")
     return rest[:1].isalnum()
+
+
+def _named_thing(text: str, mark: Marked, cue: Token) -> bool:
+    """Whether a quote in capitals is the name a participle gives a thing
+    ("a course called “Perception”", "a plan dubbed “Fast Track”"): the
+    participle modifies the thing named, and no one is quoted."""
+    return cue.dep_ == "acl" and cue.tag_ == "VBN" and cues.is_naming_verb(cue) and text[mark.start].isupper()
 
 
 def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
@@ -731,7 +766,7 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
     return None
 
 
-_TITLE_SMALL = words("and of the a an in on to for at with or")
+_TITLE_SMALL = words("and of the a an in on to for at with or is are was not no that this from by as vs")
 
 
 def _title_like(quoted: str) -> bool:
@@ -740,6 +775,7 @@ def _title_like(quoted: str) -> bool:
     words = quoted.split()
     if not 2 <= len(words) <= 8 or quoted.rstrip("”’\"'")[-1:] in {".", "!", "?", ","}:
         return False
+    words = [w for w in words if w[0].isalpha()]  # "Fight for $15": a number is neither
     capitals = sum(w[0].isupper() for w in words)
     return capitals >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
