@@ -716,3 +716,58 @@ def test_a_person_in_what_someone_did_not_say_is_not_the_next_he(nlp, upto_quote
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "a lot going on")
     assert quote.speaker == "Tom Baker"
+
+
+# --- round 7 ---------------------------------------------------------------
+
+
+def test_given_name_tells_she_from_he(nlp, upto_quotes) -> None:
+    text = (
+        "Leah Varga opened the debate in Kent on Friday. “Taxes must fall,” Varga said.\n\n"
+        "“They will not,” Tom Brandt said.\n\n"
+        "“We shall see about that,” she said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "shall see")
+    assert quote.speaker == "Leah Varga"
+
+
+def test_continuation_keeps_the_speaker_its_pronoun_was_resolved_to(nlp, upto_quotes) -> None:
+    text = (
+        "Gregory Pell visited the shipyard in Halden on Monday. Angela Moss, the yard's owner, showed him the "
+        "new dock.\n\n"
+        "“Anyone worked a night shift here?” he asked. “I did, for six years, and it was hard work.”"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "night shift").speaker == "Gregory Pell"
+    assert quote_with(quotes, "six years").speaker == "Gregory Pell"
+
+
+def test_one_word_set_off_inside_the_writers_phrase_is_no_quote(nlp, upto_quotes) -> None:
+    text = "The mayor promised “comprehensive” reform of the budget on Tuesday."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"]
+
+
+def test_one_word_ending_the_clause_stays_a_quote(nlp, upto_quotes) -> None:
+    text = "Olivia Brandt said the new toll on the bridge was “absurd.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert any("absurd" in q.text and q.speaker == "Olivia Brandt" for q in quotes)
+
+
+def test_person_acted_on_in_a_small_clause_is_not_he(nlp, upto_quotes) -> None:
+    text = (
+        "Harold Quist, the mayor, has refused to resign over the flooding of the lower town.\n\n"
+        "In a letter on Friday, Frank Ibsen went further in trying to hold Quist responsible.\n\n"
+        "“Nobody is above the law,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "above the law")
+    assert quote.speaker == "Frank Ibsen"
+
+
+def test_share_of_poll_respondents_gives_no_partial_quote(nlp, upto_quotes) -> None:
+    text = "In the new survey, 31 percent say the governor is “not at all prepared” for the storm season."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"]
+
+
+def test_capitalised_name_after_called_for_a_thing_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Ruth Adler taught a seminar called “Attention” at the college for ten years."
+    assert not quotes_of(text, nlp, upto_quotes)

@@ -599,7 +599,7 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return None  # "did not call the plan “a failure”": words the subject did not say
     if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
         return None  # "promised “comprehensive” reform": the writer's word, set off
-    if partial and _named_thing(ctx.text, mark, cue):
+    if _named_thing(ctx.text, mark, cue):
         return None  # "a class called “Perception”": the name of a thing, not anyone's words
     subject = speaker_token(cue)
     if partial and subject is not None and (no_ones_statement(cue, subject) or hypothetical_saying(cue, subject)):
