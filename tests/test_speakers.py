@@ -771,3 +771,27 @@ def test_share_of_poll_respondents_gives_no_partial_quote(nlp, upto_quotes) -> N
 def test_capitalised_name_after_called_for_a_thing_is_no_quote(nlp, upto_quotes) -> None:
     text = "Ruth Adler taught a seminar called “Attention” at the college for ten years."
     assert not quotes_of(text, nlp, upto_quotes)
+
+
+def test_description_goes_to_the_person_the_sentence_before_is_about(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Ostrow toured the flooded farms near Alder on Tuesday. Walking into the packed hall to cheers, "
+        "the senator said the relief bill would pass by June."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "relief bill")
+    assert quote.speaker == "Tom Ostrow"
+
+
+def test_description_is_not_the_one_who_asked(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Ostrow toured the flooded farms near Alder on Tuesday.\n\n"
+        "“Will the bill pass?” Nora Quill asked.\n\n"
+        "“It will pass by June,” the senator said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "pass by June")
+    assert quote.speaker != "Nora Quill"
+
+
+def test_proposing_an_act_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Mayor Tom Reyes has proposed raising the parking fee downtown."
+    assert not quotes_of(text, nlp, upto_quotes)

@@ -866,9 +866,23 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
-    if _inferred(verb, subject):
+    if _inferred(verb, subject) or _proposed_act(verb):
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+# Verbs that put forward an act when a gerund follows ("proposed repealing the law").
+_PROPOSING = words("propose suggest recommend advocate consider")
+
+
+def _proposed_act(verb: Token) -> bool:
+    """Whether a speech verb proposes an act rather than reports a statement:
+    "has proposed repealing the mandate", "suggested raising the fee" (a
+    gerund with no clause of its own). That is a policy, not a quote; "said
+    raising the fee was wise" still reports a claim."""
+    if verb.lemma_.lower() not in _PROPOSING or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
 # Subjects of a reported clause that are the writer or the reader, not a source.
@@ -1178,7 +1192,7 @@ class _Discourse:
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
         start, end = _speaker_surface(subject)
-        entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject)
+        entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject, True)
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
@@ -1414,16 +1428,53 @@ class _Discourse:
                 return token, holder
         return None
 
+    def close_person(self, noun: Token) -> tuple[Token, Entity] | None:
+        """The nearest person subject before a definite description of a
+        person ("the senator", "the candidate") in its paragraph or the
+        sentence before, with the entity it names, when nothing the article
+        says of that person contradicts the description: no other title
+        given, no other sex."""
+        if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
+            return None
+        if any(c.pos_ == "PROPN" for c in noun.children):
+            return None  # "the Clinton team", "the Ohio senator": a name says whose or which
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        own = cues.sentence(noun).start
+        i = bisect.bisect_left(self.ctx.subject_starts, noun.idx)
+        for token in reversed(self.ctx.subjects[:i]):
+            if token.i >= own:
+                continue  # "Kim has a plan, the columnist said": Kim is what the columnist reports
+            if not _close(self.ctx, token, noun, self.quote_start):
+                return None
+            entity = self.ctx.mentions.at(token.idx, token.idx + len(token.text))
+            if entity is None or entity.type != "PERSON" or token.head.lemma_.lower() == "ask":
+                return None  # "“...?” Lee asked. “...,” the senator said": the one asked answers
+            titles = self.ctx.titles.get(entity.id, set())
+            gender = self.ctx.genders.get(entity.id)
+            if titles and lemma not in titles:
+                return None
+            if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
+                return None
+            return token, entity
+        return None
+
     def org_subject(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """The nearest earlier organisation that was the subject of a clause."""
         earlier = [t for t in self.ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
         return self.speaker_of(earlier[-1]) if earlier else (None, None)
 
-    def described(self, noun: Token) -> Entity | None:
+    def described(self, noun: Token, speaking: bool = False) -> Entity | None:
         """The entity a description refers to: the person given that title
         ("the spokesperson"), the one who spoke last if several were, or an
         organisation whose name has that word. A description tied to another
-        name ("Iran's mission") must share a word with the entity it names."""
+        name ("Iran's mission") must share a word with the entity it names.
+        For a ``speaking`` description ("the senator said"), a person who is
+        the subject of a clause in an earlier sentence of its paragraph or the
+        sentence before, more recently than any holder of that title was named,
+        and whose title the article never gave otherwise: "Rubio sought ...
+        the senator said"."""
         ctx = self.ctx
         lemma = noun.lemma_.lower()
         if noun.tag_ not in {"NN", "NNP"} or _indefinite(noun):
@@ -1436,6 +1487,11 @@ class _Discourse:
 
         holders = [e for e in ctx.entities if lemma in ctx.titles.get(e.id, ()) and owned(e)]
         holders = [e for e in holders if self.checked(e, noun)[1] is not None]
+        near = self.close_person(noun) if speaking and not owners else None
+        if near is not None:
+            token, person = near
+            if person in holders or all(self.last_seen(e, noun.idx) < token.idx for e in holders):
+                return person
         if holders:
             # The holder named or quoted most recently: "the senator" after a
             # paragraph about one senator is that one, not another who spoke before.
@@ -1446,6 +1502,9 @@ class _Discourse:
             named = [e for e in named if any(start < noun.idx for start, _ in e.mentions)]
         return _latest_before(named, noun.idx) if named else None
 
+
+# Nouns for several people: "the team said" is not the one person named before.
+_COLLECTIVE = words("team staff campaign family crowd group audience panel jury board couple pair side camp")
 
 # Descriptions of a news outlet ("the paper", "the tabloid").
 _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet magazine")
