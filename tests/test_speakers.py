@@ -795,3 +795,12 @@ def test_description_is_not_the_one_who_asked(nlp, upto_quotes) -> None:
 def test_proposing_an_act_is_no_quote(nlp, upto_quotes) -> None:
     text = "Mayor Tom Reyes has proposed raising the parking fee downtown."
     assert not quotes_of(text, nlp, upto_quotes)
+
+
+def test_the_letter_speaks_for_those_who_wrote_it(nlp, upto_quotes) -> None:
+    text = (
+        "The groups who wrote to the mayor on Thursday say they are worried. "
+        "“The plan will hurt renters,” the letter says."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "hurt renters")
+    assert quote.speaker == "The groups"

@@ -1253,6 +1253,25 @@ class _Discourse:
             if author is not None and author.lower_ not in {"who", "which", "that"}:
                 return self.speaker_of(author)
             return None, None
+        return self.writer_before(text)
+
+    def writer_before(self, text: Token) -> tuple[str | None, Entity | None]:
+        """For "the letter says" with no letter named before, whoever wrote or
+        sent something in the sentence before or earlier in the paragraph
+        ("The groups who wrote to the mayor say ... “...,” the letter says"):
+        the text is theirs. Only for a text someone writes, not a recording."""
+        if text.lemma_.lower() not in _WRITTEN_TEXTS:
+            return None, None
+        own = cues.sentence(text).start
+        for token in reversed(self.ctx.doc[max(0, own - 80) : own]):
+            if not _close(self.ctx, token, text, self.quote_start):
+                return None, None
+            if token.lemma_.lower() not in _WRITING_VERBS or token.pos_ != "VERB" or self.ctx.quoted(token):
+                continue
+            author = cues.logical_subject(token)
+            if author is not None and author.lower_ in {"who", "that"} and token.dep_ == "relcl":
+                author = token.head
+            return self.speaker_of(author) if author is not None else (None, None)
         return None, None
 
     def checked(self, entity: Entity, token: Token) -> tuple[str | None, Entity | None]:
@@ -1505,6 +1524,10 @@ class _Discourse:
 
 # Nouns for several people: "the team said" is not the one person named before.
 _COLLECTIVE = words("team staff campaign family crowd group audience panel jury board couple pair side camp")
+
+# Texts someone writes and sends, and the verbs of writing or sending them.
+_WRITTEN_TEXTS = words("letter statement email memo note petition complaint")
+_WRITING_VERBS = words("write send email sign file issue release pen")
 
 # Descriptions of a news outlet ("the paper", "the tabloid").
 _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet magazine")
