@@ -804,3 +804,19 @@ def test_the_letter_speaks_for_those_who_wrote_it(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "hurt renters")
     assert quote.speaker == "The groups"
+
+
+def test_an_open_question_after_say_is_no_quote(nlp, upto_quotes) -> None:
+    text = "The ruling will increase the pressure on the governor to say whether she supports the tax."
+    assert not quotes_of(text, nlp, upto_quotes)
+
+
+def test_asking_whether_stays_a_quote(nlp, upto_quotes) -> None:
+    text = "The union asked whether candidates supported the new labor bill."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]
+
+
+def test_one_of_the_ads_is_no_speaker(nlp, upto_quotes) -> None:
+    text = "Maria Kell tied her rival to the mayor, with one of her ads asking, “Is Tom Ruiz independent enough?”"
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "independent enough")
+    assert quote.speaker != "one of her ads"

@@ -860,7 +860,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # a misparse: the speaker inside what they report, but not their verb
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
-    if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb):
+    if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb) or _open_question(verb):
         return None
     if hypothetical_saying(verb, subject):
         return None
@@ -869,6 +869,20 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     if _inferred(verb, subject) or _proposed_act(verb):
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+# Verbs that put a question: their "whether" clause is what they asked.
+_ASKING = words("ask inquire enquire question query")
+
+
+def _open_question(verb: Token) -> bool:
+    """Whether a verb that is not one of asking reports a "whether" or "if"
+    clause ("pressure on her to say whether she agrees", "would not say if
+    he will run"): an open question, not anything said."""
+    if verb.lemma_.lower() in _ASKING:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clauses[0].children)
 
 
 # Verbs that put forward an act when a gerund follows ("proposed repealing the law").
@@ -1198,6 +1212,10 @@ class _Discourse:
         written = ctx.text[start:end]
         if _is_text(subject):
             return self.author_of(subject)
+        if subject.lower_ == "one":  # "one of her ads asked": the ads' author
+            texts = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            if texts and texts[0].dep_ == "pobj" and _is_text(texts[0]):
+                return self.author_of(texts[0])
         if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
             return None, None
         return written, None
