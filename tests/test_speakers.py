@@ -820,3 +820,18 @@ def test_one_of_the_ads_is_no_speaker(nlp, upto_quotes) -> None:
     text = "Maria Kell tied her rival to the mayor, with one of her ads asking, “Is Tom Ruiz independent enough?”"
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "independent enough")
     assert quote.speaker != "one of her ads"
+
+
+def test_he_continued_is_a_cue(nlp, upto_quotes) -> None:
+    text = (
+        "“She is clearly experienced, an intelligent person,” campaign manager Tom Ruiz said on Monday.\n\n"
+        "“But experience is not enough at the end of the day,” he continued."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "not enough")
+    assert quote.cue == "continued"
+    assert quote.speaker == "Tom Ruiz"
+
+
+def test_continued_with_an_object_is_no_cue(nlp, upto_quotes) -> None:
+    text = "Prices continued to rise in March, the bank said."
+    assert all(q.cue != "continued" for q in quotes_of(text, nlp, upto_quotes))

@@ -665,12 +665,23 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
     inside = range(span.start, span.end)
     outside_ids = {t.i for t in outside}
     for anc in span.root.ancestors:
-        if anc.i in outside_ids and (cues.is_speech_verb(anc) or cues.is_naming_verb(anc)):
+        if anc.i in outside_ids and (cues.is_speech_verb(anc) or cues.is_naming_verb(anc) or _continuing(anc)):
             return anc
     for verb in outside:
         if cues.is_speech_verb(verb) and any(a.i in inside for a in verb.ancestors):
             return verb
     return None
+
+
+def _continuing(verb: Token) -> bool:
+    """ "“...,” he continued": a speaker going on, named or a pronoun, when the
+    verb has no object or infinitive of its own ("continued to rise",
+    "continued the talks"); "the passage continued" is a text going on."""
+    if verb.lemma_.lower() != "continue" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"dobj", "xcomp", "prep", "attr"} for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "PROPN"} for c in verb.children)
 
 
 def _cue_after(ctx: _Context, span: Span) -> Token | None:
@@ -718,7 +729,7 @@ def _is_partial(text: str, doc: Doc, mark: Marked, frame: list[Token], cue: Toke
 
 def _with_cue(ctx: _Context, mark: Marked, kind: str, cue: Token) -> QuoteDetail:
     subject = speaker_token(cue)
-    rule = "marks+cue" if cues.is_speech_verb(cue) else "marks+naming"
+    rule = "marks+cue" if cues.is_speech_verb(cue) or _continuing(cue) else "marks+naming"
     if cue.lower_ == "according":
         rule = "marks+according-to"
     return _detail(ctx, mark.start, mark.end, kind, cue, subject, rule, 0.9 if subject else 0.6)
