@@ -835,3 +835,29 @@ def test_he_continued_is_a_cue(nlp, upto_quotes) -> None:
 def test_continued_with_an_object_is_no_cue(nlp, upto_quotes) -> None:
     text = "Prices continued to rise in March, the bank said."
     assert all(q.cue != "continued" for q in quotes_of(text, nlp, upto_quotes))
+
+
+def test_the_suit_speaks_for_who_filed_it(nlp, upto_quotes) -> None:
+    text = "A lawsuit was filed by Dana Pike in March. “The company broke its promise,” the suit reads."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "broke its promise")
+    assert quote.speaker == "Dana Pike"
+
+
+def test_name_set_beside_a_title_subject_is_he(nlp, upto_quotes) -> None:
+    text = (
+        "“The mayor can win,” Tom Ruiz said on Monday.\n\n"
+        "The mayor's pollster, Douglas Schoen, says his man has the money. “It is going to last,” he says."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "going to last")
+    assert quote.speaker == "Douglas Schoen"
+
+
+def test_programme_name_with_its_full_stop_is_no_quote(nlp, upto_quotes) -> None:
+    text = "“We will not cut the budget,” Tom Ruiz said on the program “Sunday Morning With Ann Vale.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["We will not cut the budget"]
+
+
+def test_sentences_in_capitals_stay_a_quote(nlp, upto_quotes) -> None:
+    text = "“Absolutely not. Absolutely not,” Ruth Adler responded when asked about the merger."
+    assert quotes_of(text, nlp, upto_quotes)

@@ -342,7 +342,15 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
         if named or missed or _person_by_apposition(token):
             found.append(token)
-    return found
+    words = docindex.words(doc)
+    for i, (dep, pos) in enumerate(zip(words.dep, words.pos, strict=True)):
+        # "Bloomberg's pollster, Douglas Schoen, says ...": the name set beside the title acts
+        if dep in {"nsubj", "nsubjpass"} and pos == "NOUN" and not _small_clause_subject(doc[i]):
+            for name in doc[i].children:
+                entity = mentions.at(name.idx, name.idx + len(name.text))
+                if name.dep_ == "appos" and name.pos_ == "PROPN" and entity is not None and entity.type == "PERSON":
+                    found.append(name)
+    return sorted(found, key=lambda t: t.i)
 
 
 def _small_clause_subject(token: Token) -> bool:
@@ -591,7 +599,7 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if cue is None and partial:
         cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
-    if _title_like(ctx.text[mark.start : mark.end]) and (cue is None or not cues.is_naming_verb(cue)):
+    if _title_like(ctx.text[mark.start : mark.end], partial) and (cue is None or not cues.is_naming_verb(cue)):
         return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
@@ -674,14 +682,19 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
 
 
 def _continuing(verb: Token) -> bool:
-    """ "“...,” he continued": a speaker going on, named or a pronoun, when the
-    verb has no object or infinitive of its own ("continued to rise",
-    "continued the talks"); "the passage continued" is a text going on."""
-    if verb.lemma_.lower() != "continue" or verb.pos_ != "VERB":
+    """ "“...,” he continued", "“...?” Beck questioned", "“...,” the suit
+    reads": a speaker going on or asking, named or a pronoun, or a text read
+    out, when the verb has no object or infinitive of its own ("continued to
+    rise", "questioned the plan"); "the passage continued" is no speaker."""
+    lemma = verb.lemma_.lower()
+    if lemma not in {"continue", "question", "read"} or verb.pos_ != "VERB":
         return False
     if any(c.dep_ in {"dobj", "xcomp", "prep", "attr"} for c in verb.children):
         return False
-    return any(c.dep_ == "nsubj" and c.pos_ in {"PRON", "PROPN"} for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if lemma == "read":
+        return any(_is_text(c) for c in subjects)  # "the letter reads"; "he read" is reading aloud
+    return any(c.pos_ in {"PRON", "PROPN"} for c in subjects)
 
 
 def _cue_after(ctx: _Context, span: Span) -> Token | None:
@@ -780,13 +793,18 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
 _TITLE_SMALL = words("and of the a an in on to for at with or is are was not no that this from by as vs")
 
 
-def _title_like(quoted: str) -> bool:
+def _title_like(quoted: str, partial: bool = False) -> bool:
     """Whether quoted words are a name in title case ("Down and Out in the Valley"):
-    two to eight words, each capitalised or a small joining word, no sentence end."""
+    two to eight words, each capitalised or a small joining word, no sentence end
+    (for a ``partial`` quote, a full stop after three or more words is the
+    writer's: "said on “Meet the Press.”")."""
     words = quoted.split()
-    if not 2 <= len(words) <= 8 or quoted.rstrip("”’\"'")[-1:] in {".", "!", "?", ","}:
-        return False
-    words = [w for w in words if w[0].isalpha()]  # "Fight for $15": a number is neither
+    end = quoted.rstrip("”’\"'")[-1:]
+    if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and (len(words) < 3 or not partial):
+        return False  # a full stop inside the marks ends a sentence, or a title woven into the writer's
+    if any(w.endswith(".") and w[:1].islower() for w in words[:-1]):
+        return False  # "Absolutely not. Absolutely not": sentences
+    words = [w.rstrip(".") for w in words if w[0].isalpha()]  # "Fight for $15": a number is neither
     capitals = sum(w[0].isupper() for w in words)
     return capitals >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
@@ -1267,9 +1285,10 @@ class _Discourse:
             return self.speaker_of(author)
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in text.children):
             return None, None
-        lemma = text.lemma_.lower()
+        lemma = _SAME_TEXT.get(text.lemma_.lower(), text.lemma_.lower())
         for earlier in reversed(self.ctx.doc[max(0, text.i - 400) : text.i]):
-            if earlier.lemma_.lower() != lemma or text.idx - earlier.idx > _FLOAT_REACH:
+            same = _SAME_TEXT.get(earlier.lemma_.lower(), earlier.lemma_.lower())
+            if same != lemma or text.idx - earlier.idx > _FLOAT_REACH:
                 continue
             author = _author_token(earlier)
             if author is None and earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _ISSUING_VERBS:
@@ -1281,6 +1300,8 @@ class _Discourse:
                     author = cues.logical_subject(verb)
             if author is not None and author.lower_ not in {"who", "which", "that"}:
                 return self.speaker_of(author)
+            if earlier.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ == "the" for c in earlier.children):
+                continue  # "the suit claims ...": a later mention, the first one may name its author
             return None, None
         return self.writer_before(text)
 
@@ -1554,6 +1575,9 @@ class _Discourse:
 # Nouns for several people: "the team said" is not the one person named before.
 _COLLECTIVE = words("team staff campaign family crowd group audience panel jury board couple pair side camp")
 
+# Names of one text under two words: "a lawsuit was filed ... the suit says".
+_SAME_TEXT = {"lawsuit": "suit"}
+
 # Texts someone writes and sends, and the verbs of writing or sending them.
 _WRITTEN_TEXTS = words("letter statement email memo note petition complaint")
 _WRITING_VERBS = words("write send email sign file issue release pen")
@@ -1583,7 +1607,12 @@ _ISSUING_VERBS = words("issue release send publish write post sign file deliver 
 
 
 def _author_token(text: Token) -> Token | None:
-    """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter"."""
+    """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter",
+    "a suit was filed by Lee"."""
+    if text.dep_ == "nsubjpass" and text.head.lemma_.lower() in _ISSUING_VERBS:
+        agents = [o for a in text.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if agents:
+            return _named_text(agents[0])
     for child in text.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
