@@ -735,15 +735,15 @@ def test_continuation_keeps_the_speaker_its_pronoun_was_resolved_to(nlp, upto_qu
     text = (
         "Gregory Pell visited the shipyard in Halden on Monday. Angela Moss, the yard's owner, showed him the "
         "new dock.\n\n"
-        "“Anyone worked a night shift here?” he asked. “I did, for six years, and it was hard work.”"
+        "“Who here has sailed a trawler?” he asked. “I did, for six years, and it was cold work.”"
     )
     quotes = quotes_of(text, nlp, upto_quotes)
-    assert quote_with(quotes, "night shift").speaker == "Gregory Pell"
+    assert quote_with(quotes, "sailed a trawler").speaker == "Gregory Pell"
     assert quote_with(quotes, "six years").speaker == "Gregory Pell"
 
 
 def test_one_word_set_off_inside_the_writers_phrase_is_no_quote(nlp, upto_quotes) -> None:
-    text = "The mayor promised “comprehensive” reform of the budget on Tuesday."
+    text = "The mayor pledged “thorough” changes to the budget on Tuesday."
     assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"]
 
 
@@ -755,16 +755,16 @@ def test_one_word_ending_the_clause_stays_a_quote(nlp, upto_quotes) -> None:
 
 def test_person_acted_on_in_a_small_clause_is_not_he(nlp, upto_quotes) -> None:
     text = (
-        "Harold Quist, the mayor, has refused to resign over the flooding of the lower town.\n\n"
-        "In a letter on Friday, Frank Ibsen went further in trying to hold Quist responsible.\n\n"
-        "“Nobody is above the law,” he said."
+        "“Nobody is above the law,” Harold Quist said on Monday.\n\n"
+        "In a letter on Friday, Frank Ibsen urged the council to make Quist pay for the repairs.\n\n"
+        "“The council must act,” he said."
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "above the law")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "must act")
     assert quote.speaker == "Frank Ibsen"
 
 
 def test_share_of_poll_respondents_gives_no_partial_quote(nlp, upto_quotes) -> None:
-    text = "In the new survey, 31 percent say the governor is “not at all prepared” for the storm season."
+    text = "In the new survey, 31 percent say the harbor plan is “far too costly” for the town."
     assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"]
 
 
@@ -775,7 +775,7 @@ def test_capitalised_name_after_called_for_a_thing_is_no_quote(nlp, upto_quotes)
 
 def test_description_goes_to_the_person_the_sentence_before_is_about(nlp, upto_quotes) -> None:
     text = (
-        "Tom Ostrow toured the flooded farms near Alder on Tuesday. Walking into the packed hall to cheers, "
+        "Tom Ostrow toured the flooded farms near Alder on Tuesday. After the tour, "
         "the senator said the relief bill would pass by June."
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "relief bill")
@@ -798,36 +798,33 @@ def test_proposing_an_act_is_no_quote(nlp, upto_quotes) -> None:
 
 
 def test_the_letter_speaks_for_those_who_wrote_it(nlp, upto_quotes) -> None:
-    text = (
-        "The groups who wrote to the mayor on Thursday say they are worried. "
-        "“The plan will hurt renters,” the letter says."
-    )
+    text = "Tenant groups who wrote to the mayor last week are angry. “The plan will hurt renters,” the letter says."
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "hurt renters")
-    assert quote.speaker == "The groups"
+    assert quote.speaker == "Tenant groups"
 
 
-def test_an_open_question_after_say_is_no_quote(nlp, upto_quotes) -> None:
-    text = "The ruling will increase the pressure on the governor to say whether she supports the tax."
+def test_an_open_question_after_a_verb_that_does_not_ask_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Only the court can tell if the merger was legal."
     assert not quotes_of(text, nlp, upto_quotes)
 
 
 def test_asking_whether_stays_a_quote(nlp, upto_quotes) -> None:
-    text = "The union asked whether candidates supported the new labor bill."
+    text = "The league asked whether the clubs would share their ticket money."
     assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]
 
 
 def test_one_of_the_ads_is_no_speaker(nlp, upto_quotes) -> None:
-    text = "Maria Kell tied her rival to the mayor, with one of her ads asking, “Is Tom Ruiz independent enough?”"
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "independent enough")
-    assert quote.speaker != "one of her ads"
+    text = "Maria Kell ran three spots on local radio, one of the ads asking, “Who pays for the new stadium?”"
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "new stadium")
+    assert quote.speaker != "one of the ads"
 
 
 def test_he_continued_is_a_cue(nlp, upto_quotes) -> None:
     text = (
-        "“She is clearly experienced, an intelligent person,” campaign manager Tom Ruiz said on Monday.\n\n"
-        "“But experience is not enough at the end of the day,” he continued."
+        "“The harbor plan is sound,” planner Tom Ruiz said on Monday.\n\n"
+        "“But a plan is only paper until it is funded,” he continued."
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "not enough")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "only paper")
     assert quote.cue == "continued"
     assert quote.speaker == "Tom Ruiz"
 
@@ -845,11 +842,11 @@ def test_the_suit_speaks_for_who_filed_it(nlp, upto_quotes) -> None:
 
 def test_name_set_beside_a_title_subject_is_he(nlp, upto_quotes) -> None:
     text = (
-        "“The mayor can win,” Tom Ruiz said on Monday.\n\n"
-        "The mayor's pollster, Douglas Schoen, says his man has the money. “It is going to last,” he says."
+        "“The bridge will open,” Tom Ruiz said on Monday.\n\n"
+        "The council's planner, Frank Osei, says the money is there. “It is going to last,” he says."
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "going to last")
-    assert quote.speaker == "Douglas Schoen"
+    assert quote.speaker == "Frank Osei"
 
 
 def test_programme_name_with_its_full_stop_is_no_quote(nlp, upto_quotes) -> None:
@@ -859,5 +856,5 @@ def test_programme_name_with_its_full_stop_is_no_quote(nlp, upto_quotes) -> None
 
 
 def test_sentences_in_capitals_stay_a_quote(nlp, upto_quotes) -> None:
-    text = "“Absolutely not. Absolutely not,” Ruth Adler responded when asked about the merger."
+    text = "“Certainly not. Certainly not,” Ruth Adler replied when asked about the merger."
     assert quotes_of(text, nlp, upto_quotes)

@@ -334,7 +334,7 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     found = []
     for token in _proper_subjects(doc, capitalised=True):
         if _small_clause_subject(token):
-            continue  # "tried to hold Snyder accountable": Snyder is acted on, not acting
+            continue  # "wanted to keep Ruiz responsible": Ruiz is acted on, not acting
         entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
         if token.pos_ != "PROPN" and not named:
@@ -344,7 +344,7 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
             found.append(token)
     words = docindex.words(doc)
     for i, (dep, pos) in enumerate(zip(words.dep, words.pos, strict=True)):
-        # "Bloomberg's pollster, Douglas Schoen, says ...": the name set beside the title acts
+        # "the mayor's aide, Ana Ruiz, argues ...": the name set beside the title acts
         if dep in {"nsubj", "nsubjpass"} and pos == "NOUN" and not _small_clause_subject(doc[i]):
             for name in doc[i].children:
                 entity = mentions.at(name.idx, name.idx + len(name.text))
@@ -355,7 +355,7 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
 
 def _small_clause_subject(token: Token) -> bool:
     """Whether a subject is that of a clause with no tense of its own set
-    after another verb ("hold Snyder accountable", "let Kim speak", "saw Lee
+    after another verb ("keep Ruiz responsible", "let Kim speak", "saw Lee
     leave"): the parser calls it a subject, but it is the other verb's object."""
     clause = token.head
     if clause.dep_ not in {"ccomp", "xcomp", "oprd"} or clause.tag_ not in {"VB", "JJ", "NN", "NNS"}:
@@ -409,7 +409,7 @@ def _titled_subjects(doc: Doc) -> list[Token]:
 def _proper_subjects(doc: Doc, capitalised: bool = False) -> list[Token]:
     """Proper nouns that are clause subjects, in text order; with
     ``capitalised``, also capitalised common nouns (the tagger reads some
-    surnames as plurals: "Sanders went first")."""
+    surnames as plurals: "Rogers spoke first")."""
     words = docindex.words(doc)
     pairs = zip(words.dep, words.pos, strict=True)
     return [
@@ -469,7 +469,7 @@ def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> d
     The evidence is an honorific before a mention ("Ms. Park"), the pronouns
     later in the sentences where the person is the subject ("Park said she
     ..."), and a noun for a person set beside the name ("Park, a mother of
-    two"), and a given name used for one sex only ("Hillary", "Bill": two
+    two"), and a given name used for one sex only ("Helen", "Frank": two
     namesakes in one story are often a couple), worth two of the others;
     with no evidence either way the person stays open to both.
     """
@@ -606,28 +606,28 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if partial and _negated_outside(ctx, cue):
         return None  # "did not call the plan “a failure”": words the subject did not say
     if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
-        return None  # "promised “comprehensive” reform": the writer's word, set off
+        return None  # "pledged “thorough” changes": the writer's word, set off
     if _named_thing(ctx.text, mark, cue):
-        return None  # "a class called “Perception”": the name of a thing, not anyone's words
+        return None  # "a seminar called “Attention”": the name of a thing, not anyone's words
     subject = speaker_token(cue)
     if partial and subject is not None and (no_ones_statement(cue, subject) or hypothetical_saying(cue, subject)):
-        return None  # "22 percent say he is “not at all responsible”": a poll's answer
+        return None  # "31 percent say she is “not at all prepared”": a poll's answer
     if partial and cues.is_speech_verb(cue) and unrealised_saying(cue):
         return None  # "pressed her to say whether it was “fair”": nothing said yet
     return _with_cue(ctx, mark, kind, cue)
 
 
-_PAIRED_WORD = re.compile(r"[”’\"']?\s*(?:and|or|,)\s+[“‘\"']")  # “criminals” and “rapists”
+_PAIRED_WORD = re.compile(r"[”’\"']?\s*(?:and|or|,)\s+[“‘\"']")  # “lazy” and “vain”
 
 
 def _scare_word(text: str, mark: Marked) -> bool:
     """Whether a partial quote is one word set off inside the writer's own
-    phrase: “comprehensive” reform, a “provisional” deal, wring “synergies”
-    from. Such marks distance the writer from a word; they do not report what
-    someone said. One word that ends its clause ("said the plan was “nuts.”")
-    or that stands with another quoted word ("“criminals” and “rapists”") is
+    phrase: “thorough” changes, a “temporary” truce, save “efficiencies”
+    through. Such marks distance the writer from a word; they do not report what
+    someone said. One word that ends its clause ("said the toll was “absurd.”")
+    or that stands with another quoted word ("“lazy” and “vain”") is
     the speaker's word and stays a quote, and so does a word after a naming
-    verb ("called it “absurd”"), which the caller leaves alone."""
+    verb ("called it “silly”"), which the caller leaves alone."""
     quoted = text[mark.start : mark.end].strip()
     if " " in quoted or not quoted or quoted[-1] in ".,;:!?":
         return False
@@ -640,7 +640,7 @@ def _scare_word(text: str, mark: Marked) -> bool:
 
 def _named_thing(text: str, mark: Marked, cue: Token) -> bool:
     """Whether a quote in capitals is the name a participle gives a thing
-    ("a course called “Perception”", "a plan dubbed “Fast Track”"): the
+    ("a seminar called “Attention”", "a plan dubbed “Blue Harbor”"): the
     participle modifies the thing named, and no one is quoted."""
     return cue.dep_ == "acl" and cue.tag_ == "VBN" and cues.is_naming_verb(cue) and text[mark.start].isupper()
 
@@ -682,7 +682,7 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
 
 
 def _continuing(verb: Token) -> bool:
-    """ "“...,” he continued", "“...?” Beck questioned", "“...,” the suit
+    """ "“...,” he continued", "“...?” Vale questioned", "“...,” the suit
     reads": a speaker going on or asking, named or a pronoun, or a text read
     out, when the verb has no object or infinitive of its own ("continued to
     rise", "questioned the plan"); "the passage continued" is no speaker."""
@@ -797,14 +797,14 @@ def _title_like(quoted: str, partial: bool = False) -> bool:
     """Whether quoted words are a name in title case ("Down and Out in the Valley"):
     two to eight words, each capitalised or a small joining word, no sentence end
     (for a ``partial`` quote, a full stop after three or more words is the
-    writer's: "said on “Meet the Press.”")."""
+    writer's: "said on “Sunday Morning With Ann Vale.”")."""
     words = quoted.split()
     end = quoted.rstrip("”’\"'")[-1:]
     if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and (len(words) < 3 or not partial):
         return False  # a full stop inside the marks ends a sentence, or a title woven into the writer's
     if any(w.endswith(".") and w[:1].islower() for w in words[:-1]):
-        return False  # "Absolutely not. Absolutely not": sentences
-    words = [w.rstrip(".") for w in words if w[0].isalpha()]  # "Fight for $15": a number is neither
+        return False  # "Certainly not. Certainly not": sentences
+    words = [w.rstrip(".") for w in words if w[0].isalpha()]  # "Save the 4th Street Pier": a number is neither
     capitals = sum(w[0].isupper() for w in words)
     return capitals >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
@@ -906,21 +906,21 @@ _ASKING = words("ask inquire enquire question query")
 
 def _open_question(verb: Token) -> bool:
     """Whether a verb that is not one of asking reports a "whether" or "if"
-    clause ("pressure on her to say whether she agrees", "would not say if
-    he will run"): an open question, not anything said."""
+    clause ("pressure on the governor to say whether she supports the tax",
+    "would not say if he will run"): an open question, not anything said."""
     if verb.lemma_.lower() in _ASKING:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return bool(clauses) and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clauses[0].children)
 
 
-# Verbs that put forward an act when a gerund follows ("proposed repealing the law").
+# Verbs that put forward an act when a gerund follows ("proposed closing the pier").
 _PROPOSING = words("propose suggest recommend advocate consider")
 
 
 def _proposed_act(verb: Token) -> bool:
     """Whether a speech verb proposes an act rather than reports a statement:
-    "has proposed repealing the mandate", "suggested raising the fee" (a
+    "has proposed raising the parking fee", "suggested closing the pier" (a
     gerund with no clause of its own). That is a policy, not a quote; "said
     raising the fee was wise" still reports a claim."""
     if verb.lemma_.lower() not in _PROPOSING or any(c.dep_ == "ccomp" for c in verb.children):
@@ -1241,7 +1241,7 @@ class _Discourse:
         written = ctx.text[start:end]
         if _is_text(subject):
             return self.author_of(subject)
-        if subject.lower_ == "one":  # "one of her ads asked": the ads' author
+        if subject.lower_ == "one":  # "one of the ads asked": the ads' author
             texts = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
             if texts and texts[0].dep_ == "pobj" and _is_text(texts[0]):
                 return self.author_of(texts[0])
@@ -1506,7 +1506,7 @@ class _Discourse:
         if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
             return None
         if any(c.pos_ == "PROPN" for c in noun.children):
-            return None  # "the Clinton team", "the Ohio senator": a name says whose or which
+            return None  # "the Reyes team", "the Ohio senator": a name says whose or which
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
             return None
         lemma = noun.lemma_.lower()
@@ -1542,7 +1542,7 @@ class _Discourse:
         For a ``speaking`` description ("the senator said"), a person who is
         the subject of a clause in an earlier sentence of its paragraph or the
         sentence before, more recently than any holder of that title was named,
-        and whose title the article never gave otherwise: "Rubio sought ...
+        and whose title the article never gave otherwise: "Ostrow toured ...
         the senator said"."""
         ctx = self.ctx
         lemma = noun.lemma_.lower()
