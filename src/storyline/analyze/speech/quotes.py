@@ -906,8 +906,8 @@ _ASKING = words("ask inquire enquire question query")
 
 def _open_question(verb: Token) -> bool:
     """Whether a verb that is not one of asking reports a "whether" or "if"
-    clause ("pressure on the governor to say whether she supports the tax",
-    "would not say if he will run"): an open question, not anything said."""
+    clause ("only the court can tell if the merger was legal", "left the
+    mayor to say whether the pier closes"): an open question, not anything said."""
     if verb.lemma_.lower() in _ASKING:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
