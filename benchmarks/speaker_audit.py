@@ -29,6 +29,7 @@ Run from the repository root::
     python -m benchmarks.speaker_audit --half tuning --seed 1 [-n 40]   # print, write pending lines
     python -m benchmarks.speaker_audit --half tuning --seed 1 --recall  # documents to count by hand
     python -m benchmarks.speaker_audit --rescore --seed 1               # judged quotes still emitted
+    python -m benchmarks.speaker_audit --rescore --all                  # pooled over every tuning sample
     python -m benchmarks.speaker_audit --half check --seed 101 --tag after  # same documents, after a change
 
 Judge by editing the verdict fields of the judgement file, then run the first
@@ -183,6 +184,33 @@ def rescore(half: str, seed: int) -> None:
     report(f"speakers-{half}-{seed} (still emitted)", kept)
 
 
+def rescore_all(half: str, show: bool = True) -> None:
+    """Pool every judged sample of ``half``: the wrong verdicts the current code still emits, with their paragraphs.
+
+    A development aid for finding the error groups left (use it on the tuning half only)."""
+    lines = [x for path in sorted(JUDGEMENTS.glob(f"speakers-{half}-*.jsonl")) for x in _read(path)]
+    lines = list({line_key(x): x for x in lines if x["quote"]}.values())
+    wanted = {x["doc"] for x in lines}
+    docs = [d for d in load_docs(half) if d.id in wanted]
+    texts = {d.id: d.text for d in docs}
+    emitted = {key(doc.id, q) for doc, q in analyse(docs)}
+    kept = [x for x in lines if line_key(x) in emitted]
+    print(f"{len(kept)} of {len(lines)} judged quotes (all samples) still emitted with the same span and speaker")
+    report(f"speakers-{half}-* (still emitted)", kept)
+    if show:
+        for line in kept:
+            if line["quote"] == "real" and line["speaker_verdict"] == "right":
+                continue
+            text = texts[line["doc"]]
+            before = text.rfind("\n", 0, line["start"]) + 1
+            after = text.find("\n", line["end"])
+            print(f"\n{line['doc']} [{line['start']}:{line['end']}] {line['kind']} rule={line['rule']}")
+            print(f"  ¶ {text[before : after if after >= 0 else len(text)]}")
+            print(f"  QUOTE: {text[line['start'] : line['end']]}")
+            print(f"  speaker={line['speaker']!r} cue={line['cue']!r} -> {line['quote']}/{line['speaker_verdict']}")
+            print(f"  reason: {line['reason']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", choices=(TUNING, CHECK), default=TUNING)
@@ -190,10 +218,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=40)
     parser.add_argument("--recall", action="store_true", help="print documents to count their quotes by hand")
     parser.add_argument("--rescore", action="store_true", help="which judged quotes the current code still emits")
+    parser.add_argument("--all", action="store_true", help="with --rescore: pool every judged sample of the half")
     parser.add_argument("--tag", default="", help="a second sample of the same seed, e.g. 'after'")
     args = parser.parse_args()
     if args.recall:
         recall(args.half, args.seed)
+    elif args.rescore and args.all:
+        rescore_all(args.half)
     elif args.rescore:
         rescore(args.half, args.seed)
     else:

@@ -716,3 +716,145 @@ def test_a_person_in_what_someone_did_not_say_is_not_the_next_he(nlp, upto_quote
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "a lot going on")
     assert quote.speaker == "Tom Baker"
+
+
+# --- round 7 ---------------------------------------------------------------
+
+
+def test_given_name_tells_she_from_he(nlp, upto_quotes) -> None:
+    text = (
+        "Leah Varga opened the debate in Kent on Friday. “Taxes must fall,” Varga said.\n\n"
+        "“They will not,” Tom Brandt said.\n\n"
+        "“We shall see about that,” she said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "shall see")
+    assert quote.speaker == "Leah Varga"
+
+
+def test_continuation_keeps_the_speaker_its_pronoun_was_resolved_to(nlp, upto_quotes) -> None:
+    text = (
+        "Gregory Pell visited the shipyard in Halden on Monday. Angela Moss, the yard's owner, showed him the "
+        "new dock.\n\n"
+        "“Who here has sailed a trawler?” he asked. “I did, for six years, and it was cold work.”"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "sailed a trawler").speaker == "Gregory Pell"
+    assert quote_with(quotes, "six years").speaker == "Gregory Pell"
+
+
+def test_one_word_set_off_inside_the_writers_phrase_is_no_quote(nlp, upto_quotes) -> None:
+    text = "The mayor pledged “thorough” changes to the budget on Tuesday."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"]
+
+
+def test_one_word_ending_the_clause_stays_a_quote(nlp, upto_quotes) -> None:
+    text = "Olivia Brandt said the new toll on the bridge was “absurd.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert any("absurd" in q.text and q.speaker == "Olivia Brandt" for q in quotes)
+
+
+def test_person_acted_on_in_a_small_clause_is_not_he(nlp, upto_quotes) -> None:
+    text = (
+        "“Nobody is above the law,” Harold Quist said on Monday.\n\n"
+        "In a letter on Friday, Frank Ibsen urged the council to make Quist pay for the repairs.\n\n"
+        "“The council must act,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "must act")
+    assert quote.speaker == "Frank Ibsen"
+
+
+def test_share_of_poll_respondents_gives_no_partial_quote(nlp, upto_quotes) -> None:
+    text = "In the new survey, 31 percent say the harbor plan is “far too costly” for the town."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"]
+
+
+def test_capitalised_name_after_called_for_a_thing_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Ruth Adler taught a seminar called “Attention” at the college for ten years."
+    assert not quotes_of(text, nlp, upto_quotes)
+
+
+def test_description_goes_to_the_person_the_sentence_before_is_about(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Ostrow toured the flooded farms near Alder on Tuesday. After the tour, "
+        "the senator said the relief bill would pass by June."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "relief bill")
+    assert quote.speaker == "Tom Ostrow"
+
+
+def test_description_is_not_the_one_who_asked(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Ostrow toured the flooded farms near Alder on Tuesday.\n\n"
+        "“Will the bill pass?” Nora Quill asked.\n\n"
+        "“It will pass by June,” the senator said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "pass by June")
+    assert quote.speaker != "Nora Quill"
+
+
+def test_proposing_an_act_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Mayor Tom Reyes has proposed raising the parking fee downtown."
+    assert not quotes_of(text, nlp, upto_quotes)
+
+
+def test_the_letter_speaks_for_those_who_wrote_it(nlp, upto_quotes) -> None:
+    text = "Tenant groups who wrote to the mayor last week are angry. “The plan will hurt renters,” the letter says."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "hurt renters")
+    assert quote.speaker == "Tenant groups"
+
+
+def test_an_open_question_after_a_verb_that_does_not_ask_is_no_quote(nlp, upto_quotes) -> None:
+    text = "Only the court can tell if the merger was legal."
+    assert not quotes_of(text, nlp, upto_quotes)
+
+
+def test_asking_whether_stays_a_quote(nlp, upto_quotes) -> None:
+    text = "The league asked whether the clubs would share their ticket money."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]
+
+
+def test_one_of_the_ads_is_no_speaker(nlp, upto_quotes) -> None:
+    text = "Maria Kell ran three spots on local radio, one of the ads asking, “Who pays for the new stadium?”"
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "new stadium")
+    assert quote.speaker != "one of the ads"
+
+
+def test_he_continued_is_a_cue(nlp, upto_quotes) -> None:
+    text = (
+        "“The harbor plan is sound,” planner Tom Ruiz said on Monday.\n\n"
+        "“But a plan is only paper until it is funded,” he continued."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "only paper")
+    assert quote.cue == "continued"
+    assert quote.speaker == "Tom Ruiz"
+
+
+def test_continued_with_an_object_is_no_cue(nlp, upto_quotes) -> None:
+    text = "Prices continued to rise in March, the bank said."
+    assert all(q.cue != "continued" for q in quotes_of(text, nlp, upto_quotes))
+
+
+def test_the_suit_speaks_for_who_filed_it(nlp, upto_quotes) -> None:
+    text = "A lawsuit was filed by Dana Pike in March. “The company broke its promise,” the suit reads."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "broke its promise")
+    assert quote.speaker == "Dana Pike"
+
+
+def test_name_set_beside_a_title_subject_is_he(nlp, upto_quotes) -> None:
+    text = (
+        "“The bridge will open,” Tom Ruiz said on Monday.\n\n"
+        "The council's planner, Frank Osei, says the money is there. “It is going to last,” he says."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "going to last")
+    assert quote.speaker == "Frank Osei"
+
+
+def test_programme_name_with_its_full_stop_is_no_quote(nlp, upto_quotes) -> None:
+    text = "“We will not cut the budget,” Tom Ruiz said on the program “Sunday Morning With Ann Vale.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["We will not cut the budget"]
+
+
+def test_sentences_in_capitals_stay_a_quote(nlp, upto_quotes) -> None:
+    text = "“Certainly not. Certainly not,” Ruth Adler replied when asked about the merger."
+    assert quotes_of(text, nlp, upto_quotes)

@@ -332,13 +332,35 @@ def _person_subjects(doc: Doc, mentions: MentionIndex) -> list[Token]:
     when it is the subject of a speech verb, so a speaker the recogniser
     missed can still be an antecedent."""
     found = []
-    for token in _proper_subjects(doc):
+    for token in _proper_subjects(doc, capitalised=True):
+        if _small_clause_subject(token):
+            continue  # "wanted to keep Ruiz responsible": Ruiz is acted on, not acting
         entity = mentions.at(token.idx, token.idx + len(token.text))
         named = entity is not None and entity.type == "PERSON"
+        if token.pos_ != "PROPN" and not named:
+            continue  # a capitalised common noun ("Officials said") names no one
         missed = entity is None and not token.ent_type_ and cues.is_speech_verb(token.head)
         if named or missed or _person_by_apposition(token):
             found.append(token)
-    return found
+    words = docindex.words(doc)
+    for i, (dep, pos) in enumerate(zip(words.dep, words.pos, strict=True)):
+        # "the mayor's aide, Ana Ruiz, argues ...": the name set beside the title acts
+        if dep in {"nsubj", "nsubjpass"} and pos == "NOUN" and not _small_clause_subject(doc[i]):
+            for name in doc[i].children:
+                entity = mentions.at(name.idx, name.idx + len(name.text))
+                if name.dep_ == "appos" and name.pos_ == "PROPN" and entity is not None and entity.type == "PERSON":
+                    found.append(name)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _small_clause_subject(token: Token) -> bool:
+    """Whether a subject is that of a clause with no tense of its own set
+    after another verb ("keep Ruiz responsible", "let Kim speak", "saw Lee
+    leave"): the parser calls it a subject, but it is the other verb's object."""
+    clause = token.head
+    if clause.dep_ not in {"ccomp", "xcomp", "oprd"} or clause.tag_ not in {"VB", "JJ", "NN", "NNS"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children)
 
 
 def _in_denied_report(token: Token) -> bool:
@@ -384,15 +406,50 @@ def _titled_subjects(doc: Doc) -> list[Token]:
     ]
 
 
-def _proper_subjects(doc: Doc) -> list[Token]:
-    """Proper nouns that are clause subjects, in text order."""
+def _proper_subjects(doc: Doc, capitalised: bool = False) -> list[Token]:
+    """Proper nouns that are clause subjects, in text order; with
+    ``capitalised``, also capitalised common nouns (the tagger reads some
+    surnames as plurals: "Rogers spoke first")."""
     words = docindex.words(doc)
     pairs = zip(words.dep, words.pos, strict=True)
-    return [doc[i] for i, (dep, pos) in enumerate(pairs) if dep in {"nsubj", "nsubjpass"} and pos == "PROPN"]
+    return [
+        doc[i]
+        for i, (dep, pos) in enumerate(pairs)
+        if dep in {"nsubj", "nsubjpass"}
+        and (pos == "PROPN" or capitalised and pos == "NOUN" and doc[i].text[:1].isupper())
+    ]
 
 
 _MALE = words("he him his himself mr")
 _FEMALE = words("she her hers herself mrs ms miss")
+
+
+# Given names that English-language news uses for one sex only. A name used
+# for both (Alex, Kim, Lee, Jamie, Robin, Sam, Pat, Dana, Jesse, ...) is in neither.
+_MALE_GIVEN = words(
+    "aaron abdul adam adrian ahmed alan albert alexander andrew andy anthony antonio arthur barack ben benjamin "
+    "bernard bernie bill billy bob bobby brad bradley brandon brian bruce bryan carl carlos charles chuck colin "
+    "craig dan daniel danny darrell dave david dean dennis derek donald doug douglas ed eddie edward elijah eric "
+    "ethan evan frank fred gabriel gary george gerald glenn greg gregory harold harry henry howard ian isaac ivan "
+    "jack jacob james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan jose joseph "
+    "joshua juan justin keith kenneth kevin kirk kyle larry lawrence leon louis lucas luis luke marco marcus mario "
+    "mark martin marvin matt matthew michael mike mitch mitt mohammed muhammad nathan neil nicholas nick noah "
+    "norman omar oscar patrick paul peter phil philip rahm ralph randy raymond reince rex richard rick rob robert "
+    "roberto roger ron ronald roy russell ryan samuel scott sean sergei shawn stephen steve steven ted thomas tim "
+    "timothy todd tom tommy tony travis vincent vladimir walter wayne william zachary"
+)
+_FEMALE_GIVEN = words(
+    "abigail aisha alexandra alice alicia allison amanda amber amy ana andrea angela anita ann anna anne barbara "
+    "beth betty bonnie brenda carla carly carol caroline carolyn catherine cathy cheryl christina christine cindy "
+    "claire claudia connie cynthia danielle debbie deborah debra denise diana diane dianne donna doris dorothy "
+    "elaine eleanor elena elizabeth ellen emily emma erica erin evelyn frances gail gina gloria grace hannah "
+    "heather heidi helen hillary irene ivanka jane janet janice jennifer jessica jill joan joanne joyce judith "
+    "judy julia julie karen kate katherine kathleen kathy katie kimberly kristen laura lauren leah linda lisa "
+    "lori louise lucy margaret maria marie marilyn martha mary megan megyn melania melanie melissa michelle "
+    "monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rita rosa ruth sally "
+    "samantha sandra sara sarah sharon sheila shirley sophia stephanie susan tammy teresa tina valerie vanessa "
+    "yvonne"
+)
 
 
 # Nouns for a person that say the person's sex ("Park, the mother of two,", "spokeswoman Ana Ruiz").
@@ -412,7 +469,9 @@ def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> d
     The evidence is an honorific before a mention ("Ms. Park"), the pronouns
     later in the sentences where the person is the subject ("Park said she
     ..."), and a noun for a person set beside the name ("Park, a mother of
-    two"); with no evidence either way the person stays open to both.
+    two"), and a given name used for one sex only ("Helen", "Frank": two
+    namesakes in one story are often a couple), worth two of the others;
+    with no evidence either way the person stays open to both.
     """
     genders = {}
     people = [e for e in entities if e.type == "PERSON"]
@@ -427,6 +486,11 @@ def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> d
             words = [w for t in _after_mention(span) if (w := t.lower_.rstrip(".")) in _MALE | _FEMALE]
             male += bool(words) and words[0] in _MALE
             female += bool(words) and words[0] in _FEMALE
+        # A given name counts as much as two pronouns: the pronoun evidence is a
+        # parse ("Kim said he ..." may be about someone else), the name is not.
+        given = entity.name.lower().split()[0] if len(entity.name.split()) > 1 else ""
+        male += 2 * (given in _MALE_GIVEN)
+        female += 2 * (given in _FEMALE_GIVEN)
         if male != female:
             genders[entity.id] = "he" if male > female else "she"
     return genders
@@ -535,13 +599,50 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if cue is None and partial:
         cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
-    if _title_like(ctx.text[mark.start : mark.end]) and (cue is None or not cues.is_naming_verb(cue)):
+    if _title_like(ctx.text[mark.start : mark.end], partial) and (cue is None or not cues.is_naming_verb(cue)):
         return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
     if partial and _negated_outside(ctx, cue):
         return None  # "did not call the plan “a failure”": words the subject did not say
+    if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
+        return None  # "pledged “thorough” changes": the writer's word, set off
+    if _named_thing(ctx.text, mark, cue):
+        return None  # "a seminar called “Attention”": the name of a thing, not anyone's words
+    subject = speaker_token(cue)
+    if partial and subject is not None and (no_ones_statement(cue, subject) or hypothetical_saying(cue, subject)):
+        return None  # "31 percent say she is “not at all prepared”": a poll's answer
+    if partial and cues.is_speech_verb(cue) and unrealised_saying(cue):
+        return None  # "pressed her to say whether it was “fair”": nothing said yet
     return _with_cue(ctx, mark, kind, cue)
+
+
+_PAIRED_WORD = re.compile(r"[”’\"']?\s*(?:and|or|,)\s+[“‘\"']")  # “lazy” and “vain”
+
+
+def _scare_word(text: str, mark: Marked) -> bool:
+    """Whether a partial quote is one word set off inside the writer's own
+    phrase: “thorough” changes, a “temporary” truce, save “efficiencies”
+    through. Such marks distance the writer from a word; they do not report what
+    someone said. One word that ends its clause ("said the toll was “absurd.”")
+    or that stands with another quoted word ("“lazy” and “vain”") is
+    the speaker's word and stays a quote, and so does a word after a naming
+    verb ("called it “silly”"), which the caller leaves alone."""
+    quoted = text[mark.start : mark.end].strip()
+    if " " in quoted or not quoted or quoted[-1] in ".,;:!?":
+        return False
+    after = text[mark.end : mark.end + 12]
+    if _PAIRED_WORD.match(after):
+        return False
+    rest = after.lstrip("”’\"'").lstrip(" ")
+    return rest[:1].isalnum()
+
+
+def _named_thing(text: str, mark: Marked, cue: Token) -> bool:
+    """Whether a quote in capitals is the name a participle gives a thing
+    ("a seminar called “Attention”", "a plan dubbed “Blue Harbor”"): the
+    participle modifies the thing named, and no one is quoted."""
+    return cue.dep_ == "acl" and cue.tag_ == "VBN" and cues.is_naming_verb(cue) and text[mark.start].isupper()
 
 
 def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
@@ -572,12 +673,28 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
     inside = range(span.start, span.end)
     outside_ids = {t.i for t in outside}
     for anc in span.root.ancestors:
-        if anc.i in outside_ids and (cues.is_speech_verb(anc) or cues.is_naming_verb(anc)):
+        if anc.i in outside_ids and (cues.is_speech_verb(anc) or cues.is_naming_verb(anc) or _continuing(anc)):
             return anc
     for verb in outside:
         if cues.is_speech_verb(verb) and any(a.i in inside for a in verb.ancestors):
             return verb
     return None
+
+
+def _continuing(verb: Token) -> bool:
+    """ "“...,” he continued", "“...?” Vale questioned", "“...,” the suit
+    reads": a speaker going on or asking, named or a pronoun, or a text read
+    out, when the verb has no object or infinitive of its own ("continued to
+    rise", "questioned the plan"); "the passage continued" is no speaker."""
+    lemma = verb.lemma_.lower()
+    if lemma not in {"continue", "question", "read"} or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"dobj", "xcomp", "prep", "attr"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if lemma == "read":
+        return any(_is_text(c) for c in subjects)  # "the letter reads"; "he read" is reading aloud
+    return any(c.pos_ in {"PRON", "PROPN"} for c in subjects)
 
 
 def _cue_after(ctx: _Context, span: Span) -> Token | None:
@@ -625,7 +742,7 @@ def _is_partial(text: str, doc: Doc, mark: Marked, frame: list[Token], cue: Toke
 
 def _with_cue(ctx: _Context, mark: Marked, kind: str, cue: Token) -> QuoteDetail:
     subject = speaker_token(cue)
-    rule = "marks+cue" if cues.is_speech_verb(cue) else "marks+naming"
+    rule = "marks+cue" if cues.is_speech_verb(cue) or _continuing(cue) else "marks+naming"
     if cue.lower_ == "according":
         rule = "marks+according-to"
     return _detail(ctx, mark.start, mark.end, kind, cue, subject, rule, 0.9 if subject else 0.6)
@@ -673,15 +790,21 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
     return None
 
 
-_TITLE_SMALL = words("and of the a an in on to for at with or")
+_TITLE_SMALL = words("and of the a an in on to for at with or is are was not no that this from by as vs")
 
 
-def _title_like(quoted: str) -> bool:
+def _title_like(quoted: str, partial: bool = False) -> bool:
     """Whether quoted words are a name in title case ("Down and Out in the Valley"):
-    two to eight words, each capitalised or a small joining word, no sentence end."""
+    two to eight words, each capitalised or a small joining word, no sentence end
+    (for a ``partial`` quote, a full stop after three or more words is the
+    writer's: "said on “Sunday Morning With Ann Vale.”")."""
     words = quoted.split()
-    if not 2 <= len(words) <= 8 or quoted.rstrip("”’\"'")[-1:] in {".", "!", "?", ","}:
-        return False
+    end = quoted.rstrip("”’\"'")[-1:]
+    if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and (len(words) < 3 or not partial):
+        return False  # a full stop inside the marks ends a sentence, or a title woven into the writer's
+    if any(w.endswith(".") and w[:1].islower() for w in words[:-1]):
+        return False  # "Certainly not. Certainly not": sentences
+    words = [w.rstrip(".") for w in words if w[0].isalpha()]  # "Save the 4th Street Pier": a number is neither
     capitals = sum(w[0].isupper() for w in words)
     return capitals >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
@@ -766,15 +889,43 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # a misparse: the speaker inside what they report, but not their verb
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
-    if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb):
+    if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb) or _open_question(verb):
         return None
     if hypothetical_saying(verb, subject):
         return None
     if verb.lemma_.lower() in cues.CREDIT_VERBS and _source_type(ctx, subject, verb.lemma_.lower()) == "outlet":
         return None
-    if _inferred(verb, subject):
+    if _inferred(verb, subject) or _proposed_act(verb):
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+# Verbs that put a question: their "whether" clause is what they asked.
+_ASKING = words("ask inquire enquire question query")
+
+
+def _open_question(verb: Token) -> bool:
+    """Whether a verb that is not one of asking reports a "whether" or "if"
+    clause ("only the court can tell if the merger was legal", "left the
+    mayor to say whether the pier closes"): an open question, not anything said."""
+    if verb.lemma_.lower() in _ASKING:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clauses[0].children)
+
+
+# Verbs that put forward an act when a gerund follows ("proposed closing the pier").
+_PROPOSING = words("propose suggest recommend advocate consider")
+
+
+def _proposed_act(verb: Token) -> bool:
+    """Whether a speech verb proposes an act rather than reports a statement:
+    "has proposed raising the parking fee", "suggested closing the pier" (a
+    gerund with no clause of its own). That is a policy, not a quote; "said
+    raising the fee was wise" still reports a claim."""
+    if verb.lemma_.lower() not in _PROPOSING or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
 # Subjects of a reported clause that are the writer or the reader, not a source.
@@ -1000,6 +1151,7 @@ class _Discourse:
     def __init__(self, ctx: _Context) -> None:
         self.ctx = ctx
         self.spoken: list[_Spoken] = []
+        self.by_subject: dict[int, _Spoken] = {}  # a speaker as written (token index) and who it was resolved to
         self.quote_start = 0  # where the quote being resolved begins
 
     def resolve(self, details: list[QuoteDetail]) -> list[QuoteDetail]:
@@ -1023,7 +1175,10 @@ class _Discourse:
             if name is None and quote.cue is None and quote.kind == "direct":
                 last = self.last(quote.start, _FLOAT_REACH, lambda s: True)
                 actor = self.paragraph_actor(quote.start)
-                if actor is not None and (last is None or actor.idx > last.end):
+                earlier = self.by_subject.get(actor.i) if actor is not None else None
+                if earlier is not None:  # “...,” he said. “...”: the "he" already resolved speaks on
+                    name, entity, plural, person = earlier.name, earlier.entity, earlier.plural, earlier.person
+                elif actor is not None and (last is None or actor.idx > last.end):
                     name, entity = self.speaker_of(actor)
                     person = name is not None
                 elif last is not None:
@@ -1037,6 +1192,8 @@ class _Discourse:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
                 self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
+                if detail.subject is not None:
+                    self.by_subject[detail.subject] = self.spoken[-1]
             resolved.append(detail)
         return resolved
 
@@ -1078,12 +1235,16 @@ class _Discourse:
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
         start, end = _speaker_surface(subject)
-        entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject)
+        entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject, True)
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
         if _is_text(subject):
             return self.author_of(subject)
+        if subject.lower_ == "one":  # "one of the ads asked": the ads' author
+            texts = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            if texts and texts[0].dep_ == "pobj" and _is_text(texts[0]):
+                return self.author_of(texts[0])
         if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
             return None, None
         return written, None
@@ -1124,9 +1285,10 @@ class _Discourse:
             return self.speaker_of(author)
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in text.children):
             return None, None
-        lemma = text.lemma_.lower()
+        lemma = _SAME_TEXT.get(text.lemma_.lower(), text.lemma_.lower())
         for earlier in reversed(self.ctx.doc[max(0, text.i - 400) : text.i]):
-            if earlier.lemma_.lower() != lemma or text.idx - earlier.idx > _FLOAT_REACH:
+            same = _SAME_TEXT.get(earlier.lemma_.lower(), earlier.lemma_.lower())
+            if same != lemma or text.idx - earlier.idx > _FLOAT_REACH:
                 continue
             author = _author_token(earlier)
             if author is None and earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _ISSUING_VERBS:
@@ -1138,7 +1300,28 @@ class _Discourse:
                     author = cues.logical_subject(verb)
             if author is not None and author.lower_ not in {"who", "which", "that"}:
                 return self.speaker_of(author)
+            if earlier.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ == "the" for c in earlier.children):
+                continue  # "the suit claims ...": a later mention, the first one may name its author
             return None, None
+        return self.writer_before(text)
+
+    def writer_before(self, text: Token) -> tuple[str | None, Entity | None]:
+        """For "the letter says" with no letter named before, whoever wrote or
+        sent something in the sentence before or earlier in the paragraph
+        ("The groups who wrote to the mayor say ... “...,” the letter says"):
+        the text is theirs. Only for a text someone writes, not a recording."""
+        if text.lemma_.lower() not in _WRITTEN_TEXTS:
+            return None, None
+        own = cues.sentence(text).start
+        for token in reversed(self.ctx.doc[max(0, own - 80) : own]):
+            if not _close(self.ctx, token, text, self.quote_start):
+                return None, None
+            if token.lemma_.lower() not in _WRITING_VERBS or token.pos_ != "VERB" or self.ctx.quoted(token):
+                continue
+            author = cues.logical_subject(token)
+            if author is not None and author.lower_ in {"who", "that"} and token.dep_ == "relcl":
+                author = token.head
+            return self.speaker_of(author) if author is not None else (None, None)
         return None, None
 
     def checked(self, entity: Entity, token: Token) -> tuple[str | None, Entity | None]:
@@ -1314,16 +1497,53 @@ class _Discourse:
                 return token, holder
         return None
 
+    def close_person(self, noun: Token) -> tuple[Token, Entity] | None:
+        """The nearest person subject before a definite description of a
+        person ("the senator", "the candidate") in its paragraph or the
+        sentence before, with the entity it names, when nothing the article
+        says of that person contradicts the description: no other title
+        given, no other sex."""
+        if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
+            return None
+        if any(c.pos_ == "PROPN" for c in noun.children):
+            return None  # "the Reyes team", "the Ohio senator": a name says whose or which
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        own = cues.sentence(noun).start
+        i = bisect.bisect_left(self.ctx.subject_starts, noun.idx)
+        for token in reversed(self.ctx.subjects[:i]):
+            if token.i >= own:
+                continue  # "Kim has a plan, the columnist said": Kim is what the columnist reports
+            if not _close(self.ctx, token, noun, self.quote_start):
+                return None
+            entity = self.ctx.mentions.at(token.idx, token.idx + len(token.text))
+            if entity is None or entity.type != "PERSON" or token.head.lemma_.lower() == "ask":
+                return None  # "“...?” Lee asked. “...,” the senator said": the one asked answers
+            titles = self.ctx.titles.get(entity.id, set())
+            gender = self.ctx.genders.get(entity.id)
+            if titles and lemma not in titles:
+                return None
+            if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
+                return None
+            return token, entity
+        return None
+
     def org_subject(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """The nearest earlier organisation that was the subject of a clause."""
         earlier = [t for t in self.ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
         return self.speaker_of(earlier[-1]) if earlier else (None, None)
 
-    def described(self, noun: Token) -> Entity | None:
+    def described(self, noun: Token, speaking: bool = False) -> Entity | None:
         """The entity a description refers to: the person given that title
         ("the spokesperson"), the one who spoke last if several were, or an
         organisation whose name has that word. A description tied to another
-        name ("Iran's mission") must share a word with the entity it names."""
+        name ("Iran's mission") must share a word with the entity it names.
+        For a ``speaking`` description ("the senator said"), a person who is
+        the subject of a clause in an earlier sentence of its paragraph or the
+        sentence before, more recently than any holder of that title was named,
+        and whose title the article never gave otherwise: "Ostrow toured ...
+        the senator said"."""
         ctx = self.ctx
         lemma = noun.lemma_.lower()
         if noun.tag_ not in {"NN", "NNP"} or _indefinite(noun):
@@ -1336,6 +1556,11 @@ class _Discourse:
 
         holders = [e for e in ctx.entities if lemma in ctx.titles.get(e.id, ()) and owned(e)]
         holders = [e for e in holders if self.checked(e, noun)[1] is not None]
+        near = self.close_person(noun) if speaking and not owners else None
+        if near is not None:
+            token, person = near
+            if person in holders or all(self.last_seen(e, noun.idx) < token.idx for e in holders):
+                return person
         if holders:
             # The holder named or quoted most recently: "the senator" after a
             # paragraph about one senator is that one, not another who spoke before.
@@ -1346,6 +1571,16 @@ class _Discourse:
             named = [e for e in named if any(start < noun.idx for start, _ in e.mentions)]
         return _latest_before(named, noun.idx) if named else None
 
+
+# Nouns for several people: "the team said" is not the one person named before.
+_COLLECTIVE = words("team staff campaign family crowd group audience panel jury board couple pair side camp")
+
+# Names of one text under two words: "a lawsuit was filed ... the suit says".
+_SAME_TEXT = {"lawsuit": "suit"}
+
+# Texts someone writes and sends, and the verbs of writing or sending them.
+_WRITTEN_TEXTS = words("letter statement email memo note petition complaint")
+_WRITING_VERBS = words("write send email sign file issue release pen")
 
 # Descriptions of a news outlet ("the paper", "the tabloid").
 _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet magazine")
@@ -1372,7 +1607,12 @@ _ISSUING_VERBS = words("issue release send publish write post sign file deliver 
 
 
 def _author_token(text: Token) -> Token | None:
-    """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter"."""
+    """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter",
+    "a suit was filed by Lee"."""
+    if text.dep_ == "nsubjpass" and text.head.lemma_.lower() in _ISSUING_VERBS:
+        agents = [o for a in text.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if agents:
+            return _named_text(agents[0])
     for child in text.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
