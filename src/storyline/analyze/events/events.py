@@ -584,14 +584,20 @@ def _carries(head: Token, trigger: Trigger) -> bool:
 
 
 def _says_no(token: Token) -> bool:
-    """ "no" as a determiner or in "no longer", "no more"."""
+    """ "no" as a determiner or in "no longer", "no more"; a fronted "at no time", "in no way"."""
     if token.lower_ in {"no", "never"} and token.dep_ in {"det", "advmod", "neg"}:
         return True
+    if token.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in token.children
+    ):
+        return True  # "At no time did the company agree to ..."
     return token.lower_ in {"longer", "more"} and any(c.lower_ == "no" for c in token.children)
 
 
 def _hedged(token: Token) -> bool:
     """May, could, reportedly, allegedly; "is believed to"; the "if" clause of a conditional."""
+    if _shared_auxes(token) & HEDGE_WORDS:
+        return True  # "could sue the firm or boycott it"
     for link in _chain(token):
         words = {c.lower_ for c in link.children if c.dep_ in {"aux", "advmod"}}
         if words & HEDGE_WORDS or link.lemma_.lower() in HEDGE_VERBS:
@@ -604,8 +610,20 @@ def _hedged(token: Token) -> bool:
     return False
 
 
+def _shared_auxes(token: Token) -> set[str]:
+    """The auxiliaries a coordinated verb with no subject or auxiliary of its own shares with the verb
+    it is joined to: in "she'd switch parties and vote for him" the vote is under "would" too."""
+    if token.dep_ != "conj" or token.pos_ != "VERB" or token.head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
+        return set()
+    return {c.lower_ for c in token.head.children if c.dep_ == "aux"}
+
+
 def _planned(token: Token) -> bool:
     """Will, would, is to, going to, expected/preparing/planning to."""
+    if _shared_auxes(token) & (FUTURE_AUX | CONTRACTED_WOULD) and token.tag_ != "VBN":
+        return True
     for link in _chain(token):
         auxes = {c.lower_ for c in link.children if c.dep_ == "aux"}
         if link.tag_ == "VBN":

@@ -408,6 +408,13 @@ def _modifier_name(target: Token, trigger: Token) -> bool:
     return lemma not in OWN_ACTS
 
 
+def _agrees_with_someone(verb: Token) -> bool:
+    """ "X is agreeing with me", "agreed with her critics": a view shared with someone, with nothing
+    agreed on ("agreed with Y on a ceasefire", "agreed to talks" name what was agreed)."""
+    preps = _preps(verb)
+    return "with" in preps and not preps & {"on", "to", "upon"} and not _objects(verb)
+
+
 def _headline_plan(verb: Token) -> bool:
     """ "Senator to back Lee for president": a headline's bare infinitive with its own subject and no
     finite verb above it tells what someone will do."""
@@ -625,6 +632,8 @@ def _sense(
         return "sense: a passive or negated should-clause is an opinion, not a demand"
     if type_ == "AGREE" and lemma == "agree" and any(c.dep_ == "ccomp" for c in token.children):
         return "sense: agreeing with an opinion ('agreed that ...')"
+    if type_ == "AGREE" and lemma == "agree" and inner is None and _agrees_with_someone(token):
+        return "sense: agreeing with someone ('is agreeing with me'), a shared view, no agreement reached"
     if type_ == "AGREE" and sense.kind == "adj" and inner is None:
         return "sense: readiness with no act it is ready for"
     if type_ == "MOBILIZE" and not sense.objects and not objects & FORCES:
