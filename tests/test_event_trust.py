@@ -731,3 +731,58 @@ def test_agreeing_with_someone_is_no_agreement_but_agreeing_on_something_is(nlp,
     assert not _emitted(nlp, settings, "Senator Alvarez agrees with Governor Reyes.")
     events = _emitted(nlp, settings, "Norland agreed with Valmora on a ceasefire.")
     assert [(e.type, e.actor, e.target) for e in events] == [("AGREE", "Norland", "Valmora")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a radical group, they need to be defeated by the villagers themselves," Senator Alvarez said.',
+        '"We have to decide what is fair and what is not," Alvarez said.',
+    ],
+)
+def test_a_passive_or_first_person_must_is_no_demand(nlp, settings, text) -> None:
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "DEMAND"]
+
+
+def test_a_must_said_of_another_party_stays_a_demand(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland must withdraw its troops from Valmora, Senator Brand said.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("DEMAND", "Brand", "Norland")]
+
+
+def test_conceding_a_point_is_no_concession_but_conceding_is(nlp, settings) -> None:
+    text = '"We know how the state will go," Valmora adviser Tom Alder conceded in an interview.'
+    assert not _emitted(nlp, settings, text)
+    assert [e.type for e in _emitted(nlp, settings, "Tom Alder conceded on Tuesday.")] == ["CONCEDE"]
+
+
+def test_the_source_of_a_report_is_no_target(nlp, settings) -> None:
+    text = "The Alder Museum opened its doors to some 40 events, according to spokesman Tom Brand."
+    assert not _emitted(nlp, settings, text)
+
+
+def test_an_often_repeated_meeting_is_a_habit(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Senator Brand and Governor Reyes often meet.")
+
+
+def test_leaving_a_post_in_a_firm_is_no_retreat_but_leaving_a_party_post_stays(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Mr. Alder has stepped down as chairman and chief executive of Alder Media.")
+    events = _emitted(nlp, settings, "Ilse Brand resigned as chair of the Norland Labour Party.")
+    assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_calling_off_ones_own_trip_is_no_rejection(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "On Thursday, Ilse Brand canceled a planned trip to Norland.")
+
+
+def test_a_generic_groups_standing_support_is_no_happening_but_a_named_groups_stays(nlp, settings) -> None:
+    text = "Older people, who strongly support Senator Brand, have seen gains."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"]
+    text = "The Republicans, who support Senator Brand, met on Monday."
+    assert [(e.actor, e.target) for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"] == [
+        ("Republicans", "Brand")
+    ]
+
+
+def test_defending_ones_own_call_is_no_support(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Senator Brand defended her call to raise the minimum wage.")
+    assert [e.type for e in _emitted(nlp, settings, "Tom Alder defended his brother on Tuesday.")] == ["SUPPORT"]

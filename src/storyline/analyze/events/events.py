@@ -306,7 +306,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     why = (
         quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status, actor_tok)
         or distrust(trigger, type_, inner, actor_tok, target_tok)
-        or unhappened(event.status)
+        or unhappened(event.status, event.type)
     )
     return Coded(event, actor, target, why, trigger, actor_tok)
 

@@ -318,6 +318,8 @@ def distrust(
         return "status: a gerund or adverbial clause ('by attacking', 'after meeting', 'ready to')"
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
         return "target: not a party"
+    if target is not None and _source_phrase(target):
+        return "target: the source of the report ('according to X'), not a party acted on"
     if target is not None and _fronted(target, trigger.token):
         return "target: a phrase before the verb (where or on what it was said), not who it is aimed at"
     if target is not None and _nested(target, trigger.token):
@@ -350,8 +352,11 @@ UNHAPPENED = {
 }
 
 
-def unhappened(status: str) -> str | None:
-    """Why an event of this status is held back (see UNHAPPENED), or None for a told happening."""
+def unhappened(status: str, type_: str) -> str | None:
+    """Why an event of this status is held back (see UNHAPPENED), or None for a told happening.
+    A demand whose own status is "demanded" ("X must withdraw, Y said": Y demands it) was made."""
+    if type_ == "DEMAND" and status == "demanded":
+        return None
     return UNHAPPENED.get(status)
 
 
@@ -406,6 +411,69 @@ def _modifier_name(target: Token, trigger: Token) -> bool:
     if noun.tag_ != "NN" or lemma in ROLES | ACTOR_NOUNS | ANYONE or _actorlike(noun):
         return False  # "the Koch brothers", "the Trump campaign": the name and its noun are one party
     return lemma not in OWN_ACTS
+
+
+# What one calls off that is one's own plan, not a party's offer: "canceled a planned trip".
+CALLED_OFF = words("trip visit appearance event rally speech tour concert show stop")
+# Types whose present tense with a generic plural actor states a standing view ("voters who support X").
+STANDING = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
+# Posts in a firm: leaving one is no PLOVER retreat (a party's chair who steps down may be one).
+FIRM_POSTS = words("ceo executive founder officer")
+FIRST_PERSON = words("we i us")
+# People one may defend as one's own ("defended his father"): a person, not a thing.
+KIN = words("father mother son daughter wife husband brother sister friend colleague family child parent boss")
+# Words of frequency that make a present-tense verb a habit ("they often meet").
+FREQUENCY = words("often usually frequently regularly sometimes always routinely typically generally")
+
+
+def _source_phrase(target: Token) -> bool:
+    """A target named in "according to X": who told it, not whom it is about."""
+    head = referent(target)
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+
+
+def _first_person(token: Token) -> bool:
+    """A must-clause whose subject is the speaker's side: "we have to decide", "I need to win"."""
+    clauses = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for v in clauses for c in v.children)
+
+
+def _says_what(verb: Token) -> bool:
+    """ "conceded that the race was lost", "'We know how it will go,' X conceded": a clause or a
+    quote conceded, an admission in words."""
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return True
+    return verb.dep_ in {"ccomp", "parataxis"} or any(
+        c.dep_ == "punct" and c.text in {'"', "“", "”"} for c in verb.children
+    )
+
+
+def _leaves_a_post(verb: Token) -> bool:
+    """ "stepped down as chief executive", "resigned as CEO": a post in a firm left."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for pobj in (t for c in prep.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)):
+            heads = {pobj.lower_, *(t.lower_ for t in pobj.children if t.dep_ in {"compound", "amod"})}
+            if heads & FIRM_POSTS:
+                return True
+    return False
+
+
+def _standing_view(verb: Token, actor: Token | None) -> bool:
+    """A present-tense verb with no auxiliary whose actor is a generic plural ("older people, who
+    strongly support X", "many businesses support the plan"): a standing view, not a happening."""
+    if actor is None or verb.tag_ not in {"VBP", "VBZ"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    head = referent(resolve_pronoun(actor))
+    return head.tag_ == "NNS" and not is_named(head) and head.lemma_.lower() not in ROLES
+
+
+def _own_thing(obj: Token) -> bool:
+    """What one defends that is one's own or a thing: "his record", "his call to raise wages"."""
+    if obj.lemma_.lower() in DEFENDED_THINGS:
+        return True
+    if party(obj) or _actorlike(obj) or obj.lemma_.lower() in ROLES | ANYONE | ACTOR_NOUNS | KIN:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its", "my", "our"} for c in obj.children)
 
 
 def _agrees_with_someone(verb: Token) -> bool:
@@ -501,8 +569,8 @@ def _habit(token: Token) -> bool:
     kept ("X, who backs Y"): a standing support is news."""
     if token.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children):
         return False
-    if token.dep_ == "relcl":
-        return True
+    if token.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in token.children):
+        return True  # "who hosts a quiz", "the two often meet"
     return any(d.dep_ == "det" and d.lower_ in GENERIC_DETS for o in _objects(token) for d in o.children)
 
 
@@ -628,7 +696,7 @@ def _sense(
         return "target: a party named in what was agreed, not a partner"
     if type_ == "DEMAND" and lemma in PRESSING and not _presses_someone(token):
         return "sense: a policy pushed, no one pressed"
-    if trigger.modal and not _modal_act(token):
+    if trigger.modal and (not _modal_act(token) or not _modal_act(_demanded_verb(trigger))):
         return "sense: a passive or negated should-clause is an opinion, not a demand"
     if type_ == "AGREE" and lemma == "agree" and any(c.dep_ == "ccomp" for c in token.children):
         return "sense: agreeing with an opinion ('agreed that ...')"
@@ -644,7 +712,7 @@ def _sense(
         return "sense: support of an act or a clause ('endorsed making it harder'), not of a party"
     if type_ == "SUPPORT" and lemma == "recognize" and not any(party(o) for o in _objects(token)):
         return "sense: recognising a fact or a merit ('recognized that a judge should decide'), not a party"
-    if type_ == "SUPPORT" and lemma == "defend" and any(o.lemma_.lower() in DEFENDED_THINGS for o in _objects(token)):
+    if type_ == "SUPPORT" and lemma == "defend" and any(_own_thing(o) for o in _objects(token)):
         return "sense: defending a thing (a record, remarks, a policy), not a party"
     if type_ == "SUPPORT" and target is None and lemma in BACKING and _backs_a_thing(token):
         return "sense: support of a policy or an effort, not of a party"
@@ -660,6 +728,16 @@ def _sense(
         return "sense: a promise or a vow of no force or penalty ('promised to cut taxes'), no threat"
     if type_ == "CONCEDE" and lemma in PERMITS:
         return "sense: allowing, giving or taking steps is no concession to a party"
+    if trigger.modal and _first_person(token):
+        return "sense: what 'we' must do is the speaker's own resolve, not a demand made of a party"
+    if type_ == "CONCEDE" and lemma == "concede" and _says_what(token):
+        return "sense: conceding a point in words ('conceded that ...'), not yielding to a party"
+    if type_ == "RETREAT" and _leaves_a_post(token):
+        return "sense: leaving a post in a firm ('stepped down as chief executive'), no retreat"
+    if type_ == "REJECT" and objects & CALLED_OFF:
+        return "sense: calling off one's own trip or appearance, no party rejected"
+    if type_ in STANDING and _standing_view(token, actor):
+        return "status: a standing view of a group ('older voters, who support X'), not a happening"
     if type_ == "DISAPPROVE" and token.lower_ == "blame" and _to_be(token):
         return "sense: 'X is to blame' says X is at fault; X blames no one"
     if _judged_or_habit(token):
