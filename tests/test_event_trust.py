@@ -786,3 +786,41 @@ def test_a_generic_groups_standing_support_is_no_happening_but_a_named_groups_st
 def test_defending_ones_own_call_is_no_support(nlp, settings) -> None:
     assert not _emitted(nlp, settings, "Senator Brand defended her call to raise the minimum wage.")
     assert [e.type for e in _emitted(nlp, settings, "Tom Alder defended his brother on Tuesday.")] == ["SUPPORT"]
+
+
+def test_the_one_who_says_it_is_no_target(nlp, settings) -> None:
+    text = (
+        "Speaking in Norvik, Valmora Foreign Ministry spokesman Tom Alder repeated that Valmora opposed "
+        "hacking and acted against it."
+    )
+    assert not [e for e in _emitted(nlp, settings, text) if e.target == "Tom Alder"]
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, "Tom Alder said Norland opposed Valmora.")] == [
+        ("REJECT", "Valmora")
+    ]
+
+
+def test_he_is_not_a_plural_speaker(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Top advisers said he had rejected the idea of a farewell address.")
+
+
+def test_a_name_ending_in_s_is_no_plural(nlp, settings) -> None:
+    text = "Aides are asking what Alder wants before he throws his support to Brand."
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Alder", "Brand")]
+
+
+def test_killing_a_bill_is_no_violence(nlp, settings) -> None:
+    text = (
+        "For 39 hours, seven Democrats in the Norland Senate kept up a filibuster aimed at drawing attention to, "
+        "and ultimately killing, a bill that critics called unfair."
+    )
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"]
+
+
+def test_thanking_a_place_is_no_support_but_thanking_a_party_is(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Senator Brand thanked her adopted home state.")
+    events = _emitted(nlp, settings, "Senator Brand thanked Governor Reyes for his support.")
+    assert [(e.type, e.target) for e in events] == [("SUPPORT", "Reyes")]
+
+
+def test_defending_seats_is_no_support(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Democrats are defending a number of red states in 2018.")

@@ -35,7 +35,7 @@ from .participants import active_subject, actor_head, breaks, clause_head, local
 from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
-from .trust import SUPPORT_VERBS, addressee, distrust, party, quoted_claim, unhappened
+from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -306,6 +306,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     why = (
         quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status, actor_tok)
         or distrust(trigger, type_, inner, actor_tok, target_tok)
+        or number_clash(actor_tok, event.actor_start, event.actor_end)
         or unhappened(event.status, event.type)
     )
     return Coded(event, actor, target, why, trigger, actor_tok)

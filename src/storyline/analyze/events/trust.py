@@ -40,6 +40,7 @@ from .actors import (
     speaker_of,
 )
 from .actors import is_actorlike as _actorlike
+from .participants import breaks, path_up
 from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE
 
 if TYPE_CHECKING:
@@ -318,6 +319,10 @@ def distrust(
         return "status: a gerund or adverbial clause ('by attacking', 'after meeting', 'ready to')"
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
         return "target: not a party"
+    if target is not None and _says_above(target, trigger.token):
+        return "target: the one who says or thinks it ('X repeated that Y opposed ...'), not a party acted on"
+    if _question(trigger.token):
+        return "status: a question, not an assertion"
     if target is not None and _source_phrase(target):
         return "target: the source of the report ('according to X'), not a party acted on"
     if target is not None and _fronted(target, trigger.token):
@@ -383,8 +388,9 @@ PERMITS = words("allow permit let give take")
 PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 # Things one defends that are not a party: "defended his record", "defending his tweets".
 DEFENDED_THINGS = words(
-    "record remark comment tweet decision policy description statement position plan commitment action vote "
-    "view stance approach claim handling word response choice move proposal conduct behavior behaviour"
+    "seat state title majority turf record remark comment tweet decision policy description statement position plan "
+    "commitment action vote view stance approach claim handling word response choice move proposal conduct behavior "
+    "behaviour"
 )
 # Nouns for a party's own act: a name before them is the party acting ("rejected the Times request").
 OWN_ACTS = words(
@@ -424,6 +430,49 @@ FIRST_PERSON = words("we i us")
 KIN = words("father mother son daughter wife husband brother sister friend colleague family child parent boss")
 # Words of frequency that make a present-tense verb a habit ("they often meet").
 FREQUENCY = words("often usually frequently regularly sometimes always routinely typically generally")
+
+
+# Things a party can kill or attack in words only: "killing the bill".
+ENACTMENTS = words("bill legislation measure proposal plan deal amendment resolution law provision agenda reform")
+SINGULAR_PRONOUNS = words("he she him her")
+
+
+def _says_above(target: Token, trigger: Token) -> bool:
+    """Whether the target is the subject of a verb whose clause holds the trigger: the speaker
+    or thinker ("Alder repeated that Valmora opposed ..."), never the one acted on. A relative
+    pronoun as that subject ("Broaddrick, who said Clinton raped her") is not compared: there the
+    speaker can be the one acted on."""
+    heads = {target.i, referent(target).i}
+    if target.lower_ in {"it", "its"}:  # "... opposed hacking and acted against it": never the speaker
+        heads.add(referent(resolve_pronoun(target)).i)
+    elif is_pronoun(target):
+        return False  # "he", "she" in a quote may well be the speaker ("I get endorsed by ...")
+    for child, verb in path_up(trigger):
+        if child.dep_ in {"ccomp", "parataxis"} and any(
+            c.dep_ == "nsubj" and not is_pronoun(c) and heads & {t.i for t in c.subtree} for c in verb.children
+        ):
+            return True
+        if breaks(child):
+            return False
+    return False
+
+
+def number_clash(pronoun: Token | None, start: int | None, end: int | None) -> str | None:
+    """ "he" or "she" given a plural party ("top advisers said he had rejected it"): why the
+    event is held back, or None. ``start``/``end`` are the characters of the party's phrase."""
+    if pronoun is None or start is None or end is None or pronoun.lower_ not in SINGULAR_PRONOUNS:
+        return None
+    span = pronoun.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.tag_ != "NNS" or span.root.pos_ != "NOUN" or span.root.ent_type_:
+        return None  # a plural common noun; a name ending in -s ("Sanders") is no plural
+    return "actor: 'he' or 'she' resolved to a plural ('advisers said he had ...')"
+
+
+def _question(token: Token) -> bool:
+    """A trigger in a sentence that asks ("Does X oppose Y?"): a question asserts nothing."""
+    sent = token.sent
+    text = sent.text.strip().rstrip("\"'”’ ")
+    return text.endswith("?")
 
 
 def _source_phrase(target: Token) -> bool:
@@ -469,6 +518,8 @@ def _standing_view(verb: Token, actor: Token | None) -> bool:
 
 def _own_thing(obj: Token) -> bool:
     """What one defends that is one's own or a thing: "his record", "his call to raise wages"."""
+    if obj.lemma_.lower() in {"number", "handful", "couple", "series", "host"}:
+        obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
     if obj.lemma_.lower() in DEFENDED_THINGS:
         return True
     if party(obj) or _actorlike(obj) or obj.lemma_.lower() in ROLES | ANYONE | ACTOR_NOUNS | KIN:
@@ -724,6 +775,10 @@ def _sense(
         return "target: a place where it happened, not a party"
     if type_ == "THREATEN" and inner is not None and inner.sense.type == "ASSAULT" and not _violent(inner):
         return "sense: vowing to fight on in words, no force threatened"
+    if type_ == "ASSAULT" and objects & ENACTMENTS:
+        return "sense: killing or attacking a bill or a plan, no violence"
+    if type_ == "SUPPORT" and lemma == "thank" and (target is None or not party(target)):
+        return "sense: thanking voters or a place, no party supported"
     if type_ == "THREATEN" and lemma in PROMISES and (inner is None or inner.sense.type not in FORCE_TYPES):
         return "sense: a promise or a vow of no force or penalty ('promised to cut taxes'), no threat"
     if type_ == "CONCEDE" and lemma in PERMITS:
