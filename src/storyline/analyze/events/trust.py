@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-    from ...model import Quote
+    from ...model import Event, Quote
     from .triggers import Trigger
 
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
@@ -355,6 +355,13 @@ UNHAPPENED = {
     "denied": "status: denied or refused, not a happening",
     "demanded": "status: only asked for, not a happening",
 }
+
+
+def with_untold(events: Sequence[Event], held_back: Sequence[Event]) -> list[Event]:
+    """The emitted events and those held back only for their status (planned, hedged, denied,
+    demanded): for readers that weigh the status themselves (compare: positions, venues)."""
+    reasons = set(UNHAPPENED.values())
+    return [*events, *(e for e in held_back if e.held_back in reasons)]
 
 
 def unhappened(status: str, type_: str) -> str | None:
