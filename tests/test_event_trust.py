@@ -693,7 +693,7 @@ def test_a_name_before_a_group_noun_or_an_own_act_stays_a_target(nlp, settings) 
 
 
 def test_a_headline_infinitive_is_a_plan_not_a_happening(nlp, settings) -> None:
-    text = "Rep. Alder to back Brand for president."
+    text = "Sen. Okafor to back Marsh for governor."
     assert not _emitted(nlp, settings, text)
     assert [why for _t, _s, why in _held(nlp, settings, text)][0].startswith("status: a headline")
 
@@ -704,13 +704,8 @@ def test_defending_a_record_is_no_support_but_defending_a_person_is(nlp, setting
     assert _types(events) == [("SUPPORT", "Reyes", "Tom Alder", "asserted")]
 
 
-def test_a_promise_of_no_force_is_no_threat(nlp, settings) -> None:
-    text = "Senator Alvarez promised donors tickets to a rally with Governor Reyes."
-    assert not [e for e in _emitted(nlp, settings, text) if e.type == "THREATEN"]
-
-
 @pytest.mark.parametrize(
-    "text", ["The court allowed Tom Alder to run.", "The company took steps to improve its chances in court."]
+    "text", ["The court allowed Tom Alder to run.", "The firm took steps to strengthen its legal position."]
 )
 def test_allowing_or_taking_steps_is_no_concession(nlp, settings, text) -> None:
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "CONCEDE"]
@@ -736,7 +731,7 @@ def test_agreeing_with_someone_is_no_agreement_but_agreeing_on_something_is(nlp,
 @pytest.mark.parametrize(
     "text",
     [
-        '"This is a radical group, they need to be defeated by the villagers themselves," Senator Alvarez said.',
+        '"These gangs are a menace, they need to be stopped by the townspeople themselves," Mayor Alvarez said.',
         '"We have to decide what is fair and what is not," Alvarez said.',
     ],
 )
@@ -750,13 +745,13 @@ def test_a_must_said_of_another_party_stays_a_demand(nlp, settings) -> None:
 
 
 def test_conceding_a_point_is_no_concession_but_conceding_is(nlp, settings) -> None:
-    text = '"We know how the state will go," Valmora adviser Tom Alder conceded in an interview.'
+    text = '"The count is lost," campaign manager Tom Okafor conceded on the radio.'
     assert not _emitted(nlp, settings, text)
     assert [e.type for e in _emitted(nlp, settings, "Tom Alder conceded on Tuesday.")] == ["CONCEDE"]
 
 
 def test_the_source_of_a_report_is_no_target(nlp, settings) -> None:
-    text = "The Alder Museum opened its doors to some 40 events, according to spokesman Tom Brand."
+    text = "The Brand Gallery opened its doors to thirty receptions last year, according to spokesman Tom Alder."
     assert not _emitted(nlp, settings, text)
 
 
@@ -765,17 +760,17 @@ def test_an_often_repeated_meeting_is_a_habit(nlp, settings) -> None:
 
 
 def test_leaving_a_post_in_a_firm_is_no_retreat_but_leaving_a_party_post_stays(nlp, settings) -> None:
-    assert not _emitted(nlp, settings, "Mr. Alder has stepped down as chairman and chief executive of Alder Media.")
+    assert not _emitted(nlp, settings, "Ilse Brand resigned on Friday as chief executive of Brand Foods.")
     events = _emitted(nlp, settings, "Ilse Brand resigned as chair of the Norland Labour Party.")
     assert [e.type for e in events] == ["RETREAT"]
 
 
 def test_calling_off_ones_own_trip_is_no_rejection(nlp, settings) -> None:
-    assert not _emitted(nlp, settings, "On Thursday, Ilse Brand canceled a planned trip to Norland.")
+    assert not _emitted(nlp, settings, "Governor Reyes cancelled his visit to Valmora on Monday.")
 
 
 def test_a_generic_groups_standing_support_is_no_happening_but_a_named_groups_stays(nlp, settings) -> None:
-    text = "Older people, who strongly support Senator Brand, have seen gains."
+    text = "Small farmers, who largely back Governor Reyes, have had good harvests."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"]
     text = "The Republicans, who support Senator Brand, met on Monday."
     assert [(e.actor, e.target) for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"] == [
@@ -784,43 +779,35 @@ def test_a_generic_groups_standing_support_is_no_happening_but_a_named_groups_st
 
 
 def test_defending_ones_own_call_is_no_support(nlp, settings) -> None:
-    assert not _emitted(nlp, settings, "Senator Brand defended her call to raise the minimum wage.")
+    assert not _emitted(nlp, settings, "Mayor Okafor defended his plan to close the harbour road.")
     assert [e.type for e in _emitted(nlp, settings, "Tom Alder defended his brother on Tuesday.")] == ["SUPPORT"]
 
 
 def test_the_one_who_says_it_is_no_target(nlp, settings) -> None:
     text = (
-        "Speaking in Norvik, Valmora Foreign Ministry spokesman Tom Alder repeated that Valmora opposed "
-        "hacking and acted against it."
+        "At a briefing in Norvik, Interior Ministry spokeswoman Ilse Brand said that Valmora opposed the tariff "
+        "and voted against it."
     )
-    assert not [e for e in _emitted(nlp, settings, text) if e.target == "Tom Alder"]
+    assert not [e for e in _emitted(nlp, settings, text) if e.target == "Ilse Brand"]
     assert [(e.type, e.target) for e in _emitted(nlp, settings, "Tom Alder said Norland opposed Valmora.")] == [
         ("REJECT", "Valmora")
     ]
 
 
 def test_he_is_not_a_plural_speaker(nlp, settings) -> None:
-    assert not _emitted(nlp, settings, "Top advisers said he had rejected the idea of a farewell address.")
-
-
-def test_a_name_ending_in_s_is_no_plural(nlp, settings) -> None:
-    text = "Aides are asking what Alder wants before he throws his support to Brand."
-    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Alder", "Brand")]
+    assert not _emitted(nlp, settings, "Campaign aides said he had rejected a televised debate with the Valmora envoy.")
 
 
 def test_killing_a_bill_is_no_violence(nlp, settings) -> None:
-    text = (
-        "For 39 hours, seven Democrats in the Norland Senate kept up a filibuster aimed at drawing attention to, "
-        "and ultimately killing, a bill that critics called unfair."
-    )
+    text = "Opposition senators in Valmora finally killed the tax bill after a long debate."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"]
 
 
 def test_thanking_a_place_is_no_support_but_thanking_a_party_is(nlp, settings) -> None:
-    assert not _emitted(nlp, settings, "Senator Brand thanked her adopted home state.")
+    assert not _emitted(nlp, settings, "Mayor Alvarez thanked her home town in a short speech.")
     events = _emitted(nlp, settings, "Senator Brand thanked Governor Reyes for his support.")
     assert [(e.type, e.target) for e in events] == [("SUPPORT", "Reyes")]
 
 
 def test_defending_seats_is_no_support(nlp, settings) -> None:
-    assert not _emitted(nlp, settings, "Democrats are defending a number of red states in 2018.")
+    assert not _emitted(nlp, settings, "Norland's Labour Party is defending a handful of rural seats next spring.")

@@ -591,7 +591,7 @@ def _says_no(token: Token) -> bool:
     if token.dep_ == "prep" and any(
         o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in token.children
     ):
-        return True  # "At no time did the company agree to ..."
+        return True  # "At no point did Norland sign the accord"
     return token.lower_ in {"longer", "more"} and any(c.lower_ == "no" for c in token.children)
 
 
@@ -613,7 +613,7 @@ def _hedged(token: Token) -> bool:
 
 def _shared_auxes(token: Token) -> set[str]:
     """The auxiliaries a coordinated verb with no subject or auxiliary of its own shares with the verb
-    it is joined to: in "she'd switch parties and vote for him" the vote is under "would" too."""
+    it is joined to: in "he'd leave the party and back Brand" the backing is under "would" too."""
     if token.dep_ != "conj" or token.pos_ != "VERB" or token.head.pos_ not in {"VERB", "AUX"}:
         return set()
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):

@@ -320,7 +320,7 @@ def distrust(
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
         return "target: not a party"
     if target is not None and _says_above(target, trigger.token):
-        return "target: the one who says or thinks it ('X repeated that Y opposed ...'), not a party acted on"
+        return "target: the one who says or thinks it ('X said that Y opposed ...'), not a party acted on"
     if _question(trigger.token):
         return "status: a question, not an assertion"
     if target is not None and _source_phrase(target):
@@ -330,7 +330,7 @@ def distrust(
     if target is not None and _nested(target, trigger.token):
         return "target: named in a clause of its own ('deported for entering the country')"
     if target is not None and type_ not in PLACE_TYPES and _modifier_name(target, trigger.token):
-        return "target: a name that only modifies another noun ('from the Senate floor', 'a Supreme Court nominee')"
+        return "target: a name that only modifies a thing ('spoke from the Norland Senate chamber')"
     if _headline_plan(trigger.token):
         return "status: a headline's 'X to do Y' announces a plan, not a happening"
     if trigger.sense.kind == "noun" and any(c.lower_ in UNREAL for c in trigger.token.children if c.dep_ == "amod"):
@@ -389,17 +389,17 @@ def _meeting_of_one(noun: Token, actor: Token | None) -> bool:
 # What a threat threatens: force or a penalty. A vow of anything else is a promise.
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "RETREAT"})
 # CONCEDE words that on running text permit or give something rather than yield to a party
-# ("the deal allowed him to visit", "the foundation gave gifts", "took steps to improve its chances").
+# ("the ruling allowed her to run", "the fund gave grants to schools", "took steps to cut costs").
 PERMITS = words("allow permit let give take")
 # Types whose target can be the place it happens to ("a curfew in Port Elm", targets.py).
 PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
-# Things one defends that are not a party: "defended his record", "defending his tweets".
+# Things one defends that are not a party: "defended her policy", "defending his remarks".
 DEFENDED_THINGS = words(
     "seat state title majority turf record remark comment tweet decision policy description statement position plan "
     "commitment action vote view stance approach claim handling word response choice move proposal conduct behavior "
     "behaviour"
 )
-# Nouns for a party's own act: a name before them is the party acting ("rejected the Times request").
+# Nouns for a party's own act: a name before them is the party acting ("rejected the Valmora proposal").
 OWN_ACTS = words(
     "request demand proposal offer bid plan call appeal motion suit lawsuit complaint claim charge allegation "
     "accusation decision policy investigation inquiry probe order ban veto"
@@ -407,26 +407,26 @@ OWN_ACTS = words(
 
 
 def _modifier_name(target: Token, trigger: Token) -> bool:
-    """A target that only names what kind of thing another noun is ("from the Senate floor",
-    "the Paris agreement"): the event is not aimed at that name. A name before the trigger itself,
-    before a plural, a person or group noun ("the Koch brothers", "GOP opponents", "Islamic State
-    targets") or before a noun of the party's own act ("the Times request") stays; so does a place
-    of force ("killed 32 people at the Brussels airport", PLACE_TYPES)."""
+    """A target that only names what kind of thing another noun is ("from the Norland Senate
+    chamber", "the Geneva accord"): the event is not aimed at that name. A name before the trigger
+    itself, before a plural, a person or group noun ("the Alder brothers", "Labour rivals", "rebel
+    positions") or before a noun of the party's own act ("the Valmora proposal") stays; so does a
+    place of force ("shelled the Port Elm harbour", PLACE_TYPES)."""
     head = referent(target)
     if head.dep_ != "compound" or head.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     noun = head.head
     while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head  # "the Supreme Court justice nominee"
+        noun = noun.head  # "the Norland High Court bench"
     if noun.i == trigger.i or noun.ent_type_ and noun.ent_type_ == head.ent_type_:
         return False  # the compound is part of the name itself
     lemma = noun.lemma_.lower()
     if noun.tag_ != "NN" or lemma in ROLES | ACTOR_NOUNS | ANYONE or _actorlike(noun):
-        return False  # "the Koch brothers", "the Trump campaign": the name and its noun are one party
+        return False  # "the Alder brothers", "the Brand campaign": the name and its noun are one party
     return lemma not in OWN_ACTS
 
 
-# What one calls off that is one's own plan, not a party's offer: "canceled a planned trip".
+# What one calls off that is one's own plan, not a party's offer: "called off her tour".
 CALLED_OFF = words("trip visit appearance event rally speech tour concert show stop")
 # Types whose present tense with a generic plural actor states a standing view ("voters who support X").
 STANDING = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
@@ -439,21 +439,21 @@ KIN = words("father mother son daughter wife husband brother sister friend colle
 FREQUENCY = words("often usually frequently regularly sometimes always routinely typically generally")
 
 
-# Things a party can kill or attack in words only: "killing the bill".
+# Things a party can kill or attack in words only: "killed the tax bill".
 ENACTMENTS = words("bill legislation measure proposal plan deal amendment resolution law provision agenda reform")
 SINGULAR_PRONOUNS = words("he she him her")
 
 
 def _says_above(target: Token, trigger: Token) -> bool:
     """Whether the target is the subject of a verb whose clause holds the trigger: the speaker
-    or thinker ("Alder repeated that Valmora opposed ..."), never the one acted on. A relative
-    pronoun as that subject ("Broaddrick, who said Clinton raped her") is not compared: there the
-    speaker can be the one acted on."""
+    or thinker ("Alder said that Valmora opposed ..."), never the one acted on. A pronoun as that
+    subject ("Brand, who said the guards beat her") is not compared: there the speaker can be the
+    one acted on."""
     heads = {target.i, referent(target).i}
-    if target.lower_ in {"it", "its"}:  # "... opposed hacking and acted against it": never the speaker
+    if target.lower_ in {"it", "its"}:  # "... opposed the tax and voted against it": never the speaker
         heads.add(referent(resolve_pronoun(target)).i)
     elif is_pronoun(target):
-        return False  # "he", "she" in a quote may well be the speaker ("I get endorsed by ...")
+        return False  # "he", "she" in a quote may well be the speaker ("I was backed by ...")
     for child, verb in path_up(trigger):
         if child.dep_ in {"ccomp", "parataxis"} and any(
             c.dep_ == "nsubj" and not is_pronoun(c) and heads & {t.i for t in c.subtree} for c in verb.children
@@ -465,14 +465,14 @@ def _says_above(target: Token, trigger: Token) -> bool:
 
 
 def number_clash(pronoun: Token | None, start: int | None, end: int | None) -> str | None:
-    """ "he" or "she" given a plural party ("top advisers said he had rejected it"): why the
+    """ "he" or "she" given a plural party ("aides said he had turned it down"): why the
     event is held back, or None. ``start``/``end`` are the characters of the party's phrase."""
     if pronoun is None or start is None or end is None or pronoun.lower_ not in SINGULAR_PRONOUNS:
         return None
     span = pronoun.doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.root.tag_ != "NNS" or span.root.pos_ != "NOUN" or span.root.ent_type_:
         return None  # a plural common noun; a name ending in -s ("Sanders") is no plural
-    return "actor: 'he' or 'she' resolved to a plural ('advisers said he had ...')"
+    return "actor: 'he' or 'she' resolved to a plural ('aides said he had ...')"
 
 
 def _question(token: Token) -> bool:
@@ -495,7 +495,7 @@ def _first_person(token: Token) -> bool:
 
 
 def _says_what(verb: Token) -> bool:
-    """ "conceded that the race was lost", "'We know how it will go,' X conceded": a clause or a
+    """ "conceded that the vote was lost", "'It is over,' X conceded": a clause or a
     quote conceded, an admission in words."""
     if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
         return True
@@ -515,8 +515,8 @@ def _leaves_a_post(verb: Token) -> bool:
 
 
 def _standing_view(verb: Token, actor: Token | None) -> bool:
-    """A present-tense verb with no auxiliary whose actor is a generic plural ("older people, who
-    strongly support X", "many businesses support the plan"): a standing view, not a happening."""
+    """A present-tense verb with no auxiliary whose actor is a generic plural ("farmers, who
+    mostly back X", "most retailers oppose the tax"): a standing view, not a happening."""
     if actor is None or verb.tag_ not in {"VBP", "VBZ"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     head = referent(resolve_pronoun(actor))
@@ -524,7 +524,7 @@ def _standing_view(verb: Token, actor: Token | None) -> bool:
 
 
 def _own_thing(obj: Token) -> bool:
-    """What one defends that is one's own or a thing: "his record", "his call to raise wages"."""
+    """What one defends that is one's own or a thing: "her policy", "his plan to cut fares"."""
     if obj.lemma_.lower() in {"number", "handful", "couple", "series", "host"}:
         obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
     if obj.lemma_.lower() in DEFENDED_THINGS:
@@ -535,14 +535,14 @@ def _own_thing(obj: Token) -> bool:
 
 
 def _agrees_with_someone(verb: Token) -> bool:
-    """ "X is agreeing with me", "agreed with her critics": a view shared with someone, with nothing
+    """ "X agrees with Y", "agreed with her critics": a view shared with someone, with nothing
     agreed on ("agreed with Y on a ceasefire", "agreed to talks" name what was agreed)."""
     preps = _preps(verb)
     return "with" in preps and not preps & {"on", "to", "upon"} and not _objects(verb)
 
 
 def _headline_plan(verb: Token) -> bool:
-    """ "Senator to back Lee for president": a headline's bare infinitive with its own subject and no
+    """ "Mayor to back Brand for governor": a headline's bare infinitive with its own subject and no
     finite verb above it tells what someone will do."""
     return (
         verb.dep_ == "ROOT"
@@ -799,7 +799,7 @@ def _sense(
     if type_ == "REJECT" and objects & CALLED_OFF:
         return "sense: calling off one's own trip or appearance, no party rejected"
     if type_ in STANDING and _standing_view(token, actor):
-        return "status: a standing view of a group ('older voters, who support X'), not a happening"
+        return "status: a standing view of a group ('farmers, who back X'), not a happening"
     if type_ == "DISAPPROVE" and token.lower_ == "blame" and _to_be(token):
         return "sense: 'X is to blame' says X is at fault; X blames no one"
     if _judged_or_habit(token):
