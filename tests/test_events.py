@@ -375,7 +375,9 @@ def _parties(event: Event | None, role: str) -> set[str]:
 
 
 def _find(analysis, type_: str, trigger_word: str) -> Event:
-    for event in analysis.events:
+    """The event on ``trigger_word``, emitted or held back (a planned, denied or demanded event is
+    kept among the held-back ones, with its status)."""
+    for event in (*analysis.events, *analysis.held_back):
         if event.type == type_ and event.trigger and trigger_word in event.trigger:
             return event
     raise AssertionError(f"no {type_} on {trigger_word!r}: {[(e.type, e.trigger) for e in analysis.events]}")

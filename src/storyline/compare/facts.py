@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..analyze.events.trust import with_untold
 from ..model import Analysis
 from .bearings import bearings
 from .context import StoryContext, country_of, normalise
@@ -184,7 +185,7 @@ def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterato
     analysis = context.analyses[index]
     dated: dict[str, set[str]] = defaultdict(set)
     pending: list[Claim] = []
-    for event in analysis.events:
+    for event in with_untold(analysis.events, analysis.held_back):
         actors = parties.of_phrase(index, event.actor, event.actor_id)
         if not actors or event.status in _NOT_HAPPENED:
             continue

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..analyze.events.trust import with_untold
 from ..model import Analysis, Event
 from .context import StoryContext, country_of, sentence_bounds
 from .parties import Parties
@@ -96,7 +97,7 @@ def _statements(
     """(party, stance, start, end, evidence) for each event and quote of one article."""
     analysis = context.analyses[index]
     article = analysis.article
-    for event in analysis.events:
+    for event in with_untold(analysis.events, analysis.held_back):
         stance = _DENIED_STANCE.get(event.type) if event.status == "denied" else EVENT_STANCE.get(event.type)
         actors = parties.of_phrase(index, event.actor, event.actor_id)
         if (

@@ -35,7 +35,7 @@ from .participants import active_subject, actor_head, breaks, clause_head, local
 from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
-from .trust import SUPPORT_VERBS, addressee, distrust, party, quoted_claim
+from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -303,8 +303,11 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         target_end=target.end if target else None,
     )
     event = _with_date(event, trigger, found.dates)
-    why = quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status, actor_tok) or distrust(
-        trigger, type_, inner, actor_tok, target_tok
+    why = (
+        quoted_claim(trigger.token, found.quotes, actor.entity_id if actor else None, status, actor_tok)
+        or distrust(trigger, type_, inner, actor_tok, target_tok)
+        or number_clash(actor_tok, event.actor_start, event.actor_end)
+        or unhappened(event.status, event.type)
     )
     return Coded(event, actor, target, why, trigger, actor_tok)
 
@@ -582,14 +585,20 @@ def _carries(head: Token, trigger: Trigger) -> bool:
 
 
 def _says_no(token: Token) -> bool:
-    """ "no" as a determiner or in "no longer", "no more"."""
+    """ "no" as a determiner or in "no longer", "no more"; a fronted "at no time", "in no way"."""
     if token.lower_ in {"no", "never"} and token.dep_ in {"det", "advmod", "neg"}:
         return True
+    if token.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in token.children
+    ):
+        return True  # "At no point did Norland sign the accord"
     return token.lower_ in {"longer", "more"} and any(c.lower_ == "no" for c in token.children)
 
 
 def _hedged(token: Token) -> bool:
     """May, could, reportedly, allegedly; "is believed to"; the "if" clause of a conditional."""
+    if _shared_auxes(token) & HEDGE_WORDS:
+        return True  # "could sue the firm or boycott it"
     for link in _chain(token):
         words = {c.lower_ for c in link.children if c.dep_ in {"aux", "advmod"}}
         if words & HEDGE_WORDS or link.lemma_.lower() in HEDGE_VERBS:
@@ -602,8 +611,20 @@ def _hedged(token: Token) -> bool:
     return False
 
 
+def _shared_auxes(token: Token) -> set[str]:
+    """The auxiliaries a coordinated verb with no subject or auxiliary of its own shares with the verb
+    it is joined to: in "he'd leave the party and back Brand" the backing is under "would" too."""
+    if token.dep_ != "conj" or token.pos_ != "VERB" or token.head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
+        return set()
+    return {c.lower_ for c in token.head.children if c.dep_ == "aux"}
+
+
 def _planned(token: Token) -> bool:
     """Will, would, is to, going to, expected/preparing/planning to."""
+    if _shared_auxes(token) & (FUTURE_AUX | CONTRACTED_WOULD) and token.tag_ != "VBN":
+        return True
     for link in _chain(token):
         auxes = {c.lower_ for c in link.children if c.dep_ == "aux"}
         if link.tag_ == "VBN":
