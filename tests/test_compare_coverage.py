@@ -13,21 +13,13 @@ from typing import Any
 
 import pytest
 
+from story_records import article as _article
+from story_records import span as _span
 from storyline.compare import compare_story
 from storyline.compare.numbers import background, counts
 from storyline.compare.offices import parse_titles, titles_compatible
 from storyline.compare.values import names_compatible
-from storyline.model import Analysis, Article, Entity, Quote, Role
-
-
-def _span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _article(aid: str, text: str, **records: Any) -> Analysis:
-    article = Article(aid, f"{aid}.txt", text, title=f"Report {aid}", outlet=f"Outlet {aid}", published=None)
-    return Analysis(article, **{k: tuple(v) for k, v in records.items()})  # type: ignore[arg-type]
+from storyline.model import Analysis, Entity, Quote, Role
 
 
 def _read(text: str) -> list[tuple[str, float, float]]:

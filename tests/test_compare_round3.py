@@ -11,23 +11,15 @@ from typing import Any
 
 import pytest
 
+from story_records import article as _article
+from story_records import span as _span
 from storyline.compare import compare_story
 from storyline.compare.bearings import bearings
 from storyline.compare.numbers import background, counts, local, parse_number
 from storyline.compare.offices import parse_titles, titles_compatible, titles_corroborate
 from storyline.compare.times import clock_times
 from storyline.compare.values import is_description, names_compatible
-from storyline.model import Analysis, Article, Entity, Quote, Role
-
-
-def _span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _article(aid: str, text: str, **records: Any) -> Analysis:
-    article = Article(aid, f"{aid}.txt", text, title=f"Report {aid}", outlet=f"Outlet {aid}", published=None)
-    return Analysis(article, **{k: tuple(v) for k, v in records.items()})  # type: ignore[arg-type]
+from storyline.model import Entity, Quote, Role
 
 
 def _story(*texts: str) -> Any:

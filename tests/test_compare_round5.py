@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from story_records import article as _article
+from story_records import span as _span
 from storyline.compare import compare_story
 from storyline.compare.context import StoryContext
 from storyline.compare.values import Speaker, named_in_full, speakers_agree
-from storyline.model import Analysis, Article, Entity, Quote, Role
-
-
-def _span(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _article(aid: str, text: str, **records: Any) -> Analysis:
-    article = Article(aid, f"{aid}.txt", text, title=f"Report {aid}", outlet=f"Outlet {aid}", published=None)
-    return Analysis(article, **{k: tuple(v) for k, v in records.items()})  # type: ignore[arg-type]
+from storyline.model import Analysis, Entity, Quote, Role
 
 
 def _titled(aid: str, text: str, name: str, title: str) -> Analysis:
