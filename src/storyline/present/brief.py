@@ -262,7 +262,7 @@ def _when(brief: dict[str, Any], out: _Markdown) -> str:
 def _said(brief: dict[str, Any], out: _Markdown) -> str:
     rows = []
     for group in brief.get("quotes_by_speaker", [])[:MAX_ITEMS]:
-        quotes = [f"{_quoted(q, out)} ({out.esc(_label(brief, q))})" for q in group["quotes"][:4]]
+        quotes = [f"{_quoted(q, out)} ({out.esc(cite(brief, q))})" for q in group["quotes"][:4]]
         rows.append(out.nested(f"{out.esc(group['speaker'])}:", quotes))
     return out.items(rows)
 
@@ -308,26 +308,30 @@ def _positions(brief: dict[str, Any], out: _Markdown) -> str:
         more = f" (+{len(position['evidence']) - 1})" if len(position["evidence"]) > 1 else ""
         rows.append(
             f"{out.esc(position['party'])} {out.esc(position['stance'])} — {out.esc(position['issue'])}: "
-            f"{out.esc(first['quote_or_event'])} {out.em(out.esc(_label(brief, first)))}{more}"
+            f"{out.esc(first['quote_or_event'])} {out.em(out.esc(cite(brief, first)))}{more}"
         )
     return out.items(rows)
 
 
 def _outlets(brief: dict[str, Any], sources: list[dict[str, Any]], out: _Markdown) -> str:
-    names = dict.fromkeys(_label(brief, s) for s in sources)
+    names = dict.fromkeys(cite(brief, s) for s in sources)
     return out.esc("(" + ", ".join(names) + ")")
 
 
 def _dated_label(brief: dict[str, Any], source: dict[str, Any]) -> str:
     """The source's label with its publication date, unless the label already carries it."""
-    label, when = _label(brief, source), source.get("published") or "undated"
+    label, when = cite(brief, source), source.get("published") or "undated"
     return label if label.endswith(when) else f"{label}, {when}"
 
 
-def _label(brief: dict[str, Any], source: dict[str, Any]) -> str:
-    """How the rendered brief cites one source: its article's label, else its outlet, else its id."""
+def cite(brief: dict[str, Any], source: dict[str, Any]) -> str:
+    """How a brief (markdown, the web page, its chart) names one source: its article's label, else its outlet.
+
+    One function for every view, so the chart's legend, the "N reports" lists
+    and the markdown never call one article by two names.
+    """
     article = source.get("article") or ""
-    return str(brief.get("source_labels", {}).get(article) or source.get("outlet") or article)
+    return str(brief.get("source_labels", {}).get(article) or source.get("outlet") or article or UNKNOWN_OUTLET)
 
 
 _SECTIONS: list[tuple[str, Callable[[dict[str, Any], _Markdown], str]]] = [

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from html import escape
 from typing import Any
 
-from .brief import UNKNOWN_OUTLET
+from .brief import UNKNOWN_OUTLET, cite
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per outlet in order of appearance.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -23,8 +23,9 @@ MAX_NODES = 14
 def timeline_chart(brief: dict[str, Any]) -> dict[str, Any]:
     """Dated timeline items per day and outlet: ``{days, outlets, counts [{day, outlet, items}]}``.
 
-    Each source of a timeline item counts once for its outlet, so an event
-    three outlets report stacks three high on its day.
+    Each source of a timeline item counts once for its outlet (named as the
+    brief cites it: outlet, else byline, else title), so an event three
+    outlets report stacks three high on its day.
     """
     counts: Counter[tuple[str, str]] = Counter()
     for item in brief.get("timeline", []):
@@ -32,7 +33,7 @@ def timeline_chart(brief: dict[str, Any]) -> dict[str, Any]:
             continue
         day = str(item["date"])[:10]
         for source in item.get("sources", []):
-            counts[(day, source.get("outlet") or UNKNOWN_OUTLET)] += 1
+            counts[(day, cite(brief, source))] += 1
     days = sorted({day for day, _ in counts})
     outlets = list(dict.fromkeys(outlet for _, outlet in sorted(counts, key=lambda k: (k[1] == UNKNOWN_OUTLET, k))))
     rows = [{"day": day, "outlet": outlet, "items": n} for (day, outlet), n in sorted(counts.items())]

@@ -35,6 +35,7 @@ from ..errors import StorylineError
 from ..settings import Settings
 from ..store import Store
 from . import data
+from .brief import cite
 from .pictures import graph_svg, timeline_svg
 
 log = logging.getLogger(__name__)
@@ -103,15 +104,9 @@ def _hits(snippet: str | None) -> Markup:
     return Markup(text.replace("\x02", "<mark>").replace("\x03", "</mark>"))
 
 
-def _outlet_names(sources: list[dict[str, Any]], titles: dict[str, str | None] | None = None) -> list[str]:
-    """The distinct outlets of a list of sources, in order; an article without one goes by its title."""
-    titles = titles or {}
-    names = (s.get("outlet") or _clip(titles.get(s.get("article", "")) or "unknown outlet", 40) for s in sources)
-    return list(dict.fromkeys(names))
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+def _outlet_names(sources: list[dict[str, Any]], brief: dict[str, Any]) -> list[str]:
+    """The distinct names of a list of sources, in order, as the brief cites them (outlet, else byline, else title)."""
+    return list(dict.fromkeys(cite(brief, s) for s in sources))
 
 
 def _mark_value(sentence: str | None, value: str | None) -> Markup:
