@@ -16,6 +16,7 @@ import pytest
 import storyline
 from storyline.compare import compare_story
 from storyline.compare.context import sentence_bounds
+from storyline.compare.facts import event_words
 from storyline.compare.numbers import counts
 from storyline.compare.offices import offices_compatible, parse_office
 from storyline.compare.values import dates_compatible, places_compatible
@@ -605,3 +606,18 @@ def test_compare_words_in_marks_without_a_speech_verb_show_no_position() -> None
     without = analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities, quotes=[bare])
     assert compare_story([with_cue]).positions != ()
     assert compare_story([without]).positions == ()
+
+
+@pytest.mark.parametrize(
+    ("event_type", "denied", "actors", "targets", "words"),
+    [
+        ("CONSULT", False, ["Norland", "Valmora"], [], "Norland and Valmora held talks (CONSULT)"),
+        ("DISAPPROVE", False, ["Norland"], ["Valmora"], "Norland criticised Valmora (DISAPPROVE)"),
+        ("DEMAND", False, ["Norland"], [], "Norland made demands (DEMAND)"),
+        ("AGREE", True, ["Norland", "Valmora"], [], "denied: Norland and Valmora reached an agreement (AGREE)"),
+    ],
+)
+def test_event_subjects_read_as_words_with_their_code(
+    event_type: str, denied: bool, actors: list[str], targets: list[str], words: str
+) -> None:
+    assert event_words(event_type, denied, actors, targets) == words

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 
 from .bearings import same_distance
 from .conflicts import agree, group
+from .facts import event_key_words
 from .offices import titles_corroborate
 from .records import Claim, Corroboration
 from .times import same_happening
@@ -141,9 +142,9 @@ def describe(claim: Claim, values: list[str]) -> str:
     if claim.kind == "mediator":
         return f"{shown} mediates"
     if claim.kind == "event" and claim.attribute == "happened":
-        return claim.subject
+        return event_key_words(claim.subject_key)
     if claim.kind == "event":
-        return f"{claim.subject}: {claim.attribute} {shown}"
+        return f"{event_key_words(claim.subject_key)}: {claim.attribute} {shown}"
     if claim.kind == "number":
         return f"{shown} ({claim.subject})"
     if claim.kind == "bearing":

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..analyze.events.lexicon import PHRASES
 from ..analyze.events.trust import with_untold
 from ..model import Analysis
 from .bearings import bearings
@@ -46,6 +47,7 @@ from .values import Speaker
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT"})
+_TRAILING_PREPOSITION = re.compile(r" (?:of|to|from|on|with|against)$")
 _NOT_HAPPENED = frozenset({"demanded", "hedged"})
 _MIN_QUOTE = 20  # characters: shorter fragments ("difficult") are too common to identify a quote
 
@@ -178,6 +180,40 @@ def event_subject(event_type: str, status: str, actors: frozenset[str], targets:
     key = f"{kind}:{'+'.join(sorted(actors))}>{'+'.join(sorted(targets))}"
     display = f"{' and '.join(sorted(actors))} {kind}" + (f" {' and '.join(sorted(targets))}" if targets else "")
     return key, display
+
+
+def event_key_words(key: str) -> str:
+    """The words of an event subject from its key ("not AGREE:Norland+Valmora>"), for the brief's facts.
+
+    The key, not the display, is parsed: the display stays the code form
+    ("Norland and Valmora CONSULT") because judged audit lines and exported
+    subjects are matched on it.
+    """
+    kind, _, parties = key.partition(":")
+    actors, _, targets = parties.partition(">")
+    denied = kind.startswith("not ")
+    return event_words(
+        kind.removeprefix("not "), denied, actors.split("+") if actors else [], targets.split("+") if targets else []
+    )
+
+
+def event_words(event_type: str, denied: bool, actors: list[str], targets: list[str]) -> str:
+    """An event subject as a reader says it, its PLOVER code kept: "Norland and Valmora held talks (CONSULT)".
+
+    One actor with a target takes the one-sided phrase ("Norland criticised
+    Valmora"); two or more actors without one take the joint phrase, and one
+    actor alone the one-sided phrase without its preposition. A type
+    the table does not know falls back to its code.
+    """
+    one_sided, joint = PHRASES.get(event_type, (event_type.lower(), event_type.lower()))
+    who = " and ".join(actors)
+    if targets:
+        words = f"{who} {one_sided} {' and '.join(targets)}"
+    elif len(actors) > 1:
+        words = f"{who} {joint}"
+    else:
+        words = f"{who} {_TRAILING_PREPOSITION.sub('', one_sided)}"
+    return f"{'denied: ' if denied else ''}{words} ({event_type})"
 
 
 def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterator[Claim]:

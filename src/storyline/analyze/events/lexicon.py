@@ -873,6 +873,31 @@ WEAPON_MODES: dict[str, str] = {
     "nuclear": "unconventional",
 }
 
+# Each type in words, for readers of a brief: (what one side did to another,
+# what two sides did together). Past tense, as reports tell events; the code
+# itself stays beside the words wherever an event is shown.
+PHRASES: dict[str, tuple[str, str]] = {
+    "AGREE": ("agreed with", "reached an agreement"),
+    "CONSULT": ("held talks with", "held talks"),
+    "SUPPORT": ("backed", "expressed support"),
+    "CONCEDE": ("made concessions to", "made concessions"),
+    "COOPERATE": ("cooperated with", "cooperated"),
+    "AID": ("gave aid to", "gave aid"),
+    "RETREAT": ("pulled back from", "pulled back"),
+    "INVESTIGATE": ("investigated", "investigated"),
+    "DEMAND": ("made demands of", "made demands"),
+    "DISAPPROVE": ("criticised", "criticised"),
+    "REJECT": ("rejected a proposal or demand of", "rejected a proposal or demand"),
+    "THREATEN": ("threatened", "made threats"),
+    "PROTEST": ("protested against", "protested"),
+    "SANCTION": ("imposed sanctions on", "imposed sanctions"),
+    "MOBILIZE": ("mobilised against", "mobilised"),
+    "COERCE": ("used coercion against", "used coercion"),
+    "ASSAULT": ("attacked", "carried out attacks"),
+    "FIGHT": ("fought", "fought"),
+}
+
+
 # How an event embedded under a DEMAND or REJECT is described (manual table 3.3).
 DEMAND_MODES: dict[str, str] = {
     "CONSULT": "meet",
