@@ -329,3 +329,25 @@ def test_kb_entities_role_phrase_with_a_state_is_a_name_of_the_person_holding_th
         assert [m["name"] for m in store.find_kb_entities("Ola Brekke")] == ["Ola Brekke"]
         # Nobody in the article holds Denmark's office: the phrase names no one.
         assert store.find_kb_entities("Denmark's prime minister") == []
+
+
+def test_entity_view_names_a_source_without_outlet_by_its_byline_then_title() -> None:
+    from rich.console import Console
+
+    from storyline.present.entity import render_entity
+
+    def row(article: str, outlet: str | None, byline: str | None, title: str) -> dict[str, object]:
+        return {"article_id": article * 8, "name_in_article": "Ilse Varga", "outlet": outlet, "byline": byline,
+                "published": None, "title": title, "roles": []}  # fmt: skip
+
+    page = {
+        "id": "kb-1", "name": "Ilse Varga", "type": "PERSON", "names": [{"name": "Ilse Varga", "count": 3}],
+        "articles": [row("a", "Harbor Times", "Ann Lee", "Pier closes"), row("b", None, "Lake Newsroom", "Vote"),
+                     row("c", None, None, "Pier vote")],
+        "quotes": [], "events": [],
+    }  # fmt: skip
+    console = Console(record=True, width=100)
+    render_entity(page, console)
+    text = console.export_text()
+    assert "Harbor Times" in text and "Lake Newsroom" in text and "Pier vote" in text
+    assert "Ann Lee" not in text and "?" not in text

@@ -1136,7 +1136,8 @@ class Store:
         if row is None:
             raise StorylineError("E161", ref=kb_id, path=self.path)
         rows = self.conn.execute(
-            "SELECT l.article_id, l.entity_id, l.name_in_article, a.outlet, a.published, a.title, e.aliases, e.roles "
+            "SELECT l.article_id, l.entity_id, l.name_in_article, a.outlet, a.byline, a.published, a.title, "
+            "e.aliases, e.roles "
             "FROM kb_links l JOIN articles a ON a.id = l.article_id "
             "LEFT JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id "
             "WHERE l.kb_id = ? ORDER BY a.published IS NULL, a.published, a.rowid, l.entity_id",
@@ -1155,6 +1156,7 @@ class Store:
                     "entity_id": r["entity_id"],
                     "name_in_article": r["name_in_article"],
                     "outlet": r["outlet"],
+                    "byline": r["byline"],
                     "published": r["published"],
                     "title": r["title"],
                     "roles": roles,
@@ -1199,7 +1201,7 @@ class Store:
         """The quotes whose speaker is linked to ``kb_id``, the text read from the article at the quote's span."""
         rows = self.conn.execute(
             "SELECT q.article_id, q.n, q.kind, q.speaker, q.cue, q.channel, q.via, q.start, q.end, "
-            "substr(a.text, q.start + 1, q.end - q.start) AS span_text, a.outlet, a.published "
+            "substr(a.text, q.start + 1, q.end - q.start) AS span_text, a.outlet, a.byline, a.published "
             "FROM kb_links l JOIN quotes q ON q.article_id = l.article_id AND q.speaker_id = l.entity_id "
             "JOIN articles a ON a.id = l.article_id WHERE l.kb_id = ? "
             "ORDER BY a.published IS NULL, a.published, a.rowid, q.n",
@@ -1209,6 +1211,7 @@ class Store:
             {
                 "article_id": r["article_id"],
                 "outlet": r["outlet"],
+                "byline": r["byline"],
                 "published": r["published"],
                 "kind": r["kind"],
                 "speaker": r["speaker"],
@@ -1224,7 +1227,7 @@ class Store:
     def kb_events(self, kb_id: str) -> list[dict[str, Any]]:
         """The events in which an entity linked to ``kb_id`` is the actor or the target."""
         rows = self.conn.execute(
-            "SELECT ev.*, a.outlet, a.published, "
+            "SELECT ev.*, a.outlet, a.byline, a.published, "
             "(SELECT kb_id FROM kb_links x WHERE x.article_id = ev.article_id AND x.entity_id = ev.actor_id) "
             "AS actor_kb, "
             "(SELECT kb_id FROM kb_links x WHERE x.article_id = ev.article_id AND x.entity_id = ev.target_id) "
@@ -1240,6 +1243,7 @@ class Store:
             {
                 "article_id": r["article_id"],
                 "outlet": r["outlet"],
+                "byline": r["byline"],
                 "published": r["published"],
                 "as": "actor" if r["actor_kb"] == kb_id else "target",
                 **{k: r[k] for k in keys},

@@ -89,7 +89,7 @@ def _roles_table(articles: list[dict[str, Any]]) -> Table:
     for article in articles:
         roles = "; ".join(r["title"] + (f" ({r['org']})" if r["org"] else "") for r in article["roles"])
         table.add_row(
-            article["outlet"] or "?",
+            _cited(article),
             article["published"] or "undated",
             article["name_in_article"] + (f": {roles}" if roles else ""),
             article["article_id"][:8],
@@ -103,4 +103,10 @@ def _indented(text: str, *, indent: int = 2, style: str = "") -> Padding:
 
 
 def _source(fact: dict[str, Any]) -> str:
-    return f"{fact['outlet'] or '?'}, {fact['published'] or 'undated'}, article {fact['article_id'][:8]}"
+    return f"{_cited(fact)}, {fact['published'] or 'undated'}, article {fact['article_id'][:8]}"
+
+
+def _cited(fact: dict[str, Any]) -> str:
+    """Who reported it, as the brief names a source: outlet, else byline, else title; "?" when none is known."""
+    title = fact.get("title") or ""
+    return fact["outlet"] or fact.get("byline") or (title[:39] + "…" if len(title) > 40 else title) or "?"
