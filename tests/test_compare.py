@@ -21,7 +21,7 @@ from storyline.compare.numbers import counts
 from storyline.compare.offices import offices_compatible, parse_office
 from storyline.compare.values import dates_compatible, places_compatible
 from storyline.model import Analysis, Article, Attribution, Entity, Event, Quote, Role, TimelineEntry
-from storyline.present.brief import brief_dict, render_brief
+from storyline.present.brief import brief_dict, evidence_words, render_brief
 
 PREVIEW = "000_99d1aa4d0a6639c2.txt"
 OUTCOME = "002_aeeafc2538b33a58.txt"
@@ -621,3 +621,22 @@ def test_event_subjects_read_as_words_with_their_code(
     event_type: str, denied: bool, actors: list[str], targets: list[str], words: str
 ) -> None:
     assert event_words(event_type, denied, actors, targets) == words
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [
+        ("indirect", "Anna Kovar: the northern region must stay under Norwegian control"),
+        ("direct", "Anna Kovar: “the northern region must stay under Norwegian control”"),
+        ("partial", "Anna Kovar: “the northern region must stay under Norwegian control”"),
+    ],
+)
+def test_position_evidence_puts_only_own_words_in_marks_and_names_the_speaker(kind: str, shown: str) -> None:
+    text = "Norwegian foreign minister Anna Kovar said the northern region must stay under Norwegian control."
+    words = "the northern region must stay under Norwegian control"
+    quote = Quote(words, kind, *_span(text, words), speaker="Anna Kovar", speaker_id="p1", cue="said")
+    entities = [person(text, "Anna Kovar", "Norwegian foreign minister")]
+    story = compare_story([analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities, quotes=[quote])])
+    (evidence,) = {e for p in story.positions for e in p.evidence}
+    assert evidence.to_dict()["kind"] == kind
+    assert evidence_words(evidence.to_dict()) == shown

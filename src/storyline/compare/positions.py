@@ -73,11 +73,7 @@ def find_positions(context: StoryContext, parties: Parties) -> list[Position]:
     for index, analysis in enumerate(context.analyses):
         for party, stance, start, end, item in _statements(context, parties, index):
             left, right = sentence_bounds(analysis.article.text, start, end)
-            wider = (
-                issues(analysis, left, right)
-                if isinstance(item.speaker, str) and item.quote_or_event[:1] == "“"
-                else []
-            )
+            wider = issues(analysis, left, right) if isinstance(item.speaker, str) and item.kind != "event" else []
             for issue in issues(analysis, start, end) or wider:
                 evidence[(party, issue, stance)].setdefault((analysis.article.id, left), item)
     positions = [
@@ -121,8 +117,10 @@ def _statements(
         if not speaker_parties:
             continue
         stance = quote_stance(f"{quote.cue or ''} {quote.text}")
-        item = PositionEvidence(article.id, article.outlet, article.published, f"“{quote.text.strip()}”",
-                                quote.speaker, quote.start, quote.end, quote.via)  # fmt: skip
+        words = quote.text.strip()
+        item = PositionEvidence(article.id, article.outlet, article.published,
+                                words if quote.kind == "indirect" else f"“{words}”",
+                                quote.speaker, quote.start, quote.end, quote.via, quote.kind)  # fmt: skip
         for party in speaker_parties:
             yield party, stance, quote.start, quote.end, item
 

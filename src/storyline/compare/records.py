@@ -135,7 +135,12 @@ class Corroboration:
 
 @dataclass(frozen=True, slots=True)
 class PositionEvidence:
-    """A quote or event that shows a party's stance; ``date`` is the event's or the article's."""
+    """A quote or event that shows a party's stance; ``date`` is the event's or the article's.
+
+    ``kind`` is the quote's kind (direct, indirect, partial) or "event": the words of a direct or
+    partial quote are in quotation marks and an indirect quote's are not, so that reported
+    speech is never read as someone's own words.
+    """
 
     article: str
     outlet: str | None
@@ -145,12 +150,14 @@ class PositionEvidence:
     start: int
     end: int
     via: str | None = None
+    kind: str = "event"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "outlet": self.outlet,
             "date": self.date,
+            "kind": self.kind,
             "quote_or_event": self.quote_or_event,
             "speaker": self.speaker,
             "via": self.via,

@@ -308,7 +308,7 @@ def _positions(brief: dict[str, Any], out: _Markdown) -> str:
         more = f" (+{len(position['evidence']) - 1})" if len(position["evidence"]) > 1 else ""
         rows.append(
             f"{out.esc(position['party'])} {out.esc(position['stance'])} — {out.esc(position['issue'])}: "
-            f"{out.esc(first['quote_or_event'])} {out.em(out.esc(cite(brief, first)))}{more}"
+            f"{out.esc(evidence_words(first))} {out.em(out.esc(cite(brief, first)))}{more}"
         )
     return out.items(rows)
 
@@ -332,6 +332,19 @@ def cite(brief: dict[str, Any], source: dict[str, Any]) -> str:
     """
     article = source.get("article") or ""
     return str(brief.get("source_labels", {}).get(article) or source.get("outlet") or article or UNKNOWN_OUTLET)
+
+
+def evidence_words(item: dict[str, Any]) -> str:
+    """A position's evidence as read: a quote goes with its speaker ("Anna Lind: that talks must resume").
+
+    Without the speaker an indirect quote ("that talks must resume") reads as nobody's words,
+    and a direct one hides which of the party's people said it.
+    """
+    words = str(item.get("quote_or_event") or "")
+    speaker = item.get("speaker")
+    if item.get("kind", "event") == "event" or not speaker:
+        return words
+    return f"{speaker}: {words}"
 
 
 _SECTIONS: list[tuple[str, Callable[[dict[str, Any], _Markdown], str]]] = [
