@@ -640,3 +640,9 @@ def test_position_evidence_puts_only_own_words_in_marks_and_names_the_speaker(ki
     (evidence,) = {e for p in story.positions for e in p.evidence}
     assert evidence.to_dict()["kind"] == kind
     assert evidence_words(evidence.to_dict()) == shown
+
+
+def test_position_evidence_does_not_name_a_speaker_who_is_the_party() -> None:
+    item = {"kind": "indirect", "quote_or_event": "that talks must resume", "speaker": "Anna Kovar"}
+    assert evidence_words(item, "Anna Kovar") == "that talks must resume"
+    assert evidence_words(item, "Norway") == "Anna Kovar: that talks must resume"

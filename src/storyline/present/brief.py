@@ -308,7 +308,7 @@ def _positions(brief: dict[str, Any], out: _Markdown) -> str:
         more = f" (+{len(position['evidence']) - 1})" if len(position["evidence"]) > 1 else ""
         rows.append(
             f"{out.esc(position['party'])} {out.esc(position['stance'])} — {out.esc(position['issue'])}: "
-            f"{out.esc(evidence_words(first))} {out.em(out.esc(cite(brief, first)))}{more}"
+            f"{out.esc(evidence_words(first, position['party']))} {out.em(out.esc(cite(brief, first)))}{more}"
         )
     return out.items(rows)
 
@@ -334,15 +334,16 @@ def cite(brief: dict[str, Any], source: dict[str, Any]) -> str:
     return str(brief.get("source_labels", {}).get(article) or source.get("outlet") or article or UNKNOWN_OUTLET)
 
 
-def evidence_words(item: dict[str, Any]) -> str:
+def evidence_words(item: dict[str, Any], party: str | None = None) -> str:
     """A position's evidence as read: a quote goes with its speaker ("Anna Lind: that talks must resume").
 
     Without the speaker an indirect quote ("that talks must resume") reads as nobody's words,
-    and a direct one hides which of the party's people said it.
+    and a direct one hides which of the party's people said it. A speaker who is the party
+    itself is not named twice.
     """
     words = str(item.get("quote_or_event") or "")
     speaker = item.get("speaker")
-    if item.get("kind", "event") == "event" or not speaker:
+    if item.get("kind", "event") == "event" or not speaker or speaker == party:
         return words
     return f"{speaker}: {words}"
 
