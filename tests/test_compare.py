@@ -21,7 +21,7 @@ from storyline.compare.numbers import counts
 from storyline.compare.offices import offices_compatible, parse_office
 from storyline.compare.values import dates_compatible, places_compatible
 from storyline.model import Analysis, Article, Attribution, Entity, Event, Quote, Role, TimelineEntry
-from storyline.present.brief import brief_dict, evidence_words, render_brief
+from storyline.present.brief import brief_dict, evidence_words, main_entities, render_brief
 
 PREVIEW = "000_99d1aa4d0a6639c2.txt"
 OUTCOME = "002_aeeafc2538b33a58.txt"
@@ -646,3 +646,25 @@ def test_position_evidence_does_not_name_a_speaker_who_is_the_party() -> None:
     item = {"kind": "indirect", "quote_or_event": "that talks must resume", "speaker": "Anna Kovar"}
     assert evidence_words(item, "Anna Kovar") == "that talks must resume"
     assert evidence_words(item, "Norway") == "Anna Kovar: that talks must resume"
+
+
+def test_brief_who_lists_a_state_once_not_its_adjective_or_capital() -> None:
+    text = "Norwegian officials met in Oslo. Norway sent Anna Kovar, and Sweden sent Lars Holm."
+    entities = [
+        place(text, "Norway", "g1"),
+        Entity("n1", "Norwegian", "NORP", mentions=(_span(text, "Norwegian"),)),
+        place(text, "Oslo", "g2"),
+        place(text, "Sweden", "g3"),
+        person(text, "Anna Kovar", eid="p1"),
+        person(text, "Lars Holm", eid="p2"),
+    ]
+    names = [e["name"] for e in main_entities([analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities)])]
+    assert "Norwegian" not in names and "Oslo" not in names
+    assert {"Norway", "Sweden", "Anna Kovar", "Lars Holm"} <= set(names)
+
+
+def test_brief_who_keeps_an_adjective_whose_state_is_not_listed() -> None:
+    text = "Norwegian officials met Anna Kovar."
+    entities = [Entity("n1", "Norwegian", "NORP", mentions=(_span(text, "Norwegian"),)), person(text, "Anna Kovar")]
+    names = [e["name"] for e in main_entities([analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities)])]
+    assert set(names) == {"Norwegian", "Anna Kovar"}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..compare import StoryComparison
-from ..compare.context import fallback_entity_key
+from ..compare.context import country_of, fallback_entity_key
 from ..errors import Errors
 from ..model import Analysis, Article
 
@@ -81,9 +81,14 @@ def _clip(text: str | None, width: int = 40) -> str | None:
 
 
 def main_entities(
-    analyses: Sequence[Analysis], entity_keys: Mapping[tuple[str, str], str] | None = None, limit: int = 10
+    analyses: Sequence[Analysis], entity_keys: Mapping[tuple[str, str], str] | None = None, limit: int = MAX_ITEMS
 ) -> list[dict[str, Any]]:
-    """The entities most articles mention, then most mentions: name, type, roles by article, article count."""
+    """The entities most articles mention, then most mentions: name, type, roles by article, article count.
+
+    A word that stands for a state that is itself listed ("Ukrainian", "Kyiv", "the Kremlin"
+    beside "Ukraine" or "Russia") is left out, so that the few places of the list go to the
+    people and organisations of the story.
+    """
     keys = entity_keys or {}
     seen: dict[str, dict[str, Any]] = {}
     weight: Counter[str] = Counter()
@@ -100,6 +105,11 @@ def main_entities(
                 for r in entity.roles
             ]  # fmt: skip
             weight[key] += 1000 + max(1, len(entity.mentions))
+    countries = {row["name"] for row in seen.values() if row["type"] == "GPE"}
+    for key, row in seen.items():
+        state = country_of(row["name"])
+        if state in countries and state != row["name"]:
+            del weight[key]  # "Ukrainian", "Kyiv" beside "Ukraine": the state is listed once
     return [seen[key] for key, _ in weight.most_common(limit)]
 
 
@@ -244,7 +254,8 @@ def _who(brief: dict[str, Any], out: _Markdown) -> str:
     for entity in brief.get("entities", [])[:MAX_ITEMS]:
         titles = sorted({r["title"] for r in entity["roles"]})
         roles = f" — {out.esc(', '.join(titles))}" if titles else ""
-        rows.append(f"{out.esc(entity['name'])} ({out.esc(entity['type'])}, {entity['articles']} articles){roles}")
+        count = f"{entity['articles']} article{'' if entity['articles'] == 1 else 's'}"
+        rows.append(f"{out.esc(entity['name'])} ({out.esc(entity['type'])}, {count}){roles}")
     return out.items(rows)
 
 
