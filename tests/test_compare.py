@@ -668,3 +668,15 @@ def test_brief_who_keeps_an_adjective_whose_state_is_not_listed() -> None:
     entities = [Entity("n1", "Norwegian", "NORP", mentions=(_span(text, "Norwegian"),)), person(text, "Anna Kovar")]
     names = [e["name"] for e in main_entities([analysis("a1", text, "Harbour Times", "2026-03-01", entities=entities)])]
     assert set(names) == {"Norwegian", "Anna Kovar"}
+
+
+def test_who_said_what_leaves_out_words_in_marks_without_a_speech_verb() -> None:
+    text = "Minister Anna Kovar approved a licence for “up to 40 patrol boats” and said talks must go on."
+    fragment, said = "up to 40 patrol boats", "talks must go on"
+    quotes = [
+        Quote(fragment, "partial", *_span(text, fragment), speaker="Anna Kovar", speaker_id="p1"),
+        Quote(said, "indirect", *_span(text, said), speaker="Anna Kovar", speaker_id="p1", cue="said"),
+    ]
+    story = analysis("a1", text, "Harbour Times", "2026-03-01", quotes=quotes)
+    brief = brief_dict({"id": "s1", "title": "Licence"}, [story], compare_story([story]))
+    assert [q["text"] for g in brief["quotes_by_speaker"] for q in g["quotes"]] == [said]

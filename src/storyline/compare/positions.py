@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..analyze.events.trust import with_untold
-from ..model import Analysis, Event
+from ..model import Analysis, Event, Quote
 from .context import StoryContext, country_of, sentence_bounds
 from .parties import Parties
 from .records import Position, PositionEvidence
@@ -109,9 +109,7 @@ def _statements(
         for party in actors:
             yield party, stance, start, end, item
     for quote in analysis.quotes:
-        if quote.kind == "partial" and quote.cue is None:
-            # Words in marks with no verb of speech ("a licence for 'up to $5 million'") are
-            # a phrase someone wrote, not a statement: they show no stance.
+        if not is_statement(quote):
             continue
         speaker_parties = _speaker_parties(context, parties, index, quote.speaker, quote.speaker_id)
         if not speaker_parties:
@@ -123,6 +121,15 @@ def _statements(
                                 quote.speaker, quote.start, quote.end, quote.via, quote.kind)  # fmt: skip
         for party in speaker_parties:
             yield party, stance, quote.start, quote.end, item
+
+
+def is_statement(quote: Quote) -> bool:
+    """Whether a quote states something: words in marks with no verb of speech do not.
+
+    "a licence for 'up to $5 million'" quotes a phrase someone wrote; it is kept among the
+    article's quotes but shows no stance and is not listed as what its speaker said.
+    """
+    return not (quote.kind == "partial" and quote.cue is None)
 
 
 def _someone_elses(context: StoryContext, parties: Parties, index: int, event: Event, actors: frozenset[str]) -> bool:

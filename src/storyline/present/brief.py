@@ -16,6 +16,7 @@ from typing import Any
 
 from ..compare import StoryComparison
 from ..compare.context import country_of, fallback_entity_key
+from ..compare.positions import is_statement
 from ..errors import Errors
 from ..model import Analysis, Article
 
@@ -118,7 +119,7 @@ def quotes_by_speaker(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for analysis in analyses:
         for quote in analysis.quotes:
-            if not quote.speaker:
+            if not quote.speaker or not is_statement(quote):
                 continue
             groups[quote.speaker].append(
                 {
