@@ -628,10 +628,10 @@ def test_event_subjects_read_as_words_with_their_code(
     [
         ("indirect", "Anna Kovar: the northern region must stay under Norwegian control"),
         ("direct", "Anna Kovar: “the northern region must stay under Norwegian control”"),
-        ("partial", "Anna Kovar: “the northern region must stay under Norwegian control”"),
+        ("partial", "Anna Kovar: the northern region must stay under Norwegian control"),
     ],
 )
-def test_position_evidence_puts_only_own_words_in_marks_and_names_the_speaker(kind: str, shown: str) -> None:
+def test_position_evidence_puts_only_a_direct_quote_in_marks_and_names_the_speaker(kind: str, shown: str) -> None:
     text = "Norwegian foreign minister Anna Kovar said the northern region must stay under Norwegian control."
     words = "the northern region must stay under Norwegian control"
     quote = Quote(words, kind, *_span(text, words), speaker="Anna Kovar", speaker_id="p1", cue="said")

@@ -115,9 +115,7 @@ def _statements(
         if not speaker_parties:
             continue
         stance = quote_stance(f"{quote.cue or ''} {quote.text}")
-        words = quote.text.strip()
-        item = PositionEvidence(article.id, article.outlet, article.published,
-                                words if quote.kind == "indirect" else f"“{words}”",
+        item = PositionEvidence(article.id, article.outlet, article.published, quote.text.strip(),
                                 quote.speaker, quote.start, quote.end, quote.via, quote.kind)  # fmt: skip
         for party in speaker_parties:
             yield party, stance, quote.start, quote.end, item

@@ -137,9 +137,8 @@ class Corroboration:
 class PositionEvidence:
     """A quote or event that shows a party's stance; ``date`` is the event's or the article's.
 
-    ``kind`` is the quote's kind (direct, indirect, partial) or "event": the words of a direct or
-    partial quote are in quotation marks and an indirect quote's are not, so that reported
-    speech is never read as someone's own words.
+    ``kind`` is the quote's kind (direct, indirect, partial) or "event"; ``quote_or_event`` holds
+    the quote's words without quotation marks (the views add them by kind) or the event's sentence.
     """
 
     article: str

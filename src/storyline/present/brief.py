@@ -280,9 +280,16 @@ def _said(brief: dict[str, Any], out: _Markdown) -> str:
 
 
 def _quoted(quote: dict[str, Any], out: _Markdown) -> str:
-    """Quotation marks for a direct quote only: a reported (indirect) one is not the speaker's words."""
-    text = out.esc(quote["text"])
-    return f"“{text}”" if quote.get("kind", "direct") == "direct" else text
+    return quoted(out.esc(quote["text"]), quote.get("kind", "direct"))
+
+
+def quoted(text: str, kind: str) -> str:
+    """A quote's words as every view shows them: in quotation marks only when direct.
+
+    A reported (indirect) quote is not the speaker's own words, and a partial one is a few of
+    their words inside the outlet's sentence; marks around either would read as a full quote.
+    """
+    return f"“{text}”" if kind == "direct" else text
 
 
 def _disagree(brief: dict[str, Any], out: _Markdown) -> str:
@@ -354,10 +361,12 @@ def evidence_words(item: dict[str, Any], party: str | None = None) -> str:
     itself is not named twice.
     """
     words = str(item.get("quote_or_event") or "")
-    speaker = item.get("speaker")
-    if item.get("kind", "event") == "event" or not speaker or speaker == party:
+    kind = item.get("kind", "event")
+    if kind == "event":
         return words
-    return f"{speaker}: {words}"
+    words = quoted(words, kind)
+    speaker = item.get("speaker")
+    return f"{speaker}: {words}" if speaker and speaker != party else words
 
 
 _SECTIONS: list[tuple[str, Callable[[dict[str, Any], _Markdown], str]]] = [

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..store import Store
+from .brief import quoted
 
 
 def entity_page(store: Store, kb_id: str) -> dict[str, Any]:
@@ -52,7 +53,7 @@ def render_entity(page: dict[str, Any], console: Console) -> None:
     if page["quotes"]:
         console.print(Text("quotes", style="bold underline"))
         for quote in page["quotes"]:
-            console.print(_indented(f"“{' '.join(quote['text'].split())}”", indent=0))
+            console.print(_indented(quoted(" ".join(quote["text"].split()), quote["kind"]), indent=0))
             how = " / ".join(x for x in (quote["cue"], quote["channel"], quote["via"] and f"via {quote['via']}") if x)
             console.print(_indented(f"{quote['kind']}, as {quote['speaker']}{', ' + how if how else ''}", style="dim"))
             console.print(_indented(_source(quote), style="dim"))

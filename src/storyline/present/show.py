@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Analysis
+from .brief import quoted
 from .terminal import plain
 
 INDENT = 4
@@ -139,9 +140,7 @@ def _head(label: str, name: str, detail: str) -> Text:
 def _quote(quote: dict[str, Any]) -> tuple[Text, list[str]]:
     via = quote["via"] and f"via {quote['via']}"
     detail = ", ".join(x for x in (quote["kind"], quote["cue"], quote["channel"], via) if x)
-    text = _flat(quote["text"])
-    if quote["kind"] == "direct":
-        text = f"“{text}”"
+    text = quoted(_flat(quote["text"]), quote["kind"])
     return _head("QUOTE", quote["speaker"] or "unknown speaker", detail), [text]
 
 

@@ -35,7 +35,7 @@ from ..errors import StorylineError
 from ..settings import Settings
 from ..store import Store
 from . import data
-from .brief import cite, evidence_words
+from .brief import cite, evidence_words, quoted
 from .pictures import graph_svg, timeline_svg
 
 log = logging.getLogger(__name__)
@@ -95,6 +95,7 @@ def _environment() -> Environment:
     env.filters["short"] = lambda value, n=8: str(value or "")[:n]
     env.filters["outlet_names"] = _outlet_names
     env.filters["evidence_words"] = evidence_words
+    env.filters["quoted"] = quoted
     env.filters["pick"] = lambda indices, items: [items[i] for i in indices]
     return env
 
