@@ -314,3 +314,44 @@ def test_stories_a_company_with_or_without_its_legal_suffix_is_one_entity_key() 
     assert keys("Brackwater Holdings Co., Ltd.") == {"e:brackwater holdings"}
     assert keys("Marta Kovic's") == {"e:marta kovic"}
     assert keys("Incline Partners") == {"e:incline partners"}  # a word that only starts like a suffix stays
+
+
+def test_stories_days_more_than_a_year_apart_on_every_side_tell_two_happenings_apart() -> None:
+    from storyline.link.stories import StoryParams, years_apart
+
+    params = StoryParams()
+    first = {"d:2011-03-10": 1.0, "d:2011-03": 1.0, "d:2011": 1.0}
+    assert years_apart(first, {"d:2013-03-12": 1.0}, params)
+    assert not years_apart(first, {"d:2013-03-12": 1.0, "d:2011-03-10": 1.0}, params)  # a follow-up recalls the day
+    assert not years_apart(first, {"d:2011-09-01": 1.0}, params)  # within a year
+    assert not years_apart(first, {"d:2013-03": 1.0, "d:2013": 1.0}, params)  # no whole day on one side
+    assert not years_apart(first, {"d:2013-03-12": 1.0}, replace(params, apart_days=0))
+
+
+def test_stories_two_stories_years_apart_are_not_merged_through_an_undated_article(tmp_path: Path) -> None:
+    from storyline.link.stories import StoryParams
+    from storyline.model import Analysis, Article, DateMention
+
+    # Two reports of like happenings (nine made-up words in common) dated three years apart, then an
+    # undated scrap with words of both: without the dates the scrap bridges them into one story.
+    def made_up(prefix: str, n: int) -> list[str]:
+        return [f"{prefix}{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(n)]
+
+    shared, own_a, own_b = made_up("quor", 9), made_up("lorv", 40), made_up("mesk", 40)
+
+    def report(article_id: str, words: list[str], day: str = "", iso: str = "") -> Analysis:
+        text = (f"On {day} " if day else "") + " ".join(words) + "."
+        dates = (DateMention(day, iso, "day", 3, 3 + len(day)),) if day else ()
+        return Analysis(Article(id=article_id, source=f"t:{article_id}", text=text), dates=dates)
+
+    for apart_days, stories in ((0, 1), (365, 2)):
+        with Store(tmp_path / f"kb{apart_days}.db") as store:
+            store.write(
+                [
+                    report("first", shared + own_a, "10 March 2011", "2011-03-10"),
+                    report("second", shared + own_b, "2 June 2014", "2014-06-02"),
+                    report("scrap", own_a[:8] + own_b[:8]),
+                ]
+            )
+            link_stories(store, ["first", "second", "scrap"], params=replace(StoryParams(), apart_days=apart_days))
+            assert len({store.story_of(a) for a in ("first", "second", "scrap")}) == stories
