@@ -858,3 +858,33 @@ def test_programme_name_with_its_full_stop_is_no_quote(nlp, upto_quotes) -> None
 def test_sentences_in_capitals_stay_a_quote(nlp, upto_quotes) -> None:
     text = "“Certainly not. Certainly not,” Ruth Adler replied when asked about the merger."
     assert quotes_of(text, nlp, upto_quotes)
+
+
+def test_a_statement_someone_issued_speaks_for_its_issuer(nlp, upto_quotes) -> None:
+    text = "The Selm Ferry Workers Union issued a statement on Monday saying the new rota was “unsafe for crews.”"
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "unsafe for crews")
+    assert quote.speaker == "Selm Ferry Workers Union"
+
+
+def test_it_goes_to_the_body_that_became_the_subject_after_the_last_one_quoted(nlp, upto_quotes) -> None:
+    text = (
+        "The Selm Ferry Workers Union issued a statement on Monday saying the new rota was “unsafe for crews.”\n\n"
+        "The Harbour Board of Norland also released a statement. “We will meet the union this week,” it said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "meet the union")
+    assert quote.speaker == "Harbour Board of Norland"
+
+
+def test_it_stays_with_the_body_last_quoted_when_no_other_body_came_after(nlp, upto_quotes) -> None:
+    text = (
+        "“Crews will not sail on the new rota,” the Selm Ferry Workers Union said on Monday.\n\n"
+        "“We expect the board to withdraw it,” it said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "withdraw it")
+    assert quote.speaker == "Selm Ferry Workers Union"
+
+
+def test_cried_after_a_quote_is_a_cue(nlp, upto_quotes) -> None:
+    text = "Protesters gathered at the ferry gates on Monday.\n\n“Nobody asked the crews,” cried Marta Lind, a deckhand."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Nobody asked")
+    assert quote.speaker == "Marta Lind" and quote.cue == "cried"

@@ -44,7 +44,7 @@ SPEECH_VERBS = STATEMENT_VERBS | words(
     "propose recommend advise boast shout chant blurt whisper scream yell exclaim muse wonder counter "
     "retort rule demand agree brief inform answer hint signal cite repeat affirm echo scold crow sniff "
     "snap chide gush rave marvel mutter murmur sigh plead beg swear concur interject recount elaborate "
-    "clarify specify underline underscore highlight tout brag confess opine speculate point"
+    "clarify specify underline underscore highlight tout brag confess opine speculate point cry"
 )
 
 # Verbs that credit a claim to a mind or to evidence rather than to speech,

@@ -1283,6 +1283,11 @@ class _Discourse:
         author = _author_token(text)
         if author is not None:
             return self.speaker_of(author)
+        if text.dep_ == "dobj" and text.head.lemma_.lower() in _ISSUING_VERBS:
+            # "The union issued a statement saying ...": the text is the issuer's
+            issuer = cues.logical_subject(text.head)
+            if issuer is not None and issuer.lower_ not in {"who", "which", "that"}:
+                return self.speaker_of(issuer)
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in text.children):
             return None, None
         lemma = _SAME_TEXT.get(text.lemma_.lower(), text.lemma_.lower())
@@ -1401,7 +1406,12 @@ class _Discourse:
             return (name, entity) if name is not None else self.singular_they(pronoun)
         if lower == "it":
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
-            return (last.name, last.entity) if last is not None else self.org_subject(pronoun)
+            subjects = [t for t in self.ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
+            if last is not None and not (subjects and subjects[-1].idx > last.end):
+                return last.name, last.entity
+            # "The port authority released a statement. “...,” it said": a body that became the
+            # subject after the last one quoted is the one meant
+            return self.org_subject(pronoun)
         return None, None
 
     def singular_they(self, pronoun: Token) -> tuple[str | None, Entity | None]:
