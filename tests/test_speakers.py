@@ -885,6 +885,30 @@ def test_it_stays_with_the_body_last_quoted_when_no_other_body_came_after(nlp, u
 
 
 def test_cried_after_a_quote_is_a_cue(nlp, upto_quotes) -> None:
-    text = "Protesters gathered at the ferry gates on Monday.\n\n“Nobody asked the crews,” cried Marta Lind, a deckhand."
+    text = (
+        "Protesters gathered at the ferry gates on Monday.\n\n“Nobody asked the crews,” cried Marta Lind, a deckhand."
+    )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "Nobody asked")
     assert quote.speaker == "Marta Lind" and quote.cue == "cried"
+
+
+def test_a_quoted_claim_signed_on_the_next_line_is_the_signers(nlp, upto_quotes) -> None:
+    text = (
+        "Claims from the second debate, checked.\n\n"
+        "“Ferries to Selm cost twice what they did five years ago.”\n\n"
+        "- Marta Lind.\n\n"
+        "Fares rose by a third over five years, port figures show. Peter Aalto said the rise was fair."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Ferries to Selm")
+    assert quote.speaker == "Marta Lind"
+
+
+def test_a_dash_line_that_names_no_one_signs_nothing(nlp, upto_quotes) -> None:
+    text = (
+        "“We have no plans for new routes,” Peter Aalto told reporters at the port on Monday.\n\n"
+        "“Fares will stay where they are this year.”\n\n"
+        "- Read More\n\n"
+        "The port board meets on Friday."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Fares will stay")
+    assert quote.speaker == "Peter Aalto"

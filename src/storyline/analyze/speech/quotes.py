@@ -436,7 +436,9 @@ _MALE_GIVEN = words(
     "mark martin marvin matt matthew michael mike mitch mitt mohammed muhammad nathan neil nicholas nick noah "
     "norman omar oscar patrick paul peter phil philip rahm ralph randy raymond reince rex richard rick rob robert "
     "roberto roger ron ronald roy russell ryan samuel scott sean sergei shawn stephen steve steven ted thomas tim "
-    "timothy todd tom tommy tony travis vincent vladimir walter wayne william zachary"
+    "timothy todd tom tommy tony travis vincent vladimir walter wayne william zachary "
+    "austin brett caleb cody connor dmitry dylan gavin hassan hussein ibrahim igor jared kurt lance malcolm "
+    "mustafa owen rafael raul rodney seth simon spencer stuart trevor tyler victor viktor volodymyr warren"
 )
 _FEMALE_GIVEN = words(
     "abigail aisha alexandra alice alicia allison amanda amber amy ana andrea angela anita ann anna anne barbara "
@@ -448,7 +450,9 @@ _FEMALE_GIVEN = words(
     "lori louise lucy margaret maria marie marilyn martha mary megan megyn melania melanie melissa michelle "
     "monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rita rosa ruth sally "
     "samantha sandra sara sarah sharon sheila shirley sophia stephanie susan tammy teresa tina valerie vanessa "
-    "yvonne"
+    "yvonne amelia brittany chelsea chloe courtney fatima gwen ingrid irina isabella kelsey kristin lindsey "
+    "madison marissa meredith molly natasha nora olga paige sabrina svetlana sylvia tara tiffany wendy "
+    "whitney yolanda"
 )
 
 
@@ -760,9 +764,36 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
         return _detail(ctx, mark.start, mark.end, "direct", None, subject, "marks+colon", 0.7)
     if not _said_like(text[mark.start : mark.end], kind):
         return None
+    signer = _signed_by(ctx, mark) if kind == "direct" else None
+    if signer is not None:
+        return _detail(ctx, mark.start, mark.end, kind, None, signer, "marks+signed", 0.8)
     rule = "marks+floating" if kind == "direct" else "marks+fragment"
     subject = _fragment_holder(ctx, mark) if kind == "partial" else None
     return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
+
+
+# A line that signs the quote above it: a dash, then a name of one to four capitalised words.
+_SIGNATURE = re.compile(r"[ \t]*[-—–]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*[.,]?[ \t]*(?:\n|$)")
+
+
+def _signed_by(ctx: _Context, mark: Marked) -> Token | None:
+    """The name on a line that signs a quoted paragraph ("“...”" then "- Lind."),
+    as fact-checks and quote collections print a claim and whose it is."""
+    text = ctx.text
+    rest = text[mark.end : _line_end(text, mark.end)]
+    if rest.strip(" \t" + _CLOSING + ".,"):
+        return None  # the line goes on after the quote: not a quote set apart
+    after = _line_end(text, mark.end)
+    while after < len(text) and text[after] in "\n\r \t":
+        after += 1
+    match = _SIGNATURE.match(text, after)
+    if match is None:
+        return None
+    span = ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    entity = ctx.mentions.at(span.root.idx, span.root.idx + len(span.root.text))
+    return span.root if entity is not None and entity.type in _SPEAKING_TYPES else None  # not "- Read more"
 
 
 def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
