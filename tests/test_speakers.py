@@ -912,3 +912,12 @@ def test_a_dash_line_that_names_no_one_signs_nothing(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "Fares will stay")
     assert quote.speaker == "Peter Aalto"
+
+
+def test_the_report_speaks_for_the_paper_it_ran_in(nlp, upto_quotes) -> None:
+    text = (
+        "According to a report in the Harbour Courier, the ferry company lost money for a third year.\n\n"
+        "The report says the company has asked the city for a loan to keep the night crossings."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "asked the city for a loan")
+    assert quote.speaker == "Harbour Courier"

@@ -1647,6 +1647,10 @@ _INDEFINITE = words("a an one another some")
 _ISSUING_VERBS = words("issue release send publish write post sign file deliver give make circulate put")
 
 
+# Texts a paper runs: "a report in X" is X's.
+_PUBLISHED_TEXTS = words("report article story editorial column piece")
+
+
 def _author_token(text: Token) -> Token | None:
     """The author a text names: "a letter from Kim", "a report by the agency", "the union's letter",
     "a suit was filed by Lee"."""
@@ -1661,6 +1665,11 @@ def _author_token(text: Token) -> Token | None:
                 return _named_text(objects[0])
         if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
             return child
+        if child.dep_ == "prep" and child.lower_ == "in" and text.lemma_.lower() in _PUBLISHED_TEXTS:
+            # "a report in the Harbour Courier": the paper that ran it speaks through it
+            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if named:
+                return named[0]
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement issued by the campaign"
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if agents:
