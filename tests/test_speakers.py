@@ -921,3 +921,27 @@ def test_the_report_speaks_for_the_paper_it_ran_in(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "asked the city for a loan")
     assert quote.speaker == "Harbour Courier"
+
+
+def test_a_fragment_inside_a_parenthetical_said_is_the_speakers(nlp, upto_quotes) -> None:
+    text = "Port chief Peter Aalto, Marta Lind said, has created a “dangerous and exhausting” week for the crews."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "dangerous and exhausting")
+    assert quote.speaker == "Marta Lind"
+
+
+def test_a_fragment_in_a_sentence_credited_by_according_to_is_the_sources(nlp, upto_quotes) -> None:
+    text = (
+        "The port office gave an “incomplete and late” answer to the crews in May, "
+        "according to a review by the Harbour Courier."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "incomplete and late")
+    assert quote.speaker == "Harbour Courier"
+
+
+def test_saying_after_a_charge_goes_with_who_dismissed_it(nlp, upto_quotes) -> None:
+    text = (
+        "Port chief Peter Aalto dismissed Marta Lind’s accusations that the ferry company is breaking the law "
+        "through its contract with the city — saying the union chose not to sign the same contract."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "chose not to sign")
+    assert quote.speaker == "Peter Aalto"

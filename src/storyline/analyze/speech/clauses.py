@@ -46,6 +46,8 @@ def speaker_token(verb: Token) -> Token | None:
     if reporter is not None:
         verb = reporter
     participle = verb.tag_ == "VBG"  # "..., warning that" goes with the sentence's speaker
+    if participle:
+        verb = _past_noun_clause(verb)
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:
@@ -65,6 +67,26 @@ def speaker_token(verb: Token) -> Token | None:
             # that farmers called her to say ...", the farmers say it
             verb = verb.head
     return None
+
+
+_SETTING_OFF = frozenset({",", "—", "–", "-", "--"})
+
+
+def _past_noun_clause(participle: Token) -> Token:
+    """For "X dismissed the charge that Y broke the law — saying ...", the verb
+    the participle goes with: the parser hangs "saying" on the clause of the
+    noun ("broke"), whose subject is what X dismissed, not who speaks. A
+    participle set off by a dash or comma after a noun's "that" clause goes
+    with the verb that governs the noun."""
+    head = participle.head
+    if participle.dep_ != "advcl" or participle.i == 0 or participle.nbor(-1).text not in _SETTING_OFF:
+        return participle
+    if head.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        return participle
+    governing = head.head
+    while governing.pos_ not in {"VERB", "AUX"} and governing.head.i != governing.i:
+        governing = governing.head
+    return governing if governing.pos_ in {"VERB", "AUX"} else participle
 
 
 def _inverted_speaker(verb: Token) -> Token | None:

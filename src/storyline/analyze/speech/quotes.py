@@ -805,6 +805,19 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
     span = ctx.doc.char_span(mark.start, mark.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    for token in span.sent:
+        if ctx.quoted(token) or span.start <= token.i < span.end:
+            continue
+        if token.lower_ == "according":
+            # "... an “incomplete” response, according to a report": the source's words
+            source = according_to(token)
+            if source is not None:
+                return source
+        if token.dep_ == "parataxis" and cues.is_speech_verb(token):
+            # "Trump, Sexton said, has created a “...”": the words of the one set in commas
+            subject = speaker_token(token)
+            if subject is not None and not ctx.quoted(subject):
+                return subject
     for verb in span.root.ancestors:
         if ctx.quoted(verb) or verb.pos_ not in {"VERB", "AUX"}:
             continue
