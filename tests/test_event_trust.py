@@ -811,3 +811,23 @@ def test_thanking_a_place_is_no_support_but_thanking_a_party_is(nlp, settings) -
 
 def test_defending_seats_is_no_support(nlp, settings) -> None:
     assert not _emitted(nlp, settings, "Norland's Labour Party is defending a handful of rural seats next spring.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Senator Ilse Brand declined to attack Governor Tom Alder during the debate on Sunday.", "REJECT"),
+        ("Tom Alder, a farmer in Selm, said he will not vote for Ilse Brand in the spring.", "REJECT"),
+        ("Governor Tom Alder gave paid speeches to the Norland Bank in 2019.", "AID"),
+        ("Ilse Brand is trying to persuade other farmers to support Tom Alder.", "SUPPORT"),
+    ],
+)
+def test_non_acts_intentions_speeches_and_persuasion_are_not_emitted(nlp, settings, text: str, kind: str) -> None:
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+def test_a_refusal_of_a_demand_and_aid_given_stay(nlp, settings) -> None:
+    refused = _emitted(nlp, settings, "Valmora refused Norland's demand to withdraw its troops from the border.")
+    assert [e for e in refused if e.type == "REJECT"]
+    aid = _emitted(nlp, settings, "Norland gave food and medicine to Valmora on Monday.")
+    assert [e for e in aid if e.type == "AID"]

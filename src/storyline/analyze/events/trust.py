@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...lexicon import words
+from ...lexicon import FUTURE_AUX, words
 from ..entities.gazetteer import DEMONYMS
 from .actors import (
     ACTOR_NOUNS,
@@ -113,6 +113,10 @@ UNREAL = words(
 )
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
+# What is given when someone "gives" words, not aid ("gave paid speeches to banks").
+SPOKEN_THINGS = words("speech address talk lecture interview testimony remark statement sermon toast")
+# Verbs that try to bring someone to an act: the act they govern ("persuade X to back Y") is not told.
+PERSUADING = words("persuade convince encourage induce coax lobby")
 # Prepositions that turn a verb of attack into motion ("slammed into the wall", "hit on the idea").
 MOTION_PREPS = words("into onto against through")
 
@@ -837,6 +841,14 @@ def _sense(
         return "sense: motion, not an attack"
     if type_ == "REJECT" and inner is None and target is None and not objects:
         return "sense: a refusal of nothing"
+    if type_ == "REJECT" and lemma == "decline" and any(c.dep_ == "xcomp" for c in token.children):
+        return "sense: declining to do something oneself ('declined to comment'), no party's demand refused"
+    if type_ == "REJECT" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return "status: a stated intention ('will not vote for'), not a refusal that happened"
+    if type_ == "AID" and objects & SPOKEN_THINGS:
+        return "sense: giving a speech or an interview, nothing material"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in PERSUADING:
+        return "status: an act someone is being persuaded to do ('persuade others to back X'), not done"
     return _loose_sense(trigger, type_, actor)
 
 
