@@ -831,3 +831,26 @@ def test_a_refusal_of_a_demand_and_aid_given_stay(nlp, settings) -> None:
     assert [e for e in refused if e.type == "REJECT"]
     aid = _emitted(nlp, settings, "Norland gave food and medicine to Valmora on Monday.")
     assert [e for e in aid if e.type == "AID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Shares in Selm rose on expectations of a Norland-Valmora trade deal.", "AGREE"),
+        ("Governor Tom Alder rejected the notion that he was part of the Selm establishment.", "REJECT"),
+        ("One of the deported men was later killed in Valmora, his country of birth.", "ASSAULT"),
+        ("Tom Alder was questioned about the Norland Bank lawsuits during the debate.", "DISAPPROVE"),
+    ],
+)
+def test_expected_deals_denied_notions_places_and_defendants_are_not_emitted(
+    nlp, settings, text: str, kind: str
+) -> None:
+    events = _emitted(nlp, settings, text)
+    assert not [e for e in events if e.type == kind and (kind != "ASSAULT" or e.target == "Valmora")]
+
+
+def test_a_rejected_demand_and_a_shelled_city_stay(nlp, settings) -> None:
+    rejected = _emitted(nlp, settings, "Mayor Ilse Brand rejected the union's demand for a pay rise on Monday.")
+    assert [e for e in rejected if e.type == "REJECT"]
+    shelled = _emitted(nlp, settings, "Valmoran forces shelled the border town of Carvo on Sunday.")
+    assert [e for e in shelled if e.type == "ASSAULT"]

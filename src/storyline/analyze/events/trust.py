@@ -113,6 +113,15 @@ UNREAL = words(
 )
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
+# Nouns that hold an event not yet happened: "expectations of a deal", "hopes for a truce".
+EXPECTATIONS = words("expectation hope prospect possibility chance likelihood fear talk speculation odds")
+# What a rejection of no party rejects when it is a claim, not a demand: "rejected the notion that".
+# Not "idea" or "suggestion": "X rejected that idea" often refuses a proposal put to X.
+CLAIMS = words("notion claim characterization characterisation label premise assertion")
+# Prepositions that place an attack rather than aim it: "killed in Selm".
+PLACE_PREPS_IN = words("in at near")
+# Legal cases: a name compounded before one ("the Selm Bank lawsuit") is most often the party sued.
+CASES = words("lawsuit suit case complaint charge indictment probe investigation")
 # What is given when someone "gives" words, not aid ("gave paid speeches to banks").
 SPOKEN_THINGS = words("speech address talk lecture interview testimony remark statement sermon toast")
 # Verbs that try to bring someone to an act: the act they govern ("persuade X to back Y") is not told.
@@ -339,6 +348,8 @@ def distrust(
         return "status: a headline's 'X to do Y' announces a plan, not a happening"
     if trigger.sense.kind == "noun" and any(c.lower_ in UNREAL for c in trigger.token.children if c.dep_ == "amod"):
         return "status: a proposed or possible event, not a happening"
+    if trigger.sense.kind == "noun" and _expected(trigger.token):
+        return "status: an event expected, hoped for or feared ('expectations of a deal'), not a happening"
     if actor is not None and _controlled_object(actor, trigger.token):
         return "actor: read off a verb of asking above ('urged X to quit'): the act is only asked for"
     if _possible(trigger.token):
@@ -624,6 +635,12 @@ def _possible(token: Token) -> bool:
 GENERIC_DETS = frozenset({"every", "each", "any"})
 
 
+def _expected(noun: Token) -> bool:
+    """A noun event under "expectations of", "hopes for", "the prospect of", "fears of": it has not happened."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in EXPECTATIONS
+
+
 def _habit(token: Token) -> bool:
     """A present-tense verb that describes what someone does as a rule, not what they did: in a
     relative clause ("a presenter who hosts a quiz", "groups that oppose the law") or with a
@@ -841,6 +858,12 @@ def _sense(
         return "sense: motion, not an attack"
     if type_ == "REJECT" and inner is None and target is None and not objects:
         return "sense: a refusal of nothing"
+    if type_ == "REJECT" and target is None and objects & CLAIMS:
+        return "sense: denying a notion or a claim ('rejected the notion that ...'), no party's demand refused"
+    if type_ == "ASSAULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ in PLACE_PREPS_IN:
+        return "target: the place where it happened ('killed in Selm'), not who was attacked"
+    if actor is not None and actor.dep_ == "compound" and lemma in CASES:
+        return "actor: the name before a lawsuit or a case is most often the party sued ('the Selm Bank lawsuits')"
     if type_ == "REJECT" and lemma == "decline" and any(c.dep_ == "xcomp" for c in token.children):
         return "sense: declining to do something oneself ('declined to comment'), no party's demand refused"
     if type_ == "REJECT" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
