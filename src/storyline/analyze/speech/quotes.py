@@ -814,7 +814,7 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
             if source is not None:
                 return source
         if token.dep_ == "parataxis" and cues.is_speech_verb(token):
-            # "Trump, Sexton said, has created a “...”": the words of the one set in commas
+            # "The plan, Lind said, has brought “...”": the words of the one set in commas
             subject = speaker_token(token)
             if subject is not None and not ctx.quoted(subject):
                 return subject
