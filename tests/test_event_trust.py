@@ -854,3 +854,21 @@ def test_a_rejected_demand_and_a_shelled_city_stay(nlp, settings) -> None:
     assert [e for e in rejected if e.type == "REJECT"]
     shelled = _emitted(nlp, settings, "Valmoran forces shelled the border town of Carvo on Sunday.")
     assert [e for e in shelled if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Norland leader frequently meets with members of the Valmora parliament.", "CONSULT"),
+        ("Rights groups warned that such a ban would be unacceptable and harmful.", "THREATEN"),
+        ("Suppose Norland demanded that Valmora pay for the dam before it would sign.", "DEMAND"),
+        ("The two leaders talked past each other for years.", "CONSULT"),
+    ],
+)
+def test_habits_warnings_of_others_suppositions_and_idioms_are_not_emitted(nlp, settings, text: str, kind: str) -> None:
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+def test_a_warning_of_ones_own_act_stays_a_threat(nlp, settings) -> None:
+    text = "Norland warned Valmora that it would close the border if the raids went on."
+    assert [e for e in _emitted(nlp, settings, text) if e.type == "THREATEN"]

@@ -113,6 +113,8 @@ UNREAL = words(
 )
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
+# Words that open a supposition at the head of a sentence: "Suppose X refused ...".
+HYPOTHESES = words("suppose supposing say imagine")
 # Nouns that hold an event not yet happened: "expectations of a deal", "hopes for a truce".
 EXPECTATIONS = words("expectation hope prospect possibility chance likelihood fear talk speculation odds")
 # What a rejection of no party rejects when it is a claim, not a demand: "rejected the notion that".
@@ -356,6 +358,10 @@ def distrust(
         return "status: a capability or possibility ('could', 'can'), not a happening"
     if target is None and type_ not in ACTORLESS_TYPES and _habit(trigger.token):
         return "status: a habit or trait described ('who hosts a quiz', 'picket every fair'), not a happening"
+    if type_ == "CONSULT" and _habit(trigger.token):
+        return "status: meetings as a habit ('frequently meets with'), not a meeting that happened"
+    if _hypothetical(trigger.token):
+        return "status: a hypothetical ('Suppose X demanded ...'), not a happening"
     return _sense(trigger, type_, inner, actor, target)
 
 
@@ -635,6 +641,24 @@ def _possible(token: Token) -> bool:
 GENERIC_DETS = frozenset({"every", "each", "any"})
 
 
+def _hypothetical(token: Token) -> bool:
+    """A sentence that opens a supposition ("Suppose Norland demanded ...", "Say X refused ...")."""
+    first = token.sent[0]
+    return first.lower_ in HYPOTHESES and first.i != token.i
+
+
+def _warns_of_others(verb: Token, actor: Token | None) -> bool:
+    """ "warned that such a ban would be unacceptable": the clause warned of has its own subject,
+    neither the one warning nor a pronoun that may stand for them, so nothing is threatened by them."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or actor is None:
+        return False
+    subjects = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(
+        s.lower_ not in {"it", "they", "we", "he", "she", "i"} and s.i != actor.i for s in subjects
+    )
+
+
 def _expected(noun: Token) -> bool:
     """A noun event under "expectations of", "hopes for", "the prospect of", "fears of": it has not happened."""
     head = noun.head
@@ -858,6 +882,10 @@ def _sense(
         return "sense: motion, not an attack"
     if type_ == "REJECT" and inner is None and target is None and not objects:
         return "sense: a refusal of nothing"
+    if type_ == "THREATEN" and lemma == "warn" and _warns_of_others(token, actor):
+        return "sense: a warning of what others would do or what would follow, no threat by the one warning"
+    if type_ == "CONSULT" and "past" in _preps(token):
+        return "sense: 'talked past each other' is not listening, no talks"
     if type_ == "REJECT" and target is None and objects & CLAIMS:
         return "sense: denying a notion or a claim ('rejected the notion that ...'), no party's demand refused"
     if type_ == "ASSAULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ in PLACE_PREPS_IN:
