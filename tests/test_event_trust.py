@@ -813,62 +813,41 @@ def test_defending_seats_is_no_support(nlp, settings) -> None:
     assert not _emitted(nlp, settings, "Norland's Labour Party is defending a handful of rural seats next spring.")
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Senator Ilse Brand declined to attack Governor Tom Alder during the debate on Sunday.", "REJECT"),
-        ("Tom Alder, a farmer in Selm, said he will not vote for Ilse Brand in the spring.", "REJECT"),
-        ("Governor Tom Alder gave paid speeches to the Norland Bank in 2019.", "AID"),
-        ("Ilse Brand is trying to persuade other farmers to support Tom Alder.", "SUPPORT"),
-    ],
-)
-def test_non_acts_intentions_speeches_and_persuasion_are_not_emitted(nlp, settings, text: str, kind: str) -> None:
-    assert not [e for e in _emitted(nlp, settings, text) if e.type == kind]
+# Sentences that tell of no happening a party did, each with the type it must not be emitted as
+# (and, for a place read as a target, the target it must not have).
+NOT_HAPPENINGS = [
+    ("Senator Ilse Brand declined to attack Governor Tom Alder during the debate on Sunday.", "REJECT", None),
+    ("Tom Alder, a farmer in Selm, said he will not vote for Ilse Brand in the spring.", "REJECT", None),
+    ("Governor Tom Alder gave paid speeches to the Norland Bank in 2019.", "AID", None),
+    ("Ilse Brand is trying to persuade other farmers to support Tom Alder.", "SUPPORT", None),
+    ("Shares in Selm rose on expectations of a Norland-Valmora trade deal.", "AGREE", None),
+    ("Governor Tom Alder rejected the notion that he was part of the Selm establishment.", "REJECT", None),
+    ("One of the deported men was later killed in Valmora, his country of birth.", "ASSAULT", "Valmora"),
+    ("Tom Alder was questioned about the Norland Bank lawsuits during the debate.", "DISAPPROVE", None),
+    ("The Norland leader frequently meets with members of the Valmora parliament.", "CONSULT", None),
+    ("Rights groups warned that such a ban would be unacceptable and harmful.", "THREATEN", None),
+    ("Suppose Norland demanded that Valmora pay for the dam before it would sign.", "DEMAND", None),
+    ("The two leaders talked past each other for years.", "CONSULT", None),
+]
+
+# Their near neighbours that do tell of a happening, and the type each must be emitted as.
+HAPPENINGS = [
+    ("Valmora refused Norland's demand to withdraw its troops from the border.", "REJECT"),
+    ("Norland gave food and medicine to Valmora on Monday.", "AID"),
+    ("Mayor Ilse Brand rejected the union's demand for a pay rise on Monday.", "REJECT"),
+    ("Valmoran forces shelled the border town of Carvo on Sunday.", "ASSAULT"),
+    ("Norland warned Valmora that it would close the border if the raids went on.", "THREATEN"),
+]
 
 
-def test_a_refusal_of_a_demand_and_aid_given_stay(nlp, settings) -> None:
-    refused = _emitted(nlp, settings, "Valmora refused Norland's demand to withdraw its troops from the border.")
-    assert [e for e in refused if e.type == "REJECT"]
-    aid = _emitted(nlp, settings, "Norland gave food and medicine to Valmora on Monday.")
-    assert [e for e in aid if e.type == "AID"]
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Shares in Selm rose on expectations of a Norland-Valmora trade deal.", "AGREE"),
-        ("Governor Tom Alder rejected the notion that he was part of the Selm establishment.", "REJECT"),
-        ("One of the deported men was later killed in Valmora, his country of birth.", "ASSAULT"),
-        ("Tom Alder was questioned about the Norland Bank lawsuits during the debate.", "DISAPPROVE"),
-    ],
-)
-def test_expected_deals_denied_notions_places_and_defendants_are_not_emitted(
-    nlp, settings, text: str, kind: str
+@pytest.mark.parametrize(("text", "kind", "target"), NOT_HAPPENINGS)
+def test_non_acts_intentions_hopes_habits_and_misread_parties_are_not_emitted(
+    nlp, settings, text: str, kind: str, target: str | None
 ) -> None:
-    events = _emitted(nlp, settings, text)
-    assert not [e for e in events if e.type == kind and (kind != "ASSAULT" or e.target == "Valmora")]
+    found = [e for e in _emitted(nlp, settings, text) if e.type == kind and target in {None, e.target}]
+    assert not found
 
 
-def test_a_rejected_demand_and_a_shelled_city_stay(nlp, settings) -> None:
-    rejected = _emitted(nlp, settings, "Mayor Ilse Brand rejected the union's demand for a pay rise on Monday.")
-    assert [e for e in rejected if e.type == "REJECT"]
-    shelled = _emitted(nlp, settings, "Valmoran forces shelled the border town of Carvo on Sunday.")
-    assert [e for e in shelled if e.type == "ASSAULT"]
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("The Norland leader frequently meets with members of the Valmora parliament.", "CONSULT"),
-        ("Rights groups warned that such a ban would be unacceptable and harmful.", "THREATEN"),
-        ("Suppose Norland demanded that Valmora pay for the dam before it would sign.", "DEMAND"),
-        ("The two leaders talked past each other for years.", "CONSULT"),
-    ],
-)
-def test_habits_warnings_of_others_suppositions_and_idioms_are_not_emitted(nlp, settings, text: str, kind: str) -> None:
-    assert not [e for e in _emitted(nlp, settings, text) if e.type == kind]
-
-
-def test_a_warning_of_ones_own_act_stays_a_threat(nlp, settings) -> None:
-    text = "Norland warned Valmora that it would close the border if the raids went on."
-    assert [e for e in _emitted(nlp, settings, text) if e.type == "THREATEN"]
+@pytest.mark.parametrize(("text", "kind"), HAPPENINGS)
+def test_refusals_aid_shelling_and_threats_of_ones_own_act_stay(nlp, settings, text: str, kind: str) -> None:
+    assert [e for e in _emitted(nlp, settings, text) if e.type == kind]
