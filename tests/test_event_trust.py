@@ -828,6 +828,8 @@ NOT_HAPPENINGS = [
     ("Rights groups warned that such a ban would be unacceptable and harmful.", "THREATEN", None),
     ("Suppose Norland demanded that Valmora pay for the dam before it would sign.", "DEMAND", None),
     ("The two leaders talked past each other for years.", "CONSULT", None),
+    ("Tom Alder was rebuked for his proposal to ban Valmoran traders from the market.", "COERCE", None),
+    ("Whatever Tom Alder charged his campaign for rent was coming from Alder himself.", "DISAPPROVE", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -837,6 +839,8 @@ HAPPENINGS = [
     ("Mayor Ilse Brand rejected the union's demand for a pay rise on Monday.", "REJECT"),
     ("Valmoran forces shelled the border town of Carvo on Sunday.", "ASSAULT"),
     ("Norland warned Valmora that it would close the border if the raids went on.", "THREATEN"),
+    ("Prosecutors charged Tom Alder with fraud on Monday.", "DISAPPROVE"),
+    ("Valmora banned Norland's traders from the market on Monday.", "COERCE"),
 ]
 
 

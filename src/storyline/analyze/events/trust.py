@@ -113,6 +113,8 @@ UNREAL = words(
 )
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
+# Nouns whose "to"-clause is an act not yet done: "his proposal to ban X", "a plan to attack".
+PROPOSALS = words("proposal plan bid attempt effort call push threat promise pledge offer")
 # Words that open a supposition at the head of a sentence: "Suppose X refused ...".
 HYPOTHESES = words("suppose supposing say imagine")
 # Nouns that hold an event not yet happened: "expectations of a deal", "hopes for a truce".
@@ -350,6 +352,8 @@ def distrust(
         return "status: a headline's 'X to do Y' announces a plan, not a happening"
     if trigger.sense.kind == "noun" and any(c.lower_ in UNREAL for c in trigger.token.children if c.dep_ == "amod"):
         return "status: a proposed or possible event, not a happening"
+    if _proposed_act(trigger.token):
+        return "status: an act proposed or planned ('his proposal to ban X'), not a happening"
     if trigger.sense.kind == "noun" and _expected(trigger.token):
         return "status: an event expected, hoped for or feared ('expectations of a deal'), not a happening"
     if actor is not None and _controlled_object(actor, trigger.token):
@@ -641,6 +645,15 @@ def _possible(token: Token) -> bool:
 GENERIC_DETS = frozenset({"every", "each", "any"})
 
 
+def _proposed_act(token: Token) -> bool:
+    """A verb in the "to"-clause of a noun of proposing or planning: "his proposal to ban X"."""
+    return (
+        token.dep_ == "acl"
+        and token.head.lemma_.lower() in PROPOSALS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
 def _hypothetical(token: Token) -> bool:
     """A sentence that opens a supposition ("Suppose Norland demanded ...", "Say X refused ...")."""
     first = token.sent[0]
@@ -886,6 +899,9 @@ def _sense(
         return "sense: a warning of what others would do or what would follow, no threat by the one warning"
     if type_ == "CONSULT" and "past" in _preps(token):
         return "sense: 'talked past each other' is not listening, no talks"
+    billed = _preps(token) | {c.lower_ for o in _objects(token) for c in o.children if c.dep_ == "prep"}
+    if type_ == "DISAPPROVE" and lemma == "charge" and "for" in billed and "with" not in billed:
+        return "sense: charging someone for a service or rent, no accusation"
     if type_ == "REJECT" and target is None and objects & CLAIMS:
         return "sense: denying a notion or a claim ('rejected the notion that ...'), no party's demand refused"
     if type_ == "ASSAULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ in PLACE_PREPS_IN:
