@@ -945,3 +945,33 @@ def test_saying_after_a_charge_goes_with_who_dismissed_it(nlp, upto_quotes) -> N
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "chose not to sign")
     assert quote.speaker == "Peter Aalto"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The harbour master this week said the quay would close in June.", "The harbour master"),
+        ("Several dock workers on Monday said the cranes had stood idle for a week.", "Several dock workers"),
+    ],
+)
+def test_a_time_hung_on_the_speaker_is_not_part_of_the_speaker(nlp, upto_quotes, sentence, speaker) -> None:
+    quote = quote_with(quotes_of(sentence, nlp, upto_quotes), sentence.split(" said ")[1][:12])
+    assert quote.speaker == speaker
+
+
+def test_the_speaker_phrase_starts_after_a_dash(nlp) -> None:
+    from storyline.analyze.speech.clauses import surface_span
+
+    text = "An old hand - others say a newcomer - said the plan works."
+    doc = nlp(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lower_ == "say")
+    start, end = surface_span(subject)
+    assert text[start:end] == "others"
+
+
+def test_a_dateline_city_is_no_speaker_or_actor_but_the_same_city_later_is(nlp) -> None:
+    from storyline.analyze.phrases import dateline
+
+    doc = nlp("BOSTON — Officials said the bridge would reopen. Later, Boston said it would pay for the repairs.")
+    cities = [t for t in doc if t.lower_ == "boston"]
+    assert [dateline(t) for t in cities] == [True, False]

@@ -3,7 +3,8 @@
 "According to X" credits a claim to X: the speech family turns it into an
 attribution or an indirect quote, the events family into the source of an
 event. Both read the phrase here, so a fix (such as "according to plan"
-naming a manner, not a source) holds for both. This module sits beside the
+naming a manner, not a source) holds for both. So does a dateline: the city
+that opens a report ("PORT ELM — ...") is neither a speaker nor an actor. This module sits beside the
 families and imports none of them, so any family may import it.
 """
 
@@ -37,3 +38,12 @@ def according_to(token: Token) -> Token | None:
     if source is not None and source.pos_ == "NOUN" and source.lemma_.lower() in MANNER_NOUNS:
         return None
     return source
+
+
+def dateline(token: Token) -> bool:
+    """A place that opens the sentence before a dash or a news agency ("PORT ELM — ...", "ALDER (Wire) -")."""
+    sent = token.sent
+    if token.i - sent.start > 4 or token.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    after = [t for t in sent[token.i - sent.start + 1 : token.i - sent.start + 6] if t.ent_iob_ != "I"]
+    return any(t.text in {"—", "–", "--", "-", "("} for t in after[:3])

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import FUTURE_AUX, words
 from ..entities.gazetteer import DEMONYMS
+from ..phrases import dateline
 from .actors import (
     ACTOR_NOUNS,
     CAPITALS,
@@ -300,15 +301,6 @@ def _unknown_name(head: Token) -> bool:
     if head.ent_type_:  # a law, a product, an event: typed, and not a party
         return False
     return head.tag_ in {"NNP", "NNPS"} and head.is_title and not head.lower_.endswith(("ing", "ed"))
-
-
-def dateline(token: Token) -> bool:
-    """A place that opens the sentence before a dash or a news agency ("PORT ELM — ...", "ALDER (Wire) -")."""
-    sent = token.sent
-    if token.i - sent.start > 4 or token.ent_type_ not in {"GPE", "LOC"}:
-        return False
-    after = [t for t in sent[token.i - sent.start + 1 : token.i - sent.start + 6] if t.ent_iob_ != "I"]
-    return any(t.text in {"—", "–", "--", "-", "("} for t in after[:3])
 
 
 def distrust(

@@ -286,15 +286,48 @@ def surface_span(subject: Token) -> tuple[int, int]:
     if subject.pos_ == "PRON":
         return subject.idx, subject.idx + len(subject.text)
     tokens = list(subject.subtree)
-    cut = next((t.i for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
-    tokens = [t for t in tokens if cut is None or t.i < cut]
+    cut = next((_phrase_end(t, subject) for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
+    dash = max((t.i for t in tokens if t.i < subject.i and _dash(t)), default=None)
+    tokens = [t for t in tokens if (cut is None or t.i < cut) and (dash is None or t.i > dash)]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _dash(token: Token) -> bool:
+    """A dash between words: "—", "–", "--", or a hyphen with spaces on both
+    sides ("a veteran - others say a rookie -"); a hyphen inside a name
+    ("Smith-Ode") is no break."""
+    if token.text in {"—", "–", "--"}:
+        return True
+    spaced_before = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "-" and spaced_before and bool(token.whitespace_)
+
+
+def _phrase_end(token: Token, head: Token) -> int:
+    """The first token left out: a time phrase goes whole ("this week"), a
+    clause from its verb (the attribution spans keep the "who" before it)."""
+    return token.left_edge.i if _time_phrase(token, head) else token.i
+
+
+def _time_phrase(token: Token, head: Token) -> bool:
+    """A time the parser hung on a speaker's name: "Ms Ode this week", "tenants on Monday"."""
+    if token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B":
+        return True
+    if token.head.i != head.i:
+        return False
+    if token.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+    return token.dep_ == "npadvmod"
+
+
 def _ends_phrase(token: Token, head: Token) -> bool:
-    """Where a speaker's noun phrase stops: an appositive comma or a clause
-    ("senior councillors who argue ...", "staff not allowed to comment ...")."""
-    return token.text in {",", "(", "—"} or (token.head.i == head.i and token.dep_ in {"relcl", "acl"})
+    """Where a speaker's noun phrase stops: an appositive comma or dash, a
+    clause ("senior councillors who argue ...", "staff not allowed to comment
+    ..."), or a time the parser hung on the name ("Ms Ode this week said").
+    An en dash or a spaced hyphen after the head stays: the GGT speakers as
+    written keep what follows it, and cutting there lowered their score."""
+    if token.text in {",", "(", "—"} or _time_phrase(token, head):
+        return True
+    return token.head.i == head.i and token.dep_ in {"relcl", "acl"}
 
 
 # Head nouns of a share of a polled population ("62 percent say", "a majority of voters said").

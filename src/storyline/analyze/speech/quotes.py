@@ -30,7 +30,7 @@ from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
-from ..phrases import according_to
+from ..phrases import according_to, dateline
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
 from . import cues
@@ -1061,7 +1061,10 @@ def _detail(
     confidence: float,
 ) -> QuoteDetail:
     """Build the record and read channel and relay; the speaker is resolved
-    later, in text order, by :class:`_Discourse`."""
+    later, in text order, by :class:`_Discourse`. A dateline city is no
+    speaker: the discourse model looks further."""
+    if subject is not None and dateline(subject):
+        subject = None
     surface = _speaker_surface(subject) if subject is not None else None
     cue_text = _cue_text(cue) if cue is not None else None
     channel = cues.channel_of(cue, [(start, end)]) if cue is not None and cue.pos_ == "VERB" else None
