@@ -830,6 +830,8 @@ NOT_HAPPENINGS = [
     ("The two leaders talked past each other for years.", "CONSULT", None),
     ("Tom Alder was rebuked for his proposal to ban Valmoran traders from the market.", "COERCE", None),
     ("Whatever Tom Alder charged his campaign for rent was coming from Alder himself.", "DISAPPROVE", None),
+    ("The easiest path for the union is getting Governor Tom Alder to resign.", "RETREAT", None),
+    ("Tom Alder will wait for the vote before he throws his support to Ilse Brand.", "SUPPORT", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -841,6 +843,7 @@ HAPPENINGS = [
     ("Norland warned Valmora that it would close the border if the raids went on.", "THREATEN"),
     ("Prosecutors charged Tom Alder with fraud on Monday.", "DISAPPROVE"),
     ("Valmora banned Norland's traders from the market on Monday.", "COERCE"),
+    ("It was wrong for Governor Tom Alder to criticize the Selm farmers' union on Monday.", "DISAPPROVE"),
 ]
 
 

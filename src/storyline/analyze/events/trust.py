@@ -115,7 +115,9 @@ UNREAL = words(
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
 # Nouns whose "to"-clause is an act not yet done: "his proposal to ban X", "a plan to attack".
-PROPOSALS = words("proposal plan bid attempt effort call push threat promise pledge offer")
+PROPOSALS = words(
+    "proposal plan bid attempt effort call push threat promise pledge offer willingness readiness"
+)
 # Words that open a supposition at the head of a sentence: "Suppose X refused ...".
 HYPOTHESES = words("suppose supposing say imagine")
 # Nouns that hold an event not yet happened: "expectations of a deal", "hopes for a truce".
@@ -346,6 +348,8 @@ def distrust(
         return "status: a proposed or possible event, not a happening"
     if _proposed_act(trigger.token):
         return "status: an act proposed or planned ('his proposal to ban X'), not a happening"
+    if _wished_act(trigger.token):
+        return "status: an act wished or still to come ('for X to resign', 'before X throws support'), not a happening"
     if trigger.sense.kind == "noun" and _expected(trigger.token):
         return "status: an event expected, hoped for or feared ('expectations of a deal'), not a happening"
     if actor is not None and _controlled_object(actor, trigger.token):
@@ -638,12 +642,34 @@ GENERIC_DETS = frozenset({"every", "each", "any"})
 
 
 def _proposed_act(token: Token) -> bool:
-    """A verb in the "to"-clause of a noun of proposing or planning: "his proposal to ban X"."""
-    return (
-        token.dep_ == "acl"
-        and token.head.lemma_.lower() in PROPOSALS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
+    """A verb in the "to"-clause of a noun of proposing or planning, directly or through more
+    "to"-clauses: "his proposal to ban X", "a willingness to use the army to crush them"."""
+    link = token
+    while _to_verb(link) and link.dep_ in {"acl", "xcomp", "advcl"}:
+        if link.dep_ == "acl" and link.head.lemma_.lower() in PROPOSALS:
+            return True
+        link = link.head
+    return False
+
+
+def _to_verb(token: Token) -> bool:
+    """A verb with its own "to": "(a plan) to strike", "(for X) to resign"."""
+    return token.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _judged(head: Token) -> bool:
+    """An adjective that judges what its "for X to" clause tells ("unfair", "inappropriate")."""
+    return head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in head.children)
+
+
+def _wished_act(token: Token) -> bool:
+    """An act not (yet) done by the grammar of its clause: an infinitive with a subject of its own
+    ("for the mayor to resign", "getting the mayor to resign"), or a present tense under "before"
+    or "until" ("before she throws her support to X"): wished, caused or still to come."""
+    if _to_verb(token) and any(c.dep_ == "nsubj" for c in token.children):
+        return not _judged(token.head)  # "it was wrong for X to attack Y" judges an attack made
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    return token.dep_ == "advcl" and bool(marks & {"before", "until"}) and token.tag_ in {"VBZ", "VBP"}
 
 
 def _hypothetical(token: Token) -> bool:
