@@ -115,9 +115,7 @@ UNREAL = words(
 # Verbs of wishing and needing: what they govern has not happened and is not planned.
 WISHES = words("want hope wish like love desire dream need")
 # Nouns whose "to"-clause is an act not yet done: "his proposal to ban X", "a plan to attack".
-PROPOSALS = words(
-    "proposal plan bid attempt effort call push threat promise pledge offer willingness readiness"
-)
+PROPOSALS = words("proposal plan bid attempt effort call push threat promise pledge offer willingness readiness")
 # Words that open a supposition at the head of a sentence: "Suppose X refused ...".
 HYPOTHESES = words("suppose supposing say imagine")
 # Nouns that hold an event not yet happened: "expectations of a deal", "hopes for a truce".
