@@ -280,6 +280,9 @@ def test_web_story_names_each_source_as_the_brief_cites_it(client: TestClient, s
     assert unnamed, "the examples hold articles without an outlet"
     html = client.get(f"/stories/{story['id']}").text
     assert f"{unnamed} article{'' if unnamed == 1 else 's'} without a named outlet" in html
+    home = client.get("/").text
+    assert f"{unnamed} article{'' if unnamed == 1 else 's'} without a named outlet" in home
+    assert UNKNOWN_OUTLET not in home
     chart = data.story_pictures(brief)["timeline"]
     cited = {cite(brief, s) for item in brief["timeline"] if item.get("date") for s in item["sources"]}
     assert set(chart["outlets"]) == cited and UNKNOWN_OUTLET not in cited
