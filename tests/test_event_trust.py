@@ -858,3 +858,10 @@ def test_non_acts_intentions_hopes_habits_and_misread_parties_are_not_emitted(
 @pytest.mark.parametrize(("text", "kind"), HAPPENINGS)
 def test_refusals_aid_shelling_and_threats_of_ones_own_act_stay(nlp, settings, text: str, kind: str) -> None:
     assert [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+def test_what_someone_insists_another_did_is_their_claim_not_a_demand(nlp, settings) -> None:
+    found = [
+        e for e in _emitted(nlp, settings, "Tom Alder insists that Ilse Brand asked the clerks to shred the files.")
+    ]
+    assert [(e.type, e.actor, e.status, e.source) for e in found] == [("DEMAND", "Ilse Brand", "reported", "Tom Alder")]

@@ -32,7 +32,14 @@ from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
 from .lexicon import ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
-from .plausible import AGENT_TYPES, actor_can_act, figurative_violence, in_unattributed_quote, unsupported
+from .plausible import (
+    AGENT_TYPES,
+    actor_can_act,
+    figurative_violence,
+    in_unattributed_quote,
+    insists_on_a_fact,
+    unsupported,
+)
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened
@@ -504,6 +511,10 @@ def _status(
     source = _source(trigger, found, known)
     if _negated(trigger):
         return "denied", source
+    if governor is not None and governor.sense.lemma == "insist" and insists_on_a_fact(governor.token):
+        # "X insists that Y asked the clerks to ...": X's claim about a done act, not a demand of it
+        insister = actor_head(governor)
+        return "reported", source or (make_actor(insister, known).name if insister is not None else None)
     if governor is not None and governor.sense.type in GOVERNING_STATUS and not _rejected_request(trigger, governor):
         status = GOVERNING_STATUS[governor.sense.type]
         if status == "planned" and trigger.sense.type in lexicon.CONFLICTUAL:

@@ -109,7 +109,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     lemma = sense.lemma
     if _direct_question(token) or _headline(token):
         return True
-    if lemma == "insist" and sense.kind == "verb" and _insists_on_a_fact(token):
+    if lemma == "insist" and sense.kind == "verb" and insists_on_a_fact(token):
         return True  # "insisted the figures were sound": a claim, not a demand
     if sense.kind == "noun" and sense.type == "DEMAND" and lemma == "appeal" and not _appeal_for(token):
         return True  # "much of his appeal lies in ...": charm, not a plea
@@ -237,7 +237,7 @@ def _headline(token: Token) -> bool:
     return len(small) >= 2 or (len(small) == 1 and unstopped)
 
 
-def _insists_on_a_fact(token: Token) -> bool:
+def insists_on_a_fact(token: Token) -> bool:
     """ "insisted (that) the figures were sound": a that-clause in the indicative with no modal of obligation."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if not clauses or any(c.lower_ == "on" for c in token.children if c.dep_ == "prep"):
