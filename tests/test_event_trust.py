@@ -832,6 +832,8 @@ NOT_HAPPENINGS = [
     ("Whatever Tom Alder charged his campaign for rent was coming from Alder himself.", "DISAPPROVE", None),
     ("The easiest path for the union is getting Governor Tom Alder to resign.", "RETREAT", None),
     ("Tom Alder will wait for the vote before he throws his support to Ilse Brand.", "SUPPORT", None),
+    ("Ilse Brand volunteered for the Tom Alder campaign in 2019.", "AGREE", None),
+    ("Tom Alder has pushed the same farm agenda for a decade.", "DEMAND", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -844,6 +846,8 @@ HAPPENINGS = [
     ("Prosecutors charged Tom Alder with fraud on Monday.", "DISAPPROVE"),
     ("Valmora banned Norland's traders from the market on Monday.", "COERCE"),
     ("It was wrong for Governor Tom Alder to criticize the Selm farmers' union on Monday.", "DISAPPROVE"),
+    ("Norland volunteered to mediate between Valmora and Selm.", "AGREE"),
+    ("Tom Alder pushed Valmora to release the prisoners.", "DEMAND"),
 ]
 
 

@@ -129,6 +129,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return not _gives_aid(token)
     if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
         return not _offers_to_act(token)
+    if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
+        return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
+    if sense.type == "DEMAND" and lemma in {"push", "press"}:
+        return any(_thing_words(o) & _ARGUMENTS for o in _objects(token))  # "pushed an agenda": promotes a view
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
@@ -160,6 +164,9 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         or _headline_gerund(token)
     )
 
+
+# What one pushes when one argues rather than asks: "pushed the same agenda for years", "pressing a narrative".
+_ARGUMENTS = words("argument narrative message theory story line idea claim agenda view")
 
 # What an invitation to talks invites to: the verb ("invited X to visit")
 # or the noun ("to talks in Geneva", "to a summit").
