@@ -834,6 +834,9 @@ NOT_HAPPENINGS = [
     ("Tom Alder will wait for the vote before he throws his support to Ilse Brand.", "SUPPORT", None),
     ("Ilse Brand volunteered for the Tom Alder campaign in 2019.", "AGREE", None),
     ("Tom Alder has pushed the same farm agenda for a decade.", "DEMAND", None),
+    ("Tom Alder has avoided directly criticizing the Selm council.", "DISAPPROVE", None),
+    ("The Selm League gave $2 million to the Tom Alder campaign in May.", "AID", None),
+    ("Tom Alder insists the league must be a club of ideas.", "DEMAND", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -848,6 +851,8 @@ HAPPENINGS = [
     ("It was wrong for Governor Tom Alder to criticize the Selm farmers' union on Monday.", "DISAPPROVE"),
     ("Norland volunteered to mediate between Valmora and Selm.", "AGREE"),
     ("Tom Alder pushed Valmora to release the prisoners.", "DEMAND"),
+    ("Norland gave $40 million to Valmora for flood relief.", "AID"),
+    ("Tom Alder insisted that Valmora withdraw its troops.", "DEMAND"),
 ]
 
 

@@ -75,7 +75,7 @@ CROWD_NOUNS = words(
     "opposition"
 )
 # Words above an event that deny it: "failed to", "denied", "its reluctance to endorse".
-REFUSALS = words("fail deny reluctance reluctant unwilling unwillingness hesitant hesitate hesitation refrain")
+REFUSALS = words("fail deny reluctance reluctant unwilling unwillingness hesitant hesitate hesitation refrain avoid")
 CONTRACTED_WOULD = frozenset({"'d", "’d"})  # "he'd hold a hearing"
 SCORE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
 

@@ -111,6 +111,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True
     if lemma == "insist" and sense.kind == "verb" and insists_on_a_fact(token):
         return True  # "insisted the figures were sound": a claim, not a demand
+    if lemma == "insist" and any(c.dep_ == "ccomp" and c.lemma_.lower() in _STATES for c in token.children):
+        return True  # "insists the league must be a club of ideas": a view of what it should be, no act
     if sense.kind == "noun" and sense.type == "DEMAND" and lemma == "appeal" and not _appeal_for(token):
         return True  # "much of his appeal lies in ...": charm, not a plea
     if figurative_violence(trigger) and not verbal_attack_word(trigger):
@@ -127,6 +129,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
     if sense.type == "AID" and not sense.objects and sense.kind == "verb":
         return not _gives_aid(token)
+    if sense.type == "AID" and _to_a_campaign(token):
+        return True  # "gave $50,000 to a super PAC": a political donation, not aid
     if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
         return not _offers_to_act(token)
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
@@ -273,6 +277,18 @@ def _released_someone(token: Token) -> bool:
     if token.pos_ == "NOUN":  # "the release of the hostages"
         objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(is_actorlike(referent(o)) or is_named(referent(o)) for o in objects)
+
+
+# Recipients of political money: a donation to them backs a candidate, it is no aid.
+_CAMPAIGN_FUNDS = words("pac campaign candidate committee superpac")
+# Copulas: "must be", "should remain" demand a state, not an act.
+_STATES = words("be become remain stay")
+
+
+def _to_a_campaign(token: Token) -> bool:
+    """Whether what is given goes "to" a campaign, a PAC or a candidate."""
+    recipients = [g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to" for g in c.children]
+    return any(g.lemma_.lower() in _CAMPAIGN_FUNDS for g in recipients if g.dep_ == "pobj")
 
 
 def _gives_aid(token: Token) -> bool:
