@@ -837,6 +837,10 @@ NOT_HAPPENINGS = [
     ("Tom Alder has avoided directly criticizing the Selm council.", "DISAPPROVE", None),
     ("The Selm League gave $2 million to the Tom Alder campaign in May.", "AID", None),
     ("Tom Alder insists the league must be a club of ideas.", "DEMAND", None),
+    ("Most recently, Tom Alder called to ban Valmoran traders from the market.", "COERCE", None),
+    ('Tom Alder said, "Let the United Nations ask other countries to take the refugees."', "DEMAND", None),
+    ("The Selm board should formally ask the minister to open an inquiry.", "DEMAND", None),
+    ("Norland has been hosting thousands of refugees from Valmora.", "CONSULT", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -853,6 +857,8 @@ HAPPENINGS = [
     ("Tom Alder pushed Valmora to release the prisoners.", "DEMAND"),
     ("Norland gave $40 million to Valmora for flood relief.", "AID"),
     ("Tom Alder insisted that Valmora withdraw its troops.", "DEMAND"),
+    ("Norland hosted the Valmoran president on Monday.", "CONSULT"),
+    ("The court refused to let Valmora seize the ships.", "REJECT"),
 ]
 
 

@@ -523,6 +523,12 @@ def _status(
             accuser = actor_head(governor)
             source = make_actor(accuser, known).name if accuser is not None else None
         return status, source
+    if (
+        trigger.sense.type == "DEMAND"
+        and trigger.sense.kind == "verb"
+        and (_should(trigger.token) or _let_clause(trigger.token))
+    ):
+        return "planned", source  # "the board should ask the minister to ...": a request not yet made
     if _demanded_for(trigger.token) or _should(trigger.token):
         return "demanded", source  # "called for the judge to resign": the resignation is demanded
     if _hedged(trigger.token):
@@ -543,11 +549,35 @@ def _should(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
 
 
+CALLING_VERBS = words("call push press appeal ask urge lobby campaign")
+
+
 def _demanded_for(token: Token) -> bool:
-    """A "for X to" clause under a verb of asking: "called for Ginsburg to resign", "pushed for X to go"."""
-    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+    """A "for X to" clause under a verb of asking ("called for the judge to resign", "pushed for X to
+    go"), a bare "to" under one ("called to ban the march": what the caller wants done), or a
+    clause under an opening "Let" ("Let the council pay for it")."""
+    head = token.head.lemma_.lower()
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return head in CALLING_VERBS
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ == "xcomp" and to and head in CALLING_VERBS and not _objects_of(token.head):
+        return True
+    return _let_clause(token)
+
+
+def _let_clause(token: Token) -> bool:
+    """A clause under an opening "Let" (of the sentence, of a quotation, after a colon): "Let the
+    council pay for it" wishes, it does not tell."""
+    let = token.head
+    if let.lower_ != "let" or let.i == token.i:
         return False
-    return token.head.lemma_.lower() in {"call", "push", "press", "appeal", "ask", "urge", "lobby", "campaign"}
+    before = [t for t in let.sent if t.i < let.i and not t.is_space]
+    return not before or before[-1].is_quote or before[-1].text in {":", "—", "–"}
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    """The verb's direct objects: "urged the mayor to resign" asks the mayor, who is to act."""
+    return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
 
 
 def _chain(token: Token, through_speech: bool = False) -> Iterator[Token]:
