@@ -841,6 +841,9 @@ NOT_HAPPENINGS = [
     ('Tom Alder said, "Let the United Nations ask other countries to take the refugees."', "DEMAND", None),
     ("The Selm board should formally ask the minister to open an inquiry.", "DEMAND", None),
     ("Norland has been hosting thousands of refugees from Valmora.", "CONSULT", None),
+    ("Ilse Brand visited her daughter Anna in Selm on Monday.", "CONSULT", None),
+    ("Megan Ode asked for an interview because she wanted to talk about the dam.", "DEMAND", None),
+    ("Tom Alder rejected the idea that he was a drag on the ticket.", "REJECT", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -859,6 +862,9 @@ HAPPENINGS = [
     ("Tom Alder insisted that Valmora withdraw its troops.", "DEMAND"),
     ("Norland hosted the Valmoran president on Monday.", "CONSULT"),
     ("The court refused to let Valmora seize the ships.", "REJECT"),
+    ("Tom Alder rejected the idea of a second vote.", "REJECT"),
+    ("Tom Alder asked for a recount in Selm.", "DEMAND"),
+    ("Tom Alder visited Valmora's president in Selm.", "CONSULT"),
 ]
 
 

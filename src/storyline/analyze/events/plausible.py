@@ -139,8 +139,6 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return any(_thing_words(o) & _ARGUMENTS for o in _objects(token))  # "pushed an agenda": promotes a view
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
-    if sense.type == "CONSULT" and lemma == "host" and sense.kind == "verb":
-        return any(_thing_words(o) & _HOSTED for o in _objects(token))  # "hosting refugees": no one met
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
         return True  # "applauding along with the audience": nobody is applauded
     if sense.type == "ASSAULT" and lemma == "execute":
@@ -283,11 +281,6 @@ def _released_someone(token: Token) -> bool:
 
 # Recipients of political money: a donation to them backs a candidate, it is no aid.
 _CAMPAIGN_FUNDS = words("pac campaign candidate committee superpac")
-# What a host takes in or puts on without meeting a party: people in need, crowds, shows.
-_HOSTED = words(
-    "refugee migrant immigrant asylum seeker evacuee guest visitor tourist fan student crowd "
-    "show concert game match festival party dinner quiz podcast event exhibition"
-)
 # Copulas: "must be", "should remain" demand a state, not an act.
 _STATES = words("be become remain stay")
 

@@ -123,6 +123,10 @@ EXPECTATIONS = words("expectation hope prospect possibility chance likelihood fe
 # What a rejection of no party rejects when it is a claim, not a demand: "rejected the notion that".
 # Not "idea" or "suggestion": "X rejected that idea" often refuses a proposal put to X.
 CLAIMS = words("notion claim characterization characterisation label premise assertion")
+# People a country or a town takes in: hosting them is shelter, not a meeting ("hosting refugees").
+SHELTERED = words("refugee migrant immigrant evacuee asylum guest visitor tourist student")
+# What a journalist or a fan asks for: no demand between parties ("asked for an interview").
+FAVOURS = words("interview comment autograph photo selfie picture")
 # Prepositions that place an attack rather than aim it: "killed in Selm".
 PLACE_PREPS_IN = words("in at near")
 # Legal cases: a name compounded before one ("the Selm Bank lawsuit") is most often the party sued.
@@ -796,13 +800,15 @@ def _sense(
     if type_ == "CONSULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ not in MEETING_PREPS:
         return "target: a place left or passed, not a party met"
     if type_ == "CONSULT" and lemma == "host" and _hosts_a_show(token):
-        return "sense: hosting a show or an event, no party met"
+        return "sense: hosting a show, an event or people taken in (refugees, guests), no party met"
     if type_ == "CONSULT" and sense.kind == "noun" and target is None and _meeting_of_one(token, actor):
         return "sense: a meeting of one body ('a meeting of the board'), no parties meeting"
     if type_ == "CONSULT" and lemma == "meet" and any(o.lemma_.lower() in MET_THINGS for o in _objects(token)):
         return "sense: meeting a requirement ('met the target'), not a party"
     if type_ == "CONSULT" and lemma == "visit" and target is None:
         return "sense: visits to no one (campaign stops)"
+    if type_ == "CONSULT" and lemma == "visit" and target is not None and _kin(target):
+        return "sense: a visit to family or a friend, not a meeting of parties"
     if trigger.modal and any(c.lower_ == "yet" for c in [*token.children, *token.head.children]):
         return "sense: 'has yet to' says what has not happened, not what must"
     if trigger.modal and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
@@ -822,6 +828,8 @@ def _sense(
         infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and _base_form(c) for c in token.children)
         if not infinitive and not _preps(token) & {"for", "on"}:
             return "sense: asking, not demanding"
+        if not infinitive and _asked_for(token) & FAVOURS:
+            return "sense: asking for an interview or a comment, no demand between parties"
     if type_ == "DEMAND" and sense.kind == "verb" and _wants_to_know(token):
         return "sense: asking to know something (a question), not demanding an act"
     if type_ == "AGREE" and target is not None and _in_content(token, target):
@@ -918,7 +926,7 @@ def _sense(
     billed = _preps(token) | {c.lower_ for o in _objects(token) for c in o.children if c.dep_ == "prep"}
     if type_ == "DISAPPROVE" and lemma == "charge" and "for" in billed and "with" not in billed:
         return "sense: charging someone for a service or rent, no accusation"
-    if type_ == "REJECT" and target is None and objects & CLAIMS:
+    if type_ == "REJECT" and target is None and (objects & CLAIMS or _claim_clause(token)):
         return "sense: denying a notion or a claim ('rejected the notion that ...'), no party's demand refused"
     if type_ == "ASSAULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ in PLACE_PREPS_IN:
         return "target: the place where it happened ('killed in Selm'), not who was attacked"
@@ -1057,6 +1065,23 @@ def _attraction(noun: Token) -> bool:
     return "to" in _preps(noun) and "for" not in _preps(noun) and not _infinitive(noun) and not to_act
 
 
+def _asked_for(verb: Token) -> set[str]:
+    """What "asked for" names: the lemmas of the objects of its "for"."""
+    return {o.lemma_.lower() for p in verb.children if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"}
+
+
+def _claim_clause(verb: Token) -> bool:
+    """An object that carries a that-clause: "rejected the idea that he was a drag on the ticket" denies
+    a claim, where "rejected the idea" alone may refuse a proposal."""
+    for obj in _objects(verb):
+        for clause in obj.children:
+            if clause.dep_ in {"acl", "ccomp"} and any(
+                m.lower_ == "that" and m.dep_ == "mark" for m in clause.children
+            ):
+                return True
+    return False
+
+
 def _hosts_a_show(verb: Token) -> bool:
     """ "will host its yearly convention": hosting a thing that is no party and no meeting. What is
     hosted is the object, or the noun a participle hangs on ("talks hosted by X"). A host with
@@ -1065,7 +1090,18 @@ def _hosts_a_show(verb: Token) -> bool:
     hosted = [verb.head] if verb.dep_ == "acl" else _objects(verb)
     if not hosted:
         return not any(t.lemma_.lower() in MEETINGS for t in verb.sent if t.i != verb.i)
-    return not any(party(o) or o.lemma_.lower() in MEETINGS for o in hosted)
+    return not any((party(o) and not _sheltered(o)) or o.lemma_.lower() in MEETINGS for o in hosted)
+
+
+def _kin(target: Token) -> bool:
+    """A relative or a friend (KIN), by the noun or by the noun a name stands beside ("her daughter Ana")."""
+    heads = [target, referent(target)] + ([target.head] if target.dep_ in {"appos", "compound"} else [])
+    return any(h.lemma_.lower() in KIN for h in heads) or any(c.lemma_.lower() in KIN for c in target.children)
+
+
+def _sheltered(noun: Token) -> bool:
+    """People taken in, not met: "refugees", "thousands of migrants"."""
+    return any(t.lemma_.lower() in SHELTERED for t in noun.subtree)
 
 
 def _infinitive(verb: Token) -> bool:
