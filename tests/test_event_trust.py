@@ -844,6 +844,7 @@ NOT_HAPPENINGS = [
     ("Ilse Brand visited her daughter Anna in Selm on Monday.", "CONSULT", None),
     ("Megan Ode asked for an interview because she wanted to talk about the dam.", "DEMAND", None),
     ("Tom Alder rejected the idea that he was a drag on the ticket.", "REJECT", None),
+    ('Tom Alder called the attack that killed five guards "an assault on our town."', "ASSAULT", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -865,6 +866,7 @@ HAPPENINGS = [
     ("Tom Alder rejected the idea of a second vote.", "REJECT"),
     ("Tom Alder asked for a recount in Selm.", "DEMAND"),
     ("Tom Alder visited Valmora's president in Selm.", "CONSULT"),
+    ("The union called a strike on Monday.", "PROTEST"),
 ]
 
 
@@ -886,3 +888,10 @@ def test_what_someone_insists_another_did_is_their_claim_not_a_demand(nlp, setti
         e for e in _emitted(nlp, settings, "Tom Alder insists that Ilse Brand asked the clerks to shred the files.")
     ]
     assert [(e.type, e.actor, e.status, e.source) for e in found] == [("DEMAND", "Ilse Brand", "reported", "Tom Alder")]
+
+
+def test_the_released_and_the_place_left_are_not_the_actor(nlp, settings) -> None:
+    released = _coded(nlp, settings, "The group keeps sending out notes about the release of the Carvo detainees.")
+    assert not [e for e in released if e.type == "RETREAT" and e.actor and "detainees" in e.actor]
+    left = _emitted(nlp, settings, "The withdrawal of Valmoran troops from Carvo began on Monday.")
+    assert [(e.type, e.actor) for e in left] == [("RETREAT", "Valmoran troops")]

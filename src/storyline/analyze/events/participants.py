@@ -247,7 +247,9 @@ def _noun_actor(noun: Token) -> Token | None:
     owner = owner_of(noun)
     if owner is not None:
         return owner
-    for pobj in prep_objects(noun, ("from",)):
+    options = senses("noun", noun.lemma_.lower())
+    leaving = bool(options) and options[0].type == "RETREAT"  # "the withdrawal of troops from X": X is left
+    for pobj in [] if leaving else prep_objects(noun, ("from",)):
         if is_actorlike(referent(pobj)):
             return pobj
     for child in noun.lefts:
@@ -264,8 +266,10 @@ def _noun_actor(noun: Token) -> Token | None:
 
 
 def _subject_genitive(noun: Token) -> bool:
+    """Whether "the N of X" names the doer: "the withdrawal of the troops", not "the release of the
+    prisoners" (those released; a release is done to someone)."""
     options = senses("noun", noun.lemma_.lower())
-    return bool(options) and options[0].type in SUBJECT_GENITIVE
+    return bool(options) and options[0].type in SUBJECT_GENITIVE and options[0].mode != "release"
 
 
 def _between(noun: Token) -> Token | None:

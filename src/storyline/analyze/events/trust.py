@@ -123,6 +123,9 @@ EXPECTATIONS = words("expectation hope prospect possibility chance likelihood fe
 # What a rejection of no party rejects when it is a claim, not a demand: "rejected the notion that".
 # Not "idea" or "suggestion": "X rejected that idea" often refuses a proposal put to X.
 CLAIMS = words("notion claim characterization characterisation label premise assertion")
+# Acts one names but does not "call" into being: "called the raid a crime" is no raid by the speaker
+# (one calls a meeting, a strike, a vote or a ceasefire).
+NAMED_NOT_CALLED = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID"})
 # People a country or a town takes in: hosting them is shelter, not a meeting ("hosting refugees").
 SHELTERED = words("refugee migrant immigrant evacuee asylum guest visitor tourist student")
 # What a journalist or a fan asks for: no demand between parties ("asked for an interview").
@@ -807,6 +810,8 @@ def _sense(
         return "sense: meeting a requirement ('met the target'), not a party"
     if type_ == "CONSULT" and lemma == "visit" and target is None:
         return "sense: visits to no one (campaign stops)"
+    if trigger.obj is not None and token.lemma_.lower() == "call" and type_ in NAMED_NOT_CALLED:
+        return "sense: naming an act ('called the raid a crime'), not carrying it out"
     if type_ == "CONSULT" and lemma == "visit" and target is not None and _kin(target):
         return "sense: a visit to family or a friend, not a meeting of parties"
     if trigger.modal and any(c.lower_ == "yet" for c in [*token.children, *token.head.children]):
