@@ -845,6 +845,8 @@ NOT_HAPPENINGS = [
     ("Megan Ode asked for an interview because she wanted to talk about the dam.", "DEMAND", None),
     ("Tom Alder rejected the idea that he was a drag on the ticket.", "REJECT", None),
     ('Tom Alder called the attack that killed five guards "an assault on our town."', "ASSAULT", None),
+    ("Tom Alder pleaded to two counts of bribery last year.", "DEMAND", None),
+    ('"I looked into the eyes of the parents," Tom Alder said.', "INVESTIGATE", None),
 ]
 
 # Their near neighbours that do tell of a happening, and the type each must be emitted as.
@@ -867,6 +869,8 @@ HAPPENINGS = [
     ("Tom Alder asked for a recount in Selm.", "DEMAND"),
     ("Tom Alder visited Valmora's president in Selm.", "CONSULT"),
     ("The union called a strike on Monday.", "PROTEST"),
+    ("Ilse Brand pleaded with the council to reopen the dam.", "DEMAND"),
+    ("Police looked into the fire at the Selm depot.", "INVESTIGATE"),
 ]
 
 

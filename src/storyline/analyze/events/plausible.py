@@ -153,6 +153,12 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
     if lemma == "plead" and any(c.dep_ in {"acomp", "oprd", "dobj"} and c.lower_ in _PLEAS for c in token.children):
         return True  # "pleaded guilty": a plea in court, no one is asked for anything
+    if lemma == "plead" and "to" in _preps(token) and "with" not in _preps(token):
+        return True  # "pleaded to fraud charges": a plea in court
+    if sense.type == "INVESTIGATE" and lemma == "look" and _looked_at_someone(token):
+        return True  # "looked into the eyes of the voters": a gaze, no inquiry
+    if sense.type == "DEMAND" and any(_thing_words(o) & _NAMELESS for o in _objects(token)):
+        return True  # "requested anonymity": a source's condition, no demand
     if _asked_about(token):
         return True  # "asked her if she would back the plan": the endorsement is the question
     if sense.type == "REJECT" and _declines_comment(token):
@@ -209,6 +215,18 @@ def _infinitive(verb: Token) -> bool:
 
 # What a defendant pleads in court ("pleaded guilty", "pleads no contest").
 _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
+# What a source asks for to speak: no demand between parties.
+_NAMELESS = frozenset({"anonymity", "anonymous", "confidentiality"})
+# What one looks into without inquiring: "looked into the eyes of the parents".
+_GAZED = frozenset({"eye", "face", "camera", "mirror", "distance", "sky"})
+
+
+def _preps(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "prep"}
+
+
+def _looked_at_someone(token: Token) -> bool:
+    return any(o.lemma_.lower() in _GAZED for p in token.children if p.lower_ == "into" for o in p.children)
 
 
 def _direct_question(token: Token) -> bool:
