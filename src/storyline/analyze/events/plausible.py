@@ -153,7 +153,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
     if lemma == "plead" and any(c.dep_ in {"acomp", "oprd", "dobj"} and c.lower_ in _PLEAS for c in token.children):
         return True  # "pleaded guilty": a plea in court, no one is asked for anything
-    if lemma == "plead" and "to" in _preps(token) and "with" not in _preps(token):
+    if lemma == "plead" and "to" in prepositions(token) and "with" not in prepositions(token):
         return True  # "pleaded to fraud charges": a plea in court
     if sense.type == "INVESTIGATE" and lemma == "look" and _looked_at_someone(token):
         return True  # "looked into the eyes of the voters": a gaze, no inquiry
@@ -221,8 +221,9 @@ _NAMELESS = frozenset({"anonymity", "anonymous", "confidentiality"})
 _GAZED = frozenset({"eye", "face", "camera", "mirror", "distance", "sky"})
 
 
-def _preps(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prep"}
+def prepositions(token: Token) -> set[str]:
+    """The prepositions and particles on a word ("pleaded with", "called off", "shot by")."""
+    return {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "agent"}}
 
 
 def _looked_at_someone(token: Token) -> bool:

@@ -42,7 +42,7 @@ from .actors import (
 )
 from .actors import is_actorlike as _actorlike
 from .participants import breaks, path_up
-from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE
+from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, prepositions
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -563,7 +563,7 @@ def _own_thing(obj: Token) -> bool:
 def _agrees_with_someone(verb: Token) -> bool:
     """ "X agrees with Y", "agreed with her critics": a view shared with someone, with nothing
     agreed on ("agreed with Y on a ceasefire", "agreed to talks" name what was agreed)."""
-    preps = _preps(verb)
+    preps = prepositions(verb)
     return "with" in preps and not preps & {"on", "to", "upon"} and not _objects(verb)
 
 
@@ -765,10 +765,6 @@ def _object_words(token: Token) -> set[str]:
     return {t.lemma_.lower() for o in objects for t in [o, referent(o), *o.children]}
 
 
-def _preps(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "agent"}}
-
-
 def _sense(
     trigger: Trigger, type_: str, inner: Trigger | None, actor: Token | None, target: Token | None
 ) -> str | None:
@@ -822,16 +818,16 @@ def _sense(
         return "sense: a trip, not a visit to a party"
     if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS:
         return "sense: nothing material given"
-    if type_ == "AID" and target is None and "to" not in _preps(token):
+    if type_ == "AID" and target is None and "to" not in prepositions(token):
         return "sense: aid to no one"
-    left = _preps(token) & {"from", "out"}  # "withdraw from the region"
+    left = prepositions(token) & {"from", "out"}  # "withdraw from the region"
     if type_ == "RETREAT" and lemma in RELEASES and not (sense.objects or left or objects & FORCES or _people(token)):
         return "sense: nothing released or withdrawn but papers or words"
     if type_ == "DEMAND" and sense.kind == "verb" and lemma in ASK_VERBS:
         # what is asked follows the verb; a clause before it is the question ("'Why?' he asked"),
         # and a finite clause after it is what was asked about ("asked, as before, that X was at fault")
         infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and _base_form(c) for c in token.children)
-        if not infinitive and not _preps(token) & {"for", "on"}:
+        if not infinitive and not prepositions(token) & {"for", "on"}:
             return "sense: asking, not demanding"
         if not infinitive and _asked_for(token) & FAVOURS:
             return "sense: asking for an interview or a comment, no demand between parties"
@@ -919,16 +915,16 @@ def _sense(
         return "sense: a talk (a speech), not talks between parties"
     if type_ == "ASSAULT" and any(c.lower_ in REFLEXIVES for c in token.children if c.dep_ == "dobj"):
         return "sense: harm to oneself"
-    moving = (_preps(token) & MOTION_PREPS) - set(sense.parts)  # "railed against X" is no motion
+    moving = (prepositions(token) & MOTION_PREPS) - set(sense.parts)  # "railed against X" is no motion
     if type_ in {"DISAPPROVE", "ASSAULT"} and sense.kind == "verb" and moving:
         return "sense: motion, not an attack"
     if type_ == "REJECT" and inner is None and target is None and not objects:
         return "sense: a refusal of nothing"
     if type_ == "THREATEN" and lemma == "warn" and _warns_of_others(token, actor):
         return "sense: a warning of what others would do or what would follow, no threat by the one warning"
-    if type_ == "CONSULT" and "past" in _preps(token):
+    if type_ == "CONSULT" and "past" in prepositions(token):
         return "sense: 'talked past each other' is not listening, no talks"
-    billed = _preps(token) | {c.lower_ for o in _objects(token) for c in o.children if c.dep_ == "prep"}
+    billed = prepositions(token) | {c.lower_ for o in _objects(token) for c in o.children if c.dep_ == "prep"}
     if type_ == "DISAPPROVE" and lemma == "charge" and "for" in billed and "with" not in billed:
         return "sense: charging someone for a service or rent, no accusation"
     if type_ == "REJECT" and target is None and (objects & CLAIMS or _claim_clause(token)):
@@ -960,7 +956,7 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
         return "sense: a standing threat named ('the threat from X'), no threat made to anyone"
     if trigger.sense.kind != "verb":
         return None
-    aimed = _preps(token) | (_preps(trigger.obj) if trigger.obj is not None else set())
+    aimed = prepositions(token) | (prepositions(trigger.obj) if trigger.obj is not None else set())
     if type_ == "DISAPPROVE" and lemma == "lead" and not aimed & {"against", "on"}:
         return "sense: leading the charge (going first), no charge against anyone"
     if type_ == "PROTEST" and lemma == "rally" and _objects(token):
@@ -969,11 +965,11 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
         return "sense: a verb of force turned by 'out' ('shelled out' money), no force used"
     if type_ == "INVESTIGATE" and _particle(token) in GAZE - set(trigger.sense.parts):
         return "sense: a gaze ('looking off into the distance'), no inquiry"
-    if type_ == "COERCE" and lemma == "seize" and _preps(token) & {"on", "upon"}:
+    if type_ == "COERCE" and lemma == "seize" and prepositions(token) & {"on", "upon"}:
         return "sense: seizing on an issue or a chance, nothing seized from anyone"
     if type_ == "REJECT" and lemma == "dismiss":
         return "sense: dismissing a claim is a verdict on words, dismissing a person a firing"
-    if type_ == "DEMAND" and lemma == "appeal" and not (_preps(token) & {"for"} or _infinitive(token)):
+    if type_ == "DEMAND" and lemma == "appeal" and not (prepositions(token) & {"for"} or _infinitive(token)):
         return "sense: an appeal to someone (attraction), not an appeal for an act"
     if type_ == "AGREE" and lemma in {"offer", "propose"} and not _recipient(token) and not _infinitive(token):
         return "sense: something offered or proposed to no one (a view, a policy)"
@@ -1067,7 +1063,7 @@ def _attraction(noun: Token) -> bool:
     to_act = any(
         c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in noun.children
     )
-    return "to" in _preps(noun) and "for" not in _preps(noun) and not _infinitive(noun) and not to_act
+    return "to" in prepositions(noun) and "for" not in prepositions(noun) and not _infinitive(noun) and not to_act
 
 
 def _asked_for(verb: Token) -> set[str]:
@@ -1190,7 +1186,7 @@ def _named_actor(actor: Token | None) -> bool:
 def _presses_someone(verb: Token) -> bool:
     """ "pushed the minister to resign", "pressing for talks": someone pressed or something asked for."""
     clauses = {"xcomp", "ccomp", "advcl"}
-    if _preps(verb) & {"for", "on", "into"} or any(c.dep_ in clauses for c in verb.children):
+    if prepositions(verb) & {"for", "on", "into"} or any(c.dep_ in clauses for c in verb.children):
         return True
     return any(party(o) for o in _objects(verb))
 
