@@ -871,6 +871,7 @@ HAPPENINGS = [
     ("The union called a strike on Monday.", "PROTEST"),
     ("Ilse Brand pleaded with the council to reopen the dam.", "DEMAND"),
     ("Police looked into the fire at the Selm depot.", "INVESTIGATE"),
+    ("Gunmen linked with the group attacked a bus near Carvo on Tuesday.", "ASSAULT"),
 ]
 
 

@@ -209,6 +209,8 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
         return actor.head.i == token.head.i and actor.dep_ == "nsubj"
     if trigger.actor_head is not None and actor.i == trigger.actor_head.i:
         return True  # "X said Y must withdraw": the speaker, read off the speech verb
+    if _misread_relative(token) and actor.head.i == token.head.i and actor.dep_ == "nsubj":
+        return True  # "Gunmen linked with the group attacked a bus": the parser made "linked" the verb
     if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and not any(c.lower_ == "to" for c in token.children):
         return False  # "a law criticized as unfair": the noun is what was criticized, its owner no critic
     if token.dep_ == "acl" and token.head.pos_ == "NOUN":
@@ -1064,6 +1066,13 @@ def _attraction(noun: Token) -> bool:
         c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in noun.children
     )
     return "to" in prepositions(noun) and "for" not in prepositions(noun) and not _infinitive(noun) and not to_act
+
+
+def _misread_relative(verb: Token) -> bool:
+    """A finite verb the parser hung as a loose "dep" on a participle it took for the main verb: in
+    "Gunmen linked with the group attacked a bus", "linked ..." describes the gunmen, who attacked."""
+    head = verb.head
+    return verb.dep_ == "dep" and verb.tag_ == "VBD" and head.tag_ in {"VBN", "VBD"} and head.i < verb.i
 
 
 def _asked_for(verb: Token) -> set[str]:
