@@ -25,6 +25,7 @@ Run from the repository root::
     python -m benchmarks.event_audit --half tuning --seed 1 [-n 60]  # print, write pending lines
     python -m benchmarks.event_audit --rate                          # events per 1,000 words
     python -m benchmarks.event_audit --rescore --seed 1              # judged events still emitted
+    python -m benchmarks.event_audit --rescore-all                   # the same over every tuning sample
     python -m benchmarks.event_audit --recall --seed 1               # hand-coded events: recall, F1
 
 Recall has no gold on these texts, so ``--recall`` takes RECALL_DOCS seeded
@@ -230,6 +231,25 @@ def rescore(half: str, seed: int) -> None:
     report(f"{path.name} (still emitted)", kept)
 
 
+def rescore_all(half: str) -> None:
+    """Every judged event of the half's sample files that the current code still emits, counted once
+    per event (a sample may repeat an event another sample judged). A development aid like
+    ``rescore``: run it before and after a rule to see which judged events the rule drops."""
+    judged: dict[tuple[Any, ...], str] = {}
+    for path in sorted(JUDGEMENTS.glob(f"events-{half}-*.jsonl")):
+        if not path.stem.removeprefix(f"events-{half}-").isdigit():
+            continue  # recall, held-back and before/after files judge other things
+        for line in (json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()):
+            if line.get("verdict") in {"acceptable", "wrong"}:
+                judged.setdefault(line_key(line), line["verdict"])
+    wanted = {k[0] for k in judged}
+    emitted = {key(doc.id, event) for doc, event in analyse([d for d in load_docs(half) if d.id in wanted])}
+    for verdict in ("acceptable", "wrong"):
+        total = sum(v == verdict for v in judged.values())
+        kept = sum(v == verdict for k, v in judged.items() if k in emitted)
+        print(f"{verdict}: {kept} of {total} distinct judged events still emitted")
+
+
 def rate() -> None:
     """Events per 1,000 words on a fixed set of tuning documents (a recall proxy)."""
     docs = load_docs(TUNING)[:RATE_DOCS]
@@ -339,9 +359,12 @@ def main() -> None:
     parser.add_argument("--held", action="store_true", help="judge a sample of the held-back events")
     parser.add_argument("--recall", action="store_true", help="hand-coded documents: recall, precision, F1")
     parser.add_argument("--rescore", action="store_true", help="which judged events the current code still emits")
+    parser.add_argument("--rescore-all", action="store_true", help="--rescore over every sample file of the half")
     args = parser.parse_args()
     if args.rate:
         rate()
+    elif args.rescore_all:
+        rescore_all(args.half)
     elif args.rescore:
         rescore(args.half, args.seed)
     elif args.recall:
