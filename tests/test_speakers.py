@@ -975,3 +975,123 @@ def test_a_dateline_city_is_no_speaker_or_actor_but_the_same_city_later_is(nlp) 
     doc = nlp("BOSTON — Officials said the bridge would reopen. Later, Boston said it would pay for the repairs.")
     cities = [t for t in doc if t.lower_ == "boston"]
     assert [dateline(t) for t in cities] == [True, False]
+
+
+def test_he_who_answers_a_question_is_the_one_asked_not_the_one_who_asked(nlp, upto_quotes) -> None:
+    text = (
+        "During an interview with Ilse Brand that aired on Monday, Tom Alder spoke about his plan for a new bridge.\n\n"
+        "“We are going to build it. It is simple,” Alder said.\n\n"
+        "Brand asked Alder how long the bridge would be.\n\n"
+        "“I think it could be a mile long. That is a good length,” he told Brand, to cheers from the crowd."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "a mile long")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_question_the_writer_put_is_answered_by_the_one_asked(nlp, upto_quotes) -> None:
+    text = (
+        "Last month, when I asked Tom Alder if he would ever run for mayor of Valmora, he looked straight at the "
+        'camera, raised his brows and said, "I am going to run against YOU!"'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "run against")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_the_one_told_is_not_the_one_speaking(nlp, upto_quotes) -> None:
+    text = (
+        "“We will finish the bridge by spring,” Tom Alder said on Monday.\n\n"
+        "Ilse Brand's colleague, Peter Lind, pressed Alder on the cost during the broadcast.\n\n"
+        "“It will cost less than the old ferry,” he told Lind."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "old ferry")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_request_does_not_make_the_one_asked_the_next_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“We will finish the bridge by spring,” Tom Alder said on Monday.\n\n"
+        "Peter Lind asked Alder to leave the hall before the vote.\n\n"
+        "“This is not the place for a campaign,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "not the place")
+    assert quote.speaker == "Peter Lind"
+
+
+def test_a_reported_clause_that_opens_with_a_whole_quotation_is_that_quotation(nlp, upto_quotes) -> None:
+    text = (
+        "When asked whether this differed from the old rules, Alder reportedly said, “You tell me,” "
+        "repeatedly, before he stopped answering the reporter."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "You tell me")]
+
+
+def test_a_quoted_phrase_opening_a_reported_clause_keeps_the_clause(nlp, upto_quotes) -> None:
+    text = "Ilse Brand said “the new tariff plan” would fail within a year."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert any(q.kind == "indirect" and "would fail" in q.text for q in quotes)
+
+
+def test_a_naming_verb_the_parser_hangs_on_a_noun_goes_to_the_sentence_subject(nlp, upto_quotes) -> None:
+    text = (
+        'Mayor Ilse Brand, speaking on a radio show, called Tom Alder a "blowhard," and said his remarks were '
+        'priceless "propaganda" for smugglers.'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "blowhard")
+    assert quote.speaker == "Ilse Brand"
+
+
+def test_it_in_a_clause_of_a_sentence_about_a_body_is_that_body(nlp, upto_quotes) -> None:
+    text = (
+        "The Valmora Debate Commission said it would hold the debate in Norland on April 14.\n\n"
+        "Tom Alder proposed a debate on the evening of April 4, but the Selm campaign rejected the idea because "
+        "the final of the cup would be played that night.\n\n"
+        "The Selm campaign countered on Sunday by suggesting four other nights - one of them on a weekend, which "
+        "it previously had said was unacceptable. Alder rejected those days."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "unacceptable")
+    assert quote.speaker == "The Selm campaign"
+
+
+def test_the_description_of_a_firm_is_the_firm_that_spoke_last(nlp, upto_quotes) -> None:
+    text = (
+        '"We remain cautious about the recovery," said Norland Capital Markets.\n\n'
+        "A long slowdown could hurt demand, the brokerage said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "slowdown")
+    assert quote.speaker == "Norland Capital Markets"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "A long strike could hurt the port, the union said.",  # a firm is no union
+        "A long slowdown could hurt demand, the shipping company said.",  # a word says which company
+    ],
+)
+def test_a_description_of_another_kind_of_body_is_not_the_firm(nlp, upto_quotes, later) -> None:
+    text = f'"We remain cautious about the recovery," said Norland Capital Holdings Inc.\n\n{later}'
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "could hurt")
+    assert quote.speaker != "Norland Capital Holdings Inc"
+
+
+def test_she_in_a_relative_clause_is_the_person_it_describes(nlp, upto_quotes) -> None:
+    text = (
+        "My favourite description of him came from Valmora student Ilse Brand, who made me feel old when she "
+        'called him "somebody\'s wild uncle."'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "wild uncle")
+    assert quote.speaker == "Ilse Brand"
+
+
+def test_a_pronoun_resolved_to_a_person_tells_that_persons_sex(nlp, upto_quotes) -> None:
+    text = (
+        "“We will build the bridge,” Tom Alder said on Monday.\n\n"
+        "My favourite description of him came from Valmora student Ilse Brand, who made me feel old when she "
+        'called him "somebody\'s wild uncle."\n\n'
+        '"Wild," she said. "He never gives up."\n\n'
+        "I met Alder in his office two days later.\n\n"
+        '"What matters is that we keep the movement alive," he told me.'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "movement alive")
+    assert quote.speaker == "Tom Alder"
