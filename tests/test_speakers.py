@@ -1095,3 +1095,22 @@ def test_a_pronoun_resolved_to_a_person_tells_that_persons_sex(nlp, upto_quotes)
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "movement alive")
     assert quote.speaker == "Tom Alder"
+
+
+def test_a_title_with_a_place_is_the_person_the_sentence_before_is_about(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder says the primary has become a three-person race between himself, Ilse Brand and Peter Lind.\n\n"
+        "The Norland senator is predicting that he will win the nomination after performing well in the south."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "will win")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_title_with_a_place_named_beside_another_person_is_not_the_subject_before(nlp, upto_quotes) -> None:
+    text = (
+        "Norland Sen. Peter Lind said the vote would be close.\n\n"
+        "Tom Alder says the primary has become a three-person race between himself, Ilse Brand and Lind.\n\n"
+        "The Norland senator is predicting that he will win the nomination after performing well in the south."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "will win")
+    assert quote.speaker != "Tom Alder"

@@ -1622,8 +1622,9 @@ class _Discourse:
         given, no other sex."""
         if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
             return None
-        if any(c.pos_ == "PROPN" for c in noun.children):
-            return None  # "the Reyes team", "the Ohio senator": a name says whose or which
+        names = [c for c in noun.children if c.pos_ == "PROPN"]
+        if any(not _regional(c) for c in names):
+            return None  # "the Reyes team", "Kim's aide": a name says whose
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
             return None
         lemma = noun.lemma_.lower()
@@ -1643,8 +1644,30 @@ class _Discourse:
                 return None
             if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
                 return None
+            if any(self.named_beside_other(c.lower_, entity) for c in names):
+                return None  # "the Ohio senator" when another man is named beside "Ohio"
             return token, entity
         return None
+
+    def named_beside_other(self, word: str, entity: Entity) -> bool:
+        """Whether ``word`` (a state, a party) stands within a few words of a
+        mention of another person than ``entity`` ("Ohio Sen. Lee Hart"):
+        then "the Ohio senator" may be that one, not the subject just before."""
+        doc = self.ctx.doc
+        for other in self.ctx.entities:
+            if other.type != "PERSON" or other.id == entity.id:
+                continue
+            for start, end in other.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                sent = cues.sentence(span[0]) if len(span) else None
+                if sent is None:
+                    continue
+                window = doc[max(sent.start, span.start - 5) : min(sent.end, span.end + 6)]
+                if any(t.lower_ == word for t in window):
+                    return True
+        return False
 
     def org_subject(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """The nearest earlier organisation that was the subject of a clause."""
@@ -1933,6 +1956,15 @@ def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
     if entity is None or entity.type != "PERSON" or ctx.genders.get(entity.id) not in {None, pronoun.lower_}:
         return None
     return name
+
+
+def _regional(modifier: Token) -> bool:
+    """Whether a name before a title says where or of which party its holder
+    is ("the Vermont senator", "the GOP nominee", "the Fox host"), not whose
+    ("Kim's aide", "the Reyes team")."""
+    if modifier.dep_ not in {"compound", "amod"}:
+        return False
+    return modifier.ent_type_ in {"GPE", "NORP", "ORG", "LOC"} or modifier.lower_ in {"gop"}
 
 
 def _listeners(ctx: _Context, verb: Token) -> list[Entity]:
