@@ -1114,3 +1114,35 @@ def test_a_title_with_a_place_named_beside_another_person_is_not_the_subject_bef
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "will win")
     assert quote.speaker != "Tom Alder"
+
+
+def test_they_say_is_the_people_the_sentence_before_is_about(nlp, upto_quotes) -> None:
+    text = (
+        "“We will win this state,” Norland Party said in a statement.\n\n"
+        "Outside the campaign, several people close to Ilse Brand are warning against a narrow campaign. "
+        "If she strikes the right balance, the debate could be decisive, they say."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "decisive")
+    assert quote.speaker == "several people close to Ilse Brand"
+
+
+def test_people_in_a_clause_about_something_else_are_not_who_they_say_are(nlp, upto_quotes) -> None:
+    text = (
+        "Still, Norland Democrats believe the pressure will become too great for Republicans to resist. "
+        "They say it has been clear in the talks since the flood."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "talks since")
+    assert quote.speaker is not None and quote.speaker.endswith("Democrats")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That said, a loss to Tom Alder in this state would be a sour end to the campaign.",
+        "It is fair to say that one reason for the lead is that Alder faced less scrutiny.",
+        "Which is not to say that the vote in Valmora was unfair.",
+    ],
+)
+def test_the_writers_set_phrases_with_say_are_not_quotes(nlp, upto_quotes, sentence) -> None:
+    text = f"Ilse Brand would win enough delegates even with a loss. {sentence}"
+    assert quotes_of(text, nlp, upto_quotes) == []

@@ -923,6 +923,8 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # "the report did not suggest that ...": what was not said
     if verb.lemma_.lower() in _THINKING_ALOUD:
         return None  # "many are wondering if ...": a thought, unless quote marks show it was said
+    if _writers_phrase(verb):
+        return None  # "That said, ...", "it is fair to say that ...": the writer's own turn of phrase
     content = content_span(verb)
     subject = speaker_token(verb)
     # "you", and "I" or "we" outside quote marks (inside them the quotation holds the report): the writer
@@ -1001,6 +1003,31 @@ def _negated_outside(ctx: _Context, verb: Token) -> bool:
     return negated(verb) and not all(
         ctx.talked_about(c) for c in verb.children if c.dep_ == "neg" or c.lower_ in {"not", "n't", "never", "no"}
     )
+
+
+# Words before "to say" in the writer's set phrases ("it is fair to say", "needless to say").
+_SAY_FRAMES = words("fair safe needless suffice true be")
+
+
+def _writers_phrase(verb: Token) -> bool:
+    """Whether "say" is part of a set phrase of the writer's, not anyone's
+    statement: "That said, ..." opening a sentence, and "to say" after "it
+    is fair", "needless", "which is not", "that is"."""
+    if verb.lemma_.lower() != "say":
+        return False
+    doc = verb.doc
+    subject = cues.logical_subject(verb)
+    if subject is not None and subject.lower_ == "that" and subject.i == cues.sentence(verb).start:
+        return verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","  # "That said, the count went on"
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in _SAY_FRAMES:
+        return False
+    if head.lemma_.lower() != "be":
+        return True
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "expl"}]
+    return bool(subjects) and subjects[0].lower_ in {"it", "which", "this", "that"}
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -1468,6 +1495,9 @@ class _Discourse:
             return self.person_antecedent(pronoun)
         if lower == "they":
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, _group)
+            people = self.people_subject(pronoun)
+            if people is not None and (last is None or people.idx > last.end):
+                return self.speaker_of(people)  # "Several people close to her ... , they say"
             if last is not None:
                 return last.name, last.entity
             name, entity = self.org_subject(pronoun)
@@ -1484,6 +1514,25 @@ class _Discourse:
             # subject after the last one quoted is the one meant
             return self.org_subject(pronoun)
         return None, None
+
+    def people_subject(self, pronoun: Token) -> Token | None:
+        """The nearest plural subject naming people ("several people in her
+        orbit told reporters", "others are determined to ..."), of a main
+        clause or a speech verb, in the paragraph of a "they" or the sentence
+        before: who "they say" are when no group has spoken since."""
+        ctx = self.ctx
+        for token in reversed(ctx.doc[max(0, cues.sentence(pronoun).start - 80) : pronoun.i]):
+            if not _close(ctx, token, pronoun, self.quote_start):
+                return None
+            if token.dep_ not in {"nsubj", "nsubjpass"} or ctx.talked_about(token) or token.i == pronoun.i:
+                continue
+            verb = token.head
+            main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" or cues.is_speech_verb(verb)
+            if not main:
+                continue  # "too great for Republicans to resist": not who the sentence is about
+            if token.tag_ in {"NNS", "NNPS"} and (token.lower_ in _PEOPLE or token.ent_type_ == "NORP"):
+                return token
+        return None
 
     def singular_they(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """ "They" with no group or body before it that spoke or acted: a person
@@ -1744,6 +1793,15 @@ class _Discourse:
             return None
         return entity
 
+
+# Plural nouns for people who can speak as "they" ("experts say ... they say").
+_PEOPLE = words(
+    "people officials experts critics analysts supporters opponents voters residents aides advisers advisors "
+    "allies lawmakers legislators members leaders activists economists scientists researchers others observers "
+    "sources insiders strategists operatives organizers organisers environmentalists protesters demonstrators "
+    "parents teachers workers doctors lawyers investigators prosecutors diplomats executives delegates donors "
+    "candidates farmers owners tenants neighbours neighbors witnesses"
+)
 
 # Nouns for several people: "the team said" is not the one person named before.
 _COLLECTIVE = words("team staff campaign family crowd group audience panel jury board couple pair side camp")
