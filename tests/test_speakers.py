@@ -1146,3 +1146,14 @@ def test_people_in_a_clause_about_something_else_are_not_who_they_say_are(nlp, u
 def test_the_writers_set_phrases_with_say_are_not_quotes(nlp, upto_quotes, sentence) -> None:
     text = f"Ilse Brand would win enough delegates even with a loss. {sentence}"
     assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_description_that_answers_is_the_one_a_quoted_question_was_put_to(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder did back the idea of such a register on Thursday, and Valmora News has proof:\n\n"
+        "“Should there be a register that tracks the newcomers here in this country?” a reporter can be heard "
+        "asking Alder after an event in Selm.\n\n"
+        "“There should be a lot of systems, beyond registers,” the businessman replied."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "beyond registers")
+    assert quote.speaker == "Tom Alder"

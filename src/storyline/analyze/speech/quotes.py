@@ -1623,14 +1623,17 @@ class _Discourse:
             return last.name, last.entity
         return None, None
 
-    def asked_person(self, pronoun: Token) -> tuple[Token, Entity] | None:
+    def asked_person(self, pronoun: Token, gender: str | None = None) -> tuple[Token, Entity] | None:
         """The person a question was just put to, with the verb that asked it:
         a "he" or "she" that speaks next answers ("Hale asked Kim how high the
         wall would be. “...,” he told Hale"; "when I asked Kim whether ...,
         she ... said"). Only a question ("whether", "if", a wh- word, "about"),
         not a request ("asked Kim to leave"), put in the pronoun's paragraph or
-        the sentence before, to someone the pronoun agrees with."""
+        the sentence before, to someone the pronoun agrees with. A
+        description ("the businessman replied") passes its ``gender``, if its
+        noun has one."""
         ctx = self.ctx
+        gender = gender or (pronoun.lower_ if pronoun.lower_ in {"he", "she"} else None)
         own = cues.sentence(pronoun)
         for token in reversed(ctx.doc[max(0, own.start - 80) : pronoun.i]):
             if not _close(ctx, token, pronoun, self.quote_start):
@@ -1641,7 +1644,7 @@ class _Discourse:
                 continue
             for obj in (c for c in token.children if c.dep_ in {"dobj", "dative"}):
                 entity = ctx.mentions.at(obj.idx, obj.idx + len(obj.text))
-                agrees = entity is not None and ctx.genders.get(entity.id) in {None, pronoun.lower_}
+                agrees = entity is not None and ctx.genders.get(entity.id) in {None, gender}
                 if entity is not None and entity.type == "PERSON" and agrees:
                     return token, self.by_surname(entity, obj)
             return None
@@ -1677,6 +1680,12 @@ class _Discourse:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
             return None
         lemma = noun.lemma_.lower()
+        sex = "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
+        asked = self.asked_person(noun, sex)
+        if asked is not None and not names:  # "“...?” a reporter asked Kim. “...,” the businessman replied"
+            titles = self.ctx.titles.get(asked[1].id, set())
+            if not titles or lemma in titles:
+                return asked
         own = cues.sentence(noun).start
         i = bisect.bisect_left(self.ctx.subject_starts, noun.idx)
         for token in reversed(self.ctx.subjects[:i]):
@@ -2044,6 +2053,9 @@ def _a_question(ask: Token) -> bool:
     after = objects[-1].right_edge.i + 1 if objects else len(doc)
     if after < len(doc) and (doc[after].lower_ in {"whether", "if"} or doc[after].tag_ in {"WRB", "WP"}):
         return True
+    text = docindex.doc_text(doc)
+    if "?" in text[text.rfind("\n", 0, ask.idx) + 1 : ask.idx]:
+        return True  # "“Should there be a list?” a reporter asked Kim"
     for child in ask.children:
         if child.dep_ == "prep" and child.lower_ == "about":
             return True
