@@ -1157,3 +1157,8 @@ def test_a_description_that_answers_is_the_one_a_quoted_question_was_put_to(nlp,
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "beyond registers")
     assert quote.speaker == "Tom Alder"
+
+
+def test_a_figure_according_to_calculations_is_no_quote(nlp, upto_quotes) -> None:
+    text = 'A "living wage" for one adult in Valmora is about $12 an hour, according to calculations by Ilse Brand.'
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]
