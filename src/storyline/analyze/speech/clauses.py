@@ -94,8 +94,8 @@ def _past_noun_clause(participle: Token) -> Token:
 
 def _misread_finite_verb(verb: Token) -> Token | None:
     """The subject of a past-tense verb that the parser hangs on the noun
-    before it ("Kim, speaking on a radio show, called Lee a “blowhard”":
-    "called" as a clause of "show"). A verb with a tense after a comma
+    before it ("Kim, speaking in her weekly radio slot, called Lee a “windbag”":
+    "called" as a clause of "slot"). A verb with a tense after a comma
     describes no noun, nor does a participle with both an object and what
     the object is called ("a show, called “Mornings”," names the show: one
     complement); the sentence's subject, up the phrase it hangs from, does it."""
@@ -316,7 +316,7 @@ def surface_span(subject: Token) -> tuple[int, int]:
     tokens = [t for t in tokens if (cut is None or t.i < cut) and (dash is None or t.i > dash)]
     last = subject.i
     while last + 1 <= tokens[-1].i and any(t.i == last + 1 for t in tokens):
-        last += 1  # the phrase as written is one run: "The campaign countered ... - one of them" stops at "campaign"
+        last += 1  # the phrase as written is one run: "The union answered ... - one of them" stops at "union"
     return tokens[0].idx, subject.doc[last].idx + len(subject.doc[last].text)
 
 

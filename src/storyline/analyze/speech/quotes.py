@@ -936,7 +936,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
     if _opens_with_quotation(ctx, start, end):
-        return None  # 'said, “You tell me,” twice, before ...': the quotation is what was said
+        return None  # 'said, “You will see,” with a grin, while ...': the quotation is what was said
     if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb) or _open_question(verb):
         return None
     if hypothetical_saying(verb, subject):
@@ -950,7 +950,7 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
 
 def _opens_with_quotation(ctx: _Context, start: int, end: int) -> bool:
     """Whether a reported clause begins with a quotation and runs on past it
-    ("said, “You tell me,” twice, before he left"): the words in the marks
+    ("said, “You will see,” with a grin, while his aides laughed"): the words in the marks
     are the saying, a direct quote already found, and the rest is narrative.
     The quotation must close with its own punctuation or a comma after it: in
     'said “the plan” would fail' the marks hold a phrase of the clause."""
@@ -1257,7 +1257,7 @@ class _Discourse:
                 subject = self.ctx.doc[detail.subject]
                 name, entity = self.speaker_of(subject)
                 if entity is not None and entity.type == "PERSON" and subject.lower_ in {"he", "she"}:
-                    # "“...,” she said" resolved to Stewart: Stewart is a woman for the next "he"
+                    # "“...,” she said" resolved to Lind: Lind is a woman for the next "he"
                     self.ctx.genders.setdefault(entity.id, subject.lower_)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
@@ -1497,14 +1497,14 @@ class _Discourse:
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, _group)
             people = self.people_subject(pronoun)
             if people is not None and (last is None or people.idx > last.end):
-                return self.speaker_of(people)  # "Several people close to her ... , they say"
+                return self.speaker_of(people)  # "Several officials close to her ... , they say"
             if last is not None:
                 return last.name, last.entity
             name, entity = self.org_subject(pronoun)
             return (name, entity) if name is not None else self.singular_they(pronoun)
         if lower == "it":
             body = _sentence_body(self.ctx, pronoun)
-            if body is not None:  # "The campaign countered ..., which it had called unacceptable"
+            if body is not None:  # "The union answered ..., which it had said was impossible"
                 return self.speaker_of(body)
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
             subjects = [t for t in self.ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
@@ -1516,8 +1516,8 @@ class _Discourse:
         return None, None
 
     def people_subject(self, pronoun: Token) -> Token | None:
-        """The nearest plural subject naming people ("several people in her
-        orbit told reporters", "others are determined to ..."), of a main
+        """The nearest plural subject naming people ("several officials close
+        to her are warning ...", "workers believe ..."), of a main
         clause or a speech verb, in the paragraph of a "they" or the sentence
         before: who "they say" are when no group has spoken since."""
         ctx = self.ctx
@@ -1529,7 +1529,7 @@ class _Discourse:
             verb = token.head
             main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" or cues.is_speech_verb(verb)
             if not main:
-                continue  # "too great for Republicans to resist": not who the sentence is about
+                continue  # "too heavy for owners to carry": not who the sentence is about
             if token.tag_ in {"NNS", "NNPS"} and (token.lower_ in _PEOPLE or token.ent_type_ == "NORP"):
                 return token
         return None
@@ -1625,12 +1625,12 @@ class _Discourse:
 
     def asked_person(self, pronoun: Token, gender: str | None = None) -> tuple[Token, Entity] | None:
         """The person a question was just put to, with the verb that asked it:
-        a "he" or "she" that speaks next answers ("Hale asked Kim how high the
-        wall would be. “...,” he told Hale"; "when I asked Kim whether ...,
+        a "he" or "she" that speaks next answers ("Hale asked Kim when the first
+        boat would sail. “...,” he told Hale"; "when I asked Kim whether ...,
         she ... said"). Only a question ("whether", "if", a wh- word, "about"),
         not a request ("asked Kim to leave"), put in the pronoun's paragraph or
         the sentence before, to someone the pronoun agrees with. A
-        description ("the businessman replied") passes its ``gender``, if its
+        description ("the mayor replied") passes its ``gender``, if its
         noun has one."""
         ctx = self.ctx
         gender = gender or (pronoun.lower_ if pronoun.lower_ in {"he", "she"} else None)
@@ -1682,7 +1682,7 @@ class _Discourse:
         lemma = noun.lemma_.lower()
         sex = "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
         asked = self.asked_person(noun, sex)
-        if asked is not None and not names:  # "“...?” a reporter asked Kim. “...,” the businessman replied"
+        if asked is not None and not names:  # "“...?” a reporter asked Kim. “...,” the mayor replied"
             titles = self.ctx.titles.get(asked[1].id, set())
             if not titles or lemma in titles:
                 return asked
@@ -1780,7 +1780,7 @@ class _Discourse:
         "Norland Bank") or an outlet."""
         lemma = noun.lemma_.lower()
         if lemma not in _BODY_NOUNS or [c.lower_ for c in noun.children if c.i < noun.i] != ["the"]:
-            return None  # "the production company", "the Reyes campaign": a word says which body
+            return None  # "the shipping company", "the Reyes campaign": a word says which body
         ctx = self.ctx
         found: list[tuple[int, Entity]] = []
         spoken = self.last(noun.idx, _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
@@ -1983,8 +1983,8 @@ def _group(spoken: _Spoken) -> bool:
 
 def _sentence_body(ctx: _Context, pronoun: Token) -> Token | None:
     """The body that is the main subject of the sentence an "it" speaks in
-    from a clause of its own ("The Selm campaign countered ..., one of them
-    on a weekend, which it had said was unacceptable"): the "it" of a
+    from a clause of its own ("The Selm union answered ..., one of them on
+    a holiday, which it had said was impossible"): the "it" of a
     subordinate or joined clause is that subject, not the last body quoted
     before the sentence. An "it" that is the main clause's own subject is
     left to the usual reading."""
@@ -2003,8 +2003,8 @@ def _sentence_body(ctx: _Context, pronoun: Token) -> Token | None:
 
 
 def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
-    """The person whose relative clause a "he" or "she" stands in ("student
-    Ilse Brand, who made me feel old when she called him ..."): the name the
+    """The person whose relative clause a "he" or "she" stands in ("teacher
+    Marta Lind, who made the room laugh when she called it ..."): the name the
     "who" clause describes, when it is a person the pronoun agrees with and
     the pronoun's clause hangs from that relative clause."""
     verb = pronoun.head
@@ -2027,7 +2027,7 @@ def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
 
 def _regional(modifier: Token) -> bool:
     """Whether a name before a title says where or of which party its holder
-    is ("the Vermont senator", "the GOP nominee", "the Fox host"), not whose
+    is ("the Norland senator", "the Green nominee", "the Courier host"), not whose
     ("Kim's aide", "the Reyes team")."""
     if modifier.dep_ not in {"compound", "amod"}:
         return False
