@@ -1050,6 +1050,16 @@ def test_it_in_a_clause_of_a_sentence_about_a_body_is_that_body(nlp, upto_quotes
     assert quote.speaker == "The Selm union"
 
 
+def test_a_description_after_an_unnamed_body_of_that_kind_is_not_the_named_one(nlp, upto_quotes) -> None:
+    text = (
+        '"The count will be finished by Friday," said the Norland Election Board.\n\n'
+        "But a Valmora ballot commission in May was more careful. "
+        "The ballots should be counted twice, the commission said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "counted twice")
+    assert quote.speaker != "Norland Election Board"
+
+
 def test_the_description_of_a_firm_is_the_firm_that_spoke_last(nlp, upto_quotes) -> None:
     text = (
         '"Grain prices will stay high through the winter," said Norland Capital Markets.\n\n'
@@ -1079,19 +1089,6 @@ def test_she_in_a_relative_clause_is_the_person_it_describes(nlp, upto_quotes) -
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "timetable")
     assert quote.speaker == "Marta Lind"
-
-
-def test_a_pronoun_resolved_to_a_person_tells_that_persons_sex(nlp, upto_quotes) -> None:
-    text = (
-        "“We will build the ferry line,” Tom Alder said on Monday.\n\n"
-        "The sharpest review of the plan came from Valmora teacher Marta Lind, who made the whole room laugh "
-        'when she called it "a timetable with a budget."\n\n'
-        '"Bold," she said. "He never gives up."\n\n'
-        "I met Alder at the harbour office two days later.\n\n"
-        '"What matters is that the boats keep running," he told me.'
-    )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "boats keep running")
-    assert quote.speaker == "Tom Alder"
 
 
 def test_a_title_with_a_place_is_the_person_the_sentence_before_is_about(nlp, upto_quotes) -> None:

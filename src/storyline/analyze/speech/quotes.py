@@ -1256,9 +1256,6 @@ class _Discourse:
             if detail.subject is not None:
                 subject = self.ctx.doc[detail.subject]
                 name, entity = self.speaker_of(subject)
-                if entity is not None and entity.type == "PERSON" and subject.lower_ in {"he", "she"}:
-                    # "“...,” she said" resolved to Lind: Lind is a woman for the next "he"
-                    self.ctx.genders.setdefault(entity.id, subject.lower_)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
                 partners = self.partners(subject) if name is not None else []
@@ -1593,7 +1590,10 @@ class _Discourse:
 
         relative = _relative_holder(ctx, pronoun)
         if relative is not None:
-            return self.speaker_of(relative)
+            name, entity = self.speaker_of(relative)
+            if entity is not None:  # the grammar ties the pronoun to the name: it tells the person's sex
+                ctx.genders.setdefault(entity.id, lower)
+            return name, entity
 
         def agrees(spoken: _Spoken) -> bool:
             gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
@@ -1797,9 +1797,17 @@ class _Discourse:
             break
         if not found:
             return None
-        entity = max(found, key=lambda pair: pair[0])[1]
+        at, entity = max(found, key=lambda pair: pair[0])
         if cues.is_outlet_name(entity.name) or not _same_kind(lemma, entity.name):
             return None
+        own = {w.lower() for w in entity.name.split()}
+        since = ctx.doc.char_span(at, noun.idx, alignment_mode="expand")
+        if since is not None and any(t.ent_type_ == "ORG" and t.lower_ not in own for t in since):
+            return None  # another body was named since: "the company" may be that one
+        for token in ctx.doc[max(0, cues.sentence(noun).start - 80) : noun.i]:
+            same = token.lemma_.lower() == lemma and token.pos_ == "NOUN"
+            if same and _indefinite(token) and _close(ctx, token, noun, self.quote_start):
+                return None  # "a ballot commission ... the commission said": that one, unnamed
         return entity
 
 
@@ -1818,7 +1826,7 @@ _COLLECTIVE = words("team staff campaign family crowd group audience panel jury 
 # Nouns for a body that speaks as one ("the brokerage said", "the group asked").
 _PUBLIC_BODIES = words(
     "ministry department union court party police army council committee commission agency embassy "
-    "government university authority office"
+    "government university authority office board"
 )
 _FIRMS = words("company firm brokerage bank lender insurer carrier airline retailer maker manufacturer operator")
 _BODY_NOUNS = _PUBLIC_BODIES | _FIRMS | words("group organisation organization association")
