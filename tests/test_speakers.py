@@ -975,3 +975,183 @@ def test_a_dateline_city_is_no_speaker_or_actor_but_the_same_city_later_is(nlp) 
     doc = nlp("BOSTON — Officials said the bridge would reopen. Later, Boston said it would pay for the repairs.")
     cities = [t for t in doc if t.lower_ == "boston"]
     assert [dateline(t) for t in cities] == [True, False]
+
+
+def test_he_who_answers_a_question_is_the_one_asked_not_the_one_who_asked(nlp, upto_quotes) -> None:
+    text = (
+        "On a call-in show hosted by Ilse Brand on Monday, Tom Alder spoke about his plan for a ferry line.\n\n"
+        "“We will run boats every hour. Nothing could be easier,” Alder said.\n\n"
+        "Brand asked Alder when the first boat would sail.\n\n"
+        "“I expect the first crossing in May, when the water is calm,” he told Brand, as the studio audience clapped."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "first crossing")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_question_the_writer_put_is_answered_by_the_one_asked(nlp, upto_quotes) -> None:
+    text = (
+        "Two weeks ago, when I asked Tom Alder whether he would back the harbour tax, he leaned back in his "
+        'chair, smiled and said, "Ask me after the vote!"'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "after the vote")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_the_one_told_is_not_the_one_speaking(nlp, upto_quotes) -> None:
+    text = (
+        "“We will open the ferry line by autumn,” Tom Alder said on Monday.\n\n"
+        "Ilse Brand's deputy, Peter Lind, challenged Alder over the fares at the hearing.\n\n"
+        "“Tickets will cost less than the bus,” he told Lind."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Tickets will cost")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_request_does_not_make_the_one_asked_the_next_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“We will open the ferry line by autumn,” Tom Alder said on Monday.\n\n"
+        "Peter Lind asked Alder to wait outside until the count had ended.\n\n"
+        "“The room is for members only,” he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "members only")
+    assert quote.speaker == "Peter Lind"
+
+
+def test_a_reported_clause_that_opens_with_a_whole_quotation_is_that_quotation(nlp, upto_quotes) -> None:
+    text = "Asked if the toll would rise, Alder said, “You will see,” with a grin, while his aides laughed."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "You will see")]
+
+
+def test_a_quoted_phrase_opening_a_reported_clause_keeps_the_clause(nlp, upto_quotes) -> None:
+    text = "Ilse Brand said “the new tariff plan” would fail within a year."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert any(q.kind == "indirect" and "would fail" in q.text for q in quotes)
+
+
+def test_a_naming_verb_the_parser_hangs_on_a_noun_goes_to_the_sentence_subject(nlp, upto_quotes) -> None:
+    text = (
+        'Mayor Ilse Brand, speaking in her weekly radio slot, called Tom Alder a "windbag," and said his ferry plan '
+        "was a gift to the boat owners."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "windbag")
+    assert quote.speaker == "Ilse Brand"
+
+
+def test_it_in_a_clause_of_a_sentence_about_a_body_is_that_body(nlp, upto_quotes) -> None:
+    text = (
+        "The Valmora Ferry Board said it would meet in Norland on Friday.\n\n"
+        "Tom Alder offered to meet on Tuesday, but the Selm union turned the date down because the harbour "
+        "would be shut.\n\n"
+        "The Selm union answered on Monday by offering three other dates - one of them on a holiday, which it "
+        "earlier had said was impossible. Alder turned those dates down."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "impossible")
+    assert quote.speaker == "The Selm union"
+
+
+def test_a_description_after_an_unnamed_body_of_that_kind_is_not_the_named_one(nlp, upto_quotes) -> None:
+    text = (
+        '"The count will be finished by Friday," said the Norland Election Board.\n\n'
+        "But a Valmora ballot commission in May was more careful. "
+        "The ballots should be counted twice, the commission said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "counted twice")
+    assert quote.speaker != "Norland Election Board"
+
+
+def test_the_description_of_a_firm_is_the_firm_that_spoke_last(nlp, upto_quotes) -> None:
+    text = (
+        '"Grain prices will stay high through the winter," said Norland Capital Markets.\n\n'
+        "A poor harvest in the south could push them higher still, the brokerage said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "poor harvest")
+    assert quote.speaker == "Norland Capital Markets"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "A long strike could close the port, the union said.",  # a firm is no union
+        "A poor harvest could push them higher still, the shipping company said.",  # a word says which company
+    ],
+)
+def test_a_description_of_another_kind_of_body_is_not_the_firm(nlp, upto_quotes, later) -> None:
+    text = f'"Grain prices will stay high through the winter," said Norland Capital Holdings Inc.\n\n{later}'
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "could")
+    assert quote.speaker != "Norland Capital Holdings Inc"
+
+
+def test_she_in_a_relative_clause_is_the_person_it_describes(nlp, upto_quotes) -> None:
+    text = (
+        "The sharpest review of the show came from Valmora teacher Marta Lind, who made the whole room laugh "
+        'when she called it "a ferry timetable set to music."'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "timetable")
+    assert quote.speaker == "Marta Lind"
+
+
+def test_a_title_with_a_place_is_the_person_the_sentence_before_is_about(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder says the ferry race is now a contest between himself, Ilse Brand and Peter Lind.\n\n"
+        "The Norland senator predicts that he will carry the harbour towns after a strong week on the coast."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "harbour towns")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_title_with_a_place_named_beside_another_person_is_not_the_subject_before(nlp, upto_quotes) -> None:
+    text = (
+        "Norland Sen. Peter Lind said the count would be slow.\n\n"
+        "Tom Alder says the ferry race is now a contest between himself, Ilse Brand and Lind.\n\n"
+        "The Norland senator predicts that he will carry the harbour towns after a strong week on the coast."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "harbour towns")
+    assert quote.speaker != "Tom Alder"
+
+
+def test_they_say_is_the_people_the_sentence_before_is_about(nlp, upto_quotes) -> None:
+    text = (
+        "“We expect a quiet season,” the Norland Ferry Union said in a statement.\n\n"
+        "Away from the union, several officials close to Ilse Brand are warning against cutting the winter "
+        "routes. If the council keeps two boats running, the harbour could recover, they say."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "harbour could recover")
+    assert quote.speaker == "several officials close to Ilse Brand"
+
+
+def test_people_in_a_clause_about_something_else_are_not_who_they_say_are(nlp, upto_quotes) -> None:
+    text = (
+        "Still, Norland workers believe the fuel bill will soon be too heavy for owners to carry. "
+        "They say the strain has shown in the fares since the storm."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "strain has shown")
+    assert quote.speaker is not None and quote.speaker.endswith("workers")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That said, a loss in the harbour towns would hurt Alder's campaign.",
+        "It is fair to say that the ferry plan has few friends on the council.",
+        "Which is not to say that the count in Valmora was unfair.",
+    ],
+)
+def test_the_writers_set_phrases_with_say_are_not_quotes(nlp, upto_quotes, sentence) -> None:
+    text = f"Ilse Brand would keep her seat even with a poor count in the north. {sentence}"
+    assert quotes_of(text, nlp, upto_quotes) == []
+
+
+def test_a_description_that_answers_is_the_one_a_quoted_question_was_put_to(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder did support a permit scheme for boats on Thursday, and Valmora News has a recording:\n\n"
+        "“Should every boat need a permit to land here?” a reporter is heard asking Alder on the tape.\n\n"
+        "“Every boat and every crew, without exception,” the businessman replied."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "without exception")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_figure_according_to_calculations_is_no_quote(nlp, upto_quotes) -> None:
+    text = "The fair rent for a small flat in Valmora is about $900 a month, according to calculations by Ilse Brand."
+    assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]

@@ -35,6 +35,9 @@ def speaker_token(verb: Token) -> Token | None:
         return according_to(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "Iran's mission, saying that ...": the noun the participle describes speaks
+    misread = _misread_finite_verb(verb)
+    if misread is not None:
+        return misread
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
@@ -87,6 +90,28 @@ def _past_noun_clause(participle: Token) -> Token:
     while governing.pos_ not in {"VERB", "AUX"} and governing.head.i != governing.i:
         governing = governing.head
     return governing if governing.pos_ in {"VERB", "AUX"} else participle
+
+
+def _misread_finite_verb(verb: Token) -> Token | None:
+    """The subject of a past-tense verb that the parser hangs on the noun
+    before it ("Kim, speaking in her weekly radio slot, called Lee a “windbag”":
+    "called" as a clause of "slot"). A verb with a tense after a comma
+    describes no noun, nor does a participle with both an object and what
+    the object is called ("a show, called “Mornings”," names the show: one
+    complement); the sentence's subject, up the phrase it hangs from, does it."""
+    if verb.dep_ != "acl" or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    complements = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and len(complements) >= 2):
+        return None
+    token = verb.head
+    for _ in range(6):
+        if token.dep_ == "nsubj":
+            return token
+        if token.dep_ not in {"pobj", "prep", "acl", "appos", "compound"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
@@ -289,7 +314,10 @@ def surface_span(subject: Token) -> tuple[int, int]:
     cut = next((_phrase_end(t, subject) for t in tokens if t.i > subject.i and _ends_phrase(t, subject)), None)
     dash = max((t.i for t in tokens if t.i < subject.i and _dash(t)), default=None)
     tokens = [t for t in tokens if (cut is None or t.i < cut) and (dash is None or t.i > dash)]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    last = subject.i
+    while last + 1 <= tokens[-1].i and any(t.i == last + 1 for t in tokens):
+        last += 1  # the phrase as written is one run: "The union answered ... - one of them" stops at "union"
+    return tokens[0].idx, subject.doc[last].idx + len(subject.doc[last].text)
 
 
 def _dash(token: Token) -> bool:

@@ -82,7 +82,8 @@ DOCUMENT_HEADS = words(
     "report statement study document filing lawsuit suit complaint letter memo paper survey poll ruling "
     "decision indictment affidavit analysis data figures records release website order bill agreement "
     "note transcript document documents research audit review bulletin notice advisory guidance forecast "
-    "assessment findings census minutes average datum estimate tally statistic statistics projection polling"
+    "assessment findings census minutes average datum estimate tally statistic statistics projection polling "
+    "calculation computation"
 )
 
 PRONOUNS = words("he she they it we i you")

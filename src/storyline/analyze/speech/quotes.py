@@ -923,6 +923,8 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # "the report did not suggest that ...": what was not said
     if verb.lemma_.lower() in _THINKING_ALOUD:
         return None  # "many are wondering if ...": a thought, unless quote marks show it was said
+    if _writers_phrase(verb):
+        return None  # "That said, ...", "it is fair to say that ...": the writer's own turn of phrase
     content = content_span(verb)
     subject = speaker_token(verb)
     # "you", and "I" or "we" outside quote marks (inside them the quotation holds the report): the writer
@@ -933,6 +935,8 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
         return None  # a misparse: the speaker inside what they report, but not their verb
     if ctx.quoted_share(start, end, direct) > 0.6 or no_ones_statement(verb, subject):
         return None
+    if _opens_with_quotation(ctx, start, end):
+        return None  # 'said, “You will see,” with a grin, while ...': the quotation is what was said
     if unrealised_saying(verb) or _after_colon_quote(ctx, start, verb) or _open_question(verb):
         return None
     if hypothetical_saying(verb, subject):
@@ -942,6 +946,22 @@ def _reported_speech(ctx: _Context, verb: Token, direct: Coverage) -> QuoteDetai
     if _inferred(verb, subject) or _proposed_act(verb):
         return None
     return _detail(ctx, start, end, "indirect", verb, subject, "speech-verb+clause", 0.8)
+
+
+def _opens_with_quotation(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a reported clause begins with a quotation and runs on past it
+    ("said, “You will see,” with a grin, while his aides laughed"): the words in the marks
+    are the saying, a direct quote already found, and the rest is narrative.
+    The quotation must close with its own punctuation or a comma after it: in
+    'said “the plan” would fail' the marks hold a phrase of the clause."""
+    i = bisect.bisect_right(ctx.mark_starts, start) - 1
+    if i < 0:
+        return False
+    mark = ctx.marks[i]
+    if not mark.start <= start < mark.end or ctx.text[mark.start : start].strip() or end <= mark.end:
+        return False
+    after = ctx.text[mark.end : mark.end + 2].lstrip(_CLOSERS + "\"'’")
+    return ctx.text[mark.end - 1 : mark.end] in {",", ".", "!", "?"} or after.startswith(",")
 
 
 # Verbs that put a question: their "whether" clause is what they asked.
@@ -983,6 +1003,31 @@ def _negated_outside(ctx: _Context, verb: Token) -> bool:
     return negated(verb) and not all(
         ctx.talked_about(c) for c in verb.children if c.dep_ == "neg" or c.lower_ in {"not", "n't", "never", "no"}
     )
+
+
+# Words before "to say" in the writer's set phrases ("it is fair to say", "needless to say").
+_SAY_FRAMES = words("fair safe needless suffice true be")
+
+
+def _writers_phrase(verb: Token) -> bool:
+    """Whether "say" is part of a set phrase of the writer's, not anyone's
+    statement: "That said, ..." opening a sentence, and "to say" after "it
+    is fair", "needless", "which is not", "that is"."""
+    if verb.lemma_.lower() != "say":
+        return False
+    doc = verb.doc
+    subject = cues.logical_subject(verb)
+    if subject is not None and subject.lower_ == "that" and subject.i == cues.sentence(verb).start:
+        return verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","  # "That said, the count went on"
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in _SAY_FRAMES:
+        return False
+    if head.lemma_.lower() != "be":
+        return True
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "expl"}]
+    return bool(subjects) and subjects[0].lower_ in {"it", "which", "this", "that"}
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -1447,11 +1492,17 @@ class _Discourse:
             return self.person_antecedent(pronoun)
         if lower == "they":
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, _group)
+            people = self.people_subject(pronoun)
+            if people is not None and (last is None or people.idx > last.end):
+                return self.speaker_of(people)  # "Several officials close to her ... , they say"
             if last is not None:
                 return last.name, last.entity
             name, entity = self.org_subject(pronoun)
             return (name, entity) if name is not None else self.singular_they(pronoun)
         if lower == "it":
+            body = _sentence_body(self.ctx, pronoun)
+            if body is not None:  # "The union answered ..., which it had said was impossible"
+                return self.speaker_of(body)
             last = self.last(pronoun.idx, 2 * _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
             subjects = [t for t in self.ctx.org_subjects if 0 < pronoun.idx - t.idx <= _FLOAT_REACH]
             if last is not None and not (subjects and subjects[-1].idx > last.end):
@@ -1460,6 +1511,25 @@ class _Discourse:
             # subject after the last one quoted is the one meant
             return self.org_subject(pronoun)
         return None, None
+
+    def people_subject(self, pronoun: Token) -> Token | None:
+        """The nearest plural subject naming people ("several officials close
+        to her are warning ...", "workers believe ..."), of a main
+        clause or a speech verb, in the paragraph of a "they" or the sentence
+        before: who "they say" are when no group has spoken since."""
+        ctx = self.ctx
+        for token in reversed(ctx.doc[max(0, cues.sentence(pronoun).start - 80) : pronoun.i]):
+            if not _close(ctx, token, pronoun, self.quote_start):
+                return None
+            if token.dep_ not in {"nsubj", "nsubjpass"} or ctx.talked_about(token) or token.i == pronoun.i:
+                continue
+            verb = token.head
+            main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" or cues.is_speech_verb(verb)
+            if not main:
+                continue  # "too heavy for owners to carry": not who the sentence is about
+            if token.tag_ in {"NNS", "NNPS"} and (token.lower_ in _PEOPLE or token.ent_type_ == "NORP"):
+                return token
+        return None
 
     def singular_they(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """ "They" with no group or body before it that spoke or acted: a person
@@ -1518,12 +1588,27 @@ class _Discourse:
         if held is not None:
             return held
 
+        relative = _relative_holder(ctx, pronoun)
+        if relative is not None:
+            name, entity = self.speaker_of(relative)
+            if entity is not None:  # the grammar ties the pronoun to the name: it tells the person's sex
+                ctx.genders.setdefault(entity.id, lower)
+            return name, entity
+
         def agrees(spoken: _Spoken) -> bool:
             gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
             return spoken.person and gender in {None, lower}
 
-        last = self.last(pronoun.idx, 2 * _FLOAT_REACH, agrees)
+        listeners = _listeners(ctx, pronoun.head)
+        last = self.last(pronoun.idx, 2 * _FLOAT_REACH, lambda s: agrees(s) and s.entity not in listeners)
         subject = _nearest_subject(ctx, pronoun)
+        asked = self.asked_person(pronoun)
+        if asked is not None and asked[1] not in listeners:
+            ask, person = asked
+            if (last is None or ask.idx > last.end) and (subject is None or subject.idx <= ask.idx):
+                return self.checked(person, ask)
+        if subject is not None and ctx.mentions.at(subject.idx, subject.idx + len(subject.text)) in listeners:
+            subject = None  # "“...,” he told Hale": not Hale, though Hale was the last subject
         titled = self.titled_subject(pronoun)
         if titled is not None and (subject is None or titled[0].idx > subject.idx):
             token, holder = titled
@@ -1537,6 +1622,33 @@ class _Discourse:
         if last is not None:
             return last.name, last.entity
         return None, None
+
+    def asked_person(self, pronoun: Token, gender: str | None = None) -> tuple[Token, Entity] | None:
+        """The person a question was just put to, with the verb that asked it:
+        a "he" or "she" that speaks next answers ("Hale asked Kim when the first
+        boat would sail. “...,” he told Hale"; "when I asked Kim whether ...,
+        she ... said"). Only a question ("whether", "if", a wh- word, "about"),
+        not a request ("asked Kim to leave"), put in the pronoun's paragraph or
+        the sentence before, to someone the pronoun agrees with. A
+        description ("the mayor replied") passes its ``gender``, if its
+        noun has one."""
+        ctx = self.ctx
+        gender = gender or (pronoun.lower_ if pronoun.lower_ in {"he", "she"} else None)
+        own = cues.sentence(pronoun)
+        for token in reversed(ctx.doc[max(0, own.start - 80) : pronoun.i]):
+            if not _close(ctx, token, pronoun, self.quote_start):
+                return None
+            if token.lemma_.lower() != "ask" or token.pos_ != "VERB" or ctx.talked_about(token):
+                continue
+            if any(c.dep_ == "xcomp" for c in token.children) or not _a_question(token):
+                continue
+            for obj in (c for c in token.children if c.dep_ in {"dobj", "dative"}):
+                entity = ctx.mentions.at(obj.idx, obj.idx + len(obj.text))
+                agrees = entity is not None and ctx.genders.get(entity.id) in {None, gender}
+                if entity is not None and entity.type == "PERSON" and agrees:
+                    return token, self.by_surname(entity, obj)
+            return None
+        return None
 
     def titled_subject(self, pronoun: Token) -> tuple[Token, Entity] | None:
         """The nearest earlier subject written as a title ("the president")
@@ -1562,11 +1674,18 @@ class _Discourse:
         given, no other sex."""
         if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
             return None
-        if any(c.pos_ == "PROPN" for c in noun.children):
-            return None  # "the Reyes team", "the Ohio senator": a name says whose or which
+        names = [c for c in noun.children if c.pos_ == "PROPN"]
+        if any(not _regional(c) for c in names):
+            return None  # "the Reyes team", "Kim's aide": a name says whose
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
             return None
         lemma = noun.lemma_.lower()
+        sex = "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
+        asked = self.asked_person(noun, sex)
+        if asked is not None and not names:  # "“...?” a reporter asked Kim. “...,” the mayor replied"
+            titles = self.ctx.titles.get(asked[1].id, set())
+            if not titles or lemma in titles:
+                return asked
         own = cues.sentence(noun).start
         i = bisect.bisect_left(self.ctx.subject_starts, noun.idx)
         for token in reversed(self.ctx.subjects[:i]):
@@ -1583,8 +1702,30 @@ class _Discourse:
                 return None
             if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
                 return None
+            if any(self.named_beside_other(c.lower_, entity) for c in names):
+                return None  # "the Ohio senator" when another man is named beside "Ohio"
             return token, entity
         return None
+
+    def named_beside_other(self, word: str, entity: Entity) -> bool:
+        """Whether ``word`` (a state, a party) stands within a few words of a
+        mention of another person than ``entity`` ("Ohio Sen. Lee Hart"):
+        then "the Ohio senator" may be that one, not the subject just before."""
+        doc = self.ctx.doc
+        for other in self.ctx.entities:
+            if other.type != "PERSON" or other.id == entity.id:
+                continue
+            for start, end in other.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                sent = cues.sentence(span[0]) if len(span) else None
+                if sent is None:
+                    continue
+                window = doc[max(sent.start, span.start - 5) : min(sent.end, span.end + 6)]
+                if any(t.lower_ == word for t in window):
+                    return True
+        return False
 
     def org_subject(self, pronoun: Token) -> tuple[str | None, Entity | None]:
         """The nearest earlier organisation that was the subject of a clause."""
@@ -1626,11 +1767,85 @@ class _Discourse:
         if not named and lemma in _OUTLET_NOUNS:  # "the paper noted": the outlet named last
             named = [e for e in ctx.entities if e.type == "ORG" and cues.is_outlet_name(e.name)]
             named = [e for e in named if any(start < noun.idx for start, _ in e.mentions)]
+        if not named and speaking and not owners:
+            return self.body_described(noun)
         return _latest_before(named, noun.idx) if named else None
 
+    def body_described(self, noun: Token) -> Entity | None:
+        """The organisation a speaking description of a body means ("“...,”
+        said Norland Equities. ..., the brokerage said"; "the group asked"):
+        the one that spoke last, or was last the subject of a clause in the
+        description's paragraph or the sentence before, whichever came later,
+        unless its name shows it is another kind of body (a union is not
+        "Norland Bank") or an outlet."""
+        lemma = noun.lemma_.lower()
+        if lemma not in _BODY_NOUNS or [c.lower_ for c in noun.children if c.i < noun.i] != ["the"]:
+            return None  # "the shipping company", "the Reyes campaign": a word says which body
+        ctx = self.ctx
+        found: list[tuple[int, Entity]] = []
+        spoken = self.last(noun.idx, _FLOAT_REACH, lambda s: s.entity is not None and s.entity.type == "ORG")
+        if spoken is not None and spoken.entity is not None:
+            found.append((spoken.end, spoken.entity))
+        for token in reversed(ctx.org_subjects):
+            if token.i >= noun.i:
+                continue
+            if not _close(ctx, token, noun, self.quote_start):
+                break
+            entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
+            if entity is not None:
+                found.append((token.idx, entity))
+            break
+        if not found:
+            return None
+        at, entity = max(found, key=lambda pair: pair[0])
+        if cues.is_outlet_name(entity.name) or not _same_kind(lemma, entity.name):
+            return None
+        own = {w.lower() for w in entity.name.split()}
+        since = ctx.doc.char_span(at, noun.idx, alignment_mode="expand")
+        if since is not None and any(t.ent_type_ == "ORG" and t.lower_ not in own for t in since):
+            return None  # another body was named since: "the company" may be that one
+        for token in ctx.doc[max(0, cues.sentence(noun).start - 80) : noun.i]:
+            same = token.lemma_.lower() == lemma and token.pos_ == "NOUN"
+            if same and _indefinite(token) and _close(ctx, token, noun, self.quote_start):
+                return None  # "a ballot commission ... the commission said": that one, unnamed
+        return entity
+
+
+# Plural nouns for people who can speak as "they" ("experts say ... they say").
+_PEOPLE = words(
+    "people officials experts critics analysts supporters opponents voters residents aides advisers advisors "
+    "allies lawmakers legislators members leaders activists economists scientists researchers others observers "
+    "sources insiders strategists operatives organizers organisers environmentalists protesters demonstrators "
+    "parents teachers workers doctors lawyers investigators prosecutors diplomats executives delegates donors "
+    "candidates farmers owners tenants neighbours neighbors witnesses"
+)
 
 # Nouns for several people: "the team said" is not the one person named before.
 _COLLECTIVE = words("team staff campaign family crowd group audience panel jury board couple pair side camp")
+
+# Nouns for a body that speaks as one ("the brokerage said", "the group asked").
+_PUBLIC_BODIES = words(
+    "ministry department union court party police army council committee commission agency embassy "
+    "government university authority office board"
+)
+_FIRMS = words("company firm brokerage bank lender insurer carrier airline retailer maker manufacturer operator")
+_BODY_NOUNS = _PUBLIC_BODIES | _FIRMS | words("group organisation organization association")
+# Groups that speak as one but whose description alone does not say which ("the campaign").
+_SPEAKING_GROUPS = words("campaign team")
+# Words in a firm's name.
+_FIRM_NAME_WORDS = _FIRMS | words("inc ltd llc plc corp corporation co holdings group capital securities partners")
+
+
+def _same_kind(lemma: str, name: str) -> bool:
+    """Whether a body called ``name`` can be "the <lemma>": a public body
+    named by its kind ("Norland Teachers Union") is only that kind, and a
+    firm ("Selm Holdings") is no ministry or union. Generic words fit all."""
+    named = {w.lower().strip(".,") for w in name.split()}
+    public = named & _PUBLIC_BODIES
+    if public and lemma in _BODY_NOUNS - {"group", "organisation", "organization", "association"}:
+        return lemma in public
+    return not (lemma in _PUBLIC_BODIES and named & _FIRM_NAME_WORDS)
+
 
 # Names of one text under two words: "a lawsuit was filed ... the suit says".
 _SAME_TEXT = {"lawsuit": "suit"}
@@ -1772,6 +1987,91 @@ def _of_phrase(noun: Token) -> str:
 def _group(spoken: _Spoken) -> bool:
     """Whether "they" can refer to a speaker: a body or a plural noun."""
     return spoken.plural or (spoken.entity is not None and spoken.entity.type in _GROUP_TYPES)
+
+
+def _sentence_body(ctx: _Context, pronoun: Token) -> Token | None:
+    """The body that is the main subject of the sentence an "it" speaks in
+    from a clause of its own ("The Selm union answered ..., one of them on
+    a holiday, which it had said was impossible"): the "it" of a
+    subordinate or joined clause is that subject, not the last body quoted
+    before the sentence. An "it" that is the main clause's own subject is
+    left to the usual reading."""
+    root = cues.sentence(pronoun).root
+    if pronoun.head.i == root.i:
+        return None
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
+    if not subjects or ctx.talked_about(subjects[0]):
+        return None
+    subject = subjects[0]
+    entity = ctx.mentions.at(subject.idx, subject.idx + len(subject.text))
+    if entity is not None:
+        return subject if entity.type == "ORG" else None
+    body = subject.tag_ == "NN" and subject.lemma_.lower() in _BODY_NOUNS | _SPEAKING_GROUPS
+    return subject if body and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) else None
+
+
+def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
+    """The person whose relative clause a "he" or "she" stands in ("teacher
+    Marta Lind, who made the room laugh when she called it ..."): the name the
+    "who" clause describes, when it is a person the pronoun agrees with and
+    the pronoun's clause hangs from that relative clause."""
+    verb = pronoun.head
+    for _ in range(4):
+        if verb.dep_ == "relcl":
+            break
+        if verb.dep_ not in {"advcl", "conj", "ccomp", "xcomp"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.i == pronoun.head.i or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return None  # "the man whom she met": the pronoun is the relative clause's own subject
+    name = verb.head
+    entity = ctx.mentions.at(name.idx, name.idx + len(name.text))
+    if entity is None or entity.type != "PERSON" or ctx.genders.get(entity.id) not in {None, pronoun.lower_}:
+        return None
+    return name
+
+
+def _regional(modifier: Token) -> bool:
+    """Whether a name before a title says where or of which party its holder
+    is ("the Norland senator", "the Green nominee", "the Courier host"), not whose
+    ("Kim's aide", "the Reyes team")."""
+    if modifier.dep_ not in {"compound", "amod"}:
+        return False
+    return modifier.ent_type_ in {"GPE", "NORP", "ORG", "LOC"} or modifier.lower_ in {"gop"}
+
+
+def _listeners(ctx: _Context, verb: Token) -> list[Entity]:
+    """The people a speech verb says were spoken to ("told Hale", "said to
+    Hale"): whoever speaks is not one of them."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+    objects += [o for c in objects if c.dep_ == "dative" for o in c.children if o.dep_ == "pobj"]
+    found = [ctx.mentions.at(o.idx, o.idx + len(o.text)) for o in objects if o.pos_ == "PROPN"]
+    return [e for e in found if e is not None and e.type == "PERSON"]
+
+
+def _a_question(ask: Token) -> bool:
+    """Whether "ask" puts a question: a "whether", "if" or wh- clause, or
+    "about", also when the parser hangs the clause elsewhere ("asked Kim if
+    she would run" with "if" right after the one asked)."""
+    objects = [c for c in ask.children if c.dep_ in {"dobj", "dative"}]
+    doc = ask.doc
+    after = objects[-1].right_edge.i + 1 if objects else len(doc)
+    if after < len(doc) and (doc[after].lower_ in {"whether", "if"} or doc[after].tag_ in {"WRB", "WP"}):
+        return True
+    text = docindex.doc_text(doc)
+    if "?" in text[text.rfind("\n", 0, ask.idx) + 1 : ask.idx]:
+        return True  # "“Should there be a list?” a reporter asked Kim"
+    for child in ask.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in {"ccomp", "advcl"}:
+            first = ask.doc[child.left_edge.i]
+            if first.lower_ in {"whether", "if"} or first.tag_ in {"WRB", "WP", "WDT"}:
+                return True
+    return False
 
 
 def _nearest_subject(ctx: _Context, pronoun: Token) -> Token | None:
