@@ -25,7 +25,7 @@ Run from the repository root::
     python -m benchmarks.event_audit --half tuning --seed 1 [-n 60]  # print, write pending lines
     python -m benchmarks.event_audit --rate                          # events per 1,000 words
     python -m benchmarks.event_audit --rescore --seed 1              # judged events still emitted
-    python -m benchmarks.event_audit --rescore-all                   # the same over every tuning sample
+    python -m benchmarks.event_audit --rescore-all                   # the same over every sample of --half
     python -m benchmarks.event_audit --recall --seed 1               # hand-coded events: recall, F1
 
 Recall has no gold on these texts, so ``--recall`` takes RECALL_DOCS seeded

@@ -896,7 +896,10 @@ def test_what_someone_insists_another_did_is_their_claim_not_a_demand(nlp, setti
 
 
 def test_the_released_and_the_place_left_are_not_the_actor(nlp, settings) -> None:
+    # before, "the release of the Carvo detainees" made the detainees the ones releasing
     released = _coded(nlp, settings, "The group keeps sending out notes about the release of the Carvo detainees.")
     assert not [e for e in released if e.type == "RETREAT" and e.actor and "detainees" in e.actor]
+    announced = _coded(nlp, settings, "Valmora announced the release of the Carvo detainees on Monday.")
+    assert [(e.type, e.actor) for e in announced if e.type == "RETREAT"] == [("RETREAT", "Valmora")]
     left = _emitted(nlp, settings, "The withdrawal of Valmoran troops from Carvo began on Monday.")
     assert [(e.type, e.actor) for e in left] == [("RETREAT", "Valmoran troops")]

@@ -42,7 +42,7 @@ from .plausible import (
 )
 from .targets import condition_subject, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
-from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened
+from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened, wished_act
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -512,9 +512,13 @@ def _status(
     if _negated(trigger):
         return "denied", source
     if governor is not None and governor.sense.lemma == "insist" and insists_on_a_fact(governor.token):
-        # "X insists that Y asked the clerks to ...": X's claim about a done act, not a demand of it
+        # "X insists that Y asked the clerks to ...": X's claim about a done act, not a demand of it;
+        # "X insists that Y will attack" is still a prediction
         insister = actor_head(governor)
-        return "reported", source or (make_actor(insister, known).name if insister is not None else None)
+        claimant = source or (make_actor(insister, known).name if insister is not None else None)
+        if _hedged(trigger.token):
+            return "hedged", claimant
+        return ("planned" if _planned(trigger.token) else "reported"), claimant
     if governor is not None and governor.sense.type in GOVERNING_STATUS and not _rejected_request(trigger, governor):
         status = GOVERNING_STATUS[governor.sense.type]
         if status == "planned" and trigger.sense.type in lexicon.CONFLICTUAL:
@@ -531,6 +535,8 @@ def _status(
         return "planned", source  # "the board should ask the minister to ...": a request not yet made
     if _demanded_for(trigger.token) or _should(trigger.token):
         return "demanded", source  # "called for the judge to resign": the resignation is demanded
+    if wished_act(trigger.token):
+        return "planned", source  # "getting the mayor to resign", "before she throws her support to X"
     if _hedged(trigger.token):
         return "hedged", source
     if _planned(trigger.token):

@@ -111,7 +111,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True
     if lemma == "insist" and sense.kind == "verb" and insists_on_a_fact(token):
         return True  # "insisted the figures were sound": a claim, not a demand
-    if lemma == "insist" and any(c.dep_ == "ccomp" and c.lemma_.lower() in _STATES for c in token.children):
+    if lemma == "insist" and any(_prescribed_state(c) for c in token.children if c.dep_ == "ccomp"):
         return True  # "insists the league must be a club of ideas": a view of what it should be, no act
     if sense.kind == "noun" and sense.type == "DEMAND" and lemma == "appeal" and not _appeal_for(token):
         return True  # "much of his appeal lies in ...": charm, not a plea
@@ -130,7 +130,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "AID" and not sense.objects and sense.kind == "verb":
         return not _gives_aid(token)
     if sense.type == "AID" and _to_a_campaign(token):
-        return True  # "gave $50,000 to a super PAC": a political donation, not aid
+        return True  # "sent $9,000 to the Selm League's PAC": a political donation, not aid
     if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
         return not _offers_to_act(token)
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
@@ -155,10 +155,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "pleaded guilty": a plea in court, no one is asked for anything
     if lemma == "plead" and "to" in prepositions(token) and "with" not in prepositions(token):
         return True  # "pleaded to fraud charges": a plea in court
-    if sense.type == "INVESTIGATE" and lemma == "look" and _looked_at_someone(token):
+    if sense.type == "INVESTIGATE" and lemma == "look" and _gazed_into(token):
         return True  # "looked into the eyes of the voters": a gaze, no inquiry
-    if sense.type == "DEMAND" and any(_thing_words(o) & _NAMELESS for o in _objects(token)):
-        return True  # "requested anonymity": a source's condition, no demand
+    if sense.type == "DEMAND" and _asks_a_favour(token):
+        return True  # "requested anonymity", "asked for an interview": no demand between parties
     if _asked_about(token):
         return True  # "asked her if she would back the plan": the endorsement is the question
     if sense.type == "REJECT" and _declines_comment(token):
@@ -215,8 +215,8 @@ def _infinitive(verb: Token) -> bool:
 
 # What a defendant pleads in court ("pleaded guilty", "pleads no contest").
 _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
-# What a source asks for to speak: no demand between parties.
-_NAMELESS = frozenset({"anonymity", "anonymous", "confidentiality"})
+# What a reporter, a source or a fan asks for: no demand between parties.
+_FAVOURS = words("interview comment autograph photo selfie picture anonymity anonymous confidentiality")
 # What one looks into without inquiring: "looked into the eyes of the parents".
 _GAZED = frozenset({"eye", "face", "camera", "mirror", "distance", "sky"})
 
@@ -226,8 +226,14 @@ def prepositions(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"prep", "prt", "agent"}}
 
 
-def _looked_at_someone(token: Token) -> bool:
+def _gazed_into(token: Token) -> bool:
     return any(o.lemma_.lower() in _GAZED for p in token.children if p.lower_ == "into" for o in p.children)
+
+
+def _asks_a_favour(token: Token) -> bool:
+    """What is asked, as the object or after "for", is a favour (_FAVOURS): "asked for an interview"."""
+    asked = _objects(token) + [o for p in token.children if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    return any(_thing_words(o) & _FAVOURS for o in asked)
 
 
 def _direct_question(token: Token) -> bool:
@@ -299,9 +305,14 @@ def _released_someone(token: Token) -> bool:
 
 
 # Recipients of political money: a donation to them backs a candidate, it is no aid.
-_CAMPAIGN_FUNDS = words("pac campaign candidate committee superpac")
-# Copulas: "must be", "should remain" demand a state, not an act.
-_STATES = words("be become remain stay")
+_CAMPAIGN_FUNDS = words("pac campaign candidate superpac")
+# Copulas: "must be", "should become" prescribe a state, not an act ("must stay out" is an act).
+_STATES = words("be become")
+
+
+def _prescribed_state(clause: Token) -> bool:
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return clause.lemma_.lower() in _STATES and bool(modals & {"must", "should", "ought", "needs"})
 
 
 def _to_a_campaign(token: Token) -> bool:

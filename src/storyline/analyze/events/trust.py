@@ -128,8 +128,7 @@ CLAIMS = words("notion claim characterization characterisation label premise ass
 NAMED_NOT_CALLED = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID"})
 # People a country or a town takes in: hosting them is shelter, not a meeting ("hosting refugees").
 SHELTERED = words("refugee migrant immigrant evacuee asylum guest visitor tourist student")
-# What a journalist or a fan asks for: no demand between parties ("asked for an interview").
-FAVOURS = words("interview comment autograph photo selfie picture")
+
 # Prepositions that place an attack rather than aim it: "killed in Selm".
 PLACE_PREPS_IN = words("in at near")
 # Legal cases: a name compounded before one ("the Selm Bank lawsuit") is most often the party sued.
@@ -355,8 +354,6 @@ def distrust(
         return "status: a proposed or possible event, not a happening"
     if _proposed_act(trigger.token):
         return "status: an act proposed or planned ('his proposal to ban X'), not a happening"
-    if _wished_act(trigger.token):
-        return "status: an act wished or still to come ('for X to resign', 'before X throws support'), not a happening"
     if trigger.sense.kind == "noun" and _expected(trigger.token):
         return "status: an event expected, hoped for or feared ('expectations of a deal'), not a happening"
     if actor is not None and _controlled_object(actor, trigger.token):
@@ -669,14 +666,15 @@ def _judged(head: Token) -> bool:
     return head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in head.children)
 
 
-def _wished_act(token: Token) -> bool:
+def wished_act(token: Token) -> bool:
     """An act not (yet) done by the grammar of its clause: an infinitive with a subject of its own
     ("for the mayor to resign", "getting the mayor to resign"), or a present tense under "before"
-    or "until" ("before she throws her support to X"): wished, caused or still to come."""
+    ("before she throws her support to X"): wished, caused or still to come. Its status is
+    "planned" (events._status), so it is held back with the other untold events."""
     if _to_verb(token) and any(c.dep_ == "nsubj" for c in token.children):
         return not _judged(token.head)  # "it was wrong for X to attack Y" judges an attack made
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-    return token.dep_ == "advcl" and bool(marks & {"before", "until"}) and token.tag_ in {"VBZ", "VBP"}
+    return token.dep_ == "advcl" and "before" in marks and token.tag_ in {"VBZ", "VBP"}
 
 
 def _hypothetical(token: Token) -> bool:
@@ -831,8 +829,7 @@ def _sense(
         infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and _base_form(c) for c in token.children)
         if not infinitive and not prepositions(token) & {"for", "on"}:
             return "sense: asking, not demanding"
-        if not infinitive and _asked_for(token) & FAVOURS:
-            return "sense: asking for an interview or a comment, no demand between parties"
+
     if type_ == "DEMAND" and sense.kind == "verb" and _wants_to_know(token):
         return "sense: asking to know something (a question), not demanding an act"
     if type_ == "AGREE" and target is not None and _in_content(token, target):
@@ -1075,11 +1072,6 @@ def _misread_relative(verb: Token) -> bool:
     return verb.dep_ == "dep" and verb.tag_ == "VBD" and head.tag_ in {"VBN", "VBD"} and head.i < verb.i
 
 
-def _asked_for(verb: Token) -> set[str]:
-    """What "asked for" names: the lemmas of the objects of its "for"."""
-    return {o.lemma_.lower() for p in verb.children if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"}
-
-
 def _claim_clause(verb: Token) -> bool:
     """An object that carries a that-clause: "rejected the idea that he was a drag on the ticket" denies
     a claim, where "rejected the idea" alone may refuse a proposal."""
@@ -1093,7 +1085,8 @@ def _claim_clause(verb: Token) -> bool:
 
 
 def _hosts_a_show(verb: Token) -> bool:
-    """ "will host its yearly convention": hosting a thing that is no party and no meeting. What is
+    """ "will host its yearly convention", "hosting refugees": hosting a thing, or people taken in
+    (SHELTERED), that is no party and no meeting. What is
     hosted is the object, or the noun a participle hangs on ("talks hosted by X"). A host with
     nothing hosted in its clause hosts what the sentence is about: talks when it names them ("will
     resume talks, and X will host"), else a show ("a comedian hosted and a singer performed")."""

@@ -337,11 +337,12 @@ def _phrase_end(token: Token, head: Token) -> int:
 
 
 def _time_phrase(token: Token, head: Token) -> bool:
-    """A time the parser hung on a speaker's name: "Ms Ode this week", "tenants on Monday"."""
-    if token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B":
-        return True
+    """A time the parser hung on a speaker's name: "Ms Ode this week", "tenants on Monday" (not a
+    date deeper in the phrase: "veterans of the 2003 war")."""
     if token.head.i != head.i:
         return False
+    if token.ent_type_ in {"DATE", "TIME"} and token.ent_iob_ == "B":
+        return True
     if token.dep_ == "prep":
         return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
     return token.dep_ == "npadvmod"
