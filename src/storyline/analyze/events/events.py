@@ -38,6 +38,7 @@ from .plausible import (
     figurative_violence,
     in_unattributed_quote,
     insists_on_a_fact,
+    own_to,
     unsupported,
 )
 from .targets import condition_subject, target_head
@@ -565,8 +566,7 @@ def _demanded_for(token: Token) -> bool:
     head = token.head.lemma_.lower()
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
         return head in CALLING_VERBS
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if token.dep_ == "xcomp" and to and head in CALLING_VERBS and not _objects_of(token.head):
+    if token.dep_ == "xcomp" and own_to(token) and head in CALLING_VERBS and not _objects_of(token.head):
         return True
     return _let_clause(token)
 

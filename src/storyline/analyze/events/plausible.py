@@ -210,7 +210,7 @@ def _advises(warn: Token) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and own_to(verb)
 
 
 # What a defendant pleads in court ("pleaded guilty", "pleads no contest").
@@ -219,6 +219,11 @@ _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
 _FAVOURS = words("interview comment autograph photo selfie picture anonymity anonymous confidentiality")
 # What one looks into without inquiring: "looked into the eyes of the parents".
 _GAZED = frozenset({"eye", "face", "camera", "mirror", "distance", "sky"})
+
+
+def own_to(verb: Token) -> bool:
+    """Whether the verb carries its own infinitive "to" ("to resign", "for X to quit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def prepositions(token: Token) -> set[str]:

@@ -42,7 +42,7 @@ from .actors import (
 )
 from .actors import is_actorlike as _actorlike
 from .participants import breaks, path_up
-from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, prepositions
+from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, own_to, prepositions
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -658,7 +658,7 @@ def _proposed_act(token: Token) -> bool:
 
 def _to_verb(token: Token) -> bool:
     """A verb with its own "to": "(a plan) to strike", "(for X) to resign"."""
-    return token.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.pos_ in {"VERB", "AUX"} and own_to(token)
 
 
 def _judged(head: Token) -> bool:
