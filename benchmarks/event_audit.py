@@ -57,6 +57,7 @@ import random
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from benchmarks.common import CHECK, ROOT, TUNING, eval_dir, half_of, save_result
@@ -231,10 +232,12 @@ def rescore(half: str, seed: int) -> None:
     report(f"{path.name} (still emitted)", kept)
 
 
-def rescore_all(half: str) -> None:
+def rescore_all(half: str, keep: Path | None = None) -> None:
     """Every judged event of the half's sample files that the current code still emits, counted once
     per event (a sample may repeat an event another sample judged). A development aid like
-    ``rescore``: run it before and after a rule to see which judged events the rule drops."""
+    ``rescore``: run it before and after a rule to see which judged events the rule drops. With
+    ``keep``, the emitted judged events are written there, and the ones that changed since the
+    last run that wrote it are printed first."""
     judged: dict[tuple[Any, ...], str] = {}
     for path in sorted(JUDGEMENTS.glob(f"events-{half}-*.jsonl")):
         if not path.stem.removeprefix(f"events-{half}-").isdigit():
@@ -244,10 +247,23 @@ def rescore_all(half: str) -> None:
                 judged.setdefault(line_key(line), line["verdict"])
     wanted = {k[0] for k in judged}
     emitted = {key(doc.id, event) for doc, event in analyse([d for d in load_docs(half) if d.id in wanted])}
+    if keep is not None:
+        _changes(keep, {k: v for k, v in judged.items() if k in emitted})
     for verdict in ("acceptable", "wrong"):
         total = sum(v == verdict for v in judged.values())
         kept = sum(v == verdict for k, v in judged.items() if k in emitted)
         print(f"{verdict}: {kept} of {total} distinct judged events still emitted")
+
+
+def _changes(path: Path, kept: dict[tuple[Any, ...], str]) -> None:
+    """Print the judged events emitted now and not at the last run that wrote ``path`` (+), and the
+    other way round (-); then write this run's."""
+    rows = {tuple(k): v for k, v in json.loads(path.read_text("utf-8"))} if path.exists() else None
+    if rows is not None:
+        for sign, keys in (("-", rows.keys() - kept.keys()), ("+", kept.keys() - rows.keys())):
+            for k in sorted(keys, key=str):
+                print(sign, (rows if sign == "-" else kept)[k], k[0], k[1], k[3], k[4], "->", k[5], repr(k[6]))
+    path.write_text(json.dumps(sorted(([list(k), v] for k, v in kept.items()), key=str)), "utf-8")
 
 
 def rate() -> None:
@@ -360,11 +376,12 @@ def main() -> None:
     parser.add_argument("--recall", action="store_true", help="hand-coded documents: recall, precision, F1")
     parser.add_argument("--rescore", action="store_true", help="which judged events the current code still emits")
     parser.add_argument("--rescore-all", action="store_true", help="--rescore over every sample file of the half")
+    parser.add_argument("--keep", type=Path, help="with --rescore-all: file of the last run's kept events, to diff")
     args = parser.parse_args()
     if args.rate:
         rate()
     elif args.rescore_all:
-        rescore_all(args.half)
+        rescore_all(args.half, args.keep)
     elif args.rescore:
         rescore(args.half, args.seed)
     elif args.recall:

@@ -903,3 +903,60 @@ def test_the_released_and_the_place_left_are_not_the_actor(nlp, settings) -> Non
     assert [(e.type, e.actor) for e in announced if e.type == "RETREAT"] == [("RETREAT", "Valmora")]
     left = _emitted(nlp, settings, "The withdrawal of Valmoran troops from Carvo began on Monday.")
     assert [(e.type, e.actor) for e in left] == [("RETREAT", "Valmoran troops")]
+
+
+def test_a_passive_coordination_shares_its_subject_and_its_agent(nlp, settings) -> None:
+    # before, "killed" took the agent as its target and the victim was lost
+    events = _emitted(nlp, settings, "Tom Alder was shot and killed by a police officer in Selm.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("ASSAULT", "police officer", "Tom Alder")]
+
+
+def test_the_owner_of_an_arrest_is_the_one_arrested(nlp, settings) -> None:
+    events = _coded(nlp, settings, "Days after Tom Alder's arrest, Ilse Brand volunteered to replace him.")
+    assert not [e for e in events if e.type == "COERCE" and e.actor == "Tom Alder"]
+    ordered = _emitted(nlp, settings, "Norland's arrest of Tom Alder angered Valmora.")
+    assert [(e.type, e.actor, e.target) for e in ordered] == [("COERCE", "Norland", "Tom Alder")]
+
+
+def test_the_subject_pronoun_of_an_adverbial_clause_with_two_candidates_is_left_out(nlp, settings) -> None:
+    text = "Governor Tom Alder described Senator Ilse Brand as a disgrace after she attacked the police."
+    assert not [e for e in _emitted(nlp, settings, text) if e.trigger == "attacked"]
+
+
+def test_him_is_not_a_noun_owned_by_his(nlp, settings) -> None:
+    events = _coded(nlp, settings, "The government denied his party the seats and jailed him along with other leaders.")
+    assert not [e for e in events if e.target == "his party"]
+
+
+def test_a_fight_on_a_side_is_with_that_side_not_against_it(nlp, settings) -> None:
+    events = _coded(nlp, settings, "A militia fighting on the Valmoran side was founded by Tom Alder.")
+    assert [e.target for e in events if e.type == "ASSAULT"] == [None]
+
+
+def test_hosting_a_named_convention_is_no_meeting(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, "Port Elm hosted the Norland Liberal Convention without major incident.")
+    assert _emitted(nlp, settings, "Port Elm hosted the Valmoran delegation on Monday.")
+
+
+def test_an_act_inside_a_voiced_concern_is_the_holders_claim(nlp, settings) -> None:
+    text = (
+        "Though the ministry tried to reassure the public after the cases, many have voiced concerns that "
+        "officials are hiding or even restricting information about them."
+    )
+    assert [e.status for e in _emitted(nlp, settings, text) if e.type == "COERCE"] == ["reported"]
+
+
+def test_one_called_on_is_found_when_the_parser_leaves_on_empty(nlp) -> None:
+    from spacy.tokens import Doc
+
+    from storyline.analyze.events.participants import stranded_call
+
+    # the parse the model gives some "called on Gov. X (R) to resign" sentences: "on" without an
+    # object and the governor as a second subject after the verb
+    words = ["Alder", "called", "on", "Governor", "Brel", "to", "resign", "."]
+    heads = [1, 1, 1, 4, 1, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "compound", "nsubj", "aux", "xcomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in stranded_call(doc[1])] == ["Brel"]
+    parsed = nlp("Alder called on Governor Brel to resign.")
+    assert stranded_call(parsed[1]) == []  # "on" has its object: nothing stranded

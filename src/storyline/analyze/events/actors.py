@@ -254,12 +254,21 @@ def resolve_pronoun(token: Token) -> Token:
         # "blamed Valmora, accusing it of ...": the object of the verb it hangs from, never
         # the subject the two verbs share
         host = token.head.head
-        named = [c for c in host.children if c.dep_ in {"dobj", "dative"} and not is_pronoun(c)]
+        named = [c for c in host.children if c.dep_ in {"dobj", "dative"} and not is_pronoun(c) and _agrees(token, c)]
         return named[0] if named else _previous_name(token) or token
     speaker = _speaker_above(token)
     if speaker is not None:
         return speaker
     return _previous_name(token) or token
+
+
+def _agrees(pronoun: Token, candidate: Token) -> bool:
+    """Whether a noun can be what the pronoun stands for: "him" a name or a person's role, not
+    "his party"; "it" not a role. A name's type is not read: the model types many a country PERSON."""
+    role = candidate.lemma_.lower() in ROLES
+    if pronoun.lower_ in {"he", "she", "him", "her", "his"}:
+        return role or candidate.pos_ == "PROPN"
+    return not role if pronoun.lower_ in {"it", "its"} else True
 
 
 def ambiguous_pronoun(token: Token) -> bool:
@@ -273,9 +282,11 @@ def ambiguous_pronoun(token: Token) -> bool:
         return False
     speaker = _speaker_above(token)
     if speaker is not None:
-        # "Ryan called out Trump, slamming his ban": the object above is as near as the subject
+        # "Ryan called out Trump, slamming his ban": the object above is as near as the subject;
+        # so is it for the subject of an adverbial clause ("Ryan praised Trump after he ...")
         rival = [c for c in speaker.head.children if c.dep_ == "dobj" and is_named(c) and not is_pronoun(c)]
-        return bool(rival) and token.dep_ == "poss"
+        subject_of_adverbial = token.dep_ in {"nsubj", "nsubjpass"} and _clause_of(token).dep_ == "advcl"
+        return bool(rival) and (token.dep_ == "poss" or subject_of_adverbial)
     if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
         return False
     person = token.lower_ in {"he", "she", "him", "her", "his"}
@@ -295,13 +306,19 @@ def speaker_of(token: Token) -> Token | None:
     return _speaker_above(token)
 
 
-def _speaker_above(token: Token) -> Token | None:
-    """The subject of the verb whose complement clause holds ``token``."""
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause that holds ``token``, past infinitives and coordinated verbs."""
     verb = token.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
         verb = verb.head
     while verb.dep_ in {"xcomp", "conj"} and verb.head != verb:
         verb = verb.head
+    return verb
+
+
+def _speaker_above(token: Token) -> Token | None:
+    """The subject of the verb whose complement clause holds ``token``."""
+    verb = _clause_of(token)
     if verb.dep_ not in {"ccomp", "advcl"} or verb.head == verb:
         return None
     speaker = verb.head

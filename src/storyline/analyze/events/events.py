@@ -696,9 +696,17 @@ def _source(trigger: Trigger, found: Found, known: MentionIndex) -> str | None:
     return _speaker(trigger.token, known) or _according_to(trigger.token, known)
 
 
+# Nouns whose that-clause is someone's claim or fear, not the writer's: "voiced concerns that X
+# was hiding the cases" tells a worry about X, not what X did.
+CLAIM_NOUNS = words("concern fear worry suspicion claim allegation accusation assertion belief charge complaint")
+
+
 def _speaker(token: Token, known: MentionIndex) -> str | None:
-    """The subject of a speech verb above the trigger."""
+    """The subject of a speech verb above the trigger, or the holder of a claim noun above it."""
     for child, head in path_up(token):
+        if head.lemma_.lower() in CLAIM_NOUNS and _that_clause(child):
+            holder = _claim_holder(head)
+            return make_actor(holder, known, as_party=False).name if holder is not None else None
         if head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis", "conj"}:
             subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
@@ -706,6 +714,21 @@ def _speaker(token: Token, known: MentionIndex) -> str | None:
             subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
     return None
+
+
+def _that_clause(clause: Token) -> bool:
+    """A clause opened by "that" on a noun ("fears that ..."), which the parser may take for a relative one."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ in {"acl", "relcl", "ccomp"} and "that" in marks
+
+
+def _claim_holder(noun: Token) -> Token | None:
+    """Whose claim or fear a noun is: its owner ("the mayor's fear"), else the subject of the verb
+    that voices it ("critics raised concerns")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return active_subject(noun.head) if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB" else None
 
 
 def _according_to(token: Token, known: MentionIndex) -> str | None:

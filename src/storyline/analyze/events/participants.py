@@ -30,6 +30,12 @@ OBJECT_CONTROL = words(
 )
 # "The withdrawal of the troops": the troops withdraw (subject genitive).
 SUBJECT_GENITIVE = frozenset({"RETREAT", "PROTEST", "CONSULT", "MOBILIZE", "AGREE", "DEMAND"})
+# Events done to someone: "Alder's arrest", "the envoy's release" name the one arrested or released
+# (object genitive), unless an "of" phrase names that one ("the army's arrest of Alder").
+OBJECT_GENITIVE = frozenset(
+    words("arrest detention deportation expulsion conviction release assassination killing kidnapping abduction")
+    | words("torture")
+)
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "devote", "determine", "prepare"})
 # Retreats whose passive subject is the one retreating: "the guerrillas were demobilized".
 SELF_MODES = frozenset({"withdraw", "disarm", "resign"})
@@ -80,8 +86,39 @@ def active_subject(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    """A true passive: "was attacked", not the stative "is opposed to", "were engaged in"."""
+    """A true passive: "was attacked", not the stative "is opposed to", "were engaged in"; a
+    participle coordinated with one shares its subject ("was shot and killed by police")."""
+    if _shares_passive(verb):
+        return True
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not _stative(verb)
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A bare participle coordinated with a passive verb: "killed" in "was shot and killed"."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+        and not _stative(verb.head)
+    )
+
+
+def passive_partners(verb: Token) -> list[Token]:
+    """The verbs of one passive coordination: "was shot and killed by police" is one subject and
+    one agent for both participles, whichever the parser hung them on."""
+    head = verb.head if _shares_passive(verb) else verb
+    return [head] + [c for c in head.children if _shares_passive(c)]
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb, shared by a coordinated participle."""
+    return next((c for v in passive_partners(verb) for c in v.children if c.dep_ == "nsubjpass"), None)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The "by" party of a passive verb, shared along its coordination."""
+    return next((a for v in passive_partners(verb) if (a := agent_of(v)) is not None), None)
 
 
 def _stative(verb: Token) -> bool:
@@ -123,7 +160,7 @@ def actor_head(trigger: Trigger) -> Token | None:
     if trigger.sense.kind == "verb" and is_passive(token):
         # "an agreement between X and Y was signed": the parties named with the noun
         noun_actor = _noun_actor(trigger.obj) if trigger.obj is not None else None
-        return agent_of(token) or noun_actor or _passive_actor(trigger) or _stray_agent(token)
+        return passive_agent(token) or noun_actor or _passive_actor(trigger) or _stray_agent(token)
     return active_subject(token) or _controller(token) or _stranded_subject(token)
 
 
@@ -208,7 +245,8 @@ def _controller(token: Token) -> Token | None:
             if objs and not _names_object_again(token):
                 return objs[0]
         if link in {"xcomp", "advcl"} and head.lemma_.lower() in {"call", "appeal"}:
-            called = [p for p in prep_objects(head, ("on", "upon", "to")) if is_actorlike(referent(p))]
+            asked = prep_objects(head, ("on", "upon", "to")) + stranded_call(head)
+            called = [p for p in asked if is_actorlike(referent(p))]
             if called:  # "called on Valmora to withdraw": Valmora
                 return called[0]
         if link == "pcomp" and head.dep_ == "prep":  # "accused Kyiv of shelling": Kyiv shelled
@@ -228,6 +266,15 @@ def _controller(token: Token) -> Token | None:
     return None
 
 
+def stranded_call(verb: Token) -> list[Token]:
+    """The one called on when the parser left "on" empty and made them a second subject after
+    the verb: "Alder called on Gov. Brel (R) to resign" parsed with "Brel" as a subject or object."""
+    stranded = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} and not list(c.children)]
+    if not stranded:
+        return []
+    return [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "oprd"} and c.i > stranded[0].i]
+
+
 def _names_object_again(infinitive: Token) -> bool:
     """ "called Alder to congratulate him": the infinitive's own object pronoun is the called one,
     so the caller, not the one called, does it."""
@@ -236,10 +283,18 @@ def _names_object_again(infinitive: Token) -> bool:
 
 def owner_of(noun: Token) -> Token | None:
     """The party a nominal event is explicitly credited to: "Russia's demand", "an attack by X"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and is_actorlike(child):
-            return child
+    if undergoer_of(noun) is None:
+        for child in noun.children:
+            if child.dep_ == "poss" and is_actorlike(child):
+                return child
     return agent_of(noun)
+
+
+def undergoer_of(noun: Token) -> Token | None:
+    """The owner of an event done to someone, who undergoes it: "Alder's arrest"."""
+    if noun.lemma_.lower() not in OBJECT_GENITIVE or prep_objects(noun, ("of",)):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and is_actorlike(c)), None)
 
 
 def _noun_actor(noun: Token) -> Token | None:

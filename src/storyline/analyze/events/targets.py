@@ -23,8 +23,10 @@ from .participants import (
     breaks,
     is_passive,
     local_subtree,
+    passive_subject,
     place_in,
     prep_objects,
+    undergoer_of,
 )
 from .triggers import Trigger, lemmas, match_verb, trailing_report
 
@@ -103,9 +105,9 @@ def _verb_target(trigger: Trigger) -> Token | None:
     """
     verb, sense = trigger.token, trigger.sense
     if is_passive(verb) and (sense.mode not in SELF_MODES or agent_of(verb) is not None):
-        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if subj and (trigger.obj is None or subj[0].i != trigger.obj.i) and _party_in(subj[0]) is not None:
-            return _party_in(subj[0])
+        subj = passive_subject(verb)
+        if subj is not None and (trigger.obj is None or subj.i != trigger.obj.i) and _party_in(subj) is not None:
+            return _party_in(subj)
     direct = _direct_party(verb, trigger.obj) if sense.type != "MOBILIZE" else None  # troops are not targets
     if direct is not None and _generic(direct) and _place_can_be_target(sense):
         direct = place_in(verb) or direct  # "killed 23 people in Tel Aviv": the place says more
@@ -292,6 +294,8 @@ def _prep_party(token: Token, sense: Sense | None) -> Token | None:
     """A party in a prepositional phrase ("to Tanzania", "against the rebels")."""
     verbal = sense is not None and sense.type in {"DISAPPROVE", "PROTEST"}
     for pobj in prep_objects(token, COMPLAINT_PREPS if verbal else TARGET_PREPS) + _protest_objects(token):
+        if pobj.head.lower_ == "on" and pobj.lemma_.lower() == "side":
+            continue  # "fought on the Valmoran side": an ally, not a target
         party = _party_in(pobj) if not _fronted(pobj, token) else None
         if party is not None:
             return party
@@ -315,6 +319,9 @@ def _protest_objects(token: Token) -> list[Token]:
 
 def _noun_target(noun: Token, sense: Sense) -> Token | None:
     """Whom a nominal event is aimed at: "sanctions on X", "the blockade of X", "talks with X"."""
+    undergoer = undergoer_of(noun)
+    if undergoer is not None:
+        return undergoer
     genitive_is_actor = sense.type in SUBJECT_GENITIVE
     preps = tuple(p for p in NOUN_TARGET_PREPS if p != "of" or not genitive_is_actor)
     doers = prep_objects(noun, ("of",)) if genitive_is_actor else []  # "the withdrawal of troops from X"

@@ -41,7 +41,7 @@ from .actors import (
     speaker_of,
 )
 from .actors import is_actorlike as _actorlike
-from .participants import breaks, path_up
+from .participants import breaks, passive_partners, path_up, stranded_call
 from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, own_to, prepositions
 
 if TYPE_CHECKING:
@@ -128,6 +128,11 @@ CLAIMS = words("notion claim characterization characterisation label premise ass
 NAMED_NOT_CALLED = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID"})
 # People a country or a town takes in: hosting them is shelter, not a meeting ("hosting refugees").
 SHELTERED = words("refugee migrant immigrant evacuee asylum guest visitor tourist student")
+# Events a place or a body hosts, whatever their name: hosting one meets no party.
+SHOWS = words(
+    "convention festival game olympics tournament championship cup concert ceremony gala fair exhibition expo "
+    "debate rally parade show"
+)
 
 # Prepositions that place an attack rather than aim it: "killed in Selm".
 PLACE_PREPS_IN = words("in at near")
@@ -188,6 +193,8 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
     or "by"/"from"/"between" phrase. An actor borrowed from a verb above ("urged X to ...", the
     subject of a host clause) is right less than half the time on running text."""
     heads = {trigger.token.i} | ({trigger.obj.i} if trigger.obj is not None else set())
+    if trigger.sense.kind == "verb":
+        heads |= {v.i for v in passive_partners(trigger.token)}  # "was shot and killed by police"
     if actor.head.i in heads:
         return actor.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"} or (
             actor.dep_ == "appos" or trigger.token.pos_ == "NOUN"
@@ -1093,7 +1100,12 @@ def _hosts_a_show(verb: Token) -> bool:
     hosted = [verb.head] if verb.dep_ == "acl" else _objects(verb)
     if not hosted:
         return not any(t.lemma_.lower() in MEETINGS for t in verb.sent if t.i != verb.i)
-    return not any((party(o) and not _sheltered(o)) or o.lemma_.lower() in MEETINGS for o in hosted)
+    return not any((party(o) and not _sheltered(o) and not _a_show(o)) or o.lemma_.lower() in MEETINGS for o in hosted)
+
+
+def _a_show(noun: Token) -> bool:
+    """An event hosted, by the noun or the last word of its name ("the National Party Convention")."""
+    return referent(noun).lemma_.lower() in SHOWS or noun.lemma_.lower() in SHOWS
 
 
 def _kin(target: Token) -> bool:
@@ -1125,7 +1137,7 @@ def addressee(verb: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
         for g in c.children
         if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}
-    ]
+    ] + stranded_call(verb)
     return asked[0] if asked else None
 
 
