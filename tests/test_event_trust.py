@@ -960,3 +960,59 @@ def test_one_called_on_is_found_when_the_parser_leaves_on_empty(nlp) -> None:
     assert [t.text for t in stranded_call(doc[1])] == ["Brel"]
     parsed = nlp("Alder called on Governor Brel to resign.")
     assert stranded_call(parsed[1]) == []  # "on" has its object: nothing stranded
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "wrong_target"),
+    [
+        # a party inside an apposition describes the thing pushed for
+        ("Tom Alder pushed for a land tax, a dream for many farmers, on Monday.", "DEMAND", "farmers"),
+        # those who suffer the harm opposed or condemned are not its target
+        ("Ilse Brand has vocally opposed any discrimination against migrants.", "REJECT", "migrants"),
+        ("Ilse Brand condemned the attacks on Selm.", "DISAPPROVE", "Selm"),
+        # a coordinated verb with its own object shares none
+        ("Ilse Brand opposes the new tax and would appoint judges who would block it.", "REJECT", "judges"),
+        # "is" says nothing: its subject is no speaker for the pronoun before the colon
+        (
+            'Senator Ilse Brand scolded him: "The whole council is against you on this," she said.',
+            "DISAPPROVE",
+            "whole council",
+        ),
+    ],
+)
+def test_a_target_is_not_taken_from_a_description_a_victim_or_another_clause(
+    nlp, settings, text: str, kind: str, wrong_target: str
+) -> None:
+    found = [e for e in _emitted(nlp, settings, text) if e.type == kind]
+    assert found and all(e.target != wrong_target for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group rounded up a sampling of the ways the doctor has been discredited.",
+        "Norland extended minimum wage laws to the island.",
+        "The firm signed a licensing agreement with Carvo Ltd in 2012.",
+        "The service is launching with 22 games.",
+    ],
+)
+def test_everyday_objects_of_arrest_law_treaty_and_war_game_verbs_are_no_events(nlp, settings, text: str) -> None:
+    assert not _emitted(nlp, settings, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police rounded up dozens of protesters.", "COERCE"),
+        ("Norland extended martial law in the north.", "COERCE"),
+        ("Norland signed a peace agreement with Valmora.", "SUPPORT"),
+        ("Norland launched war games near the border.", "COOPERATE"),
+    ],
+)
+def test_arrests_martial_law_treaties_and_war_games_stay(nlp, settings, text: str, kind: str) -> None:
+    assert [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+def test_an_act_someone_is_said_to_be_doing_is_hedged(nlp, settings) -> None:
+    events = _coded(nlp, settings, "Some advisers are said to be urging the governor to make the payment.")
+    assert [(e.type, e.status) for e in events if e.type == "DEMAND"] == [("DEMAND", "hedged")]

@@ -319,6 +319,8 @@ def _clause_of(token: Token) -> Token:
 def _speaker_above(token: Token) -> Token | None:
     """The subject of the verb whose complement clause holds ``token``."""
     verb = _clause_of(token)
+    if verb.dep_ == "ccomp" and verb.head.pos_ != "VERB":
+        return None  # "X scolded him: the council is against you": no one says or thinks with "is"
     if verb.dep_ not in {"ccomp", "advcl"} or verb.head == verb:
         return None
     speaker = verb.head

@@ -30,7 +30,7 @@ from ..registry import Found, component
 from ..spans import first_containing
 from . import lexicon
 from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
-from .lexicon import ORDER_VERBS, Sense
+from .lexicon import CLAIM_NOUNS, ORDER_VERBS, Sense
 from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
 from .plausible import (
     AGENT_TYPES,
@@ -650,9 +650,15 @@ def _hedged(token: Token) -> bool:
         words = {c.lower_ for c in link.children if c.dep_ in {"aux", "advmod"}}
         if words & HEDGE_WORDS or link.lemma_.lower() in HEDGE_VERBS:
             return True
-    for child, _head in path_up(token):
+    for child, head in path_up(token):
         if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children if m.dep_ == "mark"):
             return True  # PLOVER's "hypothetical": "if the Green Union stands in the vote"
+        if (
+            child.dep_ == "xcomp"
+            and head.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "auxpass" for c in head.children)
+        ):
+            return True  # "advisers are said to be urging", "is reported to have met": hearsay, no one named
         if breaks(child):
             return False
     return False
@@ -694,11 +700,6 @@ def _source(trigger: Trigger, found: Found, known: MentionIndex) -> str | None:
     if quote is not None:
         return quote.speaker
     return _speaker(trigger.token, known) or _according_to(trigger.token, known)
-
-
-# Nouns whose that-clause is someone's claim or fear, not the writer's: "voiced concerns that X
-# was hiding the cases" tells a worry about X, not what X did.
-CLAIM_NOUNS = words("concern fear worry suspicion claim allegation accusation assertion belief charge complaint")
 
 
 def _speaker(token: Token, known: MentionIndex) -> str | None:

@@ -127,6 +127,12 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if trigger.obj is not None and _trade_deal(trigger.obj):
+        return True  # "signed a licensing agreement with a clothing firm": business, not diplomacy
+    if sense.type == "COOPERATE" and trigger.obj is not None and trigger.obj.lemma_.lower() == "game":
+        return not any(c.lower_ == "war" for c in trigger.obj.children)  # war games, not video games
+    if sense.mode == "martial-law" and trigger.obj is not None and not _emergency_rule(trigger.obj):
+        return True  # "extended minimum wage laws to the island": ordinary laws, no martial law
     if sense.type == "AID" and not sense.objects and sense.kind == "verb":
         return not _gives_aid(token)
     if sense.type == "AID" and _to_a_campaign(token):
@@ -141,8 +147,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return _talks_about(token)
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
         return True  # "applauding along with the audience": nobody is applauded
-    if sense.type == "ASSAULT" and lemma == "execute":
-        return not _objects_are_people(token)
+    if (sense.type == "ASSAULT" and lemma == "execute") or (sense.mode == "arrest" and lemma == "round"):
+        return not _objects_are_people(token)  # "executed the script", "rounded up a few examples"
     if sense.type == "ASSAULT" and lemma == "beat" and _in_contest(token):
         return True
     if lemma == "ask" and _asks_question(token):
@@ -352,6 +358,29 @@ def _talks_about(token: Token) -> bool:
     """ "talked at length about taxes": a subject spoken of, with no one spoken with."""
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     return bool(preps & {"about", "of"}) and not preps & {"with", "to"}
+
+
+# Kinds of contract firms sign with each other: "a licensing agreement", "a supply deal".
+AGREEMENTS = words("agreement deal contract accord pact")
+_TRADE = words(
+    "licensing licence license sponsorship supply purchase lease loan franchise distribution marketing "
+    "business commercial merger acquisition advertising endorsement publishing book record"
+)
+
+
+def _trade_deal(obj: Token) -> bool:
+    """An agreement or a contract of trade, by the words before it."""
+    return obj.lemma_.lower() in AGREEMENTS and any(c.lower_ in _TRADE for c in obj.lefts)
+
+
+def _emergency_rule(obj: Token) -> bool:
+    """ "martial law", "a state of emergency", "a siege": not any law or any state."""
+    lemma = obj.lemma_.lower()
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in obj.children)
+    if lemma == "state":
+        return any(p.lower_ in {"emergency", "siege"} for p in obj.subtree)
+    return True
 
 
 def _objects_are_people(token: Token) -> bool:

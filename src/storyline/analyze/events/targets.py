@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ...lexicon import words
 from .. import docindex
 from .actors import DEMONYMS, RELATIVE_PRONOUNS, SECTORS, is_actorlike, is_named, is_pronoun, names_party, referent
-from .lexicon import Sense, senses
+from .lexicon import CLAIM_NOUNS, CONFLICTUAL, HARM_NOUNS, Sense, senses
 from .participants import (
     SELF_MODES,
     SUBJECT_GENITIVE,
@@ -51,7 +51,6 @@ GOAL_PREPS = ("to", "into", "from")
 # Places named like bodies ("the Norvik Steel Works"): the country they are in is the party.
 SITE_NOUNS = words("facility plant site reactor complex base factory refinery mine airport port")
 # Nouns for what someone says about a party: their target is the party accused, not the author.
-CLAIM_NOUNS = words("allegation accusation claim charge report complaint assertion")
 # Events two parties can do together: "Valmora and Ostravia resumed talks" has no target.
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 
@@ -60,7 +59,9 @@ def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) ->
     """The head of the target phrase: the trigger's own, else that of the event it governs."""
     found = _own_target(trigger)
     if found is None and inner is not None:
-        found = _own_target(inner)
+        # "condemned the attacks on Selm" is aimed at the attackers, not at Selm
+        condemned_harm = trigger.sense.type == "DISAPPROVE" and inner.sense.type in {"ASSAULT", "COERCE"}
+        found = _own_target(inner) if not condemned_harm else None
         if found is None and trigger.sense.type in {"DEMAND", "REJECT", "DISAPPROVE"}:
             found = inner.actor_head or actor_head(inner)
     if found is not None and SITE_NOUNS.intersection(lemmas(referent(found))):
@@ -220,7 +221,10 @@ def _goal_party(verb: Token) -> Token | None:
 
 
 def _shared_target(verb: Token) -> Token | None:
-    """An object shared by coordinated verbs: "donated and delivered goods to X"."""
+    """An object shared by coordinated verbs: "donated and delivered goods to X". A verb with an
+    object of its own shares none ("opposes the tax and would appoint judges")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
     for conj in verb.conjuncts:
         party = _direct_party(conj, None) or _prep_party(conj, None)
         if party is not None:
@@ -373,14 +377,16 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
             return found
     if depth == 0:
         return None
-    preps = PARTY_PREPS[1:] if own_event or head.lemma_.lower() in CLAIM_NOUNS else PARTY_PREPS
+    preps: tuple[str, ...] = PARTY_PREPS[1:] if own_event or head.lemma_.lower() in CLAIM_NOUNS else PARTY_PREPS
+    if not own_event and _harm(head):  # "opposed discrimination against migrants": not aimed at them
+        preps = tuple(p for p in preps if p not in {"against", "on"})
     inner = [p for p in prep_objects(head, preps) if referent(p).ent_type_ not in {"DATE", "TIME"}]
     found_all = [f for p in inner if (f := _party_in(p, depth - 1) or _named_doer(p)) is not None]
     named = [f for f in found_all if _carries_name(referent(f))]
     if found_all:
         return (named or found_all)[0]  # "a team of monitors from the Arctic Council": the named body says who
     for appos in (c for c in head.children if c.dep_ == "appos"):
-        found = _party_in(appos, depth - 1)
+        found = _party_in(appos, 0)  # "a land tax, a dream for many farmers": not the farmers
         if found is not None:
             return found
     for clause in (c for c in head.children if c.dep_ == "acl"):
@@ -392,6 +398,12 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
             if goal is not None:
                 return goal
     return None
+
+
+def _harm(noun: Token) -> bool:
+    """Harm done to someone, named as a noun ("discrimination", "the attacks")."""
+    options = senses("noun", noun.lemma_.lower())
+    return noun.lemma_.lower() in HARM_NOUNS or (bool(options) and options[0].type in CONFLICTUAL)
 
 
 def _named_doer(pobj: Token) -> Token | None:
