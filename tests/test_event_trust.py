@@ -1016,3 +1016,35 @@ def test_arrests_martial_law_treaties_and_war_games_stay(nlp, settings, text: st
 def test_an_act_someone_is_said_to_be_doing_is_hedged(nlp, settings) -> None:
     events = _coded(nlp, settings, "Some advisers are said to be urging the governor to make the payment.")
     assert [(e.type, e.status) for e in events if e.type == "DEMAND"] == [("DEMAND", "hedged")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lynch agreed to a 30-minute interview for the Selm Courier.",
+        "The campaign had made inquiries with other data vendors that did not yield deals.",
+    ],
+)
+def test_an_interview_granted_and_business_inquiries_are_no_events(nlp, settings, text: str) -> None:
+    assert not _emitted(nlp, settings, text)
+
+
+def test_a_third_person_pronoun_inside_a_quotation_is_not_the_speaker(nlp, settings) -> None:
+    text = '"Not only are they supporting Brand, but they have been critical of Alder," Tom Evans said.'
+    assert not [e for e in _emitted(nlp, settings, text) if e.actor == "Tom Evans"]
+
+
+def test_a_plural_pronoun_does_not_stand_for_a_singular_subject_above(nlp, settings) -> None:
+    text = (
+        "The president has denounced suggestions by the front-runners, Tom Alder and Ilse Brand, "
+        "that they would deport all migrants."
+    )
+    assert not [e for e in _coded(nlp, settings, text) if e.type == "COERCE" and e.actor == "president"]
+
+
+def test_a_place_inside_a_clause_on_another_noun_is_not_the_target(nlp, settings) -> None:
+    text = (
+        "Dozens condemned the raids in which 121 adults were taken into custody as an effort to stem "
+        "a tide of refugees fleeing violence in Valmora."
+    )
+    assert not [e for e in _coded(nlp, settings, text) if e.type == "COERCE" and e.target == "Valmora"]

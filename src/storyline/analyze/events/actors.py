@@ -87,6 +87,11 @@ RULERS = words("government administration regime cabinet")
 # Words that count or grade a group rather than name it ("most Nordic voters").
 QUANTIFIERS = words("most some many several all other others few various numerous more")
 
+# Bodies a plural pronoun may stand for though the noun is singular ("the government says they ...").
+COLLECTIVES = words(
+    "government administration ministry agency party group union council committee army police military team "
+    "campaign company firm board parliament congress senate court regime coalition alliance movement"
+)
 PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our"}
 )
@@ -262,6 +267,27 @@ def resolve_pronoun(token: Token) -> Token:
     return _previous_name(token) or token
 
 
+def _quoted_apart(pronoun: Token, verb: Token) -> bool:
+    """Whether a quotation mark stands between a third-person pronoun and the speech verb: the
+    pronoun is inside the quoted words, where it cannot be the one speaking."""
+    if pronoun.lower_ in {"i", "we", "us", "our", "me", "my"}:
+        return False
+    low, high = sorted((pronoun.i, verb.i))
+    return any(t.is_quote or t.text in {"''", "``"} for t in pronoun.doc[low + 1 : high])
+
+
+def _same_number(pronoun: Token, subject: Token) -> bool:
+    """Whether a subject can be what a pronoun stands for by number: "they" is not "the president",
+    "he" is not "the voters". A name or a body may be either ("Valmora says they are ready")."""
+    if pronoun.lower_ not in {"they", "them", "their", "he", "she", "him", "her", "his"}:
+        return True
+    plural_noun = subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
+    singular_noun = subject.tag_ == "NN" and not any(c.dep_ == "conj" for c in subject.children)
+    if pronoun.lower_ in {"they", "them", "their"}:
+        return not singular_noun or subject.lemma_.lower() in COLLECTIVES
+    return not plural_noun
+
+
 def _agrees(pronoun: Token, candidate: Token) -> bool:
     """Whether a noun can be what the pronoun stands for: "him" a name or a person's role, not
     "his party"; "it" not a role. A name's type is not read: the model types many a country PERSON."""
@@ -324,10 +350,12 @@ def _speaker_above(token: Token) -> Token | None:
     if verb.dep_ not in {"ccomp", "advcl"} or verb.head == verb:
         return None
     speaker = verb.head
+    if _quoted_apart(token, speaker):
+        return None  # '"They are backing Brel," Alder said': "they" are others, the speaker is "I"/"we"
     for _ in range(3):  # "Medinsky termed them difficult and stated that they ...": climb the coordination
         for child in speaker.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and not is_pronoun(child):
-                return child
+                return child if _same_number(token, child) else None
         if speaker.dep_ != "conj":
             break
         speaker = speaker.head

@@ -70,8 +70,13 @@ def local_subtree(token: Token) -> Iterator[Token]:
     """The subtree of ``token`` without clauses that hang from it."""
     yield token
     for child in token.children:
-        if child.dep_ not in {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis"}:
+        if child.dep_ not in {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis"} and not _clause_on_noun(child):
             yield from local_subtree(child)
+
+
+def _clause_on_noun(token: Token) -> bool:
+    """A verb clause on a noun ("an effort to stem ...", "refugees fleeing ..."): a clause of its own."""
+    return token.dep_ == "acl" and token.pos_ in {"VERB", "AUX"}
 
 
 def active_subject(verb: Token) -> Token | None:

@@ -165,6 +165,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "looked into the eyes of the voters": a gaze, no inquiry
     if sense.type == "DEMAND" and _asks_a_favour(token):
         return True  # "requested anonymity", "asked for an interview": no demand between parties
+    if sense.type == "AGREE" and sense.kind == "verb" and _asks_a_favour(token, ("to",)):
+        return True  # "agreed to an interview": a favour granted to a reporter, no agreement
+    if sense.type == "INVESTIGATE" and _asked_around(trigger.obj if trigger.obj is not None else token):
+        return True  # "made inquiries with vendors": asking around for business, no inquiry into anyone
     if _asked_about(token):
         return True  # "asked her if she would back the plan": the endorsement is the question
     if sense.type == "REJECT" and _declines_comment(token):
@@ -223,6 +227,8 @@ def _infinitive(verb: Token) -> bool:
 _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
 # What a reporter, a source or a fan asks for: no demand between parties.
 _FAVOURS = words("interview comment autograph photo selfie picture anonymity anonymous confidentiality")
+# "an investigation with the help of X" is still one.
+_HELP = words("help support cooperation assistance aid")
 # What one looks into without inquiring: "looked into the eyes of the parents".
 _GAZED = frozenset({"eye", "face", "camera", "mirror", "distance", "sky"})
 
@@ -241,9 +247,17 @@ def _gazed_into(token: Token) -> bool:
     return any(o.lemma_.lower() in _GAZED for p in token.children if p.lower_ == "into" for o in p.children)
 
 
-def _asks_a_favour(token: Token) -> bool:
-    """What is asked, as the object or after "for", is a favour (_FAVOURS): "asked for an interview"."""
-    asked = _objects(token) + [o for p in token.children if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+def _asked_around(inquiry: Token) -> bool:
+    """ "made inquiries with vendors": asking people for a deal, not an inquiry into anyone."""
+    asked = [o for p in inquiry.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    into = prepositions(inquiry) & {"into", "about", "of"}
+    return bool(asked) and not into and not any(o.lemma_.lower() in _HELP for o in asked)
+
+
+def _asks_a_favour(token: Token, preps: tuple[str, ...] = ("for",)) -> bool:
+    """What is asked (or granted), as the object or after ``preps``, is a favour (_FAVOURS): "asked
+    for an interview", "agreed to an interview"."""
+    asked = _objects(token) + [o for p in token.children if p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
     return any(_thing_words(o) & _FAVOURS for o in asked)
 
 
