@@ -1048,3 +1048,49 @@ def test_a_place_inside_a_clause_on_another_noun_is_not_the_target(nlp, settings
         "a tide of refugees fleeing violence in Valmora."
     )
     assert not [e for e in _coded(nlp, settings, text) if e.type == "COERCE" and e.target == "Valmora"]
+
+
+def test_the_act_called_for_belongs_to_the_caller_and_is_asked_for(nlp, settings) -> None:
+    text = "Tom Alder also decried Ilse Brand's repeated calls to ban all migrants."
+    assert [e.actor for e in _coded(nlp, settings, text) if e.type == "COERCE"] == ["Ilse Brand"]
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "COERCE"]
+
+
+def test_what_a_word_of_necessity_asks_for_has_not_happened(nlp, settings) -> None:
+    events = _coded(
+        nlp, settings, "Supporters see it as crucial that Ilse Brand and the party make genuine concessions."
+    )
+    assert [e.status for e in events if e.type == "CONCEDE"] == ["demanded"]
+
+
+def test_the_one_quoted_in_a_free_relative_is_not_the_target(nlp, settings) -> None:
+    text = (
+        "Other leaders used blunt language to denounce what Prime Minister Tom Alder called Valmora's reckless actions."
+    )
+    assert not [e for e in _emitted(nlp, settings, text) if e.target == "Tom Alder"]
+
+
+def test_insisting_on_air_that_something_is_so_is_a_claim(nlp, settings) -> None:
+    assert not _emitted(nlp, settings, 'Tom Alder insisted on the radio that "there is no copying of the speech."')
+    assert _emitted(nlp, settings, "Tom Alder insisted on a recount in Selm.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some residents are burning fires for cooking and heating.",
+        "Ilse Brand warned of the global implications an Alder presidency would have.",
+    ],
+)
+def test_burning_fuel_and_warning_of_a_risk_are_no_events(nlp, settings, text: str) -> None:
+    assert not _emitted(nlp, settings, text)
+
+
+def test_a_warning_of_ones_own_retaliation_stays_a_threat(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Norland warned of retaliation if Valmora crossed the border.")
+    assert [(e.type, e.target) for e in events] == [("THREATEN", "Valmora")]
+
+
+def test_a_side_in_a_contest_is_no_target(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder pushed for the agenda item on the Liberal side.")
+    assert [(e.type, e.target) for e in events] == [("DEMAND", None)]

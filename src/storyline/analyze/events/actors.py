@@ -93,8 +93,10 @@ COLLECTIVES = words(
     "campaign company firm board parliament congress senate court regime coalition alliance movement"
 )
 PERSONAL_PRONOUNS = frozenset(
-    {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our"}
+    {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our", "me", "my"}
 )
+# The speaker or the writer: only a quotation's speaker says who they are.
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -270,7 +272,7 @@ def resolve_pronoun(token: Token) -> Token:
 def _quoted_apart(pronoun: Token, verb: Token) -> bool:
     """Whether a quotation mark stands between a third-person pronoun and the speech verb: the
     pronoun is inside the quoted words, where it cannot be the one speaking."""
-    if pronoun.lower_ in {"i", "we", "us", "our", "me", "my"}:
+    if pronoun.lower_ in FIRST_PERSON:
         return False
     low, high = sorted((pronoun.i, verb.i))
     return any(t.is_quote or t.text in {"''", "``"} for t in pronoun.doc[low + 1 : high])
@@ -304,7 +306,7 @@ def ambiguous_pronoun(token: Token) -> bool:
     it is (:func:`resolve_pronoun`). "Brel met Alder after he ...": he could be either,
     and an event with the wrong one of them is worse than no event.
     """
-    if not is_pronoun(token) or token.lower_ in {"i", "we", "us", "our"}:
+    if not is_pronoun(token) or token.lower_ in FIRST_PERSON:
         return False
     speaker = _speaker_above(token)
     if speaker is not None:
@@ -364,7 +366,7 @@ def _speaker_above(token: Token) -> Token | None:
 
 def _previous_name(token: Token) -> Token | None:
     """The nearest earlier named party that agrees with the pronoun, within two sentences."""
-    if token.lower_ in {"i", "we", "us", "our"}:
+    if token.lower_ in FIRST_PERSON:
         return None  # the speaker or the writer: only a quote's speaker says who (not the last name seen)
     person = token.lower_ in {"he", "she", "him", "her", "his"}
     starts = docindex.sentence_starts(token.doc)

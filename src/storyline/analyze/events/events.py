@@ -29,9 +29,29 @@ from ..phrases import according_to
 from ..registry import Found, component
 from ..spans import first_containing
 from . import lexicon
-from .actors import PLACE_LABELS, Actor, is_actorlike, is_named, is_place_only, is_pronoun, make_actor, referent
+from .actors import (
+    FIRST_PERSON,
+    PLACE_LABELS,
+    Actor,
+    is_actorlike,
+    is_named,
+    is_place_only,
+    is_pronoun,
+    make_actor,
+    referent,
+    resolve_pronoun,
+)
 from .lexicon import CLAIM_NOUNS, ORDER_VERBS, Sense
-from .participants import active_subject, actor_head, breaks, clause_head, local_subtree, owner_of, path_up
+from .participants import (
+    active_subject,
+    actor_head,
+    asked_by_noun,
+    breaks,
+    clause_head,
+    local_subtree,
+    owner_of,
+    path_up,
+)
 from .plausible import (
     AGENT_TYPES,
     actor_can_act,
@@ -265,6 +285,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
+    if target_tok is not None and target_tok.lower_ in FIRST_PERSON and resolve_pronoun(target_tok) is target_tok:
+        target_tok = None  # "refused to give me the credit": the writer, whom the text does not name
     if target_tok is not None and _describing_word(target_tok):
         # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
         target_tok = target_tok.head if target_tok.head.lemma_.lower() in ROLE_NOUNS else None
@@ -556,6 +578,7 @@ def _should(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
 
 
+NECESSITY = words("crucial essential important vital necessary imperative critical urgent")
 CALLING_VERBS = words("call push press appeal ask urge lobby campaign")
 
 
@@ -564,11 +587,24 @@ def _demanded_for(token: Token) -> bool:
     go"), a bare "to" under one ("called to ban the march": what the caller wants done), or a
     clause under an opening "Let" ("Let the council pay for it")."""
     head = token.head.lemma_.lower()
+    if asked_by_noun(token) is not None:
+        return True  # "X's calls to ban Y": the ban is asked for
+    if _necessary(token):
+        return True  # "it is crucial that the party make concessions"
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
         return head in CALLING_VERBS
     if token.dep_ == "xcomp" and own_to(token) and head in CALLING_VERBS and not _objects_of(token.head):
         return True
     return _let_clause(token)
+
+
+def _necessary(token: Token) -> bool:
+    """A that-clause under a word of necessity ("crucial that X make", "essential that Y be"): what
+    someone wants done, in the subjunctive, not what was done."""
+    if token.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return False
+    before = [t for t in token.head.subtree if t.i < token.left_edge.i]
+    return any(t.lemma_.lower() in NECESSITY for t in before)
 
 
 def _let_clause(token: Token) -> bool:

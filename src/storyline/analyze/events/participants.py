@@ -239,6 +239,9 @@ def _passive_actor(trigger: Trigger) -> Token | None:
 
 def _controller(token: Token) -> Token | None:
     """The actor of a verb without a subject: the one who does the verb it depends on."""
+    asking = asked_by_noun(token)
+    if asking is not None:
+        return owner_of(asking)  # "X's calls to ban Y": X, or no one the sentence names
     seen = 0
     while token.head != token and seen < 6:
         seen += 1
@@ -278,6 +281,24 @@ def stranded_call(verb: Token) -> list[Token]:
     if not stranded:
         return []
     return [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "oprd"} and c.i > stranded[0].i]
+
+
+# Nouns of asking whose to-infinitive says what is asked: "X's calls to ban Y".
+ASKING_NOUNS = words("call demand appeal plea request push bid")
+
+
+def asked_by_noun(infinitive: Token) -> Token | None:
+    """The noun of asking a to-infinitive completes, even when the parser hung the infinitive on the
+    verb above it: in "decried X's calls to ban Y" the ban is what X calls for."""
+    if infinitive.dep_ not in {"acl", "advcl", "xcomp"} or infinitive.pos_ != "VERB":
+        return None
+    to = next((c for c in infinitive.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    noun = infinitive.doc[to.i - 1]
+    if noun.lemma_.lower() not in ASKING_NOUNS or noun.pos_ != "NOUN":
+        return None
+    return noun if noun.head.i == infinitive.head.i or infinitive.head.i == noun.i else None
 
 
 def _names_object_again(infinitive: Token) -> bool:

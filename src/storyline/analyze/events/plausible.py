@@ -157,6 +157,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "invited architects to bid", "invited him to dinner": no talks are offered
     if sense.type == "THREATEN" and lemma == "warn" and sense.kind == "verb" and _advises(token):
         return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
+    if sense.type == "THREATEN" and lemma == "warn" and _warns_of_a_risk(token):
+        return True  # "warned of the implications", "warned of a shortage": a danger foreseen, no threat
+    if sense.type == "ASSAULT" and lemma == "burn" and any(_thing_words(o) & _FUELS for o in _objects(token)):
+        return True  # "burning fires for heating", "burned coal": fuel, no attack
     if lemma == "plead" and any(c.dep_ in {"acomp", "oprd", "dobj"} and c.lower_ in _PLEAS for c in token.children):
         return True  # "pleaded guilty": a plea in court, no one is asked for anything
     if lemma == "plead" and "to" in prepositions(token) and "with" not in prepositions(token):
@@ -207,6 +211,12 @@ def _invited_to_meet(token: Token) -> bool:
     return False
 
 
+def _warns_of_a_risk(warn: Token) -> bool:
+    """ "warned of the implications": what is warned of is a danger, not an act of the warner."""
+    warned_of = [o for p in warn.children if p.lower_ in {"of", "about"} for o in p.children if o.dep_ == "pobj"]
+    return bool(warned_of) and all(_thing_words(o) & _RISKS for o in warned_of)
+
+
 def _advises(warn: Token) -> bool:
     """Whether "warned X to do Y" only advises X: an object told to act, and
     no harm named ("of retaliation", "against an attack", "or face ...")."""
@@ -227,6 +237,15 @@ def _infinitive(verb: Token) -> bool:
 _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
 # What a reporter, a source or a fan asks for: no demand between parties.
 _FAVOURS = words("interview comment autograph photo selfie picture anonymity anonymous confidentiality")
+# Dangers one warns of without threatening anything: "warned of the implications".
+_RISKS = words(
+    "implication impact effect risk danger threat consequence crisis disaster shortage recession collapse "
+    "harm damage problem"
+)
+# What is burned without attacking anyone: "burning fires for heating".
+_FUELS = words("fire wood coal fuel trash waste rubbish garbage stubble candle calorie gas oil incense")
+# Where words are said: "insisted on the radio that ...".
+MEDIA = words("radio television tv show programme program air network channel broadcast podcast interview")
 # "an investigation with the help of X" is still one.
 _HELP = words("help support cooperation assistance aid")
 # What one looks into without inquiring: "looked into the eyes of the parents".
@@ -301,13 +320,19 @@ def _headline(token: Token) -> bool:
 def insists_on_a_fact(token: Token) -> bool:
     """ "insisted (that) the figures were sound": a that-clause in the indicative with no modal of obligation."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    if not clauses or any(c.lower_ == "on" for c in token.children if c.dep_ == "prep"):
-        return False
+    insisted_on = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    if not clauses or any(not _medium(o) for o in insisted_on):
+        return False  # "insisted on a recount" demands; "insisted on the radio that ..." claims
     clause = clauses[0]
     modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if modals & {"must", "should", "shall", "ought"}:
         return False
     return clause.tag_ != "VB" or bool(modals)  # "insisted he leave" demands; "that it would be" claims
+
+
+def _medium(noun: Token) -> bool:
+    """Where one speaks: "on the radio", "on Twitter", "on a network's show"."""
+    return noun.lemma_.lower() in MEDIA or noun.pos_ == "PROPN"
 
 
 def _appeal_for(token: Token) -> bool:

@@ -274,6 +274,8 @@ def _clause_subject(verb: Token, sense: Sense) -> Token | None:
     clauses = [docindex.sentence(verb).root] if trailing_report(verb) else []
     for child in clauses + list(verb.children):
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "advcl" and _marked(child, "for")) or child in clauses:
+            if any(c.lower_ in {"what", "whatever"} for c in child.children):
+                continue  # "denounced what X called a crime": X is the one quoted, not denounced
             subject = active_subject(child) or next((c for c in child.children if c.dep_ == "nsubjpass"), None)
             if subject is None or not names_party(referent(subject)) or _own_force(subject, sense):
                 continue
@@ -298,7 +300,7 @@ def _prep_party(token: Token, sense: Sense | None) -> Token | None:
     """A party in a prepositional phrase ("to Tanzania", "against the rebels")."""
     verbal = sense is not None and sense.type in {"DISAPPROVE", "PROTEST"}
     for pobj in prep_objects(token, COMPLAINT_PREPS if verbal else TARGET_PREPS) + _protest_objects(token):
-        if pobj.head.lower_ == "on" and pobj.lemma_.lower() == "side":
+        if _side(pobj):
             continue  # "fought on the Valmoran side": an ally, not a target
         party = _party_in(pobj) if not _fronted(pobj, token) else None
         if party is not None:
@@ -380,7 +382,7 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
     preps: tuple[str, ...] = PARTY_PREPS[1:] if own_event or head.lemma_.lower() in CLAIM_NOUNS else PARTY_PREPS
     if not own_event and _harm(head):  # "opposed discrimination against migrants": not aimed at them
         preps = tuple(p for p in preps if p not in {"against", "on"})
-    inner = [p for p in prep_objects(head, preps) if referent(p).ent_type_ not in {"DATE", "TIME"}]
+    inner = [p for p in prep_objects(head, preps) if referent(p).ent_type_ not in {"DATE", "TIME"} and not _side(p)]
     found_all = [f for p in inner if (f := _party_in(p, depth - 1) or _named_doer(p)) is not None]
     named = [f for f in found_all if _carries_name(referent(f))]
     if found_all:
@@ -398,6 +400,11 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
             if goal is not None:
                 return goal
     return None
+
+
+def _side(pobj: Token) -> bool:
+    """ "on the Valmoran side", "on the Liberal side": whose side one is on, not a party acted on."""
+    return pobj.head.lower_ == "on" and pobj.lemma_.lower() == "side"
 
 
 def _harm(noun: Token) -> bool:

@@ -30,6 +30,7 @@ from ..phrases import dateline
 from .actors import (
     ACTOR_NOUNS,
     CAPITALS,
+    FIRST_PERSON,
     QUANTIFIERS,
     ROLES,
     ambiguous_pronoun,
@@ -464,7 +465,6 @@ CALLED_OFF = words("trip visit appearance event rally speech tour concert show s
 STANDING = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
 # Posts in a firm: leaving one is no PLOVER retreat (a party's chair who steps down may be one).
 FIRM_POSTS = words("ceo executive founder officer")
-FIRST_PERSON = words("we i us")
 # People one may defend as one's own ("defended his father"): a person, not a thing.
 KIN = words("father mother son daughter wife husband brother sister friend colleague family child parent boss")
 # Words of frequency that make a present-tense verb a habit ("they often meet").
