@@ -9,13 +9,15 @@ whose sentences are one writer's (``copied``: the same sentence word for
 word, or an edited sentence of two versions of one wire story that
 link/duplicates did not join) count once too. Weak claims
 (a quote whose speaker the sentence does not name, a count of one district)
-join a fact but do not count toward its corroboration. A fact that
+join a fact but do not count toward its corroboration. A count is
+corroborated only when two sources confirm one figure (``same_figure``). A fact that
 only one origin reports goes to ``only_one_outlet`` (when the story has more
 than one origin).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 
 from .bearings import same_distance
@@ -23,6 +25,7 @@ from .conflicts import agree, group
 from .facts import event_key_words
 from .offices import titles_corroborate
 from .records import Claim, Corroboration
+from .sources import same_source
 from .times import same_happening
 
 Copied = Callable[[Claim, Claim], bool]
@@ -45,12 +48,34 @@ def corroborate(
             fact = _fact(cluster, copied)
             origins = {c.origin for c in cluster}
             strong = [c for c in cluster if not c.weak]
-            if independent_sources(strong, copied) >= 2 and independent_sources(strong, copied, by_origin=True) >= 2:
+            if any(_confirmed(same_figure(claim, strong), copied) for claim in strong):
                 corroborated.append(fact)
             elif len(origins) == 1 and several_origins:
                 single.append(fact)
     corroborated.sort(key=lambda f: -f.origins)
     return corroborated, single
+
+
+def _confirmed(claims: list[Claim], copied: Copied) -> bool:
+    return independent_sources(claims, copied) >= 2 and independent_sources(claims, copied, by_origin=True) >= 2
+
+
+def same_figure(claim: Claim, claims: list[Claim]) -> list[Claim]:
+    """The claims that give ``claim``'s figure: for counts, the claims that confirm the same number.
+
+    Two counts that merely overlap do not confirm a figure when one is an open
+    bound: "more than 200" and "more than 400" both allow 500, and "at least 40"
+    allows 43, but no number has a second source. Counts confirm each other
+    when both are finite and overlap ("about 40" and "42") or start at the
+    same number ("at least 40" and "40"). Other kinds of fact: every claim.
+    """
+    if claim.kind != "number":
+        return claims
+    low, high = claim.norm
+    return [
+        c for c in claims
+        if c.norm[0] == low or (math.isfinite(high) and math.isfinite(c.norm[1]) and agree(claim, c))
+    ]  # fmt: skip
 
 
 def _clusters(members: list[Claim]) -> list[list[Claim]]:
@@ -107,10 +132,18 @@ def independent_sources(claims: list[Claim], copied: Copied, *, by_origin: bool 
     for i, a in enumerate(claims):
         for j in range(i):
             b = claims[j]
-            same = a.origin == b.origin if by_origin else a.independence == b.independence
+            same = a.origin == b.origin if by_origin else one_source(a, b)
             if root(i) != root(j) and (same or copied(a, b)):
                 parent[root(i)] = root(j)
     return len({root(n) for n in range(len(claims))})
+
+
+def one_source(a: Claim, b: Claim) -> bool:
+    """Whether two claims are one source's: the same ``independence``, or two names of one relayed body."""
+    if a.independence == b.independence:
+        return True
+    relayed = a.kind != "speaker" and b.kind != "speaker" and a.according_to and b.according_to
+    return bool(relayed and same_source(a.according_to or "", b.according_to or ""))
 
 
 def _fact(cluster: list[Claim], copied: Copied = _never) -> Corroboration:
