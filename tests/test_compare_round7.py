@@ -73,3 +73,65 @@ def test_compare_counts_corroborate_only_a_figure_two_sources_give(a: str, b: st
     story = compare_story([_article("a1", a), _article("a2", b)])
     assert not story.conflicts
     assert bool([f for f in story.corroborated if f.kind == "number"]) == confirmed
+
+
+# --- a quake's magnitude and depth ------------------------------------------------------------
+
+
+def _quake(aid: str, lead: str, rest: str = "") -> Analysis:
+    """An article whose lead is ``lead``; two filler sentences of its own push ``rest`` out of the lead."""
+    later = f" Rescue team {aid} reached the valley. Roads near camp {aid} were blocked."
+    return _article(aid, lead + later + rest)
+
+
+def test_compare_two_magnitudes_of_one_quake_conflict() -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A 6.1-magnitude quake hit the Selm valley on Tuesday, flattening houses.")
+    (conflict,) = [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
+    assert sorted(v.value for v in conflict.values) == ["6.1", "6.4"]
+
+
+def test_compare_one_magnitude_written_two_ways_corroborates() -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A 6 . 4 - magnitude quake hit the Selm valley on Tuesday, flattening houses.")
+    story = compare_story([one, two])
+    assert not story.conflicts
+    assert [f for f in story.corroborated if f.attribute == "magnitude"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        " An aftershock of magnitude 6.2 shook the area an hour later.",  # another quake of the series
+        " Last year, a 6.2-magnitude quake killed three people in the same province.",  # background
+        " In 2011 a magnitude 6.2 earthquake struck the coast nearby.",  # background
+        " Officials recalled that a 6.2 magnitude tremor had hit the coast nearby.",  # not the lead, not "the quake"
+    ],
+)
+def test_compare_magnitudes_of_other_quakes_are_not_read(other: str) -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "An earthquake hit the Selm valley on Tuesday, flattening houses.", other)
+    assert not compare_story([one, two]).conflicts
+
+
+def test_compare_magnitudes_half_a_unit_apart_are_two_quakes() -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A magnitude 5.1 earthquake struck the Selm valley on Thursday.")
+    story = compare_story([one, two])
+    assert not story.conflicts
+    assert not [f for f in story.corroborated if f.attribute == "magnitude"]
+
+
+def test_compare_depths_in_kilometres_and_miles_agree_and_far_apart_conflict() -> None:
+    km = _quake("a1", "The quake struck at a depth of 10 kilometres near the Selm valley.")
+    miles = _quake("a2", "The quake struck at a depth of 6 miles near the Selm valley.")
+    deep = _quake("a3", "The earthquake hit at a depth of 35 km near the Selm valley.")
+    assert not compare_story([km, miles]).conflicts
+    (conflict,) = [c for c in compare_story([km, deep]).conflicts if c.attribute == "depth"]
+    assert len(conflict.values) == 2
+
+
+def test_a_depth_without_a_quake_is_not_read() -> None:
+    one = _quake("a1", "The shaft of the old mine reaches a depth of 10 km below the hill.")
+    two = _quake("a2", "The shaft of the old mine reaches a depth of 3 km below the hill.")
+    assert not compare_story([one, two]).conflicts

@@ -30,6 +30,7 @@ from .bearings import bearings_compatible
 from .names import variants
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
+from .quakes import depths_compatible, magnitudes_compatible
 from .records import Claim, Conflict, ConflictValue
 from .times import times_compatible
 from .values import dates_compatible, places_compatible, speakers_agree
@@ -53,6 +54,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return times_compatible(a.norm, b.norm)
     if a.kind == "name":
         return variants(a.norm, b.norm)
+    if a.kind == "quake":
+        return (magnitudes_compatible if a.attribute == "magnitude" else depths_compatible)(a.norm, b.norm)
     return bool(a.norm == b.norm)
 
 

@@ -24,6 +24,7 @@ from .bearings import same_distance
 from .conflicts import agree, group
 from .facts import event_key_words
 from .offices import titles_corroborate
+from .quakes import same_magnitude
 from .records import Claim, Corroboration
 from .sources import same_source
 from .times import same_happening
@@ -101,6 +102,8 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
             return agree(first, claim) and same_distance(first.norm[1], claim.norm[1])
         if claim.kind == "time":  # one instant of one quake, not two quakes of a series
             return agree(first, claim) and same_happening(first.norm, claim.norm)
+        if claim.kind == "quake" and claim.attribute == "magnitude":  # one magnitude, not two quakes of a series
+            return same_magnitude(first.norm, claim.norm)
         if claim.kind == "role":  # one job, not two jobs one person holds at once
             return titles_corroborate(first.norm, claim.norm)
         return agree(first, claim)
@@ -182,6 +185,6 @@ def describe(claim: Claim, values: list[str]) -> str:
         return f"{shown} ({claim.subject})"
     if claim.kind == "bearing":
         return f"{claim.subject}: {shown}"
-    if claim.kind == "person":
+    if claim.kind in {"person", "quake"}:
         return f"{claim.subject}: {claim.attribute} {shown}"
     return f"{shown} said {claim.subject}"

@@ -12,7 +12,8 @@ someone) their source:
 - ``number``: a tallied count (numbers.py);
 - ``speaker``: who said a quoted sentence;
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
-  and ``time``: the clock time of the happening with its zone (times.py), both
+  ``time``: the clock time of the happening with its zone (times.py), and
+  ``quake``: the magnitude and depth of the story's quake (quakes.py), all
   from ``setting_claims``;
 - ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
 - ``person``: a participant's age and home town as written beside the name (persons.py).
@@ -41,6 +42,7 @@ from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .persons import person_facts
+from .quakes import quake_values
 from .records import Claim
 from .times import clock_times, times_compatible
 from .values import Speaker
@@ -353,7 +355,8 @@ def person_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
 def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
     """Where and when the happening took place, outside background sentences.
 
-    Where: which side of a named town it lies on ("40 km south of Tarsk", bearings.py).
+    Where: which side of a named town it lies on ("40 km south of Tarsk", bearings.py), and
+    how strong and deep the story's quake was (quakes.py).
     When: its clock time with the zone (times.py); an article that gives the
     happening two different instants tells of a series, so its times are weak.
     """
@@ -368,6 +371,10 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     settings += [
         (t.start, t.end, "time", "the happening", "time:happening", "time", t.text, norm)
         for t, norm in zip(times, norms, strict=True)
+    ]
+    settings += [
+        (q.start, q.end, "quake", "the quake", f"quake:{q.attribute}", q.attribute, q.shown, q.value)
+        for q in quake_values(text)
     ]
     for start, end, kind, subject, key, attribute, value, norm in settings:
         claim = _claim(context, analysis, start, end, kind=kind, subject=subject, subject_key=key,
