@@ -135,3 +135,11 @@ def test_a_depth_without_a_quake_is_not_read() -> None:
     one = _quake("a1", "The shaft of the old mine reaches a depth of 10 km below the hill.")
     two = _quake("a2", "The shaft of the old mine reaches a depth of 3 km below the hill.")
     assert not compare_story([one, two]).conflicts
+
+
+def test_compare_twin_quakes_of_nearly_one_size_are_not_contradicted() -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A magnitude 6.3 earthquake struck the Selm valley on Tuesday.")
+    twins = _quake("a3", "Two quakes shook the Selm valley.", " The first measured 6.4 and the second measured 6.3.")
+    assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
+    assert not [c for c in compare_story([one, two, twins]).conflicts if c.attribute == "magnitude"]

@@ -16,7 +16,10 @@ sentence that speaks of "the quake" (a definite reference to the one the
 story is about). A sentence giving two magnitudes (a revision, a comparison)
 gives none. Two magnitudes half a unit or more apart are two quakes of a
 series, as for clock times (times.same_happening): neither compared nor
-corroborated.
+corroborated. Two quakes of nearly one size (twin quakes of 6.4 and 6.3, or
+a magnitude revised from 6.2 to 6.1) cannot be told apart that way: when any
+article of the story gives two such magnitudes, the story's magnitudes
+corroborate but never contradict (``close_magnitudes``; facts.py).
 """
 
 from __future__ import annotations
@@ -84,6 +87,20 @@ def quake_values(text: str) -> Iterator[QuakeValue]:
         if value is not None:
             km = value * 1.609 if (match["ua"] or match["ub"]).lower().startswith("mi") else value
             yield QuakeValue("depth", km, match.group(0), match.start(), match.end())
+
+
+def close_magnitudes(text: str) -> bool:
+    """Whether the text gives two different magnitudes less than half a unit apart, outside background.
+
+    Twin quakes, or one quake's magnitude revised: another outlet's different
+    figure may be the other quake or the other reading, not a disagreement.
+    """
+    found = {
+        _read(m["after"] or m["before"] or m["measuring"])
+        for m in MAGNITUDE.finditer(text)
+        if not background(text, m.start(), m.end())
+    }
+    return any(0 < abs(a - b) < SAME_QUAKE for a in found for b in found)
 
 
 def _read(number: str) -> float:

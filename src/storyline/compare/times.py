@@ -61,7 +61,8 @@ _RELATIVE_TO = re.compile(r"\b(?:after|following|since|before|than)\s+(?:(?:the|
 MAGNITUDE = re.compile(
     r"\bmagnitude(?:\s+of)?\s*-?\s*(?P<after>\d(?:\s*\.\s*\d)?)(?!\s*\d)"
     r"|(?<![\d.])(?P<before>\d(?:\s*\.\s*\d)?)\s*-?\s*(?:magnitude|on the richter)"
-    r"|\bmeasuring\s+(?P<measuring>\d(?:\s*\.\s*\d)?)(?!\s*\d)",
+    r"|\bmeasur(?:ing|ed)\s+(?P<measuring>\d(?:\s*\.\s*\d)?)(?!\s*[.,]?\s*\d)"
+    r"(?!\s*(?:%|km\b|kilomet|met(?:re|er)s?\b|miles?\b|feet\b|ft\b|inch|cm\b|mm\b|m\b|per\b))",
     re.IGNORECASE,
 )
 SAME_QUAKE = 0.5  # magnitude units: outlets round and agencies revise; an aftershock is smaller by more
