@@ -143,3 +143,13 @@ def test_compare_twin_quakes_of_nearly_one_size_are_not_contradicted() -> None:
     twins = _quake("a3", "Two quakes shook the Selm valley.", " The first measured 6.4 and the second measured 6.3.")
     assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
     assert not [c for c in compare_story([one, two, twins]).conflicts if c.attribute == "magnitude"]
+
+
+def test_compare_past_quakes_listed_one_per_sentence_do_not_hide_a_disagreement() -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake(
+        "a2",
+        "A magnitude 6.1 earthquake struck the Selm valley on Tuesday.",
+        " On April 20, a 6.3 quake hit the coast.",
+    )
+    assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]

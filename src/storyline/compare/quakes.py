@@ -90,17 +90,28 @@ def quake_values(text: str) -> Iterator[QuakeValue]:
 
 
 def close_magnitudes(text: str) -> bool:
-    """Whether the text gives two different magnitudes less than half a unit apart, outside background.
+    """Whether the text gives two different magnitudes less than half a unit apart for the story's quake.
 
-    Twin quakes, or one quake's magnitude revised: another outlet's different
+    Twin quakes, or one quake's magnitude revised ("revised from 6.2 to 6.1",
+    "the first measured 6.4 and the second 6.3"): another outlet's different
     figure may be the other quake or the other reading, not a disagreement.
+    Two such magnitudes in one sentence, or two of the story's quake
+    (``quake_values``), count; a list of past quakes, one per sentence, does not.
     """
-    found = {
-        _read(m["after"] or m["before"] or m["measuring"])
-        for m in MAGNITUDE.finditer(text)
-        if not background(text, m.start(), m.end())
-    }
-    return any(0 < abs(a - b) < SAME_QUAKE for a in found for b in found)
+    own = {q.value for q in quake_values(text) if q.attribute == "magnitude"}
+    if _close(own):
+        return True
+    for match in MAGNITUDE.finditer(text):
+        left, right = sentence_with_decimals(text, match.start(), match.end())
+        if not background(text, match.start(), match.end()) and _close(
+            {_read(m["after"] or m["before"] or m["measuring"]) for m in MAGNITUDE.finditer(text, left, right)}
+        ):
+            return True
+    return False
+
+
+def _close(values: set[float]) -> bool:
+    return any(0 < abs(a - b) < SAME_QUAKE for a in values for b in values)
 
 
 def _read(number: str) -> float:
