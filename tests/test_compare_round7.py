@@ -150,6 +150,6 @@ def test_compare_past_quakes_listed_one_per_sentence_do_not_hide_a_disagreement(
     two = _quake(
         "a2",
         "A magnitude 6.1 earthquake struck the Selm valley on Tuesday.",
-        " On April 20, a 6.3 quake hit the coast.",
+        " On April 20, a 6.3-magnitude quake hit the coast.",
     )
     assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
