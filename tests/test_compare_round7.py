@@ -10,6 +10,7 @@ import pytest
 
 from story_records import article as _article
 from storyline.compare import compare_story
+from storyline.compare.damage import damage_counts
 from storyline.compare.sources import same_source, source_key
 from storyline.model import Analysis, Attribution
 
@@ -153,3 +154,45 @@ def test_compare_past_quakes_listed_one_per_sentence_do_not_hide_a_disagreement(
         " On April 20, a 6.3-magnitude quake hit the coast.",
     )
     assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
+
+
+# --- counts of damaged property ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute", "low", "group"),
+    [
+        ("More than 300 houses were damaged by the storm.", "damaged", 301, "houses"),
+        ("The flood damaged 40 homes and a bridge.", "damaged", 40, "houses"),
+        ("Rioters left 120 damaged shops behind them.", "damaged", 120, "shops"),
+        ("Some 12 buildings were completely destroyed.", "destroyed", 10, "buildings"),
+        ("In Tarsk, 60 shops suffered heavy damage.", "damaged", 60, "shops in Tarsk"),
+        ("Twenty cars were torched in Selm overnight.", "damaged", 20, "vehicles in Selm"),
+    ],
+)
+def test_damage_counts_read_the_kind_of_property_and_where(sentence: str, attribute: str, low: int, group: str) -> None:
+    (count,) = damage_counts(sentence)
+    assert (count.attribute, count.low, count.group) == (attribute, low, group)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The 2019 storm damaged houses across the coast.", "Dozens of houses were damaged.", "The houses were damaged."],
+)
+def test_damage_counts_need_a_number_before_the_property(sentence: str) -> None:
+    assert not list(damage_counts(sentence))
+
+
+def test_compare_damaged_shops_in_one_city_conflict_and_other_places_do_not() -> None:
+    one = _article("a1", "In Tarsk, 560 shops were damaged during the riots, the traders' union said.")
+    two = _article("a2", "The riots left 350 damaged shops in Tarsk, according to the city council.")
+    (conflict,) = compare_story([one, two]).conflicts
+    assert conflict.subject == "shops in Tarsk damaged"
+    town = _article("a3", "The riots left 35 damaged shops in Varn, the mayor said.")
+    assert not compare_story([one, town]).conflicts
+
+
+def test_compare_damage_count_without_a_place_is_not_compared_with_one_for_a_place() -> None:
+    one = _article("a1", "About 40 houses were damaged by the quake, officials said.")
+    two = _article("a2", "The quake damaged more than 300 houses in Norland province, the agency said.")
+    assert not compare_story([one, two]).conflicts

@@ -9,7 +9,7 @@ someone) their source:
 - ``mediator``: a state the article says mediates the talks (mediators.py);
 - ``event``: that an event of a PLOVER type happened between parties; its
   ``place`` and ``date`` are claims of their own about the same event;
-- ``number``: a tallied count (numbers.py);
+- ``number``: a tallied count of people (numbers.py) or of damaged property (damage.py);
 - ``speaker``: who said a quoted sentence;
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
   ``time``: the clock time of the happening with its zone (times.py), and
@@ -35,6 +35,7 @@ from ..analyze.events.trust import with_untold
 from ..model import Analysis
 from .bearings import bearings
 from .context import StoryContext, country_of, normalise
+from .damage import damage_counts
 from .delegations import delegation_heads
 from .mediators import mediators
 from .names import FullName, full_names, near, variants
@@ -263,7 +264,7 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
 
     A count confined to a district, village or clinic is weak (records.Claim).
     """
-    for count in counts(analysis.article.text):
+    for count in [*counts(analysis.article.text), *damage_counts(analysis.article.text)]:
         if count.attribute != "children" and background(analysis.article.text, count.start, count.end):
             continue  # a person's children are counted whatever the sentence's time
         subject = SUBJECTS.get(count.attribute, f"people {count.attribute}")

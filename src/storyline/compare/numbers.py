@@ -58,7 +58,7 @@ COUNTED: dict[str, str] = {
 }  # fmt: skip
 # Tallies that only grow as a happening unfolds: a larger one in a later report
 # is an update. A crowd has one size; a later, larger estimate disagrees.
-GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held"})
+GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held", "damaged", "destroyed"})
 # Groups counted within a toll: "four pupils were killed" is not the toll of
 # the happening, so such a count is compared only with counts of the same group.
 SUBGROUPS = frozenset(
@@ -85,6 +85,8 @@ _QUALIFIER = (
     r"|fewer than|less than"
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
+# The number and qualifier patterns, for other readers of counts (damage.py).
+NUMBER, QUALIFIER = _NUMBER, _QUALIFIER
 _COUNT = re.compile(
     rf"\b(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?<!\d [.,] )(?<!\d[.,] )(?P<num>{_NUMBER})\b"
     rf"(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
