@@ -11,6 +11,7 @@ import pytest
 from story_records import article as _article
 from storyline.compare import compare_story
 from storyline.compare.damage import damage_counts
+from storyline.compare.money import sums
 from storyline.compare.sources import same_source, source_key
 from storyline.model import Analysis, Attribution
 
@@ -192,7 +193,74 @@ def test_compare_damaged_shops_in_one_city_conflict_and_other_places_do_not() ->
     assert not compare_story([one, town]).conflicts
 
 
-def test_compare_damage_count_without_a_place_is_not_compared_with_one_for_a_place() -> None:
-    one = _article("a1", "About 40 houses were damaged by the quake, officials said.")
-    two = _article("a2", "The quake damaged more than 300 houses in Norland province, the agency said.")
-    assert not compare_story([one, two]).conflicts
+def test_compare_damage_count_for_a_place_is_a_part_of_the_whole() -> None:
+    whole = _article("a1", "About 40 houses were damaged by the quake, officials said.")
+    part = _article("a2", "The quake damaged 10 houses in Selm, the agency said.")
+    assert not compare_story([whole, part]).conflicts
+    larger = _article("a3", "The quake damaged more than 300 houses in Norland province, the agency said.")
+    (conflict,) = compare_story([whole, larger]).conflicts  # a part cannot exceed the whole
+    assert {v.source.article for v in conflict.values} == {"a1", "a3"}
+
+
+# --- sums of money -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "low", "currency"),
+    [
+        (
+            "Kelmar agreed to buy Selm Robotics Inc. for $1.2 billion in cash and stock.",
+            "price of robotics",
+            1.176e9,
+            "usd",
+        ),
+        ("Kelmar will pay $334 million for Varnwell, the companies said.", "price of varnwell", 327.32e6, "usd"),
+        ("Kelmar is paying about $5.4 billion to acquire chip designer Varnwell.", "price of varnwell", 4.59e9, "usd"),
+        ("Property damage is an estimated $2 million.", "cost of the damage", 1.7e6, "usd"),
+        ("The riots caused 200 million euros of damage in Tarsk alone.", "cost of the damage in Tarsk", 196e6, "eur"),
+    ],
+)
+def test_sums_read_what_they_are_of(sentence: str, subject: str, low: float, currency: str) -> None:
+    (found,) = sums(sentence)
+    assert (found.subject, found.currency) == (subject, currency)
+    assert found.low == pytest.approx(low)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kelmar is paying $281 million in cash for Varnwell and the rest in stock.",  # a part of the price
+        "Kelmar agreed to buy the Dutch chip-maker for $5.4 billion.",  # a state's adjective is no company
+        "In 2006 Kelmar bought Varnwell for $2 billion.",  # background
+        "The company was valued at $5 million.",  # no acquisition, no damage
+    ],
+)
+def test_sums_that_are_no_price_or_cost_are_not_read(sentence: str) -> None:
+    assert not list(sums(sentence))
+
+
+def test_compare_prices_of_one_acquisition_conflict_and_of_two_do_not() -> None:
+    one = _article("a1", "Kelmar agreed to buy Varnwell for $334 million on Monday.")
+    two = _article("a2", "Kelmar will pay $380 million for Varnwell, analysts said.")
+    (conflict,) = compare_story([one, two]).conflicts
+    assert conflict.subject == "price of varnwell"
+    other = _article("a3", "Kelmar will pay $600 million for Ostrava Chips, analysts said.")
+    assert not compare_story([one, other]).conflicts
+    rounded = _article("a4", "Kelmar is buying Varnwell Inc. for about $330 million.")
+    story = compare_story([one, rounded])
+    assert not story.conflicts and [f for f in story.corroborated if f.kind == "money"]
+
+
+def test_compare_costs_in_two_currencies_conflict_only_far_apart() -> None:
+    dollars = _article("a1", "The riots caused damage of an estimated $265 million, the chamber said.")
+    euros = _article("a2", "The riots caused 200 million euros of damage, the traders said on Monday.")
+    assert not compare_story([dollars, euros]).conflicts
+    small = _article("a3", "Property damage is an estimated $2 million, officials said on Tuesday.")
+    assert compare_story([small, euros]).conflicts
+
+
+def test_compare_a_cost_for_one_place_larger_than_the_whole_conflicts() -> None:
+    whole = _article("a1", "Property damage is an estimated $2 million, officials said on Tuesday.")
+    part = _article("a2", "The riots caused 200 million euros of damage in Tarsk alone, the traders said.")
+    (conflict,) = compare_story([whole, part]).conflicts
+    assert len(conflict.values) == 2

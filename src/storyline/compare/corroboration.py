@@ -70,9 +70,9 @@ def same_figure(claim: Claim, claims: list[Claim]) -> list[Claim]:
     when both are finite and overlap ("about 40" and "42") or start at the
     same number ("at least 40" and "40"). Other kinds of fact: every claim.
     """
-    if claim.kind != "number":
+    if claim.kind not in {"number", "money"}:
         return claims
-    low, high = claim.norm
+    low, high = claim.norm[0], claim.norm[1]
     return [
         c for c in claims
         if c.norm[0] == low or (math.isfinite(high) and math.isfinite(c.norm[1]) and agree(claim, c))
@@ -87,7 +87,7 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
     with every member, and the most precise counts seed the clusters.
     """
     clusters: list[list[Claim]] = []
-    if members and members[0].kind == "number":
+    if members and members[0].kind in {"number", "money"}:
         members = sorted(members, key=lambda c: c.norm[1] - c.norm[0])
         for claim in members:
             home = next((c for c in clusters if all(agree(m, claim) for m in c)), None)
@@ -181,7 +181,7 @@ def describe(claim: Claim, values: list[str]) -> str:
         return event_key_words(claim.subject_key)
     if claim.kind == "event":
         return f"{event_key_words(claim.subject_key)}: {claim.attribute} {shown}"
-    if claim.kind == "number":
+    if claim.kind in {"number", "money"}:
         return f"{shown} ({claim.subject})"
     if claim.kind == "bearing":
         return f"{claim.subject}: {shown}"

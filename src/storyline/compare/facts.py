@@ -10,6 +10,7 @@ someone) their source:
 - ``event``: that an event of a PLOVER type happened between parties; its
   ``place`` and ``date`` are claims of their own about the same event;
 - ``number``: a tallied count of people (numbers.py) or of damaged property (damage.py);
+- ``money``: the price of an acquisition or the cost of the damage (money.py);
 - ``speaker``: who said a quoted sentence;
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
   ``time``: the clock time of the happening with its zone (times.py), and
@@ -38,6 +39,7 @@ from .context import StoryContext, country_of, normalise
 from .damage import damage_counts
 from .delegations import delegation_heads
 from .mediators import mediators
+from .money import sums
 from .names import FullName, full_names, near, variants
 from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
@@ -64,6 +66,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += mediator_claims(context, parties, index)
         found += event_claims(context, parties, index)
         found += number_claims(context, analysis)
+        found += money_claims(context, analysis)
         found += speaker_claims(context, analysis)
         found += setting_claims(context, analysis)
         found += person_claims(context, analysis)
@@ -288,6 +291,14 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             if local(analysis.article.text, count.start, count.end, count.attribute)
             else claim
         )
+
+
+def money_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """Acquisition prices and costs of damage (money.py); the norm is (low, high, currency)."""
+    for found in sums(analysis.article.text):
+        yield _claim(context, analysis, found.start, found.end, kind="money", subject=found.subject,
+                     subject_key=f"money:{found.subject}", attribute="amount", value=found.text,
+                     norm=(found.low, found.high, found.currency))  # fmt: skip
 
 
 def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
