@@ -264,3 +264,23 @@ def test_compare_a_cost_for_one_place_larger_than_the_whole_conflicts() -> None:
     part = _article("a2", "The riots caused 200 million euros of damage in Tarsk alone, the traders said.")
     (conflict,) = compare_story([whole, part]).conflicts
     assert len(conflict.values) == 2
+
+
+def test_compare_a_second_quake_of_nearly_one_size_makes_the_magnitudes_corroborate_only() -> None:
+    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A magnitude 6.2 earthquake struck the Selm valley on Tuesday.")
+    series = _quake(
+        "a3", "An earthquake hit the Selm valley.", " A second quake of magnitude 6.2 followed an hour later."
+    )
+    assert not [c for c in compare_story([one, two, series]).conflicts if c.attribute == "magnitude"]
+
+
+@pytest.mark.parametrize(
+    "night",
+    ["It was the third night of rioting in the suburbs.", "Four nights of clashes have shaken the city."],
+)
+def test_compare_arrests_in_unrest_over_several_nights_do_not_conflict(night: str) -> None:
+    one = _article("a1", f"Police detained 46 people in Varn. {night}")
+    three = _article("a3", "Police arrested 12 people in Varn, officials said.")
+    assert not compare_story([one, three]).conflicts
+    assert compare_story([_article("a4", "Police detained 46 people in Varn."), three]).conflicts

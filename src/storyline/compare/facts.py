@@ -45,7 +45,7 @@ from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .persons import person_facts
-from .quakes import close_magnitudes, quake_values
+from .quakes import ambiguous_magnitudes, quake_values
 from .records import Claim
 from .times import clock_times, times_compatible
 from .values import Speaker
@@ -71,7 +71,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += setting_claims(context, analysis)
         found += person_claims(context, analysis)
     found += name_claims(context)
-    if any(close_magnitudes(a.article.text) for a in context.analyses):
+    if ambiguous_magnitudes([a.article.text for a in context.analyses]):
         found = [replace(c, weak=True) if c.subject_key == "quake:magnitude" else c for c in found]
     return found
 

@@ -17,9 +17,9 @@ story is about). A sentence giving two magnitudes (a revision, a comparison)
 gives none. Two magnitudes half a unit or more apart are two quakes of a
 series, as for clock times (times.same_happening): neither compared nor
 corroborated. Two quakes of nearly one size (twin quakes of 6.4 and 6.3, or
-a magnitude revised from 6.2 to 6.1) cannot be told apart that way: when any
-article of the story gives two such magnitudes, the story's magnitudes
-corroborate but never contradict (``close_magnitudes``; facts.py).
+a magnitude revised from 6.2 to 6.1) cannot be told apart that way: when the
+story's articles give two such magnitudes, its magnitudes corroborate but
+never contradict (``ambiguous_magnitudes``; facts.py).
 """
 
 from __future__ import annotations
@@ -89,25 +89,36 @@ def quake_values(text: str) -> Iterator[QuakeValue]:
             yield QuakeValue("depth", km, match.group(0), match.start(), match.end())
 
 
-def close_magnitudes(text: str) -> bool:
-    """Whether the text gives two different magnitudes less than half a unit apart for the story's quake.
+def ambiguous_magnitudes(texts: list[str]) -> bool:
+    """Whether a story's quake magnitudes may be of two quakes of nearly one size, or of one revised.
 
-    Twin quakes, or one quake's magnitude revised ("revised from 6.2 to 6.1",
-    "the first measured 6.4 and the second 6.3"): another outlet's different
-    figure may be the other quake or the other reading, not a disagreement.
-    Two such magnitudes in one sentence, or two of the story's quake
-    (``quake_values``), count; a list of past quakes, one per sentence, does not.
+    Twin quakes, a second quake of about the same size ("a second quake of
+    6.3" beside a main quake of 6.4), or a magnitude revised ("revised from
+    6.2 to 6.1"): another outlet's different figure may be the other quake or
+    the other reading, not a disagreement. So: two different magnitudes less
+    than half a unit apart in one sentence or among one article's own quake
+    (``quake_values``), or another quake of the series (a sentence about a
+    second quake or an aftershock, in any article) within half a unit of a
+    magnitude some article gives the story's quake. A list of past quakes,
+    one per sentence, counts for none of these.
     """
-    own = {q.value for q in quake_values(text) if q.attribute == "magnitude"}
-    if _close(own):
-        return True
-    for match in MAGNITUDE.finditer(text):
-        left, right = sentence_with_decimals(text, match.start(), match.end())
-        if not background(text, match.start(), match.end()) and _close(
-            {_read(m["after"] or m["before"] or m["measuring"]) for m in MAGNITUDE.finditer(text, left, right)}
-        ):
+    own: set[float] = set()
+    series: set[float] = set()
+    for text in texts:
+        mine = {q.value for q in quake_values(text) if q.attribute == "magnitude"}
+        if _close(mine):
             return True
-    return False
+        own |= mine
+        for match in MAGNITUDE.finditer(text):
+            left, right = sentence_with_decimals(text, match.start(), match.end())
+            if background(text, match.start(), match.end()):
+                continue
+            here = {_read(m["after"] or m["before"] or m["measuring"]) for m in MAGNITUDE.finditer(text, left, right)}
+            if _close(here):
+                return True
+            if of_another(text, left, right):
+                series |= here
+    return any(abs(a - b) < SAME_QUAKE for a in series for b in own)
 
 
 def _close(values: set[float]) -> bool:
