@@ -11,9 +11,10 @@ import pytest
 from story_records import article as _article
 from storyline.compare import compare_story
 from storyline.compare.damage import damage_counts
+from storyline.compare.days import happening_days, resolve
 from storyline.compare.money import sums
 from storyline.compare.sources import same_source, source_key
-from storyline.model import Analysis, Attribution
+from storyline.model import Analysis, Article, Attribution
 
 
 @pytest.mark.parametrize(
@@ -284,3 +285,70 @@ def test_compare_arrests_in_unrest_over_several_nights_do_not_conflict(night: st
     three = _article("a3", "Police arrested 12 people in Varn, officials said.")
     assert not compare_story([one, three]).conflicts
     assert compare_story([_article("a4", "Police detained 46 people in Varn."), three]).conflicts
+
+
+# --- the day of the happening ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weekday", "edge"),
+    [
+        ("Two men were arrested after Saturday's shooting in Varn.", "saturday", ""),
+        ("The baker was shot dead late Friday outside his shop.", "friday", "night"),
+        ("A gunman opened fire at a wedding party in Selm on Sunday, police said.", "sunday", ""),
+        ("Officers described the Tuesday night attack as planned.", "tuesday", "night"),
+    ],
+)
+def test_happening_days_bound_to_the_happening(sentence: str, weekday: str, edge: str) -> None:
+    (day,) = happening_days(sentence)
+    assert (day.weekday, day.edge) == (weekday, edge)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff were mourning Saturday the death of their manager, who was gunned down at the depot.",  # not its day
+        "The driver was charged in the shooting Tuesday.",  # the charge's day
+        "The trial of the man who shot two guards three years ago starts Monday.",  # dated by "ago"
+        "A vigil was held on Sunday at the site of the shooting.",
+        "In 2019 a man was shot dead on Friday in the same street.",  # background
+    ],
+)
+def test_days_of_other_acts_are_not_the_happenings(sentence: str) -> None:
+    assert not list(happening_days(sentence))
+
+
+def test_happening_day_resolves_a_weekday_with_the_publication_date() -> None:
+    (day,) = happening_days("The baker was shot dead on Saturday outside his shop.")
+    assert resolve(day, "2026-03-03") == "2026-02-28"  # the Saturday before a Tuesday
+    assert resolve(day, None) == "saturday"
+
+
+def _dated(aid: str, text: str, published: str | None) -> Analysis:
+    item = Article(aid, f"{aid}.txt", text, title=f"Report {aid}", outlet=f"Outlet {aid}", published=published)
+    return Analysis(item)
+
+
+def test_compare_two_days_of_one_shooting_conflict() -> None:
+    one = _dated("a1", "Two men were arrested after Saturday's shooting in Varn.", "2026-03-03")
+    two = _dated("a2", "The baker was shot dead on Sunday outside his shop in Varn.", "2026-03-03")
+    (conflict,) = compare_story([one, two]).conflicts
+    assert conflict.attribute == "day"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The baker was shot dead on Saturday outside his shop.", "A gunman opened fire on the baker on Feb. 28."),
+        ("The baker was shot dead late Saturday outside his shop.", "The baker was shot dead early Sunday in Varn."),
+        ("The baker was shot dead on Saturday outside his shop.", "The baker was killed on Saturday in Varn."),
+    ],
+)
+def test_compare_one_day_told_two_ways_does_not_conflict(a: str, b: str) -> None:
+    assert not compare_story([_dated("a1", a, "2026-03-03"), _dated("a2", b, "2026-03-03")]).conflicts
+
+
+def test_compare_an_article_telling_of_two_shootings_on_two_days_never_contradicts() -> None:
+    series = _dated("a1", "A guard was shot dead on Friday. Another man was shot dead on Sunday in Varn.", None)
+    other = _dated("a2", "The baker was shot dead on Saturday outside his shop.", None)
+    assert not compare_story([series, other]).conflicts

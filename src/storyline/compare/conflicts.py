@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .bearings import bearings_compatible
+from .days import days_compatible
 from .money import RATES, sums_compatible
 from .names import variants
 from .numbers import GROWING, overlap
@@ -55,6 +56,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return times_compatible(a.norm, b.norm)
     if a.kind == "name":
         return variants(a.norm, b.norm)
+    if a.kind == "day":
+        return days_compatible(a.norm, b.norm)
     if a.kind == "money":
         return sums_compatible(a.norm, b.norm)
     if a.kind == "quake":

@@ -102,6 +102,8 @@ def _clusters(members: list[Claim]) -> list[list[Claim]]:
             return agree(first, claim) and same_distance(first.norm[1], claim.norm[1])
         if claim.kind == "time":  # one instant of one quake, not two quakes of a series
             return agree(first, claim) and same_happening(first.norm, claim.norm)
+        if claim.kind == "day":  # one day, not a weekday and a date that cannot be placed against it
+            return bool(first.norm[0] == claim.norm[0])
         if claim.kind == "quake" and claim.attribute == "magnitude":  # one magnitude, not two quakes of a series
             return same_magnitude(first.norm, claim.norm)
         if claim.kind == "role":  # one job, not two jobs one person holds at once

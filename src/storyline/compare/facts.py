@@ -14,7 +14,8 @@ someone) their source:
 - ``speaker``: who said a quoted sentence;
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
   ``time``: the clock time of the happening with its zone (times.py), and
-  ``quake``: the magnitude and depth of the story's quake (quakes.py), all
+  ``quake``: the magnitude and depth of the story's quake (quakes.py), and
+  ``day``: the day a killing, a quake or a blast took place (days.py), all
   from ``setting_claims``;
 - ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
 - ``person``: a participant's age and home town as written beside the name (persons.py).
@@ -35,8 +36,9 @@ from ..analyze.events.lexicon import PHRASES
 from ..analyze.events.trust import with_untold
 from ..model import Analysis
 from .bearings import bearings
-from .context import StoryContext, country_of, normalise
+from .context import StoryContext, country_of, normalise, sentence_with_decimals
 from .damage import damage_counts
+from .days import days_compatible, happening_days, resolve
 from .delegations import delegation_heads
 from .mediators import mediators
 from .money import sums
@@ -47,7 +49,7 @@ from .parties import Parties
 from .persons import person_facts
 from .quakes import ambiguous_magnitudes, quake_values
 from .records import Claim
-from .times import clock_times, times_compatible
+from .times import clock_times, magnitude, times_compatible
 from .values import Speaker
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
@@ -370,9 +372,11 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     """Where and when the happening took place, outside background sentences.
 
     Where: which side of a named town it lies on ("40 km south of Tarsk", bearings.py), and
-    how strong and deep the story's quake was (quakes.py).
-    When: its clock time with the zone (times.py); an article that gives the
-    happening two different instants tells of a series, so its times are weak.
+    how strong and deep the story's quake was (quakes.py). Which day: the day the text binds
+    to a kind of happening ("Saturday's shooting", days.py).
+    When: its clock time with the zone (times.py), and its day (days.py); an article that gives
+    the happening two different instants, or one kind of happening two days, tells of a series,
+    so its times (or those days) are weak.
     """
     text = analysis.article.text
     settings: list[tuple[int, int, str, str, str, str, str, object]] = [
@@ -381,11 +385,23 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     ]  # fmt: skip
     times = [t for t in clock_times(text) if not background(text, t.start, t.end)]
     norms = [(t.minutes, t.zone, t.magnitude) for t in times]
-    series = any(not times_compatible(a, b) for a in norms for b in norms)
+    series = {"time:happening"} if any(not times_compatible(a, b) for a in norms for b in norms) else set()
     settings += [
         (t.start, t.end, "time", "the happening", "time:happening", "time", t.text, norm)
         for t, norm in zip(times, norms, strict=True)
     ]
+    days = [(d, (resolve(d, analysis.article.published), d.edge, magnitude(sentence_of(text, d.start, d.end))))
+            for d in happening_days(text)]  # fmt: skip
+    settings += [
+        (d.start, d.end, "day", f"the {d.kind}", f"day:{d.kind}", "day", " ".join(d.text.split()), norm)
+        for d, norm in days
+    ]
+    series |= {
+        f"day:{d.kind}"
+        for d, norm in days
+        for e, other in days
+        if d.kind == e.kind and not days_compatible(norm, other)
+    }
     settings += [
         (q.start, q.end, "quake", "the quake", f"quake:{q.attribute}", q.attribute, q.shown, q.value)
         for q in quake_values(text)
@@ -393,7 +409,12 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     for start, end, kind, subject, key, attribute, value, norm in settings:
         claim = _claim(context, analysis, start, end, kind=kind, subject=subject, subject_key=key,
                        attribute=attribute, value=value, norm=norm)  # fmt: skip
-        yield _weak_if(kind == "time" and series, claim)
+        yield _weak_if(key in series, claim)
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    left, right = sentence_with_decimals(text, start, end)
+    return text[left:right]
 
 
 def name_claims(context: StoryContext) -> list[Claim]:
