@@ -63,13 +63,13 @@ def test_compare_one_group_relayed_by_two_outlets_is_not_corroborated() -> None:
     ("a", "b", "confirmed"),
     [
         (
-            "More than 200 people have been arrested in the unrest.",
-            "Police have detained more than 400 protesters.",
+            "More than 120 people have been arrested in the unrest.",
+            "Police have detained more than 300 protesters.",
             False,
         ),
-        ("At least 40 people were killed in the blast.", "The blast killed 43 people, officials said.", False),
-        ("At least 40 people were killed in the blast.", "The blast killed 40 people, officials said.", True),
-        ("About 40 people were killed in the blast.", "The blast killed 42 people, officials said.", True),
+        ("At least 25 people were killed in the blast.", "The blast killed 27 people, officials said.", False),
+        ("At least 25 people were killed in the blast.", "The blast killed 25 people, officials said.", True),
+        ("About 25 people were killed in the blast.", "The blast killed 26 people, officials said.", True),
     ],
 )
 def test_compare_counts_corroborate_only_a_figure_two_sources_give(a: str, b: str, confirmed: bool) -> None:
@@ -88,15 +88,15 @@ def _quake(aid: str, lead: str, rest: str = "") -> Analysis:
 
 
 def test_compare_two_magnitudes_of_one_quake_conflict() -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
-    two = _quake("a2", "A 6.1-magnitude quake hit the Selm valley on Tuesday, flattening houses.")
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A 5.6-magnitude tremor shook the Selm valley on Tuesday, cracking walls.")
     (conflict,) = [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
-    assert sorted(v.value for v in conflict.values) == ["6.1", "6.4"]
+    assert sorted(v.value for v in conflict.values) == ["5.6", "5.9"]
 
 
 def test_compare_one_magnitude_written_two_ways_corroborates() -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
-    two = _quake("a2", "A 6 . 4 - magnitude quake hit the Selm valley on Tuesday, flattening houses.")
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A 5 . 9 - magnitude tremor shook the Selm valley on Tuesday, cracking walls.")
     story = compare_story([one, two])
     assert not story.conflicts
     assert [f for f in story.corroborated if f.attribute == "magnitude"]
@@ -105,30 +105,30 @@ def test_compare_one_magnitude_written_two_ways_corroborates() -> None:
 @pytest.mark.parametrize(
     "other",
     [
-        " An aftershock of magnitude 6.2 shook the area an hour later.",  # another quake of the series
-        " Last year, a 6.2-magnitude quake killed three people in the same province.",  # background
-        " In 2011 a magnitude 6.2 earthquake struck the coast nearby.",  # background
-        " Officials recalled that a 6.2 magnitude tremor had hit the coast nearby.",  # not the lead, not "the quake"
+        " An aftershock of magnitude 5.7 rattled the farms an hour later.",  # another quake of the series
+        " Last year, a 5.7-magnitude tremor injured two farmers in the hills.",  # background
+        " In 2011 a magnitude 5.7 earthquake shook the hills nearby.",  # background
+        " Officials recalled that a 5.7 magnitude tremor had rattled the hills.",  # not the lead, not "the quake"
     ],
 )
 def test_compare_magnitudes_of_other_quakes_are_not_read(other: str) -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
-    two = _quake("a2", "An earthquake hit the Selm valley on Tuesday, flattening houses.", other)
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "An earthquake shook the Selm valley on Tuesday, cracking walls.", other)
     assert not compare_story([one, two]).conflicts
 
 
 def test_compare_magnitudes_half_a_unit_apart_are_two_quakes() -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
-    two = _quake("a2", "A magnitude 5.1 earthquake struck the Selm valley on Thursday.")
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A magnitude 4.6 earthquake struck the Selm valley on Thursday.")
     story = compare_story([one, two])
     assert not story.conflicts
     assert not [f for f in story.corroborated if f.attribute == "magnitude"]
 
 
 def test_compare_depths_in_kilometres_and_miles_agree_and_far_apart_conflict() -> None:
-    km = _quake("a1", "The quake struck at a depth of 10 kilometres near the Selm valley.")
-    miles = _quake("a2", "The quake struck at a depth of 6 miles near the Selm valley.")
-    deep = _quake("a3", "The earthquake hit at a depth of 35 km near the Selm valley.")
+    km = _quake("a1", "The tremor's focus lay at a depth of 20 kilometres under the Selm valley.")
+    miles = _quake("a2", "The tremor's focus lay at a depth of 12 miles under the Selm valley.")
+    deep = _quake("a3", "The tremor's focus lay at a depth of 45 km under the Selm valley.")
     assert not compare_story([km, miles]).conflicts
     (conflict,) = [c for c in compare_story([km, deep]).conflicts if c.attribute == "depth"]
     assert len(conflict.values) == 2
@@ -141,19 +141,19 @@ def test_a_depth_without_a_quake_is_not_read() -> None:
 
 
 def test_compare_twin_quakes_of_nearly_one_size_are_not_contradicted() -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
-    two = _quake("a2", "A magnitude 6.3 earthquake struck the Selm valley on Tuesday.")
-    twins = _quake("a3", "Two quakes shook the Selm valley.", " The first measured 6.4 and the second measured 6.3.")
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A magnitude 5.8 earthquake struck the Selm valley on Tuesday.")
+    twins = _quake("a3", "Two quakes shook the Selm valley.", " The first measured 5.9 and the second measured 5.8.")
     assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
     assert not [c for c in compare_story([one, two, twins]).conflicts if c.attribute == "magnitude"]
 
 
 def test_compare_past_quakes_listed_one_per_sentence_do_not_hide_a_disagreement() -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
     two = _quake(
         "a2",
-        "A magnitude 6.1 earthquake struck the Selm valley on Tuesday.",
-        " On April 20, a 6.3-magnitude quake hit the coast.",
+        "A magnitude 5.6 earthquake struck the Selm valley on Tuesday.",
+        " On April 20, a 5.8-magnitude tremor rattled the hills.",
     )
     assert [c for c in compare_story([one, two]).conflicts if c.attribute == "magnitude"]
 
@@ -164,9 +164,9 @@ def test_compare_past_quakes_listed_one_per_sentence_do_not_hide_a_disagreement(
 @pytest.mark.parametrize(
     ("sentence", "attribute", "low", "group"),
     [
-        ("More than 300 houses were damaged by the storm.", "damaged", 301, "houses"),
-        ("The flood damaged 40 homes and a bridge.", "damaged", 40, "houses"),
-        ("Rioters left 120 damaged shops behind them.", "damaged", 120, "shops"),
+        ("More than 120 homes were damaged by the storm.", "damaged", 121, "houses"),
+        ("The flood damaged 25 homes and a bridge.", "damaged", 25, "houses"),
+        ("Rioters left 85 damaged shops behind them.", "damaged", 85, "shops"),
         ("Some 12 buildings were completely destroyed.", "destroyed", 10, "buildings"),
         ("In Tarsk, 60 shops suffered heavy damage.", "damaged", 60, "shops in Tarsk"),
         ("Twenty cars were torched in Selm overnight.", "damaged", 20, "vehicles in Selm"),
@@ -186,19 +186,19 @@ def test_damage_counts_need_a_number_before_the_property(sentence: str) -> None:
 
 
 def test_compare_damaged_shops_in_one_city_conflict_and_other_places_do_not() -> None:
-    one = _article("a1", "In Tarsk, 560 shops were damaged during the riots, the traders' union said.")
-    two = _article("a2", "The riots left 350 damaged shops in Tarsk, according to the city council.")
+    one = _article("a1", "In Tarsk, 240 shops were damaged during the riots, the traders' union said.")
+    two = _article("a2", "The riots left 90 damaged shops in Tarsk, according to the city council.")
     (conflict,) = compare_story([one, two]).conflicts
     assert conflict.subject == "shops in Tarsk damaged"
-    town = _article("a3", "The riots left 35 damaged shops in Varn, the mayor said.")
+    town = _article("a3", "The riots left 15 damaged shops in Varn, the mayor said.")
     assert not compare_story([one, town]).conflicts
 
 
 def test_compare_damage_count_for_a_place_is_a_part_of_the_whole() -> None:
-    whole = _article("a1", "About 40 houses were damaged by the quake, officials said.")
-    part = _article("a2", "The quake damaged 10 houses in Selm, the agency said.")
+    whole = _article("a1", "Roughly 25 homes were damaged by the flooding, officials said.")
+    part = _article("a2", "The flooding damaged 6 homes in Selm, the agency said.")
     assert not compare_story([whole, part]).conflicts
-    larger = _article("a3", "The quake damaged more than 300 houses in Norland province, the agency said.")
+    larger = _article("a3", "The flooding damaged more than 120 homes in Norland province, the agency said.")
     (conflict,) = compare_story([whole, larger]).conflicts  # a part cannot exceed the whole
     assert {v.source.article for v in conflict.values} == {"a1", "a3"}
 
@@ -215,10 +215,15 @@ def test_compare_damage_count_for_a_place_is_a_part_of_the_whole() -> None:
             1.176e9,
             "usd",
         ),
-        ("Kelmar will pay $334 million for Varnwell, the companies said.", "price of varnwell", 327.32e6, "usd"),
-        ("Kelmar is paying about $5.4 billion to acquire chip designer Varnwell.", "price of varnwell", 4.59e9, "usd"),
-        ("Property damage is an estimated $2 million.", "cost of the damage", 1.7e6, "usd"),
-        ("The riots caused 200 million euros of damage in Tarsk alone.", "cost of the damage in Tarsk", 196e6, "eur"),
+        ("Kelmar will pay $410 million for Varnwell, the companies said.", "price of varnwell", 401.8e6, "usd"),
+        (
+            "Kelmar is paying roughly $2.3 billion to acquire chip designer Varnwell.",
+            "price of varnwell",
+            1.955e9,
+            "usd",
+        ),
+        ("Storm damage was put at $3 million by the insurers.", "cost of the damage", 2.94e6, "usd"),
+        ("The riots caused 150 million euros of damage in Tarsk alone.", "cost of the damage in Tarsk", 147e6, "eur"),
     ],
 )
 def test_sums_read_what_they_are_of(sentence: str, subject: str, low: float, currency: str) -> None:
@@ -230,8 +235,8 @@ def test_sums_read_what_they_are_of(sentence: str, subject: str, low: float, cur
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Kelmar is paying $281 million in cash for Varnwell and the rest in stock.",  # a part of the price
-        "Kelmar agreed to buy the Dutch chip-maker for $5.4 billion.",  # a state's adjective is no company
+        "Kelmar pays $190 million in cash for Varnwell, the balance in shares.",  # a part of the price
+        "Kelmar agreed to buy the Dutch chip-maker for $2.3 billion.",  # a state's adjective is no company
         "In 2006 Kelmar bought Varnwell for $2 billion.",  # background
         "The company was valued at $5 million.",  # no acquisition, no damage
     ],
@@ -241,50 +246,50 @@ def test_sums_that_are_no_price_or_cost_are_not_read(sentence: str) -> None:
 
 
 def test_compare_prices_of_one_acquisition_conflict_and_of_two_do_not() -> None:
-    one = _article("a1", "Kelmar agreed to buy Varnwell for $334 million on Monday.")
-    two = _article("a2", "Kelmar will pay $380 million for Varnwell, analysts said.")
+    one = _article("a1", "Kelmar agreed to buy Varnwell for $410 million on Monday.")
+    two = _article("a2", "Kelmar will pay $470 million for Varnwell, analysts said.")
     (conflict,) = compare_story([one, two]).conflicts
     assert conflict.subject == "price of varnwell"
     other = _article("a3", "Kelmar will pay $600 million for Ostrava Chips, analysts said.")
     assert not compare_story([one, other]).conflicts
-    rounded = _article("a4", "Kelmar is buying Varnwell Inc. for about $330 million.")
+    rounded = _article("a4", "Kelmar is buying Varnwell Inc. for about $400 million.")
     story = compare_story([one, rounded])
     assert not story.conflicts and [f for f in story.corroborated if f.kind == "money"]
 
 
 def test_compare_costs_in_two_currencies_conflict_only_far_apart() -> None:
-    dollars = _article("a1", "The riots caused damage of an estimated $265 million, the chamber said.")
-    euros = _article("a2", "The riots caused 200 million euros of damage, the traders said on Monday.")
+    dollars = _article("a1", "The riots caused damage of an estimated $170 million, the chamber said.")
+    euros = _article("a2", "The riots caused 150 million euros of damage, the traders said on Monday.")
     assert not compare_story([dollars, euros]).conflicts
-    small = _article("a3", "Property damage is an estimated $2 million, officials said on Tuesday.")
+    small = _article("a3", "Storm damage was put at $3 million by the insurers on Tuesday.")
     assert compare_story([small, euros]).conflicts
 
 
 def test_compare_a_cost_for_one_place_larger_than_the_whole_conflicts() -> None:
-    whole = _article("a1", "Property damage is an estimated $2 million, officials said on Tuesday.")
-    part = _article("a2", "The riots caused 200 million euros of damage in Tarsk alone, the traders said.")
+    whole = _article("a1", "Storm damage was put at $3 million by the insurers on Tuesday.")
+    part = _article("a2", "The riots caused 150 million euros of damage in Tarsk alone, the traders said.")
     (conflict,) = compare_story([whole, part]).conflicts
     assert len(conflict.values) == 2
 
 
 def test_compare_a_second_quake_of_nearly_one_size_makes_the_magnitudes_corroborate_only() -> None:
-    one = _quake("a1", "A magnitude 6.4 earthquake struck the Selm valley on Tuesday.")
-    two = _quake("a2", "A magnitude 6.2 earthquake struck the Selm valley on Tuesday.")
+    one = _quake("a1", "A magnitude 5.9 earthquake struck the Selm valley on Tuesday.")
+    two = _quake("a2", "A magnitude 5.7 earthquake struck the Selm valley on Tuesday.")
     series = _quake(
-        "a3", "An earthquake hit the Selm valley.", " A second quake of magnitude 6.2 followed an hour later."
+        "a3", "An earthquake hit the Selm valley.", " A second quake of magnitude 5.7 followed an hour later."
     )
     assert not [c for c in compare_story([one, two, series]).conflicts if c.attribute == "magnitude"]
 
 
 @pytest.mark.parametrize(
     "night",
-    ["It was the third night of rioting in the suburbs.", "Four nights of clashes have shaken the city."],
+    ["It was the second night of rioting in the harbour quarter.", "Three nights of unrest have shaken the port."],
 )
 def test_compare_arrests_in_unrest_over_several_nights_do_not_conflict(night: str) -> None:
-    one = _article("a1", f"Police detained 46 people in Varn. {night}")
-    three = _article("a3", "Police arrested 12 people in Varn, officials said.")
+    one = _article("a1", f"Police detained 17 people in Varn. {night}")
+    three = _article("a3", "Police arrested 8 people in Varn, officials said.")
     assert not compare_story([one, three]).conflicts
-    assert compare_story([_article("a4", "Police detained 46 people in Varn."), three]).conflicts
+    assert compare_story([_article("a4", "Police detained 17 people in Varn."), three]).conflicts
 
 
 # --- the day of the happening ----------------------------------------------------------------------
@@ -295,7 +300,7 @@ def test_compare_arrests_in_unrest_over_several_nights_do_not_conflict(night: st
     [
         ("Two men were arrested after Saturday's shooting in Varn.", "saturday", ""),
         ("The baker was shot dead late Friday outside his shop.", "friday", "night"),
-        ("A gunman opened fire at a wedding party in Selm on Sunday, police said.", "sunday", ""),
+        ("A gunman opened fire in the Selm market on Sunday.", "sunday", ""),
         ("Officers described the Tuesday night explosion as planned.", "tuesday", "night"),
         ("Police said Jonas Lind killed Dana Kettle on Monday.", "monday", ""),
     ],
@@ -308,10 +313,9 @@ def test_happening_days_bound_to_the_happening(sentence: str, weekday: str, edge
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Staff were mourning Saturday the death of their manager, who was gunned down at the depot.",  # not its day
-        "The driver was charged in the shooting Tuesday.",  # the charge's day
-        "The trial of the man who shot two guards three years ago starts Monday.",  # dated by "ago"
-        "A vigil was held on Sunday at the site of the shooting.",
+        "Neighbours gathered on Saturday outside the bakery where the owner had been stabbed.",  # not its day
+        "A teenager appeared in court Thursday over the stabbing.",  # the hearing's day
+        "A memorial for the stabbed baker was held on Sunday.",
         "In 2019 a man was shot dead on Friday in the same street.",  # background
         "Air defences shot down 20 drones on Tuesday.",  # no shooting of a person
         "Five people were killed on Monday in a strike on the port.",  # a toll: strikes fall on many days

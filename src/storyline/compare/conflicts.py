@@ -109,8 +109,8 @@ def parts_exceeding_wholes(groups: dict[tuple[str, str, str], list[Claim]]) -> l
 
     Damage counts and costs that name their place are compared only with those
     for the same place (damage.py); but a part cannot exceed the whole, so
-    "565 shops in Tarsk" against "300 shops" in all, or a cost of "200 million
-    euros in Tarsk alone" against "$2 million" in all, disagree.
+    "240 shops in Tarsk" against "90 shops" in all, or a cost of "150 million
+    euros in Tarsk alone" against "$3 million" in all, disagree.
     """
     conflicts = []
     for (kind, key, attribute), parts in groups.items():

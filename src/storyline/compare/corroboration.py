@@ -65,10 +65,10 @@ def same_figure(claim: Claim, claims: list[Claim]) -> list[Claim]:
     """The claims that give ``claim``'s figure: for counts, the claims that confirm the same number.
 
     Two counts that merely overlap do not confirm a figure when one is an open
-    bound: "more than 200" and "more than 400" both allow 500, and "at least 40"
-    allows 43, but no number has a second source. Counts confirm each other
-    when both are finite and overlap ("about 40" and "42") or start at the
-    same number ("at least 40" and "40"). Other kinds of fact: every claim.
+    bound: "more than 120" and "more than 300" both allow 350, and "at least 25"
+    allows 27, but no number has a second source. Counts confirm each other
+    when both are finite and overlap ("about 25" and "26") or start at the
+    same number ("at least 25" and "25"). Other kinds of fact: every claim.
     """
     if claim.kind not in {"number", "money"}:
         return claims

@@ -1,18 +1,18 @@
-"""Counts of damaged property: "more than 300 houses were damaged", "355 damaged shops".
+"""Counts of damaged property: "more than 120 homes were damaged", "85 damaged shops".
 
 Quakes, storms and riots are tallied in buildings as well as in people, and
-outlets disagree on those tallies too (one says 565 shops, another 355). A
+outlets disagree on those tallies too (one says 240 shops, another 90). A
 count is read when a number stands before a kind of property and the
-phrase says the property was damaged or destroyed ("40 houses were damaged",
-"355 damaged shops", "damaging more than 300 homes", "565 shops suffered
-serious damage"). The kind picks the subject (houses and homes are one,
+phrase says the property was damaged or destroyed ("25 homes were damaged",
+"85 damaged shops", "damaging more than 120 homes", "60 shops suffered
+heavy damage"). The kind picks the subject (houses and homes are one,
 buildings another, shops and businesses a third, vehicles a fourth), and
 "destroyed" is its own attribute: the destroyed are a part of the damaged.
-Such tallies are often given per town ("10 houses were damaged in Tarsk")
+Such tallies are often given per town ("6 homes were damaged in Tarsk")
 beside a total for the region, and the gazetteer does not tell a town from
-a province, so a count that names where ("in Tarsk", "In Tarsk, we had ...")
-is compared only with counts for the same place, and one that names no
-place only with counts that name none.
+a province, so a count that names where ("in Tarsk", "In Tarsk, we counted
+...") is compared only with counts for the same place, and one that names no
+place only with counts that name none (but see conflicts.parts_exceeding_wholes).
 The filters of counts apply in facts.py: a count in a background sentence is
 not read, and one confined to a district or a village is weak.
 """
@@ -38,16 +38,16 @@ _DESTROYED = frozenset({"destroyed", "flattened", "razed", "levelled", "leveled"
 _HOW = r"(?:(?:badly|seriously|severely|heavily|partly|partially|completely|totally|slightly)\s+)?"
 _COUNT = rf"(?P<qual>{QUALIFIER}\s+)?(?<![\d.,])(?P<num>{NUMBER})"
 _PATTERNS = [
-    # "40 houses were damaged", "more than 300 buildings have been badly damaged", "565 shops suffered damage"
+    # "25 homes were damaged", "more than 120 buildings have been badly damaged", "60 shops suffered damage"
     re.compile(
         rf"\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>{_KIND})\b\s+(?:(?:that|which)\s+)?"
         rf"(?:(?:were|was|have been|had been|are|got)\s+{_HOW}(?P<verb>{_DAMAGED})"
         rf"|(?P<suffered>suffer(?:ed|ing)?\s+(?:[\w-]+\s+){{0,2}}?damage))\b",
         re.IGNORECASE,
     ),
-    # "355 damaged shops"
+    # "85 damaged shops"
     re.compile(rf"\b{_COUNT}\s+{_HOW}(?P<verb>{_DAMAGED})\s+(?P<kind>{_KIND})\b", re.IGNORECASE),
-    # "damaged more than 300 houses", "destroying 40 homes"
+    # "damaged more than 120 homes", "destroying 25 houses"
     re.compile(
         rf"\b(?P<verb>damag(?:ed|ing)|destroy(?:ed|ing)|flatten(?:ed|ing)|torch(?:ed|ing)|loot(?:ed|ing))\s+"
         rf"{_COUNT}\s+(?:[\w-]+\s+){{0,1}}?(?P<kind>{_KIND})\b",

@@ -1,23 +1,25 @@
-"""The day the happening took place: "was gunned down Friday", "Saturday's shooting", "the shooting on Dec. 6".
+"""The day the happening took place: "was stabbed on Wednesday", "Monday's shooting", "the crash on March 3".
 
-Outlets disagree on the day of a shooting or a quake (one says Saturday,
-another Sunday), and readers want to see it. The day is read only where the
-text binds it to the happening itself, never from a day that merely stands
-near it ("were coping Saturday with the death of their boss, who was gunned
-down", "was charged Tuesday in the shooting"):
+Outlets disagree on the day of a shooting or a quake (one says Wednesday,
+another Thursday), and readers want to see it. The day is read only where
+the text binds it to the happening itself, never from a day that merely
+stands near it ("neighbours gathered on Sunday outside the bakery where the
+owner had been stabbed", "a teenager appeared in court Thursday over the
+stabbing"):
 
 - a day that modifies the happening's noun: "Monday's shooting", "the
-  Friday night attack", "a shooting Dec. 6";
+  Friday night explosion", "the crash on March 3";
 - a day after the happening's verb in its clause, with at most six words
-  and no punctuation between: "was shot dead on Saturday", "opened fire at
-  an office party Friday" (a day dated by "ago" before it is not the
+  and no punctuation between: "was stabbed on Wednesday", "opened fire in
+  the market Tuesday" (a day dated by "ago" before it is not the
   happening's).
 
 The happening is named by its kind (a killing of one person, shot or
 stabbed; a quake, a blast, a crash), and only days of one kind are
 compared: a victim "died" on Monday of a shooting on Saturday, and police
 "fired" tear gas on Sunday. Attacks, strikes and tolls ("five were killed
-on Monday") are left out: a war story tells of one on every day. Background sentences (numbers.background) give no day.
+on Monday") are left out: a war story tells of one on every day.
+Background sentences (numbers.background) give no day.
 
 A weekday is resolved to a date when the article has a publication date
 (the last such weekday on or before it); two dates are compared as dates,
@@ -25,9 +27,10 @@ two weekdays as names, and a weekday with a date by the date's weekday.
 An article that gives one kind of happening two days tells of a series (two
 shootings, a quake and its aftershock), so its days may corroborate but not
 contradict (facts.py); two quakes whose sentences give magnitudes half a
-unit or more apart are two quakes. Reports of the night disagree by a day without contradicting each other
-("late Saturday" and "early Sunday" are one night), so two adjacent days
-agree when one of them is a night or late and the other early or overnight.
+unit or more apart are two quakes. Reports of the night disagree by a day
+without contradicting each other ("late Tuesday" and "early Wednesday" are
+one night), so two adjacent days agree when one of them is a night or late
+and the other early or overnight.
 """
 
 from __future__ import annotations

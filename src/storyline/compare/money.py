@@ -1,25 +1,25 @@
 """Sums of money a story turns on: what a company pays for another, what the damage cost.
 
-Outlets report these sums from different sources and disagree ("damage of an
-estimated $2 million" against "200 million euros in the capital alone"). Two
-kinds of sum are read, each with a subject that says what it is of:
+Outlets report these sums from different sources and disagree ("storm damage
+put at $3 million" against "150 million euros in one city alone"). Two kinds
+of sum are read, each with a subject that says what it is of:
 
-- the price of an acquisition: "agreed to buy Kelmar for $5.4 billion", "will
-  pay $334 million for Kelmar Inc", "paying $5.4 billion to acquire Kelmar";
-  the subject is the bought company's name (the last capitalised word
-  before "for", a legal suffix dropped: "Kelmar Technologies Inc." is
-  "kelmar"; a state's name, "the Norlandic chip-maker", is no company), so
-  another deal the story mentions is another subject;
-- the cost of the damage: "damage estimated at $2 million", "caused 200
+- the price of an acquisition: "agreed to buy Kelmar for $2.3 billion",
+  "will pay $410 million for Kelmar Inc.", "is paying roughly $2.3 billion
+  to acquire Kelmar"; the subject is the bought company's name (the last
+  capitalised word before "for", a legal suffix dropped: "Kelmar
+  Technologies Inc." is "kelmar"; a state's name, "the Dutch chip-maker", is
+  no company), so another deal the story mentions is another subject;
+- the cost of the damage: "damage was put at $3 million", "caused 150
   million euros of damage"; a cost that names its place ("in Tarsk alone") is
   compared only with costs for the same place, as damage counts are.
 
 A sum is an interval, as counts are ("about", "an estimated", "more than",
 "at least"); a bare sum is read as rounded (within 2%). A part of a price
-("$281 million in cash", "$53m in stock") is no price. Sums in two
+("$190 million in cash", "$45m in shares") is no price. Sums in two
 currencies are compared at rough rates with a wide margin (rates move by a
-third over a few years), so only a plain disagreement shows: $2 million
-against 200 million euros, not $265 million against 200 million euros.
+third over a few years), so only a plain disagreement shows: $3 million
+against 150 million euros, not $170 million against 150 million euros.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ _DAMAGE = [
     ),
     re.compile(rf"{AMOUNT}\s*(?:\([^)]{{0,40}}\)\s*)?(?:worth\s+of|in|of)\s+(?:[\w-]+\s+){{0,2}}?damages?\b", re.I),
 ]
-# After a sum: it is a part of the price ("$281 million in cash", "$53m in stock").
+# After a sum: it is a part of the price ("$190 million in cash", "$45m in shares").
 _PART = re.compile(r"\s*in\s+(?:cash|stock|shares)\b(?!\s+and\s+(?:stock|shares))", re.IGNORECASE)
 _LEGAL = frozenset(
     {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings", "technologies", "sa", "ag"}

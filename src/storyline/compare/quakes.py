@@ -1,23 +1,23 @@
-"""A quake's magnitude and depth, as outlets report them: "a 6.1-magnitude quake struck at a depth of 10 km".
+"""A quake's magnitude and depth, as outlets report them: "a 5.8-magnitude tremor, 25 km deep".
 
-Agencies measure a quake differently (one says 6.1, another 6.4; 10 km deep
-or 35 km), and outlets that cite different agencies disagree; readers want to
+Agencies measure a quake differently (one says 5.8, another 6.0; 12 km deep
+or 30 km), and outlets that cite different agencies disagree; readers want to
 see it. Magnitudes agree when they are equal at one decimal; depths agree
 when they are within a fifth of each other or 2 km, since they are rounded
-and converted between kilometres and miles (10 km and 6 miles are one depth).
+and converted between kilometres and miles (20 km and 12 miles are one depth).
 
 Stories of a quake also tell of other quakes: its aftershocks, the quake of
-last year, the 2004 tsunami. So a value is read only for the story's own
-quake: outside background sentences (numbers.background: a year, "last
-year", "in April") and sentences about another quake of a series ("an
-aftershock of 5.2", times.of_another), and only in the article's lead (its
+last year, a famous one of decades ago. So a value is read only for the
+story's own quake: outside background sentences (numbers.background: a year,
+"last year", "in April") and sentences about another quake of a series ("an
+aftershock of 4.9", times.of_another), and only in the article's lead (its
 first sentences, where a report names the quake it is about) or in a
 sentence that speaks of "the quake" (a definite reference to the one the
 story is about). A sentence giving two magnitudes (a revision, a comparison)
 gives none. Two magnitudes half a unit or more apart are two quakes of a
 series, as for clock times (times.same_happening): neither compared nor
-corroborated. Two quakes of nearly one size (twin quakes of 6.4 and 6.3, or
-a magnitude revised from 6.2 to 6.1) cannot be told apart that way: when the
+corroborated. Two quakes of nearly one size (twin quakes of 5.9 and 5.8, or
+a magnitude revised from 5.9 to 5.7) cannot be told apart that way: when the
 story's articles give two such magnitudes, its magnitudes corroborate but
 never contradict (``ambiguous_magnitudes``; facts.py).
 """
@@ -57,7 +57,7 @@ class QuakeValue:
 
     @property
     def shown(self) -> str:
-        """The value as the brief shows it: a magnitude as a number ("6.1"), a depth as written ("10 km")."""
+        """The value as the brief shows it: a magnitude as a number ("5.8"), a depth as written ("25 km")."""
         return f"{self.value:g}" if self.attribute == "magnitude" else " ".join(self.text.split())
 
 
@@ -93,8 +93,8 @@ def ambiguous_magnitudes(texts: list[str]) -> bool:
     """Whether a story's quake magnitudes may be of two quakes of nearly one size, or of one revised.
 
     Twin quakes, a second quake of about the same size ("a second quake of
-    6.3" beside a main quake of 6.4), or a magnitude revised ("revised from
-    6.2 to 6.1"): another outlet's different figure may be the other quake or
+    5.8" beside a main quake of 5.9), or a magnitude revised ("revised from
+    5.9 to 5.7"): another outlet's different figure may be the other quake or
     the other reading, not a disagreement. So: two different magnitudes less
     than half a unit apart in one sentence or among one article's own quake
     (``quake_values``), or another quake of the series (a sentence about a
