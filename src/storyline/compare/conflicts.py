@@ -27,9 +27,12 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .bearings import bearings_compatible
+from .days import days_compatible
+from .money import RATES, sums_compatible
 from .names import variants
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
+from .quakes import depths_compatible, magnitudes_compatible
 from .records import Claim, Conflict, ConflictValue
 from .times import times_compatible
 from .values import dates_compatible, places_compatible, speakers_agree
@@ -53,6 +56,12 @@ def agree(a: Claim, b: Claim) -> bool:
         return times_compatible(a.norm, b.norm)
     if a.kind == "name":
         return variants(a.norm, b.norm)
+    if a.kind == "day":
+        return days_compatible(a.norm, b.norm)
+    if a.kind == "money":
+        return sums_compatible(a.norm, b.norm)
+    if a.kind == "quake":
+        return (magnitudes_compatible if a.attribute == "magnitude" else depths_compatible)(a.norm, b.norm)
     return bool(a.norm == b.norm)
 
 
@@ -67,7 +76,8 @@ def group(claims: Iterable[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
 def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     """Every conflict among the claims, in the order their subjects first appear."""
     conflicts = []
-    for (kind, _key, attribute), members in group(claims).items():
+    groups = group(claims)
+    for (kind, _key, attribute), members in groups.items():
         if kind == "event" and attribute == "happened":
             continue  # that an event happened is corroborated or not, never contradicted
         if kind == "mediator":
@@ -91,7 +101,39 @@ def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
             pairs.append((a_claims[0], b_claims[0]))
         if pairs:
             conflicts.append(_conflict(pairs))
+    return conflicts + parts_exceeding_wholes(groups)
+
+
+def parts_exceeding_wholes(groups: dict[tuple[str, str, str], list[Claim]]) -> list[Conflict]:
+    """A tally for one named place larger than another outlet's tally for the whole happening.
+
+    Damage counts and costs that name their place are compared only with those
+    for the same place (damage.py); but a part cannot exceed the whole, so
+    "240 shops in Tarsk" against "90 shops" in all, or a cost of "150 million
+    euros in Tarsk alone" against "$3 million" in all, disagree.
+    """
+    conflicts = []
+    for (kind, key, attribute), parts in groups.items():
+        wholes = groups.get((kind, key.rsplit(" in ", 1)[0], attribute)) if " in " in key else None
+        if kind not in {"number", "money"} or not wholes:
+            continue
+        pairs, seen = [], set()
+        for part, whole in ((p, w) for p in parts for w in wholes if not p.weak and not w.weak):
+            if part.origin != whole.origin and voice(part) not in seen and _exceeds(part, whole):
+                seen.add(voice(part))
+                pairs.append((part, whole))
+        if pairs:
+            conflicts.append(_conflict(pairs))
     return conflicts
+
+
+def _exceeds(part: Claim, whole: Claim) -> bool:
+    if part.kind == "number":
+        return bool(part.norm[0] > whole.norm[1])
+    return (
+        not sums_compatible(part.norm, whole.norm)
+        and part.norm[0] * RATES[part.norm[2]] > whole.norm[1] * RATES[whole.norm[2]]
+    )
 
 
 def _a_birthday_apart(a: Claim, b: Claim) -> bool:

@@ -9,10 +9,13 @@ someone) their source:
 - ``mediator``: a state the article says mediates the talks (mediators.py);
 - ``event``: that an event of a PLOVER type happened between parties; its
   ``place`` and ``date`` are claims of their own about the same event;
-- ``number``: a tallied count (numbers.py);
+- ``number``: a tallied count of people (numbers.py) or of damaged property (damage.py);
+- ``money``: the price of an acquisition or the cost of the damage (money.py);
 - ``speaker``: who said a quoted sentence;
 - ``bearing``: which side of a named town the happening lies on (bearings.py),
-  and ``time``: the clock time of the happening with its zone (times.py), both
+  ``time``: the clock time of the happening with its zone (times.py), and
+  ``quake``: the magnitude and depth of the story's quake (quakes.py), and
+  ``day``: the day a killing, a quake or a blast took place (days.py), all
   from ``setting_claims``;
 - ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
 - ``person``: a participant's age and home town as written beside the name (persons.py).
@@ -33,16 +36,20 @@ from ..analyze.events.lexicon import PHRASES
 from ..analyze.events.trust import with_untold
 from ..model import Analysis
 from .bearings import bearings
-from .context import StoryContext, country_of, normalise
+from .context import StoryContext, country_of, normalise, sentence_with_decimals
+from .damage import damage_counts
+from .days import days_compatible, happening_days, resolve
 from .delegations import delegation_heads
 from .mediators import mediators
+from .money import sums
 from .names import FullName, full_names, near, variants
 from .numbers import SUBJECTS, background, counts, local
 from .offices import parse_titles
 from .parties import Parties
 from .persons import person_facts
+from .quakes import ambiguous_magnitudes, quake_values
 from .records import Claim
-from .times import clock_times, times_compatible
+from .times import clock_times, magnitude, times_compatible
 from .values import Speaker
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
@@ -61,10 +68,13 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += mediator_claims(context, parties, index)
         found += event_claims(context, parties, index)
         found += number_claims(context, analysis)
+        found += money_claims(context, analysis)
         found += speaker_claims(context, analysis)
         found += setting_claims(context, analysis)
         found += person_claims(context, analysis)
     found += name_claims(context)
+    if ambiguous_magnitudes([a.article.text for a in context.analyses]):
+        found = [replace(c, weak=True) if c.subject_key == "quake:magnitude" else c for c in found]
     return found
 
 
@@ -259,7 +269,7 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
 
     A count confined to a district, village or clinic is weak (records.Claim).
     """
-    for count in counts(analysis.article.text):
+    for count in [*counts(analysis.article.text), *damage_counts(analysis.article.text)]:
         if count.attribute != "children" and background(analysis.article.text, count.start, count.end):
             continue  # a person's children are counted whatever the sentence's time
         subject = SUBJECTS.get(count.attribute, f"people {count.attribute}")
@@ -283,6 +293,14 @@ def number_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
             if local(analysis.article.text, count.start, count.end, count.attribute)
             else claim
         )
+
+
+def money_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """Acquisition prices and costs of damage (money.py); the norm is (low, high, currency)."""
+    for found in sums(analysis.article.text):
+        yield _claim(context, analysis, found.start, found.end, kind="money", subject=found.subject,
+                     subject_key=f"money:{found.subject}", attribute="amount", value=found.text,
+                     norm=(found.low, found.high, found.currency))  # fmt: skip
 
 
 def speaker_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
@@ -353,9 +371,12 @@ def person_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
 def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
     """Where and when the happening took place, outside background sentences.
 
-    Where: which side of a named town it lies on ("40 km south of Tarsk", bearings.py).
-    When: its clock time with the zone (times.py); an article that gives the
-    happening two different instants tells of a series, so its times are weak.
+    Where: which side of a named town it lies on ("40 km south of Tarsk", bearings.py), and
+    how strong and deep the story's quake was (quakes.py). Which day: the day the text binds
+    to a kind of happening ("Saturday's shooting", days.py).
+    When: its clock time with the zone (times.py), and its day (days.py); an article that gives
+    the happening two different instants, or one kind of happening two days, tells of a series,
+    so its times (or those days) are weak.
     """
     text = analysis.article.text
     settings: list[tuple[int, int, str, str, str, str, str, object]] = [
@@ -364,15 +385,36 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     ]  # fmt: skip
     times = [t for t in clock_times(text) if not background(text, t.start, t.end)]
     norms = [(t.minutes, t.zone, t.magnitude) for t in times]
-    series = any(not times_compatible(a, b) for a in norms for b in norms)
+    series = {"time:happening"} if any(not times_compatible(a, b) for a in norms for b in norms) else set()
     settings += [
         (t.start, t.end, "time", "the happening", "time:happening", "time", t.text, norm)
         for t, norm in zip(times, norms, strict=True)
     ]
+    days = [(d, (resolve(d, analysis.article.published), d.edge, magnitude(sentence_of(text, d.start, d.end))))
+            for d in happening_days(text)]  # fmt: skip
+    settings += [
+        (d.start, d.end, "day", f"the {d.kind}", f"day:{d.kind}", "day", " ".join(d.text.split()), norm)
+        for d, norm in days
+    ]
+    series |= {
+        f"day:{d.kind}"
+        for d, norm in days
+        for e, other in days
+        if d.kind == e.kind and not days_compatible(norm, other)
+    }
+    settings += [
+        (q.start, q.end, "quake", "the quake", f"quake:{q.attribute}", q.attribute, q.shown, q.value)
+        for q in quake_values(text)
+    ]
     for start, end, kind, subject, key, attribute, value, norm in settings:
         claim = _claim(context, analysis, start, end, kind=kind, subject=subject, subject_key=key,
                        attribute=attribute, value=value, norm=norm)  # fmt: skip
-        yield _weak_if(kind == "time" and series, claim)
+        yield _weak_if(key in series, claim)
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    left, right = sentence_with_decimals(text, start, end)
+    return text[left:right]
 
 
 def name_claims(context: StoryContext) -> list[Claim]:

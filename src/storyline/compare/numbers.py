@@ -58,7 +58,7 @@ COUNTED: dict[str, str] = {
 }  # fmt: skip
 # Tallies that only grow as a happening unfolds: a larger one in a later report
 # is an update. A crowd has one size; a later, larger estimate disagrees.
-GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held"})
+GROWING = frozenset({"killed", "injured", "missing", "arrested", "displaced", "held", "damaged", "destroyed"})
 # Groups counted within a toll: "four pupils were killed" is not the toll of
 # the happening, so such a count is compared only with counts of the same group.
 SUBGROUPS = frozenset(
@@ -85,6 +85,8 @@ _QUALIFIER = (
     r"|fewer than|less than"
     r"|nearly|almost|about|around|some|roughly|approximately)"
 )
+# The number and qualifier patterns, for other readers of counts (damage.py).
+NUMBER, QUALIFIER = _NUMBER, _QUALIFIER
 _COUNT = re.compile(
     rf"\b(?P<qual>{_QUALIFIER}\s+)?(?<![\d.,])(?<!\d [.,] )(?<!\d[.,] )(?P<num>{_NUMBER})\b"
     rf"(?P<gap>(?:\s+[\w-]+){{0,3}}?)\s+"
@@ -180,6 +182,15 @@ _ONE_SPELL = re.compile(
     r"|in the (?:past|last) (?:\d+|twenty-four) hours)\b",
     re.IGNORECASE,
 )
+# Unrest over several nights or days: "the third night of rioting", "four nights of clashes".
+_ORDINAL = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+_SPELLS = re.compile(
+    rf"\b(?:(?:{_ORDINAL})\s+(?:straight\s+|consecutive\s+|successive\s+)?(?:night|day)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:straight\s+|consecutive\s+|successive\s+)?"
+    r"(?:nights|days)\s+of\s+(?:rioting|riots|unrest|protests?|violence|clashes|demonstrations)"
+    r"|nights\s+of\s+(?:rioting|riots|unrest|protests?|violence|clashes))\b",
+    re.IGNORECASE,
+)
 # A speaker counting what they themselves took in ("we have received 50 injured"): one facility's tally.
 _OWN_INTAKE = re.compile(
     r"\b(?:we|I)\s+(?:have\s+|had\s+|'ve\s+)?(?:received|treated|admitted|seen|taken in|registered)\b",
@@ -193,10 +204,13 @@ def local(text: str, start: int, end: int, attribute: str = "") -> bool:
     A part of the area ("in Tarsk district", "at a clinic") before the count
     or in its clause, one spell of days of unrest for arrests and the displaced
     ("75 arrests during Friday's marches", "on Friday night", "overnight"), or a
-    speaker's own intake ("we have received 50 injured").
+    speaker's own intake ("we have received 50 injured"). An article that tells
+    of unrest over several nights or days ("a third night of rioting", "four
+    nights of clashes") counts its arrests per night or in all, often in other
+    sentences than the count's, so its arrest counts are taken as parts too.
     """
     left, right = sentence_bounds(text, start, end)
-    spell = attribute in SPELL_SCOPED and _ONE_SPELL.search(text, left, right)
+    spell = attribute in SPELL_SCOPED and (_ONE_SPELL.search(text, left, right) or _SPELLS.search(text))
     return bool(
         spell or _LOCAL.search(text, left, clause_end(text, end, right)) or _OWN_INTAKE.search(text, left, right)
     )

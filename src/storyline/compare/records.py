@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .sources import source_key
+
 FactKind = str  # "role" | "leads" | "mediator" | "place" | "date" | "number" | "event" | "speaker"
 
 
@@ -44,7 +46,7 @@ class Claim:
     def independence(self) -> str:
         """What counts once: the attributed source if any, else the article's origin."""
         if self.according_to and self.kind != "speaker":
-            return "source:" + " ".join(self.according_to.lower().replace("the ", "", 1).split())
+            return "source:" + source_key(self.according_to)
         return "origin:" + self.origin
 
     def source(self) -> SourceRef:

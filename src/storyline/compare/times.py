@@ -58,13 +58,14 @@ _SERIES = re.compile(
 # ("struck at 09:40 GMT, hours after a smaller tremor").
 _RELATIVE_TO = re.compile(r"\b(?:after|following|since|before|than)\s+(?:(?:the|a|an|its)\s+)?$", re.IGNORECASE)
 # A quake's magnitude: "magnitude 6.1", "a 6.1-magnitude quake", "measuring 6 . 1".
-_MAGNITUDE = re.compile(
+MAGNITUDE = re.compile(
     r"\bmagnitude(?:\s+of)?\s*-?\s*(?P<after>\d(?:\s*\.\s*\d)?)(?!\s*\d)"
     r"|(?<![\d.])(?P<before>\d(?:\s*\.\s*\d)?)\s*-?\s*(?:magnitude|on the richter)"
-    r"|\bmeasuring\s+(?P<measuring>\d(?:\s*\.\s*\d)?)(?!\s*\d)",
+    r"|\bmeasur(?:ing|ed)\s+(?P<measuring>\d(?:\s*\.\s*\d)?)(?!\s*[.,]?\s*\d)"
+    r"(?!\s*(?:%|km\b|kilomet|met(?:re|er)s?\b|miles?\b|feet\b|ft\b|inch|cm\b|mm\b|m\b|per\b))",
     re.IGNORECASE,
 )
-_SAME_QUAKE = 0.5  # magnitude units: outlets round and agencies revise; an aftershock is smaller by more
+SAME_QUAKE = 0.5  # magnitude units: outlets round and agencies revise; an aftershock is smaller by more
 _HAPPENED = re.compile(
     r"\b(?:struck|strikes|hit|hits|occurred|happened|took place|erupted|began|started|exploded|went off"
     r"|rocked|jolted|shook|opened fire|crashed|collapsed)\b",
@@ -91,7 +92,7 @@ def clock_times(text: str) -> Iterator[ClockTime]:
     """Times with a zone in sentences that say when the happening took place."""
     for match in _CLOCK.finditer(text):
         left, right = sentence_with_decimals(text, match.start(), match.end())
-        if not _HAPPENED.search(text, left, right) or _of_another(text, left, right):
+        if not _HAPPENED.search(text, left, right) or of_another(text, left, right):
             continue
         if match["hm"]:
             if not match["zone"] or match["zone"].lower().startswith(LOCAL):
@@ -112,7 +113,7 @@ def clock_times(text: str) -> Iterator[ClockTime]:
         )
 
 
-def _of_another(text: str, left: int, right: int) -> bool:
+def of_another(text: str, left: int, right: int) -> bool:
     """Whether the sentence is about another happening of a series (an aftershock, a second blast),
     not only timing this one against it."""
     return any(
@@ -124,14 +125,14 @@ def _of_another(text: str, left: int, right: int) -> bool:
 def magnitude(sentence: str) -> float | None:
     """The one quake magnitude a sentence gives ("a 6.1-magnitude quake"), else None."""
     found = {
-        float(re.sub(r"\s+", "", m["after"] or m["before"] or m["measuring"])) for m in _MAGNITUDE.finditer(sentence)
+        float(re.sub(r"\s+", "", m["after"] or m["before"] or m["measuring"])) for m in MAGNITUDE.finditer(sentence)
     }
     return found.pop() if len(found) == 1 else None
 
 
 def same_happening(a: tuple[int, str, float | None], b: tuple[int, str, float | None]) -> bool:
     """False when both times give magnitudes half a unit or more apart: two quakes of a series."""
-    return a[2] is None or b[2] is None or abs(a[2] - b[2]) < _SAME_QUAKE
+    return a[2] is None or b[2] is None or abs(a[2] - b[2]) < SAME_QUAKE
 
 
 def _apart(a: int, b: int) -> int:
