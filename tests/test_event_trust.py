@@ -1094,3 +1094,27 @@ def test_a_warning_of_ones_own_retaliation_stays_a_threat(nlp, settings) -> None
 def test_a_side_in_a_contest_is_no_target(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Tom Alder pushed for the agenda item on the Liberal side.")
     assert [(e.type, e.target) for e in events] == [("DEMAND", None)]
+
+
+def test_an_act_nested_in_one_called_for_is_asked_for_too(nlp, settings) -> None:
+    text = "Some candidates have called for Norland and its allies to organize ground forces to fight the rebels."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"]
+    assert [e.status for e in _coded(nlp, settings, text) if e.type == "ASSAULT"] == ["demanded"]
+
+
+def test_a_talk_someone_is_on_deck_to_give_is_planned(nlp, settings) -> None:
+    events = _coded(nlp, settings, "Senator Tom Alder is on deck to talk to the Green Alliance.")
+    assert [e.status for e in events if e.type == "CONSULT"] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        ("Paradis agrees.", False),
+        ("Tom Alder agreed with Ilse Brand.", False),
+        ("Norland and Valmora agreed on a ceasefire.", True),
+        ("Norland agreed to talks with Valmora.", True),
+    ],
+)
+def test_sharing_a_view_is_no_agreement(nlp, settings, text: str, agreed: bool) -> None:
+    assert bool([e for e in _emitted(nlp, settings, text) if e.type == "AGREE"]) is agreed

@@ -285,7 +285,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
-    if target_tok is not None and target_tok.lower_ in FIRST_PERSON and resolve_pronoun(target_tok) is target_tok:
+    first_person = target_tok is not None and is_pronoun(target_tok) and target_tok.lower_ in FIRST_PERSON
+    if first_person and target_tok is not None and resolve_pronoun(target_tok) is target_tok:
         target_tok = None  # "refused to give me the credit": the writer, whom the text does not name
     if target_tok is not None and _describing_word(target_tok):
         # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
@@ -595,6 +596,8 @@ def _demanded_for(token: Token) -> bool:
         return head in CALLING_VERBS
     if token.dep_ == "xcomp" and own_to(token) and head in CALLING_VERBS and not _objects_of(token.head):
         return True
+    if token.dep_ in {"xcomp", "advcl"} and own_to(token) and token.head.pos_ == "VERB" and token.head != token:
+        return _demanded_for(token.head)  # "called for X to send troops to fight Y": the fight too
     return _let_clause(token)
 
 
@@ -722,6 +725,8 @@ def _planned(token: Token) -> bool:
             return True
         if link.lemma_.lower() in {"go", "be"} and link.i != token.i and token.dep_ == "xcomp":
             return True
+        if link.lemma_.lower() == "be" and link.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl" and own_to(token):
+            return True  # "is on deck to talk", "is in Selm to sign": what the trip is for, still to come
     return False
 
 

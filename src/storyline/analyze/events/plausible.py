@@ -139,6 +139,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "sent $9,000 to the Selm League's PAC": a political donation, not aid
     if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
         return not _offers_to_act(token)
+    if sense.type == "AGREE" and lemma == "agree" and sense.kind == "verb" and not _agreed_to_something(token):
+        return True  # "Paradis agrees", "agreed with the senator": sharing a view, no agreement made
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
         return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
     if sense.type == "DEMAND" and lemma in {"push", "press"}:
@@ -209,6 +211,14 @@ def _invited_to_meet(token: Token) -> bool:
         if child.lower_ in {"to", "for"} and any(o.lemma_.lower() in _MEETING_WORDS for o in objects):
             return True
     return False
+
+
+def _agreed_to_something(agree: Token) -> bool:
+    """ "agreed to talks", "agreed on a ceasefire", "agreed to withdraw", "agreed a deal": something
+    agreed, not only a view shared."""
+    if any(c.dep_ in {"xcomp", "dobj"} for c in agree.children):
+        return True
+    return bool(prepositions(agree) & {"to", "on", "upon"}) or any(c.dep_ == "ccomp" for c in agree.children)
 
 
 def _warns_of_a_risk(warn: Token) -> bool:

@@ -57,6 +57,8 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 
 def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) -> Token | None:
     """The head of the target phrase: the trigger's own, else that of the event it governs."""
+    if any(_free_relative(c) for c in trigger.token.children):
+        return None  # "denounced what X called ...": the object is that clause, no party in it or after it
     found = _own_target(trigger)
     if found is None and inner is not None:
         # "condemned the attacks on Selm" is aimed at the attackers, not at Selm
@@ -274,7 +276,7 @@ def _clause_subject(verb: Token, sense: Sense) -> Token | None:
     clauses = [docindex.sentence(verb).root] if trailing_report(verb) else []
     for child in clauses + list(verb.children):
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "advcl" and _marked(child, "for")) or child in clauses:
-            if any(c.lower_ in {"what", "whatever"} for c in child.children):
+            if _free_relative(child):
                 continue  # "denounced what X called a crime": X is the one quoted, not denounced
             subject = active_subject(child) or next((c for c in child.children if c.dep_ == "nsubjpass"), None)
             if subject is None or not names_party(referent(subject)) or _own_force(subject, sense):
@@ -282,6 +284,11 @@ def _clause_subject(verb: Token, sense: Sense) -> Token | None:
             if sense.type == "DEMAND" or not _owned(subject):
                 return subject
     return None
+
+
+def _free_relative(clause: Token) -> bool:
+    """A clause that is a thing named by someone: "what X called a crime", "whatever they said"."""
+    return clause.dep_ in {"ccomp", "xcomp"} and any(c.lower_ in {"what", "whatever"} for c in clause.children)
 
 
 def _marked(clause: Token, word: str) -> bool:
