@@ -1155,3 +1155,48 @@ def test_a_description_that_answers_is_the_one_a_quoted_question_was_put_to(nlp,
 def test_a_figure_according_to_calculations_is_no_quote(nlp, upto_quotes) -> None:
     text = "The fair rent for a small flat in Valmora is about $900 a month, according to calculations by Ilse Brand."
     assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]
+
+
+def test_a_quote_signed_after_its_closing_mark_is_the_signers(nlp, upto_quotes) -> None:
+    text = (
+        "Readers wrote in about the ferry plan.\n"
+        "“The boats are late every morning and the fares are too high for a family of four.” ― Tom Alder\xa0\n"
+        "“Nobody asked the islanders before the council voted on the new timetable.”\xa0― Helen Marsh.\n"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "boats are late").speaker == "Tom Alder"
+    assert quote_with(quotes, "Nobody asked").speaker == "Helen Marsh"
+
+
+def test_the_party_member_who_speaks_is_the_candidate_just_named(nlp, upto_quotes) -> None:
+    text = (
+        "Presidential candidate Tom Alder proposes a new ferry line as a step toward lower fares in Valmora.\n\n"
+        "“The cheapest way to the mainland is a boat that runs every hour,” the Republican said this week."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cheapest way")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_the_party_member_is_not_a_person_the_article_gives_another_party(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder, a Democrat, wants a new ferry line for Valmora.\n\n"
+        "“The cheapest way to the mainland is a boat that runs every hour,” the Republican said this week."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cheapest way")
+    assert quote.speaker != "Tom Alder"
+
+
+def test_the_book_that_speaks_is_its_authors_not_a_work_named_before(nlp, upto_quotes) -> None:
+    text = (
+        "Dr. Helen Marsh, the harbour doctor in Valmora for ten years, said the town hid the outbreak.\n\n"
+        "Marsh wrote a memoir of her years at the clinic entitled The Tide Clinic.\n\n"
+        "“Very few people knew how bad the winter had been for the fishing crews,” the book said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Very few people")
+    assert quote.speaker == "Helen Marsh"
+
+
+def test_a_form_that_states_is_its_filers(nlp, upto_quotes) -> None:
+    text = "Tom Alder filed his papers on Monday. Alder's new tax form stated that his income doubled in 2015."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "income doubled")
+    assert quote.speaker == "Tom Alder"

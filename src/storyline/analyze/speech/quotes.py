@@ -301,10 +301,20 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         words = stripped.split()
         ending = stripped.rstrip(_CLOSING)[-1:]  # “... late” ends a label, “... late.” a sentence
-        if words and len(words) <= 20 and (ending not in _LINE_ENDS or _title_case(words)):
+        if _signed_line(stripped):
+            pass  # “... late every day.” ― Lind: a reader's words and whose, no label
+        elif words and len(words) <= 20 and (ending not in _LINE_ENDS or _title_case(words)):
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
+
+
+def _signed_line(line: str) -> bool:
+    """Whether a line is a whole quotation signed after its closing mark ("“...” ― Lind")."""
+    if line[:1] not in _OPENERS + '"':
+        return False
+    closing = max(line.rfind(c) for c in _CLOSERS + '"')
+    return closing > 0 and _SIGNATURE.fullmatch(line, closing + 1) is not None
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -772,21 +782,28 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
 
 
-# A line that signs the quote above it: a dash, then a name of one to four capitalised words.
-_SIGNATURE = re.compile(r"[ \t]*[-—–]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*[.,]?[ \t]*(?:\n|$)")
+# A signature: a dash (a hyphen, an en or em dash, a horizontal bar), then a
+# name of one to four capitalised words that ends its line.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*[-—–―]+[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
+)  # [^\S\n]: a space, a tab or a no-break space, not a line end
 
 
 def _signed_by(ctx: _Context, mark: Marked) -> Token | None:
-    """The name on a line that signs a quoted paragraph ("“...”" then "- Lind."),
-    as fact-checks and quote collections print a claim and whose it is."""
+    """The name that signs a quoted paragraph, on the line below ("“...”" then
+    "- Lind.") or after the closing mark on the quote's own line ("“...” ―
+    Lind"), as fact-checks and collections of readers' comments print a claim
+    and whose it is."""
     text = ctx.text
-    rest = text[mark.end : _line_end(text, mark.end)]
-    if rest.strip(" \t" + _CLOSING + ".,"):
-        return None  # the line goes on after the quote: not a quote set apart
-    after = _line_end(text, mark.end)
-    while after < len(text) and text[after] in "\n\r \t":
-        after += 1
-    match = _SIGNATURE.match(text, after)
+    match = _SIGNATURE.match(text, mark.end + 1) if text[mark.end : mark.end + 1] in _CLOSING else None
+    if match is None:
+        rest = text[mark.end : _line_end(text, mark.end)]
+        if rest.strip(" \t" + _CLOSING + ".,"):
+            return None  # the line goes on after the quote: not a quote set apart
+        after = _line_end(text, mark.end)
+        while after < len(text) and text[after] in "\n\r \t":
+            after += 1
+        match = _SIGNATURE.match(text, after)
     if match is None:
         return None
     span = ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -1319,6 +1336,10 @@ class _Discourse:
         if entity is not None and entity.type == "NORP" and _indefinite(subject):
             # "a New Hampshire Republican": one member, not the party
             return ctx.text[subject.left_edge.idx : subject.idx + len(subject.text)], None
+        if entity is not None and entity.type == "NORP" and _party_member(subject):
+            near = self.close_person(subject, member=True)
+            if near is not None:  # "Alder proposes ... “...,” the Republican said": the member is Alder
+                return self.checked(near[1], near[0])
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
         lower = subject.lower_
@@ -1327,12 +1348,16 @@ class _Discourse:
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
         start, end = _speaker_surface(subject)
+        if _is_text(subject):  # "the book said": its author, not a work named with that title word
+            name, entity = self.author_of(subject)
+            if name is not None:
+                return name, entity
         entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject, True)
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
         if _is_text(subject):
-            return self.author_of(subject)
+            return None, None
         if subject.lower_ == "one":  # "one of the ads asked": the ads' author
             texts = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
             if texts and texts[0].dep_ == "pobj" and _is_text(texts[0]):
@@ -1666,13 +1691,16 @@ class _Discourse:
                 return token, holder
         return None
 
-    def close_person(self, noun: Token) -> tuple[Token, Entity] | None:
+    def close_person(self, noun: Token, member: bool = False) -> tuple[Token, Entity] | None:
         """The nearest person subject before a definite description of a
         person ("the senator", "the candidate") in its paragraph or the
         sentence before, with the entity it names, when nothing the article
         says of that person contradicts the description: no other title
-        given, no other sex."""
-        if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
+        given, no other sex. A party ``member`` ("the Republican") is no
+        title: any person may be one, whatever titles the article gives."""
+        if not member and (cues.source_type(noun) != "person" or _is_text(noun)):
+            return None
+        if noun.lemma_.lower() in _COLLECTIVE:
             return None
         names = [c for c in noun.children if c.pos_ == "PROPN"]
         if any(not _regional(c) for c in names):
@@ -1698,8 +1726,10 @@ class _Discourse:
                 return None  # "“...?” Lee asked. “...,” the senator said": the one asked answers
             titles = self.ctx.titles.get(entity.id, set())
             gender = self.ctx.genders.get(entity.id)
-            if titles and lemma not in titles:
+            if titles and lemma not in titles and not member:
                 return None
+            if member and titles & _PARTY_MEMBERS - {lemma}:
+                return None  # "Lee Hart, a Democrat, ...; the Republican said": not Hart
             if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
                 return None
             if any(self.named_beside_other(c.lower_, entity) for c in names):
@@ -1848,7 +1878,7 @@ def _same_kind(lemma: str, name: str) -> bool:
 
 
 # Names of one text under two words: "a lawsuit was filed ... the suit says".
-_SAME_TEXT = {"lawsuit": "suit"}
+_SAME_TEXT = {"lawsuit": "suit", "memoir": "book", "autobiography": "book"}
 
 # Texts someone writes and sends, and the verbs of writing or sending them.
 _WRITTEN_TEXTS = words("letter statement email memo note petition complaint")
@@ -1862,7 +1892,7 @@ _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet 
 _TEXT_HEADS = cues.DOCUMENT_HEADS | words(
     "interview story article column editorial op-ed piece book ad advertisement commercial video "
     "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry "
-    "cable telegram dispatch slide presentation"
+    "cable telegram dispatch slide presentation memoir autobiography form"
 )
 
 
@@ -2031,6 +2061,19 @@ def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
     if entity is None or entity.type != "PERSON" or ctx.genders.get(entity.id) not in {None, pronoun.lower_}:
         return None
     return name
+
+
+# Nouns for one member of a party: the article may give a person one of them as a title.
+_PARTY_MEMBERS = words("republican democrat independent libertarian conservative liberal socialist tory")
+
+
+def _party_member(noun: Token) -> bool:
+    """Whether a party's name is used as a noun for one member of it ("the
+    Republican said", "the Green"): singular, definite, the head of its
+    phrase, not an adjective before another noun ("the Republican senator")."""
+    if noun.tag_ not in {"NN", "NNP"} or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return [c.lower_ for c in noun.children if c.i < noun.i] == ["the"]
 
 
 def _regional(modifier: Token) -> bool:
