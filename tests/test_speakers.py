@@ -1200,3 +1200,50 @@ def test_a_form_that_states_is_its_filers(nlp, upto_quotes) -> None:
     text = "Tom Alder filed his papers on Monday. Alder's new tax form stated that his income doubled in 2015."
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "income doubled")
     assert quote.speaker == "Tom Alder"
+
+
+def test_a_woman_quoted_without_a_name_goes_on_as_she(nlp, upto_quotes) -> None:
+    text = (
+        "“I never thought the port would close,” said Tom Alder, 44. “I worked there for twenty years.”\n\n"
+        "One woman who worked in the fish market did not learn of the closure until the spring.\n\n"
+        "“My boss was always, like, ‘Oh, you will be fine,’” said the woman, who asked not to be named.\n\n"
+        "Now 46 and living in Valmora, she is afraid of losing her house.\n\n"
+        "“And with all the talk about the harbour, I'm even more scared,” she said.\n\n"
+        "“People forget, we were the ones who kept the market open,” she added."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "even more scared").speaker == "the woman"
+    assert quote_with(quotes, "kept the market open").speaker == "the woman"
+
+
+def test_a_quote_after_a_colon_under_a_post_is_the_posters(nlp, upto_quotes) -> None:
+    text = (
+        "Aides say Helen Marsh plans to back the ferry plan. From Marsh's blog post: “For the sake of our "
+        "town, we must move past the quarrels of the last year, or we will lose the harbour for good.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "For the sake")
+    assert quote.speaker == "Helen Marsh"
+
+
+def test_a_quoted_fragment_of_two_sentences_is_the_subjects(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder tells reporters that “if there’s a large crowd I think we’re going to do just fine. "
+        "If it’s a small crowd, that may be another story.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "large crowd")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_statement_named_for_a_body_is_that_bodys(nlp, upto_quotes) -> None:
+    text = "The Norland ministry statement said the ferry was safe to sail."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "ferry was safe")
+    assert quote.speaker == "Norland ministry"
+
+
+def test_a_description_subject_with_a_name_in_commas_is_that_person(nlp, upto_quotes) -> None:
+    text = (
+        "One pastor backing the ferry plan, Tom Alder of the Harbour Church in Valmora, said he had made "
+        "more than 150 phone calls to other pastors."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "phone calls")
+    assert quote.speaker == "Tom Alder"

@@ -477,6 +477,14 @@ _FEMALE_NOUNS = words(
 )
 
 
+def _noun_sex(noun: Token) -> str | None:
+    """ "he" or "she" when a common noun for a person says it ("the woman", "a spokesman")."""
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    return "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
+
+
 def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> dict[str, str]:
     """ "he" or "she" per person entity id, where the article shows which.
 
@@ -835,7 +843,9 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
             subject = speaker_token(token)
             if subject is not None and not ctx.quoted(subject):
                 return subject
-    for verb in span.root.ancestors:
+    # A fragment of two sentences ("that “... fine. If ... story.”") has its root
+    # in the last one: the verb it hangs from is above its first word.
+    for verb in list(span.root.ancestors) or list(span[0].ancestors):
         if ctx.quoted(verb) or verb.pos_ not in {"VERB", "AUX"}:
             continue
         subject = speaker_token(verb)
@@ -902,6 +912,9 @@ def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
     subject = cues.logical_subject(root)
     if subject is not None:
         return subject
+    if root.pos_ == "ADP":  # "From Alder's post:", "In the union's letter:": the text's author
+        texts = [c for c in root.children if c.dep_ == "pobj" and _is_text(c)]
+        return _author_token(texts[0]) if texts else None
     return root if root.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 
@@ -1240,6 +1253,11 @@ class _Spoken:
     end: int
     plural: bool
     person: bool
+    sex: str | None = None  # "he"/"she" an unnamed speaker's noun tells ("said the woman")
+
+    def who(self) -> tuple[str, Entity | None, bool, bool, str | None]:
+        """Everything a quote that continues this speaker takes over."""
+        return self.name, self.entity, self.plural, self.person, self.sex
 
 
 class _Discourse:
@@ -1268,13 +1286,18 @@ class _Discourse:
         resolved = []
         for detail in details:
             quote = detail.quote
-            name, entity, plural, person = None, None, False, False
+            name, entity, plural, person, sex = None, None, False, False, None
             self.quote_start = quote.start
             if detail.subject is not None:
                 subject = self.ctx.doc[detail.subject]
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+                sex = _noun_sex(subject) if entity is None and not plural else None
+                same = [x for x in self.spoken if x.entity is None and x.name == name] if entity is None else []
+                if same and same[-1].sex is not None and subject.lower_ in cues.PRONOUNS:
+                    person, sex = True, same[-1].sex  # "she" for the woman quoted before stays her
+                person = person or sex is not None  # "said the woman": an unnamed person, who goes on as "she"
                 partners = self.partners(subject) if name is not None else []
                 if name is not None and partners:  # "Kim and the ministry said": both speak; "they" is the pair
                     # No one entity is the pair: the id stays empty, so readers of the
@@ -1286,21 +1309,21 @@ class _Discourse:
                 actor = self.paragraph_actor(quote.start)
                 earlier = self.by_subject.get(actor.i) if actor is not None else None
                 if earlier is not None:  # “...,” he said. “...”: the "he" already resolved speaks on
-                    name, entity, plural, person = earlier.name, earlier.entity, earlier.plural, earlier.person
+                    name, entity, plural, person, sex = earlier.who()
                 elif actor is not None and (last is None or actor.idx > last.end):
                     name, entity = self.speaker_of(actor)
                     person = name is not None
                 elif last is not None:
-                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+                    name, entity, plural, person, sex = last.who()
             if name is None and quote.cue is None and quote.kind == "partial":
                 line = _line_of(self.ctx.text, quote.start)
                 last = self.last(quote.start, quote.start - line, lambda s: True)
                 if last is not None:  # "..., says Kim. That means “...”": Kim's words go on
-                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+                    name, entity, plural, person, sex = last.who()
             if name is not None:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
-                self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
+                self.spoken.append(_Spoken(name, entity, quote.end, plural, person, sex))
                 if detail.subject is not None:
                     self.by_subject[detail.subject] = self.spoken[-1]
             resolved.append(detail)
@@ -1347,6 +1370,9 @@ class _Discourse:
             return self.antecedent(subject)
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
+        beside = self.named_beside(subject)
+        if beside is not None:  # "The council's planner, Frank Osei, says": Osei speaks
+            return self.checked(self.by_surname(beside[1], beside[0]), beside[0])
         start, end = _speaker_surface(subject)
         if _is_text(subject):  # "the book said": its author, not a work named with that title word
             name, entity = self.author_of(subject)
@@ -1365,6 +1391,26 @@ class _Discourse:
         if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
             return None, None
         return written, None
+
+    def named_beside(self, subject: Token) -> tuple[Token, Entity] | None:
+        """The person named in commas right after a description that is the
+        subject ("One pastor backing the plan, Tom Alder of ..., said"): the
+        name is whom the description means. The parser sets the name as an
+        apposition or, as often, as a second subject of the same verb."""
+        if subject.pos_ != "NOUN" or subject.tag_ != "NN":
+            return None
+        doc = subject.doc
+        beside = [c for c in subject.children if c.dep_ == "appos"]
+        beside += [c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i and c.head.i > c.i]
+        for name in beside:
+            entity = self.ctx.mentions.at(name.idx, name.idx + len(name.text))
+            if name.pos_ != "PROPN" or entity is None or entity.type != "PERSON":
+                continue
+            right = name.right_edge.i  # the parser may hang the closing comma on the name
+            closed = doc[right].text == "," or right + 1 < len(doc) and doc[right + 1].text == ","
+            if name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == "," and closed:
+                return name, entity
+        return None
 
     def partners(self, subject: Token) -> list[str]:
         """The speakers coordinated with ``subject`` by "and" ("Kim, Lee and
@@ -1621,7 +1667,7 @@ class _Discourse:
             return name, entity
 
         def agrees(spoken: _Spoken) -> bool:
-            gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
+            gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else spoken.sex
             return spoken.person and gender in {None, lower}
 
         listeners = _listeners(ctx, pronoun.head)
@@ -1935,7 +1981,22 @@ def _author_token(text: Token) -> Token | None:
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if agents:
                 return _named_text(agents[0])
+    named = [c for c in text.children if c.dep_ == "compound" and c.i == text.i - 1 and _names_a_speaker(c)]
+    if named and text.tag_ == "NN":
+        return named[0]  # "a Pell campaign memo", "the Norland ministry statement"; not "GOP figures"
     return None
+
+
+def _names_a_speaker(modifier: Token) -> bool:
+    """Whether a noun before a text's head names who wrote it: a name of a
+    person or a body ("the Alder letter"), or a noun with such a name before it
+    ("the Alder campaign memo"); not a date or a place ("a Friday statement")."""
+    speaking = {"PERSON", "ORG", "NORP"}
+    if modifier.pos_ == "PROPN":
+        return modifier.ent_type_ in speaking
+    return modifier.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in speaking for c in modifier.children
+    )
 
 
 def _named_text(token: Token) -> Token:
