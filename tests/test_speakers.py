@@ -1247,3 +1247,33 @@ def test_a_description_subject_with_a_name_in_commas_is_that_person(nlp, upto_qu
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "phone calls")
     assert quote.speaker == "Tom Alder"
+
+
+def test_quotes_that_continue_the_writers_own_words_are_not_the_last_speakers(nlp, upto_quotes) -> None:
+    text = (
+        "“We have never lost a case like this,” said Tom Alder, my lawyer. “The court will see that.”\n\n"
+        "I was not off to a good start. “Okay,” I said. “I was seventeen years old when I came to Valmora. "
+        "I grew up in a small town by the sea.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "seventeen years old")
+    assert quote.speaker is None
+
+
+def test_a_gerund_after_by_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) -> None:
+    text = (
+        "Judge Helen Marsh took a short recess.\n\n"
+        "When she returned she began by saying, “I do not think that it is necessary for Mr. Alder to go to jail.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "necessary for Mr. Alder")
+    assert quote.speaker == "Helen Marsh"
+
+
+def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
+    text = (
+        "Judge Tom Alder took a short recess. When he returned he began by saying, “I do not think that it is "
+        "necessary for Ms. Selm to go to jail.”\n\n"
+        "Later, when I emailed Peter Norland to thank him for his work on my behalf, he replied, “This was one "
+        "of my finest moments in thirty years of work.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "finest moments")
+    assert quote.speaker == "Peter Norland"

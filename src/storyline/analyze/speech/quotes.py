@@ -1240,6 +1240,9 @@ _NOT_SPEAKERS = words(
     "cyclone hurricane storm typhoon tornado blizzard wildfire flood floods earthquake quake tsunami "
     "ship vessel tanker frigate destroyer submarine spacecraft rocket satellite virus"
 )
+# The speaker the discourse model remembers for the writer's own "I said": a
+# quote that continues it has no speaker to give.
+_WRITER_SPEAKS = ""
 # Prepositions that make a country or a city after them a place.
 _PLACE_PREPS = words("in at near from to into across inside outside throughout around")
 
@@ -1320,6 +1323,12 @@ class _Discourse:
                 last = self.last(quote.start, quote.start - line, lambda s: True)
                 if last is not None:  # "..., says Kim. That means “...”": Kim's words go on
                     name, entity, plural, person, sex = last.who()
+            if name == _WRITER_SPEAKS:
+                name = None  # the writer's own words go on: nobody quoted
+            if name is None and detail.subject is not None and self.ctx.doc[detail.subject].lower_ == "i":
+                # "“Okay,” I said. “I was seventeen ...”": the writer speaks, and the quotes
+                # that continue are the writer's too, not the last person quoted
+                self.spoken.append(_Spoken(_WRITER_SPEAKS, None, quote.end, False, False))
             if name is not None:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
@@ -1705,13 +1714,18 @@ class _Discourse:
         noun has one."""
         ctx = self.ctx
         gender = gender or (pronoun.lower_ if pronoun.lower_ in {"he", "she"} else None)
+        replies = pronoun.head.lemma_.lower() in _REPLYING  # "I emailed Kim to thank her. She replied, “...”"
         own = cues.sentence(pronoun)
         for token in reversed(ctx.doc[max(0, own.start - 80) : pronoun.i]):
             if not _close(ctx, token, pronoun, self.quote_start):
                 return None
-            if token.lemma_.lower() != "ask" or token.pos_ != "VERB" or ctx.talked_about(token):
+            lemma = token.lemma_.lower()
+            if lemma != "ask" and not (replies and lemma in _ADDRESSING):
                 continue
-            if any(c.dep_ == "xcomp" for c in token.children) or not _a_question(token):
+            if token.pos_ != "VERB" or ctx.talked_about(token):
+                continue
+            asks = lemma == "ask"
+            if asks and (any(c.dep_ == "xcomp" for c in token.children) or not _a_question(token)):
                 continue
             for obj in (c for c in token.children if c.dep_ in {"dobj", "dative"}):
                 entity = ctx.mentions.at(obj.idx, obj.idx + len(obj.text))
@@ -2144,6 +2158,12 @@ def _regional(modifier: Token) -> bool:
     if modifier.dep_ not in {"compound", "amod"}:
         return False
     return modifier.ent_type_ in {"GPE", "NORP", "ORG", "LOC"} or modifier.lower_ in {"gop"}
+
+
+# Verbs of answering, and the verbs that address someone who may answer: "she
+# replied" after "I emailed Kim" is Kim.
+_REPLYING = words("reply respond answer")
+_ADDRESSING = words("email e-mail call phone text message contact write")
 
 
 def _listeners(ctx: _Context, verb: Token) -> list[Entity]:
