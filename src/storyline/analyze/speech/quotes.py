@@ -1621,7 +1621,8 @@ class _Discourse:
             return None, None
         if self.ctx.genders.get(last.entity.id) is not None:
             return None, None
-        after = self.ctx.doc.char_span(last.end, pronoun.idx, alignment_mode="expand")
+        # a quote may go on past the pronoun ("X wrote that ... they said"): nothing in between then
+        after = self.ctx.doc.char_span(min(last.end, pronoun.idx), pronoun.idx, alignment_mode="expand")
         between = [t for t in after or [] if t.dep_ in {"nsubj", "nsubjpass"} and not self.ctx.quoted(t)]
         if any(t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"they", "we"} for t in between):
             return None, None  # "Several tenants met the board. “...,” they said": the tenants
