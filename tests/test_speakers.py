@@ -1242,38 +1242,38 @@ def test_a_statement_named_for_a_body_is_that_bodys(nlp, upto_quotes) -> None:
 
 def test_a_description_subject_with_a_name_in_commas_is_that_person(nlp, upto_quotes) -> None:
     text = (
-        "One pastor backing the ferry plan, Tom Alder of the Harbour Church in Valmora, said he had made "
-        "more than 150 phone calls to other pastors."
+        "One skipper fighting the new toll, Tom Alder of the Norland Boat Club in Valmora, said his crew had "
+        "lost forty days at sea."
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "phone calls")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "forty days")
     assert quote.speaker == "Tom Alder"
 
 
 def test_quotes_that_continue_the_writers_own_words_are_not_the_last_speakers(nlp, upto_quotes) -> None:
     text = (
-        "“We have never lost a case like this,” said Tom Alder, my lawyer. “The court will see that.”\n\n"
-        "I was not off to a good start. “Okay,” I said. “I was seventeen years old when I came to Valmora. "
-        "I grew up in a small town by the sea.”"
+        "“The toll will not survive a single appeal,” said Tom Alder, my counsel. “The board knows it.”\n\n"
+        "My voice shook a little. “Fine,” I said. “My boat is twenty years old and my nets are older. "
+        "The toll takes a week of my catch.”"
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "seventeen years old")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "twenty years old")
     assert quote.speaker is None
 
 
 def test_a_gerund_after_by_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) -> None:
     text = (
-        "Judge Helen Marsh took a short recess.\n\n"
-        "When she returned she began by saying, “I do not think that it is necessary for Mr. Alder to go to jail.”"
+        "Judge Helen Marsh read the harbour board's papers over lunch.\n\n"
+        "Back on the bench, she opened by saying, “The board set the toll without asking a single skipper.”"
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "necessary for Mr. Alder")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "single skipper")
     assert quote.speaker == "Helen Marsh"
 
 
 def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
     text = (
-        "Judge Tom Alder took a short recess. When he returned he began by saying, “I do not think that it is "
-        "necessary for Ms. Selm to go to jail.”\n\n"
-        "Later, when I emailed Peter Norland to thank him for his work on my behalf, he replied, “This was one "
-        "of my finest moments in thirty years of work.”"
+        "Judge Tom Alder read the harbour board's papers over lunch. Back on the bench, he opened by saying, "
+        "“The board set the toll without asking a single skipper.”\n\n"
+        "A week on, I emailed Peter Norland about the toll refunds, and he replied, “The refunds go out in May, "
+        "with interest for every boat.”"
     )
-    quote = quote_with(quotes_of(text, nlp, upto_quotes), "finest moments")
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "refunds go out")
     assert quote.speaker == "Peter Norland"

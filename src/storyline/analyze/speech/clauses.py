@@ -64,7 +64,7 @@ def speaker_token(verb: Token) -> Token | None:
     if participle:
         verb = _past_noun_clause(verb)
     if participle and verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and _acting(verb.head.head):
-        verb = verb.head.head  # "she began by saying, “...”": who began says it
+        verb = verb.head.head  # "she opened by saying, “...”": who opened says it
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:

@@ -1326,7 +1326,7 @@ class _Discourse:
             if name == _WRITER_SPEAKS:
                 name = None  # the writer's own words go on: nobody quoted
             if name is None and detail.subject is not None and self.ctx.doc[detail.subject].lower_ == "i":
-                # "“Okay,” I said. “I was seventeen ...”": the writer speaks, and the quotes
+                # "“Fine,” I said. “My nets are older ...”": the writer speaks, and the quotes
                 # that continue are the writer's too, not the last person quoted
                 self.spoken.append(_Spoken(_WRITER_SPEAKS, None, quote.end, False, False))
             if name is not None:
@@ -1403,7 +1403,7 @@ class _Discourse:
 
     def named_beside(self, subject: Token) -> tuple[Token, Entity] | None:
         """The person named in commas right after a description that is the
-        subject ("One pastor backing the plan, Tom Alder of ..., said"): the
+        subject ("One skipper fighting the toll, Tom Alder of ..., said"): the
         name is whom the description means. The parser sets the name as an
         apposition or, as often, as a second subject of the same verb."""
         if subject.pos_ != "NOUN" or subject.tag_ != "NN":
@@ -1715,7 +1715,7 @@ class _Discourse:
         noun has one."""
         ctx = self.ctx
         gender = gender or (pronoun.lower_ if pronoun.lower_ in {"he", "she"} else None)
-        replies = pronoun.head.lemma_.lower() in _REPLYING  # "I emailed Kim to thank her. She replied, “...”"
+        replies = pronoun.head.lemma_.lower() in _REPLYING  # "I emailed Kim about it. She replied, “...”"
         own = cues.sentence(pronoun)
         for token in reversed(ctx.doc[max(0, own.start - 80) : pronoun.i]):
             if not _close(ctx, token, pronoun, self.quote_start):
