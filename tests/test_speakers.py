@@ -1155,3 +1155,125 @@ def test_a_description_that_answers_is_the_one_a_quoted_question_was_put_to(nlp,
 def test_a_figure_according_to_calculations_is_no_quote(nlp, upto_quotes) -> None:
     text = "The fair rent for a small flat in Valmora is about $900 a month, according to calculations by Ilse Brand."
     assert not [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"]
+
+
+def test_a_quote_signed_after_its_closing_mark_is_the_signers(nlp, upto_quotes) -> None:
+    text = (
+        "Readers wrote in about the ferry plan.\n"
+        "“The boats are late every morning and the fares are too high for a family of four.” ― Tom Alder\xa0\n"
+        "“Nobody asked the islanders before the council voted on the new timetable.”\xa0― Helen Marsh.\n"
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "boats are late").speaker == "Tom Alder"
+    assert quote_with(quotes, "Nobody asked").speaker == "Helen Marsh"
+
+
+def test_the_party_member_who_speaks_is_the_candidate_just_named(nlp, upto_quotes) -> None:
+    text = (
+        "Presidential candidate Tom Alder proposes a new ferry line as a step toward lower fares in Valmora.\n\n"
+        "“The cheapest way to the mainland is a boat that runs every hour,” the Republican said this week."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cheapest way")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_the_party_member_is_not_a_person_the_article_gives_another_party(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder, a Democrat, wants a new ferry line for Valmora.\n\n"
+        "“The cheapest way to the mainland is a boat that runs every hour,” the Republican said this week."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "cheapest way")
+    assert quote.speaker != "Tom Alder"
+
+
+def test_the_book_that_speaks_is_its_authors_not_a_work_named_before(nlp, upto_quotes) -> None:
+    text = (
+        "Dr. Helen Marsh, the harbour doctor in Valmora for ten years, said the town hid the outbreak.\n\n"
+        "Marsh wrote a memoir of her years at the clinic entitled The Tide Clinic.\n\n"
+        "“Very few people knew how bad the winter had been for the fishing crews,” the book said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Very few people")
+    assert quote.speaker == "Helen Marsh"
+
+
+def test_a_form_that_states_is_its_filers(nlp, upto_quotes) -> None:
+    text = "Tom Alder filed his papers on Monday. Alder's new tax form stated that his income doubled in 2015."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "income doubled")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_woman_quoted_without_a_name_goes_on_as_she(nlp, upto_quotes) -> None:
+    text = (
+        "“I never thought the port would close,” said Tom Alder, 44. “I worked there for twenty years.”\n\n"
+        "One woman who worked in the fish market did not learn of the closure until the spring.\n\n"
+        "“My boss was always, like, ‘Oh, you will be fine,’” said the woman, who asked not to be named.\n\n"
+        "Now 46 and living in Valmora, she is afraid of losing her house.\n\n"
+        "“And with all the talk about the harbour, I'm even more scared,” she said.\n\n"
+        "“People forget, we were the ones who kept the market open,” she added."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "even more scared").speaker == "the woman"
+    assert quote_with(quotes, "kept the market open").speaker == "the woman"
+
+
+def test_a_quote_after_a_colon_under_a_post_is_the_posters(nlp, upto_quotes) -> None:
+    text = (
+        "Aides say Helen Marsh plans to back the ferry plan. From Marsh's blog post: “For the sake of our "
+        "town, we must move past the quarrels of the last year, or we will lose the harbour for good.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "For the sake")
+    assert quote.speaker == "Helen Marsh"
+
+
+def test_a_quoted_fragment_of_two_sentences_is_the_subjects(nlp, upto_quotes) -> None:
+    text = (
+        "Tom Alder tells reporters that “if there’s a large crowd I think we’re going to do just fine. "
+        "If it’s a small crowd, that may be another story.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "large crowd")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_statement_named_for_a_body_is_that_bodys(nlp, upto_quotes) -> None:
+    text = "The Norland ministry statement said the ferry was safe to sail."
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "ferry was safe")
+    assert quote.speaker == "Norland ministry"
+
+
+def test_a_description_subject_with_a_name_in_commas_is_that_person(nlp, upto_quotes) -> None:
+    text = (
+        "One skipper fighting the new toll, Tom Alder of the Norland Boat Club in Valmora, said his crew had "
+        "lost forty days at sea."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "forty days")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_quotes_that_continue_the_writers_own_words_are_not_the_last_speakers(nlp, upto_quotes) -> None:
+    text = (
+        "“The toll will not survive a single appeal,” said Tom Alder, my counsel. “The board knows it.”\n\n"
+        "My voice shook a little. “Fine,” I said. “My boat is twenty years old and my nets are older. "
+        "The toll takes a week of my catch.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "twenty years old")
+    assert quote.speaker is None
+
+
+def test_a_gerund_after_by_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) -> None:
+    text = (
+        "Judge Helen Marsh read the harbour board's papers over lunch.\n\n"
+        "Back on the bench, she opened by saying, “The board set the toll without asking a single skipper.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "single skipper")
+    assert quote.speaker == "Helen Marsh"
+
+
+def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
+    text = (
+        "Judge Tom Alder read the harbour board's papers over lunch. Back on the bench, he opened by saying, "
+        "“The board set the toll without asking a single skipper.”\n\n"
+        "A week on, I emailed Peter Norland about the toll refunds, and he replied, “The refunds go out in May, "
+        "with interest for every boat.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "refunds go out")
+    assert quote.speaker == "Peter Norland"

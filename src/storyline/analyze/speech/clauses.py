@@ -28,6 +28,18 @@ _REQUEST_VERBS = words("urge ask tell advise remind warn call")
 _REPORTING = SPEECH_VERBS | words("accuse blame criticize criticise call")
 
 
+# Prepositions a speech verb's gerund hangs from ("responded by saying", "after
+# adding"), so its speaker is the subject of the verb they attach to ("without
+# saying" says nothing).
+_GERUND_PREPS = frozenset({"by", "after", "before", "while"})
+
+
+def _acting(verb: Token) -> bool:
+    """Whether a verb tells what its subject did, not what someone reported
+    ("X said the delay has cost them before claiming ...": the delay claims nothing)."""
+    return verb.pos_ == "VERB" and verb.dep_ != "ccomp"
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The subject of a speech verb, climbing through "..., adding:" and
     "termed ... and stated" to the clause that has one."""
@@ -51,6 +63,8 @@ def speaker_token(verb: Token) -> Token | None:
     participle = verb.tag_ == "VBG"  # "..., warning that" goes with the sentence's speaker
     if participle:
         verb = _past_noun_clause(verb)
+    if participle and verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and _acting(verb.head.head):
+        verb = verb.head.head  # "she opened by saying, “...”": who opened says it
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:

@@ -301,10 +301,20 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         words = stripped.split()
         ending = stripped.rstrip(_CLOSING)[-1:]  # “... late” ends a label, “... late.” a sentence
-        if words and len(words) <= 20 and (ending not in _LINE_ENDS or _title_case(words)):
+        if _signed_line(stripped):
+            pass  # “... late every day.” ― Lind: a reader's words and whose, no label
+        elif words and len(words) <= 20 and (ending not in _LINE_ENDS or _title_case(words)):
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
+
+
+def _signed_line(line: str) -> bool:
+    """Whether a line is a whole quotation signed after its closing mark ("“...” ― Lind")."""
+    if line[:1] not in _OPENERS + '"':
+        return False
+    closing = max(line.rfind(c) for c in _CLOSERS + '"')
+    return closing > 0 and _SIGNATURE.fullmatch(line, closing + 1) is not None
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -465,6 +475,14 @@ _FEMALE_NOUNS = words(
     "woman girl mother wife daughter sister aunt niece grandmother granddaughter queen princess actress "
     "spokeswoman congresswoman businesswoman councilwoman chairwoman widow"
 )
+
+
+def _noun_sex(noun: Token) -> str | None:
+    """ "he" or "she" when a common noun for a person says it ("the woman", "a spokesman")."""
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    return "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
 
 
 def _genders(doc: Doc, entities: list[Entity], titles: dict[str, set[str]]) -> dict[str, str]:
@@ -772,21 +790,28 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
 
 
-# A line that signs the quote above it: a dash, then a name of one to four capitalised words.
-_SIGNATURE = re.compile(r"[ \t]*[-—–]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*[.,]?[ \t]*(?:\n|$)")
+# A signature: a dash (a hyphen, an en or em dash, a horizontal bar), then a
+# name of one to four capitalised words that ends its line.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*[-—–―]+[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
+)  # [^\S\n]: a space, a tab or a no-break space, not a line end
 
 
 def _signed_by(ctx: _Context, mark: Marked) -> Token | None:
-    """The name on a line that signs a quoted paragraph ("“...”" then "- Lind."),
-    as fact-checks and quote collections print a claim and whose it is."""
+    """The name that signs a quoted paragraph, on the line below ("“...”" then
+    "- Lind.") or after the closing mark on the quote's own line ("“...” ―
+    Lind"), as fact-checks and collections of readers' comments print a claim
+    and whose it is."""
     text = ctx.text
-    rest = text[mark.end : _line_end(text, mark.end)]
-    if rest.strip(" \t" + _CLOSING + ".,"):
-        return None  # the line goes on after the quote: not a quote set apart
-    after = _line_end(text, mark.end)
-    while after < len(text) and text[after] in "\n\r \t":
-        after += 1
-    match = _SIGNATURE.match(text, after)
+    match = _SIGNATURE.match(text, mark.end + 1) if text[mark.end : mark.end + 1] in _CLOSING else None
+    if match is None:
+        rest = text[mark.end : _line_end(text, mark.end)]
+        if rest.strip(" \t" + _CLOSING + ".,"):
+            return None  # the line goes on after the quote: not a quote set apart
+        after = _line_end(text, mark.end)
+        while after < len(text) and text[after] in "\n\r \t":
+            after += 1
+        match = _SIGNATURE.match(text, after)
     if match is None:
         return None
     span = ctx.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -818,7 +843,9 @@ def _fragment_holder(ctx: _Context, mark: Marked) -> Token | None:
             subject = speaker_token(token)
             if subject is not None and not ctx.quoted(subject):
                 return subject
-    for verb in span.root.ancestors:
+    # A fragment of two sentences ("that “... fine. If ... story.”") has its root
+    # in the last one: the verb it hangs from is above its first word.
+    for verb in list(span.root.ancestors) or list(span[0].ancestors):
         if ctx.quoted(verb) or verb.pos_ not in {"VERB", "AUX"}:
             continue
         subject = speaker_token(verb)
@@ -885,6 +912,9 @@ def _colon_speaker(outside: list[Token], mark: Marked) -> Token | None:
     subject = cues.logical_subject(root)
     if subject is not None:
         return subject
+    if root.pos_ == "ADP":  # "From Alder's post:", "In the union's letter:": the text's author
+        texts = [c for c in root.children if c.dep_ == "pobj" and _is_text(c)]
+        return _author_token(texts[0]) if texts else None
     return root if root.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 
@@ -1210,6 +1240,9 @@ _NOT_SPEAKERS = words(
     "cyclone hurricane storm typhoon tornado blizzard wildfire flood floods earthquake quake tsunami "
     "ship vessel tanker frigate destroyer submarine spacecraft rocket satellite virus"
 )
+# The speaker the discourse model remembers for the writer's own "I said": a
+# quote that continues it has no speaker to give.
+_WRITER_SPEAKS = ""
 # Prepositions that make a country or a city after them a place.
 _PLACE_PREPS = words("in at near from to into across inside outside throughout around")
 
@@ -1223,6 +1256,11 @@ class _Spoken:
     end: int
     plural: bool
     person: bool
+    sex: str | None = None  # "he"/"she" an unnamed speaker's noun tells ("said the woman")
+
+    def who(self) -> tuple[str, Entity | None, bool, bool, str | None]:
+        """Everything a quote that continues this speaker takes over."""
+        return self.name, self.entity, self.plural, self.person, self.sex
 
 
 class _Discourse:
@@ -1251,13 +1289,18 @@ class _Discourse:
         resolved = []
         for detail in details:
             quote = detail.quote
-            name, entity, plural, person = None, None, False, False
+            name, entity, plural, person, sex = None, None, False, False, None
             self.quote_start = quote.start
             if detail.subject is not None:
                 subject = self.ctx.doc[detail.subject]
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+                sex = _noun_sex(subject) if entity is None and not plural else None
+                same = [x for x in self.spoken if x.entity is None and x.name == name] if entity is None else []
+                if same and same[-1].sex is not None and subject.lower_ in cues.PRONOUNS:
+                    person, sex = True, same[-1].sex  # "she" for the woman quoted before stays her
+                person = person or sex is not None  # "said the woman": an unnamed person, who goes on as "she"
                 partners = self.partners(subject) if name is not None else []
                 if name is not None and partners:  # "Kim and the ministry said": both speak; "they" is the pair
                     # No one entity is the pair: the id stays empty, so readers of the
@@ -1269,21 +1312,27 @@ class _Discourse:
                 actor = self.paragraph_actor(quote.start)
                 earlier = self.by_subject.get(actor.i) if actor is not None else None
                 if earlier is not None:  # “...,” he said. “...”: the "he" already resolved speaks on
-                    name, entity, plural, person = earlier.name, earlier.entity, earlier.plural, earlier.person
+                    name, entity, plural, person, sex = earlier.who()
                 elif actor is not None and (last is None or actor.idx > last.end):
                     name, entity = self.speaker_of(actor)
                     person = name is not None
                 elif last is not None:
-                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+                    name, entity, plural, person, sex = last.who()
             if name is None and quote.cue is None and quote.kind == "partial":
                 line = _line_of(self.ctx.text, quote.start)
                 last = self.last(quote.start, quote.start - line, lambda s: True)
                 if last is not None:  # "..., says Kim. That means “...”": Kim's words go on
-                    name, entity, plural, person = last.name, last.entity, last.plural, last.person
+                    name, entity, plural, person, sex = last.who()
+            if name == _WRITER_SPEAKS:
+                name = None  # the writer's own words go on: nobody quoted
+            if name is None and detail.subject is not None and self.ctx.doc[detail.subject].lower_ == "i":
+                # "“Fine,” I said. “My nets are older ...”": the writer speaks, and the quotes
+                # that continue are the writer's too, not the last person quoted
+                self.spoken.append(_Spoken(_WRITER_SPEAKS, None, quote.end, False, False))
             if name is not None:
                 quote = replace(quote, speaker=name, speaker_id=entity.id if entity is not None else None)
                 detail = replace(detail, quote=quote)
-                self.spoken.append(_Spoken(name, entity, quote.end, plural, person))
+                self.spoken.append(_Spoken(name, entity, quote.end, plural, person, sex))
                 if detail.subject is not None:
                     self.by_subject[detail.subject] = self.spoken[-1]
             resolved.append(detail)
@@ -1319,6 +1368,10 @@ class _Discourse:
         if entity is not None and entity.type == "NORP" and _indefinite(subject):
             # "a New Hampshire Republican": one member, not the party
             return ctx.text[subject.left_edge.idx : subject.idx + len(subject.text)], None
+        if entity is not None and entity.type == "NORP" and _party_member(subject):
+            near = self.close_person(subject, member=True)
+            if near is not None:  # "Alder proposes ... “...,” the Republican said": the member is Alder
+                return self.checked(near[1], near[0])
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
         lower = subject.lower_
@@ -1326,13 +1379,20 @@ class _Discourse:
             return self.antecedent(subject)
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
+        beside = self.named_beside(subject)
+        if beside is not None:  # "The council's planner, Frank Osei, says": Osei speaks
+            return self.checked(self.by_surname(beside[1], beside[0]), beside[0])
         start, end = _speaker_surface(subject)
+        if _is_text(subject):  # "the book said": its author, not a work named with that title word
+            name, entity = self.author_of(subject)
+            if name is not None:
+                return name, entity
         entity = ctx.mentions.named(ctx.text[start:end]) if subject.pos_ == "PROPN" else self.described(subject, True)
         if entity is not None:
             return self.checked(entity, subject)
         written = ctx.text[start:end]
         if _is_text(subject):
-            return self.author_of(subject)
+            return None, None
         if subject.lower_ == "one":  # "one of the ads asked": the ads' author
             texts = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
             if texts and texts[0].dep_ == "pobj" and _is_text(texts[0]):
@@ -1340,6 +1400,26 @@ class _Discourse:
         if {w.lower() for w in written.split()} & _NOT_SPEAKERS:
             return None, None
         return written, None
+
+    def named_beside(self, subject: Token) -> tuple[Token, Entity] | None:
+        """The person named in commas right after a description that is the
+        subject ("One skipper fighting the toll, Tom Alder of ..., said"): the
+        name is whom the description means. The parser sets the name as an
+        apposition or, as often, as a second subject of the same verb."""
+        if subject.pos_ != "NOUN" or subject.tag_ != "NN":
+            return None
+        doc = subject.doc
+        beside = [c for c in subject.children if c.dep_ == "appos"]
+        beside += [c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i and c.head.i > c.i]
+        for name in beside:
+            entity = self.ctx.mentions.at(name.idx, name.idx + len(name.text))
+            if name.pos_ != "PROPN" or entity is None or entity.type != "PERSON":
+                continue
+            right = name.right_edge.i  # the parser may hang the closing comma on the name
+            closed = doc[right].text == "," or right + 1 < len(doc) and doc[right + 1].text == ","
+            if name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == "," and closed:
+                return name, entity
+        return None
 
     def partners(self, subject: Token) -> list[str]:
         """The speakers coordinated with ``subject`` by "and" ("Kim, Lee and
@@ -1541,7 +1621,8 @@ class _Discourse:
             return None, None
         if self.ctx.genders.get(last.entity.id) is not None:
             return None, None
-        after = self.ctx.doc.char_span(last.end, pronoun.idx, alignment_mode="expand")
+        # a quote may go on past the pronoun ("X wrote that ... they said"): nothing in between then
+        after = self.ctx.doc.char_span(min(last.end, pronoun.idx), pronoun.idx, alignment_mode="expand")
         between = [t for t in after or [] if t.dep_ in {"nsubj", "nsubjpass"} and not self.ctx.quoted(t)]
         if any(t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"they", "we"} for t in between):
             return None, None  # "Several tenants met the board. “...,” they said": the tenants
@@ -1596,7 +1677,7 @@ class _Discourse:
             return name, entity
 
         def agrees(spoken: _Spoken) -> bool:
-            gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else None
+            gender = ctx.genders.get(spoken.entity.id) if spoken.entity is not None else spoken.sex
             return spoken.person and gender in {None, lower}
 
         listeners = _listeners(ctx, pronoun.head)
@@ -1634,13 +1715,18 @@ class _Discourse:
         noun has one."""
         ctx = self.ctx
         gender = gender or (pronoun.lower_ if pronoun.lower_ in {"he", "she"} else None)
+        replies = pronoun.head.lemma_.lower() in _REPLYING  # "I emailed Kim about it. She replied, “...”"
         own = cues.sentence(pronoun)
         for token in reversed(ctx.doc[max(0, own.start - 80) : pronoun.i]):
             if not _close(ctx, token, pronoun, self.quote_start):
                 return None
-            if token.lemma_.lower() != "ask" or token.pos_ != "VERB" or ctx.talked_about(token):
+            lemma = token.lemma_.lower()
+            if lemma != "ask" and not (replies and lemma in _ADDRESSING):
                 continue
-            if any(c.dep_ == "xcomp" for c in token.children) or not _a_question(token):
+            if token.pos_ != "VERB" or ctx.talked_about(token):
+                continue
+            asks = lemma == "ask"
+            if asks and (any(c.dep_ == "xcomp" for c in token.children) or not _a_question(token)):
                 continue
             for obj in (c for c in token.children if c.dep_ in {"dobj", "dative"}):
                 entity = ctx.mentions.at(obj.idx, obj.idx + len(obj.text))
@@ -1666,13 +1752,16 @@ class _Discourse:
                 return token, holder
         return None
 
-    def close_person(self, noun: Token) -> tuple[Token, Entity] | None:
+    def close_person(self, noun: Token, member: bool = False) -> tuple[Token, Entity] | None:
         """The nearest person subject before a definite description of a
         person ("the senator", "the candidate") in its paragraph or the
         sentence before, with the entity it names, when nothing the article
         says of that person contradicts the description: no other title
-        given, no other sex."""
-        if cues.source_type(noun) != "person" or _is_text(noun) or noun.lemma_.lower() in _COLLECTIVE:
+        given, no other sex. A party ``member`` ("the Republican") is no
+        title: any person may be one, whatever titles the article gives."""
+        if not member and (cues.source_type(noun) != "person" or _is_text(noun)):
+            return None
+        if noun.lemma_.lower() in _COLLECTIVE:
             return None
         names = [c for c in noun.children if c.pos_ == "PROPN"]
         if any(not _regional(c) for c in names):
@@ -1698,8 +1787,10 @@ class _Discourse:
                 return None  # "“...?” Lee asked. “...,” the senator said": the one asked answers
             titles = self.ctx.titles.get(entity.id, set())
             gender = self.ctx.genders.get(entity.id)
-            if titles and lemma not in titles:
+            if titles and lemma not in titles and not member:
                 return None
+            if member and titles & _PARTY_MEMBERS - {lemma}:
+                return None  # "Lee Hart, a Democrat, ...; the Republican said": not Hart
             if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
                 return None
             if any(self.named_beside_other(c.lower_, entity) for c in names):
@@ -1848,7 +1939,7 @@ def _same_kind(lemma: str, name: str) -> bool:
 
 
 # Names of one text under two words: "a lawsuit was filed ... the suit says".
-_SAME_TEXT = {"lawsuit": "suit"}
+_SAME_TEXT = {"lawsuit": "suit", "memoir": "book", "autobiography": "book"}
 
 # Texts someone writes and sends, and the verbs of writing or sending them.
 _WRITTEN_TEXTS = words("letter statement email memo note petition complaint")
@@ -1862,7 +1953,7 @@ _OUTLET_NOUNS = words("paper newspaper tabloid daily broadcaster network outlet 
 _TEXT_HEADS = cues.DOCUMENT_HEADS | words(
     "interview story article column editorial op-ed piece book ad advertisement commercial video "
     "broadcast podcast episode documentary post tweet email message blog test result investigation probe inquiry "
-    "cable telegram dispatch slide presentation"
+    "cable telegram dispatch slide presentation memoir autobiography form"
 )
 
 
@@ -1905,7 +1996,22 @@ def _author_token(text: Token) -> Token | None:
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if agents:
                 return _named_text(agents[0])
+    named = [c for c in text.children if c.dep_ == "compound" and c.i == text.i - 1 and _names_a_speaker(c)]
+    if named and text.tag_ == "NN":
+        return named[0]  # "a Pell campaign memo", "the Norland ministry statement"; not "GOP figures"
     return None
+
+
+def _names_a_speaker(modifier: Token) -> bool:
+    """Whether a noun before a text's head names who wrote it: a name of a
+    person or a body ("the Alder letter"), or a noun with such a name before it
+    ("the Alder campaign memo"); not a date or a place ("a Friday statement")."""
+    speaking = {"PERSON", "ORG", "NORP"}
+    if modifier.pos_ == "PROPN":
+        return modifier.ent_type_ in speaking
+    return modifier.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in speaking for c in modifier.children
+    )
 
 
 def _named_text(token: Token) -> Token:
@@ -2033,6 +2139,19 @@ def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
     return name
 
 
+# Nouns for one member of a party: the article may give a person one of them as a title.
+_PARTY_MEMBERS = words("republican democrat independent libertarian conservative liberal socialist tory")
+
+
+def _party_member(noun: Token) -> bool:
+    """Whether a party's name is used as a noun for one member of it ("the
+    Republican said", "the Green"): singular, definite, the head of its
+    phrase, not an adjective before another noun ("the Republican senator")."""
+    if noun.tag_ not in {"NN", "NNP"} or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return [c.lower_ for c in noun.children if c.i < noun.i] == ["the"]
+
+
 def _regional(modifier: Token) -> bool:
     """Whether a name before a title says where or of which party its holder
     is ("the Norland senator", "the Green nominee", "the Courier host"), not whose
@@ -2040,6 +2159,12 @@ def _regional(modifier: Token) -> bool:
     if modifier.dep_ not in {"compound", "amod"}:
         return False
     return modifier.ent_type_ in {"GPE", "NORP", "ORG", "LOC"} or modifier.lower_ in {"gop"}
+
+
+# Verbs of answering, and the verbs that address someone who may answer: "she
+# replied" after "I emailed Kim" is Kim.
+_REPLYING = words("reply respond answer")
+_ADDRESSING = words("email e-mail call phone text message contact write")
 
 
 def _listeners(ctx: _Context, verb: Token) -> list[Entity]:
