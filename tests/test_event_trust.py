@@ -1118,3 +1118,8 @@ def test_a_talk_someone_is_on_deck_to_give_is_planned(nlp, settings) -> None:
 )
 def test_sharing_a_view_is_no_agreement(nlp, settings, text: str, agreed: bool) -> None:
     assert bool([e for e in _emitted(nlp, settings, text) if e.type == "AGREE"]) is agreed
+
+
+def test_it_does_not_stand_for_a_plural_subject_above(nlp, settings) -> None:
+    text = "About a dozen people demonstrated outside the Selm Courier after it backed Ilse Brand."
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT" and e.actor == "people"]

@@ -258,11 +258,7 @@ def resolve_pronoun(token: Token) -> Token:
     if not is_pronoun(token):
         return token
     if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
-        # "blamed Valmora, accusing it of ...": the object of the verb it hangs from, never
-        # the subject the two verbs share
-        host = token.head.head
-        named = [c for c in host.children if c.dep_ in {"dobj", "dative"} and not is_pronoun(c) and _agrees(token, c)]
-        return named[0] if named else _previous_name(token) or token
+        return object_antecedent(token) or _previous_name(token) or token
     speaker = _speaker_above(token)
     if speaker is not None:
         return speaker
@@ -280,14 +276,28 @@ def _quoted_apart(pronoun: Token, verb: Token) -> bool:
 
 def _same_number(pronoun: Token, subject: Token) -> bool:
     """Whether a subject can be what a pronoun stands for by number: "they" is not "the president",
-    "he" is not "the voters". A name or a body may be either ("Valmora says they are ready")."""
-    if pronoun.lower_ not in {"they", "them", "their", "he", "she", "him", "her", "his"}:
+    "he" or "it" is not "the voters". A name or a body may be either ("Valmora says they are ready")."""
+    if pronoun.lower_ not in {"they", "them", "their", "he", "she", "him", "her", "his", "it", "its"}:
         return True
     plural_noun = subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
     singular_noun = subject.tag_ == "NN" and not any(c.dep_ == "conj" for c in subject.children)
     if pronoun.lower_ in {"they", "them", "their"}:
         return not singular_noun or subject.lemma_.lower() in COLLECTIVES
     return not plural_noun
+
+
+def object_antecedent(token: Token) -> Token | None:
+    """ "blamed Valmora, accusing it of ...": an object pronoun of a verb hung on another verb
+    stands for that verb's named object, never for the subject the two verbs share."""
+    if (
+        not is_pronoun(token)
+        or token.dep_ not in {"dobj", "dative"}
+        or token.head.dep_ not in {"advcl", "conj", "xcomp"}
+    ):
+        return None
+    host = token.head.head
+    named = [c for c in host.children if c.dep_ in {"dobj", "dative"} and not is_pronoun(c) and _agrees(token, c)]
+    return named[0] if named else None
 
 
 def _agrees(pronoun: Token, candidate: Token) -> bool:
@@ -308,6 +318,8 @@ def ambiguous_pronoun(token: Token) -> bool:
     """
     if not is_pronoun(token) or token.lower_ in FIRST_PERSON:
         return False
+    if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
+        return False  # the object of the verb above says who (resolve_pronoun)
     speaker = _speaker_above(token)
     if speaker is not None:
         # "Ryan called out Trump, slamming his ban": the object above is as near as the subject;
@@ -315,8 +327,6 @@ def ambiguous_pronoun(token: Token) -> bool:
         rival = [c for c in speaker.head.children if c.dep_ == "dobj" and is_named(c) and not is_pronoun(c)]
         subject_of_adverbial = token.dep_ in {"nsubj", "nsubjpass"} and _clause_of(token).dep_ == "advcl"
         return bool(rival) and (token.dep_ == "poss" or subject_of_adverbial)
-    if token.dep_ in {"dobj", "dative"} and token.head.dep_ in {"advcl", "conj", "xcomp"}:
-        return False
     person = token.lower_ in {"he", "she", "him", "her", "his"}
     starts = docindex.sentence_starts(token.doc)
     before = bisect.bisect_right(starts, token.i)

@@ -37,6 +37,7 @@ from .actors import (
     is_named,
     is_pronoun,
     names_country,
+    object_antecedent,
     referent,
     resolve_pronoun,
     speaker_of,
@@ -331,7 +332,7 @@ def distrust(
         return "actor: none"
     if actor is not None and not _attached(actor, trigger):
         return "actor: read through another word (a controller, a host clause), not the trigger's own"
-    if actor is not None and is_pronoun(actor) and speaker_of(actor) is None:
+    if actor is not None and is_pronoun(actor) and speaker_of(actor) is None and object_antecedent(actor) is None:
         return "actor: a pronoun no speech verb resolves"
     if trigger.token.dep_ in EMBEDDED and not (
         _accusation(trigger.token)
