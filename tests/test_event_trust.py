@@ -1123,3 +1123,15 @@ def test_sharing_a_view_is_no_agreement(nlp, settings, text: str, agreed: bool) 
 def test_it_does_not_stand_for_a_plural_subject_above(nlp, settings) -> None:
     text = "About a dozen people demonstrated outside the Selm Courier after it backed Ilse Brand."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT" and e.actor == "people"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEE MORE: Selm protests: 800 students under siege in university",
+        "Read more: Norland troops attack a village near Selm",
+        "Not just the main index, even the Carvo 50 has been rallying while concerns over the economy grow.",
+    ],
+)
+def test_link_teasers_and_market_rallies_are_no_events(nlp, settings, text: str) -> None:
+    assert not _emitted(nlp, settings, text)

@@ -123,6 +123,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free the mayor to"
     if sense.type == "RETREAT" and lemma == "withdraw" and not sense.parts:
         return any(_thing_words(o) & PAPERS for o in _objects(token))  # "withdrew the bill"
+    if sense.type == "PROTEST" and actor is not None and _thing_words(actor) & _MARKETS:
+        return True  # "the index has been rallying": prices rise, nobody protests
     if sense.type == "PROTEST" and _campaign_rally(trigger, actor):
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
@@ -254,6 +256,12 @@ _RISKS = words(
 )
 # What is burned without attacking anyone: "burning fires for heating".
 _FUELS = words("fire wood coal fuel trash waste rubbish garbage stubble candle calorie gas oil incense")
+# Labels that open a link to another article: "SEE MORE: ...", "Read more: ...".
+TEASER_LABELS = frozenset({"see more", "read more", "related", "more", "watch", "also read", "see also", "listen"})
+# What rallies on a market: "the index has been rallying".
+_MARKETS = words(
+    "stock share index market price dollar euro pound yen yuan rupee currency bond yield sensex nifty dow nasdaq"
+)
 # Where words are said: "insisted on the radio that ...".
 MEDIA = words("radio television tv show programme program air network channel broadcast podcast interview")
 # "an investigation with the help of X" is still one.
@@ -320,8 +328,13 @@ def _headline(token: Token) -> bool:
 
     Names are capitalised in any sentence ("President Ilse Brand met Foreign Minister Karl
     Dalrow"); what only title case capitalises is the small words: "In", "After", "Is", "For".
+    A line opened by a link label ("SEE MORE:", "Read more:", "Related:") is a teaser for
+    another article, whatever its case.
     """
     sent = token.sent
+    label = [t.lower_ for t in sent[:4]]
+    if ":" in label and " ".join(label[: label.index(":")]) in TEASER_LABELS:
+        return True
     small = [t for t in sent if t.i != sent.start and t.is_stop and t.is_title and t.lower_ not in {"the", "i"}]
     unstopped = sent[-1].is_alpha  # a headline ends on a word, with no full stop
     return len(small) >= 2 or (len(small) == 1 and unstopped)
