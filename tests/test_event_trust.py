@@ -939,11 +939,13 @@ def test_hosting_a_named_convention_is_no_meeting(nlp, settings) -> None:
 
 
 def test_an_act_inside_a_voiced_concern_is_the_holders_claim(nlp, settings) -> None:
-    text = (
-        "Though the ministry tried to reassure the public after the cases, many have voiced concerns that "
-        "officials are hiding or even restricting information about them."
+    named = "Critics have voiced concerns that officials were restricting information about the outbreak."
+    assert [e.status for e in _emitted(nlp, settings, named) if e.type == "COERCE"] == ["reported"]
+    unnamed = (
+        "Although the agency tried to calm residents after the outbreak, many voiced concerns that "
+        "officials were restricting information about it."
     )
-    assert [e.status for e in _emitted(nlp, settings, text) if e.type == "COERCE"] == ["reported"]
+    assert [e.status for e in _coded(nlp, settings, unnamed) if e.type == "COERCE"] == ["hedged"]
 
 
 def test_one_called_on_is_found_when_the_parser_leaves_on_empty(nlp) -> None:
@@ -1021,8 +1023,8 @@ def test_an_act_someone_is_said_to_be_doing_is_hedged(nlp, settings) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Lynch agreed to a 30-minute interview for the Selm Courier.",
-        "The campaign had made inquiries with other data vendors that did not yield deals.",
+        "Mayor Ilse Brand agreed to a brief interview with the Carvo Herald.",
+        "The firm made inquiries with three software suppliers, none of which led to a contract.",
     ],
 )
 def test_an_interview_granted_and_business_inquiries_are_no_events(nlp, settings, text: str) -> None:
@@ -1044,8 +1046,8 @@ def test_a_plural_pronoun_does_not_stand_for_a_singular_subject_above(nlp, setti
 
 def test_a_place_inside_a_clause_on_another_noun_is_not_the_target(nlp, settings) -> None:
     text = (
-        "Dozens condemned the raids in which 121 adults were taken into custody as an effort to stem "
-        "a tide of refugees fleeing violence in Valmora."
+        "Critics condemned the sweeps in which forty workers were taken into custody as a bid to deter "
+        "migrants escaping unrest in Valmora."
     )
     assert not [e for e in _coded(nlp, settings, text) if e.type == "COERCE" and e.target == "Valmora"]
 
@@ -1078,7 +1080,7 @@ def test_insisting_on_air_that_something_is_so_is_a_claim(nlp, settings) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "Some residents are burning fires for cooking and heating.",
+        "Families in the valley burn wood for warmth every winter.",
         "Ilse Brand warned of the global implications an Alder presidency would have.",
     ],
 )
@@ -1092,12 +1094,12 @@ def test_a_warning_of_ones_own_retaliation_stays_a_threat(nlp, settings) -> None
 
 
 def test_a_side_in_a_contest_is_no_target(nlp, settings) -> None:
-    events = _emitted(nlp, settings, "Tom Alder pushed for the agenda item on the Liberal side.")
+    events = _emitted(nlp, settings, "Tom Alder pushed hard for the tariff clause on the Liberal side.")
     assert [(e.type, e.target) for e in events] == [("DEMAND", None)]
 
 
 def test_an_act_nested_in_one_called_for_is_asked_for_too(nlp, settings) -> None:
-    text = "Some candidates have called for Norland and its allies to organize ground forces to fight the rebels."
+    text = "Two senators have called for Norland and its partners to send troops to fight the militia."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "ASSAULT"]
     assert [e.status for e in _coded(nlp, settings, text) if e.type == "ASSAULT"] == ["demanded"]
 
@@ -1110,7 +1112,7 @@ def test_a_talk_someone_is_on_deck_to_give_is_planned(nlp, settings) -> None:
 @pytest.mark.parametrize(
     ("text", "agreed"),
     [
-        ("Paradis agrees.", False),
+        ("Brand agrees.", False),
         ("Tom Alder agreed with Ilse Brand.", False),
         ("Norland and Valmora agreed on a ceasefire.", True),
         ("Norland agreed to talks with Valmora.", True),
@@ -1121,7 +1123,7 @@ def test_sharing_a_view_is_no_agreement(nlp, settings, text: str, agreed: bool) 
 
 
 def test_it_does_not_stand_for_a_plural_subject_above(nlp, settings) -> None:
-    text = "About a dozen people demonstrated outside the Selm Courier after it backed Ilse Brand."
+    text = "A few dozen people picketed outside the Carvo Herald after it endorsed Ilse Brand."
     assert not [e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT" and e.actor == "people"]
 
 

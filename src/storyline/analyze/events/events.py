@@ -41,7 +41,7 @@ from .actors import (
     referent,
     resolve_pronoun,
 )
-from .lexicon import CLAIM_NOUNS, ORDER_VERBS, Sense
+from .lexicon import CLAIM_NOUNS, ORDER_VERBS, WORRY_NOUNS, Sense
 from .participants import (
     active_subject,
     actor_head,
@@ -561,8 +561,8 @@ def _status(
         return "demanded", source  # "called for the judge to resign": the resignation is demanded
     if wished_act(trigger.token):
         return "planned", source  # "getting the mayor to resign", "before she throws her support to X"
-    if _hedged(trigger.token):
-        return "hedged", source
+    if _hedged(trigger.token) or (source is None and _claimed(trigger.token)):
+        return "hedged", source  # "may", "reportedly"; a worry voiced by someone the text does not name
     if _planned(trigger.token):
         return "planned", source
     return ("reported" if source else "asserted"), source
@@ -756,6 +756,11 @@ def _speaker(token: Token, known: MentionIndex) -> str | None:
             subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
     return None
+
+
+def _claimed(token: Token) -> bool:
+    """Whether the trigger sits in the that-clause of a worry ("concerns that X was hiding ...")."""
+    return any(head.lemma_.lower() in WORRY_NOUNS and _that_clause(child) for child, head in path_up(token))
 
 
 def _that_clause(clause: Token) -> bool:

@@ -53,8 +53,10 @@ TYPES = (
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CONFLICTUAL = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Nouns of a claim or a fear. Their that-clause is the holder's claim, not the writer's ("voiced
-# concerns that X was hiding the cases"), and they are aimed at the party the clause accuses.
-CLAIM_NOUNS = words("allegation accusation claim charge report complaint assertion concern fear worry suspicion belief")
+# concerns that X was hiding the cases"), and they are aimed at the party the clause accuses. A
+# worry voiced by no one named is hedged; an unowned "report that ..." is the writer's own telling.
+WORRY_NOUNS = words("concern fear worry suspicion")
+CLAIM_NOUNS = words("allegation accusation claim charge report complaint assertion belief") | WORRY_NOUNS
 # Harm done to someone, named as a noun: its "against"/"on" party suffers it. Opposing
 # "discrimination against migrants" or condemning "the attacks on Selm" is not aimed at them.
 HARM_NOUNS = words("discrimination racism bias hatred hate violence persecution aggression abuse harassment")

@@ -142,7 +142,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "AGREE" and lemma == "offer" and sense.kind == "verb":
         return not _offers_to_act(token)
     if sense.type == "AGREE" and lemma == "agree" and sense.kind == "verb" and not _agreed_to_something(token):
-        return True  # "Paradis agrees", "agreed with the senator": sharing a view, no agreement made
+        return True  # "Brand agrees", "agreed with the senator": sharing a view, no agreement made
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
         return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
     if sense.type == "DEMAND" and lemma in {"push", "press"}:
