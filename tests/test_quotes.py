@@ -289,3 +289,26 @@ def test_a_straight_opener_may_still_close_with_a_curly_mark() -> None:
     text = '"There are two people who can do that,” said a strategist.'
     marks = quote_marks(text)
     assert [text[m.start : m.end] for m in marks] == ["There are two people who can do that"]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    text = "''The ferry will run again,'' said Ode Lind. The harbour's owners agreed."
+    assert [text[m.start : m.end] for m in quote_marks(text)] == ["The ferry will run again"]
+
+
+def test_two_backticks_open_a_quotation_closed_by_two_apostrophes() -> None:
+    text = "``We are not selling the mill,'' the owner said on Friday."
+    assert [text[m.start : m.end] for m in quote_marks(text)] == ["We are not selling the mill"]
+
+
+def test_a_quote_in_doubled_apostrophes_has_its_speaker(nlp, upto_quotes) -> None:
+    text = "The Selm council met on Tuesday.\n\n''The bridge stays closed until spring,'' said Mara Ode, the mayor."
+    quote = one(quotes_of(text, nlp, upto_quotes), "direct", "bridge stays closed")
+    assert quote.speaker == "Mara Ode" and quote.cue == "said"
+
+
+def test_a_fragment_in_doubled_apostrophes_keeps_the_marks_in_its_text(nlp, upto_quotes) -> None:
+    text = "Ilse Brand said the levy would ''bleed the farms dry'' by the autumn."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quotes and all(q.text == text[q.start : q.end] for q in quotes)
+    assert any("bleed the farms dry" in q.text and q.speaker == "Ilse Brand" for q in quotes)
