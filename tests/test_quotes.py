@@ -131,8 +131,9 @@ def test_quotes_quoted_paragraph_without_cue_takes_previous_speaker(nlp, upto_qu
 def test_quotes_multi_paragraph_quotation(nlp, upto_quotes) -> None:
     text = "Coach Dana Reid said: “We played without fear.\n\n“Next season we want the title.”"
     quotes = [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "direct"]
-    assert [q.text for q in quotes] == ["We played without fear.", "Next season we want the title."]
-    assert {q.speaker for q in quotes} == {"Dana Reid"}
+    assert [q.text for q in quotes] == ["We played without fear.\nNext season we want the title."]
+    assert [text[s:e] for s, e in quotes[0].parts] == ["We played without fear.", "Next season we want the title."]
+    assert quotes[0].speaker == "Dana Reid"
 
 
 # --- indirect and partial quotes -----------------------------------------------
@@ -312,3 +313,44 @@ def test_a_fragment_in_doubled_apostrophes_keeps_the_marks_in_its_text(nlp, upto
     quotes = quotes_of(text, nlp, upto_quotes)
     assert quotes and all(q.text == text[q.start : q.end] for q in quotes)
     assert any("bleed the farms dry" in q.text and q.speaker == "Ilse Brand" for q in quotes)
+
+
+# --- quotations split around their cue ----------------------------------------
+
+
+def test_a_quotation_split_by_its_cue_is_one_quote_with_one_speaker(nlp, upto_quotes) -> None:
+    text = "“We will not sign the accord,” said Ana Ruiz, the Norland trade minister, “unless the tariffs go first.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.text == "We will not sign the accord, unless the tariffs go first."
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "said")
+    assert [text[s:e] for s, e in quote.parts] == ["We will not sign the accord", "unless the tariffs go first."]
+    assert (quote.start, quote.end) == (quote.parts[0][0], quote.parts[-1][1])
+
+
+def test_a_quotation_going_on_after_its_cue_sentence_is_one_quote(nlp, upto_quotes) -> None:
+    text = "''The ferry is cancelled,'' Mr. Selm said on Monday. ''Nobody crosses until the storm ends.''"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["The ferry is cancelled. Nobody crosses until the storm ends."]
+    assert quotes[0].speaker == "Selm" and len(quotes[0].parts) == 2
+
+
+def test_a_second_run_with_a_cue_of_its_own_is_a_new_quote(nlp, upto_quotes) -> None:
+    text = "“The ferry is cancelled,” Ilse Brand said. “Nobody crosses tonight,” she added."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.cue for q in quotes] == ["said", "added"]
+    assert all(not q.parts for q in quotes)
+
+
+def test_a_run_after_another_sentence_is_not_joined_to_the_quote_before(nlp, upto_quotes) -> None:
+    text = "“The ferry is cancelled,” Ilse Brand said. She then met the harbour master. “We will wait.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert len(quotes) == 2 and all(not q.parts for q in quotes)
+
+
+def test_the_cue_of_a_split_quotation_is_not_inside_the_quote() -> None:
+    quote = Quote(text="A. B.", kind="direct", start=1, end=30, parts=((1, 3), (25, 30)))
+    assert quote.covers(2) and quote.covers(26, 29)
+    assert not quote.covers(10) and not quote.covers(2, 26)
+    assert Quote(text="A.", kind="direct", start=1, end=3).pieces == ((1, 3),)

@@ -45,6 +45,7 @@ from .clauses import (
     surface_span,
     unrealised_saying,
 )
+from .splits import joined
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -96,7 +97,7 @@ def quote_details(doc: Doc, entities: Iterable[Entity]) -> list[QuoteDetail]:
     details = _unnested(details + _reported(ctx, direct))
     details = [d for d in details if not ctx.in_heading(d.quote.start)]
     details.sort(key=lambda d: (d.quote.start, d.quote.end))
-    return _Discourse(ctx).resolve(details)
+    return _Discourse(ctx).resolve(joined(details, doc, ctx.text, ctx.raw))
 
 
 def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
