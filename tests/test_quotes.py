@@ -354,3 +354,22 @@ def test_the_cue_of_a_split_quotation_is_not_inside_the_quote() -> None:
     assert quote.covers(2) and quote.covers(26, 29)
     assert not quote.covers(10) and not quote.covers(2, 26)
     assert Quote(text="A.", kind="direct", start=1, end=3).pieces == ((1, 3),)
+
+
+def test_a_first_piece_in_capitals_of_a_split_quotation_is_no_title(nlp, upto_quotes) -> None:
+    text = "''In Valmora,'' Dean Ode said, ''even though the board voted twice, nobody read the report.''"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["In Valmora, even though the board voted twice, nobody read the report."]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue"),
+    [
+        ("South Norland accused its neighbour of ''reckless provocation.''", "reckless provocation.", "accused"),
+        ("The Selm council rejected the toll plan as ''ludicrous'' on Monday.", "ludicrous", "rejected"),
+        ("For years Ivo Brand referred to the harbour board as “the sleepers.”", "the sleepers.", "referred"),
+    ],
+)
+def test_a_fragment_a_speaker_uses_to_charge_or_name_is_a_partial_quote(nlp, upto_quotes, text, words, cue) -> None:
+    quote = one(quotes_of(text, nlp, upto_quotes), "partial", words)
+    assert quote.text == words and quote.cue == cue and quote.speaker

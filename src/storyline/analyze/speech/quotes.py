@@ -622,7 +622,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if cue is None and partial:
         cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
-    if _title_like(ctx.text[mark.start : mark.end], partial) and (cue is None or not cues.is_naming_verb(cue)):
+    titled = _title_like(ctx.text[mark.start : mark.end], partial) and not _split_opening(ctx, mark)
+    if titled and (cue is None or not cues.is_naming_verb(cue)):
         return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
@@ -638,6 +639,17 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if partial and cues.is_speech_verb(cue) and unrealised_saying(cue):
         return None  # "pressed her to say whether it was “fair”": nothing said yet
     return _with_cue(ctx, mark, kind, cue)
+
+
+_SPLIT_GAP = re.compile(r",[”\"][^“”\"\n]{1,120},\s*[“\"]")  # ,” Dean Ode said, “
+
+
+def _split_opening(ctx: _Context, mark: Marked) -> bool:
+    """Whether a run is the first piece of a quotation split around its cue,
+    the next piece going on in lower case (“In Valmora,” Ode said, “even
+    though ...”): words in capitals there open a sentence, they name nothing."""
+    gap = _SPLIT_GAP.match(ctx.text, mark.end)
+    return gap is not None and ctx.text[gap.end() : gap.end() + 1].islower()
 
 
 _PAIRED_WORD = re.compile(r"[”’\"']?\s*(?:and|or|,)\s+[“‘\"']")  # “lazy” and “vain”
