@@ -45,6 +45,7 @@ from .clauses import (
     surface_span,
     unrealised_saying,
 )
+from .details import QuoteDetail
 from .splits import joined
 
 if TYPE_CHECKING:
@@ -66,20 +67,6 @@ class Marked:
     start: int
     end: int
     closed: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteDetail:
-    """A Quote plus where its speaker and cue are written in the text.
-
-    The Quote record keeps the resolved speaker name; benchmarks and the
-    attribution spans need the surface form too ("she", "the minister").
-    """
-
-    quote: Quote
-    speaker_span: tuple[int, int] | None = None
-    cue_span: tuple[int, int] | None = None
-    subject: int | None = None  # token index of the speaker as written, resolved in text order
 
 
 @component("quotes", fills="quotes", requires=("entities",))

@@ -26,7 +26,7 @@ from . import cues
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .quotes import QuoteDetail
+    from .details import QuoteDetail
 
 _MARKS = '“”"«»„'  # double marks, as the rules read them (two apostrophes already made curly)
 _GAP_REACH = 240  # characters of cue clause between two runs of one quotation, at most
