@@ -6,8 +6,10 @@ were written, so they stand in for the withheld test split). PolNeAR marks
 every attribution as a Source, a Cue and a Content span (brat standoff, see
 ../shared/eval/polnear/SOURCE.md). storyline's predictions are its Quote
 records (source = the speaker as written, cue = the cue word, content = the
-quote) plus its Attribution records (source, cue, claim); a prediction whose
-content span repeats one already predicted is counted once.
+quote; a quotation split around its cue is one quote, its content the union
+of its pieces, as PolNeAR's discontinuous contents) plus its Attribution
+records (source, cue, claim); a prediction whose content span repeats one
+already predicted is counted once.
 
 Quote and Attribution records keep the source and cue as strings; their
 offsets come from ``quote_details`` and ``attribution_details``, which the
@@ -143,7 +145,8 @@ def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[Relation]:
     for quote in analysis.quotes:
         detail = quotes.get((quote.start, quote.end))
         if detail is not None:
-            found.setdefault(_span(quote.start, quote.end), _as_relation(detail.speaker_span, detail.cue_span, quote))
+            relation = _as_relation(detail.speaker_span, detail.cue_span, quote)
+            found.setdefault(relation.content, relation)
     for record in analysis.attributions:
         adetail = attributions.get((record.start, record.end))
         if adetail is not None:
@@ -154,8 +157,11 @@ def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[Relation]:
 
 
 def _as_relation(source: tuple[int, int] | None, cue: tuple[int, int] | None, record: Any) -> Relation:
-    return Relation(_span(*source) if source else frozenset(), _span(*cue) if cue else frozenset(),
-                    _span(record.start, record.end))  # fmt: skip
+    """One attribution; a quotation split around its cue is one, its content the union of its pieces
+    (as PolNeAR writes a discontinuous content)."""
+    pieces = getattr(record, "pieces", ((record.start, record.end),))
+    content = frozenset().union(*(_span(start, end) for start, end in pieces))
+    return Relation(_span(*source) if source else frozenset(), _span(*cue) if cue else frozenset(), content)
 
 
 def _span(start: int, end: int) -> Chars:

@@ -4,7 +4,9 @@ Run from the repo root: ``python -m benchmarks.quotes`` (``--half tuning`` score
 half only, for development, and writes no result file). The storyline pipeline
 (as configured, up to the quotes and attributions components) runs on each
 article body; every Quote record (direct, indirect,
-partial) is a prediction. Scoring follows the GGT evaluation described in
+partial) is a prediction, each piece of a quotation split around its cue
+(``Quote.parts``) one of its own: GGT annotates each run of quote marks,
+the speaker and verb as written with the first run only. Scoring follows the GGT evaluation described in
 ../shared/eval/ggt-quotes/SOURCE.md:
 
 - a prediction matches a gold quote when |gold ∩ pred| / |gold| > 0.3 (or
@@ -156,12 +158,16 @@ def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[tuple[Span, S
         speaker_span = detail.speaker_span if detail is not None else None
         written = article.text[speaker_span[0] : speaker_span[1]] if speaker_span else ""
         verb = quote.cue or ""
-        found.append(
-            (
-                Span(quote.start, quote.end, written, verb, kind=quote.kind),
-                Span(quote.start, quote.end, quote.speaker or "", verb, kind=quote.kind),
+        # GGT's unit is a run of quote marks: each piece of a split quotation is one. Its speaker
+        # "as written next to the quote" is the first piece's; GGT leaves the pieces after it,
+        # which go on with the quotation, without one (and without a verb).
+        for n, (start, end) in enumerate(quote.pieces):
+            found.append(
+                (
+                    Span(start, end, written if n == 0 else "", verb if n == 0 else "", kind=quote.kind),
+                    Span(start, end, quote.speaker or "", verb, kind=quote.kind),
+                )
             )
-        )
     return found
 
 

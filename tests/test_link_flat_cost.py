@@ -59,7 +59,8 @@ def test_link_flat_cost_migration_counts_and_stamps_existing_stories(tmp_path: P
             _story(store, n)
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in (
-        "DROP TABLE held_back_events",  # undo migration 10, then 9: back to a version-8 database
+        "ALTER TABLE quotes DROP COLUMN parts",  # undo migration 11, then 10, then 9: back to a version-8 database
+        "DROP TABLE held_back_events",
         "ALTER TABLE events DROP COLUMN held_back",
         "DROP TRIGGER story_articles_replaced",
         "DROP TRIGGER story_articles_added",

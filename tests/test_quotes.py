@@ -131,8 +131,9 @@ def test_quotes_quoted_paragraph_without_cue_takes_previous_speaker(nlp, upto_qu
 def test_quotes_multi_paragraph_quotation(nlp, upto_quotes) -> None:
     text = "Coach Dana Reid said: “We played without fear.\n\n“Next season we want the title.”"
     quotes = [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "direct"]
-    assert [q.text for q in quotes] == ["We played without fear.", "Next season we want the title."]
-    assert {q.speaker for q in quotes} == {"Dana Reid"}
+    assert [q.text for q in quotes] == ["We played without fear.\nNext season we want the title."]
+    assert [text[s:e] for s, e in quotes[0].parts] == ["We played without fear.", "Next season we want the title."]
+    assert quotes[0].speaker == "Dana Reid"
 
 
 # --- indirect and partial quotes -----------------------------------------------
@@ -289,3 +290,86 @@ def test_a_straight_opener_may_still_close_with_a_curly_mark() -> None:
     text = '"There are two people who can do that,” said a strategist.'
     marks = quote_marks(text)
     assert [text[m.start : m.end] for m in marks] == ["There are two people who can do that"]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    text = "''The ferry will run again,'' said Ode Lind. The harbour's owners agreed."
+    assert [text[m.start : m.end] for m in quote_marks(text)] == ["The ferry will run again"]
+
+
+def test_two_backticks_open_a_quotation_closed_by_two_apostrophes() -> None:
+    text = "``We are not selling the mill,'' the owner said on Friday."
+    assert [text[m.start : m.end] for m in quote_marks(text)] == ["We are not selling the mill"]
+
+
+def test_a_quote_in_doubled_apostrophes_has_its_speaker(nlp, upto_quotes) -> None:
+    text = "The Selm council met on Tuesday.\n\n''The bridge stays closed until spring,'' said Mara Ode, the mayor."
+    quote = one(quotes_of(text, nlp, upto_quotes), "direct", "bridge stays closed")
+    assert quote.speaker == "Mara Ode" and quote.cue == "said"
+
+
+def test_a_fragment_in_doubled_apostrophes_keeps_the_marks_in_its_text(nlp, upto_quotes) -> None:
+    text = "Ilse Brand said the levy would ''bleed the farms dry'' by the autumn."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quotes and all(q.text == text[q.start : q.end] for q in quotes)
+    assert any("bleed the farms dry" in q.text and q.speaker == "Ilse Brand" for q in quotes)
+
+
+# --- quotations split around their cue ----------------------------------------
+
+
+def test_a_quotation_split_by_its_cue_is_one_quote_with_one_speaker(nlp, upto_quotes) -> None:
+    text = "“We will not sign the accord,” said Ana Ruiz, the Norland trade minister, “unless the tariffs go first.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.text == "We will not sign the accord, unless the tariffs go first."
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "said")
+    assert [text[s:e] for s, e in quote.parts] == ["We will not sign the accord", "unless the tariffs go first."]
+    assert (quote.start, quote.end) == (quote.parts[0][0], quote.parts[-1][1])
+
+
+def test_a_quotation_going_on_after_its_cue_sentence_is_one_quote(nlp, upto_quotes) -> None:
+    text = "''The ferry is cancelled,'' Mr. Selm said on Monday. ''Nobody crosses until the storm ends.''"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["The ferry is cancelled. Nobody crosses until the storm ends."]
+    assert quotes[0].speaker == "Selm" and len(quotes[0].parts) == 2
+
+
+def test_a_second_run_with_a_cue_of_its_own_is_a_new_quote(nlp, upto_quotes) -> None:
+    text = "“The ferry is cancelled,” Ilse Brand said. “Nobody crosses tonight,” she added."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.cue for q in quotes] == ["said", "added"]
+    assert all(not q.parts for q in quotes)
+
+
+def test_a_run_after_another_sentence_is_not_joined_to_the_quote_before(nlp, upto_quotes) -> None:
+    text = "“The ferry is cancelled,” Ilse Brand said. She then met the harbour master. “We will wait.”"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert len(quotes) == 2 and all(not q.parts for q in quotes)
+
+
+def test_the_cue_of_a_split_quotation_is_not_inside_the_quote() -> None:
+    quote = Quote(text="A. B.", kind="direct", start=1, end=30, parts=((1, 3), (25, 30)))
+    assert quote.covers(2) and quote.covers(26, 29)
+    assert not quote.covers(10) and not quote.covers(2, 26)
+    assert Quote(text="A.", kind="direct", start=1, end=3).pieces == ((1, 3),)
+
+
+def test_a_first_piece_in_capitals_of_a_split_quotation_is_no_title(nlp, upto_quotes) -> None:
+    text = "''In Valmora,'' Dean Ode said, ''even though the board voted twice, nobody read the report.''"
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q.text for q in quotes] == ["In Valmora, even though the board voted twice, nobody read the report."]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue"),
+    [
+        ("South Norland accused its neighbour of ''reckless provocation.''", "reckless provocation.", "accused"),
+        ("The Selm council rejected the toll plan as ''ludicrous'' on Monday.", "ludicrous", "rejected"),
+        ("For years Ivo Brand referred to the harbour board as “the sleepers.”", "the sleepers.", "referred"),
+    ],
+)
+def test_a_fragment_a_speaker_uses_to_charge_or_name_is_a_partial_quote(nlp, upto_quotes, text, words, cue) -> None:
+    quote = one(quotes_of(text, nlp, upto_quotes), "partial", words)
+    assert quote.text == words and quote.cue == cue and quote.speaker

@@ -135,3 +135,15 @@ def test_store_writes_from_two_threads_wait_for_each_other(tmp_path: Path) -> No
         for thread in threads:
             thread.join()
         assert store.counts()["articles"] == 40
+
+
+def test_store_round_trips_the_pieces_of_a_split_quotation(tmp_path: Path) -> None:
+    text = "“The ferry is cancelled,” Ilse Brand said. “Nobody crosses.”"
+    article = Article(id="s1", source="s.txt", text=text)
+    quote = Quote("The ferry is cancelled. Nobody crosses.", "direct", 1, 58, speaker="Ilse Brand", cue="said",
+                  parts=((1, 23), (43, 58)))  # fmt: skip
+    plain = Quote("Nobody crosses.", "direct", 43, 58, speaker="Ilse Brand")
+    analysis = Analysis(article=article, quotes=(quote, plain))
+    with Store(tmp_path / "kb.db") as store:
+        store.write([analysis])
+        assert store.analysis("s1") == analysis

@@ -173,6 +173,12 @@ class Quote:
     ``start``/``end`` delimit the quoted content; ``channel`` is the medium
     ("post on X", "told reporters"), ``via`` the outlet it was relayed through
     ("TASS"). ``rule`` names the pattern that found it.
+
+    A quotation the writer split around its cue (“We will not sign,” she said,
+    “unless the tariffs go.”) is one quote: ``parts`` holds the span of each
+    piece in text order, ``start``/``end`` run from the first piece to the
+    last (the cue lies between), and ``text`` is the pieces joined, the words
+    said without the cue. A quote in one piece has no ``parts``.
     """
 
     text: str
@@ -186,6 +192,18 @@ class Quote:
     via: str | None = None
     rule: str = ""
     confidence: float = 1.0
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the quoted words: ``parts``, or the one span."""
+        return self.parts or ((self.start, self.end),)
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """Whether ``[start, end)`` (or the character at ``start``) lies in the
+        quoted words: in one piece, never in the cue a split quotation encloses."""
+        last = start + 1 if end is None else end
+        return any(s <= start and last <= e for s, e in self.pieces)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +215,7 @@ class Quote:
             "channel": self.channel,
             "via": self.via,
             "span": _span(self.start, self.end),
+            "parts": [list(p) for p in self.parts],
             "rule": self.rule,
             "confidence": self.confidence,
         }

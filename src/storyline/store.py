@@ -465,6 +465,12 @@ CREATE TABLE held_back_events (
 );
 """
 
+# A quotation split around its cue is one quote; "parts" holds its pieces'
+# spans as JSON (empty for a quote in one piece).
+_0011_QUOTE_PARTS = """
+ALTER TABLE quotes ADD COLUMN "parts" TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _0001_INITIAL),
     Migration(2, "provenance", _0002_PROVENANCE),
@@ -476,6 +482,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "story_settle", _0008_STORY_SETTLE),
     Migration(9, "link_flat_cost", _0009_LINK_FLAT_COST),
     Migration(10, "held_back_events", _0010_HELD_BACK_EVENTS),
+    Migration(11, "quote_parts", _0011_QUOTE_PARTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].number
 
@@ -1198,10 +1205,11 @@ class Store:
         return sorted(matches, key=lambda m: (not m["exact"], -m["articles"], m["name"], m["id"]))
 
     def kb_quotes(self, kb_id: str) -> list[dict[str, Any]]:
-        """The quotes whose speaker is linked to ``kb_id``, the text read from the article at the quote's span."""
+        """The quotes whose speaker is linked to ``kb_id``, with the words said (a
+        quotation split around its cue has its pieces joined, the cue left out)."""
         rows = self.conn.execute(
             "SELECT q.article_id, q.n, q.kind, q.speaker, q.cue, q.channel, q.via, q.start, q.end, "
-            "substr(a.text, q.start + 1, q.end - q.start) AS span_text, a.outlet, a.byline, a.published "
+            "q.text AS span_text, a.outlet, a.byline, a.published "
             "FROM kb_links l JOIN quotes q ON q.article_id = l.article_id AND q.speaker_id = l.entity_id "
             "JOIN articles a ON a.id = l.article_id WHERE l.kb_id = ? "
             "ORDER BY a.published IS NULL, a.published, a.rowid, q.n",
@@ -1644,13 +1652,15 @@ def _from_row(record: type, row: sqlite3.Row) -> Any:
         if f.name not in keys:
             continue
         value = row[f.name]
+        if value is None and f.name in _NESTED_OR_TUPLE:
+            continue  # a column a later migration added: rows stored before it take the field's default
         if isinstance(value, str) and f.name in _NESTED_OR_TUPLE:
             value = _decode_nested(f.name, json.loads(value))
         values[f.name] = value
     return record(**values)
 
 
-_NESTED_OR_TUPLE = {"roles", "subheads", "removed", "tags", "aliases", "mentions"}
+_NESTED_OR_TUPLE = {"roles", "subheads", "removed", "tags", "aliases", "mentions", "parts"}
 
 
 def _decode_nested(name: str, items: list[Any]) -> tuple[Any, ...]:

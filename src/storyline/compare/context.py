@@ -162,7 +162,7 @@ class StoryContext:
             if attribution.start <= start and end <= attribution.end:
                 return attribution.source
         for quote in analysis.quotes:
-            if quote.speaker and quote.start <= start and end <= quote.end:
+            if quote.speaker and quote.covers(start, end):
                 return quote.speaker
         return None
 

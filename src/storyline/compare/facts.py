@@ -123,7 +123,7 @@ def quoted(analysis: Analysis, offset: int) -> bool:
 
     Such a title is of the speaker's time and wording, so it may corroborate but not contradict.
     """
-    return any(q.kind != "indirect" and q.start <= offset < q.end for q in analysis.quotes)
+    return any(q.kind != "indirect" and q.covers(offset) for q in analysis.quotes)
 
 
 def _weak_if(condition: bool, claim: Claim) -> Claim:

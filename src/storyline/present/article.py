@@ -36,7 +36,8 @@ def article_marks(analysis: Analysis, kb_ids: Mapping[str, str]) -> list[dict[st
     for quote in analysis.quotes:
         label = f"{quote.kind} quote" + (f", {quote.speaker}" if quote.speaker else ", speaker unknown")
         label += f" ({quote.cue})" if quote.cue else ""
-        marks.append({"kind": "quote", "span": [quote.start, quote.end], "label": label, "entity": None})
+        for start, end in quote.pieces:  # a quotation split around its cue: the cue is not highlighted
+            marks.append({"kind": "quote", "span": [start, end], "label": label, "entity": None})
     for date in analysis.dates:
         label = f"date: {date.value or 'unresolved'} ({date.granularity})"
         marks.append({"kind": "date", "span": [date.start, date.end], "label": label, "entity": None})

@@ -731,7 +731,7 @@ def quoted_claim(
     when its actor is a party of the article (an entity) and it asserts a happening.
     """
     start = token.idx
-    inside = next((q for q in quotes if q.kind != "indirect" and q.start <= start < q.end), None)
+    inside = next((q for q in quotes if q.kind != "indirect" and q.covers(start)), None)
     if inside is None:
         return None
     if inside.speaker is None:

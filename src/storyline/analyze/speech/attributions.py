@@ -339,7 +339,7 @@ def _believed_claim(verb: Token, source: Token, kind: str) -> tuple[int, int] | 
 def _asked(verb: Token) -> bool:
     """Whether the verb's sentence is a question ("Do officials believe ...?"):
     it asks what someone thinks, it credits no one with a claim."""
-    words = [t for t in cues.sentence(verb) if not (t.is_space or t.text in {'"', "”", "’", ")"})]
+    words = [t for t in cues.sentence(verb) if not (t.is_space or t.text in {'"', "”", "’", "''", ")"})]
     return bool(words) and words[-1].text == "?"
 
 

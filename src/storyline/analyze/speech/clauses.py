@@ -20,7 +20,7 @@ from . import cues
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "»"})
+_CLOSING_MARKS = frozenset({"”", '"', "’", "’’", "''", "»"})  # '' closes in newspaper archives
 _HONORIFICS = words("mr mrs ms")  # part of a name as reporters write it
 _REQUEST_VERBS = words("urge ask tell advise remind warn call")
 # Verbs that report or charge: joined to a reported clause with no subject
@@ -274,7 +274,7 @@ def _set_off(verb: Token) -> bool:
     first = verb.left_edge
     while first.is_punct and first.i < verb.i:
         first = first.nbor(1)
-    return first.i > 0 and first.nbor(-1).text in {",", "”", '"', "’"}
+    return first.i > 0 and first.nbor(-1).text in {",", "”", '"', "’", "''"}
 
 
 def _interrupted(verb: Token) -> tuple[int, int] | None:

@@ -31,7 +31,8 @@ SourceType = Literal["outlet", "person", "organization", "document", "anonymous"
 # a quoted fragment in their complement is the speaker's own wording.
 NAMING_VERBS = words(
     "term call describe dub label brand characterize characterise deem hail "
-    "dismiss denounce condemn decry blast slam lambaste praise tout mock deride"
+    "dismiss denounce condemn decry blast slam lambaste praise tout mock deride "
+    "accuse refer reject assail ridicule"  # "accused X of “...”", "referring to X as “...”"
 )
 
 # Verbs an outlet uses when it is the source of a claim ("Reuters reported").

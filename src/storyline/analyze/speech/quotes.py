@@ -45,6 +45,8 @@ from .clauses import (
     surface_span,
     unrealised_saying,
 )
+from .details import QuoteDetail
+from .splits import joined
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,7 +55,6 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _BEFORE_OPEN = " \t([{—–-/“‘"
 _MARK_CHARS = re.compile("[“«„\"‘'”»’]")  # every character _opening or _closing can accept
-_DOUBLED = re.compile(r"(?<!')''(?!')([^\n]+?)''")  # ''...'' on one line
 _MARKUP_TAG = re.compile(r"<[A-Za-z][^<>\n]*>")  # <tweet author="..."> left in a text: its values are no quotes
 _FLOAT_REACH = 1500  # characters back a quote without a cue looks for its speaker
 
@@ -66,20 +67,6 @@ class Marked:
     start: int
     end: int
     closed: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteDetail:
-    """A Quote plus where its speaker and cue are written in the text.
-
-    The Quote record keeps the resolved speaker name; benchmarks and the
-    attribution spans need the surface form too ("she", "the minister").
-    """
-
-    quote: Quote
-    speaker_span: tuple[int, int] | None = None
-    cue_span: tuple[int, int] | None = None
-    subject: int | None = None  # token index of the speaker as written, resolved in text order
 
 
 @component("quotes", fills="quotes", requires=("entities",))
@@ -97,7 +84,7 @@ def quote_details(doc: Doc, entities: Iterable[Entity]) -> list[QuoteDetail]:
     details = _unnested(details + _reported(ctx, direct))
     details = [d for d in details if not ctx.in_heading(d.quote.start)]
     details.sort(key=lambda d: (d.quote.start, d.quote.end))
-    return _Discourse(ctx).resolve(details)
+    return _Discourse(ctx).resolve(joined(details, doc, ctx.text, ctx.raw))
 
 
 def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
@@ -117,17 +104,43 @@ def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
 def quote_marks(text: str) -> list[Marked]:
     """Spans between quote marks, paragraph by paragraph.
 
-    Double quotes (curly or straight) nest single ones, which are ignored
-    inside them; a single quote counts only when it cannot be an apostrophe.
-    An opening mark left open at the end of a paragraph yields a span to
-    the paragraph's end, the convention for multi-paragraph quotations.
+    Double quotes (curly or straight, or two apostrophes: :func:`doubled`)
+    nest single ones, which are ignored inside them; a single quote counts
+    only when it cannot be an apostrophe. An opening mark left open at the
+    end of a paragraph yields a span to the paragraph's end, the convention
+    for multi-paragraph quotations.
     """
     found: list[Marked] = []
     start = 0
+    text = doubled(text)
     for line in text.split("\n"):
         found.extend(_marks_in_line(text, start, start + len(line)))
         start += len(line) + 1
     return found
+
+
+# Two apostrophes or two backticks for a double quotation mark, as newspaper
+# archives and typewritten copy print it: ``''Yes,'' she said``, ```Yes,'' she said``.
+_TWO_MARKS = re.compile(r"(?<!['`])(''|``)(?!['`])")
+
+
+def doubled(text: str) -> str:
+    """``text`` with each pair of apostrophes (or backticks) that stands for a
+    double quotation mark written as one curly mark and a space, keeping every
+    offset: the pair opens a quotation after a space, a bracket or a dash and
+    before a word (the space goes first), and closes one elsewhere (the space
+    goes after). Backticks always open. Quote rules then read an archive's
+    ''...'' as they read “...”."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for found in _TWO_MARKS.finditer(text):
+        i = found.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        opens = found.group() == "``" or (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+        chars[i : i + 2] = [" ", "“"] if opens else ["”", " "]
+    return "".join(chars)
 
 
 def _marks_in_line(text: str, start: int, end: int) -> list[Marked]:
@@ -229,7 +242,8 @@ class _Context:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
-        self.text = docindex.doc_text(doc)  # Doc.text joins every token on each access
+        self.raw = docindex.doc_text(doc)  # Doc.text joins every token on each access
+        self.text = doubled(self.raw)  # ''...'' read as “...” by every rule below
         self.entities = entities
         self.mentions = _SpeakerMentions(entities, self.text)
         self.headings = heading_lines(self.text)
@@ -241,8 +255,6 @@ class _Context:
             if _enough_words(self.text, m) and not self.in_heading(m.start) and not _inside(tags, m.start)
         ]
         self.mark_starts = [m.start for m in self.marks]
-        self.doubled = [(m.start(1), m.end(1)) for m in _DOUBLED.finditer(self.text)]
-        self.doubled_starts = [s for s, _ in self.doubled]
         self.subjects = [
             t for t in _person_subjects(doc, self.mentions) if not self.talked_about(t) and not _in_denied_report(t)
         ]
@@ -262,15 +274,9 @@ class _Context:
         return self.quoted_offset(token.idx)
 
     def talked_about(self, token: Token) -> bool:
-        """True when ``token`` lies inside quote marks or doubled apostrophes."""
-        return self.quoted_offset(token.idx) or self.in_doubled(token.idx)
-
-    def in_doubled(self, offset: int) -> bool:
-        """True inside ''...'' (two apostrophes for a quote mark, as some
-        archives print them). These spans are not read as quotes, but a name
-        inside one is being talked about: it is no antecedent of "he"."""
-        i = bisect.bisect_right(self.doubled_starts, offset) - 1
-        return i >= 0 and offset < self.doubled[i][1]
+        """True when ``token`` lies inside quote marks: a name there is being
+        talked about, it is no antecedent of "he"."""
+        return self.quoted_offset(token.idx)
 
     def quoted_offset(self, offset: int) -> bool:
         """True when the character at ``offset`` lies inside quote marks."""
@@ -611,7 +617,7 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    frame = _frame(doc, span, mark)
+    frame = _frame(ctx.text, doc, span, mark)
     lines = _lines_of(ctx.text, mark)
     outside = [t for t in frame if not ctx.quoted(t) and _line_of(ctx.text, t.idx) in lines]
     cue = _governing_cue(span, outside)
@@ -621,7 +627,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if cue is None and partial:
         cue = _cue_after(ctx, span)
     kind = "partial" if partial else "direct"
-    if _title_like(ctx.text[mark.start : mark.end], partial) and (cue is None or not cues.is_naming_verb(cue)):
+    titled = _title_like(ctx.text[mark.start : mark.end], partial) and not _split_opening(ctx, mark)
+    if titled and (cue is None or not cues.is_naming_verb(cue)):
         return None  # "told “Morning Shift”": the name of a programme or a book ("called it “...”" names)
     if cue is None:
         return _without_cue(ctx, mark, kind, outside)
@@ -637,6 +644,17 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if partial and cues.is_speech_verb(cue) and unrealised_saying(cue):
         return None  # "pressed her to say whether it was “fair”": nothing said yet
     return _with_cue(ctx, mark, kind, cue)
+
+
+_SPLIT_GAP = re.compile(r",[”\"][^“”\"\n]{1,120},\s*[“\"]")  # ,” Dean Ode said, “
+
+
+def _split_opening(ctx: _Context, mark: Marked) -> bool:
+    """Whether a run is the first piece of a quotation split around its cue,
+    the next piece going on in lower case (“In Valmora,” Ode said, “even
+    though ...”): words in capitals there open a sentence, they name nothing."""
+    gap = _SPLIT_GAP.match(ctx.text, mark.end)
+    return gap is not None and ctx.text[gap.end() : gap.end() + 1].islower()
 
 
 _PAIRED_WORD = re.compile(r"[”’\"']?\s*(?:and|or|,)\s+[“‘\"']")  # “lazy” and “vain”
@@ -667,14 +685,13 @@ def _named_thing(text: str, mark: Marked, cue: Token) -> bool:
     return cue.dep_ == "acl" and cue.tag_ == "VBN" and cues.is_naming_verb(cue) and text[mark.start].isupper()
 
 
-def _frame(doc: Doc, span: Span, mark: Marked) -> list[Token]:
+def _frame(text: str, doc: Doc, span: Span, mark: Marked) -> list[Token]:
     """The sentences a quote overlaps, plus a short cue sentence right after it.
 
     The parser often ends a sentence at the closing mark of “...?” and
     starts a new one at "she asked."; that trailing clause belongs to it.
     """
     start, last = cues.sentence(span[0]).start, cues.sentence(span[-1])
-    text = docindex.doc_text(doc)  # Doc.text joins every token anew on each access
     lead = text[text.rfind("\n", 0, mark.start) + 1 : max(0, mark.start - 1)].rstrip()
     if start > 0 and start >= span.start - 1 and lead[-1:] in {",", ":"}:
         start = cues.sentence(doc[start - 1]).start  # "X wrote, “...": the parser split at the mark
@@ -1144,7 +1161,7 @@ def _detail(
     cue_text = _cue_text(cue) if cue is not None else None
     channel = cues.channel_of(cue, [(start, end)]) if cue is not None and cue.pos_ == "VERB" else None
     quote = Quote(
-        text=ctx.text[start:end],
+        text=ctx.raw[start:end],
         kind=kind,  # type: ignore[arg-type]
         start=start,
         end=end,
