@@ -1137,3 +1137,28 @@ def test_it_does_not_stand_for_a_plural_subject_above(nlp, settings) -> None:
 )
 def test_link_teasers_and_market_rallies_are_no_events(nlp, settings, text: str) -> None:
     assert not _emitted(nlp, settings, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines Carvo was killed on Sunday in a hit-and-run crash on the ring road.",
+        "A strong earthquake shook the province of Orlo today, toppling houses and injuring at least 40 people.",
+        "One farmer died when a landslide buried a tea terrace above the town, an official said.",
+        "Outfielder Tom Alder signed a three-year contract with the Carvo Lions.",
+        "The Lions and the Harriers are pushing hard to bring Alder back to the area.",
+    ],
+)
+def test_accidents_natural_disasters_player_contracts_and_efforts_are_no_events(nlp, settings, text: str) -> None:
+    assert not _emitted(nlp, settings, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Rebels stormed the town, killing six people.", "ASSAULT"),
+        ("Norland is pressing Valmora to release the prisoners.", "DEMAND"),
+    ],
+)
+def test_attacks_and_pressure_on_a_party_stay(nlp, settings, text: str, kind: str) -> None:
+    assert [e for e in _emitted(nlp, settings, text) if e.type == kind]

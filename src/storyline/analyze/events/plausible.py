@@ -146,7 +146,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
         return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
     if sense.type == "DEMAND" and lemma in {"push", "press"}:
-        return any(_thing_words(o) & _ARGUMENTS for o in _objects(token))  # "pushed an agenda": promotes a view
+        # "pushed an agenda" promotes a view; "pushing hard to bring him back" is an effort, no one asked
+        return any(_thing_words(o) & _ARGUMENTS for o in _objects(token)) or _strives(token)
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
@@ -163,6 +164,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
     if sense.type == "THREATEN" and lemma == "warn" and _warns_of_a_risk(token):
         return True  # "warned of the implications", "warned of a shortage": a danger foreseen, no threat
+    if sense.type == "ASSAULT" and _mishap(token, actor):
+        return True  # "died in a road accident", "an earthquake injured 50": no one attacked
     if sense.type == "ASSAULT" and lemma == "burn" and any(_thing_words(o) & _FUELS for o in _objects(token)):
         return True  # "burning fires for heating", "burned coal": fuel, no attack
     if lemma == "plead" and any(c.dep_ in {"acomp", "oprd", "dobj"} and c.lower_ in _PLEAS for c in token.children):
@@ -223,6 +226,25 @@ def _agreed_to_something(agree: Token) -> bool:
     return bool(prepositions(agree) & {"to", "on", "upon"}) or any(c.dep_ == "ccomp" for c in agree.children)
 
 
+def _mishap(token: Token, actor: Token | None) -> bool:
+    """Harm from an accident or a natural force: the actor is one ("an earthquake struck, injuring 50"),
+    or the clause says so ("killed in a crash", "died when a landslide hit the village")."""
+    causes = [actor] if actor is not None else []
+    causes += [o for p in token.children if p.lower_ in {"in", "by"} for o in p.children if o.dep_ == "pobj"]
+    for clause in (c for c in token.children if c.dep_ == "advcl"):
+        causes += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.tag_ == "VBG":  # "a quake struck, causing buildings to collapse and injuring 50 people"
+        causes += [c for a in token.ancestors for c in a.children if c.dep_ == "nsubj"]
+    return any(_thing_words(c) & _MISHAPS for c in causes)
+
+
+def _strives(push: Token) -> bool:
+    """ "pushing hard to bring him back": a to-infinitive of one's own effort, with no one pushed
+    and nothing pushed for."""
+    effort = any(c.dep_ == "xcomp" and own_to(c) for c in push.children)
+    return effort and not _objects(push) and not {"for", "on"} & prepositions(push)
+
+
 def _warns_of_a_risk(warn: Token) -> bool:
     """ "warned of the implications": what is warned of is a danger, not an act of the warner."""
     warned_of = [o for p in warn.children if p.lower_ in {"of", "about"} for o in p.children if o.dep_ == "pobj"]
@@ -261,6 +283,12 @@ TEASER_LABELS = frozenset({"see more", "read more", "related", "more", "watch", 
 # What rallies on a market: "the index has been rallying".
 _MARKETS = words(
     "stock share index market price dollar euro pound yen yuan rupee currency bond yield sensex nifty dow nasdaq"
+)
+# Accidents and forces of nature: harm from them is no attack.
+_MISHAPS = words(
+    "accident crash collision derailment earthquake quake tremor aftershock landslide mudslide flood flooding "
+    "storm hurricane typhoon cyclone tornado tsunami avalanche eruption wildfire blaze lightning heatwave "
+    "drought stampede hit-and-run"
 )
 # Where words are said: "insisted on the radio that ...".
 MEDIA = words("radio television tv show programme program air network channel broadcast podcast interview")
@@ -432,6 +460,8 @@ _TRADE = words(
 
 def _trade_deal(obj: Token) -> bool:
     """An agreement or a contract of trade, by the words before it."""
+    if obj.lemma_.lower() == "contract":
+        return True  # a player's, a firm's, a worker's contract: states sign treaties and accords
     return obj.lemma_.lower() in AGREEMENTS and any(c.lower_ in _TRADE for c in obj.lefts)
 
 
