@@ -1162,3 +1162,24 @@ def test_accidents_natural_disasters_player_contracts_and_efforts_are_no_events(
 )
 def test_attacks_and_pressure_on_a_party_stay(nlp, settings, text: str, kind: str) -> None:
     assert [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chip maker said on Monday that it signed a binding agreement to acquire Selmware for $300 million.",
+        "Just a few weeks ago the two companies held a joint press conference in Carvo.",
+        "Alder broke Brand's school scoring record with a free throw late in the first half.",
+    ],
+)
+def test_takeovers_press_conferences_and_records_are_no_events(nlp, settings, text: str) -> None:
+    assert not _emitted(nlp, settings, text)
+
+
+def test_breaking_with_a_party_and_a_peace_accord_stay(nlp, settings) -> None:
+    assert [e.type for e in _emitted(nlp, settings, "Tom Alder broke with the party leadership over the budget.")] == [
+        "DISAPPROVE"
+    ]
+    assert [e.type for e in _emitted(nlp, settings, "Norland signed an agreement with Valmora to end the war.")] == [
+        "SUPPORT"
+    ]

@@ -129,6 +129,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if sense.type == "DISAPPROVE" and lemma == "break" and _objects(token):
+        return True  # "broke the school record with a late shot": no break with anyone
+    if sense.type == "CONSULT" and trigger.obj is not None and _press_event(trigger.obj):
+        return True  # "held a joint press conference": a briefing for reporters, no talks
     if trigger.obj is not None and _trade_deal(trigger.obj):
         return True  # "signed a licensing agreement with a clothing firm": business, not diplomacy
     if sense.type == "COOPERATE" and trigger.obj is not None and trigger.obj.lemma_.lower() == "game":
@@ -452,14 +456,24 @@ def _talks_about(token: Token) -> bool:
 
 # Kinds of contract firms sign with each other: "a licensing agreement", "a supply deal".
 AGREEMENTS = words("agreement deal contract accord pact")
+# What firms agree to do with each other: "an agreement to acquire X".
+_DEALS = words("acquire buy sell purchase merge license licence supply lease invest")
 _TRADE = words(
     "licensing licence license sponsorship supply purchase lease loan franchise distribution marketing "
     "business commercial merger acquisition advertising endorsement publishing book record"
 )
 
 
+def _press_event(noun: Token) -> bool:
+    """ "a press conference", "a news briefing": reporters are told, no parties meet."""
+    return any(c.lower_ in {"press", "news", "media"} for c in noun.lefts)
+
+
 def _trade_deal(obj: Token) -> bool:
-    """An agreement or a contract of trade, by the words before it."""
+    """An agreement or a contract of trade, by the words before it or the deal it is for
+    ("an agreement to acquire the chip maker")."""
+    if any(c.dep_ == "acl" and c.lemma_.lower() in _DEALS for c in obj.children):
+        return True
     if obj.lemma_.lower() == "contract":
         return True  # a player's, a firm's, a worker's contract: states sign treaties and accords
     return obj.lemma_.lower() in AGREEMENTS and any(c.lower_ in _TRADE for c in obj.lefts)
