@@ -994,7 +994,7 @@ def test_a_target_is_not_taken_from_a_description_a_victim_or_another_clause(
     [
         "The group rounded up a sampling of the ways the doctor has been discredited.",
         "Norland extended minimum wage laws to the island.",
-        "The firm signed a licensing agreement with Carvo Ltd in 2012.",
+        "The firm signed a distribution agreement with Carvo Ltd in 2012.",
         "The service is launching with 22 games.",
     ],
 )
@@ -1016,7 +1016,7 @@ def test_arrests_martial_law_treaties_and_war_games_stay(nlp, settings, text: st
 
 
 def test_an_act_someone_is_said_to_be_doing_is_hedged(nlp, settings) -> None:
-    events = _coded(nlp, settings, "Some advisers are said to be urging the governor to make the payment.")
+    events = _coded(nlp, settings, "Two senior officials are said to be urging the mayor to sign the bill.")
     assert [(e.type, e.status) for e in events if e.type == "DEMAND"] == [("DEMAND", "hedged")]
 
 
@@ -1104,8 +1104,8 @@ def test_an_act_nested_in_one_called_for_is_asked_for_too(nlp, settings) -> None
     assert [e.status for e in _coded(nlp, settings, text) if e.type == "ASSAULT"] == ["demanded"]
 
 
-def test_a_talk_someone_is_on_deck_to_give_is_planned(nlp, settings) -> None:
-    events = _coded(nlp, settings, "Senator Tom Alder is on deck to talk to the Green Alliance.")
+def test_a_meeting_someone_has_come_to_hold_is_planned(nlp, settings) -> None:
+    events = _coded(nlp, settings, "Senator Tom Alder is in Carvo to meet the Green Alliance.")
     assert [e.status for e in events if e.type == "CONSULT"] == ["planned"]
 
 
@@ -1130,7 +1130,7 @@ def test_it_does_not_stand_for_a_plural_subject_above(nlp, settings) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "SEE MORE: Selm protests: 800 students under siege in university",
+        "SEE MORE: Carvo strike: dock workers stay out for a third day",
         "Read more: Norland troops attack a village near Selm",
         "Not just the main index, even the Carvo 50 has been rallying while concerns over the economy grow.",
     ],
@@ -1183,3 +1183,25 @@ def test_breaking_with_a_party_and_a_peace_accord_stay(nlp, settings) -> None:
     assert [e.type for e in _emitted(nlp, settings, "Norland signed an agreement with Valmora to end the war.")] == [
         "SUPPORT"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a warning of one's own consequences is a threat; an attacker stays one in a storm
+        ("Valmora warned Ostravia of serious consequences if its troops crossed the border.", "THREATEN"),
+        ("Gunmen killed twelve villagers near Selm as the storm raged.", "ASSAULT"),
+        ("Militants burned the gas pipeline near Selm.", "ASSAULT"),
+        ("Norland and Valmora signed a gas supply agreement on Monday.", "SUPPORT"),
+        ("Norland and Valmora agreed after three days of talks.", "AGREE"),
+    ],
+)
+def test_threats_attacks_and_state_agreements_near_the_new_exceptions_stay(nlp, settings, text: str, kind: str) -> None:
+    assert [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+def test_an_order_received_is_not_hearsay_and_an_important_witness_is_no_necessity(nlp, settings) -> None:
+    ordered = _coded(nlp, settings, "Valmoran troops were told to withdraw from Selm.")
+    assert all(e.status != "hedged" for e in ordered if e.type == "RETREAT")
+    told = _coded(nlp, settings, "An important witness said that police beat the protesters in Selm.")
+    assert all(e.status != "demanded" for e in told if e.type == "ASSAULT")

@@ -90,13 +90,16 @@ QUANTIFIERS = words("most some many several all other others few various numerou
 # Bodies a plural pronoun may stand for though the noun is singular ("the government says they ...").
 COLLECTIVES = words(
     "government administration ministry agency party group union council committee army police military team "
-    "campaign company firm board parliament congress senate court regime coalition alliance movement"
+    "campaign company firm board parliament congress senate court regime coalition alliance movement opposition "
+    "family staff public"
 )
 PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its", "their", "our", "me", "my"}
 )
 # The speaker or the writer: only a quotation's speaker says who they are.
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my"})
+# Pronouns that stand for one person.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -265,19 +268,21 @@ def resolve_pronoun(token: Token) -> Token:
     return _previous_name(token) or token
 
 
-def _quoted_apart(pronoun: Token, verb: Token) -> bool:
-    """Whether a quotation mark stands between a third-person pronoun and the speech verb: the
-    pronoun is inside the quoted words, where it cannot be the one speaking."""
+def _inside_quote(pronoun: Token) -> bool:
+    """Whether a third-person pronoun is inside quoted words (an odd number of quotation marks before
+    it in its sentence), where it cannot be the one speaking. Scare quotes closed before it
+    ('after the "reform" vote it would sue') leave it outside."""
     if pronoun.lower_ in FIRST_PERSON:
         return False
-    low, high = sorted((pronoun.i, verb.i))
-    return any(t.is_quote or t.text in {"''", "``"} for t in pronoun.doc[low + 1 : high])
+    sent = pronoun.sent
+    marks = [t for t in pronoun.doc[sent.start : pronoun.i] if t.is_quote or t.text in {"''", "``"}]
+    return len(marks) % 2 == 1
 
 
 def _same_number(pronoun: Token, subject: Token) -> bool:
     """Whether a subject can be what a pronoun stands for by number: "they" is not "the president",
     "he" or "it" is not "the voters". A name or a body may be either ("Valmora says they are ready")."""
-    if pronoun.lower_ not in {"they", "them", "their", "he", "she", "him", "her", "his", "it", "its"}:
+    if pronoun.lower_ not in PERSON_PRONOUNS | {"they", "them", "their", "it", "its"}:
         return True
     plural_noun = subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
     singular_noun = subject.tag_ == "NN" and not any(c.dep_ == "conj" for c in subject.children)
@@ -303,8 +308,9 @@ def object_antecedent(token: Token) -> Token | None:
 def _agrees(pronoun: Token, candidate: Token) -> bool:
     """Whether a noun can be what the pronoun stands for: "him" a name or a person's role, not
     "his party"; "it" not a role. A name's type is not read: the model types many a country PERSON."""
-    role = candidate.lemma_.lower() in ROLES
-    if pronoun.lower_ in {"he", "she", "him", "her", "his"}:
+    lemma = candidate.lemma_.lower()
+    role = lemma in ROLES or (lemma in ACTOR_NOUNS and lemma not in COLLECTIVES)  # "the president", not "his party"
+    if pronoun.lower_ in PERSON_PRONOUNS:
         return role or candidate.pos_ == "PROPN"
     return not role if pronoun.lower_ in {"it", "its"} else True
 
@@ -322,12 +328,12 @@ def ambiguous_pronoun(token: Token) -> bool:
         return False  # the object of the verb above says who (resolve_pronoun)
     speaker = _speaker_above(token)
     if speaker is not None:
-        # "Ryan called out Trump, slamming his ban": the object above is as near as the subject;
-        # so is it for the subject of an adverbial clause ("Ryan praised Trump after he ...")
+        # "Alder called out Brel, slamming his ban": the object above is as near as the subject;
+        # so is it for the subject of an adverbial clause ("Alder praised Brel after he ...")
         rival = [c for c in speaker.head.children if c.dep_ == "dobj" and is_named(c) and not is_pronoun(c)]
         subject_of_adverbial = token.dep_ in {"nsubj", "nsubjpass"} and _clause_of(token).dep_ == "advcl"
         return bool(rival) and (token.dep_ == "poss" or subject_of_adverbial)
-    person = token.lower_ in {"he", "she", "him", "her", "his"}
+    person = token.lower_ in PERSON_PRONOUNS
     starts = docindex.sentence_starts(token.doc)
     before = bisect.bisect_right(starts, token.i)
     floor = starts[before - 3] if before >= 3 else 0
@@ -358,13 +364,13 @@ def _speaker_above(token: Token) -> Token | None:
     """The subject of the verb whose complement clause holds ``token``."""
     verb = _clause_of(token)
     if verb.dep_ == "ccomp" and verb.head.pos_ != "VERB":
-        return None  # "X scolded him: the council is against you": no one says or thinks with "is"
+        return None  # "X scolded him: the council is against you": a clause head that is no verb names no speaker
     if verb.dep_ not in {"ccomp", "advcl"} or verb.head == verb:
         return None
     speaker = verb.head
-    if _quoted_apart(token, speaker):
+    if _inside_quote(token):
         return None  # '"They are backing Brel," Alder said': "they" are others, the speaker is "I"/"we"
-    for _ in range(3):  # "Medinsky termed them difficult and stated that they ...": climb the coordination
+    for _ in range(3):  # "Alder termed them difficult and stated that they ...": climb the coordination
         for child in speaker.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and not is_pronoun(child):
                 return child if _same_number(token, child) else None
@@ -378,7 +384,7 @@ def _previous_name(token: Token) -> Token | None:
     """The nearest earlier named party that agrees with the pronoun, within two sentences."""
     if token.lower_ in FIRST_PERSON:
         return None  # the speaker or the writer: only a quote's speaker says who (not the last name seen)
-    person = token.lower_ in {"he", "she", "him", "her", "his"}
+    person = token.lower_ in PERSON_PRONOUNS
     starts = docindex.sentence_starts(token.doc)
     before = bisect.bisect_right(starts, token.i)  # the sentences starting at or before the pronoun
     floor = starts[before - 3] if before >= 3 else 0

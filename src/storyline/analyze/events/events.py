@@ -61,7 +61,7 @@ from .plausible import (
     own_to,
     unsupported,
 )
-from .targets import condition_subject, target_head
+from .targets import condition_subject, marked, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
 from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened, wished_act
 
@@ -285,8 +285,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if not _plausible_actor(trigger, actor_tok):
         return None
     target_tok = trigger.target_head or target_head(trigger, actor_tok, inner)
-    first_person = target_tok is not None and is_pronoun(target_tok) and target_tok.lower_ in FIRST_PERSON
-    if first_person and target_tok is not None and resolve_pronoun(target_tok) is target_tok:
+    writer = target_tok is not None and target_tok.lower_ in FIRST_PERSON and is_pronoun(target_tok)
+    if writer and target_tok is not None and resolve_pronoun(target_tok) is target_tok:
         target_tok = None  # "refused to give me the credit": the writer, whom the text does not name
     if target_tok is not None and _describing_word(target_tok):
         # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
@@ -580,6 +580,8 @@ def _should(token: Token) -> bool:
 
 
 NECESSITY = words("crucial essential important vital necessary imperative critical urgent")
+# Verbs of a passive hearsay ("is said to", "are believed to"); "were told to" is an order.
+HEARSAY_VERBS = words("say report rumor rumour believe allege understand think")
 CALLING_VERBS = words("call push press appeal ask urge lobby campaign")
 
 
@@ -604,10 +606,12 @@ def _demanded_for(token: Token) -> bool:
 def _necessary(token: Token) -> bool:
     """A that-clause under a word of necessity ("crucial that X make", "essential that Y be"): what
     someone wants done, in the subjunctive, not what was done."""
-    if token.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+    if token.dep_ != "ccomp" or not marked(token, "that"):
         return False
-    before = [t for t in token.head.subtree if t.i < token.left_edge.i]
-    return any(t.lemma_.lower() in NECESSITY for t in before)
+    head = token.head  # "it is crucial that": the head's complement; "see it as crucial that": after "as"
+    judged = [c for c in head.children if c.dep_ in {"acomp", "attr", "oprd"}]
+    judged += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    return any(t.lemma_.lower() in NECESSITY for t in judged)
 
 
 def _let_clause(token: Token) -> bool:
@@ -694,10 +698,10 @@ def _hedged(token: Token) -> bool:
             return True  # PLOVER's "hypothetical": "if the Green Union stands in the vote"
         if (
             child.dep_ == "xcomp"
-            and head.lemma_.lower() in SPEECH_VERBS
+            and head.lemma_.lower() in HEARSAY_VERBS
             and any(c.dep_ == "auxpass" for c in head.children)
         ):
-            return True  # "advisers are said to be urging", "is reported to have met": hearsay, no one named
+            return True  # "aides are said to be pressing", "is reported to have met": hearsay, no one named
         if breaks(child):
             return False
     return False
@@ -726,7 +730,7 @@ def _planned(token: Token) -> bool:
         if link.lemma_.lower() in {"go", "be"} and link.i != token.i and token.dep_ == "xcomp":
             return True
         if link.lemma_.lower() == "be" and link.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl" and own_to(token):
-            return True  # "is on deck to talk", "is in Selm to sign": what the trip is for, still to come
+            return True  # "is in Selm to sign", "is here to meet": what the trip is for, still to come
     return False
 
 
@@ -746,9 +750,8 @@ def _source(trigger: Trigger, found: Found, known: MentionIndex) -> str | None:
 def _speaker(token: Token, known: MentionIndex) -> str | None:
     """The subject of a speech verb above the trigger, or the holder of a claim noun above it."""
     for child, head in path_up(token):
-        if head.lemma_.lower() in CLAIM_NOUNS and _that_clause(child):
-            holder = _claim_holder(head)
-            return make_actor(holder, known, as_party=False).name if holder is not None else None
+        if head.lemma_.lower() in CLAIM_NOUNS and _that_clause(child) and (holder := _claim_holder(head)):
+            return make_actor(holder, known, as_party=False).name
         if head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis", "conj"}:
             subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
@@ -765,8 +768,7 @@ def _claimed(token: Token) -> bool:
 
 def _that_clause(clause: Token) -> bool:
     """A clause opened by "that" on a noun ("fears that ..."), which the parser may take for a relative one."""
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    return clause.dep_ in {"acl", "relcl", "ccomp"} and "that" in marks
+    return clause.dep_ in {"acl", "relcl", "ccomp"} and marked(clause, "that")
 
 
 def _claim_holder(noun: Token) -> Token | None:
@@ -775,7 +777,13 @@ def _claim_holder(noun: Token) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
-    return active_subject(noun.head) if noun.dep_ in {"dobj", "pobj"} and noun.head.pos_ == "VERB" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "about"}:
+        verb = noun.head.head  # "spoke of fears that ...": the speaker ("pointed to reports" cites others')
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    else:
+        return None
+    return active_subject(verb) if verb.pos_ == "VERB" else None
 
 
 def _according_to(token: Token, known: MentionIndex) -> str | None:

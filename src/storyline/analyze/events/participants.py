@@ -32,9 +32,8 @@ OBJECT_CONTROL = words(
 SUBJECT_GENITIVE = frozenset({"RETREAT", "PROTEST", "CONSULT", "MOBILIZE", "AGREE", "DEMAND"})
 # Events done to someone: "Alder's arrest", "the envoy's release" name the one arrested or released
 # (object genitive), unless an "of" phrase names that one ("the army's arrest of Alder").
-OBJECT_GENITIVE = frozenset(
-    words("arrest detention deportation expulsion conviction release assassination killing kidnapping abduction")
-    | words("torture")
+OBJECT_GENITIVE = words(
+    "arrest detention deportation expulsion conviction release assassination killing kidnapping abduction torture"
 )
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "devote", "determine", "prepare"})
 # Retreats whose passive subject is the one retreating: "the guerrillas were demobilized".
@@ -240,8 +239,8 @@ def _passive_actor(trigger: Trigger) -> Token | None:
 def _controller(token: Token) -> Token | None:
     """The actor of a verb without a subject: the one who does the verb it depends on."""
     asking = asked_by_noun(token)
-    if asking is not None:
-        return owner_of(asking)  # "X's calls to ban Y": X, or no one the sentence names
+    if asking is not None and owner_of(asking) is not None:
+        return owner_of(asking)  # "X's calls to ban Y": X
     seen = 0
     while token.head != token and seen < 6:
         seen += 1
@@ -284,7 +283,7 @@ def stranded_call(verb: Token) -> list[Token]:
 
 
 # Nouns of asking whose to-infinitive says what is asked: "X's calls to ban Y".
-ASKING_NOUNS = words("call demand appeal plea request push bid")
+ASKING_NOUNS = words("call demand appeal plea request")
 
 
 def asked_by_noun(infinitive: Token) -> Token | None:
@@ -298,6 +297,8 @@ def asked_by_noun(infinitive: Token) -> Token | None:
     noun = infinitive.doc[to.i - 1]
     if noun.lemma_.lower() not in ASKING_NOUNS or noun.pos_ != "NOUN":
         return None
+    if noun.lemma_.lower() == "call" and noun.tag_ != "NNS" and not any(c.dep_ == "poss" for c in noun.children):
+        return None  # "a phone call to thank him" is no request; "X's call to ban", "calls to ban" are
     return noun if noun.head.i == infinitive.head.i or infinitive.head.i == noun.i else None
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from ..spans import first_containing
-from .actors import is_actorlike, is_named, referent, resolve_pronoun
+from .actors import is_actorlike, is_named, names_country, referent, resolve_pronoun
 from .triggers import Trigger, trailing_report
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return any(c.dep_ == "xcomp" for c in token.children) or not _released_someone(token)  # "free the mayor to"
     if sense.type == "RETREAT" and lemma == "withdraw" and not sense.parts:
         return any(_thing_words(o) & PAPERS for o in _objects(token))  # "withdrew the bill"
-    if sense.type == "PROTEST" and actor is not None and _thing_words(actor) & _MARKETS:
+    if sense.type == "PROTEST" and actor is not None and referent(actor).lemma_.lower() in _MARKETS:
         return True  # "the index has been rallying": prices rise, nobody protests
     if sense.type == "PROTEST" and _campaign_rally(trigger, actor):
         return True  # a candidate's rally is a campaign event, not a protest
@@ -133,8 +133,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "broke the school record with a late shot": no break with anyone
     if sense.type == "CONSULT" and trigger.obj is not None and _press_event(trigger.obj):
         return True  # "held a joint press conference": a briefing for reporters, no talks
-    if trigger.obj is not None and _trade_deal(trigger.obj):
-        return True  # "signed a licensing agreement with a clothing firm": business, not diplomacy
+    if trigger.obj is not None and _trade_deal(trigger.obj) and not (actor is not None and names_country(actor)):
+        return True  # "signed a distribution agreement with a clothing firm": business, not diplomacy
     if sense.type == "COOPERATE" and trigger.obj is not None and trigger.obj.lemma_.lower() == "game":
         return not any(c.lower_ == "war" for c in trigger.obj.children)  # war games, not video games
     if sense.mode == "martial-law" and trigger.obj is not None and not _emergency_rule(trigger.obj):
@@ -170,7 +170,11 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "warned of the implications", "warned of a shortage": a danger foreseen, no threat
     if sense.type == "ASSAULT" and _mishap(token, actor):
         return True  # "died in a road accident", "an earthquake injured 50": no one attacked
-    if sense.type == "ASSAULT" and lemma == "burn" and any(_thing_words(o) & _FUELS for o in _objects(token)):
+    if (
+        sense.type == "ASSAULT"
+        and lemma == "burn"
+        and any(referent(o).lemma_.lower() in _FUELS for o in _objects(token))
+    ):
         return True  # "burning fires for heating", "burned coal": fuel, no attack
     if lemma == "plead" and any(c.dep_ in {"acomp", "oprd", "dobj"} and c.lower_ in _PLEAS for c in token.children):
         return True  # "pleaded guilty": a plea in court, no one is asked for anything
@@ -223,23 +227,27 @@ def _invited_to_meet(token: Token) -> bool:
 
 
 def _agreed_to_something(agree: Token) -> bool:
-    """ "agreed to talks", "agreed on a ceasefire", "agreed to withdraw", "agreed a deal": something
-    agreed, not only a view shared."""
+    """ "agreed to talks", "agreed on a ceasefire", "agreed to withdraw", "agreed a deal", "Norland and
+    Valmora agreed": something agreed between parties, not only a view shared ("X agrees")."""
     if any(c.dep_ in {"xcomp", "dobj"} for c in agree.children):
+        return True
+    if any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in agree.children):
         return True
     return bool(prepositions(agree) & {"to", "on", "upon"}) or any(c.dep_ == "ccomp" for c in agree.children)
 
 
 def _mishap(token: Token, actor: Token | None) -> bool:
     """Harm from an accident or a natural force: the actor is one ("an earthquake struck, injuring 50"),
-    or the clause says so ("killed in a crash", "died when a landslide hit the village")."""
-    causes = [actor] if actor is not None else []
-    causes += [o for p in token.children if p.lower_ in {"in", "by"} for o in p.children if o.dep_ == "pobj"]
-    for clause in (c for c in token.children if c.dep_ == "advcl"):
+    or, with no actor, the clause says so ("killed in a crash", "died when a landslide hit the
+    village"). An attacker named as the actor stays one ("gunmen killed twelve as the storm raged")."""
+    if actor is not None:
+        return referent(actor).lemma_.lower() in _MISHAPS
+    causes = [o for p in token.children if p.lower_ in {"in", "by"} for o in p.children if o.dep_ == "pobj"]
+    for clause in (c for c in token.children if c.dep_ == "advcl" and c.i > token.i):
         causes += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if token.tag_ == "VBG":  # "a quake struck, causing buildings to collapse and injuring 50 people"
         causes += [c for a in token.ancestors for c in a.children if c.dep_ == "nsubj"]
-    return any(_thing_words(c) & _MISHAPS for c in causes)
+    return any(referent(c).lemma_.lower() in _MISHAPS for c in causes)
 
 
 def _strives(push: Token) -> bool:
@@ -252,7 +260,7 @@ def _strives(push: Token) -> bool:
 def _warns_of_a_risk(warn: Token) -> bool:
     """ "warned of the implications": what is warned of is a danger, not an act of the warner."""
     warned_of = [o for p in warn.children if p.lower_ in {"of", "about"} for o in p.children if o.dep_ == "pobj"]
-    return bool(warned_of) and all(_thing_words(o) & _RISKS for o in warned_of)
+    return bool(warned_of) and all(referent(o).lemma_.lower() in _RISKS for o in warned_of)
 
 
 def _advises(warn: Token) -> bool:
@@ -276,12 +284,9 @@ _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
 # What a reporter, a source or a fan asks for: no demand between parties.
 _FAVOURS = words("interview comment autograph photo selfie picture anonymity anonymous confidentiality")
 # Dangers one warns of without threatening anything: "warned of the implications".
-_RISKS = words(
-    "implication impact effect risk danger threat consequence crisis disaster shortage recession collapse "
-    "harm damage problem"
-)
+_RISKS = words("implication impact effect risk danger crisis disaster shortage recession collapse problem")
 # What is burned without attacking anyone: "burning fires for heating".
-_FUELS = words("fire wood coal fuel trash waste rubbish garbage stubble candle calorie gas oil incense")
+_FUELS = words("fire wood coal fuel trash waste rubbish garbage stubble candle calorie incense")
 # Labels that open a link to another article: "SEE MORE: ...", "Read more: ...".
 TEASER_LABELS = frozenset({"see more", "read more", "related", "more", "watch", "also read", "see also", "listen"})
 # What rallies on a market: "the index has been rallying".
@@ -475,12 +480,13 @@ def _trade_deal(obj: Token) -> bool:
     if any(c.dep_ == "acl" and c.lemma_.lower() in _DEALS for c in obj.children):
         return True
     if obj.lemma_.lower() == "contract":
-        return True  # a player's, a firm's, a worker's contract: states sign treaties and accords
+        return True  # a player's, a firm's, a worker's contract (a state's is read by the caller)
     return obj.lemma_.lower() in AGREEMENTS and any(c.lower_ in _TRADE for c in obj.lefts)
 
 
 def _emergency_rule(obj: Token) -> bool:
-    """ "martial law", "a state of emergency", "a siege": not any law or any state."""
+    """Whether the object of a martial-law sense names emergency rule: "martial law", "a state of
+    emergency"; not any law or any state. The sense's other objects ("siege", "emergency") are."""
     lemma = obj.lemma_.lower()
     if lemma == "law":
         return any(c.lower_ == "martial" for c in obj.children)

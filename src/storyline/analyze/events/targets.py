@@ -50,7 +50,6 @@ COMPLAINT_PREPS = ("against", "at", "of", "over", "about", "on", "with", "for", 
 GOAL_PREPS = ("to", "into", "from")
 # Places named like bodies ("the Norvik Steel Works"): the country they are in is the party.
 SITE_NOUNS = words("facility plant site reactor complex base factory refinery mine airport port")
-# Nouns for what someone says about a party: their target is the party accused, not the author.
 # Events two parties can do together: "Valmora and Ostravia resumed talks" has no target.
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 
@@ -275,7 +274,7 @@ def _clause_subject(verb: Token, sense: Sense) -> Token | None:
     """
     clauses = [docindex.sentence(verb).root] if trailing_report(verb) else []
     for child in clauses + list(verb.children):
-        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "advcl" and _marked(child, "for")) or child in clauses:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "advcl" and marked(child, "for")) or child in clauses:
             if _free_relative(child):
                 continue  # "denounced what X called a crime": X is the one quoted, not denounced
             subject = active_subject(child) or next((c for c in child.children if c.dep_ == "nsubjpass"), None)
@@ -291,7 +290,7 @@ def _free_relative(clause: Token) -> bool:
     return clause.dep_ in {"ccomp", "xcomp"} and any(c.lower_ in {"what", "whatever"} for c in clause.children)
 
 
-def _marked(clause: Token, word: str) -> bool:
+def marked(clause: Token, word: str) -> bool:
     """Whether a clause is introduced by ``word`` ("for the US to support")."""
     return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
