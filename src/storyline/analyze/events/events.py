@@ -535,6 +535,8 @@ def _status(
     source = _source(trigger, found, known)
     if _negated(trigger):
         return "denied", source
+    if asked_by_noun(trigger.token) is not None:
+        return "demanded", source  # "decried X's calls to ban Y": the ban is asked for, whatever governs it
     if governor is not None and governor.sense.lemma == "insist" and insists_on_a_fact(governor.token):
         # "X insists that Y asked the clerks to ...": X's claim about a done act, not a demand of it;
         # "X insists that Y will attack" is still a prediction

@@ -239,8 +239,8 @@ def _passive_actor(trigger: Trigger) -> Token | None:
 def _controller(token: Token) -> Token | None:
     """The actor of a verb without a subject: the one who does the verb it depends on."""
     asking = asked_by_noun(token)
-    if asking is not None and owner_of(asking) is not None:
-        return owner_of(asking)  # "X's calls to ban Y": X
+    if asking is not None:
+        return owner_of(asking)  # "X's calls to ban Y": X; "calls to ban Y": no one the sentence names
     seen = 0
     while token.head != token and seen < 6:
         seen += 1
