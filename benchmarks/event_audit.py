@@ -16,6 +16,16 @@ Acceptable means: the PLOVER type is right for what the sentence asserts, the
 actor and the target are right or absent, it is not a report of speech coded
 as the event, and a negated or hedged event is not coded as a positive one.
 
+Conventions the judges have kept (write new ones here, so that samples stay
+comparable): a meeting coded with its parties joined as the actor ("X and Y",
+no target) is acceptable; a target must be a party, so a law, a plan, a
+standard or a place that only locates something is wrong; an agreement made
+between firms, or between a player and a club, is an acceptable AGREE, while a
+commercial contract coded as SUPPORT is wrong; advice on what someone "needs
+to" do is no DEMAND, an official's or a body's "must" addressed to a party is;
+an ongoing or habitual act told as fact is acceptable; a status that turns a
+claim, a plan or a wish into the outlet's assertion is wrong.
+
 Halves (benchmarks/common.py): the document id is ``polnear/<file name>`` or
 ``extraction/<page id>``. Develop on ``--half tuning`` samples; draw a
 ``--half check`` sample only to measure at the end.
@@ -26,6 +36,7 @@ Run from the repository root::
     python -m benchmarks.event_audit --rate                          # events per 1,000 words
     python -m benchmarks.event_audit --rescore --seed 1              # judged events still emitted
     python -m benchmarks.event_audit --rescore-all                   # the same over every sample of --half
+    python -m benchmarks.event_audit --rescore-all --keep FILE       # ... and which judged events changed
     python -m benchmarks.event_audit --recall --seed 1               # hand-coded events: recall, F1
 
 Recall has no gold on these texts, so ``--recall`` takes RECALL_DOCS seeded
