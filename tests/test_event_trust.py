@@ -1205,3 +1205,52 @@ def test_an_order_received_is_not_hearsay_and_an_important_witness_is_no_necessi
     assert all(e.status != "hedged" for e in ordered if e.type == "RETREAT")
     told = _coded(nlp, settings, "An important witness said that police beat the protesters in Selm.")
     assert all(e.status != "demanded" for e in told if e.type == "ASSAULT")
+
+
+def test_a_deed_the_speaker_claims_stays_their_report_while_a_statement_is_their_act(nlp, settings) -> None:
+    taken = _emitted(nlp, settings, "Rebels say they have now retaken several villages near Selm.")
+    assert [(e.type, e.status) for e in taken] == [("ASSAULT", "reported")]
+    condemned = _emitted(nlp, settings, "Ilse Brand said she condemned the attack.")
+    assert [(e.type, e.status) for e in condemned] == [("DISAPPROVE", "asserted")]
+
+
+def test_a_participle_hung_on_a_verb_of_saying_is_not_the_sayers_deed(nlp, settings) -> None:
+    events = _coded(
+        nlp, settings, "Two shells landed near the school, the Norland Red Cross said, injuring at least 12."
+    )
+    assert all(e.actor != "Norland Red Cross" for e in events)
+    accusing = _emitted(nlp, settings, "The minister spoke for an hour, accusing the opposition of lying.")
+    assert [(e.type, e.actor) for e in accusing] == [("DISAPPROVE", "minister")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials are warning residents about travelling to their relatives this weekend.",
+        "Police warned shoppers about scams.",
+        "The agency issued red flood warnings for the coast.",
+        "Protesters opposed to the new tax tried to enter the parliament.",
+        "The community is rallying around the new software release.",
+        "Tom Alder announced plans for the ban in May.",
+        "The agency's space probe took a picture of the planet.",
+    ],
+)
+def test_advice_forecasts_descriptions_and_other_senses_are_no_events(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Farmers were opposed to the new tax.", "REJECT"),
+        ("Norland announced plans to hold talks with Valmora.", "AGREE"),
+        ("Police opened a probe into the fire.", "INVESTIGATE"),
+    ],
+)
+def test_stances_intents_to_cooperate_and_inquiries_near_those_senses_stay(nlp, settings, text: str, kind: str) -> None:
+    assert [e for e in _emitted(nlp, settings, text) if e.type == kind]
+
+
+def test_a_party_named_inside_the_quoted_words_is_not_the_target_of_the_verb_after_them(nlp, settings) -> None:
+    text = '"Anyone who spends a year in court cannot lead this council," Tom Alder charged.'
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", None)]

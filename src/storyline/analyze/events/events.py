@@ -274,6 +274,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     governor = _governor(trigger, triggers)
     inner = _inner(trigger, triggers)
     actor_tok = trigger.actor_head or actor_head(trigger)
+    if actor_tok is not None and trigger.sense.type not in lexicon.SPEECH_ACTS and _after_a_sayer(trigger.token):
+        actor_tok = None  # "shells fell, the Red Cross said, injuring 12": the sayer injured no one
     if unsupported(trigger, inner, actor_tok):
         return None
     if actor_tok is not None and not actor_can_act(actor_tok):
@@ -291,6 +293,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if target_tok is not None and _describing_word(target_tok):
         # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
         target_tok = target_tok.head if target_tok.head.lemma_.lower() in ROLE_NOUNS else None
+    if target_tok is not None and _quoted_apart(target_tok, trigger.token, found):
+        target_tok = None  # '"... cannot lead this party," X charged': the party is in the speaker's words
     if trigger.sense.type == "DEMAND" and (asked := addressee(trigger.token)) is not None and party(asked):
         target_tok = asked  # "called on X to apologise to Y", "asked her aide to ...": X, the aide
     actor = make_actor(actor_tok, known) if actor_tok is not None else None
@@ -306,7 +310,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if type_ == "THREATEN" and target is None:  # "... unless the government raises wages"
         condition = condition_subject(trigger.token)
         target = make_actor(condition, known) if condition is not None else None
-    if status == "reported" and actor is not None and source == actor.name:
+    if status == "reported" and actor is not None and source == actor.name and _own_statement(trigger.token, type_):
         status = "asserted"  # "Zelenskyy said ... and accused Moscow": his own statement is the event
     event = Event(
         type=type_,
@@ -761,6 +765,38 @@ def _speaker(token: Token, known: MentionIndex) -> str | None:
             subject = active_subject(head)
             return make_actor(subject, known, as_party=False).name if subject is not None else None
     return None
+
+
+def _quoted_apart(word: Token, trigger: Token, found: Found) -> bool:
+    """Whether ``word`` sits in a direct quotation that does not hold the trigger: a verb of saying
+    after a quote takes the quote for its object, and nothing in it is the verb's target."""
+    quote = first_containing(found.quotes, word.idx, "direct-quote", lambda q: q.kind == "direct")
+    return quote is not None and not quote.start <= trigger.idx < quote.end
+
+
+def _after_a_sayer(token: Token) -> bool:
+    """A participle hung on a verb of saying ("..., officials said, killing two"): the parser's
+    attachment, not the sayer's deed. A speech act stays theirs ("said, accusing Y of ...")."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.head.lemma_.lower() in SPEECH_VERBS
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
+
+
+def _own_statement(token: Token, type_: str) -> bool:
+    """Whether a speaker's words about their own act are the act itself.
+
+    "X said ... and accused Y", "X said it condemned Y": the statement does it.
+    "X said they had retaken the town": what was said is a claim about a deed,
+    which stays the speaker's report.
+    """
+    if type_ in lexicon.SPEECH_ACTS:
+        return True
+    return not any(
+        head.lemma_.lower() in SPEECH_VERBS and child.dep_ in {"ccomp", "parataxis"} for child, head in path_up(token)
+    )
 
 
 def _claimed(token: Token) -> bool:

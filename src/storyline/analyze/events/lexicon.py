@@ -52,6 +52,9 @@ TYPES = (
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CONFLICTUAL = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Types a statement itself performs: saying "we condemn it" condemns it, while saying "we took the
+# town" only claims the taking.
+SPEECH_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "SUPPORT"})
 # Nouns of a claim or a fear. Their that-clause is the holder's claim, not the writer's ("voiced
 # concerns that X was hiding the cases"), and they are aimed at the party the clause accuses. A
 # worry voiced by no one named is hedged; an unowned "report that ..." is the writer's own telling.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ...lexicon import words
 from ..spans import first_containing
 from .actors import is_actorlike, is_named, names_country, referent, resolve_pronoun
+from .lexicon import COOPERATIVE
 from .triggers import Trigger, trailing_report
 
 if TYPE_CHECKING:
@@ -166,8 +167,18 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "invited architects to bid", "invited him to dinner": no talks are offered
     if sense.type == "THREATEN" and lemma == "warn" and sense.kind == "verb" and _advises(token):
         return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
-    if sense.type == "THREATEN" and lemma == "warn" and _warns_of_a_risk(token):
-        return True  # "warned of the implications", "warned of a shortage": a danger foreseen, no threat
+    if sense.type == "THREATEN" and lemma == "warn" and (_warns_of_a_risk(token) or _warns_about(token)):
+        return True  # "warned of the implications", "warned people about travelling": a danger foreseen
+    if sense.type == "THREATEN" and _hazard_warning(trigger.obj if trigger.obj is not None else token):
+        return True  # "issued flood warnings", "a red weather warning": a forecast, nobody threatened
+    if sense.type == "AGREE" and lemma == "announce" and _announced_intent(trigger, inner):
+        return True  # "announced plans for a ban": an intention, but not one to cooperate with anyone
+    if sense.type == "INVESTIGATE" and lemma == "probe" and any(c.lower_ == "space" for c in token.children):
+        return True  # a space probe is a spacecraft
+    if sense.type == "REJECT" and lemma == "oppose" and _describes_holder(token):
+        return True  # "protesters opposed to the tax marched": who they are, not an act
+    if sense.type == "PROTEST" and lemma == "rally" and sense.kind == "verb" and prepositions(token) & _RALLIED_TO:
+        return True  # "rallying around the new release": backing, not a demonstration
     if sense.type == "ASSAULT" and _mishap(token, actor):
         return True  # "died in a road accident", "an earthquake injured 50": no one attacked
     if (
@@ -263,6 +274,41 @@ def _warns_of_a_risk(warn: Token) -> bool:
     return bool(warned_of) and all(referent(o).lemma_.lower() in _RISKS for o in warned_of)
 
 
+def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
+    """ "announced plans for a ban": an intention, but not one to cooperate with anyone. An intent
+    to cooperate names the cooperation ("plans to hold talks"); an announced deal is a deal."""
+    intent = trigger.obj is not None and trigger.obj.lemma_.lower() in {"plan", "intention", "readiness"}
+    return intent and (inner is None or inner.sense.type not in COOPERATIVE)
+
+
+def _warns_about(warn: Token) -> bool:
+    """ "warned residents about the ice", "warning people about gathering": one warns about a danger
+    to the warned; a threat names what the warner will do ("warned of retaliation", "or face ...")."""
+    if any(t.lower_ in {"or", "otherwise", "unless"} for t in warn.subtree):
+        return False
+    told = [warn] + [c for c in warn.children if c.dep_ in {"dobj", "dative"}]  # "about" may hang on the warned
+    about = [
+        o for t in told for p in t.children if p.lower_ == "about" for o in p.children if o.dep_ in {"pobj", "pcomp"}
+    ]
+    return bool(about) and not any(referent(o).lemma_.lower() in _REPRISALS for o in about)
+
+
+def _hazard_warning(warning: Token) -> bool:
+    """A warning of weather, floods or a health risk, often graded by colour ("amber warnings")."""
+    return warning.lemma_.lower() in {"warning", "alert"} and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _HAZARDS for c in warning.children
+    )
+
+
+def _describes_holder(oppose: Token) -> bool:
+    """ "opposed to" with no form of "be" or "have": a reduced relative on a noun ("groups opposed
+    to the plan"), which the parser may still take for the main verb. An act of opposing has an
+    object ("opposed the plan") or an auxiliary ("were opposed to", "have opposed")."""
+    if "to" not in prepositions(oppose) or any(c.dep_ == "dobj" for c in oppose.children):
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in oppose.children) and oppose.tag_ in {"VBN", "VBD"}
+
+
 def _advises(warn: Token) -> bool:
     """Whether "warned X to do Y" only advises X: an object told to act, and
     no harm named ("of retaliation", "against an attack", "or face ...")."""
@@ -285,6 +331,15 @@ _PLEAS = frozenset({"guilty", "innocent", "contest", "insanity"})
 _FAVOURS = words("interview comment autograph photo selfie picture anonymity anonymous confidentiality")
 # Dangers one warns of without threatening anything: "warned of the implications".
 _RISKS = words("implication impact effect risk danger crisis disaster shortage recession collapse problem")
+# What a forecaster or a health office warns of, and the colours that grade such warnings.
+_HAZARDS = words(
+    "weather flood storm heat wind snow rain ice fog frost gale thunderstorm tsunami hurricane cyclone "
+    "tornado avalanche fire wildfire drought travel health amber yellow orange red"
+)
+# What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
+_REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# Prepositions of rallying to a side ("rallied around the leader", "behind the plan"): backing.
+_RALLIED_TO = frozenset({"around", "round", "behind", "to"})
 # What is burned without attacking anyone: "burning fires for heating".
 _FUELS = words("fire wood coal fuel trash waste rubbish garbage stubble candle calorie incense")
 # Labels that open a link to another article: "SEE MORE: ...", "Read more: ...".
