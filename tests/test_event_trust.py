@@ -1254,3 +1254,11 @@ def test_stances_intents_to_cooperate_and_inquiries_near_those_senses_stay(nlp, 
 def test_a_party_named_inside_the_quoted_words_is_not_the_target_of_the_verb_after_them(nlp, settings) -> None:
     text = '"Anyone who spends a year in court cannot lead this council," Tom Alder charged.'
     assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", None)]
+
+
+def test_a_headline_passive_without_its_auxiliary_keeps_the_one_it_is_done_to_as_target(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Valmora threatened with military intervention") == []
+    by = _emitted(nlp, settings, "Valmora threatened by Norland over border dispute")
+    assert [(e.type, e.actor, e.target) for e in by] == [("THREATEN", "Norland", "Valmora")]
+    active = _emitted(nlp, settings, "Norland threatened Valmora with sanctions.")
+    assert [(e.type, e.actor, e.target) for e in active] == [("THREATEN", "Norland", "Valmora")]

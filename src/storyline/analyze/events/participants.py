@@ -83,16 +83,38 @@ def active_subject(verb: Token) -> Token | None:
 
     A passive's agent is not one: see :func:`agent_of`.
     """
+    if headline_passive(verb):
+        return None
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and _stative(verb)):
             return child
     return None
 
 
+# Verbs that need an object when active: with none, "X threatened with Y" is a passive.
+_NEED_OBJECT = words("threaten accuse charge arrest detain attack sanction slap hit sue fine jail sentence kill")
+
+
+def headline_passive(verb: Token) -> bool:
+    """A passive without its "was", as headlines write it: "Minister accused of graft by rivals",
+    "Norland threatened with sanctions". The parser reads an active verb with a subject; the
+    missing object and a "by" party, or a "with"/"of" after a verb that needs an object, say the
+    subject is the one it is done to."""
+    if verb.tag_ not in {"VBD", "VBN"} or verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "nsubjpass"} for c in children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in children):
+        return False
+    preps = {c.lower_ for c in children if c.dep_ in {"prep", "agent"}}
+    return agent_of(verb) is not None or (verb.lemma_.lower() in _NEED_OBJECT and bool(preps & {"with", "of"}))
+
+
 def is_passive(verb: Token) -> bool:
     """A true passive: "was attacked", not the stative "is opposed to", "were engaged in"; a
     participle coordinated with one shares its subject ("was shot and killed by police")."""
-    if _shares_passive(verb):
+    if _shares_passive(verb) or headline_passive(verb):
         return True
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not _stative(verb)
 
@@ -117,6 +139,8 @@ def passive_partners(verb: Token) -> list[Token]:
 
 def passive_subject(verb: Token) -> Token | None:
     """The subject of a passive verb, shared by a coordinated participle."""
+    if headline_passive(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj")
     return next((c for v in passive_partners(verb) for c in v.children if c.dep_ == "nsubjpass"), None)
 
 
