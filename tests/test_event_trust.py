@@ -1262,3 +1262,31 @@ def test_a_headline_passive_without_its_auxiliary_keeps_the_one_it_is_done_to_as
     assert [(e.type, e.actor, e.target) for e in by] == [("THREATEN", "Norland", "Valmora")]
     active = _emitted(nlp, settings, "Norland threatened Valmora with sanctions.")
     assert [(e.type, e.actor, e.target) for e in active] == [("THREATEN", "Norland", "Valmora")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland is prone to quakes because of its fault lines.",
+        "A gunman marched into the office party on Friday.",
+        "The firm attacked the problem with a clever trick.",
+    ],
+)
+def test_a_noun_naming_a_kind_walking_in_and_tackling_a_task_are_no_events(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_protests_and_criticism_near_those_senses_stay(nlp, settings) -> None:
+    assert [e.type for e in _emitted(nlp, settings, "Selm attacked the government's handling of the issue.")] == [
+        "DISAPPROVE"
+    ]
+    assert [e.type for e in _emitted(nlp, settings, "Rebels attacked at dawn.")] == ["ASSAULT"]
+
+
+def test_the_noun_a_participle_of_arrest_hangs_on_is_the_one_arrested(nlp, settings) -> None:
+    events = _coded(nlp, settings, "Five protesters arrested in Selm")
+    assert [(e.type, e.target) for e in events] == [("COERCE", "protesters")]
+    caps = _coded(nlp, settings, "NORLAND'S SELM ARRESTED ON SUSPICION OF FRAUD")
+    assert all(e.actor is None or "SELM" not in e.actor for e in caps)
+    active = _coded(nlp, settings, "A rights group protested here on Wednesday.")
+    assert [e.actor for e in active] == ["rights group"]

@@ -91,8 +91,29 @@ def active_subject(verb: Token) -> Token | None:
     return None
 
 
-# Verbs that need an object when active: with none, "X threatened with Y" is a passive.
-_NEED_OBJECT = words("threaten accuse charge arrest detain attack sanction slap hit sue fine jail sentence kill")
+# Verbs that need an object when active: with none, "X arrested in Y" is a passive.
+_NEED_OBJECT = words(
+    "accuse arrest detain slap sue jail sentence kill wound injure capture abduct kidnap execute deport "
+    "expel imprison convict indict"
+)
+# Verbs that may also stand alone ("the rebels attacked at dawn"): passive only before "with"/"of".
+_MAY_STAND_ALONE = words("threaten charge attack sanction hit fine")
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle on a noun ("five protesters arrested in Selm", "a leader killed in a
+    strike"): a passive relative clause without "who were", whose noun is the one it is done to.
+    Only verbs that cannot stand without an object: the parser also hangs active verbs on nouns
+    this way ("a rights group protested here")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _NEED_OBJECT  # "a group protested here": the parser's acl may be active
+        and verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in verb.children)
+        and not _stative(verb)
+        and agent_of(verb) is None  # "a report released by X": the parse's own handling of "by" stands
+    )
 
 
 def headline_passive(verb: Token) -> bool:
@@ -108,13 +129,18 @@ def headline_passive(verb: Token) -> bool:
     if not any(c.dep_ == "nsubj" for c in children):
         return False
     preps = {c.lower_ for c in children if c.dep_ in {"prep", "agent"}}
-    return agent_of(verb) is not None or (verb.lemma_.lower() in _NEED_OBJECT and bool(preps & {"with", "of"}))
+    lemma = verb.lemma_.lower()
+    return (
+        agent_of(verb) is not None
+        or lemma in _NEED_OBJECT
+        or (lemma in _MAY_STAND_ALONE and bool(preps & {"with", "of"}))
+    )
 
 
 def is_passive(verb: Token) -> bool:
     """A true passive: "was attacked", not the stative "is opposed to", "were engaged in"; a
     participle coordinated with one shares its subject ("was shot and killed by police")."""
-    if _shares_passive(verb) or headline_passive(verb):
+    if _shares_passive(verb) or headline_passive(verb) or reduced_passive(verb):
         return True
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not _stative(verb)
 
@@ -141,6 +167,8 @@ def passive_subject(verb: Token) -> Token | None:
     """The subject of a passive verb, shared by a coordinated participle."""
     if headline_passive(verb):
         return next(c for c in verb.children if c.dep_ == "nsubj")
+    if reduced_passive(verb):
+        return verb.head  # "protesters arrested in Selm": the protesters
     return next((c for v in passive_partners(verb) for c in v.children if c.dep_ == "nsubjpass"), None)
 
 

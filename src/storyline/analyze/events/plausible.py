@@ -175,6 +175,12 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "announced plans for a ban": an intention, but not one to cooperate with anyone
     if sense.type == "INVESTIGATE" and lemma == "probe" and any(c.lower_ == "space" for c in token.children):
         return True  # a space probe is a spacecraft
+    if sense.kind == "noun" and trigger.obj is None and token.dep_ == "compound":
+        return True  # "fault lines", "attack helicopters": the word names a kind of thing
+    if sense.type == "PROTEST" and lemma == "march" and "into" in prepositions(token):
+        return True  # "a gunman marched into the party": he walked in
+    if lemma in {"attack", "tackle"} and any(referent(o).lemma_.lower() in _PROBLEMS for o in _objects(token)):
+        return True  # "attacked the problem with a clever trick": work on a task, no one criticised
     if sense.type == "REJECT" and lemma == "oppose" and _describes_holder(token):
         return True  # "protesters opposed to the tax marched": who they are, not an act
     if sense.type == "PROTEST" and lemma == "rally" and sense.kind == "verb" and prepositions(token) & _RALLIED_TO:
@@ -338,6 +344,8 @@ _HAZARDS = words(
 )
 # What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
 _REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# Tasks one "attacks" or "tackles": no party is criticised.
+_PROBLEMS = words("problem issue challenge question task puzzle bottleneck shortcoming")
 # Prepositions of rallying to a side ("rallied around the leader", "behind the plan"): backing.
 _RALLIED_TO = frozenset({"around", "round", "behind", "to"})
 # What is burned without attacking anyone: "burning fires for heating".
