@@ -1290,3 +1290,14 @@ def test_the_noun_a_participle_of_arrest_hangs_on_is_the_one_arrested(nlp, setti
     assert all(e.actor is None or "SELM" not in e.actor for e in caps)
     active = _coded(nlp, settings, "A rights group protested here on Wednesday.")
     assert [e.actor for e in active] == ["rights group"]
+
+
+def test_a_capitalised_heading_before_a_dash_is_not_the_one_arrested(nlp, settings) -> None:
+    text = "October 24: ARRESTS – Anna Varga, 37, Bulpitt, was arrested by Kincaid police for theft."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("COERCE", "Anna Varga")]
+
+
+def test_charging_a_price_is_no_accusation_while_charging_a_person_is(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The club charged a $100,000 initiation fee.") == []
+    charged = _emitted(nlp, settings, "Prosecutors charged Selm with fraud.")
+    assert [(e.type, e.actor) for e in charged] == [("DISAPPROVE", "Prosecutors")]

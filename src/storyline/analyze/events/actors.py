@@ -143,6 +143,8 @@ def referent(token: Token) -> Token:
             if not objs:
                 break
             token = objs[0]
+        elif _label(token) and (named := [c for c in token.children if c.dep_ == "appos"]):
+            token = named[0]  # "ARRESTS – Ann Selm, 30, was arrested": the label heads a list entry
         elif not is_named(token) and (name := _named_apposition(token)) is not None:
             token = name  # "the opposition weekly Voz del Valle"
         elif token.lemma_.lower() in RULERS and (name := _ruled_by(token)) is not None:
@@ -150,6 +152,13 @@ def referent(token: Token) -> Token:
         else:
             break
     return token
+
+
+def _label(token: Token) -> bool:
+    """A word in capitals before a dash that opens an entry ("ARRESTS – ...", "UPDATE — ..."):
+    a heading of the entry, which the parser takes for its subject. Short capitals are acronyms."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_upper and len(token.text) > 4 and following is not None and following.text in {"–", "—", "-", "--"}
 
 
 def _ruled_by(token: Token) -> Token | None:

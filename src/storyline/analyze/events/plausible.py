@@ -175,6 +175,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "announced plans for a ban": an intention, but not one to cooperate with anyone
     if sense.type == "INVESTIGATE" and lemma == "probe" and any(c.lower_ == "space" for c in token.children):
         return True  # a space probe is a spacecraft
+    if lemma == "charge" and sense.kind == "verb" and any(_a_price(o) for o in _objects(token)):
+        return True  # "charged a $500 fee", "charges customers more": a price, no accusation
     if sense.kind == "noun" and trigger.obj is None and token.dep_ == "compound":
         return True  # "fault lines", "attack helicopters": the word names a kind of thing
     if sense.type == "PROTEST" and lemma == "march" and "into" in prepositions(token):
@@ -287,6 +289,14 @@ def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
 
 
+def _a_price(obj: Token) -> bool:
+    """An object that is an amount of money or a price word ("a fee", "$9", "customers more")."""
+    head = referent(obj)
+    if head.lemma_.lower() in _PRICES or head.ent_type_ == "MONEY" or head.like_num:
+        return True
+    return any(c.lower_ in {"$", "€", "£", "more", "less"} or c.ent_type_ == "MONEY" for c in head.subtree)
+
+
 def _warns_about(warn: Token) -> bool:
     """ "warned residents about the ice", "warning people about gathering": one warns about a danger
     to the warned; a threat names what the warner will do ("warned of retaliation", "or face ...")."""
@@ -344,6 +354,8 @@ _HAZARDS = words(
 )
 # What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
 _REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# What is charged when a price is asked: "charged a fee".
+_PRICES = words("fee price rate interest toll premium fare rent tuition commission dollar cent euro pound")
 # Tasks one "attacks" or "tackles": no party is criticised.
 _PROBLEMS = words("problem issue challenge question task puzzle bottleneck shortcoming")
 # Prepositions of rallying to a side ("rallied around the leader", "behind the plan"): backing.
