@@ -1301,3 +1301,8 @@ def test_charging_a_price_is_no_accusation_while_charging_a_person_is(nlp, setti
     assert _emitted(nlp, settings, "The club charged a $100,000 initiation fee.") == []
     charged = _emitted(nlp, settings, "Prosecutors charged Selm with fraud.")
     assert [(e.type, e.actor) for e in charged] == [("DISAPPROVE", "Prosecutors")]
+
+
+def test_breaking_with_a_policy_is_no_break_with_a_party(nlp, settings) -> None:
+    broke = _emitted(nlp, settings, "Breaking with decades of Norland policy, the president imposed tariffs.")
+    assert all(e.type != "DISAPPROVE" for e in broke)

@@ -130,6 +130,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if sense.type == "DISAPPROVE" and lemma == "break" and _breaks_with_a_way(token):
+        return True  # "breaking with decades of policy": a change of course, no break with a party
     if sense.type == "DISAPPROVE" and lemma == "break" and _objects(token):
         return True  # "broke the school record with a late shot": no break with anyone
     if sense.type == "CONSULT" and trigger.obj is not None and _press_event(trigger.obj):
@@ -289,6 +291,12 @@ def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
 
 
+def _breaks_with_a_way(verb: Token) -> bool:
+    """ "broke with tradition", "breaking with decades of policy": what is left is a way of doing."""
+    left = [o for p in verb.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return bool(left) and all(_thing_words(o) & _WAYS for o in left)
+
+
 def _a_price(obj: Token) -> bool:
     """An object that is an amount of money or a price word ("a fee", "$9", "customers more")."""
     head = referent(obj)
@@ -354,6 +362,8 @@ _HAZARDS = words(
 )
 # What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
 _REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# Ways of doing things one "breaks with".
+_WAYS = words("policy tradition practice precedent convention norm custom orthodoxy habit past doctrine approach")
 # What is charged when a price is asked: "charged a fee".
 _PRICES = words("fee price rate interest toll premium fare rent tuition commission dollar cent euro pound")
 # Tasks one "attacks" or "tackles": no party is criticised.
