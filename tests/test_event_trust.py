@@ -1306,3 +1306,9 @@ def test_charging_a_price_is_no_accusation_while_charging_a_person_is(nlp, setti
 def test_breaking_with_a_policy_is_no_break_with_a_party(nlp, settings) -> None:
     broke = _emitted(nlp, settings, "Breaking with decades of Norland policy, the president imposed tariffs.")
     assert all(e.type != "DISAPPROVE" for e in broke)
+
+
+def test_calling_someone_a_name_for_a_reason_is_no_call_for_anything(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Selm called him a liar for denying the deal.") == []
+    called = _emitted(nlp, settings, "The union called for raising the minimum wage.")
+    assert [(e.type, e.actor) for e in called] == [("DEMAND", "union")]

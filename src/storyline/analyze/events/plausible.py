@@ -130,6 +130,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if sense.type == "DEMAND" and lemma == "call" and sense.kind == "verb" and _calls_names(token):
+        return True  # 'called him "scum" for mentioning her': a name given for a reason, no demand
     if sense.type == "DISAPPROVE" and lemma == "break" and _breaks_with_a_way(token):
         return True  # "breaking with decades of policy": a change of course, no break with a party
     if sense.type == "DISAPPROVE" and lemma == "break" and _objects(token):
@@ -289,6 +291,14 @@ def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
     to cooperate names the cooperation ("plans to hold talks"); an announced deal is a deal."""
     intent = trigger.obj is not None and trigger.obj.lemma_.lower() in {"plan", "intention", "readiness"}
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
+
+
+def _calls_names(call: Token) -> bool:
+    """ "called X a liar for ...", "called her 'scum' for mentioning ...": "for" gives the reason
+    for a name, not what is called for: a call for something has no object of its own ("called
+    for a ceasefire", "called for raising wages")."""
+    fors = [p for p in call.children if p.dep_ == "prep" and p.lower_ == "for"]
+    return bool(fors) and any(c.dep_ in {"dobj", "oprd"} for c in call.children)
 
 
 def _breaks_with_a_way(verb: Token) -> bool:
