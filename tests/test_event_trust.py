@@ -1312,3 +1312,11 @@ def test_calling_someone_a_name_for_a_reason_is_no_call_for_anything(nlp, settin
     assert _emitted(nlp, settings, "Selm called him a liar for denying the deal.") == []
     called = _emitted(nlp, settings, "The union called for raising the minimum wage.")
     assert [(e.type, e.actor) for e in called] == [("DEMAND", "union")]
+
+
+def test_putting_out_a_fire_and_taking_up_positions_are_no_coercion_or_capture(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Crews suppressed the fire on Sunday.") == []
+    assert [e.type for e in _emitted(nlp, settings, "Police suppressed the protest on Sunday.")] == ["COERCE"]
+    positions = _emitted(nlp, settings, "Soldiers had taken up positions in a school near Selm.")
+    assert all(e.type != "ASSAULT" for e in positions)
+    assert [e.type for e in _emitted(nlp, settings, "Rebels took the airport on Monday.")] == ["ASSAULT"]

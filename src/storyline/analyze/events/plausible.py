@@ -130,6 +130,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if sense.type == "ASSAULT" and lemma == "take" and "up" in prepositions(token):
+        return True  # "had taken up positions": troops placed, nothing captured
+    if sense.type == "COERCE" and any(referent(o).lemma_.lower() in _FIRES for o in _objects(token)):
+        return True  # "crews suppressed the fire": firefighting, no one coerced
     if sense.type == "DEMAND" and lemma == "call" and sense.kind == "verb" and _calls_names(token):
         return True  # 'called him "scum" for mentioning her': a name given for a reason, no demand
     if sense.type == "DISAPPROVE" and lemma == "break" and _breaks_with_a_way(token):
@@ -372,6 +376,8 @@ _HAZARDS = words(
 )
 # What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
 _REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# Fires that are put down or contained, not people.
+_FIRES = words("fire blaze flame wildfire bushfire inferno")
 # Ways of doing things one "breaks with".
 _WAYS = words("policy tradition practice precedent convention norm custom orthodoxy habit past doctrine approach")
 # What is charged when a price is asked: "charged a fee".
