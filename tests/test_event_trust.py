@@ -1320,3 +1320,8 @@ def test_putting_out_a_fire_and_taking_up_positions_are_no_coercion_or_capture(n
     positions = _emitted(nlp, settings, "Soldiers had taken up positions in a school near Selm.")
     assert all(e.type != "ASSAULT" for e in positions)
     assert [e.type for e in _emitted(nlp, settings, "Rebels took the airport on Monday.")] == ["ASSAULT"]
+
+
+def test_asking_with_nothing_asked_for_is_a_question_not_a_demand(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Former adviser Tom Alder asked on Twitter.") == []
+    assert [e.type for e in _emitted(nlp, settings, "Norland asked for help.")] == ["DEMAND"]

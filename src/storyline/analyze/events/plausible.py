@@ -620,6 +620,9 @@ def _asks_question(token: Token) -> bool:
         return True
     if any(t.text == "?" for t in token.doc[token.i : token.sent.end]):
         return True
+    asked = {c.dep_ for c in token.children}
+    if not asked & {"dobj", "dative", "xcomp", "ccomp", "nsubjpass", "advcl"} and "for" not in prepositions(token):
+        return True  # '"Why now?" X asked on Twitter': nobody and nothing is asked for
     for clause in (c for c in token.children if c.dep_ in {"advcl", "ccomp"}):
         if any(m.lower_ in {"if", "whether"} for m in clause.children if m.dep_ == "mark"):
             return True
