@@ -1325,3 +1325,28 @@ def test_putting_out_a_fire_and_taking_up_positions_are_no_coercion_or_capture(n
 def test_asking_with_nothing_asked_for_is_a_question_not_a_demand(nlp, settings) -> None:
     assert _emitted(nlp, settings, "Former adviser Tom Alder asked on Twitter.") == []
     assert [e.type for e in _emitted(nlp, settings, "Norland asked for help.")] == ["DEMAND"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When he was arrested, he was on probation for a previous DUI arrest.",
+        "Anna pushes a child out of the way and collapses.",
+        "The agency's education programmes have been suspended since the start of the air strikes.",
+        "Man charged in deadly crash outside store",
+    ],
+)
+def test_offences_shoves_own_suspensions_and_the_one_charged_are_not_actors(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_a_shooting_that_set_off_riots_is_not_aimed_at_what_the_riots_threaten(nlp, settings) -> None:
+    text = "Vigils marked a week since the shooting of a boy, which triggered riots that threaten the government."
+    assert all(e.target != "government" for e in _coded(nlp, settings, text))
+
+
+def test_suspending_anothers_privileges_and_pushing_a_party_stay(nlp, settings) -> None:
+    suspended = _emitted(nlp, settings, "Valmora suspended Norland's trade privileges.")
+    assert [(e.type, e.target) for e in suspended] == [("SANCTION", "Norland")]
+    pushed = _emitted(nlp, settings, "Norland pushed Valmora to resume talks.")
+    assert [(e.type, e.target) for e in pushed] == [("DEMAND", "Valmora")]

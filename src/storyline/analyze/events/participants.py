@@ -116,6 +116,10 @@ def reduced_passive(verb: Token) -> bool:
     )
 
 
+# Offences that name what an arrest or a charge is for, which the model may type as organisations.
+OFFENCES = words("dui dwi owi drug fraud murder corruption theft terrorism terror weapons gun dui-related")
+
+
 def headline_passive(verb: Token) -> bool:
     """A passive without its "was", as headlines write it: "Minister accused of graft by rivals",
     "Norland threatened with sanctions". The parser reads an active verb with a subject; the
@@ -133,7 +137,7 @@ def headline_passive(verb: Token) -> bool:
     return (
         agent_of(verb) is not None
         or lemma in _NEED_OBJECT
-        or (lemma in _MAY_STAND_ALONE and bool(preps & {"with", "of"}))
+        or (lemma in _MAY_STAND_ALONE and bool(preps & ({"with", "of", "in"} if lemma == "charge" else {"with", "of"})))
     )
 
 
@@ -387,8 +391,8 @@ def _noun_actor(noun: Token) -> Token | None:
         if is_actorlike(referent(pobj)):
             return pobj
     for child in noun.lefts:
-        if child.dep_ in {"amod", "compound"} and names_country(child):
-            return child
+        if child.dep_ in {"amod", "compound"} and names_country(child) and child.lower_ not in OFFENCES:
+            return child  # "UN sanctions", "Norland's strikes"; not "a DUI arrest" (the model types DUI ORG)
     between = _between(noun)
     if between is not None:
         return between

@@ -158,6 +158,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "Brand agrees", "agreed with the senator": sharing a view, no agreement made
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
         return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
+    if sense.type == "DEMAND" and lemma == "push" and prepositions(token) & _SHOVES:
+        return True  # "pushes a child out of the way": a shove, no pressure on anyone
+    if sense.type == "SANCTION" and trigger.obj is not None and _own_thing(trigger.obj, actor):
+        return True  # "the agency's programmes were suspended": it stopped its own work, no one is punished
     if sense.type == "DEMAND" and lemma in {"push", "press"}:
         # "pushed an agenda" promotes a view; "pushing hard to bring him back" is an effort, no one asked
         return any(_thing_words(o) & _ARGUMENTS for o in _objects(token)) or _strives(token)
@@ -297,6 +301,12 @@ def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
 
 
+def _own_thing(thing: Token, actor: Token | None) -> bool:
+    """Whether what is suspended or cut belongs to the one who does it ("its own programmes")."""
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    return owner is not None and actor is not None and owner.i == actor.i
+
+
 def _calls_names(call: Token) -> bool:
     """ "called X a liar for ...", "called her 'scum' for mentioning ...": "for" gives the reason
     for a name, not what is called for: a call for something has no object of its own ("called
@@ -376,6 +386,8 @@ _HAZARDS = words(
 )
 # What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
 _REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# Particles of a bodily push: "pushed him out of the way", "pushed the cart away".
+_SHOVES = frozenset({"out", "away", "aside", "off", "down", "over", "into", "through"})
 # Fires that are put down or contained, not people.
 _FIRES = words("fire blaze flame wildfire bushfire inferno")
 # Ways of doing things one "breaks with".
