@@ -1350,3 +1350,9 @@ def test_suspending_anothers_privileges_and_pushing_a_party_stay(nlp, settings) 
     assert [(e.type, e.target) for e in suspended] == [("SANCTION", "Norland")]
     pushed = _emitted(nlp, settings, "Norland pushed Valmora to resume talks.")
     assert [(e.type, e.target) for e in pushed] == [("DEMAND", "Valmora")]
+
+
+def test_recognising_a_kind_of_thing_is_no_diplomatic_recognition(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "For example, Peter Varga recognises four types of violence.") == []
+    recognised = _emitted(nlp, settings, "Norland recognised Valmora's new government.")
+    assert [e.type for e in recognised] == ["SUPPORT"]

@@ -130,6 +130,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # a candidate's rally is a campaign event, not a protest
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
+    if sense.type == "SUPPORT" and lemma in {"recognise", "recognize"} and _recognises_a_thing(token):
+        return True  # "recognises four types of violence": tells them apart, no state is recognised
     if sense.type == "ASSAULT" and lemma == "take" and "up" in prepositions(token):
         return True  # "had taken up positions": troops placed, nothing captured
     if sense.type == "COERCE" and any(referent(o).lemma_.lower() in _FIRES for o in _objects(token)):
@@ -301,6 +303,16 @@ def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
 
 
+def _recognises_a_thing(verb: Token) -> bool:
+    """Recognition is support when a party, its government or its statehood is recognised ("recognised
+    Valmora's government", "the independence of Selm"); an idea or a kind of thing only is noticed."""
+    objects = _objects(verb)
+    return bool(objects) and not any(
+        is_actorlike(referent(o)) or _thing_words(o) & _STATEHOOD or any(is_named(t) for t in o.subtree)
+        for o in objects
+    )
+
+
 def _own_thing(thing: Token, actor: Token | None) -> bool:
     """Whether what is suspended or cut belongs to the one who does it ("its own programmes")."""
     owner = next((c for c in thing.children if c.dep_ == "poss"), None)
@@ -386,6 +398,8 @@ _HAZARDS = words(
 )
 # What a warner may threaten to bring about: "warned them about the consequences" stays a threat.
 _REPRISALS = words("consequence repercussion retaliation reprisal response punishment sanction action measure")
+# What a state recognises in another: "recognised the independence of Selm".
+_STATEHOOD = words("independence sovereignty statehood government state annexation election result")
 # Particles of a bodily push: "pushed him out of the way", "pushed the cart away".
 _SHOVES = frozenset({"out", "away", "aside", "off", "down", "over", "into", "through"})
 # Fires that are put down or contained, not people.
