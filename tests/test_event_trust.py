@@ -1356,3 +1356,10 @@ def test_recognising_a_kind_of_thing_is_no_diplomatic_recognition(nlp, settings)
     assert _emitted(nlp, settings, "For example, Peter Varga recognises four types of violence.") == []
     recognised = _emitted(nlp, settings, "Norland recognised Valmora's new government.")
     assert [e.type for e in recognised] == ["SUPPORT"]
+
+
+def test_a_thing_named_after_its_owner_gives_the_owner_as_target(nlp, settings) -> None:
+    ruling = _emitted(nlp, settings, "Norland has denounced a Valmora court ruling on the ban.")
+    assert [(e.type, e.target) for e in ruling] == [("DISAPPROVE", "Valmora court")]
+    body = _emitted(nlp, settings, "The attorney general is investigating the Selm foundation.")
+    assert [(e.type, e.target) for e in body] == [("INVESTIGATE", "Selm foundation")]

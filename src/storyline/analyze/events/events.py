@@ -344,7 +344,36 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         or number_clash(actor_tok, event.actor_start, event.actor_end)
         or unhappened(event.status, event.type)
     )
+    if why is None and target_tok is not None and (owner := _owner_of_thing(target_tok)) is not None:
+        target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court
+        event = replace(
+            event,
+            target=target.name,
+            target_id=target.entity_id,
+            target_sector=target.sector,
+            target_text=target.text,
+            target_start=target.start,
+            target_end=target.end,
+        )
     return Coded(event, actor, target, why, trigger, actor_tok)
+
+
+# Bodies a name may modify ("the Selm foundation"): parties themselves, not things.
+BODIES = words("foundation charity company firm corporation agency organisation organization institute university")
+
+
+def _owner_of_thing(target: Token) -> Token | None:
+    """The party that owns a thing the event is aimed at ("a Valmora court ruling", "Selm's plan"):
+    the trust gate lets an owned thing stand for its owner, and the owner is who is named."""
+    head = referent(target)
+    if target.pos_ != "NOUN" or is_actorlike(head) or party(target) or head.lemma_.lower() in BODIES:
+        return None
+    owners = [
+        c
+        for c in target.children
+        if c.dep_ in {"poss", "compound"} and is_actorlike(referent(c)) and any(is_named(t) for t in c.subtree)
+    ]  # a named owner only: "army bases" stay bases
+    return owners[0] if owners else None
 
 
 def _describing_word(token: Token) -> bool:
