@@ -1363,3 +1363,9 @@ def test_a_thing_named_after_its_owner_gives_the_owner_as_target(nlp, settings) 
     assert [(e.type, e.target) for e in ruling] == [("DISAPPROVE", "Valmora court")]
     body = _emitted(nlp, settings, "The attorney general is investigating the Selm foundation.")
     assert [(e.type, e.target) for e in body] == [("INVESTIGATE", "Selm foundation")]
+
+
+def test_a_capital_before_a_shop_locates_it_and_stands_for_no_government(nlp, settings) -> None:
+    looted = _emitted(nlp, settings, "Rioters repeatedly attacked and looted a central Lisbon phone store.")
+    assert all(e.target != "Portugal" for e in looted)
+    assert [e.actor for e in _emitted(nlp, settings, "Lisbon rejected the proposal.")] == ["Portugal"]

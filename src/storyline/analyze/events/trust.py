@@ -174,6 +174,8 @@ def party(token: Token, *, owned: bool = False) -> bool:
         )
     if head.is_alpha and len(head.text) == 1:
         return False  # "Q: Have you talked to ...": an interview's letter, not a name
+    if _city_on_a_thing(head):
+        return False  # "looted a central Lisbon phone store": the capital locates the store
     if is_named(head) or _unknown_name(head):
         return True
     generic = head.lemma_.lower() in ROLES or head.lemma_.lower() in ANYONE
@@ -183,6 +185,20 @@ def party(token: Token, *, owned: bool = False) -> bool:
         return True
     owners = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"}]
     return owned and any(is_named(c) or (_actorlike(c) and not is_pronoun(c)) for c in owners)
+
+
+def _city_on_a_thing(head: Token) -> bool:
+    """A capital before a noun that is not a body ("a Lisbon phone store", "the Lisbon metro"):
+    the city says where the thing is; before "government" or "police" it stands for them."""
+    owner = head.head
+    while head.dep_ == "compound" and owner.dep_ == "compound":
+        owner = owner.head  # "Lisbon phone store": past "phone" to "store"
+    return (
+        head.lower_ in CAPITALS
+        and head.dep_ in {"compound", "nmod"}
+        and owner.pos_ == "NOUN"
+        and not (_actorlike(owner) or owner.lemma_.lower() in ACTOR_NOUNS or owner.lemma_.lower() in ROLES)
+    )
 
 
 def _city(head: Token) -> bool:
