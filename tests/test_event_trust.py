@@ -1369,3 +1369,9 @@ def test_a_capital_before_a_shop_locates_it_and_stands_for_no_government(nlp, se
     looted = _emitted(nlp, settings, "Rioters repeatedly attacked and looted a central Lisbon phone store.")
     assert all(e.target != "Portugal" for e in looted)
     assert [e.actor for e in _emitted(nlp, settings, "Lisbon rejected the proposal.")] == ["Portugal"]
+
+
+def test_a_disease_kills_without_attacking_and_is_no_party(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Cholera has killed hundreds in the camps.") == []
+    gunmen = _emitted(nlp, settings, "Gunmen killed twelve villagers near Selm during the cholera outbreak.")
+    assert [(e.type, e.actor) for e in gunmen] == [("ASSAULT", "Gunmen")]

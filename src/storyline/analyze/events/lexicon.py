@@ -60,6 +60,11 @@ SPEECH_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "SUPPORT"
 # worry voiced by no one named is hedged; an unowned "report that ..." is the writer's own telling.
 WORRY_NOUNS = words("concern fear worry suspicion")
 CLAIM_NOUNS = words("allegation accusation claim charge report complaint assertion belief") | WORRY_NOUNS
+# Diseases and what spreads them: harm from them is no attack, and none is a party one acts on.
+DISEASES = words(
+    "disease illness virus coronavirus covid covid-19 flu influenza cholera ebola measles malaria cancer "
+    "tuberculosis dengue polio mpox pandemic epidemic outbreak infection heat cold"
+)
 # Harm done to someone, named as a noun: its "against"/"on" party suffers it. Opposing
 # "discrimination against migrants" or condemning "the attacks on Selm" is not aimed at them.
 HARM_NOUNS = words("discrimination racism bias hatred hate violence persecution aggression abuse harassment")

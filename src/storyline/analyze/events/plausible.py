@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from ..spans import first_containing
+from . import lexicon
 from .actors import is_actorlike, is_named, names_country, referent, resolve_pronoun
 from .lexicon import COOPERATIVE
 from .triggers import Trigger, trailing_report
@@ -421,10 +422,13 @@ _MARKETS = words(
     "stock share index market price dollar euro pound yen yuan rupee currency bond yield sensex nifty dow nasdaq"
 )
 # Accidents and forces of nature: harm from them is no attack.
-_MISHAPS = words(
-    "accident crash collision derailment earthquake quake tremor aftershock landslide mudslide flood flooding "
-    "storm hurricane typhoon cyclone tornado tsunami avalanche eruption wildfire blaze lightning heatwave "
-    "drought stampede hit-and-run"
+_MISHAPS = (
+    words(
+        "accident crash collision derailment earthquake quake tremor aftershock landslide mudslide flood flooding "
+        "storm hurricane typhoon cyclone tornado tsunami avalanche eruption wildfire blaze lightning heatwave "
+        "drought stampede hit-and-run"
+    )
+    | lexicon.DISEASES
 )
 # Where words are said: "insisted on the radio that ...".
 MEDIA = words("radio television tv show programme program air network channel broadcast podcast interview")

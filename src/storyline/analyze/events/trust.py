@@ -43,6 +43,7 @@ from .actors import (
     speaker_of,
 )
 from .actors import is_actorlike as _actorlike
+from .lexicon import DISEASES
 from .participants import breaks, passive_partners, path_up, stranded_call
 from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, own_to, prepositions
 
@@ -174,6 +175,8 @@ def party(token: Token, *, owned: bool = False) -> bool:
         )
     if head.is_alpha and len(head.text) == 1:
         return False  # "Q: Have you talked to ...": an interview's letter, not a name
+    if head.lower_ in DISEASES or head.lemma_.lower() in DISEASES:
+        return False  # "demanded a test for COVID-19": a disease is no party
     if _city_on_a_thing(head):
         return False  # "looted a central Lisbon phone store": the capital locates the store
     if is_named(head) or _unknown_name(head):
