@@ -1375,3 +1375,8 @@ def test_a_disease_kills_without_attacking_and_is_no_party(nlp, settings) -> Non
     assert _emitted(nlp, settings, "Cholera has killed hundreds in the camps.") == []
     gunmen = _emitted(nlp, settings, "Gunmen killed twelve villagers near Selm during the cholera outbreak.")
     assert [(e.type, e.actor) for e in gunmen] == [("ASSAULT", "Gunmen")]
+
+
+def test_a_pronoun_before_a_trailing_sayer_is_not_the_sayer(nlp, settings) -> None:
+    text = "Police chased the man for an hour. He surrendered peacefully, Sheriff Anna Varga said."
+    assert all(e.actor != "Anna Varga" for e in _coded(nlp, settings, text))
