@@ -49,7 +49,7 @@ from .parties import Parties
 from .persons import person_facts
 from .quakes import ambiguous_magnitudes, quake_values
 from .records import Claim
-from .times import clock_times, magnitude, times_compatible
+from .times import clock_times, magnitude, tells_of_series, times_compatible
 from .values import Speaker
 
 # Event types where actor and target are interchangeable (both sides meet, fight, agree).
@@ -375,8 +375,9 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     how strong and deep the story's quake was (quakes.py). Which day: the day the text binds
     to a kind of happening ("Saturday's shooting", days.py).
     When: its clock time with the zone (times.py), and its day (days.py); an article that gives
-    the happening two different instants, or one kind of happening two days, tells of a series,
-    so its times (or those days) are weak.
+    the happening two different instants, or counts the happenings of a series ("the first
+    quake"), or gives one kind of happening two days, tells of a series, so its times (or those
+    days) are weak.
     """
     text = analysis.article.text
     settings: list[tuple[int, int, str, str, str, str, str, object]] = [
@@ -385,7 +386,8 @@ def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]
     ]  # fmt: skip
     times = [t for t in clock_times(text) if not background(text, t.start, t.end)]
     norms = [(t.minutes, t.zone, t.magnitude) for t in times]
-    series = {"time:happening"} if any(not times_compatible(a, b) for a in norms for b in norms) else set()
+    two_instants = any(not times_compatible(a, b) for a in norms for b in norms)
+    series = {"time:happening"} if two_instants or tells_of_series(text) else set()
     settings += [
         (t.start, t.end, "time", "the happening", "time:happening", "time", t.text, norm)
         for t, norm in zip(times, norms, strict=True)

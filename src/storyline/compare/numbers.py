@@ -182,13 +182,16 @@ _ONE_SPELL = re.compile(
     r"|in the (?:past|last) (?:\d+|twenty-four) hours)\b",
     re.IGNORECASE,
 )
-# Unrest over several nights or days: "the third night of rioting", "four nights of clashes".
+# Unrest over several nights or days: "the third night of rioting", "four nights of clashes",
+# "nights of protesting", "arrests over three nights". Whatever the unrest is called, a count of
+# nights (or a count of days followed by "of") is a spell of several.
 _ORDINAL = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+_SEVERAL = r"two|three|four|five|six|seven|eight|nine|ten|several|successive|consecutive|\d+"
 _SPELLS = re.compile(
     rf"\b(?:(?:{_ORDINAL})\s+(?:straight\s+|consecutive\s+|successive\s+)?(?:night|day)"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:straight\s+|consecutive\s+|successive\s+)?"
-    r"(?:nights|days)\s+of\s+(?:rioting|riots|unrest|protests?|violence|clashes|demonstrations)"
-    r"|nights\s+of\s+(?:rioting|riots|unrest|protests?|violence|clashes))\b",
+    rf"|(?:{_SEVERAL})\s+(?:straight\s+|consecutive\s+|successive\s+)?(?:nights|days)\s+of\s+[a-z]"
+    rf"|(?:over|for|across)\s+(?:the\s+(?:past|last)\s+)?(?:{_SEVERAL})\s+(?:straight\s+|consecutive\s+)?nights"
+    r"|nights\s+of\s+[a-z]|night\s+after\s+night)",
     re.IGNORECASE,
 )
 # A speaker counting what they themselves took in ("we have received 50 injured"): one facility's tally.

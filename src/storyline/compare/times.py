@@ -11,7 +11,9 @@ has several times, so a time is read only for the happening itself: not in
 a sentence about another happening of the series ("an aftershock struck at
 ...", "a second explosion went off at ..."). An article that gives the
 happening two different instants tells of a series, so its times may
-corroborate but not contradict (facts.py makes them weak). A quake's
+corroborate but not contradict (facts.py makes them weak); so does an article
+that counts the happenings of a series ("the first quake", "twin blasts",
+"two earthquakes"), since its times may be of either one. A quake's
 magnitude in the time's sentence names the quake: two times of quakes whose
 magnitudes differ by half a unit or more are of two quakes and are not
 compared.
@@ -57,6 +59,15 @@ _SERIES = re.compile(
 # Before a series phrase: it names the happening this one is timed against, not this one
 # ("struck at 09:40 GMT, hours after a smaller tremor").
 _RELATIVE_TO = re.compile(r"\b(?:after|following|since|before|than)\s+(?:(?:the|a|an|its)\s+)?$", re.IGNORECASE)
+# The article counts the happenings of a series: "the first quake", "twin blasts", "two earthquakes",
+# "the first of two tremors". Its times may be of either happening.
+_COUNTED_SERIES = re.compile(
+    r"\b(?:(?:first|second|third|twin|two|three|both)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:quakes?|earthquakes?|tremors?|shocks?|blasts?|explosions?|eruptions?)"
+    r"|first\s+of\s+(?:two|three|several)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:quakes|earthquakes|tremors|shocks|blasts|explosions))\b",
+    re.IGNORECASE,
+)
 # A quake's magnitude: "magnitude 6.1", "a 6.1-magnitude quake", "measuring 6 . 1".
 MAGNITUDE = re.compile(
     r"\bmagnitude(?:\s+of)?\s*-?\s*(?P<after>\d(?:\s*\.\s*\d)?)(?!\s*\d)"
@@ -120,6 +131,12 @@ def of_another(text: str, left: int, right: int) -> bool:
         not _RELATIVE_TO.search(text[max(left, m.start() - 30) : m.start()])
         for m in _SERIES.finditer(text, left, right)
     )
+
+
+def tells_of_series(text: str) -> bool:
+    """Whether the article counts the happenings of a series ("the first quake", "two blasts"):
+    a time it gives may be of any one of them, so it corroborates but never contradicts."""
+    return bool(_COUNTED_SERIES.search(text))
 
 
 def magnitude(sentence: str) -> float | None:
