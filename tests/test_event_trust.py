@@ -1380,3 +1380,10 @@ def test_a_disease_kills_without_attacking_and_is_no_party(nlp, settings) -> Non
 def test_a_pronoun_before_a_trailing_sayer_is_not_the_sayer(nlp, settings) -> None:
     text = "Police chased the man for an hour. He surrendered peacefully, Sheriff Anna Varga said."
     assert all(e.actor != "Anna Varga" for e in _coded(nlp, settings, text))
+
+
+def test_advice_on_how_to_be_is_no_demand_while_a_must_of_an_act_is(nlp, settings) -> None:
+    text = "Anna Varga said the Norland party needs to be careful not to go too far."
+    assert all(e.type != "DEMAND" for e in _emitted(nlp, settings, text))
+    must = _emitted(nlp, settings, "The council must withdraw the fine, Selm said.")
+    assert [(e.type, e.target) for e in must] == [("DEMAND", "council")]

@@ -1226,8 +1226,15 @@ def _presses_someone(verb: Token) -> bool:
 
 
 def _modal_act(clause: Token) -> bool:
-    """A must-clause that demands an act: active and not negated ("must withdraw", not "shouldn't weigh in")."""
+    """A must-clause that demands an act: active, not negated and not a state ("must withdraw", not
+    "shouldn't weigh in", not "need to be careful": advice on how to be is no demand of an act)."""
+    if clause.lemma_.lower() in STATES:
+        return False
     return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in clause.children)
+
+
+# Verbs of a state or a frame of mind: "need to be careful", "must understand".
+STATES = words("be remain stay seem feel know understand realize realise recognize recognise")
 
 
 def _judged_or_habit(token: Token) -> bool:
