@@ -1387,3 +1387,11 @@ def test_advice_on_how_to_be_is_no_demand_while_a_must_of_an_act_is(nlp, setting
     assert all(e.type != "DEMAND" for e in _emitted(nlp, settings, text))
     must = _emitted(nlp, settings, "The council must withdraw the fine, Selm said.")
     assert [(e.type, e.target) for e in must] == [("DEMAND", "council")]
+
+
+def test_pushing_to_victory_and_a_pacts_own_name_are_no_demand_and_no_actor(nlp, settings) -> None:
+    pushed = _emitted(nlp, settings, "Older women turned out in force to support Anna Varga, pushing her to victory.")
+    assert [e.type for e in pushed] == ["SUPPORT"]
+    praised = _coded(nlp, settings, "Selm once praised the Trans-Pacific Partnership trade agreement.")
+    assert all(e.actor != "Trans-Pacific Partnership" for e in praised)
+    assert [e.actor for e in _emitted(nlp, settings, "The UN agreement with Norland was signed.")] == ["UN"]

@@ -116,6 +116,8 @@ def reduced_passive(verb: Token) -> bool:
     )
 
 
+# Words that make a name the name of a pact ("the Trans-Pacific Partnership trade agreement"), no party.
+PACTS = words("partnership treaty accord accords pact agreement deal protocol convention charter compact")
 # Offences that name what an arrest or a charge is for, which the model may type as organisations.
 OFFENCES = words("dui dwi owi drug fraud murder corruption theft terrorism terror weapons gun dui-related")
 
@@ -391,7 +393,12 @@ def _noun_actor(noun: Token) -> Token | None:
         if is_actorlike(referent(pobj)):
             return pobj
     for child in noun.lefts:
-        if child.dep_ in {"amod", "compound"} and names_country(child) and child.lower_ not in OFFENCES:
+        if (
+            child.dep_ in {"amod", "compound"}
+            and names_country(child)
+            and child.lower_ not in OFFENCES
+            and not {t.lower_ for t in child.subtree} & PACTS
+        ):
             return child  # "UN sanctions", "Norland's strikes"; not "a DUI arrest" (the model types DUI ORG)
     between = _between(noun)
     if between is not None:

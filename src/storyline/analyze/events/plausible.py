@@ -161,7 +161,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "Brand agrees", "agreed with the senator": sharing a view, no agreement made
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
         return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
-    if sense.type == "DEMAND" and lemma == "push" and prepositions(token) & _SHOVES:
+    if sense.type == "DEMAND" and lemma == "push" and (prepositions(token) & _SHOVES or _pushed_to_a_state(token)):
         return True  # "pushes a child out of the way": a shove, no pressure on anyone
     if sense.type == "SANCTION" and trigger.obj is not None and _own_thing(trigger.obj, actor):
         return True  # "the agency's programmes were suspended": it stopped its own work, no one is punished
@@ -312,6 +312,12 @@ def _recognises_a_thing(verb: Token) -> bool:
         is_actorlike(referent(o)) or _thing_words(o) & _STATEHOOD or any(is_named(t) for t in o.subtree)
         for o in objects
     )
+
+
+def _pushed_to_a_state(push: Token) -> bool:
+    """ "pushing her to victory", "pushed the party to the brink": carried to a state, not pressed
+    to act (that is "pushed X to resume talks", a verb)."""
+    return any(p.lower_ == "to" and any(o.dep_ == "pobj" for o in p.children) for p in push.children)
 
 
 def _own_thing(thing: Token, actor: Token | None) -> bool:
