@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storyline.analyze.pipeline import analyze
-from storyline.analyze.speech.quotes import quote_details, quote_marks
+from storyline.analyze.speech.quotes import in_reports, quote_details, quote_marks
 from storyline.model import Article, Quote
 from storyline.settings import Settings
 
@@ -170,11 +170,30 @@ def test_quotes_partial_fragment_with_naming_verb(nlp, upto_quotes) -> None:
     assert (quote.speaker, quote.cue) == ("Sara Lind", "called")
 
 
-def test_quotes_partial_inside_reported_speech_is_one_quote(nlp, upto_quotes) -> None:
+def test_quotes_partial_inside_reported_speech_is_kept_beside_it(nlp, upto_quotes) -> None:
     text = "Judge Mark Evans said the evidence was “far from conclusive” and adjourned the case."
     quotes = quotes_of(text, nlp, upto_quotes)
-    assert [q.kind for q in quotes] == ["indirect"]
-    assert "“far from conclusive”" in quotes[0].text
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+    assert "“far from conclusive" in quotes[0].text and quotes[1].text == "far from conclusive"
+    assert quotes[0].speaker == quotes[1].speaker == "Mark Evans"
+    assert in_reports(quotes) == {(quotes[1].start, quotes[1].end)}
+
+
+def test_quotes_partial_not_inside_a_report_is_not_nested(nlp, upto_quotes) -> None:
+    text = "Inspector Sara Lind called the search “slow but thorough” and promised an update."
+    assert in_reports(quotes_of(text, nlp, upto_quotes)) == set()
+
+
+def test_quotes_indirect_clause_hung_on_the_channel_phrase(nlp, upto_quotes) -> None:
+    # the parser hangs "that ..." on "statement"; the verb still reports it
+    text = "Valmora's harbour master said in a statement that the north quay would reopen next week."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "quay")
+    assert quote.text == "that the north quay would reopen next week" and quote.cue == "said"
+
+
+def test_quotes_relative_clause_on_the_channel_is_no_content(nlp, upto_quotes) -> None:
+    text = "Mayor Ines Vidal commented in a statement that was read out at the harbour on Friday."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "indirect"] == []
 
 
 def test_quotes_via_outlet_that_relayed_it(nlp, upto_quotes) -> None:

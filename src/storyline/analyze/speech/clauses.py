@@ -191,6 +191,9 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
         for c in later:  # the "and" before the speaker's next act goes too
             cut = min([cut, *(t.i for t in clause.children if t.dep_ == "cc" and t.i < c.i and t.i > clause.i)])
         return tokens_span(on_line(verb, [t for t in clause.subtree if t.i < cut]))
+    hung = _clause_on_phrase(verb)
+    if hung is not None:
+        return tokens_span(on_line(verb, hung.subtree))
     if requests and verb.lemma_.lower() in _REQUEST_VERBS:
         request = request_span(verb)
         if request is not None:
@@ -202,6 +205,27 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     inserted = verb.dep_ == "parataxis" or (verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i)
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
+    return None
+
+
+def _clause_on_phrase(verb: Token) -> Token | None:
+    """The "that" clause the parser hung on the noun of a phrase after the
+    verb instead of on the verb: in "said in a statement that the bridge
+    would reopen" or "told reporters on the flight that ...", "that the
+    bridge would reopen" comes out as a modifier of "statement". A clause
+    with "that" as its conjunction and a subject of its own is no relative
+    clause ("a statement that was released": "that" is the subject there),
+    so it is what the verb reports. Only a phrase right after the verb is
+    read: "said the plan in the report that ..." has a clause of its own."""
+    for child in verb.children:
+        if child.dep_ not in {"prep", "dobj", "dative", "npadvmod"} or child.i < verb.i:
+            continue
+        for token in child.subtree:
+            if token.dep_ not in {"acl", "relcl", "ccomp"} or token.i < child.i:
+                continue
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if marks and marks[0].i == token.left_edge.i and _has_subject(token):
+                return token
     return None
 
 

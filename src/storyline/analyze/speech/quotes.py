@@ -81,21 +81,25 @@ def quote_details(doc: Doc, entities: Iterable[Entity]) -> list[QuoteDetail]:
     ctx = _Context(doc, list(entities))
     details = [d for m in ctx.marks if (d := _from_marks(ctx, m)) is not None]
     direct = [(d.quote.start, d.quote.end) for d in details if d.quote.kind == "direct"]
-    details = _unnested(details + _reported(ctx, direct))
+    details = details + _reported(ctx, direct)
     details = [d for d in details if not ctx.in_heading(d.quote.start)]
     details.sort(key=lambda d: (d.quote.start, d.quote.end))
     return _Discourse(ctx).resolve(joined(details, doc, ctx.text, ctx.raw))
 
 
-def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
-    """Drop fragments that lie inside an indirect quote.
+def in_reports(quotes: Iterable[Quote]) -> set[tuple[int, int]]:
+    """Spans of the partial quotes that lie inside an indirect quote.
 
-    "She said police were “very committed” to ..." is one statement: the
-    indirect quote carries the quoted words, marks included, and counting
-    the fragment again would report the speaker twice for one sentence.
+    "She said the deal was “dead in the water”" holds two quotes: the
+    reported clause (indirect) and the speaker's own words in marks
+    (partial). Both are kept, as a reader (and an annotator listing the
+    quotations of an article) counts the quoted words apart from the
+    paraphrase around them; a consumer whose unit is one statement per
+    clause (PolNeAR's attributions) drops the spans returned here.
     """
-    spans = LargestOverlap((d.quote.start, d.quote.end) for d in details if d.quote.kind == "indirect")
-    return [d for d in details if d.quote.kind != "partial" or spans.share(d.quote.start, d.quote.end) < 0.9]
+    quotes = list(quotes)
+    spans = LargestOverlap((q.start, q.end) for q in quotes if q.kind == "indirect")
+    return {(q.start, q.end) for q in quotes if q.kind == "partial" and spans.share(q.start, q.end) >= 0.9}
 
 
 # --- quote marks ---------------------------------------------------------
