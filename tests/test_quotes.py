@@ -392,3 +392,28 @@ def test_a_first_piece_in_capitals_of_a_split_quotation_is_no_title(nlp, upto_qu
 def test_a_fragment_a_speaker_uses_to_charge_or_name_is_a_partial_quote(nlp, upto_quotes, text, words, cue) -> None:
     quote = one(quotes_of(text, nlp, upto_quotes), "partial", words)
     assert quote.text == words and quote.cue == cue and quote.speaker
+
+
+def test_quotes_claim_noun_with_a_named_owner_is_an_indirect_quote(nlp, upto_quotes) -> None:
+    text = "Mayor Ines Vidal's claim that the tram line was safe was disputed by inspectors."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "tram")
+    assert quote.text == "that the tram line was safe"
+    assert (quote.speaker, quote.cue, quote.rule) == ("Ines Vidal", "claim", "claim-noun+clause")
+
+
+def test_quotes_claim_noun_made_by_the_subject(nlp, upto_quotes) -> None:
+    text = "Dock workers in Selm persisted in arguments that the board was trying to sell the port."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "board")
+    assert quote.cue == "arguments" and quote.text.startswith("that the board")
+
+
+def test_quotes_claim_noun_with_no_owner_is_no_quote(nlp, upto_quotes) -> None:
+    # whose claim it is the sentence does not say: the one who rejects it did not make it
+    text = "Mayor Ines Vidal rejected the claim that the tram line was unsafe."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.rule == "claim-noun+clause"] == []
+
+
+def test_quotes_quoted_as_saying_gives_the_one_quoted(nlp, upto_quotes) -> None:
+    text = "Mayor Ines Vidal was quoted as saying that the tram line would open in May."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "tram")
+    assert quote.speaker == "Ines Vidal"

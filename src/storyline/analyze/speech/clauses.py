@@ -32,6 +32,8 @@ _REPORTING = SPEECH_VERBS | words("accuse blame criticize criticise call")
 # adding"), so its speaker is the subject of the verb they attach to ("without
 # saying" says nothing).
 _GERUND_PREPS = frozenset({"by", "after", "before", "while"})
+# Passive verbs of reporting whose subject is the speaker of "as saying" ("was quoted as saying").
+_QUOTING = frozenset({"quote", "cite"})
 
 
 def _acting(verb: Token) -> bool:
@@ -65,6 +67,10 @@ def speaker_token(verb: Token) -> Token | None:
         verb = _past_noun_clause(verb)
     if participle and verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and _acting(verb.head.head):
         verb = verb.head.head  # "she opened by saying, “...”": who opened says it
+    elif participle and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTING:
+        quoted = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
+        if quoted:
+            return quoted[0]  # "Vale was quoted as saying that ...": the one quoted says it
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:

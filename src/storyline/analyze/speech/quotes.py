@@ -43,6 +43,7 @@ from .clauses import (
     on_line,
     speaker_token,
     surface_span,
+    tokens_span,
     unrealised_saying,
 )
 from .details import QuoteDetail
@@ -953,7 +954,9 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[QuoteDetail]
     covered = Coverage(quoted)  # built once: summing over every span for every clause was quadratic
     speech = [d for t in free if cues.is_speech_verb(t) and (d := _reported_speech(ctx, t, covered))]
     taken = Coverage(quoted + [(d.quote.start, d.quote.end) for d in speech])
-    return speech + [d for t in free if (d := _according_to(ctx, t, taken))]
+    speech += [d for t in free if (d := _according_to(ctx, t, taken))]
+    taken = Coverage(quoted + [(d.quote.start, d.quote.end) for d in speech])
+    return speech + [d for t in _claim_nouns(ctx.doc) if not ctx.quoted(t) and (d := _claimed(ctx, t, taken))]
 
 
 def _cue_words(doc: Doc) -> list[Token]:
@@ -961,6 +964,67 @@ def _cue_words(doc: Doc) -> list[Token]:
     words = docindex.words(doc)
     cue = zip(words.lower, words.lemma, strict=True)
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
+
+
+# Nouns that name a statement whose content a "that" clause gives ("his claim that ...").
+CLAIM_NOUNS = words(
+    "claim assertion argument allegation warning insistence promise pledge vow admission announcement "
+    "prediction contention accusation charge statement suggestion remark comment boast threat"
+)
+# Verbs whose subject makes the claim their object names ("made the claim that", "repeated the warning that").
+_CLAIMING = words("make issue repeat reiterate renew voice stand persist")
+
+
+def _claim_nouns(doc: Doc) -> list[Token]:
+    """The tokens that can be a noun of claiming, in order."""
+    words = docindex.words(doc)
+    return [doc[i] for i, lemma in enumerate(words.lemma) if lemma in CLAIM_NOUNS and doc[i].pos_ == "NOUN"]
+
+
+def _claimed(ctx: _Context, noun: Token, taken: Coverage) -> QuoteDetail | None:
+    """ "Vale's claim that the pier was safe", "repeated her warning that
+    ...", "persisted in arguments that ...": a statement named by a noun,
+    its content the "that" clause (with a subject of its own, so no relative
+    clause), its speaker the noun's possessor or the subject of the verb that
+    makes, repeats or stands by it. With neither ("the claim that the pier
+    was safe") no one is named: a rumour, or the writer's, and no quote."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    if not marks or marks[0].i != clause.left_edge.i or not own_subject:
+        return None
+    subject = _claim_holder(noun)
+    if subject is None or subject.lower_ in _WRITER or ctx.quoted(subject):
+        return None
+    # a misparse can hang the sentence's own verb on the clause ("Vale's warning that the
+    # quay could flood was ignored"): the content ends before any word the noun depends on
+    cut = min((a.i for a in noun.ancestors if a.i > noun.i), default=len(ctx.doc))
+    # and before a speech participle set after it ("... the city — saying the union chose ..."): the next act
+    cut = min([cut, *(t.i for t in clause.subtree if t.i > clause.i and t.tag_ == "VBG" and cues.is_speech_verb(t))])
+    content = tokens_span(on_line(noun, [t for t in clause.subtree if t.i < cut]))
+    if content is None or ctx.quoted_share(content[0], content[1], taken) > 0.6:
+        return None
+    return _detail(ctx, content[0], content[1], "indirect", noun, subject, "claim-noun+clause", 0.6)
+
+
+def _claim_holder(noun: Token) -> Token | None:
+    """Whose claim a noun of claiming names: its possessor ("Vale's claim";
+    none for "his warning", whose owner the speaker model cannot resolve),
+    else the subject of a verb that makes or repeats it ("Vale made the
+    claim", "persisted in arguments"); not the subject of a verb that
+    answers it ("rejected the claim": that claim is someone else's)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:  # "his claim": the discourse model reads subjects, not possessive pronouns
+        return None if owners[0].pos_ == "PRON" else owners[0]
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in _CLAIMING:
+        return None
+    return cues.logical_subject(verb)
 
 
 # Verbs of thinking that report speech only with the words quoted ("“Why now?” she wondered").
