@@ -417,3 +417,19 @@ def test_quotes_quoted_as_saying_gives_the_one_quoted(nlp, upto_quotes) -> None:
     text = "Mayor Ines Vidal was quoted as saying that the tram line would open in May."
     quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "tram")
     assert quote.speaker == "Ines Vidal"
+
+
+def test_quotes_one_quoted_word_inside_a_reported_clause_is_the_speakers(nlp, upto_quotes) -> None:
+    text = "Harbour pilot Kim Sol told the council it was her “duty” to report the leak."
+    quote = one(quotes_of(text, nlp, upto_quotes), "partial", "duty")
+    assert quote.speaker == "Kim Sol"
+
+
+def test_quotes_one_quoted_word_in_the_writers_phrase_stays_a_scare_quote(nlp, upto_quotes) -> None:
+    text = "Harbour pilot Kim Sol pledged “thorough” changes to the pilot rota."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []
+
+
+def test_quotes_programme_title_with_the_writers_full_stop_is_no_partial(nlp, upto_quotes) -> None:
+    text = "Ines Vidal stated that the tram story had moved on Friday's broadcast of Selm One's “Harbour Hour.”"
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []

@@ -639,7 +639,7 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return _without_cue(ctx, mark, kind, outside)
     if partial and _negated_outside(ctx, cue):
         return None  # "did not call the plan “a failure”": words the subject did not say
-    if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
+    if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark) and not _reported_word(cue, mark):
         return None  # "pledged “thorough” changes": the writer's word, set off
     if _named_thing(ctx.text, mark, cue):
         return None  # "a seminar called “Attention”": the name of a thing, not anyone's words
@@ -681,6 +681,17 @@ def _scare_word(text: str, mark: Marked) -> bool:
         return False
     rest = after.lstrip("”’\"'").lstrip(" ")
     return rest[:1].isalnum()
+
+
+def _reported_word(cue: Token, mark: Marked) -> bool:
+    """Whether one quoted word lies inside the clause a speech verb reports
+    ("told the council it was her “duty” to report it"): inside someone's
+    reported words the marks give that one's own word, not the writer's
+    distance from it, so it is a partial quote, not a scare quote."""
+    if not cues.is_speech_verb(cue):
+        return False
+    content = content_span(cue)
+    return content is not None and content[0] <= mark.start and mark.end <= content[1] + 2
 
 
 def _named_thing(text: str, mark: Marked, cue: Token) -> bool:
@@ -889,11 +900,11 @@ _TITLE_SMALL = words("and of the a an in on to for at with or is are was not no 
 def _title_like(quoted: str, partial: bool = False) -> bool:
     """Whether quoted words are a name in title case ("Down and Out in the Valley"):
     two to eight words, each capitalised or a small joining word, no sentence end
-    (for a ``partial`` quote, a full stop after three or more words is the
-    writer's: "said on “Sunday Morning With Ann Vale.”")."""
+    (for a ``partial`` quote, a full stop is the writer's: "said on “Sunday
+    Morning With Ann Vale.”", "on Selm One's “Harbour Hour.”")."""
     words = quoted.split()
     end = quoted.rstrip("”’\"'")[-1:]
-    if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and (len(words) < 3 or not partial):
+    if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and not partial:
         return False  # a full stop inside the marks ends a sentence, or a title woven into the writer's
     if any(w.endswith(".") and w[:1].islower() for w in words[:-1]):
         return False  # "Certainly not. Certainly not": sentences
