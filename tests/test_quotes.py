@@ -433,3 +433,19 @@ def test_quotes_one_quoted_word_in_the_writers_phrase_stays_a_scare_quote(nlp, u
 def test_quotes_programme_title_with_the_writers_full_stop_is_no_partial(nlp, upto_quotes) -> None:
     text = "Ines Vidal stated that the tram story had moved on Friday's broadcast of Selm One's “Harbour Hour.”"
     assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []
+
+
+def test_quotes_that_clause_of_another_noun_is_not_the_verbs(nlp, upto_quotes) -> None:
+    # "responded to accusations that ...": the accusers' claim, not the one who responds
+    text = "Harbour pilot Kim Sol responded on Sunday to accusations that she had falsified the tide tables."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.cue == "responded"] == []
+
+
+def test_quotes_a_category_label_after_as_is_no_partial(nlp, upto_quotes) -> None:
+    text = "The Selm port office has said that it classified nine files as “top secret” and will keep them."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []
+
+
+def test_quotes_a_label_after_a_naming_verb_stays_a_partial(nlp, upto_quotes) -> None:
+    text = "Harbour pilot Kim Sol described the new rota as “improper.”"
+    assert one(quotes_of(text, nlp, upto_quotes), "partial", "improper").speaker == "Kim Sol"

@@ -227,12 +227,39 @@ def _clause_on_phrase(verb: Token) -> Token | None:
         if child.dep_ not in {"prep", "dobj", "dative", "npadvmod"} or child.i < verb.i:
             continue
         for token in child.subtree:
-            if token.dep_ not in {"acl", "relcl", "ccomp"} or token.i < child.i:
+            if token.dep_ not in {"acl", "relcl", "ccomp"} or token.i < child.i or not _in_setting(token.head, child):
                 continue
             marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"]
             if marks and marks[0].i == token.left_edge.i and _has_subject(token):
                 return token
     return None
+
+
+# Occasions of speaking, lower-cased: "said at a rally that", "disclosed for the first time that".
+_OCCASIONS = words(
+    "time piece article editorial call event rally fundraiser hearing meeting session dinner debate forum visit "
+    "trip stop ceremony summit"
+)
+
+
+def _in_setting(noun: Token, phrase: Token) -> bool:
+    """Whether the phrase after the verb that a clause hangs on (from
+    ``phrase`` down to ``noun``) says where, when or to whom something was
+    said: a channel, a listener, an occasion or a date ("in a statement",
+    "told the audience at a fundraiser", "on Sunday"). Only there is a
+    "that" clause after it the verb's; after other nouns it is their own
+    ("confirms the belief that ...", "responded to accusations that ...",
+    "stressed the threat that a plan would pose": a relative clause with
+    "that" as its object reads the same)."""
+    token: Token | None = noun
+    while token is not None:
+        lower = token.lower_
+        if lower in cues.CHANNEL_NOUNS or lower in cues.LISTENER_NOUNS or lower in _OCCASIONS:
+            return True
+        if token.ent_type_ in {"DATE", "TIME"}:
+            return True
+        token = token.head if token.i != phrase.i and token.head.i != token.i else None
+    return False
 
 
 def _reported_by(verb: Token, speech: Token) -> bool:

@@ -641,6 +641,8 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return None  # "did not call the plan “a failure”": words the subject did not say
     if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark) and not _reported_word(cue, mark):
         return None  # "pledged “thorough” changes": the writer's word, set off
+    if partial and _class_label(span):
+        return None  # "had classified the files as “top secret”": a category's name, not anyone's words
     if _named_thing(ctx.text, mark, cue):
         return None  # "a seminar called “Attention”": the name of a thing, not anyone's words
     subject = speaker_token(cue)
@@ -681,6 +683,22 @@ def _scare_word(text: str, mark: Marked) -> bool:
         return False
     rest = after.lstrip("”’\"'").lstrip(" ")
     return rest[:1].isalnum()
+
+
+def _class_label(span: Span) -> bool:
+    """Whether a partial quote is the label an act puts on something, after
+    "as" on a verb that neither speaks nor names ("classified the files as
+    “top secret”", "rated the bridge as “poor”"): the name of a class, which
+    no speaker's words fill. After a naming or speech verb ("described the
+    call as “improper”") the words are the speaker's."""
+    doc = span.doc
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].is_space):
+        before -= 1
+    if before < 0 or doc[before].lower_ != "as" or doc[before].dep_ != "prep":
+        return False
+    head = doc[before].head
+    return head.pos_ == "VERB" and not (cues.is_speech_verb(head) or cues.is_naming_verb(head))
 
 
 def _reported_word(cue: Token, mark: Marked) -> bool:
