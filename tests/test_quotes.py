@@ -449,3 +449,16 @@ def test_quotes_a_category_label_after_as_is_no_partial(nlp, upto_quotes) -> Non
 def test_quotes_a_label_after_a_naming_verb_stays_a_partial(nlp, upto_quotes) -> None:
     text = "Harbour pilot Kim Sol described the new rota as “improper.”"
     assert one(quotes_of(text, nlp, upto_quotes), "partial", "improper").speaker == "Kim Sol"
+
+
+def test_quotes_an_answer_that_is_a_clause_is_an_indirect_quote(nlp, upto_quotes) -> None:
+    text = "Harbour pilot Kim Sol's answer was that it is unfair for the board to sell the pilot boats."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "unfair")
+    assert (quote.speaker, quote.cue) == ("Kim Sol", "answer")
+    assert quote.text.startswith("that it is unfair")
+
+
+def test_quotes_owner_of_a_claim_is_written_without_the_possessive(nlp, upto_quotes) -> None:
+    text = "The harbour master's warning that the north quay could flood was ignored."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "quay")
+    assert quote.speaker == "The harbour master"

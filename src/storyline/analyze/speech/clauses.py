@@ -388,6 +388,8 @@ def surface_span(subject: Token) -> tuple[int, int]:
     last = subject.i
     while last + 1 <= tokens[-1].i and any(t.i == last + 1 for t in tokens):
         last += 1  # the phrase as written is one run: "The union answered ... - one of them" stops at "union"
+    if last > subject.i and doc[last].dep_ == "case":
+        last -= 1  # "the mayor's (claim)": the owner, without the possessive
     return tokens[0].idx, subject.doc[last].idx + len(subject.doc[last].text)
 
 

@@ -998,7 +998,8 @@ def _cue_words(doc: Doc) -> list[Token]:
 # Nouns that name a statement whose content a "that" clause gives ("his claim that ...").
 CLAIM_NOUNS = words(
     "claim assertion argument allegation warning insistence promise pledge vow admission announcement "
-    "prediction contention accusation charge statement suggestion remark comment boast threat"
+    "prediction contention accusation charge statement suggestion remark comment boast threat "
+    "response answer reply message"
 )
 # Verbs whose subject makes the claim their object names ("made the claim that", "repeated the warning that").
 _CLAIMING = words("make issue repeat reiterate renew voice stand persist")
@@ -1018,6 +1019,9 @@ def _claimed(ctx: _Context, noun: Token, taken: Coverage) -> QuoteDetail | None:
     makes, repeats or stands by it. With neither ("the claim that the pier
     was safe") no one is named: a rumour, or the writer's, and no quote."""
     clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i]
+    copula = not clauses and noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
+    if copula:  # "Vale's answer was that the pier stays": the clause is the copula's
+        clauses = [c for c in noun.head.children if c.dep_ in {"ccomp", "attr", "acomp"} and c.i > noun.i]
     if not clauses:
         return None
     clause = clauses[0]
@@ -1030,7 +1034,9 @@ def _claimed(ctx: _Context, noun: Token, taken: Coverage) -> QuoteDetail | None:
         return None
     # a misparse can hang the sentence's own verb on the clause ("Vale's warning that the
     # quay could flood was ignored"): the content ends before any word the noun depends on
-    cut = min((a.i for a in noun.ancestors if a.i > noun.i), default=len(ctx.doc))
+    cut = min(
+        (a.i for a in noun.ancestors if a.i > noun.i and not (copula and a.i == noun.head.i)), default=len(ctx.doc)
+    )
     # and before a speech participle set after it ("... the city — saying the union chose ..."): the next act
     cut = min([cut, *(t.i for t in clause.subtree if t.i > clause.i and t.tag_ == "VBG" and cues.is_speech_verb(t))])
     content = tokens_span(on_line(noun, [t for t in clause.subtree if t.i < cut]))
