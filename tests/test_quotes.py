@@ -462,3 +462,12 @@ def test_quotes_owner_of_a_claim_is_written_without_the_possessive(nlp, upto_quo
     text = "The harbour master's warning that the north quay could flood was ignored."
     quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "quay")
     assert quote.speaker == "The harbour master"
+
+
+def test_quotes_reported_clause_whose_subject_was_read_as_the_object(nlp, upto_quotes) -> None:
+    text = (
+        "The Selm port office said 30 people had been injured in the clashes, "
+        "but added the exact circumstances of the deaths and injuries remained unclear."
+    )
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "unclear")
+    assert quote.text.startswith("the exact circumstances") and quote.cue == "added"

@@ -196,7 +196,8 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
         cut = min((c.left_edge.i for c in later), default=len(verb.doc))
         for c in later:  # the "and" before the speaker's next act goes too
             cut = min([cut, *(t.i for t in clause.children if t.dep_ == "cc" and t.i < c.i and t.i > clause.i)])
-        return tokens_span(on_line(verb, [t for t in clause.subtree if t.i < cut]))
+        tokens = [t for t in clause.subtree if t.i < cut]
+        return tokens_span(on_line(verb, _object_as_subject(verb, clause) + tokens))
     hung = _clause_on_phrase(verb)
     if hung is not None:
         return tokens_span(on_line(verb, hung.subtree))
@@ -212,6 +213,22 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
     return None
+
+
+# Verbs whose object is the listener, not a misread subject ("told the crews ...").
+_LISTENING = words("tell ask inform brief remind assure warn")
+
+
+def _object_as_subject(verb: Token, clause: Token) -> list[Token]:
+    """The subject of a reported clause that the parser made the verb's
+    object: in "added the exact cause remained unclear", "the exact cause"
+    comes out as the object of "added" and "remained unclear" as a clause
+    with no subject. The object right before such a clause is its subject;
+    a listener ("told the crews ...") is not."""
+    if _has_subject(clause) or verb.lemma_.lower() in _LISTENING:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    return list(objects[0].subtree) if objects and objects[0].i > verb.i else []
 
 
 def _clause_on_phrase(verb: Token) -> Token | None:
