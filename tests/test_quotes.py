@@ -471,3 +471,13 @@ def test_quotes_reported_clause_whose_subject_was_read_as_the_object(nlp, upto_q
     )
     quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "unclear")
     assert quote.text.startswith("the exact circumstances") and quote.cue == "added"
+
+
+def test_quotes_a_label_after_a_verb_of_casting_stays_a_partial(nlp, upto_quotes) -> None:
+    text = "Harbour pilot Kim Sol said the board cast her plan as “reckless and costly” for closing the north quay."
+    assert [q.text for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == ["reckless and costly"]
+
+
+def test_quotes_so_called_term_is_no_partial(nlp, upto_quotes) -> None:
+    text = "Kim Sol said the so-called “harbour compact” with Selm had been the basis of the port's trade for decades."
+    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []

@@ -685,20 +685,28 @@ def _scare_word(text: str, mark: Marked) -> bool:
     return rest[:1].isalnum()
 
 
+# Verbs that put a thing in a class ("classified the files as “top secret”").
+_CLASSING = words("classify rate rank grade list designate categorize categorise register code")
+_SO_CALLED = re.compile(r"\bso[-–] ?called\W*$", re.IGNORECASE)
+
+
 def _class_label(span: Span) -> bool:
-    """Whether a partial quote is the label an act puts on something, after
-    "as" on a verb that neither speaks nor names ("classified the files as
-    “top secret”", "rated the bridge as “poor”"): the name of a class, which
-    no speaker's words fill. After a naming or speech verb ("described the
-    call as “improper”") the words are the speaker's."""
+    """Whether a partial quote is the name of a class or a term the writer
+    keeps at a distance: after "as" on a verb of classing ("classified the
+    files as “top secret”", "rated the bridge as “poor”") or after
+    "so-called". No speaker's words fill it. After other verbs ("described
+    the call as “improper”", "cast him as “reckless”") the words are the
+    speaker's."""
     doc = span.doc
     before = span.start - 1
     while before >= 0 and (doc[before].is_punct or doc[before].is_space):
         before -= 1
+    lead = docindex.doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
+    if _SO_CALLED.search(lead):
+        return True  # "the so-called “special ties”": the writer's distance from a name
     if before < 0 or doc[before].lower_ != "as" or doc[before].dep_ != "prep":
         return False
-    head = doc[before].head
-    return head.pos_ == "VERB" and not (cues.is_speech_verb(head) or cues.is_naming_verb(head))
+    return doc[before].head.lemma_.lower() in _CLASSING
 
 
 def _reported_word(cue: Token, mark: Marked) -> bool:
