@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from storyline.analyze.pipeline import analyze
+from storyline.analyze.speech.clauses import content_span
 from storyline.analyze.speech.quotes import in_reports, quote_details, quote_marks
 from storyline.model import Article, Quote
 from storyline.settings import Settings
@@ -402,9 +404,9 @@ def test_quotes_claim_noun_with_a_named_owner_is_an_indirect_quote(nlp, upto_quo
 
 
 def test_quotes_claim_noun_made_by_the_subject(nlp, upto_quotes) -> None:
-    text = "Dock workers in Selm persisted in arguments that the board was trying to sell the port."
-    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "board")
-    assert quote.cue == "arguments" and quote.text.startswith("that the board")
+    text = "The ferry crews persisted in arguments that the pier fees were unlawful."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "pier fees")
+    assert quote.cue == "arguments" and quote.text.startswith("that the pier fees")
 
 
 def test_quotes_claim_noun_with_no_owner_is_no_quote(nlp, upto_quotes) -> None:
@@ -420,8 +422,8 @@ def test_quotes_quoted_as_saying_gives_the_one_quoted(nlp, upto_quotes) -> None:
 
 
 def test_quotes_one_quoted_word_inside_a_reported_clause_is_the_speakers(nlp, upto_quotes) -> None:
-    text = "Harbour pilot Kim Sol told the council it was her “duty” to report the leak."
-    quote = one(quotes_of(text, nlp, upto_quotes), "partial", "duty")
+    text = "Harbour pilot Kim Sol told the board the new tide tables were “unworkable” for night crews."
+    quote = one(quotes_of(text, nlp, upto_quotes), "partial", "unworkable")
     assert quote.speaker == "Kim Sol"
 
 
@@ -431,31 +433,33 @@ def test_quotes_one_quoted_word_in_the_writers_phrase_stays_a_scare_quote(nlp, u
 
 
 def test_quotes_programme_title_with_the_writers_full_stop_is_no_partial(nlp, upto_quotes) -> None:
-    text = "Ines Vidal stated that the tram story had moved on Friday's broadcast of Selm One's “Harbour Hour.”"
+    text = "Ines Vidal said the tram would run again by May, speaking on Selm One's “Harbour Hour.”"
     assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []
 
 
 def test_quotes_that_clause_of_another_noun_is_not_the_verbs(nlp, upto_quotes) -> None:
-    # "responded to accusations that ...": the accusers' claim, not the one who responds
-    text = "Harbour pilot Kim Sol responded on Sunday to accusations that she had falsified the tide tables."
-    assert [q for q in quotes_of(text, nlp, upto_quotes) if q.cue == "responded"] == []
+    # "answered the union's accusations that ...": the union's claim, not the one who answers
+    text = "Harbour pilot Kim Sol answered the union's accusations that she had falsified the tide tables."
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert [q for q in quotes if q.cue == "answered"] == []
+    assert one(quotes, "indirect", "falsified").speaker == "the union"
 
 
 def test_quotes_a_category_label_after_as_is_no_partial(nlp, upto_quotes) -> None:
-    text = "The Selm port office has said that it classified nine files as “top secret” and will keep them."
+    text = "The Selm port office said it had graded the north quay as “category two” and would close it."
     assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []
 
 
 def test_quotes_a_label_after_a_naming_verb_stays_a_partial(nlp, upto_quotes) -> None:
-    text = "Harbour pilot Kim Sol described the new rota as “improper.”"
-    assert one(quotes_of(text, nlp, upto_quotes), "partial", "improper").speaker == "Kim Sol"
+    text = "Harbour pilot Kim Sol described the new rota as “unworkable.”"
+    assert one(quotes_of(text, nlp, upto_quotes), "partial", "unworkable").speaker == "Kim Sol"
 
 
 def test_quotes_an_answer_that_is_a_clause_is_an_indirect_quote(nlp, upto_quotes) -> None:
-    text = "Harbour pilot Kim Sol's answer was that it is unfair for the board to sell the pilot boats."
-    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "unfair")
+    text = "Harbour pilot Kim Sol's answer was that the pilots would not work without a new contract."
+    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "contract")
     assert (quote.speaker, quote.cue) == ("Kim Sol", "answer")
-    assert quote.text.startswith("that it is unfair")
+    assert quote.text.startswith("that the pilots")
 
 
 def test_quotes_owner_of_a_claim_is_written_without_the_possessive(nlp, upto_quotes) -> None:
@@ -464,20 +468,34 @@ def test_quotes_owner_of_a_claim_is_written_without_the_possessive(nlp, upto_quo
     assert quote.speaker == "The harbour master"
 
 
-def test_quotes_reported_clause_whose_subject_was_read_as_the_object(nlp, upto_quotes) -> None:
-    text = (
-        "The Selm port office said 30 people had been injured in the clashes, "
-        "but added the exact circumstances of the deaths and injuries remained unclear."
-    )
-    quote = one(quotes_of(text, nlp, upto_quotes), "indirect", "unclear")
-    assert quote.text.startswith("the exact circumstances") and quote.cue == "added"
+def test_quotes_reported_clause_whose_subject_was_read_as_the_object(nlp) -> None:
+    # the parse the model gives some long sentences, built by hand: "owner" the object of
+    # "added", "was unknown" a clause with no subject of its own
+    words = ["The", "office", "added", "the", "ferry", "'s", "owner", "was", "unknown", "."]
+    heads = [1, 2, 2, 6, 6, 4, 2, 2, 7, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "poss", "case", "dobj", "ccomp", "acomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "PART", "NOUN", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["the", "office", "add", "the", "ferry", "'s", "owner", "be", "unknown", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=[True] + [False] * 9)
+    span = content_span(doc[2])
+    assert span is not None and doc.text[span[0] : span[1]] == "the ferry 's owner was unknown"
+
+
+def test_quotes_object_of_a_verb_of_telling_is_the_listener_not_the_subject(nlp) -> None:
+    words = ["Kim", "told", "the", "crews", "was", "over", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "ccomp", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "AUX", "ADV", "PUNCT"]
+    lemmas = ["Kim", "tell", "the", "crew", "be", "over", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=[True] + [False] * 6)
+    assert content_span(doc[1]) is None  # "was over" alone is too short: the crews are not its subject
 
 
 def test_quotes_a_label_after_a_verb_of_casting_stays_a_partial(nlp, upto_quotes) -> None:
-    text = "Harbour pilot Kim Sol said the board cast her plan as “reckless and costly” for closing the north quay."
+    text = "Kim Sol said the board painted her plan as “reckless and costly” in its letter to the crews."
     assert [q.text for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == ["reckless and costly"]
 
 
 def test_quotes_so_called_term_is_no_partial(nlp, upto_quotes) -> None:
-    text = "Kim Sol said the so-called “harbour compact” with Selm had been the basis of the port's trade for decades."
+    text = "Kim Sol said the so-called “harbour compact” with Selm no longer bound the pilots."
     assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []

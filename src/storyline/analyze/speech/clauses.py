@@ -221,8 +221,8 @@ _LISTENING = words("tell ask inform brief remind assure warn")
 
 def _object_as_subject(verb: Token, clause: Token) -> list[Token]:
     """The subject of a reported clause that the parser made the verb's
-    object: in "added the exact cause remained unclear", "the exact cause"
-    comes out as the object of "added" and "remained unclear" as a clause
+    object: in "added the ferry's owner was unknown", "the ferry's owner"
+    comes out as the object of "added" and "was unknown" as a clause
     with no subject. The object right before such a clause is its subject;
     a listener ("told the crews ...") is not."""
     if _has_subject(clause) or verb.lemma_.lower() in _LISTENING:
@@ -252,7 +252,7 @@ def _clause_on_phrase(verb: Token) -> Token | None:
     return None
 
 
-# Occasions of speaking, lower-cased: "said at a rally that", "disclosed for the first time that".
+# Occasions of speaking, lower-cased: "said at a rally that", "wrote for the second time that".
 _OCCASIONS = words(
     "time piece article editorial call event rally fundraiser hearing meeting session dinner debate forum visit "
     "trip stop ceremony summit"
@@ -263,11 +263,11 @@ def _in_setting(noun: Token, phrase: Token) -> bool:
     """Whether the phrase after the verb that a clause hangs on (from
     ``phrase`` down to ``noun``) says where, when or to whom something was
     said: a channel, a listener, an occasion or a date ("in a statement",
-    "told the audience at a fundraiser", "on Sunday"). Only there is a
+    "told the crowd at a harbour dinner", "on Sunday"). Only there is a
     "that" clause after it the verb's; after other nouns it is their own
-    ("confirms the belief that ...", "responded to accusations that ...",
-    "stressed the threat that a plan would pose": a relative clause with
-    "that" as its object reads the same)."""
+    ("answered the charge that ...", "backs the view that ...", "noted
+    the cost that a new quay would bring": a relative clause with "that"
+    as its object reads the same)."""
     token: Token | None = noun
     while token is not None:
         lower = token.lower_

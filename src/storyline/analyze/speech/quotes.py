@@ -642,7 +642,7 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
     if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark) and not _reported_word(cue, mark):
         return None  # "pledged “thorough” changes": the writer's word, set off
     if partial and _class_label(span):
-        return None  # "had classified the files as “top secret”": a category's name, not anyone's words
+        return None  # "had graded the quay as “category two”": a category's name, not anyone's words
     if _named_thing(ctx.text, mark, cue):
         return None  # "a seminar called “Attention”": the name of a thing, not anyone's words
     subject = speaker_token(cue)
@@ -685,25 +685,25 @@ def _scare_word(text: str, mark: Marked) -> bool:
     return rest[:1].isalnum()
 
 
-# Verbs that put a thing in a class ("classified the files as “top secret”").
+# Verbs that put a thing in a class ("graded the quay as “category two”").
 _CLASSING = words("classify rate rank grade list designate categorize categorise register code")
 _SO_CALLED = re.compile(r"\bso[-–] ?called\W*$", re.IGNORECASE)
 
 
 def _class_label(span: Span) -> bool:
     """Whether a partial quote is the name of a class or a term the writer
-    keeps at a distance: after "as" on a verb of classing ("classified the
-    files as “top secret”", "rated the bridge as “poor”") or after
+    keeps at a distance: after "as" on a verb of classing ("graded the
+    quay as “category two”", "rated the bridge as “poor”") or after
     "so-called". No speaker's words fill it. After other verbs ("described
-    the call as “improper”", "cast him as “reckless”") the words are the
-    speaker's."""
+    the rota as “unworkable”", "painted him as “reckless”") the words are
+    the speaker's."""
     doc = span.doc
     before = span.start - 1
     while before >= 0 and (doc[before].is_punct or doc[before].is_space):
         before -= 1
     lead = docindex.doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
     if _SO_CALLED.search(lead):
-        return True  # "the so-called “special ties”": the writer's distance from a name
+        return True  # "the so-called “harbour compact”": the writer's distance from a name
     if before < 0 or doc[before].lower_ != "as" or doc[before].dep_ != "prep":
         return False
     return doc[before].head.lemma_.lower() in _CLASSING
@@ -711,7 +711,7 @@ def _class_label(span: Span) -> bool:
 
 def _reported_word(cue: Token, mark: Marked) -> bool:
     """Whether one quoted word lies inside the clause a speech verb reports
-    ("told the council it was her “duty” to report it"): inside someone's
+    ("told the board the tide tables were “unworkable” at night"): inside someone's
     reported words the marks give that one's own word, not the writer's
     distance from it, so it is a partial quote, not a scare quote."""
     if not cues.is_speech_verb(cue):
@@ -1021,7 +1021,7 @@ def _claim_nouns(doc: Doc) -> list[Token]:
 
 def _claimed(ctx: _Context, noun: Token, taken: Coverage) -> QuoteDetail | None:
     """ "Vale's claim that the pier was safe", "repeated her warning that
-    ...", "persisted in arguments that ...": a statement named by a noun,
+    ...", "kept up arguments that ...": a statement named by a noun,
     its content the "that" clause (with a subject of its own, so no relative
     clause), its speaker the noun's possessor or the subject of the verb that
     makes, repeats or stands by it. With neither ("the claim that the pier
@@ -1045,7 +1045,7 @@ def _claimed(ctx: _Context, noun: Token, taken: Coverage) -> QuoteDetail | None:
     cut = min(
         (a.i for a in noun.ancestors if a.i > noun.i and not (copula and a.i == noun.head.i)), default=len(ctx.doc)
     )
-    # and before a speech participle set after it ("... the city — saying the union chose ..."): the next act
+    # and before a speech participle set after it ("... the quay — adding that the crews ..."): the next act
     cut = min([cut, *(t.i for t in clause.subtree if t.i > clause.i and t.tag_ == "VBG" and cues.is_speech_verb(t))])
     content = tokens_span(on_line(noun, [t for t in clause.subtree if t.i < cut]))
     if content is None or ctx.quoted_share(content[0], content[1], taken) > 0.6:
@@ -1057,7 +1057,7 @@ def _claim_holder(noun: Token) -> Token | None:
     """Whose claim a noun of claiming names: its possessor ("Vale's claim";
     none for "his warning", whose owner the speaker model cannot resolve),
     else the subject of a verb that makes or repeats it ("Vale made the
-    claim", "persisted in arguments"); not the subject of a verb that
+    claim", "persisted in the charge"); not the subject of a verb that
     answers it ("rejected the claim": that claim is someone else's)."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners:  # "his claim": the discourse model reads subjects, not possessive pronouns
