@@ -134,7 +134,7 @@ def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[Relation]:
     """storyline's quotes and attributions for one article, as relations."""
     from storyline.analyze.pipeline import analyze_doc
     from storyline.analyze.speech.attributions import attribution_details
-    from storyline.analyze.speech.quotes import quote_details
+    from storyline.analyze.speech.quotes import in_reports, quote_details
     from storyline.model import Article
 
     doc = nlp(article.text)
@@ -142,7 +142,10 @@ def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[Relation]:
     quotes = {(d.quote.start, d.quote.end): d for d in quote_details(doc, analysis.entities)}
     attributions = {(d.attribution.start, d.attribution.end): d for d in attribution_details(doc, analysis.entities)}
     found: dict[Chars, Relation] = {}
+    nested = in_reports(analysis.quotes)  # PolNeAR's unit: one attribution per reported clause
     for quote in analysis.quotes:
+        if (quote.start, quote.end) in nested:
+            continue
         detail = quotes.get((quote.start, quote.end))
         if detail is not None:
             relation = _as_relation(detail.speaker_span, detail.cue_span, quote)

@@ -6,7 +6,9 @@ half only, for development, and writes no result file). The storyline pipeline
 article body; every Quote record (direct, indirect,
 partial) is a prediction, each piece of a quotation split around its cue
 (``Quote.parts``) one of its own: GGT annotates each run of quote marks,
-the speaker and verb as written with the first run only. Scoring follows the GGT evaluation described in
+the speaker and verb as written with the first run only. A partial quote
+inside a reported clause ("said the deal was “dead”") is not scored apart:
+GGT annotates the clause as one quote (``quotes.in_reports``). Scoring follows the GGT evaluation described in
 ../shared/eval/ggt-quotes/SOURCE.md:
 
 - a prediction matches a gold quote when |gold ∩ pred| / |gold| > 0.3 (or
@@ -145,7 +147,7 @@ def match(gold: list[Span], pred: list[Span], threshold: float) -> list[tuple[Sp
 def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[tuple[Span, Span]]:
     """Storyline's quotes as (surface, resolved) spans, in text order."""
     from storyline.analyze.pipeline import analyze_doc
-    from storyline.analyze.speech.quotes import quote_details
+    from storyline.analyze.speech.quotes import in_reports, quote_details
     from storyline.model import Article
 
     doc = nlp(article.text)
@@ -153,7 +155,10 @@ def predict(article: GoldArticle, nlp: Any, settings: Any) -> list[tuple[Span, S
     analysis = analyze_doc(record, doc, settings)
     surface = {(d.quote.start, d.quote.end, d.quote.kind): d for d in quote_details(doc, analysis.entities)}
     found = []
+    nested = in_reports(analysis.quotes)  # GGT's unit: the reported clause holds its quoted words
     for quote in analysis.quotes:
+        if (quote.start, quote.end) in nested:
+            continue
         detail = surface.get((quote.start, quote.end, quote.kind))
         speaker_span = detail.speaker_span if detail is not None else None
         written = article.text[speaker_span[0] : speaker_span[1]] if speaker_span else ""

@@ -23,6 +23,9 @@ Recall has no gold here, so ``--recall`` prints a few whole documents of the
 sample with the quotes storyline found marked, for a person to count the
 quotes the text holds; the counts go to ``speakers-recall-<half>-<seed>.jsonl``
 (document id, quotes in the text per kind, how many of them storyline found).
+From round 11 the counts cover reported speech too (``held_indirect``,
+``found_indirect``, and ``held_direct``/``found_direct`` beside the partial
+ones; ``held`` is the sum of the three), the kinds an independent check counts.
 
 Run from the repository root::
 
@@ -159,19 +162,49 @@ def recall(half: str, seed: int) -> None:
     for doc, quote in analyse(docs):
         found.setdefault(doc.id, []).append(quote)
     for doc in docs:
-        text, marked, at = doc.text, [], 0
-        for quote in sorted(found.get(doc.id, []), key=lambda q: q.start):
-            if quote.start < at:
-                continue
-            marked += [text[at : quote.start], f"[[{quote.kind[0]}:", text[quote.start : quote.end], "]]"]
-            at = quote.end
-        marked.append(text[at:])
-        print(f"\n===== {doc.id}: {len(found.get(doc.id, []))} quotes found\n{''.join(marked)}")
+        quotes = found.get(doc.id, [])
+        print(f"\n===== {doc.id}: {len(quotes)} quotes found\n{marked_text(doc.text, quotes)}")
     counts = _read(_path(half, seed, "speakers-recall"))
     if counts:
-        held = sum(c["held"] for c in counts)
-        got = sum(c["found"] for c in counts)
-        print(f"\nrecall by hand count: {got}/{held} = {got / max(1, held):.3f}")
+        recall_report(counts)
+
+
+def marked_text(text: str, quotes: list[Any]) -> str:
+    """``text`` with each quote in [[k:...]] (k its kind's first letter), nested
+    ones too: a partial quote inside a reported clause ("said the deal was
+    “dead”") must show, or the person counting cannot tell it was found."""
+    marks: list[tuple[int, int, int, str]] = []
+    for quote in quotes:
+        marks.append((quote.start, 1, -quote.end, f"[[{quote.kind[0]}:"))
+        marks.append((quote.end, 0, -quote.start, "]]"))
+    out, at = [], 0
+    for position, _, _, mark in sorted(marks):
+        out += [text[at:position], mark]
+        at = position
+    return "".join(out) + text[at:]
+
+
+KINDS = ("direct", "indirect", "partial")
+
+
+def recall_report(counts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Recall of the hand counts, overall and per kind where the lines count every kind.
+
+    Lines before round 11 count the quotes in marks only (``held``, with
+    ``held_partial``); from round 11 a line also counts reported speech
+    (``held_indirect``) and the direct quotes apart (``held_direct``), so
+    recall covers the three kinds an independent annotator lists."""
+    held = sum(c["held"] for c in counts)
+    got = sum(c["found"] for c in counts)
+    figures: dict[str, Any] = {"held": held, "found": got, "recall": round(got / max(1, held), 3)}
+    print(f"\nrecall by hand count: {got}/{held} = {got / max(1, held):.3f}")
+    if all("held_indirect" in c for c in counts):
+        for kind in KINDS:
+            k_held = sum(c[f"held_{kind}"] for c in counts)
+            k_got = sum(c[f"found_{kind}"] for c in counts)
+            figures[kind] = [k_got, k_held]
+            print(f"  {kind}: {k_got}/{k_held} = {k_got / max(1, k_held):.3f}")
+    return figures
 
 
 def rescore(half: str, seed: int) -> None:

@@ -32,6 +32,8 @@ _REPORTING = SPEECH_VERBS | words("accuse blame criticize criticise call")
 # adding"), so its speaker is the subject of the verb they attach to ("without
 # saying" says nothing).
 _GERUND_PREPS = frozenset({"by", "after", "before", "while"})
+# Passive verbs of reporting whose subject is the speaker of "as saying" ("was quoted as saying").
+_QUOTING = frozenset({"quote", "cite"})
 
 
 def _acting(verb: Token) -> bool:
@@ -65,6 +67,10 @@ def speaker_token(verb: Token) -> Token | None:
         verb = _past_noun_clause(verb)
     if participle and verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and _acting(verb.head.head):
         verb = verb.head.head  # "she opened by saying, “...”": who opened says it
+    elif participle and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTING:
+        quoted = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
+        if quoted:
+            return quoted[0]  # "Vale was quoted as saying that ...": the one quoted says it
     for _ in range(4):
         subject = cues.logical_subject(verb)
         if subject is not None:
@@ -190,7 +196,11 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
         cut = min((c.left_edge.i for c in later), default=len(verb.doc))
         for c in later:  # the "and" before the speaker's next act goes too
             cut = min([cut, *(t.i for t in clause.children if t.dep_ == "cc" and t.i < c.i and t.i > clause.i)])
-        return tokens_span(on_line(verb, [t for t in clause.subtree if t.i < cut]))
+        tokens = [t for t in clause.subtree if t.i < cut]
+        return tokens_span(on_line(verb, _object_as_subject(verb, clause) + tokens))
+    hung = _clause_on_phrase(verb)
+    if hung is not None:
+        return tokens_span(on_line(verb, hung.subtree))
     if requests and verb.lemma_.lower() in _REQUEST_VERBS:
         request = request_span(verb)
         if request is not None:
@@ -203,6 +213,70 @@ def content_span(verb: Token, requests: bool = False) -> tuple[int, int] | None:
     if inserted and _set_off(verb) and _short_speech_clause(verb):
         return _interrupted(verb)
     return None
+
+
+# Verbs whose object is the listener, not a misread subject ("told the crews ...").
+_LISTENING = words("tell ask inform brief remind assure warn")
+
+
+def _object_as_subject(verb: Token, clause: Token) -> list[Token]:
+    """The subject of a reported clause that the parser made the verb's
+    object: in "added the ferry's owner was unknown", "the ferry's owner"
+    comes out as the object of "added" and "was unknown" as a clause
+    with no subject. The object right before such a clause is its subject;
+    a listener ("told the crews ...") is not."""
+    if _has_subject(clause) or verb.lemma_.lower() in _LISTENING:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    return list(objects[0].subtree) if objects and objects[0].i > verb.i else []
+
+
+def _clause_on_phrase(verb: Token) -> Token | None:
+    """The "that" clause the parser hung on the noun of a phrase after the
+    verb instead of on the verb: in "said in a statement that the bridge
+    would reopen" or "told reporters on the flight that ...", "that the
+    bridge would reopen" comes out as a modifier of "statement". A clause
+    with "that" as its conjunction and a subject of its own is no relative
+    clause ("a statement that was released": "that" is the subject there),
+    so it is what the verb reports. Only a phrase right after the verb is
+    read: "said the plan in the report that ..." has a clause of its own."""
+    for child in verb.children:
+        if child.dep_ not in {"prep", "dobj", "dative", "npadvmod"} or child.i < verb.i:
+            continue
+        for token in child.subtree:
+            if token.dep_ not in {"acl", "relcl", "ccomp"} or token.i < child.i or not _in_setting(token.head, child):
+                continue
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if marks and marks[0].i == token.left_edge.i and _has_subject(token):
+                return token
+    return None
+
+
+# Occasions of speaking, lower-cased: "said at a rally that", "wrote for the second time that".
+_OCCASIONS = words(
+    "time piece article editorial call event rally fundraiser hearing meeting session dinner debate forum visit "
+    "trip stop ceremony summit"
+)
+
+
+def _in_setting(noun: Token, phrase: Token) -> bool:
+    """Whether the phrase after the verb that a clause hangs on (from
+    ``phrase`` down to ``noun``) says where, when or to whom something was
+    said: a channel, a listener, an occasion or a date ("in a statement",
+    "told the crowd at a harbour dinner", "on Sunday"). Only there is a
+    "that" clause after it the verb's; after other nouns it is their own
+    ("answered the charge that ...", "backs the view that ...", "noted
+    the cost that a new quay would bring": a relative clause with "that"
+    as its object reads the same)."""
+    token: Token | None = noun
+    while token is not None:
+        lower = token.lower_
+        if lower in cues.CHANNEL_NOUNS or lower in cues.LISTENER_NOUNS or lower in _OCCASIONS:
+            return True
+        if token.ent_type_ in {"DATE", "TIME"}:
+            return True
+        token = token.head if token.i != phrase.i and token.head.i != token.i else None
+    return False
 
 
 def _reported_by(verb: Token, speech: Token) -> bool:
@@ -331,6 +405,8 @@ def surface_span(subject: Token) -> tuple[int, int]:
     last = subject.i
     while last + 1 <= tokens[-1].i and any(t.i == last + 1 for t in tokens):
         last += 1  # the phrase as written is one run: "The union answered ... - one of them" stops at "union"
+    if last > subject.i and doc[last].dep_ == "case":
+        last -= 1  # "the mayor's (claim)": the owner, without the possessive
     return tokens[0].idx, subject.doc[last].idx + len(subject.doc[last].text)
 
 

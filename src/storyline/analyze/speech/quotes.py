@@ -43,6 +43,7 @@ from .clauses import (
     on_line,
     speaker_token,
     surface_span,
+    tokens_span,
     unrealised_saying,
 )
 from .details import QuoteDetail
@@ -81,21 +82,25 @@ def quote_details(doc: Doc, entities: Iterable[Entity]) -> list[QuoteDetail]:
     ctx = _Context(doc, list(entities))
     details = [d for m in ctx.marks if (d := _from_marks(ctx, m)) is not None]
     direct = [(d.quote.start, d.quote.end) for d in details if d.quote.kind == "direct"]
-    details = _unnested(details + _reported(ctx, direct))
+    details = details + _reported(ctx, direct)
     details = [d for d in details if not ctx.in_heading(d.quote.start)]
     details.sort(key=lambda d: (d.quote.start, d.quote.end))
     return _Discourse(ctx).resolve(joined(details, doc, ctx.text, ctx.raw))
 
 
-def _unnested(details: list[QuoteDetail]) -> list[QuoteDetail]:
-    """Drop fragments that lie inside an indirect quote.
+def in_reports(quotes: Iterable[Quote]) -> set[tuple[int, int]]:
+    """Spans of the partial quotes that lie inside an indirect quote.
 
-    "She said police were “very committed” to ..." is one statement: the
-    indirect quote carries the quoted words, marks included, and counting
-    the fragment again would report the speaker twice for one sentence.
+    "She said the deal was “dead in the water”" holds two quotes: the
+    reported clause (indirect) and the speaker's own words in marks
+    (partial). Both are kept, as a reader (and an annotator listing the
+    quotations of an article) counts the quoted words apart from the
+    paraphrase around them; a consumer whose unit is one statement per
+    clause (PolNeAR's attributions) drops the spans returned here.
     """
-    spans = LargestOverlap((d.quote.start, d.quote.end) for d in details if d.quote.kind == "indirect")
-    return [d for d in details if d.quote.kind != "partial" or spans.share(d.quote.start, d.quote.end) < 0.9]
+    quotes = list(quotes)
+    spans = LargestOverlap((q.start, q.end) for q in quotes if q.kind == "indirect")
+    return {(q.start, q.end) for q in quotes if q.kind == "partial" and spans.share(q.start, q.end) >= 0.9}
 
 
 # --- quote marks ---------------------------------------------------------
@@ -634,8 +639,10 @@ def _from_marks(ctx: _Context, mark: Marked) -> QuoteDetail | None:
         return _without_cue(ctx, mark, kind, outside)
     if partial and _negated_outside(ctx, cue):
         return None  # "did not call the plan “a failure”": words the subject did not say
-    if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark):
+    if partial and not cues.is_naming_verb(cue) and _scare_word(ctx.text, mark) and not _reported_word(cue, mark):
         return None  # "pledged “thorough” changes": the writer's word, set off
+    if partial and _class_label(span):
+        return None  # "had graded the quay as “category two”": a category's name, not anyone's words
     if _named_thing(ctx.text, mark, cue):
         return None  # "a seminar called “Attention”": the name of a thing, not anyone's words
     subject = speaker_token(cue)
@@ -676,6 +683,41 @@ def _scare_word(text: str, mark: Marked) -> bool:
         return False
     rest = after.lstrip("”’\"'").lstrip(" ")
     return rest[:1].isalnum()
+
+
+# Verbs that put a thing in a class ("graded the quay as “category two”").
+_CLASSING = words("classify rate rank grade list designate categorize categorise register code")
+_SO_CALLED = re.compile(r"\bso[-–] ?called\W*$", re.IGNORECASE)
+
+
+def _class_label(span: Span) -> bool:
+    """Whether a partial quote is the name of a class or a term the writer
+    keeps at a distance: after "as" on a verb of classing ("graded the
+    quay as “category two”", "rated the bridge as “poor”") or after
+    "so-called". No speaker's words fill it. After other verbs ("described
+    the rota as “unworkable”", "painted him as “reckless”") the words are
+    the speaker's."""
+    doc = span.doc
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].is_space):
+        before -= 1
+    lead = docindex.doc_text(doc)[max(0, span.start_char - 12) : span.start_char]
+    if _SO_CALLED.search(lead):
+        return True  # "the so-called “harbour compact”": the writer's distance from a name
+    if before < 0 or doc[before].lower_ != "as" or doc[before].dep_ != "prep":
+        return False
+    return doc[before].head.lemma_.lower() in _CLASSING
+
+
+def _reported_word(cue: Token, mark: Marked) -> bool:
+    """Whether one quoted word lies inside the clause a speech verb reports
+    ("told the board the tide tables were “unworkable” at night"): inside someone's
+    reported words the marks give that one's own word, not the writer's
+    distance from it, so it is a partial quote, not a scare quote."""
+    if not cues.is_speech_verb(cue):
+        return False
+    content = content_span(cue)
+    return content is not None and content[0] <= mark.start and mark.end <= content[1] + 2
 
 
 def _named_thing(text: str, mark: Marked, cue: Token) -> bool:
@@ -884,11 +926,11 @@ _TITLE_SMALL = words("and of the a an in on to for at with or is are was not no 
 def _title_like(quoted: str, partial: bool = False) -> bool:
     """Whether quoted words are a name in title case ("Down and Out in the Valley"):
     two to eight words, each capitalised or a small joining word, no sentence end
-    (for a ``partial`` quote, a full stop after three or more words is the
-    writer's: "said on “Sunday Morning With Ann Vale.”")."""
+    (for a ``partial`` quote, a full stop is the writer's: "said on “Sunday
+    Morning With Ann Vale.”", "on Selm One's “Harbour Hour.”")."""
     words = quoted.split()
     end = quoted.rstrip("”’\"'")[-1:]
-    if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and (len(words) < 3 or not partial):
+    if not 2 <= len(words) <= 8 or end in {"!", "?", ","} or end == "." and not partial:
         return False  # a full stop inside the marks ends a sentence, or a title woven into the writer's
     if any(w.endswith(".") and w[:1].islower() for w in words[:-1]):
         return False  # "Certainly not. Certainly not": sentences
@@ -949,7 +991,9 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[QuoteDetail]
     covered = Coverage(quoted)  # built once: summing over every span for every clause was quadratic
     speech = [d for t in free if cues.is_speech_verb(t) and (d := _reported_speech(ctx, t, covered))]
     taken = Coverage(quoted + [(d.quote.start, d.quote.end) for d in speech])
-    return speech + [d for t in free if (d := _according_to(ctx, t, taken))]
+    speech += [d for t in free if (d := _according_to(ctx, t, taken))]
+    taken = Coverage(quoted + [(d.quote.start, d.quote.end) for d in speech])
+    return speech + [d for t in _claim_nouns(ctx.doc) if not ctx.quoted(t) and (d := _claimed(ctx, t, taken))]
 
 
 def _cue_words(doc: Doc) -> list[Token]:
@@ -957,6 +1001,73 @@ def _cue_words(doc: Doc) -> list[Token]:
     words = docindex.words(doc)
     cue = zip(words.lower, words.lemma, strict=True)
     return [doc[i] for i, (lower, lemma) in enumerate(cue) if lemma in SPEECH_VERBS or lower == "according"]
+
+
+# Nouns that name a statement whose content a "that" clause gives ("his claim that ...").
+CLAIM_NOUNS = words(
+    "claim assertion argument allegation warning insistence promise pledge vow admission announcement "
+    "prediction contention accusation charge statement suggestion remark comment boast threat "
+    "response answer reply message"
+)
+# Verbs whose subject makes the claim their object names ("made the claim that", "repeated the warning that").
+_CLAIMING = words("make issue repeat reiterate renew voice stand persist")
+
+
+def _claim_nouns(doc: Doc) -> list[Token]:
+    """The tokens that can be a noun of claiming, in order."""
+    words = docindex.words(doc)
+    return [doc[i] for i, lemma in enumerate(words.lemma) if lemma in CLAIM_NOUNS and doc[i].pos_ == "NOUN"]
+
+
+def _claimed(ctx: _Context, noun: Token, taken: Coverage) -> QuoteDetail | None:
+    """ "Vale's claim that the pier was safe", "repeated her warning that
+    ...", "kept up arguments that ...": a statement named by a noun,
+    its content the "that" clause (with a subject of its own, so no relative
+    clause), its speaker the noun's possessor or the subject of the verb that
+    makes, repeats or stands by it. With neither ("the claim that the pier
+    was safe") no one is named: a rumour, or the writer's, and no quote."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i]
+    copula = not clauses and noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
+    if copula:  # "Vale's answer was that the pier stays": the clause is the copula's
+        clauses = [c for c in noun.head.children if c.dep_ in {"ccomp", "attr", "acomp"} and c.i > noun.i]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    if not marks or marks[0].i != clause.left_edge.i or not own_subject:
+        return None
+    subject = _claim_holder(noun)
+    if subject is None or subject.lower_ in _WRITER or ctx.quoted(subject):
+        return None
+    # a misparse can hang the sentence's own verb on the clause ("Vale's warning that the
+    # quay could flood was ignored"): the content ends before any word the noun depends on
+    cut = min(
+        (a.i for a in noun.ancestors if a.i > noun.i and not (copula and a.i == noun.head.i)), default=len(ctx.doc)
+    )
+    # and before a speech participle set after it ("... the quay — adding that the crews ..."): the next act
+    cut = min([cut, *(t.i for t in clause.subtree if t.i > clause.i and t.tag_ == "VBG" and cues.is_speech_verb(t))])
+    content = tokens_span(on_line(noun, [t for t in clause.subtree if t.i < cut]))
+    if content is None or ctx.quoted_share(content[0], content[1], taken) > 0.6:
+        return None
+    return _detail(ctx, content[0], content[1], "indirect", noun, subject, "claim-noun+clause", 0.6)
+
+
+def _claim_holder(noun: Token) -> Token | None:
+    """Whose claim a noun of claiming names: its possessor ("Vale's claim";
+    none for "his warning", whose owner the speaker model cannot resolve),
+    else the subject of a verb that makes or repeats it ("Vale made the
+    claim", "persisted in the charge"); not the subject of a verb that
+    answers it ("rejected the claim": that claim is someone else's)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:  # "his claim": the discourse model reads subjects, not possessive pronouns
+        return None if owners[0].pos_ == "PRON" else owners[0]
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in _CLAIMING:
+        return None
+    return cues.logical_subject(verb)
 
 
 # Verbs of thinking that report speech only with the words quoted ("“Why now?” she wondered").
