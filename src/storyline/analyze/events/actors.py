@@ -380,7 +380,7 @@ def _speaker_above(token: Token) -> Token | None:
     if _inside_quote(token):
         return None  # '"They are backing Brel," Alder said': "they" are others, the speaker is "I"/"we"
     if speaker.i > token.i and token.lower_ not in FIRST_PERSON:
-        return None  # "He surrendered, Sheriff Varga said": a sayer named after the report tells of another
+        return None  # "He gave up at noon, Sheriff Varga said": a sayer named after the report tells of another
     for _ in range(3):  # "Alder termed them difficult and stated that they ...": climb the coordination
         for child in speaker.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and not is_pronoun(child):

@@ -275,7 +275,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     inner = _inner(trigger, triggers)
     actor_tok = trigger.actor_head or actor_head(trigger)
     if actor_tok is not None and trigger.sense.type not in lexicon.SPEECH_ACTS and _after_a_sayer(trigger.token):
-        actor_tok = None  # "shells fell, the Red Cross said, injuring 12": the sayer injured no one
+        actor_tok = None  # "a mortar hit the market, the clinic said, wounding nine": the sayer wounded no one
     if unsupported(trigger, inner, actor_tok):
         return None
     if actor_tok is not None and not actor_can_act(actor_tok):
@@ -294,7 +294,9 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
         target_tok = target_tok.head if target_tok.head.lemma_.lower() in ROLE_NOUNS else None
     if target_tok is not None and _quoted_apart(target_tok, trigger.token, found):
-        target_tok = None  # '"... cannot lead this party," X charged': the party is in the speaker's words
+        target_tok = (
+            None  # '"... has no business running this council," X charged': the council is in the speaker's words
+        )
     if trigger.sense.type == "DEMAND" and (asked := addressee(trigger.token)) is not None and party(asked):
         target_tok = asked  # "called on X to apologise to Y", "asked her aide to ...": X, the aide
     actor = make_actor(actor_tok, known) if actor_tok is not None else None

@@ -104,11 +104,11 @@ def reduced_passive(verb: Token) -> bool:
     """A past participle on a noun ("five protesters arrested in Selm", "a leader killed in a
     strike"): a passive relative clause without "who were", whose noun is the one it is done to.
     Only verbs that cannot stand without an object: the parser also hangs active verbs on nouns
-    this way ("a rights group protested here")."""
+    this way ("a tenants' group protested")."""
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
-        and verb.lemma_.lower() in _NEED_OBJECT  # "a group protested here": the parser's acl may be active
+        and verb.lemma_.lower() in _NEED_OBJECT  # "a tenants' group protested": the parser's acl may be active
         and verb.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in verb.children)
         and not _stative(verb)
@@ -116,7 +116,7 @@ def reduced_passive(verb: Token) -> bool:
     )
 
 
-# Words that make a name the name of a pact ("the Trans-Pacific Partnership trade agreement"), no party.
+# Words that make a name the name of a pact ("the Baltic Partnership trade agreement"), no party.
 PACTS = words("partnership treaty accord accords pact agreement deal protocol convention charter compact")
 # Offences that name what an arrest or a charge is for, which the model may type as organisations.
 OFFENCES = words("dui dwi owi drug fraud murder corruption theft terrorism terror weapons gun dui-related")
@@ -399,7 +399,7 @@ def _noun_actor(noun: Token) -> Token | None:
             and child.lower_ not in OFFENCES
             and not {t.lower_ for t in child.subtree} & PACTS
         ):
-            return child  # "UN sanctions", "Norland's strikes"; not "a DUI arrest" (the model types DUI ORG)
+            return child  # "UN sanctions", "Norland's strikes"; not "two DUI arrests" (the model types DUI ORG)
     between = _between(noun)
     if between is not None:
         return between

@@ -132,15 +132,15 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if trigger.obj is not None and sense.mode == "release" and trigger.obj.lemma_.lower() in RELEASE_LEMMAS:
         return not _released_someone(trigger.obj)  # "ordered periodic releases" of documents
     if sense.type == "SUPPORT" and lemma in {"recognise", "recognize"} and _recognises_a_thing(token):
-        return True  # "recognises four types of violence": tells them apart, no state is recognised
+        return True  # "recognises three kinds of drought": tells them apart, no state is recognised
     if sense.type == "ASSAULT" and lemma == "take" and "up" in prepositions(token):
-        return True  # "had taken up positions": troops placed, nothing captured
+        return True  # "snipers took up posts on the roofs": placed, nothing captured
     if sense.type == "COERCE" and any(referent(o).lemma_.lower() in _FIRES for o in _objects(token)):
-        return True  # "crews suppressed the fire": firefighting, no one coerced
+        return True  # "firefighters put down the blaze": no one coerced
     if sense.type == "DEMAND" and lemma == "call" and sense.kind == "verb" and _calls_names(token):
-        return True  # 'called him "scum" for mentioning her': a name given for a reason, no demand
+        return True  # 'called him a "coward" for quitting': a name given for a reason, no demand
     if sense.type == "DISAPPROVE" and lemma == "break" and _breaks_with_a_way(token):
-        return True  # "breaking with decades of policy": a change of course, no break with a party
+        return True  # "breaking with a long tradition": a change of course, no break with a party
     if sense.type == "DISAPPROVE" and lemma == "break" and _objects(token):
         return True  # "broke the school record with a late shot": no break with anyone
     if sense.type == "CONSULT" and trigger.obj is not None and _press_event(trigger.obj):
@@ -162,9 +162,9 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "AGREE" and lemma == "volunteer" and sense.kind == "verb":
         return not any(c.dep_ == "xcomp" for c in token.children)  # "volunteered for the campaign": work, no offer
     if sense.type == "DEMAND" and lemma == "push" and (prepositions(token) & _SHOVES or _pushed_to_a_state(token)):
-        return True  # "pushes a child out of the way": a shove, no pressure on anyone
+        return True  # "shoved the cart aside": a bodily push, no pressure on anyone
     if sense.type == "SANCTION" and trigger.obj is not None and _own_thing(trigger.obj, actor):
-        return True  # "the agency's programmes were suspended": it stopped its own work, no one is punished
+        return True  # "the league's clinics were suspended": it halted its own work, no one is punished
     if sense.type == "DEMAND" and lemma in {"push", "press"}:
         # "pushed an agenda" promotes a view; "pushing hard to bring him back" is an effort, no one asked
         return any(_thing_words(o) & _ARGUMENTS for o in _objects(token)) or _strives(token)
@@ -183,25 +183,25 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "THREATEN" and lemma == "warn" and sense.kind == "verb" and _advises(token):
         return True  # "warned residents to stay indoors": advice, no harm threatened by the warner
     if sense.type == "THREATEN" and lemma == "warn" and (_warns_of_a_risk(token) or _warns_about(token)):
-        return True  # "warned of the implications", "warned people about travelling": a danger foreseen
+        return True  # "warned of the implications", "warned parents about head lice": a danger foreseen
     if sense.type == "THREATEN" and _hazard_warning(trigger.obj if trigger.obj is not None else token):
-        return True  # "issued flood warnings", "a red weather warning": a forecast, nobody threatened
+        return True  # "put out gale warnings", "an orange heat alert": a forecast, nobody threatened
     if sense.type == "AGREE" and lemma == "announce" and _announced_intent(trigger, inner):
-        return True  # "announced plans for a ban": an intention, but not one to cooperate with anyone
+        return True  # "announced plans for a curfew": an intention, but not one to cooperate with anyone
     if sense.type == "INVESTIGATE" and lemma == "probe" and any(c.lower_ == "space" for c in token.children):
-        return True  # a space probe is a spacecraft
+        return True  # a space probe is a spacecraft, not an inquiry
     if lemma == "charge" and sense.kind == "verb" and any(_a_price(o) for o in _objects(token)):
-        return True  # "charged a $500 fee", "charges customers more": a price, no accusation
+        return True  # "charged a $12 entry fee": a price, no accusation
     if sense.kind == "noun" and trigger.obj is None and token.dep_ == "compound":
-        return True  # "fault lines", "attack helicopters": the word names a kind of thing
+        return True  # "attack helicopters", "protest songs": the word names a kind of thing
     if sense.type == "PROTEST" and lemma == "march" and "into" in prepositions(token):
-        return True  # "a gunman marched into the party": he walked in
+        return True  # "the groom marched into the hall": he walked in
     if lemma in {"attack", "tackle"} and any(referent(o).lemma_.lower() in _PROBLEMS for o in _objects(token)):
-        return True  # "attacked the problem with a clever trick": work on a task, no one criticised
+        return True  # "attacked the cooling problem with bigger fans": work on a task, no one criticised
     if sense.type == "REJECT" and lemma == "oppose" and _describes_holder(token):
-        return True  # "protesters opposed to the tax marched": who they are, not an act
+        return True  # "voters opposed to the merger filled the hall": who they are, not an act
     if sense.type == "PROTEST" and lemma == "rally" and sense.kind == "verb" and prepositions(token) & _RALLIED_TO:
-        return True  # "rallying around the new release": backing, not a demonstration
+        return True  # "gardeners rallied around the compost scheme": backing, not a demonstration
     if sense.type == "ASSAULT" and _mishap(token, actor):
         return True  # "died in a road accident", "an earthquake injured 50": no one attacked
     if (
@@ -298,7 +298,7 @@ def _warns_of_a_risk(warn: Token) -> bool:
 
 
 def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
-    """ "announced plans for a ban": an intention, but not one to cooperate with anyone. An intent
+    """ "announced plans for a curfew": an intention, but not one to cooperate with anyone. An intent
     to cooperate names the cooperation ("plans to hold talks"); an announced deal is a deal."""
     intent = trigger.obj is not None and trigger.obj.lemma_.lower() in {"plan", "intention", "readiness"}
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
@@ -315,7 +315,7 @@ def _recognises_a_thing(verb: Token) -> bool:
 
 
 def _pushed_to_a_state(push: Token) -> bool:
-    """ "pushing her to victory", "pushed the party to the brink": carried to a state, not pressed
+    """ "late votes pushed her to a win", "pushed the party to the brink": carried to a state, not pressed
     to act (that is "pushed X to resume talks", a verb)."""
     return any(p.lower_ == "to" and any(o.dep_ == "pobj" for o in p.children) for p in push.children)
 
@@ -327,7 +327,7 @@ def _own_thing(thing: Token, actor: Token | None) -> bool:
 
 
 def _calls_names(call: Token) -> bool:
-    """ "called X a liar for ...", "called her 'scum' for mentioning ...": "for" gives the reason
+    """ "called X a liar for ...", "called her a 'coward' for quitting": "for" gives the reason
     for a name, not what is called for: a call for something has no object of its own ("called
     for a ceasefire", "called for raising wages")."""
     fors = [p for p in call.children if p.dep_ == "prep" and p.lower_ == "for"]
@@ -335,7 +335,7 @@ def _calls_names(call: Token) -> bool:
 
 
 def _breaks_with_a_way(verb: Token) -> bool:
-    """ "broke with tradition", "breaking with decades of policy": what is left is a way of doing."""
+    """ "broke with tradition", "a break with past practice": what is left is a way of doing."""
     left = [o for p in verb.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     return bool(left) and all(_thing_words(o) & _WAYS for o in left)
 
@@ -349,7 +349,7 @@ def _a_price(obj: Token) -> bool:
 
 
 def _warns_about(warn: Token) -> bool:
-    """ "warned residents about the ice", "warning people about gathering": one warns about a danger
+    """ "warned residents about the ice", "warned parents about head lice": one warns about a danger
     to the warned; a threat names what the warner will do ("warned of retaliation", "or face ...")."""
     if any(t.lower_ in {"or", "otherwise", "unless"} for t in warn.subtree):
         return False
@@ -658,7 +658,7 @@ def _asks_question(token: Token) -> bool:
         return True
     asked = {c.dep_ for c in token.children}
     if not asked & {"dobj", "dative", "xcomp", "ccomp", "nsubjpass", "advcl"} and "for" not in prepositions(token):
-        return True  # '"Why now?" X asked on Twitter': nobody and nothing is asked for
+        return True  # '"Why now?" X asked in a post': nobody and nothing is asked for
     for clause in (c for c in token.children if c.dep_ in {"advcl", "ccomp"}):
         if any(m.lower_ in {"if", "whether"} for m in clause.children if m.dep_ == "mark"):
             return True

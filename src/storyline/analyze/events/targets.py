@@ -355,7 +355,7 @@ def _clause_party(noun: Token) -> Token | None:
             return subject
         if subject is not None and child.dep_ == "relcl":
             # "a strike that shut down Valmora's ports": the object itself, not a party deep in it
-            # ("a shooting which triggered riots that threaten the government" aims at no government)
+            # ("a stabbing which set off unrest that worries the cabinet" aims at no cabinet)
             objects = [c for c in child.children if c.dep_ in {"dobj", "dative"}]
             return next((p for o in objects if (p := _party_in(o, 0)) is not None), None)
     return None

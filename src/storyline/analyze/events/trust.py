@@ -176,9 +176,9 @@ def party(token: Token, *, owned: bool = False) -> bool:
     if head.is_alpha and len(head.text) == 1:
         return False  # "Q: Have you talked to ...": an interview's letter, not a name
     if head.lower_ in DISEASES or head.lemma_.lower() in DISEASES:
-        return False  # "demanded a test for COVID-19": a disease is no party
+        return False  # "required a measles jab": a disease is no party
     if _city_on_a_thing(head):
-        return False  # "looted a central Lisbon phone store": the capital locates the store
+        return False  # "looted a Lisbon shoe shop": the capital locates the shop
     if is_named(head) or _unknown_name(head):
         return True
     generic = head.lemma_.lower() in ROLES or head.lemma_.lower() in ANYONE
@@ -191,11 +191,11 @@ def party(token: Token, *, owned: bool = False) -> bool:
 
 
 def _city_on_a_thing(head: Token) -> bool:
-    """A capital before a noun that is not a body ("a Lisbon phone store", "the Lisbon metro"):
+    """A capital before a noun that is not a body ("a Lisbon shoe shop", "the Lisbon metro"):
     the city says where the thing is; before "government" or "police" it stands for them."""
     owner = head.head
     while head.dep_ == "compound" and owner.dep_ == "compound":
-        owner = owner.head  # "Lisbon phone store": past "phone" to "store"
+        owner = owner.head  # "Lisbon shoe shop": past "shoe" to "shop"
     return (
         head.lower_ in CAPITALS
         and head.dep_ in {"compound", "nmod"}
@@ -1227,13 +1227,13 @@ def _presses_someone(verb: Token) -> bool:
 
 def _modal_act(clause: Token) -> bool:
     """A must-clause that demands an act: active, not negated and not a state ("must withdraw", not
-    "shouldn't weigh in", not "need to be careful": advice on how to be is no demand of an act)."""
+    "shouldn't weigh in", not "need to be patient": advice on how to be is no demand of an act)."""
     if clause.lemma_.lower() in STATES:
         return False
     return not any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in clause.children)
 
 
-# Verbs of a state or a frame of mind: "need to be careful", "must understand".
+# Verbs of a state or a frame of mind: "need to be patient", "must understand".
 STATES = words("be remain stay seem feel know understand realize realise recognize recognise")
 
 
