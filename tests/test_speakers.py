@@ -1281,3 +1281,24 @@ def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "refunds go out")
     assert quote.speaker == "Peter Norland"
+
+
+def test_he_in_a_relative_clause_of_a_description_beside_a_name_is_that_person(nlp, upto_quotes) -> None:
+    text = (
+        "“The toll has to go before the summer,” said Peter Lind, who opened the harbour debate.\n\n"
+        "The latest to speak out is Tom Alder, the Valmora councillor who became known across Norland when he shouted "
+        '"Sink the toll!" at a meeting of the ferry board.'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Sink the toll")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_a_title_holder_named_only_inside_the_quote_is_not_its_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "President Ivo Selm will visit the ferry towns next week.\n\n"
+        "Tom Alder joined the fight on Monday, mocking Peter Lind at a rally in Valmora. "
+        "“Sometimes I think Lind is running harder against President Selm and me than against the toll,” "
+        "the former president said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "running harder")
+    assert quote.speaker == "Tom Alder"

@@ -1973,15 +1973,18 @@ class _Discourse:
 
         holders = [e for e in ctx.entities if lemma in ctx.titles.get(e.id, ()) and owned(e)]
         holders = [e for e in holders if self.checked(e, noun)[1] is not None]
+        # A person named inside the quote a description introduces ("“... President
+        # Selm and me ...,” the former president said") is talked about there, not talking.
+        seen_by = min(noun.idx, self.quote_start) if speaking else noun.idx
         near = self.close_person(noun) if speaking and not owners else None
         if near is not None:
             token, person = near
-            if person in holders or all(self.last_seen(e, noun.idx) < token.idx for e in holders):
+            if person in holders or all(self.last_seen(e, seen_by) < token.idx for e in holders):
                 return person
         if holders:
             # The holder named or quoted most recently: "the senator" after a
             # paragraph about one senator is that one, not another who spoke before.
-            return max(holders, key=lambda e: self.last_seen(e, noun.idx))
+            return max(holders, key=lambda e: self.last_seen(e, seen_by))
         named = [e for e in ctx.entities if e.type == "ORG" and lemma in e.name.lower().split() and owned(e)]
         if not named and lemma in _OUTLET_NOUNS:  # "the paper noted": the outlet named last
             named = [e for e in ctx.entities if e.type == "ORG" and cues.is_outlet_name(e.name)]
@@ -2247,8 +2250,9 @@ def _sentence_body(ctx: _Context, pronoun: Token) -> Token | None:
 def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
     """The person whose relative clause a "he" or "she" stands in ("teacher
     Marta Lind, who made the room laugh when she called it ..."): the name the
-    "who" clause describes, when it is a person the pronoun agrees with and
-    the pronoun's clause hangs from that relative clause."""
+    "who" clause describes, or the name a description with that clause stands
+    beside, when it is a person the pronoun agrees with and the pronoun's
+    clause hangs from that relative clause."""
     verb = pronoun.head
     for _ in range(4):
         if verb.dep_ == "relcl":
@@ -2258,9 +2262,12 @@ def _relative_holder(ctx: _Context, pronoun: Token) -> Token | None:
         verb = verb.head
     else:
         return None
-    if verb.i == pronoun.head.i or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+    who = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "who" for c in verb.children)
+    if verb.i == pronoun.head.i or not who:
         return None  # "the man whom she met": the pronoun is the relative clause's own subject
     name = verb.head
+    if name.dep_ == "appos" and name.pos_ == "NOUN":
+        name = name.head  # "Tom Alder, the harbour councillor who ... when he said": the named man
     entity = ctx.mentions.at(name.idx, name.idx + len(name.text))
     if entity is None or entity.type != "PERSON" or ctx.genders.get(entity.id) not in {None, pronoun.lower_}:
         return None
