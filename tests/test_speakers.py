@@ -1269,6 +1269,15 @@ def test_a_gerund_after_by_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) 
     assert quote.speaker == "Helen Marsh"
 
 
+def test_a_gerund_after_in_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) -> None:
+    text = (
+        "Mayor Ana Valmora spoke to the harbour board on Monday.\n\n"
+        "And in explaining why those “fair tolls” had never been set, Valmora blamed the board's old charter."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "fair tolls")
+    assert quote.speaker == "Ana Valmora"
+
+
 def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
     text = (
         "Judge Tom Alder read the harbour board's papers over lunch. Back on the bench, he opened by saying, "

@@ -29,9 +29,9 @@ _REPORTING = SPEECH_VERBS | words("accuse blame criticize criticise call")
 
 
 # Prepositions a speech verb's gerund hangs from ("responded by saying", "after
-# adding"), so its speaker is the subject of the verb they attach to ("without
-# saying" says nothing).
-_GERUND_PREPS = frozenset({"by", "after", "before", "while"})
+# adding", "in explaining why"), so its speaker is the subject of the verb they
+# attach to ("without saying" says nothing).
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "in"})
 
 
 def _acting(verb: Token) -> bool:
