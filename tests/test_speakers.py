@@ -1278,6 +1278,18 @@ def test_a_gerund_after_in_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) 
     assert quote.speaker == "Ana Valmora"
 
 
+def test_a_story_by_a_named_website_speaks_for_the_website(nlp, upto_quotes) -> None:
+    text = (
+        "Mayor Ana Valmora lost another vote on the harbour toll this week.\n\n"
+        "A story by the website Selmwatch says that “more than forty councillors are ready to vote against "
+        "her in May.”\n\n"
+        "The story also noted that only one councillor has backed the toll in public."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "forty councillors").speaker == "Selmwatch"
+    assert quote_with(quotes, "only one councillor").speaker == "Selmwatch"
+
+
 def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
     text = (
         "Judge Tom Alder read the harbour board's papers over lunch. Back on the bench, he opened by saying, "
