@@ -1272,6 +1272,27 @@ def test_a_gerund_after_by_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) 
     assert quote.speaker == "Helen Marsh"
 
 
+def test_a_gerund_after_in_is_said_by_the_subject_of_its_verb(nlp, upto_quotes) -> None:
+    text = (
+        "Mayor Ana Valmora spoke to the harbour board on Monday.\n\n"
+        "And in explaining why those “fair tolls” had never been set, Valmora blamed the board's old charter."
+    )
+    quotes = [q for q in quotes_of(text, nlp, upto_quotes) if "fair tolls" in q.text]
+    assert quotes and all(q.speaker == "Ana Valmora" for q in quotes)  # the clause and the partial in it
+
+
+def test_a_story_by_a_named_website_speaks_for_the_website(nlp, upto_quotes) -> None:
+    text = (
+        "Mayor Ana Valmora lost another vote on the harbour toll this week.\n\n"
+        "A story by the website Selmwatch says that “more than forty councillors are ready to vote against "
+        "her in May.”\n\n"
+        "The story also noted that only one councillor has backed the toll in public."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert quote_with(quotes, "forty councillors").speaker == "Selmwatch"
+    assert quote_with(quotes, "only one councillor").speaker == "Selmwatch"
+
+
 def test_he_who_replies_is_the_one_just_written_to(nlp, upto_quotes) -> None:
     text = (
         "Judge Tom Alder read the harbour board's papers over lunch. Back on the bench, he opened by saying, "

@@ -29,9 +29,9 @@ _REPORTING = SPEECH_VERBS | words("accuse blame criticize criticise call")
 
 
 # Prepositions a speech verb's gerund hangs from ("responded by saying", "after
-# adding"), so its speaker is the subject of the verb they attach to ("without
-# saying" says nothing).
-_GERUND_PREPS = frozenset({"by", "after", "before", "while"})
+# adding", "in explaining why"), so its speaker is the subject of the verb they
+# attach to ("without saying" says nothing).
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "in"})
 # Passive verbs of reporting whose subject is the speaker of "as saying" ("was quoted as saying").
 _QUOTING = frozenset({"quote", "cite"})
 

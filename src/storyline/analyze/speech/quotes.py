@@ -2145,12 +2145,20 @@ def _names_a_speaker(modifier: Token) -> bool:
     )
 
 
+# Nouns for a site that publishes: "a story by the website Selmwatch" is Selmwatch's.
+_SITE_NOUNS = words("website site blog")
+
+
 def _named_text(token: Token) -> Token:
     """The name a text is given beside it ("the website Politiscope"): a site
-    or a paper is its publisher, who speaks through it."""
-    if _is_text(token):
+    or a paper is its publisher, who speaks through it. The name may follow the
+    noun with the parser hanging it elsewhere (as a second subject of the verb)."""
+    if _is_text(token) or token.lemma_.lower() in _SITE_NOUNS:
         named = [c for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"]
         named += [token.head] if token.dep_ == "compound" and token.head.pos_ == "PROPN" else []
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ == "PROPN" and following.ent_type_ in {"PERSON", "ORG"}:
+            named.append(following)
         return named[0] if named else token
     return token
 
