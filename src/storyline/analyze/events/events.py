@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...lexicon import FUTURE_AUX, STATEMENT_VERBS, words
 from ...model import DateMention, Event, EventStatus
@@ -323,9 +323,6 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         actor=actor.name if actor else None,
         actor_id=actor.entity_id if actor else None,
         actor_sector=actor.sector if actor else None,
-        target=target.name if target else None,
-        target_id=target.entity_id if target else None,
-        target_sector=target.sector if target else None,
         location=_location(trigger),
         status=status,
         source=source,
@@ -335,9 +332,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         actor_text=actor.text if actor else None,
         actor_start=actor.start if actor else None,
         actor_end=actor.end if actor else None,
-        target_text=target.text if target else None,
-        target_start=target.start if target else None,
-        target_end=target.end if target else None,
+        **_target_fields(target),
     )
     event = _with_date(event, trigger, found.dates)
     why = (
@@ -348,20 +343,24 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     )
     if why is None and target_tok is not None and (owner := _owner_of_thing(target_tok)) is not None:
         target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court
-        event = replace(
-            event,
-            target=target.name,
-            target_id=target.entity_id,
-            target_sector=target.sector,
-            target_text=target.text,
-            target_start=target.start,
-            target_end=target.end,
-        )
+        event = replace(event, **_target_fields(target))
     return Coded(event, actor, target, why, trigger, actor_tok)
 
 
 # Bodies a name may modify ("the Selm foundation"): parties themselves, not things.
 BODIES = words("foundation charity company firm corporation agency organisation organization institute university")
+
+
+def _target_fields(target: Actor | None) -> dict[str, Any]:
+    """The Event fields that name the target, set once when coding and again when an owner stands in."""
+    return {
+        "target": target.name if target else None,
+        "target_id": target.entity_id if target else None,
+        "target_sector": target.sector if target else None,
+        "target_text": target.text if target else None,
+        "target_start": target.start if target else None,
+        "target_end": target.end if target else None,
+    }
 
 
 def _owner_of_thing(target: Token) -> Token | None:
