@@ -1394,3 +1394,19 @@ def test_pushing_to_victory_and_a_pacts_own_name_are_no_demand_and_no_actor(nlp,
     doc = nlp("Selm welcomed the Pacific Rim Partnership trade agreement.")
     assert _noun_actor(next(t for t in doc if t.lower_ == "agreement")) is None
     assert [e.actor for e in _emitted(nlp, settings, "The UN agreement with Norland was signed.")] == ["UN"]
+
+
+def test_who_faces_or_receives_criticism_is_its_target_and_the_giver_its_actor(nlp, settings) -> None:
+    faced = _emitted(nlp, settings, "Senator Tom Alder faced criticism from the Valmora government.")
+    assert _types(faced) == [("DISAPPROVE", "Valmora government", "Tom Alder", "asserted")]
+    received = _emitted(nlp, settings, "Mayor Tom Alder received sharp criticism from Governor Anna Varga.")
+    assert _types(received) == [("DISAPPROVE", "Anna Varga", "Tom Alder", "asserted")]
+    assert _emitted(nlp, settings, "The Valmora army drew up plans for an attack on Selm.") == []
+
+
+def test_a_vowed_veto_or_retaliation_is_a_threat_while_a_vowed_tax_cut_is_not(nlp, settings) -> None:
+    veto = _emitted(nlp, settings, "The Norland administration promised a veto of the border bill.")
+    assert [(e.type, e.actor) for e in veto] == [("THREATEN", "Norland administration")]
+    reprisal = _emitted(nlp, settings, "Valmora vowed retaliation against Selm after the raid.")
+    assert [(e.type, e.actor, e.target) for e in reprisal] == [("THREATEN", "Valmora", "Selm")]
+    assert _emitted(nlp, settings, "The governor vowed to cut taxes.") == []

@@ -35,6 +35,10 @@ SUBJECT_GENITIVE = frozenset({"RETREAT", "PROTEST", "CONSULT", "MOBILIZE", "AGRE
 OBJECT_GENITIVE = words(
     "arrest detention deportation expulsion conviction release assassination killing kidnapping abduction torture"
 )
+# Verbs whose subject undergoes the event noun they take: "Alder faced criticism from X", "the
+# town came under attack". The subject is the event's target, whoever the noun's "from" names.
+UNDERGOING_VERBS = words("face receive draw attract suffer endure weather")
+UNDERGOING_UNDER = words("come be fall remain")
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "devote", "determine", "prepare"})
 # Retreats whose passive subject is the one retreating: "the guerrillas were demobilized".
 SELF_MODES = frozenset({"withdraw", "disarm", "resign"})
@@ -382,6 +386,25 @@ def undergoer_of(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss" and is_actorlike(c)), None)
 
 
+def undergoing_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the event noun: "faced" in "Alder faced criticism", "came"
+    in "the convoy came under attack"; not "drew up" in "drew up a plan of attack"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() in UNDERGOING_UNDER:
+        return verb.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in UNDERGOING_VERBS:
+        return None
+    return None if any(c.dep_ == "prt" for c in verb.children) else verb
+
+
+def undergone_by(noun: Token) -> Token | None:
+    """Who undergoes an event noun by being the subject of its verb (the event's target)."""
+    verb = undergoing_verb(noun)
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and is_actorlike(referent(c))), None)
+
+
 def _noun_actor(noun: Token) -> Token | None:
     """Who a nominal event is by: "Russia's demand", "demands from X", "talks between X and Y"."""
     owner = owner_of(noun)
@@ -389,7 +412,9 @@ def _noun_actor(noun: Token) -> Token | None:
         return owner
     options = senses("noun", noun.lemma_.lower())
     leaving = bool(options) and options[0].type == "RETREAT"  # "the withdrawal of troops from X": X is left
-    for pobj in [] if leaving else prep_objects(noun, ("from",)):
+    undergoing = undergoing_verb(noun)  # "Alder received criticism from X": the parser hangs "from" on the verb
+    givers = prep_objects(undergoing, ("from",)) if undergoing is not None else []
+    for pobj in [] if leaving else prep_objects(noun, ("from",)) + givers:
         if is_actorlike(referent(pobj)):
             return pobj
     for child in noun.lefts:

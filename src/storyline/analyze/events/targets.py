@@ -27,6 +27,7 @@ from .participants import (
     place_in,
     prep_objects,
     undergoer_of,
+    undergone_by,
 )
 from .triggers import Trigger, lemmas, match_verb, trailing_report
 
@@ -331,7 +332,7 @@ def _protest_objects(token: Token) -> list[Token]:
 
 def _noun_target(noun: Token, sense: Sense) -> Token | None:
     """Whom a nominal event is aimed at: "sanctions on X", "the blockade of X", "talks with X"."""
-    undergoer = undergoer_of(noun)
+    undergoer = undergoer_of(noun) or undergone_by(noun)
     if undergoer is not None:
         return undergoer
     genitive_is_actor = sense.type in SUBJECT_GENITIVE

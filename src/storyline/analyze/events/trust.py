@@ -44,7 +44,7 @@ from .actors import (
 )
 from .actors import is_actorlike as _actorlike
 from .lexicon import DISEASES
-from .participants import breaks, passive_partners, path_up, stranded_call
+from .participants import breaks, passive_partners, path_up, stranded_call, undergoing_verb
 from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, own_to, prepositions
 
 if TYPE_CHECKING:
@@ -223,6 +223,10 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
     if actor.dep_ == "pobj" and actor.head.head.i in heads:
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.token.children)
         return actor.head.lower_ in {"by", "from", "between", "among", "of"} or passive and actor.head.lower_ == "in"
+    if trigger.sense.kind == "noun" and actor.dep_ == "pobj" and actor.head.lower_ == "from":
+        verb = undergoing_verb(trigger.token)  # "Alder received criticism from X": "from" hangs on the verb
+        if verb is not None and actor.head.head.i == verb.i:
+            return True
     if actor.dep_ == "pobj" and actor.head.lower_ in {"between", "among"}:  # "a deal on X between A and B"
         return any(a.i in heads for a in list(actor.head.ancestors)[:4])
     if actor.dep_ == "conj":
@@ -895,7 +899,13 @@ def _sense(
         return "sense: killing or attacking a bill or a plan, no violence"
     if type_ == "SUPPORT" and lemma == "thank" and (target is None or not party(target)):
         return "sense: thanking voters or a place, no party supported"
-    if type_ == "THREATEN" and lemma in PROMISES and (inner is None or inner.sense.type not in FORCE_TYPES):
+    vowed_penalty = bool(sense.objects)  # "vowed retaliation", "promised a veto": the object is the threat
+    if (
+        type_ == "THREATEN"
+        and lemma in PROMISES
+        and not vowed_penalty
+        and (inner is None or inner.sense.type not in FORCE_TYPES)
+    ):
         return "sense: a promise or a vow of no force or penalty ('promised to cut taxes'), no threat"
     if type_ == "CONCEDE" and lemma in PERMITS:
         return "sense: allowing, giving or taking steps is no concession to a party"
