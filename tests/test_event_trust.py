@@ -1410,3 +1410,34 @@ def test_a_vowed_veto_or_retaliation_is_a_threat_while_a_vowed_tax_cut_is_not(nl
     reprisal = _emitted(nlp, settings, "Valmora vowed retaliation against Selm after the raid.")
     assert [(e.type, e.actor, e.target) for e in reprisal] == [("THREATEN", "Valmora", "Selm")]
     assert _emitted(nlp, settings, "The governor vowed to cut taxes.") == []
+
+
+def test_a_said_verdict_on_a_party_or_its_claims_is_disapproval_or_support(nlp, settings) -> None:
+    claims = _emitted(nlp, settings, "Tom Alder said the governor's claims were unfounded.")
+    assert _types(claims) == [("DISAPPROVE", "Tom Alder", "governor", "asserted")]
+    fraud = _emitted(nlp, settings, '"Governor Anna Varga is a fraud," Tom Alder said on Monday.')
+    assert [(e.type, e.actor, e.target) for e in fraud] == [("DISAPPROVE", "Tom Alder", "Anna Varga")]
+    job = _emitted(nlp, settings, "Anna Varga said Tom Alder had done a terrific job.")
+    assert [(e.type, e.actor, e.target) for e in job] == [("SUPPORT", "Anna Varga", "Tom Alder")]
+
+
+def test_calling_a_party_names_is_disapproval(nlp, settings) -> None:
+    liar = _emitted(nlp, settings, "Anna Varga called Tom Alder a liar.")
+    assert [(e.type, e.actor, e.target) for e in liar] == [("DISAPPROVE", "Anna Varga", "Tom Alder")]
+    described = _emitted(nlp, settings, "Anna Varga described Tom Alder as dishonest.")
+    assert [(e.type, e.actor, e.target) for e in described] == [("DISAPPROVE", "Anna Varga", "Tom Alder")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Alder said he was wrong about the tax.",  # a verdict on oneself
+        "Anna Varga said her tweet was a joke.",
+        "Anna Varga said the harvest was great.",  # on no party
+        "Anna Varga said it was wrong to wait.",
+        "Tom Alder said Anna Varga was not a liar.",  # negated
+        "Anna Varga called Tom Alder on Friday.",  # a call, no name
+    ],
+)
+def test_a_verdict_on_oneself_on_no_party_or_negated_is_no_event(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []

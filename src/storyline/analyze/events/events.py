@@ -77,6 +77,9 @@ PLANNING_VERBS = words("plan expect prepare intend schedule aim set hope want se
 HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
 HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
+COPULAS = words("be seem remain look sound")
+NAMING_VERBS = words("call brand label dub term describe characterize characterise portray deride")
+VERDICT_VERBS = SPEECH_VERBS | NAMING_VERBS
 QUESTION_WORDS = frozenset({"whether", "how", "why"})
 # Types whose recipient can be the place it happens in ("a curfew in Port Elm").
 GOVERNING_STATUS: dict[str, EventStatus] = {
@@ -203,6 +206,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """The triggers of a sentence, light-verb objects folded into their verbs."""
     triggers = [t for token in _lexicon_words(sent) for t in token_triggers(token)]
     triggers.extend(_modal_demands(sent))
+    triggers.extend(_verdicts(sent))
     consumed = {t.obj.i for t in triggers if t.obj is not None}
     return [t for t in triggers if t.token.i not in consumed and not _in_question(t.token) and not _score(t.token)]
 
@@ -233,6 +237,90 @@ def _modal_demands(sent: Span) -> list[Trigger]:
                 sense = Sense("must", "DEMAND", kind="modal")
                 found.append(Trigger(clause, sense, actor_head=speaker, target_head=active_subject(clause), modal=True))
     return found
+
+
+def _verdicts(sent: Span) -> list[Trigger]:
+    """Verdicts on a party: "X said Y's plan is reckless", "X said Y is a fraud", "X called Y a
+    liar", "X described Y as dishonest" disapprove of Y; words of praise support Y.
+
+    The verdict must be the predicate of the clause the speaker says (or of the
+    naming verb), unnegated, and what it judges a party or a party's own thing
+    ("the minister's claims", "his rationales"): "X said it was wrong to wait"
+    condemns no one.
+    """
+    found = []
+    lemmas, doc = docindex.words(sent.doc).lemma, sent.doc
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in VERDICT_VERBS):
+        judge = active_subject(verb)
+        if judge is None or _negated_word(verb):
+            continue
+        if verb.lemma_.lower() in NAMING_VERBS:
+            judged = next((p for c in verb.children if c.dep_ == "dobj" and (p := _judged_party(c))), None)
+            pairs = [(judged, w) for w in _named_as(verb)] if judged is not None else []
+        else:
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _negated_word(c)]
+            pairs = [(judged, w) for c in clauses if (judged := _clause_judged(c)) for w in _predicates(c)]
+        for judged, word in pairs:
+            type_ = _judgement(word)
+            if type_ is not None:
+                sense = Sense(word.lower_, type_, kind="verdict")
+                found.append(Trigger(word, sense, actor_head=judge, target_head=judged))
+                break
+    return found
+
+
+def _predicates(clause: Token) -> Iterator[Token]:
+    """The words that can judge a clause's subject: "is reckless", "is a fraud", "is a great
+    leader", "has done an awful job"."""
+    lemma = clause.lemma_.lower()
+    for child in clause.children:
+        if lemma in COPULAS and child.dep_ in {"acomp", "attr"} or lemma == "do" and child.dep_ == "dobj":
+            yield from _judging_words(child)
+
+
+def _named_as(verb: Token) -> Iterator[Token]:
+    """What a naming verb calls its object: "called Y a liar", "called Y's plan reckless",
+    "described Y as dishonest"."""
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            yield from _judging_words(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            for word in child.children:
+                yield from _judging_words(word)
+
+
+def _judging_words(word: Token) -> Iterator[Token]:
+    """The word itself, and for "a great leader" or "an awful job" its adjective."""
+    yield word
+    if word.lemma_.lower() in lexicon.VERDICT_NOUNS:
+        yield from (a for a in word.children if a.dep_ == "amod")
+
+
+def _judgement(word: Token) -> str | None:
+    """The type a verdict word codes: DISAPPROVE for "reckless" or "a fraud", SUPPORT for "honest"."""
+    if word.lower_ in lexicon.DISPARAGING or word.pos_ == "NOUN" and word.lower_ in lexicon.DISPARAGING_NOUNS:
+        return "DISAPPROVE"
+    return "SUPPORT" if word.lower_ in lexicon.PRAISING else None
+
+
+def _clause_judged(clause: Token) -> Token | None:
+    """The party a said clause's verdict is about: the owner-or-party of its subject."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return _judged_party(subject) if subject is not None else None
+
+
+def _judged_party(noun: Token) -> Token | None:
+    """The party a verdict on ``noun`` is about: the noun itself, or its owner ("the minister's claims")."""
+    if noun.lower_ in {"it", "this", "that", "there", "which", "what"}:
+        return None
+    if party(noun):
+        return noun
+    return next((c for c in noun.children if c.dep_ == "poss" and party(c)), None)
+
+
+def _negated_word(token: Token) -> bool:
+    """ "did not say", "is not wrong", "was never corrupt"."""
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "hardly"} for c in token.children)
 
 
 def _demanded_act(clause: Token) -> bool:
@@ -303,6 +391,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     target = make_actor(target_tok, known) if target_tok is not None else None
     if actor is not None and target is not None and target.name == actor.name:
         target = None
+    if trigger.sense.kind == "verdict" and target is None:
+        return None  # "we were wrong", "her tweet was a joke": a verdict on oneself, or on no one named
     if in_unattributed_quote(trigger.token, found.quotes, actor.entity_id if actor else None):
         return None  # quoted words are the speaker's claim: kept only when both speaker and actor are known
     status, source = _status(trigger, governor, found, known)
@@ -909,7 +999,7 @@ def _governing_date(trigger: Trigger, dates: list[DateMention]) -> DateMention |
 def _confidence(trigger: Trigger, governor: Trigger | None, status: str, actor: Actor | None) -> float:
     """A score for ranking events within a sentence: main clauses and specific patterns first."""
     sense = trigger.sense
-    base = {"verb": 0.75, "adj": 0.75, "modal": 0.8, "noun": 0.6}[sense.kind]
+    base = {"verb": 0.75, "adj": 0.75, "modal": 0.8, "verdict": 0.7, "noun": 0.6}[sense.kind]
     if sense.kind == "verb" and sense.specificity:
         base = 0.85
     if governor is not None:

@@ -60,6 +60,28 @@ SPEECH_ACTS = frozenset({"DISAPPROVE", "DEMAND", "THREATEN", "REJECT", "SUPPORT"
 # worry voiced by no one named is hedged; an unowned "report that ..." is the writer's own telling.
 WORRY_NOUNS = words("concern fear worry suspicion")
 CLAIM_NOUNS = words("allegation accusation claim charge report complaint assertion belief") | WORRY_NOUNS
+# Verdicts that condemn or praise what they are said of: a speaker saying a party (or its claim,
+# plan or record) is "wrong" or "reckless", "a fraud", or "did an awful job" disapproves of that
+# party; "honest", "a great leader" or "a terrific job" supports it. Words of harm done to the
+# subject ("hurt", "dead") or of chance ("unlikely") are not verdicts and are not here.
+DISPARAGING = words(
+    "wrong false unfounded baseless misleading dishonest untrue awful terrible disgraceful shameful "
+    "outrageous reckless irresponsible unacceptable incompetent corrupt ridiculous absurd disastrous "
+    "appalling deplorable despicable hypocritical unconstitutional racist sexist pathetic shameless "
+    "illegitimate inexcusable unconscionable indefensible lawless criminal dangerous unfit unqualified "
+    "misguided disingenuous deceptive fraudulent cruel inhumane unhinged unfair unjust ignorant "
+    "foolish stupid dumb crazy arrogant cowardly treacherous horrible"
+)
+DISPARAGING_NOUNS = words(
+    "liar fraud disgrace failure hypocrite crook disaster embarrassment traitor coward bully racist "
+    "criminal con conman charlatan demagogue dictator tyrant thug joke loser puppet menace"
+)
+PRAISING = words(
+    "honest brave courageous admirable qualified trustworthy terrific excellent outstanding brilliant "
+    "wonderful fantastic great superb remarkable tremendous"
+)
+# "did an awful job", "a great leader": the adjective judges the noun it modifies, and so the party
+VERDICT_NOUNS = words("job work leader president man woman person candidate friend partner ally")
 # Diseases and what spreads them: harm from them is no attack, and none is a party one acts on.
 DISEASES = words(
     "disease illness virus coronavirus covid covid-19 flu influenza cholera ebola measles malaria cancer "

@@ -357,13 +357,17 @@ def distrust(
         return "actor: read through another word (a controller, a host clause), not the trigger's own"
     if actor is not None and is_pronoun(actor) and speaker_of(actor) is None and object_antecedent(actor) is None:
         return "actor: a pronoun no speech verb resolves"
-    if trigger.token.dep_ in EMBEDDED and not (
-        _accusation(trigger.token)
-        or _purpose(trigger.token)
-        or trigger.token.head.lower_ == "without"
-        or _if(trigger.token)
-        or _free_participle(trigger.token)
-        or _told_clause(trigger.token)
+    if (
+        trigger.token.dep_ in EMBEDDED
+        and trigger.sense.kind != "verdict"
+        and not (
+            _accusation(trigger.token)
+            or _purpose(trigger.token)
+            or trigger.token.head.lower_ == "without"
+            or _if(trigger.token)
+            or _free_participle(trigger.token)
+            or _told_clause(trigger.token)
+        )
     ):
         return "status: a gerund or adverbial clause ('by attacking', 'after meeting', 'ready to')"
     if target is not None and (not party(target, owned=True) or dateline(referent(target))):
