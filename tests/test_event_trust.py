@@ -1441,3 +1441,11 @@ def test_calling_a_party_names_is_disapproval(nlp, settings) -> None:
 )
 def test_a_verdict_on_oneself_on_no_party_or_negated_is_no_event(nlp, settings, text: str) -> None:
     assert _emitted(nlp, settings, text) == []
+
+
+def test_a_relative_clause_on_the_subject_lends_the_verb_no_target(nlp, settings) -> None:
+    text = "Tom Alder, who had criticised the Selm council, resigned on Monday."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [
+        ("RETREAT", None),
+        ("DISAPPROVE", "Selm council"),
+    ]

@@ -58,6 +58,8 @@ def breaks(child: Token) -> bool:
     """Whether a link ends the reach of a governing trigger: coordination, a temporal clause."""
     if child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS):
         return True  # "demobilized since the peace accord": the accord is background, not what is done
+    if child.dep_ == "relcl" and child.head.dep_ in {"nsubj", "nsubjpass"}:
+        return True  # "Alder, who had criticised the council, resigned": who the subject is, not what is done
     marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
     return child.dep_ == "advcl" and bool(marks & SUBORDINATORS)
 
