@@ -1449,3 +1449,35 @@ def test_a_relative_clause_on_the_subject_lends_the_verb_no_target(nlp, settings
         ("RETREAT", None),
         ("DISAPPROVE", "Selm council"),
     ]
+
+
+def test_calling_out_a_rival_is_disapproval_and_calling_out_troops_mobilises(nlp, settings) -> None:
+    rival = _emitted(nlp, settings, "Senator Tom Alder called out his rival Anna Varga for insulting farmers.")
+    assert [(e.type, e.actor, e.target) for e in rival] == [("DISAPPROVE", "Tom Alder", "Anna Varga")]
+    guard = _emitted(nlp, settings, "The governor called out the National Guard.")
+    assert [e.type for e in guard] == ["MOBILIZE"]
+
+
+def test_delegates_pledging_support_and_a_sum_donated_are_events(nlp, settings) -> None:
+    pledged = _emitted(nlp, settings, "Two of the delegates have pledged their support to Anna Varga.")
+    assert [(e.type, e.target) for e in pledged] == [("SUPPORT", "Anna Varga")]
+    donated = _emitted(nlp, settings, "Tom Alder donated thousands to the Varga Foundation.")
+    assert [(e.type, e.actor, e.target) for e in donated] == [("AID", "Tom Alder", "Varga Foundation")]
+    assert _emitted(nlp, settings, "Tom Alder donated blood.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her campaign quickly blasted out an email to supporters.", "The candidates are talking doom and gloom."],
+)
+def test_sending_an_email_or_talking_a_mood_is_no_event(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_opponents_can_act_and_two_of_whom_are_the_group_named_before(nlp, settings) -> None:
+    accused = _emitted(nlp, settings, "Opponents accused the senator of doom and gloom.")
+    assert [(e.type, e.actor) for e in accused] == [("DISAPPROVE", "Opponents")]
+    text = "The party has five delegates, two of whom have pledged their support to Anna Varga."
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [
+        ("SUPPORT", "delegates", "Anna Varga")
+    ]

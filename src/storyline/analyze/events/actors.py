@@ -65,7 +65,7 @@ ACTOR_NOUNS = frozenset(
         "youth man woman child member supporter nationalist separatist extremist islamist council "
         "committee commission board bank company firm union federation association forum summit "
         "contingent unit battalion brigade adviser advisor expert partner ally neighbor neighbour inhabitant "
-        "wing network kidnapper hijacker captor taker "
+        "wing network kidnapper hijacker captor taker opponent critic rival "
         "newspaper daily radio television media press"
     )
 )
@@ -130,6 +130,11 @@ def is_actorlike(token: Token) -> bool:
     return token.lower_ in DEMONYMS or token.lower_ in CAPITALS or _institution(token.lower_) is not None
 
 
+def can_be_party(token: Token) -> bool:
+    """:func:`is_actorlike`, or a role that acts for a party ("two of the delegates", "her aides")."""
+    return is_actorlike(token) or token.lemma_.lower() in ROLES
+
+
 def referent(token: Token) -> Token:
     """The token an actor phrase is about, past partitives and relative pronouns."""
     seen = 0
@@ -137,6 +142,8 @@ def referent(token: Token) -> Token:
         seen += 1
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
+        elif token.lower_ in RELATIVE_PRONOUNS and token.head.lower_ == "of" and token.head.head.head.dep_ == "relcl":
+            token = token.head.head.head.head  # "five delegates, two of whom pledged ...": the delegates
         elif token.lower_ in PARTITIVES and not is_named(token):
             of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
             objs = [g for c in of for g in c.children if g.dep_ == "pobj"]

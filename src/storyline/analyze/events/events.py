@@ -33,6 +33,7 @@ from .actors import (
     FIRST_PERSON,
     PLACE_LABELS,
     Actor,
+    can_be_party,
     is_actorlike,
     is_named,
     is_place_only,
@@ -506,7 +507,7 @@ def _plausible_actor(trigger: Trigger, actor: Token | None) -> bool:
         return True
     head = referent(actor)
     named = any(is_named(t) for t in head.subtree if t.i <= head.i)
-    if trigger.sense.type in AGENT_TYPES and head.pos_ == "NOUN" and not (is_actorlike(head) or named):
+    if trigger.sense.type in AGENT_TYPES and head.pos_ == "NOUN" and not (can_be_party(head) or named):
         return False
     if trigger.sense.lemma == "strike" and trigger.sense.type == "PROTEST":
         return head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS

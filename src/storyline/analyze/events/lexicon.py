@@ -226,6 +226,8 @@ vote for = SUPPORT/diplomatic
 side with = SUPPORT/diplomatic
 rally behind = SUPPORT/diplomatic
 throw +support = SUPPORT/diplomatic
+pledge +support,backing,endorsement = SUPPORT/diplomatic
+offer +support,backing,endorsement = SUPPORT/diplomatic
 ~apology = SUPPORT/diplomatic
 ~endorsement = SUPPORT/diplomatic
 """
@@ -428,6 +430,7 @@ renew +demand,call,appeal = DEMAND
 
 _DISAPPROVE = """
 accuse = DISAPPROVE
+call out = DISAPPROVE
 blame = DISAPPROVE
 criticize = DISAPPROVE
 criticise = DISAPPROVE
@@ -631,6 +634,7 @@ put +alert = MOBILIZE/troops
 place +alert = MOBILIZE/troops
 raise +alert = MOBILIZE/troops
 call up +reservist,reserve,troop = MOBILIZE/troops
+call out +guard,troop,army,reservist,reserve,militia,soldier = MOBILIZE/troops
 test +missile,weapon,rocket,bomb,device = MOBILIZE/weapons
 test-fire = MOBILIZE/weapons
 remain on +alert = MOBILIZE/troops

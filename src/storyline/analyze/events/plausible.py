@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...lexicon import words
 from ..spans import first_containing
 from . import lexicon
-from .actors import is_actorlike, is_named, names_country, referent, resolve_pronoun
+from .actors import can_be_party, is_actorlike, is_named, names_country, referent, resolve_pronoun
 from .lexicon import COOPERATIVE
 from .triggers import Trigger, trailing_report
 
@@ -170,6 +170,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return any(_thing_words(o) & _ARGUMENTS for o in _objects(token)) or _strives(token)
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
+    if sense.type == "DISAPPROVE" and lemma == "blast" and "out" in prepositions(token):
+        return True  # "blasted out an email to supporters": sent, not criticised
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
         return True  # "applauding along with the audience": nobody is applauded
     if (sense.type == "ASSAULT" and lemma == "execute") or (sense.mode == "arrest" and lemma == "round"):
@@ -593,7 +595,11 @@ def _offers_to_act(token: Token) -> bool:
 def _talks_about(token: Token) -> bool:
     """ "talked at length about taxes": a subject spoken of, with no one spoken with."""
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    return bool(preps & {"about", "of"}) and not preps & {"with", "to"}
+    preps |= {
+        g.lower_ for c in token.children if c.lower_ == "at" for p in c.children for g in p.children
+    }  # at length about
+    spoken = any(c.dep_ == "dobj" for c in token.children)  # "talking doom and gloom", "talked politics"
+    return bool(preps & {"about", "of"} or spoken) and not preps & {"with", "to"}
 
 
 # Kinds of contract firms sign with each other: "a licensing agreement", "a supply deal".
@@ -738,7 +744,7 @@ def actor_can_act(actor: Token) -> bool:
         return True  # "a roadside bombing killed ...": the coders take the subject as the source
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         return True  # "killed by an improvised explosive device": likewise
-    return is_actorlike(head) or any(is_named(t) for t in head.subtree if t.i <= head.i)
+    return can_be_party(head) or any(is_named(t) for t in head.subtree if t.i <= head.i)
 
 
 def in_unattributed_quote(token: Token, quotes: Sequence[Quote], actor_id: str | None) -> bool:

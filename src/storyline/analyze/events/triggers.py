@@ -102,6 +102,8 @@ def match_verb(token: Token) -> Trigger | None:
     words = _child_words(token)
     objects = _objects(token)
     options = [s for s in senses("verb", lemma) if set(s.parts) <= words]
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    options.sort(key=lambda s: not particles & set(s.parts))  # "called out X for ...": the particle first
     for sense in options:  # the object's own head decides first: "violated the ceasefire agreement"
         obj = next((o for o in objects if o.lemma_.lower() in sense.objects or o.lower_ in sense.objects), None)
         if obj is not None:

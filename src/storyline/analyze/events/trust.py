@@ -851,7 +851,7 @@ def _sense(
         return "sense: 'should have done' is a reproach for the past, not a demand"
     if type_ == "CONSULT" and lemma in MOTION and (target is None or not names_country(target)):
         return "sense: a trip, not a visit to a party"
-    if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS:
+    if type_ == "AID" and not sense.objects and not _heads(trigger) & AID_THINGS and not _sum_given(trigger):
         return "sense: nothing material given"
     if type_ == "AID" and target is None and "to" not in prepositions(token):
         return "sense: aid to no one"
@@ -1288,6 +1288,20 @@ def _heads(trigger: Trigger) -> set[str]:
     objects = _objects(trigger.token) + ([trigger.obj] if trigger.obj is not None else [])
     heads = {t.lemma_.lower() for o in objects for t in (o, referent(o))}
     return heads | {g.lemma_.lower() for o in objects for c in o.children if c.lower_ == "of" for g in c.children}
+
+
+SUMS = words("hundred thousand million billion")
+
+
+def _sum_given(trigger: Trigger) -> bool:
+    """A sum donated: "donated thousands", "gave $5,000", "contributed 2 million" (money, if unnamed)."""
+    objects = _objects(trigger.token)
+    if trigger.token.dep_ == "relcl" and not objects:
+        objects = [trigger.token.head]  # "the thousands he donated"
+    if any(referent(o).ent_type_ == "MONEY" for o in objects):
+        return True
+    giving = trigger.token.lemma_.lower() in {"donate", "contribute"}
+    return giving and any(o.like_num or o.lemma_.lower() in SUMS or o.ent_type_ == "CARDINAL" for o in objects)
 
 
 def _people(token: Token) -> bool:
