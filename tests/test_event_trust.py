@@ -1481,3 +1481,17 @@ def test_opponents_can_act_and_two_of_whom_are_the_group_named_before(nlp, setti
     assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [
         ("SUPPORT", "delegates", "Anna Varga")
     ]
+
+
+def test_an_indictment_or_a_charge_of_an_offence_needs_no_named_prosecutor(nlp, settings) -> None:
+    indicted = _emitted(nlp, settings, "Tom Alder has now been indicted.")
+    assert _types(indicted) == [("DISAPPROVE", None, "Tom Alder", "asserted")]
+    charged = _emitted(nlp, settings, "Tom Alder was charged with fraud on Monday.")
+    assert _types(charged) == [("DISAPPROVE", None, "Tom Alder", "asserted")]
+    assert _emitted(nlp, settings, "Tom Alder was charged with overseeing the works.") == []
+
+
+def test_neither_nor_on_the_subject_denies_the_event(nlp, settings) -> None:
+    text = "Neither Tom Alder nor his allies have been charged with any crime."
+    assert _emitted(nlp, settings, text) == []
+    assert [e.status for e in _coded(nlp, settings, text)] == ["denied"]

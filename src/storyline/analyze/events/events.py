@@ -809,6 +809,8 @@ def _says_no(token: Token) -> bool:
         o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in token.children
     ):
         return True  # "At no point did Norland sign the accord"
+    if token.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ == "neither" for c in token.children):
+        return True  # "Neither X nor her allies have been charged"
     return token.lower_ in {"longer", "more"} and any(c.lower_ == "no" for c in token.children)
 
 

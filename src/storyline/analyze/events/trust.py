@@ -351,7 +351,7 @@ def distrust(
         return "actor: the trigger word itself"
     if actor is not None and (not party(actor) or dateline(referent(actor))):
         return "actor: not a party"
-    if actor is None and (type_ not in ACTORLESS_TYPES or target is None):
+    if actor is None and (type_ not in ACTORLESS_TYPES and not _legal_charge(trigger) or target is None):
         return "actor: none"
     if actor is not None and not _attached(actor, trigger):
         return "actor: read through another word (a controller, a host clause), not the trigger's own"
@@ -1291,6 +1291,18 @@ def _heads(trigger: Trigger) -> set[str]:
 
 
 SUMS = words("hundred thousand million billion")
+
+
+def _legal_charge(trigger: Trigger) -> bool:
+    """ "X was indicted", "X was charged with fraud": a prosecution, whose prosecutor a report
+    often leaves unnamed; not "charged with overseeing the works" (a duty given)."""
+    token = trigger.token
+    if trigger.sense.kind != "verb" or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+        return False
+    if token.lemma_.lower() == "indict":
+        return True
+    offences = [g for c in token.children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return token.lemma_.lower() == "charge" and any(g.pos_ in {"NOUN", "PROPN"} for g in offences)
 
 
 def _sum_given(trigger: Trigger) -> bool:
