@@ -1495,3 +1495,10 @@ def test_neither_nor_on_the_subject_denies_the_event(nlp, settings) -> None:
     text = "Neither Tom Alder nor his allies have been charged with any crime."
     assert _emitted(nlp, settings, text) == []
     assert [e.status for e in _coded(nlp, settings, text)] == ["denied"]
+
+
+def test_a_role_is_a_target_unless_a_named_owner_stands_for_it(nlp, settings) -> None:
+    praised = _emitted(nlp, settings, "Farm groups praised the senators who had blocked the tax.")
+    assert [(e.type, e.target) for e in praised] == [("SUPPORT", "senators")]
+    owned = _emitted(nlp, settings, "Anna Varga backed the campaign of Governor Tom Alder.")
+    assert [(e.type, e.target) for e in owned] == [("SUPPORT", "Tom Alder")]

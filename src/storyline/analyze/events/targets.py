@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from .. import docindex
-from .actors import DEMONYMS, RELATIVE_PRONOUNS, SECTORS, is_actorlike, is_named, is_pronoun, names_party, referent
+from .actors import (
+    DEMONYMS,
+    RELATIVE_PRONOUNS,
+    SECTORS,
+    can_be_party,
+    is_actorlike,
+    is_named,
+    is_pronoun,
+    names_party,
+    referent,
+)
 from .lexicon import CLAIM_NOUNS, CONFLICTUAL, HARM_NOUNS, Sense, senses
 from .participants import (
     SELF_MODES,
@@ -397,6 +407,8 @@ def _party_in(noun: Token, depth: int = 2, *, own_event: bool = False) -> Token 
     named = [f for f in found_all if _carries_name(referent(f))]
     if found_all:
         return (named or found_all)[0]  # "a team of monitors from the Arctic Council": the named body says who
+    if can_be_party(head) and not _owned(head):
+        return noun  # a role: "praised the senators"; "the campaign of X" and "X's campaign" give X above
     for appos in (c for c in head.children if c.dep_ == "appos"):
         found = _party_in(appos, 0)  # "a land tax, a dream for many farmers": not the farmers
         if found is not None:
