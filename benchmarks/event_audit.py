@@ -38,6 +38,7 @@ Run from the repository root::
     python -m benchmarks.event_audit --rescore-all                   # the same over every sample of --half
     python -m benchmarks.event_audit --rescore-all --keep FILE       # ... and which judged events changed
     python -m benchmarks.event_audit --recall --seed 1               # hand-coded events: recall, F1
+    python -m benchmarks.event_audit --recall --half check --seed 101 --coder b  # a second coder's file
 
 Recall has no gold on these texts, so ``--recall`` takes RECALL_DOCS seeded
 news documents of the half (those with a " said"), cut after about RECALL_WORDS
@@ -341,12 +342,17 @@ def _match(gold: list[dict[str, Any]], found: list[Any], *, actor: bool) -> int:
     return hits
 
 
-def recall(half: str, seed: int) -> None:
-    """Print the cut documents to code by hand; once coded, score storyline's events against them."""
+def recall(half: str, seed: int, coder: str | None = None) -> None:
+    """Print the cut documents to code by hand; once coded, score storyline's events against them.
+
+    ``coder`` names a second, independent coding of the same documents
+    (``events-recall-<half>-<seed>-<coder>.jsonl``): two coders' figures side by
+    side show how much of a recall figure is the coder's.
+    """
     from storyline.analyze.nlp import load_nlp
     from storyline.settings import Settings
 
-    path = JUDGEMENTS / f"events-recall-{half}-{seed}.jsonl"
+    path = JUDGEMENTS / f"events-recall-{half}-{seed}{'-' + coder if coder else ''}.jsonl"
     docs = recall_docs(half, seed)
     lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
     if not lines:
@@ -368,7 +374,7 @@ def recall(half: str, seed: int) -> None:
             print(f"{label:24s} found {len(events):3d}  matched {hits:3d}/{len(gold)}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
             figures[label] = {"found": len(events), "matched": hits, "p": round(p, 3), "r": round(r, 3),
                               "f1": round(f, 3)}  # fmt: skip
-    save_result(f"event_audit_recall_{half}_{seed}", figures)
+    save_result(f"event_audit_recall_{half}_{seed}{'_' + coder if coder else ''}", figures)
     texts = {d.id: d.text for d in docs}
     for doc_id, e in sorted(found, key=lambda x: (x[0], x[1].start)):
         sentence = texts[doc_id][e.start : e.end].replace("\n", " ")
@@ -385,6 +391,7 @@ def main() -> None:
     parser.add_argument("--rate", action="store_true", help="events per 1,000 words on fixed tuning documents")
     parser.add_argument("--held", action="store_true", help="judge a sample of the held-back events")
     parser.add_argument("--recall", action="store_true", help="hand-coded documents: recall, precision, F1")
+    parser.add_argument("--coder", help="with --recall: a second coder's file (events-recall-HALF-SEED-CODER.jsonl)")
     parser.add_argument("--rescore", action="store_true", help="which judged events the current code still emits")
     parser.add_argument("--rescore-all", action="store_true", help="--rescore over every sample file of the half")
     parser.add_argument("--keep", type=Path, help="with --rescore-all: file of the last run's kept events, to diff")
@@ -396,7 +403,7 @@ def main() -> None:
     elif args.rescore:
         rescore(args.half, args.seed)
     elif args.recall:
-        recall(args.half, args.seed)
+        recall(args.half, args.seed, args.coder)
     else:
         audit(args.half, args.seed, args.n, held=args.held)
 
