@@ -1502,3 +1502,29 @@ def test_a_role_is_a_target_unless_a_named_owner_stands_for_it(nlp, settings) ->
     assert [(e.type, e.target) for e in praised] == [("SUPPORT", "senators")]
     owned = _emitted(nlp, settings, "Anna Varga backed the campaign of Governor Tom Alder.")
     assert [(e.type, e.target) for e in owned] == [("SUPPORT", "Tom Alder")]
+
+
+def test_not_accepting_an_invitation_rejects_it_while_not_yet_accepting_decides_nothing(nlp, settings) -> None:
+    refused = _emitted(nlp, settings, "Anna Varga is not accepting the invitation from Tom Alder.")
+    assert [(e.type, e.actor, e.target) for e in refused] == [("REJECT", "Anna Varga", "Tom Alder")]
+    assert _emitted(nlp, settings, "Anna Varga has not yet accepted the offer.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Tom Alder questioned Anna Varga's eligibility to run.", "Tom Alder", "Anna Varga"),
+        ("Anna Varga turned her fire on Tom Alder.", "Anna Varga", "Tom Alder"),
+        ("Tom Alder cast the blame on the Valmora government.", "Tom Alder", "Valmora government"),
+        ("Tom Alder has fielded sharp criticism from farmers.", "farmers", "Tom Alder"),
+        ("Tom Alder clashed with Anna Varga during the hearing.", "Tom Alder", "Anna Varga"),
+    ],
+)
+def test_questioning_fire_blame_and_a_clash_of_words_are_disapproval(
+    nlp, settings, text: str, actor: str, target: str
+) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", actor, target)]
+
+
+def test_armed_sides_that_clash_still_fight(nlp, settings) -> None:
+    assert [e.type for e in _emitted(nlp, settings, "Rebels clashed with troops near Selm.")] == ["ASSAULT"]

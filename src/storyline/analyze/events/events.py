@@ -522,7 +522,9 @@ def _classify(
     mode = _mode(trigger, type_, inner)
     if type_ != trigger.sense.type and type_ in {"AID", "MOBILIZE"}:
         mode = "peacekeeping" if type_ == "AID" else "troops"
-    if status == "denied" and type_ in lexicon.COOPERATIVE and _future(trigger.token):
+    # "is not accepting the offer" refuses it; "has not yet accepted" has not decided
+    refused = trigger.sense.lemma == "accept" and not any(c.lower_ == "yet" for c in trigger.token.children)
+    if status == "denied" and type_ in lexicon.COOPERATIVE and (_future(trigger.token) or refused):
         # "will not release", "would not meet their demands": a refusal, not a non-event
         return "REJECT", lexicon.DEMAND_MODES.get(type_), "reported" if source else "asserted"
     if status in {"planned", "hedged"} and _conditional(trigger.token):
@@ -589,7 +591,7 @@ def _type(trigger: Trigger, inner: Trigger | None, actor: Token | None) -> str:
     if sense.lemma in COMMITMENTS and inner is not None and inner.sense.type in lexicon.CONFLICTUAL:
         return "THREATEN"  # a vow or promise to use force is a threat
     if figurative_violence(trigger) or (
-        sense.type == "ASSAULT" and sense.lemma == "attack" and _verbal_attack(trigger, actor)
+        sense.type == "ASSAULT" and sense.lemma in {"attack", "clash"} and _verbal_attack(trigger, actor)
     ):
         return "DISAPPROVE"  # a politician "attacked the newspaper": words, not force
     if sense.type == "PROTEST" and sense.lemma == "protest" and _verbal_protest(trigger.token, actor):

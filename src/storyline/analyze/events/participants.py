@@ -37,7 +37,7 @@ OBJECT_GENITIVE = words(
 )
 # Verbs whose subject undergoes the event noun they take: "Alder faced criticism from X", "the
 # town came under attack". The subject is the event's target, whoever the noun's "from" names.
-UNDERGOING_VERBS = words("face receive draw attract suffer endure weather")
+UNDERGOING_VERBS = words("face receive draw attract suffer endure weather field")
 UNDERGOING_UNDER = words("come be fall remain")
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "devote", "determine", "prepare"})
 # Retreats whose passive subject is the one retreating: "the guerrillas were demobilized".
