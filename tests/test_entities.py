@@ -664,6 +664,11 @@ def test_one_word_given_name_of_a_person_in_the_article_is_that_person(nlp, sett
     assert entities._retype_one(doc, span, set(), frozenset()).label_ == "ORG"
 
 
+def test_a_name_in_commas_beside_a_word_for_a_relative_is_a_person(nlp, settings):
+    text = "On Monday, Peter Lind's wife, Marta, is to speak at the fair in Selm."
+    person(entities_of(text, nlp, settings), "Marta")
+
+
 @pytest.mark.parametrize(
     ("text", "first", "last", "name"),
     [

@@ -1323,3 +1323,56 @@ def test_a_title_holder_named_only_inside_the_quote_is_not_its_speaker(nlp, upto
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "running harder")
     assert quote.speaker == "Tom Alder"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        (
+            "The harbour board met on Monday. But Alder said he has had no talks with ferry owners who have "
+            "suggested that the toll be cut or even dropped.",
+            "that the toll be cut",
+            "ferry owners",
+        ),
+        (
+            "Valmora is cutting its ferry service next year, according to a harbour clerk who wasn't "
+            "cleared to discuss the budget.",
+            "Valmora is cutting",
+            "a harbour clerk",
+        ),
+        ("Some skippers who have long fought the toll say it should end in May.", "it should end", "Some skippers"),
+    ],
+)
+def test_a_speaker_as_written_ends_before_its_relative_clause(nlp, upto_quotes, text, starts, speaker) -> None:
+    quotes = [q for q in quotes_of(text, nlp, upto_quotes) if q.text.startswith(starts)]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_person_named_inside_the_reported_clause_is_not_the_he_who_says_it(nlp, upto_quotes) -> None:
+    text = (
+        "“The ferry has to run all winter,” Tom Alder said at the harbour on Monday.\n\n"
+        "But Peter Lind had run the old service badly, he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "run the old service")
+    assert quote.speaker == "Tom Alder"
+
+
+def test_she_is_the_relative_named_beside_a_kin_word_in_her_paragraph(nlp, upto_quotes) -> None:
+    text = (
+        "“We need safe streets,” Anna Varga said at the rally.\n\n"
+        "On Monday, Peter Lind's wife, Marta, is to speak at the fair. She is often at her husband's side but has "
+        "spoken only a few times. At a dinner in Selm this spring, she described Lind as a “kind man.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "kind man")
+    assert quote.speaker == "Marta"
+
+
+def test_he_said_after_a_clause_about_a_person_no_one_else_near_is_that_person(nlp, upto_quotes) -> None:
+    text = (
+        "“The ferry has to run all winter,” Tom Alder said at the harbour on Monday.\n\n"
+        "Harbour costs.\n\n"
+        "The two candidates for mayor sparred on fares.\n\n"
+        "Peter Lind has put a fare freeze before the council and would push it again as mayor, he said."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "fare freeze")
+    assert quote.speaker == "Peter Lind"

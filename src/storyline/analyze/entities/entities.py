@@ -26,6 +26,7 @@ from . import gazetteer, names
 from .names import Cluster, cluster_mentions, is_full_name, is_surname_variant, labelled
 from .roles import (
     HONORIFICS,
+    KINSHIP,
     ORG_SUFFIXES,
     PERSONAL_NOUNS,
     PORTFOLIOS,
@@ -281,7 +282,8 @@ def _retype_one(doc: Doc, span: Span, person_words: set[str], given_words: froze
     if _is_demonym(span):
         return _relabel(span, "NORP")
     if span.label_ != "PERSON":
-        return _relabel(span, "PERSON") if _is_given_name_person(span, given_words) else span
+        person = _is_given_name_person(span, given_words) or _is_kin_apposition(span)
+        return _relabel(span, "PERSON") if person else span
     if _names_members(span, person_words):
         return _relabel(span, "ORG")
     place = names.clean_name(span.text).casefold().replace("’", "'")
@@ -362,6 +364,18 @@ def _is_given_name_person(span: Span, given_words: frozenset[str]) -> bool:
     if not all(t.is_title and t.is_alpha for t in words):
         return False
     return not any(t.lower_ in ORG_SUFFIXES or t.lower_ in gazetteer.PLACE_NAMES or _is_place_word(t) for t in words)
+
+
+def _is_kin_apposition(span: Span) -> bool:
+    """A name set in commas beside a word for a relative ("Lind's wife, Marta,",
+    "his son, Tomas,"): only a person is someone's wife or son, whatever type
+    the model gave the name, unless the gazetteer knows it as a place."""
+    if span.label_ not in _PERSON_MISTYPED or not 1 <= len(span) <= 3:
+        return False
+    root = span.root
+    if root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.lemma_.lower() not in KINSHIP:
+        return False
+    return all(t.is_title for t in span) and names.clean_name(span.text).casefold() not in gazetteer.PLACE_NAMES
 
 
 def _is_place_word(token: Token) -> bool:
