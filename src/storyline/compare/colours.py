@@ -32,11 +32,11 @@ MAKES = frozenset(
     """toyota honda ford chevrolet chevy nissan hyundai kia mazda subaru volkswagen vw audi bmw mercedes
     mercedes-benz lexus acura infiniti dodge chrysler jeep cadillac buick gmc lincoln volvo saab peugeot renault
     citroen fiat opel skoda seat mitsubishi suzuki tesla porsche jaguar land range mini pontiac oldsmobile
-    saturn mercury""".split()
+    saturn mercury""".split()  # noqa: SIM905
 )
 VEHICLES = frozenset(
     """car cars sedan sedans suv suvs truck trucks pickup pickups van vans minivan minivans jeep hatchback
-    coupe wagon convertible motorcycle motorbike scooter limousine limo taxi cab vehicle vehicles lorry""".split()
+    coupe wagon convertible motorcycle motorbike scooter limousine limo taxi cab vehicle vehicles lorry""".split()  # noqa: SIM905
 )
 _COLOUR = "|".join(sorted(COLOURS, key=len, reverse=True))
 _SHADE = r"(?:(?P<shade>dark|light|pale|bright|metallic)[\s-]+)?"

@@ -61,7 +61,10 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # damage"): the noun itself is the kind. People and spans of time are counted elsewhere or not at all.
 # Where the things lie, between them and what befell them ("cables off Selm were cut", "lines in the
 # Norland Sea and near Tarsk were severed"): up to two such phrases.
-_WHERE = r"(?:(?:in|off|near|between|under|across|along)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+){0,2}"
+_WHERE = (
+    r"(?:(?:in|off|near|between|under|across|along)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+)"
+    r"{0,2}"
+)
 _THING = re.compile(
     rf"\b(?i:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>[a-z]{{3,}}s)\b\s+{_WHERE}(?:(?:that|which)\s+)?"
     rf"(?:(?:were|have been|had been|got)\s+{_HOW}(?P<verb>{_DAMAGED}|cut|severed|ruptured|breached)"
