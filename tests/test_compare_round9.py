@@ -52,7 +52,7 @@ def test_compare_cut_things_of_an_earlier_happening_do_not_conflict() -> None:
 @pytest.mark.parametrize(
     ("text", "vehicle", "weak"),
     [
-        ("She was hit by a grey Toyota Arrow that sped off.", "Arrow", False),
+        ("A grey Toyota Arrow knocked the cyclist over by the mill.", "Arrow", False),
         ("He drove a silver 2013 Norland Corsa.", "Corsa", False),
         ("Witnesses saw a 2013 gray Corsa near the temple.", "Corsa", False),
         ("A dark blue van was seen leaving.", "van", True),
@@ -85,9 +85,9 @@ def test_colours_compatible(a: tuple[frozenset[str], str], b: tuple[frozenset[st
 
 
 def test_compare_grey_and_silver_of_one_model_conflict_and_grey_and_gray_corroborate() -> None:
-    one = _article("a1", "Dana Selm was struck by a grey Toyota Arrow heading north on Varn Street.")
-    two = _article("a2", "Dana Selm was struck by a gray 2013 Toyota Arrow, police said.")
-    three = _article("a3", "Witnesses say Dana Selm was hit by a silver Toyota Arrow on Varn Street.")
+    one = _article("a1", "A grey Toyota Arrow ran into Dana Selm outside the Varn bakery.")
+    two = _article("a2", "Officers want the gray 2013 Toyota Arrow that ran into Dana Selm.")
+    three = _article("a3", "Dana Selm, a baker, lay in the road after a silver Toyota Arrow ran into her.")
     result = compare_story([one, two, three])
     [conflict] = result.conflicts
     assert conflict.attribute == "colour"
@@ -95,6 +95,6 @@ def test_compare_grey_and_silver_of_one_model_conflict_and_grey_and_gray_corrobo
 
 
 def test_compare_colours_of_unnamed_cars_do_not_conflict() -> None:
-    one = _article("a1", "Dana Selm stepped out of a silver car on Varn Street.")
-    two = _article("a2", "Dana Selm was hit by a black car on Varn Street.")
+    one = _article("a1", "Dana Selm stepped out of a silver car beside the Varn bakery.")
+    two = _article("a2", "A black car ran into Dana Selm beside the Varn bakery.")
     assert not compare_story([one, two]).conflicts
