@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .bearings import bearings_compatible
+from .colours import colours_compatible
 from .days import days_compatible
 from .money import RATES, sums_compatible
 from .names import variants
@@ -60,6 +61,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return days_compatible(a.norm, b.norm)
     if a.kind == "money":
         return sums_compatible(a.norm, b.norm)
+    if a.kind == "colour":
+        return colours_compatible(a.norm, b.norm)
     if a.kind == "quake":
         return (magnitudes_compatible if a.attribute == "magnitude" else depths_compatible)(a.norm, b.norm)
     return bool(a.norm == b.norm)

@@ -187,6 +187,6 @@ def describe(claim: Claim, values: list[str]) -> str:
         return f"{shown} ({claim.subject})"
     if claim.kind == "bearing":
         return f"{claim.subject}: {shown}"
-    if claim.kind in {"person", "quake"}:
+    if claim.kind in {"person", "quake", "colour"}:
         return f"{claim.subject}: {claim.attribute} {shown}"
     return f"{shown} said {claim.subject}"

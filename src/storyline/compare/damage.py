@@ -6,7 +6,9 @@ count is read when a number stands before a kind of property and the
 phrase says the property was damaged or destroyed ("25 homes were damaged",
 "85 damaged shops", "damaging more than 120 homes", "60 shops suffered
 heavy damage"). The kind picks the subject (houses and homes are one,
-buildings another, shops and businesses a third, vehicles a fourth), and
+buildings another, shops and businesses a third, vehicles a fourth; any other
+plural thing that was damaged, cut or severed is its own kind: "three cables
+were cut"), and
 "destroyed" is its own attribute: the destroyed are a part of the damaged.
 Such tallies are often given per town ("6 homes were damaged in Tarsk")
 beside a total for the region, and the gazetteer does not tell a town from
@@ -23,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from .context import sentence_with_decimals
-from .numbers import NUMBER, QUALIFIER, Count, clause_end, interval, parse_number
+from .numbers import COUNTED, NUMBER, QUALIFIER, SUBGROUPS, Count, clause_end, interval, parse_number
 
 # Kind of property -> the subject compared.
 KINDS: dict[str, str] = {
@@ -55,13 +57,34 @@ _PATTERNS = [
     ),
 ]
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Any other plural thing damaged, cut or severed ("three undersea cables were cut", "two pylons suffered
+# damage"): the noun itself is the kind. People and spans of time are counted elsewhere or not at all.
+# Where the things lie, between them and what befell them ("cables off Selm were cut", "lines in the
+# Norland Sea and near Tarsk were severed"): up to two such phrases.
+_WHERE = (
+    r"(?:(?:in|off|near|between|under|across|along)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}\s+)"
+    r"{0,2}"
+)
+_THING = re.compile(
+    rf"\b(?i:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>[a-z]{{3,}}s)\b\s+{_WHERE}(?:(?:that|which)\s+)?"
+    rf"(?:(?:were|have been|had been|got)\s+{_HOW}(?P<verb>{_DAMAGED}|cut|severed|ruptured|breached)"
+    rf"|(?P<suffered>suffer(?:ed|ing)?\s+(?:[\w-]+\s+){{0,2}}?damage))\b",
+)
+_NOT_THINGS = frozenset(
+    [*SUBGROUPS, *COUNTED, "people", "persons", "others", "residents", "victims", "civilians", "adults",
+     "patients", "customers", "guests", "neighbours", "neighbors", "friends", "suspects", "years", "days",
+     "hours", "minutes", "weeks", "months", "times", "percent", "dollars", "euros", "pounds", "miles",
+     "kilometres", "kilometers", "metres", "meters", "feet", "inches", "acres", "hectares", "tons", "tonnes"]
+)  # fmt: skip
 
 
 def damage_counts(text: str) -> Iterator[Count]:
     """Every count of damaged or destroyed property in ``text`` (module docstring)."""
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    for pattern in [*_PATTERNS, _THING]:
         for match in pattern.finditer(text):
+            if pattern is _THING and match["kind"] in _NOT_THINGS | set(KINDS):
+                continue
             value = parse_number(match["num"])
             if value is None or _YEAR.fullmatch(match["num"]) or match["num"].lower() in {"no", "none"}:
                 continue
@@ -70,7 +93,7 @@ def damage_counts(text: str) -> Iterator[Count]:
             verb = (match["verb"] or "damaged").lower()
             attribute = "destroyed" if verb.startswith(tuple(v[:6] for v in _DESTROYED)) else "damaged"
             low, high = interval(match["qual"], value)
-            kind = KINDS[match["kind"].lower()]
+            kind = KINDS.get(match["kind"].lower(), match["kind"].lower())
             where = scope(text, match.start(), match.end())
             taken.append((match.start(), match.end()))
             group = f"{kind} in {where}" if where else kind

@@ -18,7 +18,8 @@ someone) their source:
   ``day``: the day a killing, a quake or a blast took place (days.py), all
   from ``setting_claims``;
 - ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
-- ``person``: a participant's age and home town as written beside the name (persons.py).
+- ``person``: a participant's age and home town as written beside the name (persons.py);
+- ``colour``: the colour of a vehicle, by its model (colours.py).
 
 An event's subject is its type plus its actor parties (and target parties for
 one-sided types); an event the article denies is a different subject ("not
@@ -36,6 +37,7 @@ from ..analyze.events.lexicon import PHRASES
 from ..analyze.events.trust import with_untold
 from ..model import Analysis
 from .bearings import bearings
+from .colours import vehicle_colours
 from .context import StoryContext, country_of, normalise, sentence_with_decimals
 from .damage import damage_counts
 from .days import days_compatible, happening_days, resolve
@@ -72,6 +74,7 @@ def all_claims(context: StoryContext, parties: Parties) -> list[Claim]:
         found += speaker_claims(context, analysis)
         found += setting_claims(context, analysis)
         found += person_claims(context, analysis)
+        found += colour_claims(context, analysis)
     found += name_claims(context)
     if ambiguous_magnitudes([a.article.text for a in context.analyses]):
         found = [replace(c, weak=True) if c.subject_key == "quake:magnitude" else c for c in found]
@@ -366,6 +369,18 @@ def person_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
         claim = _claim(context, analysis, fact.start, fact.end, kind="person", subject=context.names[key],
                        subject_key=key, attribute=fact.attribute, value=fact.value, norm=fact.value)  # fmt: skip
         yield _weak_if(quoted(analysis, fact.start), claim)
+
+
+def colour_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
+    """The colour of each vehicle the article describes, outside background sentences (colours.py)."""
+    text = analysis.article.text
+    for found in vehicle_colours(text):
+        if background(text, found.start, found.end):
+            continue
+        claim = _claim(context, analysis, found.start, found.end, kind="colour", subject=f"the {found.vehicle}",
+                       subject_key=f"colour:{found.vehicle.lower()}", attribute="colour", value=found.text,
+                       norm=(found.colours, found.shade))  # fmt: skip
+        yield _weak_if(found.weak or quoted(analysis, found.start), claim)
 
 
 def setting_claims(context: StoryContext, analysis: Analysis) -> Iterator[Claim]:
