@@ -1405,15 +1405,15 @@ def test_who_faces_or_receives_criticism_is_its_target_and_the_giver_its_actor(n
 
 
 def test_a_vowed_veto_or_retaliation_is_a_threat_while_a_vowed_tax_cut_is_not(nlp, settings) -> None:
-    veto = _emitted(nlp, settings, "The Norland administration promised a veto of the border bill.")
-    assert [(e.type, e.actor) for e in veto] == [("THREATEN", "Norland administration")]
+    veto = _emitted(nlp, settings, "Valmora's president promised a veto of the fishing law.")
+    assert [(e.type, e.actor) for e in veto] == [("THREATEN", "Valmora's president")]
     reprisal = _emitted(nlp, settings, "Valmora vowed retaliation against Selm after the raid.")
     assert [(e.type, e.actor, e.target) for e in reprisal] == [("THREATEN", "Valmora", "Selm")]
     assert _emitted(nlp, settings, "The governor vowed to cut taxes.") == []
 
 
 def test_a_said_verdict_on_a_party_or_its_claims_is_disapproval_or_support(nlp, settings) -> None:
-    claims = _emitted(nlp, settings, "Tom Alder said the governor's claims were unfounded.")
+    claims = _emitted(nlp, settings, "Tom Alder said the governor's figures on the harbour were simply false.")
     assert _types(claims) == [("DISAPPROVE", "Tom Alder", "governor", "asserted")]
     fraud = _emitted(nlp, settings, '"Governor Anna Varga is a fraud," Tom Alder said on Monday.')
     assert [(e.type, e.actor, e.target) for e in fraud] == [("DISAPPROVE", "Tom Alder", "Anna Varga")]
@@ -1432,7 +1432,7 @@ def test_calling_a_party_names_is_disapproval(nlp, settings) -> None:
     "text",
     [
         "Tom Alder said he was wrong about the tax.",  # a verdict on oneself
-        "Anna Varga said her tweet was a joke.",
+        "Anna Varga said her remark about the harbour had been a joke.",
         "Anna Varga said the harvest was great.",  # on no party
         "Anna Varga said it was wrong to wait.",
         "Tom Alder said Anna Varga was not a liar.",  # negated
@@ -1452,39 +1452,42 @@ def test_a_relative_clause_on_the_subject_lends_the_verb_no_target(nlp, settings
 
 
 def test_calling_out_a_rival_is_disapproval_and_calling_out_troops_mobilises(nlp, settings) -> None:
-    rival = _emitted(nlp, settings, "Senator Tom Alder called out his rival Anna Varga for insulting farmers.")
-    assert [(e.type, e.actor, e.target) for e in rival] == [("DISAPPROVE", "Tom Alder", "Anna Varga")]
+    rival = _emitted(nlp, settings, "At the county fair, Anna Varga called out Tom Alder over the closed bridge.")
+    assert [(e.type, e.actor, e.target) for e in rival] == [("DISAPPROVE", "Anna Varga", "Tom Alder")]
     guard = _emitted(nlp, settings, "The governor called out the National Guard.")
     assert [e.type for e in guard] == ["MOBILIZE"]
 
 
 def test_delegates_pledging_support_and_a_sum_donated_are_events(nlp, settings) -> None:
-    pledged = _emitted(nlp, settings, "Two of the delegates have pledged their support to Anna Varga.")
+    pledged = _emitted(nlp, settings, "Four Selm delegates have now pledged their support to Anna Varga.")
     assert [(e.type, e.target) for e in pledged] == [("SUPPORT", "Anna Varga")]
-    donated = _emitted(nlp, settings, "Tom Alder donated thousands to the Varga Foundation.")
-    assert [(e.type, e.actor, e.target) for e in donated] == [("AID", "Tom Alder", "Varga Foundation")]
+    donated = _emitted(nlp, settings, "Tom Alder donated thousands to the Norland Red Cross.")
+    assert [(e.type, e.actor, e.target) for e in donated] == [("AID", "Tom Alder", "Norland Red Cross")]
     assert _emitted(nlp, settings, "Tom Alder donated blood.") == []
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Her campaign quickly blasted out an email to supporters.", "The candidates are talking doom and gloom."],
+    [
+        "The mayor's office blasted out a newsletter to residents on Sunday.",
+        "The two rivals kept talking politics at the fair.",
+    ],
 )
 def test_sending_an_email_or_talking_a_mood_is_no_event(nlp, settings, text: str) -> None:
     assert _emitted(nlp, settings, text) == []
 
 
 def test_opponents_can_act_and_two_of_whom_are_the_group_named_before(nlp, settings) -> None:
-    accused = _emitted(nlp, settings, "Opponents accused the senator of doom and gloom.")
+    accused = _emitted(nlp, settings, "Opponents accused the senator of neglecting the harbour.")
     assert [(e.type, e.actor) for e in accused] == [("DISAPPROVE", "Opponents")]
-    text = "The party has five delegates, two of whom have pledged their support to Anna Varga."
+    text = "The union has six delegates, three of whom pledged their support to Anna Varga in May."
     assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [
         ("SUPPORT", "delegates", "Anna Varga")
     ]
 
 
 def test_an_indictment_or_a_charge_of_an_offence_needs_no_named_prosecutor(nlp, settings) -> None:
-    indicted = _emitted(nlp, settings, "Tom Alder has now been indicted.")
+    indicted = _emitted(nlp, settings, "Tom Alder was indicted last week in Selm.")
     assert _types(indicted) == [("DISAPPROVE", None, "Tom Alder", "asserted")]
     charged = _emitted(nlp, settings, "Tom Alder was charged with fraud on Monday.")
     assert _types(charged) == [("DISAPPROVE", None, "Tom Alder", "asserted")]
@@ -1492,32 +1495,32 @@ def test_an_indictment_or_a_charge_of_an_offence_needs_no_named_prosecutor(nlp, 
 
 
 def test_neither_nor_on_the_subject_denies_the_event(nlp, settings) -> None:
-    text = "Neither Tom Alder nor his allies have been charged with any crime."
+    text = "Neither Tom Alder nor Anna Varga was charged in the Selm inquiry."
     assert _emitted(nlp, settings, text) == []
     assert [e.status for e in _coded(nlp, settings, text)] == ["denied"]
 
 
 def test_a_role_is_a_target_unless_a_named_owner_stands_for_it(nlp, settings) -> None:
-    praised = _emitted(nlp, settings, "Farm groups praised the senators who had blocked the tax.")
+    praised = _emitted(nlp, settings, "Farm groups praised the senators for blocking the tax.")
     assert [(e.type, e.target) for e in praised] == [("SUPPORT", "senators")]
-    owned = _emitted(nlp, settings, "Anna Varga backed the campaign of Governor Tom Alder.")
+    owned = _emitted(nlp, settings, "Anna Varga endorsed the campaign of Governor Tom Alder.")
     assert [(e.type, e.target) for e in owned] == [("SUPPORT", "Tom Alder")]
 
 
 def test_not_accepting_an_invitation_rejects_it_while_not_yet_accepting_decides_nothing(nlp, settings) -> None:
-    refused = _emitted(nlp, settings, "Anna Varga is not accepting the invitation from Tom Alder.")
-    assert [(e.type, e.actor, e.target) for e in refused] == [("REJECT", "Anna Varga", "Tom Alder")]
+    refused = _emitted(nlp, settings, "Anna Varga is not accepting Valmora's offer of a ferry.")
+    assert [(e.type, e.actor, e.target) for e in refused] == [("REJECT", "Anna Varga", "Valmora")]
     assert _emitted(nlp, settings, "Anna Varga has not yet accepted the offer.") == []
 
 
 @pytest.mark.parametrize(
     ("text", "actor", "target"),
     [
-        ("Tom Alder questioned Anna Varga's eligibility to run.", "Tom Alder", "Anna Varga"),
-        ("Anna Varga turned her fire on Tom Alder.", "Anna Varga", "Tom Alder"),
-        ("Tom Alder cast the blame on the Valmora government.", "Tom Alder", "Valmora government"),
-        ("Tom Alder has fielded sharp criticism from farmers.", "farmers", "Tom Alder"),
-        ("Tom Alder clashed with Anna Varga during the hearing.", "Tom Alder", "Anna Varga"),
+        ("Tom Alder questioned Anna Varga's eligibility for the Selm seat.", "Tom Alder", "Anna Varga"),
+        ("After the vote, Anna Varga turned her fire on the harbour board.", "Anna Varga", "harbour board"),
+        ("Tom Alder laid the blame on the Valmora government.", "Tom Alder", "Valmora government"),
+        ("Since the flood, Tom Alder has fielded criticism from Selm farmers.", "Selm farmers", "Tom Alder"),
+        ("Tom Alder clashed with Anna Varga over the port budget.", "Tom Alder", "Anna Varga"),
     ],
 )
 def test_questioning_fire_blame_and_a_clash_of_words_are_disapproval(
