@@ -506,8 +506,8 @@ def test_quotes_a_body_described_in_its_own_speech_after_its_announcement_is_nam
     # this once raised spaCy's E035 (a span ending before it starts) and lost the article.
     text = (
         "Valmora Customs announced that it would not inspect grain shipments at its northern ports. "
-        "At the time, the agency said in a statement that it chose not to run the inspections because of "
-        "the “short-term” stays of the ships in port."
+        "Last year, the agency said in a letter that it dropped the checks owing to the “brief” visits "
+        "of the barges to Selm."
     )
     quotes = quotes_of(text, nlp, upto_quotes)
-    assert one(quotes, "indirect", "it chose not to run").speaker == "Valmora Customs"
+    assert one(quotes, "indirect", "it dropped the checks").speaker == "Valmora Customs"
