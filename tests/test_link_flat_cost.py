@@ -39,6 +39,27 @@ def test_story_candidates_count_a_story_that_gains_a_key_again_as_recent(tmp_pat
         assert ids[0] in store.story_candidates(["w:harbour"], 30, per_key=2)
 
 
+def test_story_states_give_each_reader_its_own_centroid_and_follow_a_changed_story(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+        story_id = _story(store, 1)
+        state = store.story_states([story_id])[story_id]
+        with store.transaction():
+            store.save_story({**state, "centroid": {"words": {"harbour": 0.5, "lumeport": 0.25}}}, "now")
+        first = store.story_states([story_id])[story_id]["centroid"]
+        first["words"]["harbour"] = 9.0  # a caller changing what it read
+        first["dates"] = {}
+        assert store.story_states([story_id])[story_id]["centroid"] == {"words": {"harbour": 0.5, "lumeport": 0.25}}
+        with store.transaction():
+            store.save_story({**state, "centroid": {"words": {"harbour": 0.75}}}, "now")
+        assert store.story_states([story_id])[story_id]["centroid"] == {"words": {"harbour": 0.75}}
+
+
+def test_store_file_commits_without_a_sync_per_transaction(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
 def test_story_linked_count_follows_links_replacements_and_clearing(tmp_path: Path) -> None:
     with Store(tmp_path / "kb.db") as store:
         for n in range(4):

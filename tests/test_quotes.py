@@ -499,3 +499,15 @@ def test_quotes_a_label_after_a_verb_of_casting_stays_a_partial(nlp, upto_quotes
 def test_quotes_so_called_term_is_no_partial(nlp, upto_quotes) -> None:
     text = "Kim Sol said the so-called “harbour compact” with Selm no longer bound the pilots."
     assert [q for q in quotes_of(text, nlp, upto_quotes) if q.kind == "partial"] == []
+
+
+def test_quotes_a_body_described_in_its_own_speech_after_its_announcement_is_named(nlp, upto_quotes) -> None:
+    # The body's last speech is the one "the agency" cues, so it ends past the noun:
+    # this once raised spaCy's E035 (a span ending before it starts) and lost the article.
+    text = (
+        "Valmora Customs announced that it would not inspect grain shipments at its northern ports. "
+        "Last year, the agency said in a letter that it dropped the checks owing to the “brief” visits "
+        "of the barges to Selm."
+    )
+    quotes = quotes_of(text, nlp, upto_quotes)
+    assert one(quotes, "indirect", "it dropped the checks").speaker == "Valmora Customs"

@@ -2038,7 +2038,9 @@ class _Discourse:
         if cues.is_outlet_name(entity.name) or not _same_kind(lemma, entity.name):
             return None
         own = {w.lower() for w in entity.name.split()}
-        since = ctx.doc.char_span(at, noun.idx, alignment_mode="expand")
+        # ``at`` lies past the noun when the body's last speech is the one this noun
+        # itself cues (it goes on past it): then no other body was named since.
+        since = ctx.doc.char_span(at, noun.idx, alignment_mode="expand") if at < noun.idx else None
         if since is not None and any(t.ent_type_ == "ORG" and t.lower_ not in own for t in since):
             return None  # another body was named since: "the company" may be that one
         for token in ctx.doc[max(0, cues.sentence(noun).start - 80) : noun.i]:
