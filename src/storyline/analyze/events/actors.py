@@ -143,7 +143,7 @@ def referent(token: Token) -> Token:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
         elif token.lower_ in RELATIVE_PRONOUNS and token.head.lower_ == "of" and token.head.head.head.dep_ == "relcl":
-            token = token.head.head.head.head  # "five delegates, two of whom pledged ...": the delegates
+            token = token.head.head.head.head  # "nine envoys, three of whom backed ...": the envoys
         elif token.lower_ in PARTITIVES and not is_named(token):
             of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
             objs = [g for c in of for g in c.children if g.dep_ == "pobj"]

@@ -246,7 +246,7 @@ def _verdicts(sent: Span) -> list[Trigger]:
 
     The verdict must be the predicate of the clause the speaker says (or of the
     naming verb), unnegated, and what it judges a party or a party's own thing
-    ("the minister's claims", "his rationales"): "X said it was wrong to wait"
+    ("the minister's claims", "his figures"): "X said it was wrong to wait"
     condemns no one.
     """
     found = []
@@ -393,7 +393,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     if actor is not None and target is not None and target.name == actor.name:
         target = None
     if trigger.sense.kind == "verdict" and target is None:
-        return None  # "we were wrong", "her tweet was a joke": a verdict on oneself, or on no one named
+        return None  # "we were wrong", "her remark was a joke": a verdict on oneself, or on no one named
     if in_unattributed_quote(trigger.token, found.quotes, actor.entity_id if actor else None):
         return None  # quoted words are the speaker's claim: kept only when both speaker and actor are known
     status, source = _status(trigger, governor, found, known)

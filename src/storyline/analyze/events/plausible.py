@@ -171,7 +171,7 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
     if sense.type == "DISAPPROVE" and lemma == "blast" and "out" in prepositions(token):
-        return True  # "blasted out an email to supporters": sent, not criticised
+        return True  # "blasted out a newsletter": sent, not criticised
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):
         return True  # "applauding along with the audience": nobody is applauded
     if (sense.type == "ASSAULT" and lemma == "execute") or (sense.mode == "arrest" and lemma == "round"):
@@ -598,7 +598,7 @@ def _talks_about(token: Token) -> bool:
     preps |= {
         g.lower_ for c in token.children if c.lower_ == "at" for p in c.children for g in p.children
     }  # at length about
-    spoken = any(c.dep_ == "dobj" for c in token.children)  # "talking doom and gloom", "talked politics"
+    spoken = any(c.dep_ == "dobj" for c in token.children)  # "talked politics", "talking shop"
     return bool(preps & {"about", "of"} or spoken) and not preps & {"with", "to"}
 
 

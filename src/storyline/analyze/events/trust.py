@@ -1309,7 +1309,7 @@ def _sum_given(trigger: Trigger) -> bool:
     """A sum donated: "donated thousands", "gave $5,000", "contributed 2 million" (money, if unnamed)."""
     objects = _objects(trigger.token)
     if trigger.token.dep_ == "relcl" and not objects:
-        objects = [trigger.token.head]  # "the thousands he donated"
+        objects = [trigger.token.head]  # "the sums she donated"
     if any(referent(o).ent_type_ == "MONEY" for o in objects):
         return True
     giving = trigger.token.lemma_.lower() in {"donate", "contribute"}
