@@ -1531,3 +1531,24 @@ def test_questioning_fire_blame_and_a_clash_of_words_are_disapproval(
 
 def test_armed_sides_that_clash_still_fight(nlp, settings) -> None:
     assert [e.type for e in _emitted(nlp, settings, "Rebels clashed with troops near Selm.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        (
+            "Anna Varga released a statement that accused the Selm council of hiding the report.",
+            "DISAPPROVE",
+            "Anna Varga",
+        ),
+        ("Anna Varga issued a statement condemning the raid on Selm.", "DISAPPROVE", "Anna Varga"),
+        ("The Valmora ministry issued a letter that called for new talks.", "DEMAND", "Valmora ministry"),
+        ("The ministry's statement rejected the Selm proposal.", "REJECT", "ministry"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_issued_it(nlp, settings, text: str, type_: str, actor: str) -> None:
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [(type_, actor)]
+
+
+def test_a_statement_of_no_one_named_speaks_for_no_one(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "A statement that praised the mayor was read at the fair.") == []

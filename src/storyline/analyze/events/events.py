@@ -49,6 +49,7 @@ from .participants import (
     asked_by_noun,
     breaks,
     clause_head,
+    issuer_of,
     local_subtree,
     owner_of,
     path_up,
@@ -363,6 +364,10 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     governor = _governor(trigger, triggers)
     inner = _inner(trigger, triggers)
     actor_tok = trigger.actor_head or actor_head(trigger)
+    issuer = _issuer(trigger, actor_tok)
+    if issuer is not None:  # "X released a statement that accused Y": X accuses
+        trigger = replace(trigger, actor_head=issuer)
+        actor_tok = issuer
     if actor_tok is not None and trigger.sense.type not in lexicon.SPEECH_ACTS and _after_a_sayer(trigger.token):
         actor_tok = None  # "a mortar hit the market, the clinic said, wounding nine": the sayer wounded no one
     if unsupported(trigger, inner, actor_tok):
@@ -495,6 +500,17 @@ def _participants(actor: Actor | None, target: Actor, target_tok: Token | None) 
         actor.sector if actor.sector == target.sector else None,
     )
     return both, None
+
+
+def _issuer(trigger: Trigger, actor: Token | None) -> Token | None:
+    """The issuer of a text that performs a speech act: "a statement that accused X", "the
+    ministry's letter rejected Y", "a statement condemning X" (the noun the participle hangs on)."""
+    if trigger.sense.type not in lexicon.SPEECH_ACTS or trigger.sense.kind != "verb":
+        return None
+    token = trigger.token
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return issuer_of(token.head)
+    return issuer_of(referent(actor)) if actor is not None else None  # "that" is its noun: the statement
 
 
 def _plausible_actor(trigger: Trigger, actor: Token | None) -> bool:

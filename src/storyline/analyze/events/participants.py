@@ -388,6 +388,25 @@ def undergoer_of(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss" and is_actorlike(c)), None)
 
 
+# Texts that speak for whoever issues them: "a statement condemning X", "a letter that called for Y".
+TEXT_NOUNS = words("statement letter communique communiqué declaration memo memorandum editorial op-ed petition")
+ISSUING_VERBS = words("issue release publish send put sign write deliver post circulate")
+
+
+def issuer_of(text: Token) -> Token | None:
+    """Who a text speaks for: the one who issued it ("X released a statement that ...") or its
+    owner ("the ministry's statement"); None for a text of no one named."""
+    if text.lemma_.lower() not in TEXT_NOUNS:
+        return None
+    owner = next((c for c in text.children if c.dep_ == "poss" and is_actorlike(referent(c))), None)
+    if owner is not None:
+        return owner
+    verb = text.head
+    if text.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and is_actorlike(referent(c))), None)
+
+
 def undergoing_verb(noun: Token) -> Token | None:
     """The verb whose subject undergoes the event noun: "faced" in "Alder faced criticism", "came"
     in "the convoy came under attack"; not "drew up" in "drew up a plan of attack"."""
