@@ -388,9 +388,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         # "investigating the Democratic fundraiser": no party; "... the Democratic candidate": the candidate
         target_tok = target_tok.head if target_tok.head.lemma_.lower() in ROLE_NOUNS else None
     if target_tok is not None and _quoted_apart(target_tok, trigger.token, found):
-        target_tok = (
-            None  # '"... has no business running this council," X charged': the council is in the speaker's words
-        )
+        # '"... has no business running this council," X charged': the council is in the speaker's words
+        target_tok = None
     if trigger.sense.type == "DEMAND" and (asked := addressee(trigger.token)) is not None and party(asked):
         target_tok = asked  # "called on X to apologise to Y", "asked her aide to ...": X, the aide
     actor = make_actor(actor_tok, known) if actor_tok is not None else None

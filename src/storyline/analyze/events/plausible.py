@@ -595,9 +595,8 @@ def _offers_to_act(token: Token) -> bool:
 def _talks_about(token: Token) -> bool:
     """ "talked at length about taxes": a subject spoken of, with no one spoken with."""
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    preps |= {
-        g.lower_ for c in token.children if c.lower_ == "at" for p in c.children for g in p.children
-    }  # at length about
+    at_length = [g for c in token.children if c.lower_ == "at" for p in c.children for g in p.children]
+    preps |= {g.lower_ for g in at_length}  # "talked at length about taxes": "about" hangs on "length"
     spoken = any(c.dep_ == "dobj" for c in token.children)  # "talked politics", "talking shop"
     return bool(preps & {"about", "of"} or spoken) and not preps & {"with", "to"}
 
