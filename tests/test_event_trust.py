@@ -1552,3 +1552,58 @@ def test_a_statement_speaks_for_whoever_issued_it(nlp, settings, text: str, type
 
 def test_a_statement_of_no_one_named_speaks_for_no_one(nlp, settings) -> None:
     assert _emitted(nlp, settings, "A statement that praised the mayor was read at the fair.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # the one person named before "he" in his sentence, though another was named a sentence before
+        ("Paul Brel spoke in Selm on Sunday. Tom Alder praised the new dam, but he criticized Jan Koval.",
+         "Tom Alder", "Jan Koval"),
+        # a person whose title gives the other sex is no antecedent of "she"
+        ("Paul Brel spoke in Selm on Sunday. Mrs. Anna Varga spent Monday with Mr. Tom Alder, and she criticized "
+         "Jan Koval.", "Anna Varga", "Jan Koval"),
+        # the one a relative "whom" stands for is the object, so "he" is the subject
+        ("Tom Alder offered warm words about Paul Brel, whom he criticized sharply last spring.",
+         "Tom Alder", "Paul Brel"),
+    ],
+)  # fmt: skip
+def test_a_subject_pronoun_continues_the_one_person_named_before_it_in_its_sentence(
+    nlp, settings, text: str, actor: str, target: str
+) -> None:
+    events = [(e.type, e.actor, e.target, e.status) for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE"]
+    assert events == [("DISAPPROVE", actor, target, "asserted")]
+
+
+def test_a_subject_pronoun_meets_the_one_person_of_its_sentence(nlp, settings) -> None:
+    text = "Paul Brel spoke in Selm on Sunday. First Tom Alder flew to Selm, and now he meets with the Valmoran leader."
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("CONSULT", "Tom Alder and Valmoran leader")]
+
+
+def test_a_pronoun_after_a_subject_and_a_named_object_stays_open(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder met Paul Brel after he criticized the mayor.")
+    assert not [e for e in events if e.type == "DISAPPROVE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("The bureau is investigating the Selm Foundation.", "INVESTIGATE", "bureau"),
+        ("The Alder camp has criticized Paul Brel over the levy.", "DISAPPROVE", "Alder camp"),
+        ("Conservatives in Selm rejected the new levy.", "REJECT", "Conservatives"),
+    ],
+)
+def test_bureaus_camps_and_political_groups_are_parties(nlp, settings, text: str, type_: str, actor: str) -> None:
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [(type_, actor)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Rich donors push the total past $5 million for 2024.", "Selm donors push fund beyond target for 2024."]
+)
+def test_pushing_a_thing_along_is_no_demand(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_an_act_inside_a_claim_the_text_calls_false_is_denied(nlp, settings) -> None:
+    text = "Tom Alder said he had always been against the dam, repeating a false claim that he opposed its plan."
+    assert [(e.type, e.status) for e in _coded(nlp, settings, text)] == [("REJECT", "denied")]

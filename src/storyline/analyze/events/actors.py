@@ -23,7 +23,7 @@ from ..entities.entities import MentionIndex
 from ..entities.gazetteer import CAPITALS, COUNTRIES, DEMONYMS, INSTITUTIONS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -66,7 +66,9 @@ ACTOR_NOUNS = frozenset(
         "committee commission board bank company firm union federation association forum summit "
         "contingent unit battalion brigade adviser advisor expert partner ally neighbor neighbour inhabitant "
         "wing network kidnapper hijacker captor taker opponent critic rival "
-        "newspaper daily radio television media press"
+        "newspaper daily radio television media press "
+        "bureau department lawyer attorney counsel investigator regulator donor voter "
+        "conservative liberal progressive evangelical democrat republican"
     )
 )
 
@@ -281,7 +283,7 @@ def resolve_pronoun(token: Token) -> Token:
     speaker = _speaker_above(token)
     if speaker is not None:
         return speaker
-    return _previous_name(token) or token
+    return sentence_subject(token) or _previous_name(token) or token
 
 
 def _inside_quote(pronoun: Token) -> bool:
@@ -349,6 +351,8 @@ def ambiguous_pronoun(token: Token) -> bool:
         rival = [c for c in speaker.head.children if c.dep_ == "dobj" and is_named(c) and not is_pronoun(c)]
         subject_of_adverbial = token.dep_ in {"nsubj", "nsubjpass"} and _clause_of(token).dep_ == "advcl"
         return bool(rival) and (token.dep_ == "poss" or subject_of_adverbial)
+    if sentence_subject(token) is not None:
+        return False
     person = token.lower_ in PERSON_PRONOUNS
     starts = docindex.sentence_starts(token.doc)
     before = bisect.bisect_right(starts, token.i)
@@ -359,6 +363,47 @@ def ambiguous_pronoun(token: Token) -> bool:
         if e.label_ in ACTOR_LABELS and (e.label_ == "PERSON") == person and e.label_ != "NORP"
     }
     return len(names) > 1
+
+
+# Written titles that give a person's sex ("Mrs. Alder"): the only sex the event rules read.
+_TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
+def sentence_subject(token: Token) -> Token | None:
+    """The one person a subject "he" or "she" can stand for in its own sentence, if there is one.
+
+    A subject pronoun continues the subject before it in the same sentence ("Alder spent the day
+    in Selm, even as he turned on Brel"; "Alder praised the mayor of Selm, whom he had fought").
+    That holds only when the sentence names, before the pronoun, exactly one person who fits: a
+    person its title gives the other sex ("Mr. Brel" for "she") does not fit, nor does the
+    person a relative pronoun object of the same verb stands for ("Brel, whom he attacked").
+    The subject must be that one person, and the subject's verb must have no named person as
+    object ("Alder met Brel after he ..." stays open: either could have done it).
+    """
+    if token.lower_ not in {"he", "she"} or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sent = token.sent
+    barred = {
+        referent(c).i
+        for c in token.head.children
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in RELATIVE_PRONOUNS and c.i < token.i
+    }
+    fitting: dict[str, list[Span]] = {}
+    for entity in docindex.entities_within(token.doc, sent.start, token.i):
+        if entity.label_ != "PERSON" or entity.root.i in barred:
+            continue
+        title = token.doc[entity.start - 1].lower_.rstrip(".") if entity.start > sent.start else ""
+        if _TITLE_PRONOUN.get(title, token.lower_) != token.lower_:
+            continue
+        fitting.setdefault(entity.root.text.lower(), []).append(entity)
+    if len(fitting) != 1:
+        return None
+    subject = next(iter(fitting.values()))[0].root
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    if any(c.dep_ in {"dobj", "dative"} and c.ent_type_ == "PERSON" for c in subject.head.children):
+        return None
+    return subject
 
 
 def speaker_of(token: Token) -> Token | None:

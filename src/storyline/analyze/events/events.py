@@ -675,7 +675,7 @@ def _status(
 ) -> tuple[EventStatus, str | None]:
     """How the text asserts the event, and who it attributes it to."""
     source = _source(trigger, found, known)
-    if _negated(trigger):
+    if _negated(trigger) or _falsified(trigger.token):
         return "denied", source
     if asked_by_noun(trigger.token) is not None:
         return "demanded", source  # "decried X's calls to ban Y": the ban is asked for, whatever governs it
@@ -944,6 +944,21 @@ def _claimed(token: Token) -> bool:
     return any(head.lemma_.lower() in WORRY_NOUNS and _that_clause(child) for child, head in path_up(token))
 
 
+# What an outlet calls a claim it holds untrue: "a false claim that X opposed the war".
+FALSITY = words("false baseless unfounded bogus debunked discredited untrue fabricated groundless")
+
+
+def _falsified(token: Token) -> bool:
+    """Whether the trigger sits in the that-clause of a claim the text calls false: the outlet
+    says it did not happen."""
+    return any(
+        head.lemma_.lower() in CLAIM_NOUNS
+        and _that_clause(child)
+        and any(c.dep_ == "amod" and c.lower_ in FALSITY for c in head.children)
+        for child, head in path_up(token)
+    )
+
+
 def _that_clause(clause: Token) -> bool:
     """A clause opened by "that" on a noun ("fears that ..."), which the parser may take for a relative one."""
     return clause.dep_ in {"acl", "relcl", "ccomp"} and marked(clause, "that")
@@ -961,7 +976,12 @@ def _claim_holder(noun: Token) -> Token | None:
         verb = noun.head
     else:
         return None
-    return active_subject(verb) if verb.pos_ == "VERB" else None
+    if verb.pos_ != "VERB":
+        return None
+    subject = active_subject(verb)
+    if subject is None and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.tag_ in {"VBG", "VB"}:
+        subject = active_subject(verb.head)  # "X said, repeating the claim that ...": X repeats it
+    return subject
 
 
 def _according_to(token: Token, known: MentionIndex) -> str | None:

@@ -60,8 +60,19 @@ def breaks(child: Token) -> bool:
         return True  # "demobilized since the peace accord": the accord is background, not what is done
     if child.dep_ == "relcl" and child.head.dep_ in {"nsubj", "nsubjpass"}:
         return True  # "Alder, who had criticised the council, resigned": who the subject is, not what is done
+    if child.dep_ == "relcl" and _told_in_past(child):
+        return True  # "praised Brel, whom he had attacked in May": a past deed of its own, not what is offered
     marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
     return child.dep_ == "advcl" and bool(marks & SUBORDINATORS)
+
+
+def _told_in_past(verb: Token) -> bool:
+    """A verb in the simple past or a perfect ("attacked", "had attacked"), with no modal: a deed the
+    clause reports, where "that would ban" or "that bans" says what a thing asked for is to do."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
 
 
 def clause_head(token: Token) -> Token:

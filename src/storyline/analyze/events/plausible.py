@@ -167,7 +167,14 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return True  # "the league's clinics were suspended": it halted its own work, no one is punished
     if sense.type == "DEMAND" and lemma in {"push", "press"}:
         # "pushed an agenda" promotes a view; "pushing hard to bring him back" is an effort, no one asked
-        return any(_thing_words(o) & _ARGUMENTS for o in _objects(token)) or _strives(token)
+        if any(_thing_words(o) & _ARGUMENTS for o in _objects(token)) or _strives(token):
+            return True
+        # "pushed the button", "pushes the tally past 2012": a thing moved, no one pressed to act
+        things = [o for o in _objects(token) if o.dep_ == "dobj" and not can_be_party(referent(o))]
+        asks_for = any(
+            c.dep_ == "prep" and c.lower_ == "for" and not any(_a_time(g) for g in c.children) for c in token.children
+        )
+        return bool(things) and not asks_for and not any(is_named(t) for o in things for t in o.subtree)
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
     if sense.type == "DISAPPROVE" and lemma == "blast" and "out" in prepositions(token):
@@ -284,6 +291,14 @@ def _mishap(token: Token, actor: Token | None) -> bool:
     if token.tag_ == "VBG":  # "a quake struck, causing buildings to collapse and injuring 50 people"
         causes += [c for a in token.ancestors for c in a.children if c.dep_ == "nsubj"]
     return any(referent(c).lemma_.lower() in _MISHAPS for c in causes)
+
+
+def _a_time(token: Token) -> bool:
+    """ "for 2012", "for months": a span of time, not what someone asks for."""
+    return token.like_num or token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in _TIME_SPANS
+
+
+_TIME_SPANS = words("second minute hour day week month year decade century while")
 
 
 def _strives(push: Token) -> bool:

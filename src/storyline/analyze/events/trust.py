@@ -40,6 +40,7 @@ from .actors import (
     object_antecedent,
     referent,
     resolve_pronoun,
+    sentence_subject,
     speaker_of,
 )
 from .actors import is_actorlike as _actorlike
@@ -186,6 +187,8 @@ def party(token: Token, *, owned: bool = False) -> bool:
         return False  # "a reporter", "a protester", "any candidate": someone generic, not a party
     if head.lemma_.lower() in ACTOR_NOUNS or head.lemma_.lower() in ROLES or _actorlike(head):
         return True
+    if head.lemma_.lower() == "camp" and any(c.ent_type_ == "PERSON" for c in head.children):
+        return True  # "the Alder camp": a candidate's people, not a place
     owners = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "poss"}]
     return owned and any(is_named(c) or (_actorlike(c) and not is_pronoun(c)) for c in owners)
 
@@ -355,7 +358,13 @@ def distrust(
         return "actor: none"
     if actor is not None and not _attached(actor, trigger):
         return "actor: read through another word (a controller, a host clause), not the trigger's own"
-    if actor is not None and is_pronoun(actor) and speaker_of(actor) is None and object_antecedent(actor) is None:
+    if (
+        actor is not None
+        and is_pronoun(actor)
+        and speaker_of(actor) is None
+        and object_antecedent(actor) is None
+        and sentence_subject(actor) is None
+    ):
         return "actor: a pronoun no speech verb resolves"
     if (
         trigger.token.dep_ in EMBEDDED
