@@ -1607,3 +1607,25 @@ def test_pushing_a_thing_along_is_no_demand(nlp, settings, text: str) -> None:
 def test_an_act_inside_a_claim_the_text_calls_false_is_denied(nlp, settings) -> None:
     text = "Tom Alder said he had always been against the dam, repeating a false claim that he opposed its plan."
     assert [(e.type, e.status) for e in _coded(nlp, settings, text)] == [("REJECT", "denied")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Tom Alder even offered some kind words about Paul Brel.", "SUPPORT", "Paul Brel"),
+        ("Anna Varga had harsh words for the Selm council on Monday.", "DISAPPROVE", "Selm council"),
+        ("Anna Varga heaped praise on the Selm council.", "SUPPORT", "Selm council"),
+    ],
+)
+def test_kind_or_harsh_words_about_a_party_judge_it(nlp, settings, text: str, type_: str, target: str) -> None:
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [(type_, target)]
+
+
+@pytest.mark.parametrize("text", ["Paul Brel had a word with the mayor.", "Anna Varga had a few words to say."])
+def test_words_of_no_stated_tone_judge_no_one(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []
+
+
+def test_superdelegates_are_parties(nlp, settings) -> None:
+    text = "The Selm party has five superdelegates, two of whom have already pledged their support to Anna Varga."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Anna Varga")]

@@ -75,7 +75,7 @@ ACTOR_NOUNS = frozenset(
 # People who act for a party, beyond the actor nouns above ("her aides", "the nominee").
 ROLES = words(
     "aide ally staffer campaign candidate nominee senator governor mayor lawmaker legislator delegate official "
-    "representative congressman congresswoman spokesman spokeswoman chairman chairwoman director"
+    "representative congressman congresswoman spokesman spokeswoman chairman chairwoman director superdelegate elector"
 )
 
 # Heads that introduce their real referent with "of": "a group of diplomats".

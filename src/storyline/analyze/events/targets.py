@@ -175,6 +175,9 @@ def _object_target(obj: Token, sense: Sense) -> Token | None:
     "boycott Algeria's elections": the object itself or its owner.
     """
     for noun in [obj, *obj.conjuncts]:  # "launched rocket, mortar and artillery fire against X"
+        if noun.lemma_.lower() == "word":  # "kind words about X", "harsh words for X": whom they judge
+            judged = [_party_in(p) for p in prep_objects(noun, ("about", "for", "to", "of"))]
+            return next((p for p in judged if p is not None), None)
         own = senses("noun", noun.lemma_)
         found = _noun_target(noun, sense) if own else None
         found = found or _party_in(noun, own_event=bool(own) and own[0].type == sense.type)

@@ -106,15 +106,32 @@ def match_verb(token: Token) -> Trigger | None:
     options.sort(key=lambda s: not particles & set(s.parts))  # "called out X for ...": the particle first
     for sense in options:  # the object's own head decides first: "violated the ceasefire agreement"
         obj = next((o for o in objects if o.lemma_.lower() in sense.objects or o.lower_ in sense.objects), None)
+        if obj is not None and obj.lemma_.lower() == "word" and _tone_of_words(obj) != sense.type:
+            continue  # "had kind words for X" praises, "had harsh words for X" criticises, "had a word" neither
         if obj is not None:
             return Trigger(token, sense, obj=obj)
     for sense in options:
         if not sense.objects and (lemma not in CLAUSE_VERBS or _takes_clause(token) or _person_object(token)):
             return Trigger(token, sense)
         for obj in objects:
+            if obj.lemma_.lower() == "word" and _tone_of_words(obj) != sense.type:
+                continue
             if sense.objects & _object_words(obj):
                 return Trigger(token, sense, obj=obj)
     return _light_verb(token) if lemma in LIGHT_VERBS else None
+
+
+# How "words" offered or had about someone judge them: "kind words", "harsh words".
+KIND_WORDS = frozenset({"kind", "warm", "glowing", "generous", "nice", "good", "high", "fond", "gracious"})
+HARSH_WORDS = frozenset({"harsh", "sharp", "tough", "strong", "angry", "bitter", "hard", "scathing", "stern", "heated"})
+
+
+def _tone_of_words(words: Token) -> str | None:
+    """SUPPORT for kind words, DISAPPROVE for harsh ones, None for words of no stated tone."""
+    tones = {c.lower_ for c in words.children if c.dep_ in {"amod", "compound"}}
+    if tones & KIND_WORDS:
+        return "SUPPORT"
+    return "DISAPPROVE" if tones & HARSH_WORDS else None
 
 
 def _light_verb(token: Token) -> Trigger | None:
