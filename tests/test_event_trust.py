@@ -1629,3 +1629,29 @@ def test_words_of_no_stated_tone_judge_no_one(nlp, settings, text: str) -> None:
 def test_superdelegates_are_parties(nlp, settings) -> None:
     text = "The Selm party has five superdelegates, two of whom have already pledged their support to Anna Varga."
     assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Anna Varga")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "target"),
+    [
+        ("Tom Alder taunted Paul Brel at the rally.", "DISAPPROVE", "Tom Alder", "Paul Brel"),
+        ("Anna Varga chided the Selm council for its delay.", "DISAPPROVE", "Anna Varga", "Selm council"),
+        ("Anna Varga campaigned for Tom Alder in Selm.", "SUPPORT", "Anna Varga", "Tom Alder"),
+        ("Tom Alder raised money for Anna Varga.", "SUPPORT", "Tom Alder", "Anna Varga"),
+    ],
+)
+def test_taunts_rebukes_campaigning_and_fundraising_for_a_party(
+    nlp, settings, text: str, type_: str, actor: str, target: str
+) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [(type_, actor, target)]
+
+
+def test_bashing_in_a_thing_is_no_criticism(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "The children bash in a toy house.") == []
+
+
+def test_a_partner_in_backing_a_bill_is_not_the_one_backed(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Anna Varga championed a levy bill with Senator Tom Alder.")
+    assert not [e for e in events if e.target == "Tom Alder"]
+    sided = _emitted(nlp, settings, "Anna Varga sided with Tom Alder.")
+    assert [(e.type, e.target) for e in sided] == [("SUPPORT", "Tom Alder")]

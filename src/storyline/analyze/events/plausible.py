@@ -177,6 +177,8 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return bool(things) and not asks_for and not any(is_named(t) for o in things for t in o.subtree)
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
+    if sense.type == "DISAPPROVE" and lemma == "bash" and prepositions(token) & {"in", "up", "down"}:
+        return True  # "bashed in a door": a blow to a thing, no criticism
     if sense.type == "DISAPPROVE" and lemma == "blast" and "out" in prepositions(token):
         return True  # "blasted out a newsletter": sent, not criticised
     if lemma in {"applaud", "thank"} and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children):

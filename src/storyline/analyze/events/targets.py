@@ -79,6 +79,8 @@ def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) ->
     if found is not None and SITE_NOUNS.intersection(lemmas(referent(found))):
         country = place_in(trigger.token)  # "inspectors to the Norvik works in northern Ostravia"
         found = country if country is not None and country.ent_type_ == "GPE" else found
+    if found is not None and _partner(found, trigger):
+        return None  # "championed the bill with Senator X": a partner in backing it, not the one backed
     if found is None or actor is None:
         return found
     if referent(found).i == referent(actor).i:
@@ -86,6 +88,11 @@ def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) ->
     if trigger.sense.type in RECIPROCAL and _compound(actor) and found.head.lower_ not in {"with", "to"}:
         return None  # "Valmora and Ostravia resumed talks": both are actors
     return found
+
+
+def _partner(found: Token, trigger: Trigger) -> bool:
+    """A "with" party of support that the sense does not ask for ("side with X" does)."""
+    return trigger.sense.type == "SUPPORT" and found.head.lower_ == "with" and "with" not in trigger.sense.parts
 
 
 def _compound(actor: Token) -> bool:
