@@ -1655,3 +1655,55 @@ def test_a_partner_in_backing_a_bill_is_not_the_one_backed(nlp, settings) -> Non
     assert not [e for e in events if e.target == "Tom Alder"]
     sided = _emitted(nlp, settings, "Anna Varga sided with Tom Alder.")
     assert [(e.type, e.target) for e in sided] == [("SUPPORT", "Tom Alder")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Two men slit the throat of a priest at a church in Valmora.", "men", "priest"),
+        ("A man stabbed three tourists in Selm.", "man", "tourists"),
+        ("The gunman killed two people in Selm.", "gunman", "people"),
+    ],
+)
+def test_people_attacked_in_a_town_are_the_target_not_the_town(
+    nlp, settings, text: str, actor: str, target: str
+) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("ASSAULT", actor, target)]
+
+
+def test_a_truck_driven_through_a_crowd_is_an_attack(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The driver plowed through a crowd at the Selm market.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("ASSAULT", "driver", "crowd")]
+
+
+def test_a_participle_after_a_comma_lends_the_verb_no_target(nlp, settings) -> None:
+    text = "Workers protested outside the Selm depots, turning buyers away from the shops."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("PROTEST", None)]
+
+
+def test_guns_turned_on_people_are_no_criticism(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The guards turned their guns on the prisoners, killing 15.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_knowing_a_person_by_sight_is_no_recognition(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "No other passenger recognized the Valmora minister.") == []
+    events = _emitted(nlp, settings, "Norland recognized Jan Koval as the interim president of Selm.")
+    assert [(e.type, e.target) for e in events] == [("SUPPORT", "Jan Koval")]
+
+
+def test_pushing_back_against_an_attack_is_criticism(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Alder campaign pushed back against the attack on his record.")
+    assert [e.type for e in events] == ["DISAPPROVE"]
+
+
+def test_pushing_back_against_a_party_with_the_preposition_on_the_particle(nlp, settings) -> None:
+    text = "The Alder campaign pushed back against the mayor's attack on Anna Varga's record."
+    events = _emitted(nlp, settings, text)
+    assert [e.type for e in events] == ["DISAPPROVE"]
+
+
+def test_praising_a_partys_speech_is_support_not_backing_a_thing(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Selm groups are hailing Anna Varga's speech on the levy.")
+    assert [e.type for e in events] == ["SUPPORT"]
+    assert _emitted(nlp, settings, "Anna Varga hailed the record growth in jobs.") == []

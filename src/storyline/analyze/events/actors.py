@@ -68,7 +68,9 @@ ACTOR_NOUNS = frozenset(
         "wing network kidnapper hijacker captor taker opponent critic rival "
         "newspaper daily radio television media press "
         "bureau department lawyer attorney counsel investigator regulator donor voter "
-        "conservative liberal progressive evangelical democrat republican"
+        "conservative liberal progressive evangelical democrat republican "
+        "tourist priest pastor imam rabbi nun monk worshipper passenger pedestrian shopper bystander guard "
+        "patient nurse boy girl teenager victim customer driver visitor spectator crowd mob"
     )
 )
 

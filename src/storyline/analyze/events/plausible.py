@@ -323,10 +323,17 @@ def _announced_intent(trigger: Trigger, inner: Trigger | None) -> bool:
     return intent and (inner is None or inner.sense.type not in COOPERATIVE)
 
 
+# People one can know by sight, never recognise as a state: a person's name or role.
+_PEOPLE = words("man woman person member minister official leader president candidate senator face")
+
+
 def _recognises_a_thing(verb: Token) -> bool:
     """Recognition is support when a party, its government or its statehood is recognised ("recognised
     Valmora's government", "the independence of Selm"); an idea or a kind of thing only is noticed."""
     objects = _objects(verb)
+    person = any(referent(o).ent_type_ == "PERSON" or referent(o).lemma_.lower() in _PEOPLE for o in objects)
+    if person and "as" not in prepositions(verb):
+        return True  # "no passenger recognised the minister": knew him ("recognised X as president" is support)
     return bool(objects) and not any(
         is_actorlike(referent(o)) or _thing_words(o) & _STATEHOOD or any(is_named(t) for t in o.subtree)
         for o in objects

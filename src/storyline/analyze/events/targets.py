@@ -20,6 +20,7 @@ from .actors import (
     is_actorlike,
     is_named,
     is_pronoun,
+    names_country,
     names_party,
     referent,
 )
@@ -129,8 +130,8 @@ def _verb_target(trigger: Trigger) -> Token | None:
         if subj is not None and (trigger.obj is None or subj.i != trigger.obj.i) and _party_in(subj) is not None:
             return _party_in(subj)
     direct = _direct_party(verb, trigger.obj) if sense.type != "MOBILIZE" else None  # troops are not targets
-    if direct is not None and _generic(direct) and _place_can_be_target(sense):
-        direct = place_in(verb) or direct  # "killed 23 people in Tel Aviv": the place says more
+    if direct is not None and _generic(direct) and _place_can_be_target(sense) and _place_for_people(verb):
+        direct = place_in(verb) or direct  # "killed 23 people in Norland": the country says more
     if direct is not None and (is_named(referent(direct)) or not _goal_party(verb)):
         return direct
     found = _object_target(trigger.obj, sense) if trigger.obj is not None else None
@@ -227,6 +228,15 @@ def _place_can_be_target(sense: Sense) -> bool:
     return sense.type not in {"DEMAND", "DISAPPROVE", "REJECT"} and sense.mode not in {"ceasefire", "resign"}
 
 
+def _place_for_people(verb: Token) -> bool:
+    """Whether the place of an attack on people no one names stands for them: a country does, as
+    PLOVER codes it ("killed 23 people in Norland"); a city or a street only says where it
+    happened ("shot two people in Selm": the two people were shot), and the trust gate holds
+    back an attack whose target is where it happened."""
+    place = place_in(verb)
+    return place is not None and names_country(place)
+
+
 def _generic(noun: Token) -> bool:
     """ "people", "persons" with no name or nationality: a party only in a weak sense."""
     head = referent(noun)
@@ -269,7 +279,7 @@ def _complement_target(verb: Token, depth: int) -> Token | None:
     """A party in the infinitive the verb governs: "agreed to set up a centre in Tokyo"."""
     if depth == 0:
         return None
-    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and not breaks(c)]
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and not breaks(c) and not _aside(c)]
     for child in [g for c in clauses for g in (c, *c.conjuncts)]:  # "to enhance X and promote Y in Sudan"
         if child.pos_ not in {"VERB", "AUX"}:
             continue
@@ -285,6 +295,14 @@ def _complement_target(verb: Token, depth: int) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _aside(clause: Token) -> bool:
+    """A participle set off by a comma after its verb ("protested outside the stores, turning buyers
+    away"): a second act alongside, whose object the first act is not aimed at."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or any(c.dep_ == "mark" for c in clause.children):
+        return False
+    return any(t.text == "," for t in clause.doc[clause.head.i + 1 : clause.i])
 
 
 def _clause_subject(verb: Token, sense: Sense) -> Token | None:

@@ -38,6 +38,8 @@ def _child_words(token: Token) -> set[str]:
     words = {
         c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod", "agent", "dative"} and not _when(c)
     }
+    # "pushed back against X": the parser may hang the preposition on the particle
+    words |= {g.lower_ for c in token.children if c.lower_ == "back" for g in c.children if g.dep_ == "prep"}
     return words | {c.lower_ for c in token.children if c.dep_ == "acomp"}
 
 

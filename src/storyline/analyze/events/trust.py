@@ -79,7 +79,8 @@ NOT_DEMANDS = words("require get have win need")
 # Literal violence words: an ASSAULT trigger that is one of these needs no other violent word around it.
 LITERAL_VIOLENCE = words(
     "kill murder shoot bomb stab behead abuse rape shell massacre wound injure assassinate execute torture "
-    "abduct kidnap airstrike bombing shooting killing massacre assassination"
+    "abduct kidnap airstrike bombing shooting killing massacre assassination "
+    "strangle lynch butcher maim firebomb slit plow plough ram mow"
 )
 # Verbs that carry a noun event as their own ("held talks", "did not sign the deal"): their
 # negation denies the event. Under any other verb ("did not answer the request") the noun
@@ -443,7 +444,7 @@ def unhappened(status: str, type_: str) -> str | None:
 
 
 # Verbs of standing support: with a thing as object ("backs plans to cut the debt") they back a policy.
-BACKING = words("support back endorse favor favour champion")
+BACKING = words("support back endorse favor favour champion hail laud tout")
 
 
 def _meeting_of_one(noun: Token, actor: Token | None) -> bool:
@@ -629,7 +630,11 @@ def _backs_a_thing(verb: Token) -> bool:
         return False
     objects = _objects(verb)
     return bool(objects) and not any(
-        party(o) or _actorlike(o) or o.lemma_.lower() in ROLES | ANYONE | ACTOR_NOUNS for o in objects
+        party(o)
+        or _actorlike(o)
+        or o.lemma_.lower() in ROLES | ANYONE | ACTOR_NOUNS
+        or any(c.dep_ == "poss" and party(c) for c in o.children)  # "hailed the nominee's speech"
+        for o in objects
     )
 
 
