@@ -1707,3 +1707,8 @@ def test_praising_a_partys_speech_is_support_not_backing_a_thing(nlp, settings) 
     events = _emitted(nlp, settings, "Selm groups are hailing Anna Varga's speech on the levy.")
     assert [e.type for e in events] == ["SUPPORT"]
     assert _emitted(nlp, settings, "Anna Varga hailed the record growth in jobs.") == []
+
+
+def test_a_participle_after_an_infinitive_is_the_act_of_the_main_subject(nlp, settings) -> None:
+    text = "But Anna Varga has begun to answer that criticism, raising money for three Selm candidates in April."
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Anna Varga")]

@@ -243,7 +243,12 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
         # servers, the gang ...": the noun the participle hangs on, or its verb's subject, does it
         if token.dep_ == "acl":
             return actor.i == token.head.i
-        return actor.head.i == token.head.i and actor.dep_ == "nsubj"
+        hosts = {token.head.i}
+        host = token.head
+        while host.dep_ == "xcomp" and host.head != host:  # "X has begun to rebut it, raising money for Y"
+            host = host.head
+            hosts.add(host.i)
+        return actor.head.i in hosts and actor.dep_ == "nsubj"
     if _misread_relative(token) and actor.head.i == token.head.i and actor.dep_ == "nsubj":
         return True  # "Gunmen linked with the group attacked a bus": the parser made "linked" the verb
     if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and not any(c.lower_ == "to" for c in token.children):
