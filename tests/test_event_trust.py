@@ -336,9 +336,10 @@ def test_a_possible_act_is_not_emitted(nlp, settings, text: str) -> None:
     assert _emitted(nlp, settings, text) == []
 
 
-def test_could_not_is_a_denial_and_stays(nlp, settings) -> None:
+def test_could_not_is_no_mere_possibility(nlp, settings) -> None:
+    # "could not support X" withholds backing: a refusal (REJECT), never a possibility held back
     events = _coded(nlp, settings, "Senator Ilse Brand could not support Tom Alder after the vote.")
-    assert _types(events) == [("SUPPORT", "Ilse Brand", "Tom Alder", "denied")]
+    assert _types(events) == [("REJECT", "Ilse Brand", "Tom Alder", "asserted")]
 
 
 @pytest.mark.parametrize(
@@ -1712,3 +1713,14 @@ def test_praising_a_partys_speech_is_support_not_backing_a_thing(nlp, settings) 
 def test_a_participle_after_an_infinitive_is_the_act_of_the_main_subject(nlp, settings) -> None:
     text = "But Anna Varga has begun to answer that criticism, raising money for three Selm candidates in April."
     assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Anna Varga")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom Alder said he could not support the Selm movement.", "Anna Varga cannot back Tom Alder."]
+)
+def test_backing_one_cannot_give_is_a_refusal(nlp, settings, text: str) -> None:
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["REJECT"]
+
+
+def test_a_record_one_cannot_defend_is_no_refusal(nlp, settings) -> None:
+    assert not [e for e in _emitted(nlp, settings, "Tom Alder cannot defend his own record.") if e.type == "REJECT"]

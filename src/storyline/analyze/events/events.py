@@ -539,6 +539,8 @@ def _classify(
         mode = "peacekeeping" if type_ == "AID" else "troops"
     # "is not accepting the offer" refuses it; "has not yet accepted" has not decided
     refused = trigger.sense.lemma == "accept" and not any(c.lower_ == "yet" for c in trigger.token.children)
+    # "said he could not support the movement": backing withheld by choice, a refusal
+    refused = refused or (trigger.sense.lemma in {"support", "back", "endorse"} and _can(trigger.token))
     if status == "denied" and type_ in lexicon.COOPERATIVE and (_future(trigger.token) or refused):
         # "will not release", "would not meet their demands": a refusal, not a non-event
         return "REJECT", lexicon.DEMAND_MODES.get(type_), "reported" if source else "asserted"
@@ -556,6 +558,11 @@ def _future(token: Token) -> bool:
         if link.dep_ != "xcomp":
             return False
     return False
+
+
+def _can(token: Token) -> bool:
+    """ "can", "could" on the trigger itself ("cannot support", "could not back")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() in {"can", "could"} for c in token.children)
 
 
 def _conditional(token: Token) -> bool:
