@@ -1724,3 +1724,24 @@ def test_backing_one_cannot_give_is_a_refusal(nlp, settings, text: str) -> None:
 
 def test_a_record_one_cannot_defend_is_no_refusal(nlp, settings) -> None:
     assert not [e for e in _emitted(nlp, settings, "Tom Alder cannot defend his own record.") if e.type == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barring a late upset, Anna Varga will win the Selm primary.",
+        "Tom Alder is likely to be the nominee, barring a collapse in the polls.",
+    ],
+)
+def test_barring_an_upset_bars_no_one(nlp, settings, text: str) -> None:
+    assert not [e for e in _coded(nlp, settings, text) if e.type == "REJECT"]  # not even held back
+
+
+def test_calling_someone_a_name_is_no_phone_call(nlp, settings) -> None:
+    text = "In a fiery speech, Tom Alder attacked Paul Brel, calling him the weakest president in our history."
+    assert [e.type for e in _emitted(nlp, settings, text)] == ["DISAPPROVE"]
+
+
+def test_a_campaigns_training_sessions_are_no_talks(nlp, settings) -> None:
+    text = "The Varga campaign has held more than 300 volunteer training sessions and phone banks in Selm."
+    assert _emitted(nlp, settings, text) == []

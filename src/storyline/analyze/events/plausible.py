@@ -177,6 +177,12 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
         return bool(things) and not asks_for and not any(is_named(t) for o in things for t in o.subtree)
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
+    if sense.type == "CONSULT" and trigger.obj is not None and _thing_words(trigger.obj) & _DRILLS:
+        return True  # "held training sessions", "strategy meetings": a campaign's own work, no talks
+    if sense.type == "CONSULT" and lemma == "call" and _names_someone(token, trigger.obj):
+        return True  # 'calling him "the weakest president"': a name given, no phone call
+    if lemma == "bar" and token.lower_ == "barring" and not any(c.dep_ == "nsubj" for c in token.children):
+        return True  # "barring a late upset, X wins": unless, not a ban
     if sense.type == "DISAPPROVE" and lemma == "bash" and prepositions(token) & {"in", "up", "down"}:
         return True  # "bashed in a door": a blow to a thing, no criticism
     if sense.type == "DISAPPROVE" and lemma == "blast" and "out" in prepositions(token):
@@ -358,6 +364,19 @@ def _calls_names(call: Token) -> bool:
     for a ceasefire", "called for raising wages")."""
     fors = [p for p in call.children if p.dep_ == "prep" and p.lower_ == "for"]
     return bool(fors) and any(c.dep_ in {"dobj", "oprd"} for c in call.children)
+
+
+# Meetings a side holds for its own people: training, drills, planning.
+_DRILLS = words("training practice drill strategy planning fundraising photo study rehearsal orientation")
+
+
+def _names_someone(call: Token, obj: Token | None) -> bool:
+    """ "called him the worst president", "called Alder 'Little Tom'": a name or a verdict given
+    to the one called, read by the parser as a second object or a predicate."""
+    if obj is not None and obj.dep_ in {"oprd", "attr", "xcomp"}:
+        return True
+    objects = [c for c in call.children if c.dep_ in {"dobj", "oprd", "ccomp", "xcomp"}]
+    return len(objects) > 1 or any(c.dep_ == "oprd" for c in call.children)
 
 
 def _breaks_with_a_way(verb: Token) -> bool:
