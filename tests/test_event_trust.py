@@ -1745,3 +1745,19 @@ def test_calling_someone_a_name_is_no_phone_call(nlp, settings) -> None:
 def test_a_campaigns_training_sessions_are_no_talks(nlp, settings) -> None:
     text = "The Varga campaign has held more than 300 volunteer training sessions and phone banks in Selm."
     assert _emitted(nlp, settings, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The court ruled that the Selm council was negligent.", "court", "Selm council"),
+        ("Tom Alder said the mayor was weak.", "Tom Alder", "mayor"),
+        ("The board deemed Anna Varga unfit for office.", "board", "Anna Varga"),
+    ],
+)
+def test_findings_and_rulings_pass_verdicts_on_a_party(nlp, settings, text: str, actor: str, target: str) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", actor, target)]
+
+
+def test_a_weak_economy_is_no_verdict_on_a_party(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "Tom Alder said the economy was weak.") == []

@@ -80,8 +80,10 @@ HEDGE_VERBS = words("appear seem believe think suspect rumor rumour")
 HEDGE_WORDS = words("may might could reportedly allegedly apparently possibly probably perhaps likely")
 DEMAND_MODALS = frozenset({"must", "should", "ought"})
 COPULAS = words("be seem remain look sound")
-NAMING_VERBS = words("call brand label dub term describe characterize characterise portray deride")
-VERDICT_VERBS = SPEECH_VERBS | NAMING_VERBS
+NAMING_VERBS = words("call brand label dub term describe characterize characterise portray deride deem")
+# Findings of a body or a court that pass a verdict: "the inquiry concluded that X had been careless".
+FINDING_VERBS = words("conclude find rule determine judge")
+VERDICT_VERBS = SPEECH_VERBS | NAMING_VERBS | FINDING_VERBS
 QUESTION_WORDS = frozenset({"whether", "how", "why"})
 # Types whose recipient can be the place it happens in ("a curfew in Port Elm").
 GOVERNING_STATUS: dict[str, EventStatus] = {

@@ -70,7 +70,8 @@ DISPARAGING = words(
     "appalling deplorable despicable hypocritical unconstitutional racist sexist pathetic shameless "
     "illegitimate inexcusable unconscionable indefensible lawless criminal dangerous unfit unqualified "
     "misguided disingenuous deceptive fraudulent cruel inhumane unhinged unfair unjust ignorant "
-    "foolish stupid dumb crazy arrogant cowardly treacherous horrible"
+    "foolish stupid dumb crazy arrogant cowardly treacherous horrible careless negligent inept deceitful "
+    "untrustworthy weak"
 )
 DISPARAGING_NOUNS = words(
     "liar fraud disgrace failure hypocrite crook disaster embarrassment traitor coward bully racist "
