@@ -1761,3 +1761,13 @@ def test_findings_and_rulings_pass_verdicts_on_a_party(nlp, settings, text: str,
 
 def test_a_weak_economy_is_no_verdict_on_a_party(nlp, settings) -> None:
     assert _emitted(nlp, settings, "Tom Alder said the economy was weak.") == []
+
+
+def test_speaking_with_a_named_person_is_a_consultation(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder spoke with the Valmora president Jan Koval on Monday.")
+    assert [(e.type, e.actor) for e in events] == [("CONSULT", "Tom Alder and Jan Koval")]
+
+
+@pytest.mark.parametrize("text", ["Tom Alder spoke to reporters in Selm.", "Anna Varga spoke to CNN on Sunday."])
+def test_speaking_to_the_press_is_no_consultation(nlp, settings, text: str) -> None:
+    assert _emitted(nlp, settings, text) == []

@@ -175,6 +175,10 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
             c.dep_ == "prep" and c.lower_ == "for" and not any(_a_time(g) for g in c.children) for c in token.children
         )
         return bool(things) and not asks_for and not any(is_named(t) for o in things for t in o.subtree)
+    if sense.type == "CONSULT" and lemma == "speak" and sense.kind == "verb":
+        # "spoke with the Valmoran president": talks; "spoke to reporters", "spoke to CNN": a statement
+        partners = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} for g in c.children]
+        return not any(referent(p).ent_type_ in {"PERSON", "GPE"} for p in partners)
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
     if sense.type == "CONSULT" and trigger.obj is not None and _thing_words(trigger.obj) & _DRILLS:
