@@ -1771,3 +1771,22 @@ def test_speaking_with_a_named_person_is_a_consultation(nlp, settings) -> None:
 @pytest.mark.parametrize("text", ["Tom Alder spoke to reporters in Selm.", "Anna Varga spoke to CNN on Sunday."])
 def test_speaking_to_the_press_is_no_consultation(nlp, settings, text: str) -> None:
     assert _emitted(nlp, settings, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Tom Alder has come under fire from Anna Varga over his tax returns.", "Anna Varga", "Tom Alder"),
+        ("Anna Varga drew fire from the Selm council for the levy.", "Selm council", "Anna Varga"),
+    ],
+)
+def test_fire_taken_from_a_party_with_no_gunfire_near_is_criticism(
+    nlp, settings, text: str, actor: str, target: str
+) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", actor, target)]
+
+
+def test_gunfire_is_no_criticism_and_a_forecast_of_fire_is_hedged(nlp, settings) -> None:
+    assert not [e for e in _coded(nlp, settings, "The convoy came under fire from rebels.") if e.type == "DISAPPROVE"]
+    events = _coded(nlp, settings, "The new rules are likely to draw fire from the Selm council.")
+    assert [(e.type, e.status) for e in events] == [("DISAPPROVE", "hedged")]

@@ -840,6 +840,10 @@ def _says_no(token: Token) -> bool:
     return token.lower_ in {"longer", "more"} and any(c.lower_ == "no" for c in token.children)
 
 
+# Adjectives of a forecast over an infinitive: "is likely to", "are unlikely to".
+LIKELY = words("likely unlikely liable apt")
+
+
 def _hedged(token: Token) -> bool:
     """May, could, reportedly, allegedly; "is believed to"; the "if" clause of a conditional."""
     if _shared_auxes(token) & HEDGE_WORDS:
@@ -848,6 +852,10 @@ def _hedged(token: Token) -> bool:
         words = {c.lower_ for c in link.children if c.dep_ in {"aux", "advmod"}}
         if words & HEDGE_WORDS or link.lemma_.lower() in HEDGE_VERBS:
             return True
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"} else token
+    verb = verb.head if verb.dep_ == "prep" else verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in LIKELY:
+        return True  # "are likely to draw fire from X": a forecast, not a happening
     for child, head in path_up(token):
         if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children if m.dep_ == "mark"):
             return True  # PLOVER's "hypothetical": "if the Green Union stands in the vote"

@@ -90,7 +90,7 @@ def in_lexicon(pos: str, word: str, lemma: str) -> bool:
     if pos == "ADJ":
         return bool(senses("adj", lemma))
     if pos in {"NOUN", "PROPN"}:
-        return bool(senses("noun", lemma) or senses("noun", word))
+        return bool(senses("noun", lemma) or senses("noun", word)) or word == "fire"  # see _fire_taken
     return False
 
 
@@ -156,7 +156,24 @@ def _match_adj(token: Token) -> Trigger | None:
 def match_noun(token: Token) -> Trigger | None:
     """A noun that names an event ("talks", "sanctions", "demand")."""
     options = senses("noun", token.lemma_.lower()) or senses("noun", token.lower_)
+    if not options and _fire_taken(token):
+        return Trigger(token, Sense("fire", "DISAPPROVE", kind="noun"))
     return Trigger(token, options[0]) if options else None
+
+
+# Words that make "fire" gunfire: who fires, with what, and what it leaves.
+_GUNFIRE = frozenset({"troops", "soldiers", "gunmen", "militants", "rebels", "police", "army", "forces",
+                      "snipers", "artillery", "rocket", "rockets", "mortar", "shelling", "killed", "wounded",
+                      "dead", "convoy", "patrol", "checkpoint", "positions", "base"})  # fmt: skip
+
+
+def _fire_taken(noun: Token) -> bool:
+    """ "came under fire from X", "drew fire from X": criticism taken, when no gunfire is near."""
+    if noun.lower_ != "fire":
+        return False
+    taken = noun.dep_ == "pobj" and noun.head.lower_ == "under"
+    taken = taken or noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"draw", "attract", "face"}
+    return taken and not any(t.lower_ in _GUNFIRE for t in noun.sent)
 
 
 def _takes_clause(token: Token) -> bool:
