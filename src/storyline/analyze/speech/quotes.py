@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...lexicon import FEMALE_GIVEN as _FEMALE_GIVEN
+from ...lexicon import MALE_GIVEN as _MALE_GIVEN
 from ...lexicon import SPEECH_VERBS, words
 from ...model import Entity, Quote
 from ...settings import Settings
@@ -443,38 +445,6 @@ def _proper_subjects(doc: Doc, capitalised: bool = False) -> list[Token]:
 
 _MALE = words("he him his himself mr")
 _FEMALE = words("she her hers herself mrs ms miss")
-
-
-# Given names that English-language news uses for one sex only. A name used
-# for both (Alex, Kim, Lee, Jamie, Robin, Sam, Pat, Dana, Jesse, ...) is in neither.
-_MALE_GIVEN = words(
-    "aaron abdul adam adrian ahmed alan albert alexander andrew andy anthony antonio arthur barack ben benjamin "
-    "bernard bernie bill billy bob bobby brad bradley brandon brian bruce bryan carl carlos charles chuck colin "
-    "craig dan daniel danny darrell dave david dean dennis derek donald doug douglas ed eddie edward elijah eric "
-    "ethan evan frank fred gabriel gary george gerald glenn greg gregory harold harry henry howard ian isaac ivan "
-    "jack jacob james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan jose joseph "
-    "joshua juan justin keith kenneth kevin kirk kyle larry lawrence leon louis lucas luis luke marco marcus mario "
-    "mark martin marvin matt matthew michael mike mitch mitt mohammed muhammad nathan neil nicholas nick noah "
-    "norman omar oscar patrick paul peter phil philip rahm ralph randy raymond reince rex richard rick rob robert "
-    "roberto roger ron ronald roy russell ryan samuel scott sean sergei shawn stephen steve steven ted thomas tim "
-    "timothy todd tom tommy tony travis vincent vladimir walter wayne william zachary "
-    "austin brett caleb cody connor dmitry dylan gavin hassan hussein ibrahim igor jared kurt lance malcolm "
-    "mustafa owen rafael raul rodney seth simon spencer stuart trevor tyler victor viktor volodymyr warren"
-)
-_FEMALE_GIVEN = words(
-    "abigail aisha alexandra alice alicia allison amanda amber amy ana andrea angela anita ann anna anne barbara "
-    "beth betty bonnie brenda carla carly carol caroline carolyn catherine cathy cheryl christina christine cindy "
-    "claire claudia connie cynthia danielle debbie deborah debra denise diana diane dianne donna doris dorothy "
-    "elaine eleanor elena elizabeth ellen emily emma erica erin evelyn frances gail gina gloria grace hannah "
-    "heather heidi helen hillary irene ivanka jane janet janice jennifer jessica jill joan joanne joyce judith "
-    "judy julia julie karen kate katherine kathleen kathy katie kimberly kristen laura lauren leah linda lisa "
-    "lori louise lucy margaret maria marie marilyn martha mary megan megyn melania melanie melissa michelle "
-    "monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rita rosa ruth sally "
-    "samantha sandra sara sarah sharon sheila shirley sophia stephanie susan tammy teresa tina valerie vanessa "
-    "yvonne amelia brittany chelsea chloe courtney fatima gwen ingrid irina isabella kelsey kristin lindsey "
-    "madison marissa meredith molly natasha nora olga paige sabrina svetlana sylvia tara tiffany wendy "
-    "whitney yolanda"
-)
 
 
 # Nouns for a person that say the person's sex ("Park, the mother of two,", "spokeswoman Ana Ruiz").
