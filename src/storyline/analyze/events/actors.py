@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...lexicon import words
+from ...lexicon import FEMALE_GIVEN, MALE_GIVEN, words
 from ...model import Entity
 from .. import docindex
 from ..entities.entities import MentionIndex
@@ -385,6 +385,8 @@ def sentence_subject(token: Token) -> Token | None:
     if token.lower_ not in {"he", "she"} or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     sent = token.sent
+    if not any(e.label_ == "PERSON" for e in docindex.entities_within(token.doc, sent.start, token.i)):
+        return _continued_subject(token)
     barred = {
         referent(c).i
         for c in token.head.children
@@ -406,6 +408,48 @@ def sentence_subject(token: Token) -> Token | None:
     if any(c.dep_ in {"dobj", "dative"} and c.ent_type_ == "PERSON" for c in subject.head.children):
         return None
     return subject
+
+
+def _sex(entity: Span) -> str | None:
+    """ "he" or "she" when a written title or a given name of one sex says it."""
+    doc = entity.doc
+    title = doc[entity.start - 1].lower_.rstrip(".") if entity.start > 0 else ""
+    if title in _TITLE_PRONOUN:
+        return _TITLE_PRONOUN[title]
+    given = entity[0].lower_ if len(entity) > 1 else ""
+    return "he" if given in MALE_GIVEN else "she" if given in FEMALE_GIVEN else None
+
+
+def _continued_subject(token: Token) -> Token | None:
+    """The person a sentence-opening "he" or "she" continues: the subject of the sentence before,
+    when that sentence names no other person of that sex ("Anna Varga spoke in Selm. She
+    criticized ..."). A person of the other sex, by title or given name, does not count; a
+    person of unknown sex beside the subject leaves the pronoun open."""
+    starts = docindex.sentence_starts(token.doc)
+    here = bisect.bisect_right(starts, token.i) - 1
+    if here < 1:
+        return None
+    begin, end = starts[here - 1], starts[here]
+    people: dict[str, Span] = {}
+    for entity in docindex.entities_within(token.doc, begin, end):
+        if entity.label_ == "PERSON" and _sex(entity) in {None, token.lower_}:
+            people.setdefault(entity.root.text.lower(), entity)
+    if len(people) != 1:
+        return None
+    subject = next(iter(people.values())).root
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.dep_ != "ROOT":
+        return None
+    known = {_sex(e) for e in people.values()}
+    return subject if known != {None} or _only_person_near(token, begin) else None
+
+
+def _only_person_near(token: Token, begin: int) -> bool:
+    """Whether no other person is named in the two sentences before the one that names the subject:
+    a pronoun of unknown sex then has only that one person to stand for."""
+    starts = docindex.sentence_starts(token.doc)
+    first = bisect.bisect_right(starts, begin) - 1
+    floor = starts[max(0, first - 2)]
+    return not any(e.label_ == "PERSON" for e in docindex.entities_within(token.doc, floor, begin))
 
 
 def speaker_of(token: Token) -> Token | None:

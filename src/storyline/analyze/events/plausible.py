@@ -178,9 +178,14 @@ def unsupported(trigger: Trigger, inner: Trigger | None, actor: Token | None = N
     if sense.type == "CONSULT" and lemma == "speak" and sense.kind == "verb":
         # "spoke with the Valmoran president": talks; "spoke to reporters", "spoke to CNN": a statement
         partners = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} for g in c.children]
-        return not any(referent(p).ent_type_ in {"PERSON", "GPE"} for p in partners)
+        press = any(t.lemma_.lower() in _PRESS_ROLES for p in partners for t in p.subtree)
+        return press or not any(referent(p).ent_type_ in {"PERSON", "GPE"} for p in partners)  # an interview
     if sense.type == "CONSULT" and lemma == "talk" and sense.kind == "verb":
         return _talks_about(token)
+    if sense.type == "SUPPORT" and lemma == "welcome" and any(_thing_words(o) & _NEWBORN for o in _objects(token)):
+        return True  # "welcomed a baby girl": a birth, no support
+    if sense.type == "COERCE" and lemma == "occupy" and any(_thing_words(o) & _POSTS for o in _objects(token)):
+        return True  # "occupies one of the key positions": holds an office, takes nothing
     if sense.type == "CONSULT" and trigger.obj is not None and _thing_words(trigger.obj) & _DRILLS:
         return True  # "held training sessions", "strategy meetings": a campaign's own work, no talks
     if sense.type == "CONSULT" and lemma == "call" and _names_someone(token, trigger.obj):
@@ -370,6 +375,10 @@ def _calls_names(call: Token) -> bool:
     return bool(fors) and any(c.dep_ in {"dobj", "oprd"} for c in call.children)
 
 
+# Who one talks to for an interview, not in talks: "spoke with a Post reporter".
+_PRESS_ROLES = words("reporter writer journalist correspondent columnist editor anchor host interviewer")
+_NEWBORN = words("baby child son daughter girl boy grandchild twin")
+_POSTS = words("position post seat office role job chair")
 # Meetings a side holds for its own people: training, drills, planning.
 _DRILLS = words("training practice drill strategy planning fundraising photo study rehearsal orientation")
 
