@@ -1818,3 +1818,13 @@ def test_a_birth_and_an_office_held_are_no_events(nlp, settings, text: str) -> N
 def test_speaking_with_a_reporter_is_an_interview_not_talks(nlp, settings) -> None:
     text = "Paul Brel flew to Selm on Monday, where he spoke with Selm Daily reporter Jan Koval."
     assert not [e for e in _emitted(nlp, settings, text) if "Jan Koval" in (e.actor or "")]
+
+
+def test_a_call_for_a_clause_the_parser_marks_with_for_is_a_demand(nlp, settings) -> None:
+    text = "Tom Alder has called for the rebel strongholds in Selm to be hit even harder."
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("DEMAND", "Tom Alder")]
+
+
+def test_both_of_a_group_is_the_group(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Both of his Selm senators strongly supported Tom Alder.")
+    assert [(e.type, e.target) for e in events] == [("SUPPORT", "Tom Alder")]

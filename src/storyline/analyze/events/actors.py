@@ -82,7 +82,7 @@ ROLES = words(
 
 # Heads that introduce their real referent with "of": "a group of diplomats".
 PARTITIVES = words(
-    "group members member leaders leader delegation team number dozens hundreds thousands "
+    "group members member leaders leader delegation team number dozens hundreds thousands both each several "
     "millions scores some many most all part one two three third half majority contingent batch patch "
     "unit units rest bulk deployment"
 )

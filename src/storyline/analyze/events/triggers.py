@@ -40,6 +40,8 @@ def _child_words(token: Token) -> set[str]:
     }
     # "pushed back against X": the parser may hang the preposition on the particle
     words |= {g.lower_ for c in token.children if c.lower_ == "back" for g in c.children if g.dep_ == "prep"}
+    # "called for the strongholds to be hit": the parser makes "for" the mark of the clause asked for
+    words |= {m.lower_ for c in token.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"} & {"for"}
     return words | {c.lower_ for c in token.children if c.dep_ == "acomp"}
 
 

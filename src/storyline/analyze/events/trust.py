@@ -881,7 +881,8 @@ def _sense(
         # what is asked follows the verb; a clause before it is the question ("'Why?' he asked"),
         # and a finite clause after it is what was asked about ("asked, as before, that X was at fault")
         infinitive = any(c.dep_ in {"xcomp", "ccomp"} and c.i > token.i and _base_form(c) for c in token.children)
-        if not infinitive and not prepositions(token) & {"for", "on"}:
+        asked_for = set(sense.parts) & {"for", "on"}  # "called for X to be hit": "for" marks the clause
+        if not infinitive and not (prepositions(token) | asked_for) & {"for", "on"}:
             return "sense: asking, not demanding"
 
     if type_ == "DEMAND" and sense.kind == "verb" and _wants_to_know(token):
