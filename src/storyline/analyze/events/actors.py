@@ -66,7 +66,7 @@ ACTOR_NOUNS = frozenset(
         "committee commission board bank company firm union federation association forum summit "
         "contingent unit battalion brigade adviser advisor expert partner ally neighbor neighbour inhabitant "
         "wing network kidnapper hijacker captor taker opponent critic rival "
-        "newspaper daily radio television media press "
+        "newspaper daily radio television media press publication magazine "
         "bureau department lawyer attorney counsel investigator regulator donor voter "
         "conservative liberal progressive evangelical democrat republican "
         "tourist priest pastor imam rabbi nun monk worshipper passenger pedestrian shopper bystander guard "
