@@ -1828,3 +1828,8 @@ def test_a_call_for_a_clause_the_parser_marks_with_for_is_a_demand(nlp, settings
 def test_both_of_a_group_is_the_group(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Both of his Selm senators strongly supported Tom Alder.")
     assert [(e.type, e.target) for e in events] == [("SUPPORT", "Tom Alder")]
+
+
+def test_publications_that_back_a_candidate_are_parties(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder, meanwhile, is backed by far fewer publications.")
+    assert [(e.type, e.target) for e in events] == [("SUPPORT", "Tom Alder")]
