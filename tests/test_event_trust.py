@@ -1606,7 +1606,7 @@ def test_pushing_a_thing_along_is_no_demand(nlp, settings, text: str) -> None:
 
 
 def test_an_act_inside_a_claim_the_text_calls_false_is_denied(nlp, settings) -> None:
-    text = "Tom Alder said he had always been against the dam, repeating a false claim that he opposed its plan."
+    text = "Anna Varga spoke in Selm, making the false claim that she rejected the levy."
     assert [(e.type, e.status) for e in _coded(nlp, settings, text)] == [("REJECT", "denied")]
 
 
@@ -1807,7 +1807,7 @@ def test_a_sentence_opening_pronoun_with_two_people_of_unknown_sex_before_stays_
 @pytest.mark.parametrize(
     "text",
     [
-        "Tom Alder and his wife had just welcomed a second baby girl.",
+        "Last month Anna Varga and her husband welcomed their first son.",
         "Anna Varga occupies one of the key posts in Selm as the attorney general.",
     ],
 )
@@ -1833,3 +1833,10 @@ def test_both_of_a_group_is_the_group(nlp, settings) -> None:
 def test_publications_that_back_a_candidate_are_parties(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Tom Alder, meanwhile, is backed by far fewer publications.")
     assert [(e.type, e.target) for e in events] == [("SUPPORT", "Tom Alder")]
+
+
+def test_who_after_a_place_phrase_stands_for_the_people_it_qualifies(nlp, settings) -> None:
+    text = "The levy angered farmers in the valley, who accused Tom Alder of betrayal."
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [
+        ("DISAPPROVE", "farmers", "Tom Alder")
+    ]

@@ -145,7 +145,7 @@ def referent(token: Token) -> Token:
     while seen < 4:
         seen += 1
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            token = token.head.head
+            token = _relative_antecedent(token.head.head) if token.lower_ == "who" else token.head.head
         elif token.lower_ in RELATIVE_PRONOUNS and token.head.lower_ == "of" and token.head.head.head.dep_ == "relcl":
             token = token.head.head.head.head  # "nine envoys, three of whom backed ...": the envoys
         elif token.lower_ in PARTITIVES and not is_named(token):
@@ -163,6 +163,20 @@ def referent(token: Token) -> Token:
         else:
             break
     return token
+
+
+def _relative_antecedent(noun: Token) -> Token:
+    """The noun a relative "who" stands for: "rivals on the left, who ...": the parser hangs the
+    clause on the nearest noun ("left"); a person's "who" goes to the party that noun qualifies."""
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and not is_actorlike(noun)
+        and noun.head.head.pos_ in {"NOUN", "PROPN"}
+        and is_actorlike(noun.head.head)
+    ):
+        return noun.head.head
+    return noun
 
 
 def _label(token: Token) -> bool:
