@@ -1840,3 +1840,19 @@ def test_who_after_a_place_phrase_stands_for_the_people_it_qualifies(nlp, settin
     assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [
         ("DISAPPROVE", "farmers", "Tom Alder")
     ]
+
+
+def test_a_verb_the_parser_hangs_on_its_subject_keeps_that_subject(nlp, settings) -> None:
+    text = "Paul Brel called Wednesday for Judge Anna Varga to resign over the report."
+    events = [(e.type, e.actor) for e in _emitted(nlp, settings, text)]
+    assert ("DEMAND", "Paul Brel") in events
+
+
+def test_the_means_of_a_deed_done_happened_with_it(nlp, settings) -> None:
+    text = "Anna Varga stirred rumours of a comeback by donating 2,700 euros to the Alder campaign."
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("AID", "Anna Varga")]
+
+
+def test_ways_to_act_are_no_deeds(nlp, settings) -> None:
+    text = "The council has two ways to act: by suing the firm or by asking the minister to step in."
+    assert _emitted(nlp, settings, text) == []
