@@ -1856,3 +1856,14 @@ def test_the_means_of_a_deed_done_happened_with_it(nlp, settings) -> None:
 def test_ways_to_act_are_no_deeds(nlp, settings) -> None:
     text = "The council has two ways to act: by suing the firm or by asking the minister to step in."
     assert _emitted(nlp, settings, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Tom Alder sparred with Anna Varga over the levy.", "Anna Varga"),
+        ("Tom Alder railed against super PACs.", "super PACs"),
+    ],
+)
+def test_sparring_with_a_rival_and_railing_against_pacs_is_criticism(nlp, settings, text: str, target: str) -> None:
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", target)]
