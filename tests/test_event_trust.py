@@ -1867,3 +1867,20 @@ def test_ways_to_act_are_no_deeds(nlp, settings) -> None:
 )
 def test_sparring_with_a_rival_and_railing_against_pacs_is_criticism(nlp, settings, text: str, target: str) -> None:
     assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Selm farmers union lodged a formal complaint with the national committee about the vote.", None),
+        ("The Selm party filed a complaint with the ethics board against Tom Alder.", "Tom Alder"),
+        ("Norland lodged a protest with Valmora over the shooting.", "Valmora"),
+    ],
+)
+def test_the_body_that_hears_a_complaint_is_not_its_target(nlp, settings, text: str, target: str | None) -> None:
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("DISAPPROVE", target)]
+
+
+def test_those_a_rally_is_held_on_behalf_of_are_not_its_target(nlp, settings) -> None:
+    text = "Some 300 farmers marched through Selm on behalf of the Farmers Union."
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("PROTEST", None)]

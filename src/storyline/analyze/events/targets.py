@@ -82,6 +82,8 @@ def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) ->
         found = country if country is not None and country.ent_type_ == "GPE" else found
     if found is not None and _partner(found, trigger):
         return None  # "championed the bill with Senator X": a partner in backing it, not the one backed
+    if found is not None and (_on_behalf(found) or _complaint_recipient(found, trigger)):
+        found = _against_in(trigger.obj) if trigger.obj is not None else _against_in(trigger.token)
     if found is None or actor is None:
         return found
     if referent(found).i == referent(actor).i:
@@ -89,6 +91,27 @@ def target_head(trigger: Trigger, actor: Token | None, inner: Trigger | None) ->
     if trigger.sense.type in RECIPROCAL and _compound(actor) and found.head.lower_ not in {"with", "to"}:
         return None  # "Valmora and Ostravia resumed talks": both are actors
     return found
+
+
+# Bodies a complaint or a suit is brought to, which judge it and are not its target.
+ADJUDICATORS = words("board court committee commission tribunal panel judge regulator ombudsman watchdog")
+COMPLAINTS = words("complaint lawsuit suit case charge grievance petition")
+
+
+def _on_behalf(found: Token) -> bool:
+    """ "brought the suit on behalf of X": X is the one suing, never the target."""
+    return found.head.lower_ == "of" and found.head.head.lower_ == "behalf"
+
+
+def _complaint_recipient(found: Token, trigger: Trigger) -> bool:
+    """ "filed a complaint with the ethics board", "a complaint to the national committee": the body
+    that hears it, not the one complained of (a protest lodged with a government is aimed at it)."""
+    words_ = {trigger.token.lemma_.lower()} | ({trigger.obj.lemma_.lower()} if trigger.obj is not None else set())
+    return (
+        bool(words_ & COMPLAINTS)
+        and found.head.lower_ in {"to", "with", "before"}
+        and referent(found).lemma_.lower() in ADJUDICATORS
+    )
 
 
 def _partner(found: Token, trigger: Trigger) -> bool:
