@@ -381,7 +381,8 @@ def ambiguous_pronoun(token: Token) -> bool:
     return len(names) > 1
 
 
-# Written titles that give a person's sex ("Mrs. Alder"): the only sex the event rules read.
+# Written titles that give a person's sex ("Mrs. Alder"); with the given names of one sex
+# (storyline/lexicon.py) the only signs of sex the event rules read.
 _TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
@@ -391,7 +392,7 @@ def sentence_subject(token: Token) -> Token | None:
     A subject pronoun continues the subject before it in the same sentence ("Alder spent the day
     in Selm, even as he turned on Brel"; "Alder praised the mayor of Selm, whom he had fought").
     That holds only when the sentence names, before the pronoun, exactly one person who fits: a
-    person its title gives the other sex ("Mr. Brel" for "she") does not fit, nor does the
+    person whose title or given name gives the other sex ("Mr. Brel" for "she") does not fit, nor does the
     person a relative pronoun object of the same verb stands for ("Brel, whom he attacked").
     The subject must be that one person, and the subject's verb must have no named person as
     object ("Alder met Brel after he ..." stays open: either could have done it).
@@ -408,10 +409,7 @@ def sentence_subject(token: Token) -> Token | None:
     }
     fitting: dict[str, list[Span]] = {}
     for entity in docindex.entities_within(token.doc, sent.start, token.i):
-        if entity.label_ != "PERSON" or entity.root.i in barred:
-            continue
-        title = token.doc[entity.start - 1].lower_.rstrip(".") if entity.start > sent.start else ""
-        if _TITLE_PRONOUN.get(title, token.lower_) != token.lower_:
+        if entity.label_ != "PERSON" or entity.root.i in barred or _sex(entity) not in {None, token.lower_}:
             continue
         fitting.setdefault(entity.root.text.lower(), []).append(entity)
     if len(fitting) != 1:
