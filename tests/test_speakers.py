@@ -1376,3 +1376,13 @@ def test_he_said_after_a_clause_about_a_person_no_one_else_near_is_that_person(n
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "fare freeze")
     assert quote.speaker == "Peter Lind"
+
+
+def test_he_carried_from_the_paragraph_before_by_a_he_is_that_person_not_the_last_speaker(nlp, upto_quotes) -> None:
+    text = (
+        "“The harbour will never pay for itself,” said Ben Holm, an economist at a bank in Selm.\n\n"
+        "Tom Alder has an unusual record in Norland: a clerk, a councillor and a mayor.\n\n"
+        "He has worked with every party. Last spring he said the ferry service would stay in public hands."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "ferry service")
+    assert quote.speaker == "Tom Alder"

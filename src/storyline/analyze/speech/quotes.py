@@ -1809,7 +1809,10 @@ class _Discourse:
             if (last is None or token.idx > last.end) and _close(ctx, token, pronoun, self.quote_start):
                 return holder.name, holder
         nearer = subject is not None and (last is None or subject.idx > last.end)
-        if subject is not None and nearer and (last is None or _close(ctx, subject, pronoun, self.quote_start)):
+        near = last is None or _close(ctx, subject, pronoun, self.quote_start) if subject is not None else False
+        if subject is not None and nearer and not near and _carried(ctx, subject, pronoun, self.quote_start):
+            near = True  # "Alder has a long record. ¶ He has worked with every party. ... he said"
+        if subject is not None and nearer and near:
             name, entity = self.speaker_of(subject)
             if name is not None or last is None:
                 return name, entity
@@ -2350,6 +2353,22 @@ def _nearest_subject(ctx: _Context, pronoun: Token, quote_start: int) -> Token |
             continue
         return token if inside is None or _close(ctx, token, pronoun, quote_start) else inside
     return inside
+
+
+def _carried(ctx: _Context, subject: Token, pronoun: Token, quote_start: int) -> bool:
+    """Whether a person subject too far back to be close is carried to the
+    pronoun by the same pronoun as the subject of a main clause between them,
+    outside quotes: close to the pronoun, with the person close to it ("Alder
+    has a long record. ¶ He has worked with every party. Last spring he
+    said ..."). The text goes on about that person, whoever spoke before."""
+    for token in ctx.doc[subject.i + 1 : pronoun.i]:
+        if token.lower_ != pronoun.lower_ or token.dep_ not in {"nsubj", "nsubjpass"} or ctx.talked_about(token):
+            continue
+        if token.head.dep_ != "ROOT" or cues.sentence(token).start == cues.sentence(subject).start:
+            continue
+        if _close(ctx, token, pronoun, quote_start) and _close(ctx, subject, token, token.idx):
+            return True
+    return False
 
 
 def _close(ctx: _Context, subject: Token, pronoun: Token, quote_start: int) -> bool:
