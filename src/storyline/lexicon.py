@@ -133,3 +133,7 @@ FEMALE_GIVEN = words(
     "madison marissa meredith molly natasha nora olga paige sabrina svetlana sylvia tara tiffany wendy "
     "whitney yolanda"
 )
+
+
+# Written titles that give a person's sex, as the pronoun that stands for them ("Mrs. Alder": "she").
+TITLE_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}

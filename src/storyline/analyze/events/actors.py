@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...lexicon import FEMALE_GIVEN, MALE_GIVEN, words
+from ...lexicon import FEMALE_GIVEN, MALE_GIVEN, TITLE_SEX, words
 from ...model import Entity
 from .. import docindex
 from ..entities.entities import MentionIndex
@@ -381,11 +381,6 @@ def ambiguous_pronoun(token: Token) -> bool:
     return len(names) > 1
 
 
-# Written titles that give a person's sex ("Mrs. Alder"); with the given names of one sex
-# (storyline/lexicon.py) the only signs of sex the event rules read.
-_TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-
-
 def sentence_subject(token: Token) -> Token | None:
     """The one person a subject "he" or "she" can stand for in its own sentence, if there is one.
 
@@ -423,11 +418,12 @@ def sentence_subject(token: Token) -> Token | None:
 
 
 def _sex(entity: Span) -> str | None:
-    """ "he" or "she" when a written title or a given name of one sex says it."""
+    """ "he" or "she" when a written title or a given name of one sex says it (storyline/lexicon.py:
+    the only signs of sex the event rules read)."""
     doc = entity.doc
     title = doc[entity.start - 1].lower_.rstrip(".") if entity.start > 0 else ""
-    if title in _TITLE_PRONOUN:
-        return _TITLE_PRONOUN[title]
+    if title in TITLE_SEX:
+        return TITLE_SEX[title]
     given = entity[0].lower_ if len(entity) > 1 else ""
     return "he" if given in MALE_GIVEN else "she" if given in FEMALE_GIVEN else None
 

@@ -930,6 +930,17 @@ def senses(kind: str, lemma: str) -> tuple[Sense, ...]:
     return LEXICON.get((kind, lemma.lower()), ())
 
 
+# Words that make violence literal: who carries arms, what they use, what it leaves (read by the
+# sense checks, and by the trigger of "fire" taken, which is gunfire when one of them is near).
+VIOLENCE = words(
+    "troop force soldier militant militiaman paramilitary separatist extremist commando mercenary rebel gunman "
+    "army police fighter insurgent jihadist militia attacker "
+    "assailant bomber warplane jet drone navy guerrilla terrorist sniper military kill killing wound injure "
+    "injury dead death die casualty shot shoot bomb bombing explosion blast weapon gun rifle knife missile rocket "
+    "shell shelling artillery airstrike strike raid war battle hostage prisoner civilian victim body blood "
+    "mortar grenade tank fire gunfire violence violent assault riot mob beaten stab"
+)
+
 # Verbs that code an event only with a clause saying what is allowed: "allowed X to return".
 CLAUSE_VERBS = words("allow permit")
 # Orders take the meaning of what they order when that is an event noun: "ordered patrols".

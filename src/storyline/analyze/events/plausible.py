@@ -18,7 +18,7 @@ from ...lexicon import words
 from ..spans import first_containing
 from . import lexicon
 from .actors import can_be_party, is_actorlike, is_named, names_country, referent, resolve_pronoun
-from .lexicon import COOPERATIVE
+from .lexicon import COOPERATIVE, VIOLENCE
 from .triggers import Trigger, trailing_report
 
 if TYPE_CHECKING:
@@ -45,15 +45,6 @@ PAPERS = words(
 FIGURATIVE_VIOLENCE = words("attack fight beat ambush hit pound strike storm")
 # Of those, the ones whose figurative sense is a verbal attack (DISAPPROVE), not nothing.
 VERBAL_ATTACKS = words("attack hit pound")
-# Words that make violence literal: who carries arms, what they use, what it leaves.
-VIOLENCE = words(
-    "troop force soldier militant militiaman paramilitary separatist extremist commando mercenary rebel gunman "
-    "army police fighter insurgent jihadist militia attacker "
-    "assailant bomber warplane jet drone navy guerrilla terrorist sniper military kill killing wound injure "
-    "injury dead death die casualty shot shoot bomb bombing explosion blast weapon gun rifle knife missile rocket "
-    "shell shelling artillery airstrike strike raid war battle hostage prisoner civilian victim body blood "
-    "mortar grenade tank fire gunfire violence violent assault riot mob beaten stab"
-)
 # What a government gives when it gives aid (PLOVER AID: material or military help).
 AID_THINGS = words(
     "aid assistance help support weapon arm ammunition munition food medicine medical supply equipment fund "

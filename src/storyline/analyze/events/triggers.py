@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...lexicon import FUTURE_AUX
 from .. import docindex
 from .actors import is_actorlike, referent
-from .lexicon import CLAUSE_VERBS, LIGHT_VERBS, ORDER_VERBS, Sense, senses
+from .lexicon import CLAUSE_VERBS, LIGHT_VERBS, ORDER_VERBS, VIOLENCE, Sense, senses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -163,19 +163,13 @@ def match_noun(token: Token) -> Trigger | None:
     return Trigger(token, options[0]) if options else None
 
 
-# Words that make "fire" gunfire: who fires, with what, and what it leaves.
-_GUNFIRE = frozenset({"troops", "soldiers", "gunmen", "militants", "rebels", "police", "army", "forces",
-                      "snipers", "artillery", "rocket", "rockets", "mortar", "shelling", "killed", "wounded",
-                      "dead", "convoy", "patrol", "checkpoint", "positions", "base"})  # fmt: skip
-
-
 def _fire_taken(noun: Token) -> bool:
     """ "came under fire from X", "drew fire from X": criticism taken, when no gunfire is near."""
     if noun.lower_ != "fire":
         return False
     taken = noun.dep_ == "pobj" and noun.head.lower_ == "under"
     taken = taken or noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"draw", "attract", "face"}
-    return taken and not any(t.lower_ in _GUNFIRE for t in noun.sent)
+    return taken and not any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in noun.sent if t.i != noun.i)
 
 
 def _takes_clause(token: Token) -> bool:

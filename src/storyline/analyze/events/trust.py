@@ -44,9 +44,9 @@ from .actors import (
     speaker_of,
 )
 from .actors import is_actorlike as _actorlike
-from .lexicon import DISEASES
+from .lexicon import DISEASES, VIOLENCE
 from .participants import breaks, passive_partners, path_up, stranded_call, undergoing_verb
-from .plausible import AID_THINGS, OFFER_THINGS, VIOLENCE, own_to, prepositions
+from .plausible import AID_THINGS, OFFER_THINGS, own_to, prepositions
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -251,10 +251,9 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
         return actor.head.i in hosts and actor.dep_ == "nsubj"
     if _misread_relative(token) and actor.head.i == token.head.i and actor.dep_ == "nsubj":
         return True  # "Gunmen linked with the group attacked a bus": the parser made "linked" the verb
-    if token.dep_ == "pcomp" and token.head.lower_ in {"by", "in"} and token.tag_ == "VBG":
-        verb = token.head.head  # "fueled the talk by donating 2,700 euros": the means is the subject's own act
-        if verb.pos_ in {"VERB", "AUX"} and actor.dep_ == "nsubj" and actor.head.i == verb.i:
-            return True
+    verb = _gerund_host(token, {"by", "in"})  # "fueled the talk by donating 2,700 euros": the subject's own act
+    if verb is not None and actor.dep_ == "nsubj" and actor.head.i == verb.i:
+        return True
     if token.dep_ == "acl" and token.tag_ == "VBD" and token.head.dep_ == "ROOT" and actor.i == token.head.i:
         return True  # "Alder called Monday for X to quit": the parser missed the main verb, its subject heads all
     if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and not any(c.lower_ == "to" for c in token.children):
@@ -333,13 +332,19 @@ def _has_aux(token: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in token.children)
 
 
+def _gerund_host(token: Token, preps: set[str]) -> Token | None:
+    """The verb a gerund after one of ``preps`` hangs on ("won votes by attacking X": "won")."""
+    if token.dep_ != "pcomp" or token.head.lower_ not in preps or token.tag_ != "VBG":
+        return None
+    verb = token.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
 def _means(token: Token) -> bool:
     """ "fueled the talk by donating 2,700 euros": the means of a deed told as done (a past or present
     verb with no modal) happened with it; "plans to win by attacking X" stays held with its plan."""
-    if token.dep_ != "pcomp" or token.head.lower_ != "by" or token.tag_ != "VBG":
-        return False
-    verb = token.head.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"xcomp", "advcl", "pcomp"} or verb.lemma_ in {"have", "be"}:
+    verb = _gerund_host(token, {"by"})
+    if verb is None or verb.dep_ in {"xcomp", "advcl", "pcomp"} or verb.lemma_ in {"have", "be"}:
         return False  # "Congress has three ways to act: by filing a suit, ...": ways, not deeds
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ in {"VBD", "VBZ", "VBP", "VBN"} and not any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import FEMALE_GIVEN as _FEMALE_GIVEN
 from ...lexicon import MALE_GIVEN as _MALE_GIVEN
-from ...lexicon import SPEECH_VERBS, words
+from ...lexicon import SPEECH_VERBS, TITLE_SEX, words
 from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
@@ -443,8 +443,8 @@ def _proper_subjects(doc: Doc, capitalised: bool = False) -> list[Token]:
     ]
 
 
-_MALE = words("he him his himself mr")
-_FEMALE = words("she her hers herself mrs ms miss")
+_MALE = words("he him his himself") | {t for t, sex in TITLE_SEX.items() if sex == "he"}
+_FEMALE = words("she her hers herself") | {t for t, sex in TITLE_SEX.items() if sex == "she"}
 
 
 # Nouns for a person that say the person's sex ("Park, the mother of two,", "spokeswoman Ana Ruiz").
