@@ -1809,9 +1809,12 @@ class _Discourse:
             if (last is None or token.idx > last.end) and _close(ctx, token, pronoun, self.quote_start):
                 return holder.name, holder
         nearer = subject is not None and (last is None or subject.idx > last.end)
-        near = last is None or _close(ctx, subject, pronoun, self.quote_start) if subject is not None else False
-        if subject is not None and nearer and not near and _carried(ctx, subject, pronoun, self.quote_start):
-            near = True  # "Alder has a long record. ¶ He has worked with every party. ... he said"
+        # close, or carried to the pronoun ("Alder has a long record. ¶ He has worked with every party. ... he said")
+        near = subject is not None and (
+            last is None
+            or _close(ctx, subject, pronoun, self.quote_start)
+            or _carried(ctx, subject, pronoun, self.quote_start)
+        )
         if subject is not None and nearer and near:
             name, entity = self.speaker_of(subject)
             if name is not None or last is None:
