@@ -1884,3 +1884,28 @@ def test_the_body_that_hears_a_complaint_is_not_its_target(nlp, settings, text: 
 def test_those_a_rally_is_held_on_behalf_of_are_not_its_target(nlp, settings) -> None:
     text = "Some 300 farmers marched through Selm on behalf of the Farmers Union."
     assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == [("PROTEST", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Alder struck a pact with the Norland Party in March.", ("AGREE", "Tom Alder", "Norland Party")),
+        ("Valmora sealed a deal with Norland on gas prices.", ("AGREE", "Valmora", "Norland")),
+        ("Tom Alder signed a fundraising pact with the Norland Party.", ("SUPPORT", "Tom Alder", "Norland Party")),
+    ],
+)
+def test_a_deal_struck_or_signed_with_a_party_has_that_party_as_target(nlp, settings, text: str, expected) -> None:
+    assert expected in [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Anna Varga said Paul Brel is a total opportunist.", "Anna Varga told reporters that Paul Brel is a phony."],
+)
+def test_calling_a_party_an_opportunist_or_a_phony_is_criticism(nlp, settings, text: str) -> None:
+    assert ("DISAPPROVE", "Anna Varga", "Paul Brel") in [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)]
+
+
+def test_needling_a_rival_is_criticism(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Senator Anna Varga needled Paul Brel over his travel costs.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("DISAPPROVE", "Anna Varga", "Paul Brel")]

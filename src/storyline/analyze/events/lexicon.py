@@ -75,7 +75,8 @@ DISPARAGING = words(
 )
 DISPARAGING_NOUNS = words(
     "liar fraud disgrace failure hypocrite crook disaster embarrassment traitor coward bully racist "
-    "criminal con conman charlatan demagogue dictator tyrant thug joke loser puppet menace"
+    "criminal con conman charlatan demagogue dictator tyrant thug joke loser puppet menace faker phony opportunist "
+    "bigot cheat clown buffoon idiot moron"
 )
 PRAISING = words(
     "honest brave courageous admirable qualified trustworthy terrific excellent outstanding brilliant "
@@ -126,12 +127,18 @@ undertake +pledge,commitment = AGREE
 propose = AGREE
 invite = AGREE
 accept +offer,proposal,plan,formula,invitation,mediation,deal,agreement,settlement,plan,resolution = AGREE
-reach +agreement,accord,deal,consensus,understanding,compromise,settlement,breakthrough = AGREE
+reach +agreement,accord,deal,consensus,understanding,compromise,settlement,breakthrough,pact = AGREE
+strike +agreement,accord,deal,understanding,compromise,settlement,pact,bargain = AGREE
+seal +agreement,accord,deal,understanding,compromise,settlement,pact,bargain = AGREE
+clinch +agreement,accord,deal,understanding,compromise,settlement,pact,bargain = AGREE
+forge +agreement,accord,deal,understanding,compromise,settlement,pact,bargain = AGREE
+hammer out +agreement,accord,deal,understanding,compromise,settlement,pact,bargain = AGREE
 express +willingness,readiness,intention,hope,desire = AGREE
 announce +plan,intention,readiness = AGREE
 ~agreement = AGREE
 ~accord = AGREE
 ~deal = AGREE
+~pact = AGREE
 ~pledge = AGREE
 ~promise = AGREE
 ~offer = AGREE
@@ -455,6 +462,7 @@ decry = DISAPPROVE
 deplore = DISAPPROVE
 censure = DISAPPROVE
 rebuke = DISAPPROVE
+needle = DISAPPROVE
 reprimand = DISAPPROVE
 slam = DISAPPROVE
 blast = DISAPPROVE

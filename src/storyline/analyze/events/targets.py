@@ -115,8 +115,10 @@ def _complaint_recipient(found: Token, trigger: Trigger) -> bool:
 
 
 def _partner(found: Token, trigger: Trigger) -> bool:
-    """A "with" party of support that the sense does not ask for ("side with X" does)."""
-    return trigger.sense.type == "SUPPORT" and found.head.lower_ == "with" and "with" not in trigger.sense.parts
+    """A "with" party of support that the sense does not ask for ("side with X" does; so does a sense
+    read off its object, "signed a pact with X", "established ties with X")."""
+    asked = "with" in trigger.sense.parts or bool(trigger.sense.objects)
+    return trigger.sense.type == "SUPPORT" and found.head.lower_ == "with" and not asked
 
 
 def _compound(actor: Token) -> bool:
