@@ -1903,7 +1903,8 @@ def test_a_deal_struck_or_signed_with_a_party_has_that_party_as_target(nlp, sett
     ["Anna Varga said Paul Brel is a total opportunist.", "Anna Varga told reporters that Paul Brel is a phony."],
 )
 def test_calling_a_party_an_opportunist_or_a_phony_is_criticism(nlp, settings, text: str) -> None:
-    assert ("DISAPPROVE", "Anna Varga", "Paul Brel") in [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)]
+    events = _emitted(nlp, settings, text)
+    assert ("DISAPPROVE", "Anna Varga", "Paul Brel") in [(e.type, e.actor, e.target) for e in events]
 
 
 def test_needling_a_rival_is_criticism(nlp, settings) -> None:
