@@ -1910,3 +1910,8 @@ def test_calling_a_party_an_opportunist_or_a_phony_is_criticism(nlp, settings, t
 def test_needling_a_rival_is_criticism(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Senator Anna Varga needled Paul Brel over his travel costs.")
     assert [(e.type, e.actor, e.target) for e in events] == [("DISAPPROVE", "Anna Varga", "Paul Brel")]
+
+
+def test_a_town_an_arrest_happens_in_is_no_actor_of_it(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Paul Brel was arrested in Selm on Tuesday.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("COERCE", None, "Paul Brel")]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon import words
 from .. import docindex
+from ..entities.gazetteer import CAPITALS
 from .actors import ROLES, is_actorlike, names_country, names_party, referent
 from .lexicon import WEAPON_MODES, senses
 from .triggers import Trigger
@@ -295,14 +296,18 @@ def _passive_actor(trigger: Trigger) -> Token | None:
     "The guerrillas were demobilized": who withdraws or disarms is the subject.
     "Died in a truck bomb blast": the attack named after "in" is the actor.
     "Detained in Valmora", "placed under inquiry in Ostravia": only a state's
-    authorities arrest or investigate, so the country it happens in acts.
+    authorities arrest or investigate, so the country it happens in acts (or its
+    capital, standing for it); a town names where, not who: "arrested in Selm" has
+    no actor the sentence names.
     """
     token, sense = trigger.token, trigger.sense
     if sense.mode in SELF_MODES:  # "the monitors were flown home"
         return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if sense.type in STATE_ACTIONS:
         place = place_in(token)
-        return place if place is not None and place.ent_type_ == "GPE" else None
+        if place is None or place.ent_type_ != "GPE":
+            return None
+        return place if names_country(place) or place.lower_ in CAPITALS else None
     if sense.type == "ASSAULT":
         for pobj in prep_objects(token, ("in",)):
             words = {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.lefts}
