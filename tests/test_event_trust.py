@@ -1915,3 +1915,12 @@ def test_needling_a_rival_is_criticism(nlp, settings) -> None:
 def test_a_town_an_arrest_happens_in_is_no_actor_of_it(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Paul Brel was arrested in Selm on Tuesday.")
     assert [(e.type, e.actor, e.target) for e in events] == [("COERCE", None, "Paul Brel")]
+
+
+def test_force_aimed_at_people_has_them_as_target_not_the_town(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Police fired tear gas at demonstrators in Selm on Saturday.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("ASSAULT", "Police", "demonstrators")]
+
+
+def test_a_checkpoint_shot_at_is_where_it_happened_not_a_target(nlp, settings) -> None:
+    assert not [e for e in _emitted(nlp, settings, "Soldiers opened fire at a checkpoint in Selm.") if e.target]

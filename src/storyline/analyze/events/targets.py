@@ -55,6 +55,8 @@ TARGET_PREPS = (
 NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "into", "with", "from", "for", "over", "between", "among")
 # Prepositions through which a noun phrase leads to the party it concerns.
 PARTY_PREPS = ("by", "of", "from", "to", "against", "on", "with", "for", "between", "among")
+# Force and threats are aimed "at" a party; other acts "at" a place or a meeting happen there.
+AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # A complaint "to the UN over Israeli raids" is about the raids, not the UN; a protest "at" X is against X.
 # "Denounced as a crime Serbia's crackdown": a moved object can hang from "as".
 COMPLAINT_PREPS = ("against", "at", "of", "over", "about", "on", "with", "for", "to", "as")
@@ -369,7 +371,10 @@ def _own_force(subject: Token, sense: Sense) -> bool:
 def _prep_party(token: Token, sense: Sense | None) -> Token | None:
     """A party in a prepositional phrase ("to Tanzania", "against the rebels")."""
     verbal = sense is not None and sense.type in {"DISAPPROVE", "PROTEST"}
-    for pobj in prep_objects(token, COMPLAINT_PREPS if verbal else TARGET_PREPS) + _protest_objects(token):
+    preps = COMPLAINT_PREPS if verbal else TARGET_PREPS
+    if sense is not None and sense.type in AIMED_TYPES:
+        preps += ("at",)  # "fired tear gas at the marchers", "pointed a rifle at him"
+    for pobj in prep_objects(token, preps) + _protest_objects(token):
         if _side(pobj):
             continue  # "fought on the Valmoran side": an ally, not a target
         party = _party_in(pobj) if not _fronted(pobj, token) else None

@@ -208,6 +208,14 @@ def _city_on_a_thing(head: Token) -> bool:
     )
 
 
+def _where_it_happened(target: Token) -> bool:
+    """A target after "in"/"near", or after "at" when it is a place ("shot at a checkpoint");
+    "fired at the marchers" aims at people."""
+    if target.dep_ != "pobj" or target.head.lower_ not in PLACE_PREPS_IN:
+        return False
+    return target.head.lower_ != "at" or target.ent_type_ in {"GPE", "LOC", "FAC"} or not _actorlike(target)
+
+
 def _city(head: Token) -> bool:
     """A place name that is not a country or a capital standing for its government."""
     return head.ent_type_ in {"GPE", "LOC", "FAC"} and not names_country(head) and head.lower_ not in CAPITALS
@@ -1013,7 +1021,7 @@ def _sense(
         return "sense: charging someone for a service or rent, no accusation"
     if type_ == "REJECT" and target is None and (objects & CLAIMS or _claim_clause(token)):
         return "sense: denying a notion or a claim ('rejected the notion that ...'), no party's demand refused"
-    if type_ == "ASSAULT" and target is not None and target.dep_ == "pobj" and target.head.lower_ in PLACE_PREPS_IN:
+    if type_ == "ASSAULT" and target is not None and _where_it_happened(target):
         return "target: the place where it happened ('killed in Selm'), not who was attacked"
     if actor is not None and actor.dep_ == "compound" and lemma in CASES:
         return "actor: the name before a lawsuit or a case is most often the party sued ('the Selm Bank lawsuits')"
