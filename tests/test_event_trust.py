@@ -1924,3 +1924,8 @@ def test_force_aimed_at_people_has_them_as_target_not_the_town(nlp, settings) ->
 
 def test_a_checkpoint_shot_at_is_where_it_happened_not_a_target(nlp, settings) -> None:
     assert not [e for e in _emitted(nlp, settings, "Soldiers opened fire at a checkpoint in Selm.") if e.target]
+
+
+def test_a_counterpart_named_by_nationality_is_that_country(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Anna Varga held talks with her Swedish counterpart in Selm.")
+    assert [(e.type, e.actor) for e in events] == [("CONSULT", "Anna Varga and Sweden")]

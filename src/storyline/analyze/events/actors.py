@@ -645,6 +645,8 @@ def _canonical(tokens: list[Token], head: Token, text: str, as_party: bool) -> t
         return seat
     if as_party and core in CAPITALS:
         return CAPITALS[core], "government"
+    if head.dep_ == "amod" and head.lower_ in DEMONYMS:  # "met his Swedish counterpart": Sweden
+        return DEMONYMS[head.lower_], SECTORS.get(head.head.lemma_.lower())
     countries = [DEMONYMS[t.lower_] for t in tokens if t.lower_ in DEMONYMS and t.i != head.i]
     if countries and sector is not None:
         return " and ".join(dict.fromkeys(countries)), sector
