@@ -1929,3 +1929,15 @@ def test_a_checkpoint_shot_at_is_where_it_happened_not_a_target(nlp, settings) -
 def test_a_counterpart_named_by_nationality_is_that_country(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Anna Varga held talks with her Swedish counterpart in Selm.")
     assert [(e.type, e.actor) for e in events] == [("CONSULT", "Anna Varga and Sweden")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Selm Liberation Front claimed responsibility for the attack.", [("ASSAULT", "Selm Liberation Front")]),
+        ("Rebels took credit for the ambush on an army convoy.", [("ASSAULT", "Rebels")]),
+        ("No group has claimed responsibility for the attack.", []),
+    ],
+)
+def test_who_claims_responsibility_for_an_attack_is_its_actor(nlp, settings, text: str, expected) -> None:
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == expected

@@ -462,7 +462,7 @@ def _noun_actor(noun: Token) -> Token | None:
             and not {t.lower_ for t in child.subtree} & PACTS
         ):
             return child  # "UN sanctions", "Norland's strikes"; not "two DUI arrests" (the model types DUI ORG)
-    between = _between(noun)
+    between = _between(noun) or claimant(noun)
     if between is not None:
         return between
     if _subject_genitive(noun):
@@ -477,6 +477,22 @@ def _subject_genitive(noun: Token) -> bool:
     prisoners" (those released; a release is done to someone)."""
     options = senses("noun", noun.lemma_.lower())
     return bool(options) and options[0].type in SUBJECT_GENITIVE and options[0].mode != "release"
+
+
+def claimant(noun: Token) -> Token | None:
+    """Who claims a deed as their own: "the Front claimed responsibility for the bombing" says the
+    Front bombed (the outlet reports the claim; the deed is theirs as far as the sentence goes)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    held = noun.head.head  # "responsibility for X", or the verb when the parser hangs "for" on it
+    verb = held.head if held.dep_ == "dobj" else held
+    owned = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    if verb.lemma_.lower() not in {"claim", "take", "accept", "admit"} or not owned & {"responsibility", "credit"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.lower_ == "no" for c in subject.children):
+        return None  # "no group has claimed responsibility": no one the sentence names
+    return subject if is_actorlike(referent(subject)) else None
 
 
 def _between(noun: Token) -> Token | None:

@@ -19,6 +19,7 @@ from ..spans import first_containing
 from . import lexicon
 from .actors import can_be_party, is_actorlike, is_named, names_country, referent, resolve_pronoun
 from .lexicon import COOPERATIVE, VIOLENCE
+from .participants import claimant
 from .triggers import Trigger, trailing_report
 
 if TYPE_CHECKING:
@@ -84,8 +85,8 @@ DEMONSTRATIVES = words("this that these those it which what something anything e
 def figurative_violence(trigger: Trigger) -> bool:
     """An ASSAULT word with nothing violent in its sentence: no weapon, no armed actor, no casualty."""
     lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
-    if trigger.sense.type != "ASSAULT" or lemma not in FIGURATIVE_VIOLENCE:
-        return False
+    if trigger.sense.type != "ASSAULT" or lemma not in FIGURATIVE_VIOLENCE or claimant(trigger.token) is not None:
+        return False  # an attack someone claims responsibility for is no figure of speech
     others = [t for t in trigger.token.sent if t.i not in {trigger.token.i, getattr(trigger.obj, "i", -1)}]
     return not any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in others)
 

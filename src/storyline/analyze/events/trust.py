@@ -45,7 +45,7 @@ from .actors import (
 )
 from .actors import is_actorlike as _actorlike
 from .lexicon import DISEASES, VIOLENCE
-from .participants import breaks, passive_partners, path_up, stranded_call, undergoing_verb
+from .participants import breaks, claimant, passive_partners, path_up, stranded_call, undergoing_verb
 from .plausible import AID_THINGS, OFFER_THINGS, own_to, prepositions
 
 if TYPE_CHECKING:
@@ -245,6 +245,8 @@ def _attached(actor: Token, trigger: Trigger) -> bool:
         return any(a.i in heads for a in list(actor.head.ancestors)[:4])
     if actor.dep_ == "conj":
         return _attached(actor.head, trigger)
+    if trigger.sense.kind == "noun" and actor.i == getattr(claimant(trigger.token), "i", None):
+        return True  # "X claimed responsibility for the bombing"
     token = trigger.token
     if _free_participle(token):
         # "the candidates blasting the governor", "..., mounting an attack on X", "Hacking the
@@ -1421,5 +1423,7 @@ def _violent(trigger: Trigger) -> bool:
     lemma = trigger.obj.lemma_.lower() if trigger.obj is not None else trigger.sense.lemma
     if lemma in LITERAL_VIOLENCE or trigger.token.lemma_.lower() in LITERAL_VIOLENCE:
         return True
+    if trigger.sense.kind == "noun" and claimant(trigger.token) is not None:
+        return True  # "claimed responsibility for the attack": a deed, not words
     skip = {trigger.token.i, getattr(trigger.obj, "i", -1)}
     return any(t.lemma_.lower() in VIOLENCE or t.lower_ in VIOLENCE for t in trigger.token.sent if t.i not in skip)
