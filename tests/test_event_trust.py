@@ -532,7 +532,7 @@ def test_an_adjective_describing_the_thing_aimed_at_is_no_target(nlp, settings) 
 
 def test_a_demonym_on_a_plural_stays_the_target(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Valmoran forces shelled Ukrainian cities overnight.")
-    assert [e.target for e in events if e.type == "ASSAULT"] == ["Ukrainian"]
+    assert [e.target for e in events if e.type == "ASSAULT"] == ["Ukraine"]  # the country the adjective names
 
 
 @pytest.mark.parametrize(
@@ -1941,3 +1941,20 @@ def test_a_counterpart_named_by_nationality_is_that_country(nlp, settings) -> No
 )
 def test_who_claims_responsibility_for_an_attack_is_its_actor(nlp, settings, text: str, expected) -> None:
     assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The strike killed a senior commander of the Selm militia.", "senior commander"),
+        ("The blast wounded dozens of worshippers in Selm.", "worshippers"),
+    ],
+)
+def test_a_weapon_or_deed_as_subject_of_force_names_no_actor(nlp, settings, text: str, target: str) -> None:
+    events = _emitted(nlp, settings, text)
+    assert [(e.type, e.actor, e.target) for e in events] == [("ASSAULT", None, target)]
+
+
+def test_a_gunman_as_subject_of_force_is_its_actor(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "A gunman killed four people in Selm.")
+    assert [(e.type, e.actor) for e in events] == [("ASSAULT", "gunman")]

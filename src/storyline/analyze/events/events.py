@@ -60,6 +60,7 @@ from .plausible import (
     figurative_violence,
     in_unattributed_quote,
     insists_on_a_fact,
+    instrument,
     own_to,
     unsupported,
 )
@@ -417,18 +418,13 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         start=sent.start_char,
         end=sent.end_char,
         mode=mode,
-        actor=actor.name if actor else None,
-        actor_id=actor.entity_id if actor else None,
-        actor_sector=actor.sector if actor else None,
         location=_location(trigger),
         status=status,
         source=source,
         trigger=_trigger_text(trigger),
         rule=f"plover:{trigger.sense.kind}:{trigger.sense.lemma}",
         confidence=_confidence(trigger, governor, status, actor),
-        actor_text=actor.text if actor else None,
-        actor_start=actor.start if actor else None,
-        actor_end=actor.end if actor else None,
+        **_actor_fields(actor),
         **_target_fields(target),
     )
     event = _with_date(event, trigger, found.dates)
@@ -438,6 +434,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         or number_clash(actor_tok, event.actor_start, event.actor_end)
         or unhappened(event.status, event.type)
     )
+    if why is None and type_ == "ASSAULT" and actor_tok is not None and instrument(actor_tok):
+        event = replace(event, **_actor_fields(None))  # "the strike killed X": what did it, not who
     if why is None and target_tok is not None and (owner := _owner_of_thing(target_tok)) is not None:
         target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court
         event = replace(event, **_target_fields(target))
@@ -446,6 +444,18 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
 
 # Bodies a name may modify ("the Selm foundation"): parties themselves, not things.
 BODIES = words("foundation charity company firm corporation agency organisation organization institute university")
+
+
+def _actor_fields(actor: Actor | None) -> dict[str, Any]:
+    """The Event fields that name the actor."""
+    return {
+        "actor": actor.name if actor else None,
+        "actor_id": actor.entity_id if actor else None,
+        "actor_sector": actor.sector if actor else None,
+        "actor_text": actor.text if actor else None,
+        "actor_start": actor.start if actor else None,
+        "actor_end": actor.end if actor else None,
+    }
 
 
 def _target_fields(target: Actor | None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ...lexicon import words
 from ..spans import first_containing
 from . import lexicon
 from .actors import can_be_party, is_actorlike, is_named, names_country, referent, resolve_pronoun
-from .lexicon import COOPERATIVE, VIOLENCE
+from .lexicon import COOPERATIVE, VIOLENCE, WEAPON_MODES
 from .participants import claimant
 from .triggers import Trigger, trailing_report
 
@@ -792,6 +792,20 @@ def actor_can_act(actor: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         return True  # "killed by an improvised explosive device": likewise
     return can_be_party(head) or any(is_named(t) for t in head.subtree if t.i <= head.i)
+
+
+def instrument(actor: Token) -> bool:
+    """A deed or a weapon as the subject of force ("the strike killed ...", "a shell hit ..."): the
+    PLOVER coders take it as the source, but it is what did it, not who, so no party is named."""
+    head = referent(actor)
+    if head.pos_ != "NOUN" or can_be_party(head) or any(is_named(t) for t in head.subtree):
+        return False  # "a Norland airstrike": the country is named with it; "a gunman" is someone
+    lemma = head.lemma_.lower()
+    return lemma in WEAPON_MODES or lemma in BLOWS or any(s.type == "ASSAULT" for s in lexicon.senses("noun", lemma))
+
+
+# Deeds of force that can stand as a subject ("the strike killed", "a blast wounded").
+BLOWS = words("strike airstrike blast explosion barrage salvo volley gunfire fire shell shelling missile rocket drone")
 
 
 def in_unattributed_quote(token: Token, quotes: Sequence[Quote], actor_id: str | None) -> bool:

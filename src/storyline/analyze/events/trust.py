@@ -46,7 +46,7 @@ from .actors import (
 from .actors import is_actorlike as _actorlike
 from .lexicon import DISEASES, VIOLENCE
 from .participants import breaks, claimant, passive_partners, path_up, stranded_call, undergoing_verb
-from .plausible import AID_THINGS, OFFER_THINGS, own_to, prepositions
+from .plausible import AID_THINGS, OFFER_THINGS, instrument, own_to, prepositions
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -206,6 +206,11 @@ def _city_on_a_thing(head: Token) -> bool:
         and owner.pos_ == "NOUN"
         and not (_actorlike(owner) or owner.lemma_.lower() in ACTOR_NOUNS or owner.lemma_.lower() in ROLES)
     )
+
+
+def _force_by_a_thing(actor: Token, type_: str) -> bool:
+    """An attack whose subject is the weapon or the deed: emitted with no actor (see events._code)."""
+    return type_ == "ASSAULT" and instrument(actor)
 
 
 def _where_it_happened(target: Token) -> bool:
@@ -391,7 +396,7 @@ def distrust(
     """Why the event read from ``trigger`` is not emitted, or None when the parse supports it."""
     if actor is not None and actor.i in {trigger.token.i, getattr(trigger.obj, "i", -1)}:
         return "actor: the trigger word itself"
-    if actor is not None and (not party(actor) or dateline(referent(actor))):
+    if actor is not None and (not party(actor) and not _force_by_a_thing(actor, type_) or dateline(referent(actor))):
         return "actor: not a party"
     if actor is None and (type_ not in ACTORLESS_TYPES and not _legal_charge(trigger) or target is None):
         return "actor: none"
