@@ -1,0 +1,88 @@
+"""compare/, round 10: an organisation's name written two ways across outlets.
+
+The kind of claim comes from disagreements listed by hand on real coverage
+(benchmarks/judgements/conflicts-recall-tuning.jsonl); the sentences and names
+are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from story_records import article as _article
+from story_records import span as _span
+from storyline.compare import compare_story
+from storyline.compare.orgnames import OrgName, _words, near, variants
+from storyline.model import Analysis, Entity
+
+
+def _org(text: str) -> OrgName:
+    words = _words(text)
+    assert words is not None
+    return OrgName(words, text, 0, len(text), "o1")
+
+
+def _firm_article(aid: str, text: str, *names: str) -> Analysis:
+    entities = [Entity(f"o{n}", name, "ORG", mentions=(_span(text, name),)) for n, name in enumerate(names, 1)]
+    return _article(aid, text, entities=entities)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Harbor Supplies Ltd", "Harbor Suppliers Ltd", False),
+        ("Kettle Brewing Works", "Kettle Brewery Works", False),
+        ("Tall Reed Imports", "TallReed Imports Inc.", True),
+        ("Selm Advisors", "Selm Advisers", True),
+        ("Norland Trade Centre", "Norland Trade Center", True),
+        ("Valmora Defence Board", "Valmora Defense Board", True),
+        ("Norland Interior Ministry", "Norland Interior Minister", True),
+        ("Alder Seafoods", "Alder Seafood", True),
+        ("Kettle Printing", "Kettle Printers", False),
+    ],
+)
+def test_two_forms_of_one_organisation_name_are_variants_or_not(a: str, b: str, same: bool) -> None:
+    assert near(_org(a), _org(b))
+    assert variants(_org(a), _org(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Selm Rovers", "Selm Wanderers"),  # another word: another club
+        ("Norland Red Cross", "Norland Red Crescent"),  # the words part before five letters
+        ("Harbor Supplies", "Harbor Supplies Group"),  # a word added
+        ("Valmora Rail", "Valmora Railways Holdings"),
+    ],
+)
+def test_organisations_with_another_word_are_not_one_name(a: str, b: str) -> None:
+    assert not near(_org(a), _org(b))
+
+
+def test_a_one_word_or_lower_case_name_is_no_organisation_name() -> None:
+    assert _words("Harbor Ltd") is None
+    assert _words("the harbor supplies") is None
+    assert _words("The Harbor Supplies Company") == ("harbor", "supplies")
+
+
+def test_compare_a_firm_named_two_ways_conflicts() -> None:
+    one = _firm_article("a1", "The fire broke out at Harbor Supplies Ltd. on the quay in Selm.", "Harbor Supplies Ltd.")
+    other = _firm_article(
+        "a2", "Crews were called to Harbor Suppliers Ltd., a wholesaler in Selm.", "Harbor Suppliers Ltd."
+    )
+    [conflict] = compare_story([one, other]).conflicts
+    assert conflict.attribute == "name"
+    assert {v.value for v in conflict.values} == {"Harbor Supplies Ltd.", "Harbor Suppliers Ltd."}
+
+
+def test_compare_a_firm_named_with_its_legal_form_or_its_spaces_closed_does_not_conflict() -> None:
+    one = _firm_article("a1", "The fire broke out at Tall Reed Imports on the quay.", "Tall Reed Imports")
+    other = _firm_article("a2", "Crews were called to TallReed Imports Inc. in Selm.", "TallReed Imports Inc.")
+    assert not compare_story([one, other]).conflicts
+
+
+def test_compare_two_firms_one_article_names_side_by_side_are_two_firms() -> None:
+    text = "Harbor Supplies Ltd. and its rival Harbor Suppliers Ltd. share the quay."
+    one = _firm_article("a1", text, "Harbor Supplies Ltd.", "Harbor Suppliers Ltd.")
+    other = _firm_article("a2", "Crews were called to Harbor Suppliers Ltd. in Selm.", "Harbor Suppliers Ltd.")
+    assert not compare_story([one, other]).conflicts
