@@ -86,3 +86,27 @@ def test_compare_two_firms_one_article_names_side_by_side_are_two_firms() -> Non
     one = _firm_article("a1", text, "Harbor Supplies Ltd.", "Harbor Suppliers Ltd.")
     other = _firm_article("a2", "Crews were called to Harbor Suppliers Ltd. in Selm.", "Harbor Suppliers Ltd.")
     assert not compare_story([one, other]).conflicts
+
+
+# --- an event told as background does not confirm the story's event ---------------------------
+
+
+def _raid(aid: str, text: str, sentence: str) -> Analysis:
+    from storyline.model import Event
+
+    return _article(aid, text, events=[Event("ASSAULT", sentence, *_span(text, sentence), actor="Norway")])
+
+
+def test_compare_an_event_of_an_earlier_year_does_not_corroborate_the_story_event() -> None:
+    now = "Norway shelled the harbour of Selm on Tuesday, the port authority said."
+    then = "In March 2019, Norway shelled the harbour of Selm for a week."
+    one = _raid("a1", now, now)
+    other = _raid("a2", f"The port is closed. {then}", then)
+    assert not [f for f in compare_story([one, other]).corroborated if f.kind == "event"]
+
+
+def test_compare_the_same_event_told_by_two_outlets_still_corroborates() -> None:
+    now = "Norway shelled the harbour of Selm on Tuesday, the port authority said."
+    again = "Norway shelled the harbour of Selm on Tuesday."
+    [fact] = [f for f in compare_story([_raid("a1", now, now), _raid("a2", again, again)]).corroborated]
+    assert fact.kind == "event"

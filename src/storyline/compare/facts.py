@@ -48,7 +48,7 @@ from .delegations import delegation_heads
 from .mediators import mediators
 from .money import sums
 from .names import full_names, near, variants
-from .numbers import SUBJECTS, background, counts, local
+from .numbers import SUBJECTS, background, counts, local, told_as_earlier
 from .offices import parse_titles
 from .orgnames import org_names
 from .parties import Parties
@@ -248,8 +248,11 @@ def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterato
         according_to = (
             event.source if event.source and normalise(event.source) not in normalise(event.actor or "") else None
         )
-        yield _claim(context, analysis, event.start, event.end, attribute="happened", value=display, norm=key,
-                     according_to=according_to, **common)  # fmt: skip
+        happened = _claim(context, analysis, event.start, event.end, attribute="happened", value=display, norm=key,
+                          according_to=according_to, **common)  # fmt: skip
+        # an event told as of an earlier time ("In March 2019, X shelled Y") may be another happening of
+        # its kind: it joins the fact but does not confirm it
+        yield _weak_if(told_as_earlier(analysis.article.text, event.start), happened)
         if event.location:
             yield _claim(context, analysis, event.start, event.end, attribute="place", value=event.location,
                          norm=event.location, according_to=according_to, **common)  # fmt: skip
