@@ -110,3 +110,29 @@ def test_compare_the_same_event_told_by_two_outlets_still_corroborates() -> None
     again = "Norway shelled the harbour of Selm on Tuesday."
     [fact] = [f for f in compare_story([_raid("a1", now, now), _raid("a2", again, again)]).corroborated]
     assert fact.kind == "event"
+
+
+# --- a firm's officer and the firm give one statement ------------------------------------------
+
+
+def _quoted(aid: str, text: str, speaker: str) -> Analysis:
+    from storyline.model import Quote
+
+    words = "Our thoughts are with every family on the quay tonight"
+    return _article(aid, text, quotes=[Quote(words, "direct", *_span(text, words), speaker=speaker)])
+
+
+def test_compare_a_firm_and_its_officer_named_with_a_plural_possessive_give_one_statement() -> None:
+    one = _quoted("a1", "Alder Seafoods said in a statement: “Our thoughts are with every family on the quay tonight.”",
+                  "Alder Seafoods")  # fmt: skip
+    other = _quoted("a2", "Alder Seafood's Anna Varga told reporters, “Our thoughts are with every family on the quay "
+                    "tonight.”", "Anna Varga")  # fmt: skip
+    assert not compare_story([one, other]).conflicts
+
+
+def test_compare_a_statement_given_to_an_unrelated_speaker_still_conflicts() -> None:
+    one = _quoted("a1", "Alder Seafoods said in a statement: “Our thoughts are with every family on the quay tonight.”",
+                  "Alder Seafoods")  # fmt: skip
+    other = _quoted("a2", "Selm mayor Tom Alder told reporters, “Our thoughts are with every family on the quay "
+                    "tonight.”", "Tom Alder")  # fmt: skip
+    assert [c.attribute for c in compare_story([one, other]).conflicts] == ["said by"]
