@@ -136,3 +136,40 @@ def test_compare_a_statement_given_to_an_unrelated_speaker_still_conflicts() -> 
     other = _quoted("a2", "Selm mayor Tom Alder told reporters, “Our thoughts are with every family on the quay "
                     "tonight.”", "Tom Alder")  # fmt: skip
     assert [c.attribute for c in compare_story([one, other]).conflicts] == ["said by"]
+
+
+# --- a short first name spelt with and without an h ----------------------------------------------
+
+
+def _person(eid: str, text: str, name: str) -> Entity:
+    start, end = _span(text, name)
+    return Entity(eid, name, "PERSON", mentions=((start, end),), start=start, end=end)
+
+
+def _named(aid: str, text: str, name: str) -> Analysis:
+    return _article(aid, text, entities=[_person("p1", text, name)])
+
+
+def test_compare_a_short_first_name_with_and_without_an_h_is_one_name_spelt_two_ways() -> None:
+    one = _named("a1", "Harbour master Jon Kettle said the quay would stay shut.", "Jon Kettle")
+    other = _named("a2", "The quay stays shut, harbour master John Kettle told the council.", "John Kettle")
+    [conflict] = compare_story([one, other]).conflicts
+    assert conflict.attribute == "name"
+
+
+@pytest.mark.parametrize(("a", "b"), [("Jon Kettle", "Jonathan Kettle"), ("Thom Kettle", "Tom Kettle")])
+def test_compare_a_short_form_or_an_h_after_a_consonant_is_still_a_variant(a: str, b: str) -> None:
+    one = _named("a1", f"Harbour master {a} said the quay would stay shut.", a)
+    other = _named("a2", f"The quay stays shut, harbour master {b} told the council.", b)
+    assert not compare_story([one, other]).conflicts
+
+
+def test_compare_two_people_named_with_and_without_an_h_side_by_side_are_two_people() -> None:
+    text = "Jon Kettle and his cousin John Kettle run the quay."
+    both = _article(
+        "a1",
+        text,
+        entities=[_person("p1", text, "Jon Kettle"), _person("p2", text, "John Kettle")],
+    )
+    other = _named("a2", "The quay stays shut, harbour master John Kettle told the council.", "John Kettle")
+    assert not compare_story([both, other]).conflicts
