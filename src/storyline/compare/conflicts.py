@@ -33,6 +33,8 @@ from .money import RATES, sums_compatible
 from .names import variants
 from .numbers import GROWING, overlap
 from .offices import titles_compatible
+from .orgnames import OrgName
+from .orgnames import variants as org_variants
 from .quakes import depths_compatible, magnitudes_compatible
 from .records import Claim, Conflict, ConflictValue
 from .times import times_compatible
@@ -56,7 +58,7 @@ def agree(a: Claim, b: Claim) -> bool:
     if a.kind == "time":
         return times_compatible(a.norm, b.norm)
     if a.kind == "name":
-        return variants(a.norm, b.norm)
+        return (org_variants if isinstance(a.norm, OrgName) else variants)(a.norm, b.norm)
     if a.kind == "day":
         return days_compatible(a.norm, b.norm)
     if a.kind == "money":

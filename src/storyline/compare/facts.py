@@ -17,7 +17,8 @@ someone) their source:
   ``quake``: the magnitude and depth of the story's quake (quakes.py), and
   ``day``: the day a killing, a quake or a blast took place (days.py), all
   from ``setting_claims``;
-- ``name``: how a participant's name is spelt, for names spelt two ways (names.py);
+- ``name``: how a participant's or an organisation's name is spelt, for names spelt two ways
+  (names.py, orgnames.py);
 - ``person``: a participant's age and home town as written beside the name (persons.py);
 - ``colour``: the colour of a vehicle, by its model (colours.py).
 
@@ -30,12 +31,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from ..analyze.events.lexicon import PHRASES
 from ..analyze.events.trust import with_untold
 from ..model import Analysis
+from . import orgnames
 from .bearings import bearings
 from .colours import vehicle_colours
 from .context import StoryContext, country_of, normalise, sentence_with_decimals
@@ -44,9 +47,10 @@ from .days import days_compatible, happening_days, resolve
 from .delegations import delegation_heads
 from .mediators import mediators
 from .money import sums
-from .names import FullName, full_names, near, variants
-from .numbers import SUBJECTS, background, counts, local
+from .names import full_names, near, variants
+from .numbers import SUBJECTS, background, counts, local, told_as_earlier
 from .offices import parse_titles
+from .orgnames import org_names
 from .parties import Parties
 from .persons import person_facts
 from .quakes import ambiguous_magnitudes, quake_values
@@ -244,8 +248,11 @@ def event_claims(context: StoryContext, parties: Parties, index: int) -> Iterato
         according_to = (
             event.source if event.source and normalise(event.source) not in normalise(event.actor or "") else None
         )
-        yield _claim(context, analysis, event.start, event.end, attribute="happened", value=display, norm=key,
-                     according_to=according_to, **common)  # fmt: skip
+        happened = _claim(context, analysis, event.start, event.end, attribute="happened", value=display, norm=key,
+                          according_to=according_to, **common)  # fmt: skip
+        # an event told as of an earlier time ("In March 2019, X shelled Y") may be another happening of
+        # its kind: it joins the fact but does not confirm it
+        yield _weak_if(told_as_earlier(analysis.article.text, event.start), happened)
         if event.location:
             yield _claim(context, analysis, event.start, event.end, attribute="place", value=event.location,
                          norm=event.location, according_to=according_to, **common)  # fmt: skip
@@ -441,13 +448,29 @@ def name_claims(context: StoryContext) -> list[Claim]:
     two near forms one article gives side by side are two people and are
     never joined. Only groups holding two forms that are not variants of one
     name make claims, so a name every outlet spells alike adds nothing.
+    Organisations are read the same way (orgnames.py: "Harbor Supplies" /
+    "Harbor Suppliers"), each kind of name grouped on its own.
     """
-    found = [(index, name) for index, a in enumerate(context.analyses) for name in full_names(a)]
+    people = [(index, name) for index, a in enumerate(context.analyses) for name in full_names(a)]
+    firms = [(index, name) for index, a in enumerate(context.analyses) for name in org_names(a)]
+    return _spellings(context, people, near, variants, "name") + _spellings(
+        context, firms, orgnames.near, orgnames.variants, "org"
+    )
+
+
+def _spellings(
+    context: StoryContext,
+    found: list[tuple[int, Any]],
+    is_near: Callable[[Any, Any], bool],
+    is_variant: Callable[[Any, Any], bool],
+    prefix: str,
+) -> list[Claim]:
+    """Name claims of the groups of near forms (``is_near``) that hold two forms not variants of one name."""
     apart = {
         frozenset({x.text, y.text})
         for i, x in found
         for j, y in found
-        if i == j and x.entity != y.entity and near(x, y)
+        if i == j and x.entity != y.entity and is_near(x, y)
     }
     parent = list(range(len(found)))
 
@@ -459,21 +482,21 @@ def name_claims(context: StoryContext) -> list[Claim]:
 
     for m, (i, x) in enumerate(found):
         for n, (j, y) in enumerate(found[:m]):
-            if i != j and near(x, y) and frozenset({x.text, y.text}) not in apart:
+            if i != j and is_near(x, y) and frozenset({x.text, y.text}) not in apart:
                 parent[root(m)] = root(n)
-    groups: dict[int, list[tuple[int, FullName]]] = defaultdict(list)
+    groups: dict[int, list[tuple[int, Any]]] = defaultdict(list)
     for n, item in enumerate(found):
         groups[root(n)].append(item)
     claims = []
     for members in groups.values():
         names = [name for _, name in members]
-        if all(variants(names[0], other) for other in names[1:]):
+        if all(is_variant(names[0], other) for other in names[1:]):
             continue
-        shown = max(names, key=lambda n: (sum(variants(n, o) for o in names), len(n.text))).text
+        shown = max(names, key=lambda n: (sum(is_variant(n, o) for o in names), len(n.text))).text
         for index, name in members:
             analysis = context.analyses[index]
             claim = _claim(context, analysis, name.start, name.end, kind="name", subject=shown,
-                           subject_key=f"name:{_fold_key(shown)}", attribute="name", value=name.text,
+                           subject_key=f"{prefix}:{_fold_key(shown)}", attribute="name", value=name.text,
                            norm=name)  # fmt: skip
             claims.append(replace(claim, according_to=None))  # the spelling is the outlet's own writing
     return claims

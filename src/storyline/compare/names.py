@@ -3,9 +3,9 @@
 The outlets of one story name the same victim, suspect or official. When two
 articles give full names that are near each other (same first name and a
 surname that differs by a letter or two, or by a dropped particle; or the same
-surname and a first name that differs by a letter or two), they name one
-person, and the spelling is a conflict unless the two are variants of one
-name:
+surname and a first name that differs by a letter or two, or, however short, by
+an h after a vowel: "Jon" / "John"), they name one person, and the spelling is
+a conflict unless the two are variants of one name:
 
 - the same letters once case, spaces, hyphens, apostrophes, full stops and
   accents are ignored ("Del Rosario", "DelRosario", "del-Rosario");
@@ -155,7 +155,18 @@ def near(a: FullName, b: FullName) -> bool:
         dropped_particle = longer.endswith(shorter) and len(longer) - len(shorter) <= 3
         return dropped_particle or (min(len(a.last), len(b.last)) >= 5 and _edits(a.last, b.last) <= _MAX_EDITS)
     if a.last == b.last:
+        if _one_h_apart(a.first, b.first):  # "Jon" / "John", "Sara" / "Sarah": one name, spelt two ways
+            return True
         if min(len(a.first), len(b.first)) < _MIN_LENGTH or a.first[0] != b.first[0]:
             return False
         return _edits(a.first, b.first) <= _MAX_EDITS
     return False
+
+
+def _one_h_apart(a: str, b: str) -> bool:
+    """Whether one first name is the other with one h added after a vowel ("jon" / "john", "sara" / "sarah")."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] == "h" and i > 0 and longer[i - 1] in "aeiou" and longer[:i] + longer[i + 1 :] == shorter
+        for i in range(len(longer))
+    )

@@ -245,6 +245,27 @@ def background(text: str, start: int, end: int) -> bool:
     return _continues_background(text, left, right)
 
 
+# An earlier time named: a year, "last month", "years ago", "in March" (no day number after it).
+_EARLIER_TIME = re.compile(
+    r"\b(?:(?:1[89]|20)\d\d|last (?:year|month|decade)|earlier this (?:year|month)|(?:years|months|decades) ago"
+    r"|in (?:early |late )?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b(?!\s*\d))\b",
+    re.IGNORECASE,
+)
+
+
+def told_as_earlier(text: str, start: int) -> bool:
+    """Whether the clause opening at ``start`` (an event's span) is dated to an earlier time.
+
+    The sentence before ``start`` or the clause that opens there names a year, "last month",
+    "years ago" or a month ("In March 2019, Norland shelled ..."). Unlike ``background``, what
+    has happened "so far" or "since the war began" is no earlier happening: it runs up to now.
+    """
+    left, right = sentence_with_decimals(text, start, start)
+    clause = re.split(r"[,;(]| [–—] ", text[start : min(right, start + _AFTER_REACH)])[0]
+    return bool(_EARLIER_TIME.search(text, left, start) or _EARLIER_TIME.search(clause))
+
+
 _DAY_ANCHOR = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",

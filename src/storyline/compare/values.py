@@ -127,11 +127,20 @@ class Speaker(NamedTuple):
 def named_in_full(name: str, sentence: str) -> bool:
     """Whether every capitalised word of ``name`` (two letters or more) occurs in ``sentence``.
 
-    Compared in ``normalise``'s form; a name with no capitalised word ("police") is never named in full.
+    Compared in ``normalise``'s form, a plural s left out: the possessive of a plural name is often
+    written with "'s" ("Alder Seafood's Anna Varga" names "Alder Seafoods"). A name with no
+    capitalised word ("police") is never named in full.
     """
-    found = set(normalise(sentence).split())
+    found = {_singular(w) for w in normalise(sentence).split()}
     words = [w for w in re.findall(r"\b\w[\w'’-]+", name) if w[0].isupper()]
-    return bool(words) and all(p in found for w in words for p in normalise(w).split())
+    return bool(words) and all(_singular(p) in found for w in words for p in normalise(w).split())
+
+
+def _singular(word: str) -> str:
+    """A word without a plural ending ("supplies" -> "supply", "foods" -> "food"; not "-ss")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def speakers_agree(a: Speaker, b: Speaker) -> bool:
