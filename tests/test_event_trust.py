@@ -1958,3 +1958,25 @@ def test_a_weapon_or_deed_as_subject_of_force_names_no_actor(nlp, settings, text
 def test_a_gunman_as_subject_of_force_is_its_actor(nlp, settings) -> None:
     events = _emitted(nlp, settings, "A gunman killed four people in Selm.")
     assert [(e.type, e.actor) for e in events] == [("ASSAULT", "gunman")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two leaders discussed fishing quotas during a phone call.", [("CONSULT", "leaders")]),
+        ("Officials discussed the budget on Monday.", []),
+    ],
+)
+def test_a_pair_discussing_a_topic_meet_each_other(nlp, settings, text: str, expected) -> None:
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Valmora navy seized a Norland tanker in the strait.", ("COERCE", "Norland")),
+        ("A drone struck a car carrying two militants near Selm.", ("ASSAULT", None)),
+    ],
+)
+def test_vessels_seized_and_cars_struck_are_acts_of_force(nlp, settings, text: str, expected) -> None:
+    assert expected in [(e.type, e.target) for e in _emitted(nlp, settings, text)]

@@ -1072,7 +1072,7 @@ def _loose_sense(trigger: Trigger, type_: str, actor: Token | None) -> str | Non
         return "sense: an appeal to someone (attraction), not an appeal for an act"
     if type_ == "AGREE" and lemma in {"offer", "propose"} and not _recipient(token) and not _infinitive(token):
         return "sense: something offered or proposed to no one (a view, a policy)"
-    if type_ == "CONSULT" and lemma == "discuss" and not _joint(token, None):
+    if type_ == "CONSULT" and lemma == "discuss" and not (_joint(token, None) or _paired(actor)):
         return "sense: a topic discussed, no party met"
     if (
         type_ == "INVESTIGATE"
@@ -1421,6 +1421,17 @@ def _joint(token: Token, actor: Token | None) -> bool:
     if head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "NORP":
         return True
     return any(t.dep_ == "conj" and (is_named(t) or _actorlike(t)) for t in head.subtree)
+
+
+def _paired(actor: Token | None) -> bool:
+    """Parties named as a pair, who discuss things with each other: "X and Y", "the two leaders",
+    "both sides" (a plural alone may be one side's officials talking among themselves)."""
+    if actor is None:
+        return False
+    head = referent(actor)
+    if any(c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in head.children):
+        return True
+    return any(t.dep_ == "conj" and (is_named(t) or _actorlike(t)) for t in head.children)
 
 
 def _violent(trigger: Trigger) -> bool:
