@@ -1980,3 +1980,12 @@ def test_a_pair_discussing_a_topic_meet_each_other(nlp, settings, text: str, exp
 )
 def test_vessels_seized_and_cars_struck_are_acts_of_force(nlp, settings, text: str, expected) -> None:
     assert expected in [(e.type, e.target) for e in _emitted(nlp, settings, text)]
+
+
+def test_a_toll_told_by_numbers_alone_is_one_attack(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "In the raid on the market, 31 were killed and 12 were wounded.")
+    assert [(e.type, e.actor, e.target) for e in events] == [("ASSAULT", None, None)]
+
+
+def test_those_killed_in_general_are_no_toll(nlp, settings) -> None:
+    assert _emitted(nlp, settings, "We should pray for those who are killed and those who are injured.") == []

@@ -170,8 +170,9 @@ def _same_happening(a: Event, b: Event) -> bool:
         # visited ... to meet Y"): two triggers of one happening. Whole words: "Lee" is not in "Leeds".
         if a.start != b.start or not (a.actor and b.actor and _holds_words(a.actor, b.actor)):
             return False
-    elif a.actor is None and (a.target is None or b.target is None):
-        return False  # "two people were killed" ... "a third was killed": nothing ties them
+    elif a.actor is None and (a.target is None or b.target is None) and a.start != b.start:
+        return False  # "two people were killed" ... "a third was killed": nothing ties them (one
+        # sentence's "84 were killed and 21 were wounded" tells one attack)
     if a.target is not None and b.target is not None and a.target != b.target:
         return False
     return not (a.date and b.date and a.date != b.date)

@@ -208,6 +208,18 @@ def _city_on_a_thing(head: Token) -> bool:
     )
 
 
+def _counted_victims(verb: Token) -> bool:
+    """A passive toll whose subject is only a number: "84 were killed and 21 were wounded"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and (subject.like_num or subject.lower_ in TOLL_WORDS) and not list(subject.rights)
+
+
+# Words a toll can stand on alone ("dozens were hurt").
+TOLL_WORDS = words("dozens hundreds thousands scores many several others")
+
+
 def _force_by_a_thing(actor: Token, type_: str) -> bool:
     """An attack whose subject is the weapon or the deed: emitted with no actor (see events._code)."""
     return type_ == "ASSAULT" and instrument(actor)
@@ -398,7 +410,8 @@ def distrust(
         return "actor: the trigger word itself"
     if actor is not None and (not party(actor) and not _force_by_a_thing(actor, type_) or dateline(referent(actor))):
         return "actor: not a party"
-    if actor is None and (type_ not in ACTORLESS_TYPES and not _legal_charge(trigger) or target is None):
+    toll = type_ == "ASSAULT" and target is None and _counted_victims(trigger.token)
+    if actor is None and (type_ not in ACTORLESS_TYPES and not _legal_charge(trigger) or target is None) and not toll:
         return "actor: none"
     if actor is not None and not _attached(actor, trigger):
         return "actor: read through another word (a controller, a host clause), not the trigger's own"
