@@ -1989,3 +1989,23 @@ def test_a_toll_told_by_numbers_alone_is_one_attack(nlp, settings) -> None:
 
 def test_those_killed_in_general_are_no_toll(nlp, settings) -> None:
     assert _emitted(nlp, settings, "We should pray for those who are killed and those who are injured.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A growing number of her allies are warning against her running a campaign about Tom Alder alone.",
+        "Tom Alder has intensified the dire warnings of his campaign.",
+        "Officials in Selm issued warnings of floods.",
+    ],
+)
+def test_advice_against_a_course_and_warnings_of_danger_are_no_threats(nlp, settings, text: str) -> None:
+    assert not [e for e in _emitted(nlp, settings, text) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Norland issued a warning to Valmora over the incursion.", "Norland warned Valmora against any incursion."]
+)
+def test_a_warning_to_a_party_against_its_incursion_is_a_threat(nlp, settings, text: str) -> None:
+    events = _emitted(nlp, settings, text)
+    assert [(e.type, e.actor, e.target) for e in events] == [("THREATEN", "Norland", "Valmora")]

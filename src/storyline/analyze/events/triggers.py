@@ -160,6 +160,8 @@ def match_noun(token: Token) -> Trigger | None:
     options = senses("noun", token.lemma_.lower()) or senses("noun", token.lower_)
     if not options and _fire_taken(token):
         return Trigger(token, Sense("fire", "DISAPPROVE", kind="noun"))
+    if options and options[0].lemma == "warning" and not _addressed_warning(token):
+        return None  # "issued dire warnings": a danger foretold, no threat made
     return Trigger(token, options[0]) if options else None
 
 
@@ -186,9 +188,36 @@ def _person_object(token: Token) -> bool:
 
 
 def _caution(warn: Token) -> bool:
-    """A warning that something may happen, not that the speaker will act ("warned that prices could rise")."""
+    """A warning that something may happen, not that the speaker will act ("warned that prices could
+    rise"), or advice against a course addressed to no one ("warned against raising taxes")."""
     clauses = [c for c in warn.children if c.dep_ == "ccomp"]
-    return bool(clauses) and not any(a.lower_ in FUTURE_AUX for c in clauses for a in c.children if a.dep_ == "aux")
+    if clauses:
+        return not any(a.lower_ in FUTURE_AUX for c in clauses for a in c.children if a.dep_ == "aux")
+    warned = any(c.dep_ in {"dobj", "dative"} for c in warn.children)
+    return not warned and bool(_advised_against(warn))
+
+
+def _advised_against(word: Token) -> list[Token]:
+    """What a warning is "against", "of" or "about" when it is a course or a danger, not a party."""
+    return [
+        g
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in {"against", "of", "about"}
+        for g in c.children
+        if g.dep_ == "pcomp" or g.dep_ == "pobj" and not is_actorlike(referent(g))
+    ]
+
+
+def _addressed_warning(noun: Token) -> bool:
+    """A warning noun aimed at a party ("a warning to Valmora"); "dire warnings", "warnings of
+    intrusions" only say a danger is near."""
+    return any(
+        is_actorlike(referent(g))
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _participle_modifier(token: Token) -> bool:

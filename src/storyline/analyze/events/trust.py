@@ -969,7 +969,8 @@ def _sense(
         return "sense: signing a letter or a form, not an agreement"
     if target is not None and type_ not in {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"} and _city(referent(target)):
         return "target: a place where it happened, not a party"
-    if type_ == "THREATEN" and inner is not None and inner.sense.type == "ASSAULT" and not _violent(inner):
+    vowed_fight = inner is not None and inner.sense.type == "ASSAULT" and inner.sense.kind == "verb"
+    if type_ == "THREATEN" and vowed_fight and inner is not None and not _violent(inner):
         return "sense: vowing to fight on in words, no force threatened"
     if type_ == "ASSAULT" and objects & ENACTMENTS:
         return "sense: killing or attacking a bill or a plan, no violence"
