@@ -110,19 +110,27 @@ def match_verb(token: Token) -> Trigger | None:
     options.sort(key=lambda s: not particles & set(s.parts))  # "called out X for ...": the particle first
     for sense in options:  # the object's own head decides first: "violated the ceasefire agreement"
         obj = next((o for o in objects if o.lemma_.lower() in sense.objects or o.lower_ in sense.objects), None)
-        if obj is not None and obj.lemma_.lower() == "word" and _tone_of_words(obj) != sense.type:
-            continue  # "had kind words for X" praises, "had harsh words for X" criticises, "had a word" neither
+        if obj is not None and _empty_object(obj, sense, token):
+            continue
         if obj is not None:
             return Trigger(token, sense, obj=obj)
     for sense in options:
         if not sense.objects and (lemma not in CLAUSE_VERBS or _takes_clause(token) or _person_object(token)):
             return Trigger(token, sense)
         for obj in objects:
-            if obj.lemma_.lower() == "word" and _tone_of_words(obj) != sense.type:
+            if _empty_object(obj, sense, token):
                 continue
             if sense.objects & _object_words(obj):
                 return Trigger(token, sense, obj=obj)
     return _light_verb(token) if lemma in LIGHT_VERBS else None
+
+
+def _empty_object(obj: Token, sense: Sense, verb: Token) -> bool:
+    """An object that does not carry the sense it names: "had a word with X" (no tone), "issued
+    warnings of floods" (a danger foretold, no threat made to anyone)."""
+    if obj.lemma_.lower() == "word":
+        return _tone_of_words(obj) != sense.type  # "kind words for X" praise, "harsh words" criticise
+    return obj.lemma_.lower() == "warning" and not _addressed_warning(obj, verb)
 
 
 # How "words" offered or had about someone judge them: "kind words", "harsh words".
@@ -208,16 +216,13 @@ def _advised_against(word: Token) -> list[Token]:
     ]
 
 
-def _addressed_warning(noun: Token) -> bool:
-    """A warning noun aimed at a party ("a warning to Valmora"); "dire warnings", "warnings of
-    intrusions" only say a danger is near."""
-    return any(
-        is_actorlike(referent(g))
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
+def _addressed_warning(noun: Token, verb: Token | None = None) -> bool:
+    """A warning noun aimed at a party ("a warning to Valmora", "gave Valmora a warning"); "dire
+    warnings", "warnings of floods" only say a danger is near."""
+    heads = [noun] if verb is None else [noun, verb]
+    to = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    given = [c for c in verb.children if c.dep_ == "dative"] if verb is not None else []
+    return any(g.dep_ in {"pobj", "dative"} and is_actorlike(referent(g)) for g in to + given)
 
 
 def _participle_modifier(token: Token) -> bool:
