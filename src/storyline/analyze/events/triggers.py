@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...lexicon import FUTURE_AUX
 from .. import docindex
 from .actors import is_actorlike, referent
-from .lexicon import CLAUSE_VERBS, LIGHT_VERBS, ORDER_VERBS, VIOLENCE, Sense, senses
+from .lexicon import CLAUSE_VERBS, CONFLICTUAL, LIGHT_VERBS, ORDER_VERBS, VIOLENCE, Sense, senses
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -202,7 +202,8 @@ def _caution(warn: Token) -> bool:
     if clauses:
         return not any(a.lower_ in FUTURE_AUX for c in clauses for a in c.children if a.dep_ == "aux")
     warned = any(c.dep_ in {"dobj", "dative"} for c in warn.children)
-    return not warned and bool(_advised_against(warn))
+    conditional = any(m.lower_ in {"if", "unless"} for c in warn.children if c.dep_ == "advcl" for m in c.children)
+    return not warned and not conditional and bool(_advised_against(warn))
 
 
 def _advised_against(word: Token) -> list[Token]:
@@ -212,8 +213,13 @@ def _advised_against(word: Token) -> list[Token]:
         for c in word.children
         if c.dep_ == "prep" and c.lower_ in {"against", "of", "about"}
         for g in c.children
-        if g.dep_ == "pcomp" or g.dep_ == "pobj" and not is_actorlike(referent(g))
+        if g.dep_ == "pcomp" or g.dep_ == "pobj" and not is_actorlike(referent(g)) and not _forceful(g)
     ]
+
+
+def _forceful(noun: Token) -> bool:
+    """An act of force or pressure ("warned of retaliation", "of sanctions"): what the one warning may do."""
+    return any(s.type in CONFLICTUAL for s in senses("noun", noun.lemma_.lower()))
 
 
 def _addressed_warning(noun: Token, verb: Token | None = None) -> bool:
