@@ -2009,3 +2009,14 @@ def test_advice_against_a_course_and_warnings_of_danger_are_no_threats(nlp, sett
 def test_a_warning_to_a_party_against_its_incursion_is_a_threat(nlp, settings, text: str) -> None:
     events = _emitted(nlp, settings, text)
     assert [(e.type, e.actor, e.target) for e in events] == [("THREATEN", "Norland", "Valmora")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Thousands protested in Selm on Sunday.", "Thousands"),
+        ("Thousands of farmers rallied in Selm against the new law.", "farmers"),
+    ],
+)
+def test_a_crowd_protesting_in_a_town_protests_with_no_target(nlp, settings, text: str, actor: str) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("PROTEST", actor, None)]

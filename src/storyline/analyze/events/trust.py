@@ -220,9 +220,17 @@ def _counted_victims(verb: Token) -> bool:
 TOLL_WORDS = words("dozens hundreds thousands scores many several others")
 
 
-def _force_by_a_thing(actor: Token, type_: str) -> bool:
+def _force_by_a_thing(actor: Token | None, type_: str) -> bool:
     """An attack whose subject is the weapon or the deed: emitted with no actor (see events._code)."""
-    return type_ == "ASSAULT" and instrument(actor)
+    return actor is not None and type_ == "ASSAULT" and instrument(actor)
+
+
+def _crowd_count(actor: Token | None) -> bool:
+    """A crowd told by its size alone: "thousands marched", "hundreds protested"."""
+    return actor is not None and actor.lower_ in CROWD_SIZES and actor.dep_ == "nsubj"
+
+
+CROWD_SIZES = words("thousands hundreds dozens scores tens")
 
 
 def _where_it_happened(target: Token) -> bool:
@@ -408,7 +416,8 @@ def distrust(
     """Why the event read from ``trigger`` is not emitted, or None when the parse supports it."""
     if actor is not None and actor.i in {trigger.token.i, getattr(trigger.obj, "i", -1)}:
         return "actor: the trigger word itself"
-    if actor is not None and (not party(actor) and not _force_by_a_thing(actor, type_) or dateline(referent(actor))):
+    stand_in = _force_by_a_thing(actor, type_) or type_ == "PROTEST" and _crowd_count(actor)
+    if actor is not None and (not party(actor) and not stand_in or dateline(referent(actor))):
         return "actor: not a party"
     toll = type_ == "ASSAULT" and target is None and _counted_victims(trigger.token)
     if actor is None and (type_ not in ACTORLESS_TYPES and not _legal_charge(trigger) or target is None) and not toll:
@@ -1278,7 +1287,7 @@ def _unsaid_actor(token: Token) -> bool:
 def _crowd(actor: Token) -> bool:
     """Who takes to the streets: people, groups, parties, not an abstraction ("campaigns have demonstrated")."""
     head = referent(resolve_pronoun(actor))
-    if head.ent_type_ in {"NORP", "ORG", "GPE"} or _unknown_name(head):
+    if head.ent_type_ in {"NORP", "ORG", "GPE"} or _unknown_name(head) or _crowd_count(actor):
         return True
     return head.lemma_.lower() in ACTOR_NOUNS and head.lemma_.lower() not in ROLES
 
