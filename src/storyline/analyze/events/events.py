@@ -66,7 +66,17 @@ from .plausible import (
 )
 from .targets import condition_subject, marked, target_head
 from .triggers import Trigger, in_lexicon, token_triggers
-from .trust import SUPPORT_VERBS, addressee, distrust, number_clash, party, quoted_claim, unhappened, wished_act
+from .trust import (
+    SUPPORT_VERBS,
+    addressee,
+    distrust,
+    number_clash,
+    party,
+    quoted_claim,
+    town_of_protest,
+    unhappened,
+    wished_act,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -437,6 +447,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     )
     if why is None and type_ == "ASSAULT" and actor_tok is not None and instrument(actor_tok):
         event = replace(event, **_actor_fields(None))  # "the strike killed X": what did it, not who
+    if why is None and town_of_protest(target_tok, type_):
+        event = replace(event, **_target_fields(None))  # "thousands marched in Selm": where, not whom
     if why is None and target_tok is not None and (owner := _owner_of_thing(target_tok)) is not None:
         target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court
         event = replace(event, **_target_fields(target))

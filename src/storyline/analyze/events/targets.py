@@ -176,8 +176,6 @@ def _verb_target(trigger: Trigger) -> Token | None:
         found = _recipient_in(verb)
     if found is None and _place_can_be_target(sense):
         found = place_in(verb)
-        if found is not None and sense.type == "PROTEST" and not names_country(found):
-            found = None  # "marched in Selm": a town is where a protest is, a country whom it is aimed at
     return found
 
 

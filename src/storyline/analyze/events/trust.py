@@ -225,6 +225,17 @@ def _force_by_a_thing(actor: Token | None, type_: str) -> bool:
     return actor is not None and type_ == "ASSAULT" and instrument(actor)
 
 
+def town_of_protest(target: Token | None, type_: str) -> bool:
+    """A town a protest is held in: the PLOVER coders take it as the target, but it is where the
+    protest is, not whom it is aimed at, so the event is emitted with no target (see events._code)."""
+    return target is not None and type_ == "PROTEST" and _city(referent(target))
+
+
+# Types whose target may be the place itself (a town shelled, sealed off, left) or whose town
+# target is dropped when emitted (a protest held there).
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
+
+
 def _crowd_count(actor: Token | None) -> bool:
     """A crowd told by its size alone: "thousands marched", "hundreds protested"."""
     return actor is not None and actor.lower_ in CROWD_SIZES and actor.dep_ == "nsubj"
@@ -976,7 +987,7 @@ def _sense(
         return "target: a thing supported ('welcoming the show'), not a party"
     if type_ == "SUPPORT" and lemma == "sign" and not sense.objects:
         return "sense: signing a letter or a form, not an agreement"
-    if target is not None and type_ not in {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"} and _city(referent(target)):
+    if target is not None and type_ not in PLACE_TARGET_TYPES and _city(referent(target)):
         return "target: a place where it happened, not a party"
     vowed_fight = inner is not None and inner.sense.type == "ASSAULT" and inner.sense.kind == "verb"
     if type_ == "THREATEN" and vowed_fight and inner is not None and not _violent(inner):
