@@ -371,7 +371,7 @@ def _own_force(subject: Token, sense: Sense) -> bool:
 def _prep_party(token: Token, sense: Sense | None) -> Token | None:
     """A party in a prepositional phrase ("to Tanzania", "against the rebels")."""
     verbal = sense is not None and sense.type in {"DISAPPROVE", "PROTEST"}
-    preps = COMPLAINT_PREPS if verbal else TARGET_PREPS
+    preps: tuple[str, ...] = COMPLAINT_PREPS if verbal else TARGET_PREPS
     if sense is not None and sense.type in AIMED_TYPES:
         preps += ("at",)  # "fired tear gas at the marchers", "pointed a rifle at him"
     for pobj in prep_objects(token, preps) + _protest_objects(token):
