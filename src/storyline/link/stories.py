@@ -46,7 +46,7 @@ from ..store import Store
 log = logging.getLogger(__name__)
 
 # The sub-vectors of an article, by the key of their field in the stored JSON.
-FIELDS = ("title", "body", "entities", "dates")
+FIELDS = ("title", "body", "entities", "dates", "numbers")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -97,7 +97,13 @@ class StoryParams:
     """
 
     threshold: float = 0.19
-    weights: tuple[tuple[str, float], ...] = (("title", 0.0), ("body", 1.0), ("entities", 1.0), ("dates", 0.0))
+    weights: tuple[tuple[str, float], ...] = (
+        ("title", 0.0),
+        ("body", 1.0),
+        ("entities", 1.0),
+        ("dates", 0.0),
+        ("numbers", 0.25),
+    )
     decay_days: float = 3.0
     vector_terms: int = 600
     centroid_terms: int = 1000
@@ -504,7 +510,26 @@ def article_counts(analysis: Analysis) -> dict[str, Counter[str]]:
             for size in (4, 7, 10):
                 if len(value) >= size:
                     dates["d:" + value[:size]] += 1
-    return {"title": title, "body": body, "entities": entities, "dates": dates}
+    numbers = _numbers(_body_text(article.title, article.text))
+    return {"title": title, "body": body, "entities": entities, "dates": dates, "numbers": numbers}
+
+
+_NUMBER = re.compile(r"\d+(?:,\d{3}(?!\d))*(?:\.\d+|[ ]\.[ ]\d+)?")
+
+
+def _numbers(text: str) -> Counter[str]:
+    """The numbers a text gives (``n:`` keys): counts, ages, magnitudes, ordinals, years, times.
+
+    A figure is written "6.1", "6 . 1" (tokenised text) or "1,200"; each is
+    one key ("n:6.1", "n:1200"), and "12th" gives "n:12". Single digits are
+    left out, as in ``words``: they are in every text.
+    """
+    numbers: Counter[str] = Counter()
+    for match in _NUMBER.finditer(text):
+        number = match.group().replace(" ", "").replace(",", "")
+        if len(number) > 1:
+            numbers["n:" + number] += 1
+    return numbers
 
 
 _ORG_TAIL = re.compile(r"(?:[\s,]+(?:inc|corp|co|ltd|llc|plc|corporation|company|incorporated)\.?)+$")
