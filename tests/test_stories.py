@@ -366,8 +366,9 @@ def test_stories_numbers_are_one_key_per_figure_whatever_the_spacing() -> None:
     from storyline.model import Analysis, Article
 
     text = "A 6 . 1 quake shook Norland in 2014; 1,250 homes fell and a 5.3 aftershock followed on the 12th. 3 died."
-    numbers = article_counts(Analysis(Article(id="n1", source="t:1", text=text)))["numbers"]
-    assert set(numbers) == {"n:6.1", "n:2014", "n:1250", "n:5.3", "n:12"}  # the single digit is left out
+    counts = article_counts(Analysis(Article(id="n1", source="t:1", text=text)))
+    assert set(counts["numbers"]) == {"n:6.1", "n:2014", "n:1250", "n:5.3", "n:12"}  # the single digit is left out
+    assert "w:2014" not in counts["body"] and "w:norland" in counts["body"]  # figures are weighed on their own
 
 
 def test_stories_like_reports_with_other_figures_score_lower_and_with_the_same_figures_higher(tmp_path: Path) -> None:
