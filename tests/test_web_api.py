@@ -116,7 +116,7 @@ def _hostile_id(store: Store) -> str:
 
 
 def test_web_story_twin_is_the_object_storyline_brief_prints(client: TestClient, store: Store, web_db: Path) -> None:
-    story = _story_with(store, "Selm")
+    story = _story_with(store, "Vienna")
     printed = CliRunner().invoke(cli_app, ["brief", story["id"], "--db", str(web_db), "--format", "json"])
     assert printed.exit_code == 0, printed.output
     twin = client.get(f"/stories/{story['id']}.json")
@@ -218,7 +218,7 @@ def test_web_hostile_article_is_escaped_everywhere(client: TestClient, store: St
 
 
 def test_web_article_page_marks_quotes_and_links_entities(client: TestClient, store: Store) -> None:
-    story = _story_with(store, "Selm")
+    story = _story_with(store, "Vienna")
     twin = client.get(f"/articles/{story['articles'][0]}.json").json()
     pieces = [piece for paragraph in twin["paragraphs"] for piece in paragraph]
     assert "".join(p["text"] for p in pieces).replace("\n", "") in twin["text"].replace("\n", "")
@@ -262,7 +262,7 @@ def test_web_search_finds_articles_and_quotes(client: TestClient) -> None:
 
 
 def test_web_story_pictures_are_svg_from_the_brief(client: TestClient, store: Store) -> None:
-    story = _story_with(store, "Selm")
+    story = _story_with(store, "Vienna")
     pictures = client.get(f"/stories/{story['id']}/pictures.json").json()
     assert pictures == data.story_pictures(data.story_brief(store, story["id"]))
     assert pictures["timeline"]["days"] and pictures["graph"]["nodes"]
@@ -274,7 +274,7 @@ def test_web_story_pictures_are_svg_from_the_brief(client: TestClient, store: St
 
 def test_web_story_names_each_source_as_the_brief_cites_it(client: TestClient, store: Store) -> None:
     """An article without an outlet goes by its byline or title in the lede count, lists and chart, never "unknown"."""
-    story = _story_with(store, "Selm")
+    story = _story_with(store, "Vienna")
     brief = data.story_brief(store, story["id"])
     unnamed = len(brief["articles_by_outlet"].get(UNKNOWN_OUTLET, []))
     assert unnamed, "the examples hold articles without an outlet"
@@ -301,7 +301,7 @@ def test_web_seed_story_shows_the_role_conflict_side_by_side(client: TestClient,
 
 
 def test_web_upload_adds_articles_that_join_their_story_and_reports_each_file(client: TestClient, store: Store) -> None:
-    story = _story_with(store, "Selm")
+    story = _story_with(store, "Vienna")
     files = [
         ("files", ("dam-day-six.txt", UPLOAD_TEXT.encode("utf-8"), "text/plain")),
         ("files", ("scan.pdf", b"%PDF-1.4 not an article", "application/pdf")),

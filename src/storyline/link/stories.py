@@ -2,10 +2,11 @@
 
 Single-pass clustering in the manner of Miranda et al. (2018), "Multilingual
 clustering of streaming news": each article is a set of TF-IDF sub-vectors
-(title words, body words, entity names, dates it mentions), compared with the
-centroid of each candidate story by a weighted sum of cosines, damped by the
-gap between its publication date and the story's; it joins the most similar
-story when that passes a threshold, else it opens a new story.
+(title words, body words, entity names, dates it mentions, the numbers it
+gives), compared with the centroid of each candidate story by a weighted sum
+of cosines, damped by the gap between its publication date and the story's;
+it joins the most similar story when that passes a threshold, else it opens
+a new story.
 
 Incremental by construction: the candidates are only the stories sharing an
 index key with the article (an entity name or one of its top terms), looked
@@ -46,7 +47,7 @@ from ..store import Store
 log = logging.getLogger(__name__)
 
 # The sub-vectors of an article, by the key of their field in the stored JSON.
-FIELDS = ("title", "body", "entities", "dates")
+FIELDS = ("title", "body", "entities", "dates", "numbers")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -94,10 +95,24 @@ class StoryParams:
     Title words and mentioned dates are computed and stored but weighted 0:
     on the tuning half they did not help (0.936 with dates at 0.25, less with
     titles, which text scrapes often misread); see docs/evaluation.md.
+    The figures a text gives (``numbers``: tolls, ages, magnitudes, ordinals,
+    years) are a channel of their own at weight 0.5, and out of the body's
+    words: two happenings of one kind (two floods, two casting announcements)
+    are told in the same words and names, and the figures are what differ.
+    Measured on the ECB+ tuning half in five link orders (docs/evaluation.md,
+    round 14): B-cubed F1 mean 0.949 -> 0.958 (precision and recall both
+    up), article-id order 0.960 -> 0.963; 0.4 / 0.6 / 0.75 gave 0.953 /
+    0.954 / 0.958, and a channel that left them in the body too at most 0.955.
     """
 
     threshold: float = 0.19
-    weights: tuple[tuple[str, float], ...] = (("title", 0.0), ("body", 1.0), ("entities", 1.0), ("dates", 0.0))
+    weights: tuple[tuple[str, float], ...] = (
+        ("title", 0.0),
+        ("body", 1.0),
+        ("entities", 1.0),
+        ("dates", 0.0),
+        ("numbers", 0.5),
+    )
     decay_days: float = 3.0
     vector_terms: int = 600
     centroid_terms: int = 1000
@@ -489,11 +504,12 @@ def article_counts(analysis: Analysis) -> dict[str, Counter[str]]:
 
     The body counts the headline's words too (see ``_body_text``): reading
     splits the headline off the text, and it names the happening more
-    plainly than any other line.
+    plainly than any other line. Numbers are not body words: they are the
+    ``numbers`` field (``n:``, see ``_numbers``), weighed on their own.
     """
     article = analysis.article
     title = Counter("w:" + w for w in words(article.title or ""))
-    body = Counter("w:" + w for w in words(_body_text(article.title, article.text)))
+    body = Counter("w:" + w for w in words(_body_text(article.title, article.text)) if not w.isdigit())
     entities: Counter[str] = Counter()
     for entity in analysis.entities:
         entities["e:" + _entity_key(entity.name)] += max(1, len(entity.mentions))
@@ -504,7 +520,29 @@ def article_counts(analysis: Analysis) -> dict[str, Counter[str]]:
             for size in (4, 7, 10):
                 if len(value) >= size:
                     dates["d:" + value[:size]] += 1
-    return {"title": title, "body": body, "entities": entities, "dates": dates}
+    numbers = _numbers(_body_text(article.title, article.text))
+    return {"title": title, "body": body, "entities": entities, "dates": dates, "numbers": numbers}
+
+
+_NUMBER = re.compile(r"\d+(?:,\d{3}(?!\d))*(?:\.\d+|[ ]\.[ ]\d+)?")
+
+
+def _numbers(text: str) -> Counter[str]:
+    """The numbers a text gives (``n:`` keys): counts, ages, magnitudes, ordinals, years, times.
+
+    What tells apart two happenings of one kind that are told in the same
+    words: the toll, the magnitude, the year, the "12th" holder of a post.
+
+    A figure is written "6.1", "6 . 1" (tokenised text) or "1,200"; each is
+    one key ("n:6.1", "n:1200"), and "12th" gives "n:12". Single digits are
+    left out, as in ``words``: they are in every text.
+    """
+    numbers: Counter[str] = Counter()
+    for match in _NUMBER.finditer(text):
+        number = match.group().replace(" ", "").replace(",", "")
+        if len(number) > 1:
+            numbers["n:" + number] += 1
+    return numbers
 
 
 _ORG_TAIL = re.compile(r"(?:[\s,]+(?:inc|corp|co|ltd|llc|plc|corporation|company|incorporated)\.?)+$")
