@@ -2020,3 +2020,14 @@ def test_a_warning_to_a_party_against_its_incursion_is_a_threat(nlp, settings, t
 )
 def test_a_crowd_protesting_in_a_town_protests_with_no_target(nlp, settings, text: str, actor: str) -> None:
     assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == [("PROTEST", actor, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Brel donated 5,000 euros to the Liberal Party of Norland.", ("SUPPORT", "Liberal Party of Norland")),
+        ("The group donated 5 million euros to flood victims in Selm.", ("AID", "flood victims")),
+    ],
+)
+def test_money_given_to_a_party_backs_it_while_aid_relieves_need(nlp, settings, text: str, expected) -> None:
+    assert expected in [(e.type, e.target) for e in _emitted(nlp, settings, text)]

@@ -416,6 +416,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         return None  # quoted words are the speaker's claim: kept only when both speaker and actor are known
     status, source = _status(trigger, governor, found, known)
     type_, mode, status = _classify(trigger, inner, actor_tok, status, source)
+    if type_ == "AID" and _money(trigger) and target_tok is not None and _political_purse(target_tok):
+        type_, mode = "SUPPORT", None  # money to a campaign or a party backs it; aid relieves need
     if type_ == "CONSULT" and mode in {None, "phone"} and target is not None and status != "planned":
         actor, target = _participants(actor, target, target_tok)  # a promise to meet X is made to X
     if type_ == "THREATEN" and target is None:  # "... unless the government raises wages"
@@ -453,6 +455,26 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court
         event = replace(event, **_target_fields(target))
     return Coded(event, actor, target, why, trigger, actor_tok)
+
+
+# Whom political money goes to: a gift to them is backing, not material aid.
+POLITICAL_PURSES = words("campaign pac committee candidacy party reelection re-election superpac fundraiser")
+
+
+def _money(trigger: Trigger) -> bool:
+    """A gift of money: "donated", "a contribution", "gave $2,700", "gave money"."""
+    given = trigger.obj.lemma_.lower() if trigger.obj is not None else ""
+    return trigger.sense.lemma in {"donate", "donation", "contribute", "contribution"} or given in MONEY
+
+
+MONEY = words("money dollar million billion fund cash donation contribution")
+
+
+def _political_purse(target: Token) -> bool:
+    """ "donated to the Alder campaign", "gave to a super PAC", "to the Liberal Party"."""
+    head = referent(target)
+    words_here = {head.lemma_.lower(), head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
+    return bool(words_here & POLITICAL_PURSES)
 
 
 # Bodies a name may modify ("the Selm foundation"): parties themselves, not things.
