@@ -1386,3 +1386,52 @@ def test_he_carried_from_the_paragraph_before_by_a_he_is_that_person_not_the_las
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "ferry service")
     assert quote.speaker == "Tom Alder"
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "speaker"),
+    [
+        (
+            "The ferry sank off Selm on Monday. “He loved the sea,” Faith Ober, his sister, told Selmnews.com.",
+            "loved the sea",
+            "Faith Ober",
+        ),
+        (
+            "The ferry sank off Selm on Monday. “The pier is late,” Faith Ober, the head of the harbour board, "
+            "told Selmnews.com.",
+            "pier is late",
+            "Faith Ober",
+        ),
+    ],
+)
+def test_a_name_typed_as_a_thing_with_a_person_noun_beside_it_speaks(nlp, upto_quotes, text, contains, speaker) -> None:
+    # the small model types these names as a work of art; the noun beside the name says a person speaks
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), contains)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "speaker"),
+    [
+        (
+            "Tom Alder, the harbour master, met the council in Selm on Monday.\n\n"
+            "Stressing the cost of the delay, Alder said, “If the pier is not fixed soon, we are going to lose the "
+            "ferry.”",
+            "pier is not fixed",
+            "Tom Alder",
+        ),
+        (
+            "Anna Varga runs the ferry office in Selm.\n\n"
+            "Asked what she thought of the toll, she said, “It's the wrong idea, but nobody listens to the "
+            "islanders.”",
+            "wrong idea",
+            "Anna Varga",
+        ),
+    ],
+)
+def test_the_verb_with_a_subject_is_the_cue_not_an_opening_participle(
+    nlp, upto_quotes, text, contains, speaker
+) -> None:
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), contains)
+    assert quote.cue == "said"
+    assert quote.speaker == speaker

@@ -32,6 +32,7 @@ from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..entities.roles import KINSHIP, is_role_word
 from ..phrases import according_to, dateline
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
@@ -726,10 +727,11 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
     for anc in span.root.ancestors:
         if anc.i in outside_ids and (cues.is_speech_verb(anc) or cues.is_naming_verb(anc) or _continuing(anc)):
             return anc
-    for verb in outside:
-        if cues.is_speech_verb(verb) and any(a.i in inside for a in verb.ancestors):
-            return verb
-    return None
+    governed = [v for v in outside if cues.is_speech_verb(v) and any(a.i in inside for a in v.ancestors)]
+    # "Stressing the cost, Alder said, “If ..., we ...”": the parser hangs both the opening
+    # participle and "said" on the quote's verb; the one with a subject of its own speaks
+    own = [v for v in governed if cues.logical_subject(v) is not None]
+    return next(iter(own or governed), None)
 
 
 def _continuing(verb: Token) -> bool:
@@ -1409,6 +1411,7 @@ class _Discourse:
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+                person = person or _described_person(subject)
                 sex = _noun_sex(subject) if entity is None and not plural else None
                 same = [x for x in self.spoken if x.entity is None and x.name == name] if entity is None else []
                 if same and same[-1].sex is not None and subject.lower_ in cues.PRONOUNS:
@@ -1485,6 +1488,15 @@ class _Discourse:
             near = self.close_person(subject, member=True)
             if near is not None:  # "Alder proposes ... “...,” the Republican said": the member is Alder
                 return self.checked(near[1], near[0])
+        if entity is not None and entity.type not in _SPEAKING_TYPES and _described_person(subject):
+            # "his friend Ana Diaz told", "Will Ober, the chairman, said": the model typed an
+            # unusual name as a product or a title; the person noun beside it says who speaks,
+            # and a person of that surname named elsewhere in full is that person
+            surname = entity.name.split()[-1:]
+            same = [e for e in ctx.entities if e.type == "PERSON" and e.name.split()[-1:] == surname]
+            if same:
+                return self.checked(max(same, key=lambda e: self.last_seen(e, subject.idx)), subject)
+            return entity.name, None
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
         lower = subject.lower_
@@ -2024,6 +2036,21 @@ class _Discourse:
             if same and _indefinite(token) and _close(ctx, token, noun, self.quote_start):
                 return None  # "a ballot commission ... the commission said": that one, unnamed
         return entity
+
+
+# Nouns for a person by a tie to someone, beside the roles and kin of the entities lexicon.
+_TIES = words("friend colleague neighbour neighbor classmate teammate roommate boss coworker co-worker relative")
+
+
+def _described_person(name: Token) -> bool:
+    """Whether a proper name has a noun for a person beside it: before it in
+    its phrase ("his friend Ana Diaz", "spokesman Ali Omar") or in apposition
+    ("Will Ober, the chairman for the district,"). The name is a person's,
+    whatever type the model gave it."""
+    if name.pos_ != "PROPN":
+        return False
+    beside = [c for c in name.children if c.dep_ in {"compound", "appos", "nmod"} and c.pos_ == "NOUN"]
+    return any(is_role_word(c) or c.lemma_.lower() in KINSHIP | _TIES for c in beside)
 
 
 # Plural nouns for people who can speak as "they" ("experts say ... they say").
