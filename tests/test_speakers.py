@@ -1435,3 +1435,13 @@ def test_the_verb_with_a_subject_is_the_cue_not_an_opening_participle(
     quote = quote_with(quotes_of(text, nlp, upto_quotes), contains)
     assert quote.cue == "said"
     assert quote.speaker == speaker
+
+
+def test_a_description_of_what_a_person_is_like_is_the_titled_person_just_named(nlp, upto_quotes) -> None:
+    # "the mayor" would not be a senator named before; a description with no title word contradicts no title
+    text = (
+        "Senator Tom Alder toured the harbour in Selm on Saturday with the ferry crews.\n\n"
+        "The outspoken former fisherman said the new pier would be finished before the winter storms."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "new pier")
+    assert quote.speaker == "Tom Alder"

@@ -32,7 +32,7 @@ from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
-from ..entities.roles import KINSHIP, is_role_word
+from ..entities.roles import KINSHIP, is_role_word, is_title_word
 from ..phrases import according_to, dateline
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
@@ -1900,6 +1900,7 @@ class _Discourse:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
             return None
         lemma = noun.lemma_.lower()
+        described = {lemma} | {c.lemma_.lower() for c in noun.children if c.dep_ == "conj"}  # "first lady and senator"
         sex = "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
         asked = self.asked_person(noun, sex)
         if asked is not None and not names:  # "“...?” a reporter asked Kim. “...,” the mayor replied"
@@ -1918,8 +1919,8 @@ class _Discourse:
                 return None  # "“...?” Lee asked. “...,” the senator said": the one asked answers
             titles = self.ctx.titles.get(entity.id, set())
             gender = self.ctx.genders.get(entity.id)
-            if titles and lemma not in titles and not member:
-                return None
+            if titles and not titles & described and not member and not _descriptive(noun):
+                return None  # another title: "the mayor" is not the senator
             if member and titles & _PARTY_MEMBERS - {lemma}:
                 return None  # "Lee Hart, a Democrat, ...; the Republican said": not Hart
             if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
@@ -2036,6 +2037,18 @@ class _Discourse:
             if same and _indefinite(token) and _close(ctx, token, noun, self.quote_start):
                 return None  # "a ballot commission ... the commission said": that one, unnamed
         return entity
+
+
+def _descriptive(noun: Token) -> bool:
+    """Whether a definite description says what a person is like, not which
+    office they hold ("the self-described democratic socialist", "the
+    billionaire property magnate"): a modified noun that is no title word,
+    with no clause of its own that brings in someone new ("the young woman who
+    met her"). Such a description contradicts none of the titles the article
+    gives the person it refers to."""
+    if is_title_word(noun) or any(c.dep_ in {"relcl", "acl"} for c in noun.children):
+        return False
+    return any(c.dep_ in {"amod", "compound", "nmod"} for c in noun.children)
 
 
 # Nouns for a person by a tie to someone, beside the roles and kin of the entities lexicon.
