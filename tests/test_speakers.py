@@ -1445,3 +1445,13 @@ def test_a_description_of_what_a_person_is_like_is_the_titled_person_just_named(
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "new pier")
     assert quote.speaker == "Tom Alder"
+
+
+def test_a_quote_set_beside_a_name_s_answer_is_that_person_s(nlp, upto_quotes) -> None:
+    text = (
+        "The harbour vote is on Sunday. “We will keep the ferry,” said Piet Lund, the council leader.\n\n"
+        "Tom Alder’s usual answer — “I will stand by the islanders whatever the cost” — is likely to be heard "
+        "again at the vote, when he meets the council."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "stand by the islanders")
+    assert quote.speaker == "Tom Alder"

@@ -816,9 +816,35 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     signer = _signed_by(ctx, mark) if kind == "direct" else None
     if signer is not None:
         return _detail(ctx, mark.start, mark.end, kind, None, signer, "marks+signed", 0.8)
+    owner = _words_owner(ctx, mark) if kind == "direct" else None
+    if owner is not None:
+        return _detail(ctx, mark.start, mark.end, kind, None, owner, "marks+floating", 0.7)
     rule = "marks+floating" if kind == "direct" else "marks+fragment"
     subject = _fragment_holder(ctx, mark) if kind == "partial" else None
     return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
+
+
+# Nouns for words someone said, whose possessor said them ("Kim's answer — “...” —").
+_SAID_NOUNS = words("answer reply response retort remark comment words line refrain motto mantra quip vow pledge")
+_SETTING_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
+
+
+def _words_owner(ctx: _Context, mark: Marked) -> Token | None:
+    """The possessor of a noun for words said that a quote is set beside
+    ("Alder's usual answer — “...” — will be heard again", "Varga's reply:
+    “...”"): a name, who said them."""
+    doc = ctx.doc
+    opening = doc.char_span(mark.start - 1, mark.start, alignment_mode="expand")
+    if opening is None or not len(opening) or opening.start == 0:
+        return None
+    i = opening.start - 1
+    while i > 0 and (doc[i].text in _SETTING_MARKS or doc[i].is_space or doc[i].pos_ == "ADV"):
+        i -= 1  # "Kim's answer then — “...”"
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SAID_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return owners[0] if owners else None
 
 
 # A signature: a dash (a hyphen, an en or em dash, a horizontal bar), then a
