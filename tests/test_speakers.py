@@ -1455,3 +1455,13 @@ def test_a_quote_set_beside_a_name_s_answer_is_that_person_s(nlp, upto_quotes) -
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "stand by the islanders")
     assert quote.speaker == "Tom Alder"
+
+
+def test_a_speech_verb_read_as_a_participle_before_a_colon_and_a_quote_is_the_named_subject_s(nlp, upto_quotes) -> None:
+    # the parser hangs "posted" on the name as a participle; a speech verb that ends with a colon before a quote says it
+    text = (
+        "The council met in Selm on Monday.\n\n"
+        "Anna Varga, the 2018 Green candidate, posted in reply: “Hard choice: the pier stays open and the fares go up.”"
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "Hard choice")
+    assert quote.speaker == "Anna Varga"

@@ -122,7 +122,7 @@ def _misread_finite_verb(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
     complements = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
-    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and len(complements) >= 2):
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and (len(complements) >= 2 or _opens_quotation(verb))):
         return None
     token = verb.head
     for _ in range(6):
@@ -132,6 +132,20 @@ def _misread_finite_verb(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _opens_quotation(verb: Token) -> bool:
+    """Whether a speech verb ends its phrase with a colon that a quote mark
+    follows ("Kim, the party's candidate, posted in reply: “...”"): it says
+    the words, it does not describe a noun the way "Kim, asked about it, ..." does."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    return (
+        cues.is_speech_verb(verb)
+        and after + 1 < len(doc)
+        and doc[after].text == ":"
+        and doc[after + 1].text in {"“", '"', "''", "‘", "'"}
+    )
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
