@@ -1465,3 +1465,37 @@ def test_a_speech_verb_read_as_a_participle_before_a_colon_and_a_quote_is_the_na
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "Hard choice")
     assert quote.speaker == "Anna Varga"
+
+
+def test_a_verb_hung_inside_a_relative_clause_in_commas_has_the_described_name_as_subject(nlp) -> None:
+    # The parser hangs "called" on the object of the relative clause ("Holm, who had lost the
+    # vote, called for ..."); a hand-built parse pins that case: the name speaks.
+    from spacy.tokens import Doc
+
+    from storyline.analyze.speech.clauses import speaker_token
+
+    words = ["Holm", ",", "who", "had", "lost", "the", "vote", ",", "called", "for", "a", "recount", "."]
+    heads = [0, 0, 4, 4, 0, 6, 4, 6, 6, 8, 11, 9, 0]
+    deps = ["ROOT", "punct", "nsubj", "aux", "relcl", "det", "dobj", "punct", "acl", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ",", "WP", "VBD", "VBN", "DT", "NN", ",", "VBD", "IN", "DT", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject = speaker_token(doc[8])
+    assert subject is not None and subject.text == "Holm"
+
+
+def test_a_naming_verb_read_as_a_participle_with_its_label_under_its_object_has_the_name_as_subject(nlp) -> None:
+    # "Varga, speaking on radio, called Holm a windbag": "called" read as a participle
+    # describing Varga, with "windbag" hung on "Holm"; it still has two complements.
+    from spacy.tokens import Doc
+
+    from storyline.analyze.speech.clauses import speaker_token
+
+    words = ["Varga", ",", "speaking", "on", "radio", ",", "called", "Holm", "a", "windbag", "and", "left", "."]
+    heads = [11, 0, 0, 2, 3, 0, 0, 6, 9, 7, 11, 11, 11]
+    deps = ["nsubj", "punct", "acl", "prep", "pobj", "punct", "acl", "oprd", "det", "dobj", "cc", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "PROPN", "DET", "NOUN", "CCONJ", "VERB", "PUNCT"]
+    tags = ["NNP", ",", "VBG", "IN", "NN", ",", "VBN", "NNP", "DT", "NN", "CC", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject = speaker_token(doc[6])
+    assert subject is not None and subject.text == "Varga"

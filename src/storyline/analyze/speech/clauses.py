@@ -122,6 +122,8 @@ def _misread_finite_verb(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
     complements = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
+    # "called Lee a “windbag”" with "windbag" hung on "Lee": still two complements
+    complements += [g for c in complements for g in c.children if g.dep_ in {"dobj", "oprd", "attr"}]
     if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and (len(complements) >= 2 or _opens_quotation(verb))):
         return None
     token = verb.head
@@ -129,9 +131,24 @@ def _misread_finite_verb(verb: Token) -> Token | None:
         if token.dep_ == "nsubj":
             return token
         if token.dep_ not in {"pobj", "prep", "acl", "appos", "compound"} or token.head.i == token.i:
-            return None
+            return _after_relative_clause(verb)
         token = token.head
-    return None
+    return _after_relative_clause(verb)
+
+
+def _after_relative_clause(verb: Token) -> Token | None:
+    """The name a relative clause set in commas describes, when the verb comes
+    right after the clause's closing comma ("Lind, who had lost the vote to
+    Kim, called for a recount"): the parser hangs the verb inside the clause,
+    but the name is its subject."""
+    token = verb.head
+    while token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "relcl" or token.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    name = token.head
+    opened = name.i + 1 < len(verb.doc) and verb.doc[name.i + 1].text == ","
+    return name if opened and token.left_edge.i == name.i + 2 else None
 
 
 def _opens_quotation(verb: Token) -> bool:
