@@ -1499,3 +1499,29 @@ def test_a_naming_verb_read_as_a_participle_with_its_label_under_its_object_has_
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     subject = speaker_token(doc[6])
     assert subject is not None and subject.text == "Varga"
+
+
+def test_a_name_with_a_given_name_typed_as_a_title_is_the_person_without_the_possessor(nlp, upto_quotes) -> None:
+    # the small model types "Selmair's Mark Lund" as a work of art; a given name before the surname is a person's
+    text = (
+        "The ferry fares rose again this week.\n\n"
+        '"Our crews are tired, and the boats are old," Selmair\'s Mark Lund said on Monday.'
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "crews are tired")
+    assert quote.speaker == "Mark Lund"
+
+
+def test_a_speech_verb_read_with_the_name_before_it_as_a_compound_has_that_name_as_subject(nlp) -> None:
+    # “...,” Varga notes. read as the noun phrase "Varga notes" with "Varga" a compound of the verb
+    from spacy.tokens import Doc
+
+    from storyline.analyze.speech.clauses import speaker_token
+
+    words = ["“", "The", "tone", "changed", ",", "”", "Varga", "notes", "."]
+    heads = [7, 2, 3, 7, 7, 7, 7, 7, 7]
+    deps = ["punct", "det", "nsubj", "ccomp", "punct", "punct", "compound", "ROOT", "punct"]
+    pos = ["PUNCT", "DET", "NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    tags = ["``", "DT", "NN", "VBD", ",", "''", "NNP", "VBZ", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject = speaker_token(doc[7])
+    assert subject is not None and subject.text == "Varga"

@@ -56,6 +56,9 @@ def speaker_token(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1]
+    if not subjects and named and verb.pos_ == "VERB" and verb.tag_ == "VBZ":
+        return named[0]  # “...,” Kim notes: the parser read "Kim notes" as a noun phrase
     after = [c for c in subjects if c.i > verb.i]
     if len(subjects) > 1 and after and verb.i > 0 and verb.nbor(-1).text in _CLOSING_MARKS:
         return after[0]  # “..., the foundation, ...,” said a person close to them: not a noun in the quote

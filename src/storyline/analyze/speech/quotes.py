@@ -1522,6 +1522,9 @@ class _Discourse:
             same = [e for e in ctx.entities if e.type == "PERSON" and e.name.split()[-1:] == surname]
             if same:
                 return self.checked(max(same, key=lambda e: self.last_seen(e, subject.idx)), subject)
+            given = _given_name(subject)
+            if given is not None:  # "the network's Ada Sharp": the name, not the network's
+                return ctx.text[given.idx : subject.idx + len(subject.text)], None
             return entity.name, None
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
@@ -2089,7 +2092,16 @@ def _described_person(name: Token) -> bool:
     if name.pos_ != "PROPN":
         return False
     beside = [c for c in name.children if c.dep_ in {"compound", "appos", "nmod"} and c.pos_ == "NOUN"]
-    return any(is_role_word(c) or c.lemma_.lower() in KINSHIP | _TIES for c in beside)
+    return any(is_role_word(c) or c.lemma_.lower() in KINSHIP | _TIES for c in beside) or bool(_given_name(name))
+
+
+def _given_name(name: Token) -> Token | None:
+    """The first name written before a surname ("Ada Sharp"), when it is a
+    given name of one sex only: the pair names a person."""
+    before = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < name.i]
+    if not before or before[0].lower_ not in _MALE_GIVEN | _FEMALE_GIVEN:
+        return None
+    return before[0]
 
 
 # Plural nouns for people who can speak as "they" ("experts say ... they say").
