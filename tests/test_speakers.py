@@ -1525,3 +1525,22 @@ def test_a_speech_verb_read_with_the_name_before_it_as_a_compound_has_that_name_
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     subject = speaker_token(doc[7])
     assert subject is not None and subject.text == "Varga"
+
+
+def test_a_name_after_said_read_as_an_adverb_is_the_speaker_when_the_text_names_it_elsewhere(nlp) -> None:
+    # “...,” said Holm, ...: the tagger reads "Holm" as an adverb of "said"; the text names Ben Holm before
+    from spacy.tokens import Doc
+
+    from storyline.analyze.speech.clauses import speaker_token
+
+    words = ["Ben", "Holm", "agreed", ".", "“", "It", "works", ",", "”", "said", "Holm", ",", "smiling", "."]
+    heads = [1, 2, 2, 2, 9, 6, 9, 9, 9, 9, 9, 9, 9, 9]
+    deps = ["compound", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod"]
+    deps += ["punct", "advcl", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT"]
+    pos += ["VERB", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", ".", "``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "."]
+    starts = [True, False, False, False, True] + [False] * 9
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
+    subject = speaker_token(doc[9])
+    assert subject is not None and subject.i == 10

@@ -176,6 +176,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
         return None  # "..., telling CNBC: ...": the object is who listened
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
+    # “...,” said Kim, explaining ...: the parser may read the name as an adverb of the verb
+    objects += [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i == verb.i + 1 and _a_name(c)]
     if not objects:
         return _split_quote_speaker(verb)
     if _cut_at_hyphen(objects[0]):
@@ -185,7 +187,18 @@ def _inverted_speaker(verb: Token) -> Token | None:
         named = [c for c in later if c.pos_ == "PROPN"]
         objects = named[-1:] or objects
     after_quote = verb.nbor(-1).text in _CLOSING_MARKS
-    return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
+    return objects[0] if _a_name(objects[0]) or (after_quote and objects[0].pos_ == "NOUN") else None
+
+
+def _a_name(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger read as another part of
+    speech that the text uses elsewhere as a name ("said Skelly" with
+    "Skelly" an adverb, after "Joe Skelly" earlier)."""
+    if token.pos_ == "PROPN":
+        return True
+    if not token.text[:1].isupper() or token.i == cues.sentence(token).start:
+        return False
+    return any(t.text == token.text and t.pos_ == "PROPN" for t in token.doc if t.i != token.i)
 
 
 def _cut_at_hyphen(token: Token) -> bool:
