@@ -1544,3 +1544,12 @@ def test_a_name_after_said_read_as_an_adverb_is_the_speaker_when_the_text_names_
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
     subject = speaker_token(doc[9])
     assert subject is not None and subject.i == 10
+
+
+def test_a_relative_clause_on_a_description_in_apposition_is_the_named_person_s(nlp, upto_quotes) -> None:
+    text = (
+        "“The pier will hold,” said Ana Ruiz, the harbour board's senior engineer, who added that repairs "
+        "would start in May."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "repairs")
+    assert quote.speaker == "Ana Ruiz"
