@@ -1553,3 +1553,12 @@ def test_a_relative_clause_on_a_description_in_apposition_is_the_named_person_s(
     )
     quote = quote_with(quotes_of(text, nlp, upto_quotes), "repairs")
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_an_abbreviated_title_before_a_name_is_the_title_a_later_description_uses(nlp, upto_quotes) -> None:
+    text = (
+        "Gov. Tom Alder of Norland says the ferry will keep running through the winter.\n\n"
+        "The Norland governor told reporters that the new boats would arrive in March."
+    )
+    quote = quote_with(quotes_of(text, nlp, upto_quotes), "new boats")
+    assert quote.speaker == "Tom Alder"
