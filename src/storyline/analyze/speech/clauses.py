@@ -78,10 +78,7 @@ def speaker_token(verb: Token) -> Token | None:
         subject = cues.logical_subject(verb)
         if subject is not None:
             if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
-                described = verb.head
-                if described.dep_ == "appos" and described.head.pos_ == "PROPN" and described.pos_ == "NOUN":
-                    return described.head  # "Ana Ruiz, an economist at Selm who concluded ...": Ruiz
-                return described
+                return verb.head
             if _cut_at_hyphen(subject):
                 named = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > subject.i + 1]
                 named = [c for c in named if c.pos_ == "PROPN"]

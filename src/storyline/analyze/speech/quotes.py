@@ -1556,6 +1556,9 @@ class _Discourse:
             return self.antecedent(subject)
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
+        if subject.dep_ == "appos" and subject.pos_ == "NOUN" and _a_person_name(ctx, subject.head):
+            # "Ana Ruiz, the board's engineer, who added ...": the description is in apposition to her name
+            return self.speaker_of(subject.head)
         beside = self.named_beside(subject)
         if beside is not None:  # "The council's planner, Frank Osei, says": Osei speaks
             return self.checked(self.by_surname(beside[1], beside[0]), beside[0])
@@ -2105,6 +2108,15 @@ def _descriptive(noun: Token) -> bool:
 
 # Nouns for a person by a tie to someone, beside the roles and kin of the entities lexicon.
 _TIES = words("friend colleague neighbour neighbor classmate teammate roommate boss coworker co-worker relative")
+
+
+def _a_person_name(ctx: _Context, token: Token) -> bool:
+    """Whether ``token`` is a person's name: a person entity, or a proper noun
+    no entity covers that reads as one person's name."""
+    entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
+    if entity is not None:
+        return entity.type == "PERSON"
+    return _named_person(token, False)
 
 
 def _described_person(name: Token) -> bool:
