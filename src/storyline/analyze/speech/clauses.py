@@ -56,6 +56,9 @@ def speaker_token(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1]
+    if not subjects and named and verb.pos_ == "VERB" and verb.tag_ == "VBZ":
+        return named[0]  # “...,” Kim notes: the parser read "Kim notes" as a noun phrase
     after = [c for c in subjects if c.i > verb.i]
     if len(subjects) > 1 and after and verb.i > 0 and verb.nbor(-1).text in _CLOSING_MARKS:
         return after[0]  # “..., the foundation, ...,” said a person close to them: not a noun in the quote
@@ -122,16 +125,47 @@ def _misread_finite_verb(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
     complements = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}]
-    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and len(complements) >= 2):
+    # "called Lee a “windbag”" with "windbag" hung on "Lee": still two complements
+    complements += [g for c in complements for g in c.children if g.dep_ in {"dobj", "oprd", "attr"}]
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and (len(complements) >= 2 or _opens_quotation(verb))):
         return None
     token = verb.head
     for _ in range(6):
         if token.dep_ == "nsubj":
             return token
         if token.dep_ not in {"pobj", "prep", "acl", "appos", "compound"} or token.head.i == token.i:
-            return None
+            return _after_relative_clause(verb)
         token = token.head
-    return None
+    return _after_relative_clause(verb)
+
+
+def _after_relative_clause(verb: Token) -> Token | None:
+    """The name a relative clause set in commas describes, when the verb comes
+    right after the clause's closing comma ("Lind, who had lost the vote to
+    Kim, called for a recount"): the parser hangs the verb inside the clause,
+    but the name is its subject."""
+    token = verb.head
+    while token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "relcl" or token.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    name = token.head
+    opened = name.i + 1 < len(verb.doc) and verb.doc[name.i + 1].text == ","
+    return name if opened and token.left_edge.i == name.i + 2 else None
+
+
+def _opens_quotation(verb: Token) -> bool:
+    """Whether a speech verb ends its phrase with a colon that a quote mark
+    follows ("Kim, the party's candidate, posted in reply: “...”"): it says
+    the words, it does not describe a noun the way "Kim, asked about it, ..." does."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    return (
+        cues.is_speech_verb(verb)
+        and after + 1 < len(doc)
+        and doc[after].text == ":"
+        and doc[after + 1].text in {"“", '"', "''", "‘", "'"}
+    )
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
@@ -142,6 +176,8 @@ def _inverted_speaker(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" or verb.lemma_.lower() == "tell":
         return None  # "..., telling CNBC: ...": the object is who listened
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and verb.i < c.left_edge.i <= verb.i + 2]
+    # “...,” said Kim, explaining ...: the parser may read the name as an adverb of the verb
+    objects += [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i == verb.i + 1 and _a_name(c)]
     if not objects:
         return _split_quote_speaker(verb)
     if _cut_at_hyphen(objects[0]):
@@ -151,7 +187,18 @@ def _inverted_speaker(verb: Token) -> Token | None:
         named = [c for c in later if c.pos_ == "PROPN"]
         objects = named[-1:] or objects
     after_quote = verb.nbor(-1).text in _CLOSING_MARKS
-    return objects[0] if objects[0].pos_ == "PROPN" or (after_quote and objects[0].pos_ == "NOUN") else None
+    return objects[0] if _a_name(objects[0]) or (after_quote and objects[0].pos_ == "NOUN") else None
+
+
+def _a_name(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger read as another part of
+    speech that the text uses elsewhere as a name ("said Skelly" with
+    "Skelly" an adverb, after "Joe Skelly" earlier)."""
+    if token.pos_ == "PROPN":
+        return True
+    if not token.text[:1].isupper() or token.i == cues.sentence(token).start:
+        return False
+    return any(t.text == token.text and t.pos_ == "PROPN" for t in token.doc if t.i != token.i)
 
 
 def _cut_at_hyphen(token: Token) -> bool:

@@ -32,6 +32,7 @@ from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
+from ..entities.roles import KINSHIP, is_role_word, is_title_word
 from ..phrases import according_to, dateline
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
@@ -564,12 +565,35 @@ def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
     for entity in entities:
         words = titles.setdefault(entity.id, set())
         for role in entity.roles:
-            words.update(role.title.lower().split()[-1:])
+            words.update(_spelled_out(w) for w in role.title.lower().split()[-1:])
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 words.update(_title_words(span))
     return titles
+
+
+# Abbreviated titles before a name, and the word a later description uses ("Gov. Kim" ... "the governor").
+_ABBREVIATED = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "amb": "ambassador",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "cmdr": "commander",
+    "pres": "president",
+}
+
+
+def _spelled_out(word: str) -> str:
+    return _ABBREVIATED.get(word.rstrip("."), word) if word.endswith(".") or word in _ABBREVIATED else word
 
 
 def _title_words(span: Span) -> set[str]:
@@ -579,7 +603,7 @@ def _title_words(span: Span) -> set[str]:
     modifiers += [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
     if head.dep_ == "appos":
         modifiers.append(head.head)
-    words = {m.lemma_.lower() for m in modifiers if m.is_alpha}
+    words = {_spelled_out(m.lemma_.lower()) for m in modifiers if m.text.rstrip(".").isalpha()}
     return words - {"the", "a", "an"}
 
 
@@ -726,10 +750,11 @@ def _governing_cue(span: Span, outside: list[Token]) -> Token | None:
     for anc in span.root.ancestors:
         if anc.i in outside_ids and (cues.is_speech_verb(anc) or cues.is_naming_verb(anc) or _continuing(anc)):
             return anc
-    for verb in outside:
-        if cues.is_speech_verb(verb) and any(a.i in inside for a in verb.ancestors):
-            return verb
-    return None
+    governed = [v for v in outside if cues.is_speech_verb(v) and any(a.i in inside for a in v.ancestors)]
+    # "Stressing the cost, Alder said, “If ..., we ...”": the parser hangs both the opening
+    # participle and "said" on the quote's verb; the one with a subject of its own speaks
+    own = [v for v in governed if cues.logical_subject(v) is not None]
+    return next(iter(own or governed), None)
 
 
 def _continuing(verb: Token) -> bool:
@@ -814,9 +839,35 @@ def _without_cue(ctx: _Context, mark: Marked, kind: str, outside: list[Token]) -
     signer = _signed_by(ctx, mark) if kind == "direct" else None
     if signer is not None:
         return _detail(ctx, mark.start, mark.end, kind, None, signer, "marks+signed", 0.8)
+    owner = _words_owner(ctx, mark) if kind == "direct" else None
+    if owner is not None:
+        return _detail(ctx, mark.start, mark.end, kind, None, owner, "marks+floating", 0.7)
     rule = "marks+floating" if kind == "direct" else "marks+fragment"
     subject = _fragment_holder(ctx, mark) if kind == "partial" else None
     return _detail(ctx, mark.start, mark.end, kind, None, subject, rule, 0.6 if kind == "direct" else 0.4)
+
+
+# Nouns for words someone said, whose possessor said them ("Kim's answer — “...” —").
+_SAID_NOUNS = words("answer reply response retort remark comment words line refrain motto mantra quip vow pledge")
+_SETTING_MARKS = frozenset({"—", "–", "-", "--", ":", ","})
+
+
+def _words_owner(ctx: _Context, mark: Marked) -> Token | None:
+    """The possessor of a noun for words said that a quote is set beside
+    ("Alder's usual answer — “...” — will be heard again", "Varga's reply:
+    “...”"): a name, who said them."""
+    doc = ctx.doc
+    opening = doc.char_span(mark.start - 1, mark.start, alignment_mode="expand")
+    if opening is None or not len(opening) or opening.start == 0:
+        return None
+    i = opening.start - 1
+    while i > 0 and (doc[i].text in _SETTING_MARKS or doc[i].is_space or doc[i].pos_ == "ADV"):
+        i -= 1  # "Kim's answer then — “...”"
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SAID_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return owners[0] if owners else None
 
 
 # A signature: a dash (a hyphen, an en or em dash, a horizontal bar), then a
@@ -1409,6 +1460,7 @@ class _Discourse:
                 name, entity = self.speaker_of(subject)
                 plural = subject.tag_ in {"NNS", "NNPS"}
                 person = entity.type == "PERSON" if entity is not None else _named_person(subject, plural)
+                person = person or _described_person(subject)
                 sex = _noun_sex(subject) if entity is None and not plural else None
                 same = [x for x in self.spoken if x.entity is None and x.name == name] if entity is None else []
                 if same and same[-1].sex is not None and subject.lower_ in cues.PRONOUNS:
@@ -1485,6 +1537,18 @@ class _Discourse:
             near = self.close_person(subject, member=True)
             if near is not None:  # "Alder proposes ... “...,” the Republican said": the member is Alder
                 return self.checked(near[1], near[0])
+        if entity is not None and entity.type not in _SPEAKING_TYPES and _described_person(subject):
+            # "his friend Ana Diaz told", "Will Ober, the chairman, said": the model typed an
+            # unusual name as a product or a title; the person noun beside it says who speaks,
+            # and a person of that surname named elsewhere in full is that person
+            surname = entity.name.split()[-1:]
+            same = [e for e in ctx.entities if e.type == "PERSON" and e.name.split()[-1:] == surname]
+            if same:
+                return self.checked(max(same, key=lambda e: self.last_seen(e, subject.idx)), subject)
+            given = _given_name(subject)
+            if given is not None:  # "the network's Ada Sharp": the name, not the network's
+                return ctx.text[given.idx : subject.idx + len(subject.text)], None
+            return entity.name, None
         if entity is not None:
             return self.checked(self.by_surname(entity, subject), subject)
         lower = subject.lower_
@@ -1492,6 +1556,9 @@ class _Discourse:
             return self.antecedent(subject)
         if lower in {"who", "which", "that", "this"} and not subject.text.isupper():  # "WHO" is a body
             return None, None
+        if subject.dep_ == "appos" and subject.pos_ == "NOUN" and _a_person_name(ctx, subject.head):
+            # "Ana Ruiz, the board's engineer, who added ...": the description is in apposition to her name
+            return self.speaker_of(subject.head)
         beside = self.named_beside(subject)
         if beside is not None:  # "The council's planner, Frank Osei, says": Osei speaks
             return self.checked(self.by_surname(beside[1], beside[0]), beside[0])
@@ -1888,6 +1955,7 @@ class _Discourse:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
             return None
         lemma = noun.lemma_.lower()
+        described = {lemma} | {c.lemma_.lower() for c in noun.children if c.dep_ == "conj"}  # "first lady and senator"
         sex = "he" if lemma in _MALE_NOUNS else "she" if lemma in _FEMALE_NOUNS else None
         asked = self.asked_person(noun, sex)
         if asked is not None and not names:  # "“...?” a reporter asked Kim. “...,” the mayor replied"
@@ -1906,8 +1974,8 @@ class _Discourse:
                 return None  # "“...?” Lee asked. “...,” the senator said": the one asked answers
             titles = self.ctx.titles.get(entity.id, set())
             gender = self.ctx.genders.get(entity.id)
-            if titles and lemma not in titles and not member:
-                return None
+            if titles and not titles & described and not member and not _descriptive(noun):
+                return None  # another title: "the mayor" is not the senator
             if member and titles & _PARTY_MEMBERS - {lemma}:
                 return None  # "Lee Hart, a Democrat, ...; the Republican said": not Hart
             if gender == "he" and lemma in _FEMALE_NOUNS or gender == "she" and lemma in _MALE_NOUNS:
@@ -2024,6 +2092,51 @@ class _Discourse:
             if same and _indefinite(token) and _close(ctx, token, noun, self.quote_start):
                 return None  # "a ballot commission ... the commission said": that one, unnamed
         return entity
+
+
+def _descriptive(noun: Token) -> bool:
+    """Whether a definite description says what a person is like, not which
+    office they hold ("the self-described democratic socialist", "the
+    billionaire property magnate"): a modified noun that is no title word,
+    with no clause of its own that brings in someone new ("the young woman who
+    met her"). Such a description contradicts none of the titles the article
+    gives the person it refers to."""
+    if is_title_word(noun) or any(c.dep_ in {"relcl", "acl"} for c in noun.children):
+        return False
+    return any(c.dep_ in {"amod", "compound", "nmod"} for c in noun.children)
+
+
+# Nouns for a person by a tie to someone, beside the roles and kin of the entities lexicon.
+_TIES = words("friend colleague neighbour neighbor classmate teammate roommate boss coworker co-worker relative")
+
+
+def _a_person_name(ctx: _Context, token: Token) -> bool:
+    """Whether ``token`` is a person's name: a person entity, or a proper noun
+    no entity covers that reads as one person's name."""
+    entity = ctx.mentions.at(token.idx, token.idx + len(token.text))
+    if entity is not None:
+        return entity.type == "PERSON"
+    return _named_person(token, False)
+
+
+def _described_person(name: Token) -> bool:
+    """Whether a proper name has a noun for a person beside it: before it in
+    its phrase ("his friend Ana Diaz", "spokesman Ali Omar") or in apposition
+    ("Will Ober, the chairman for the district,"). The name is a person's,
+    whatever type the model gave it."""
+    if name.pos_ != "PROPN":
+        return False
+    beside = [c for c in name.children if c.dep_ in {"compound", "appos", "nmod"} and c.pos_ == "NOUN"]
+    return any(is_role_word(c) or c.lemma_.lower() in KINSHIP | _TIES for c in beside) or bool(_given_name(name))
+
+
+def _given_name(name: Token) -> Token | None:
+    """The first name written before a surname ("Ada Sharp"), when it is a
+    given name of one sex only: the pair names a person."""
+    before = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < name.i]
+    if not before or before[0].lower_ not in _MALE_GIVEN | _FEMALE_GIVEN:
+        return None
+    return before[0]
 
 
 # Plural nouns for people who can speak as "they" ("experts say ... they say").
