@@ -1850,7 +1850,7 @@ def test_a_verb_the_parser_hangs_on_its_subject_keeps_that_subject(nlp, settings
 
 def test_the_means_of_a_deed_done_happened_with_it(nlp, settings) -> None:
     text = "Anna Varga stirred rumours of a comeback by donating 2,700 euros to the Alder campaign."
-    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("AID", "Anna Varga")]
+    assert [(e.type, e.actor) for e in _emitted(nlp, settings, text)] == [("SUPPORT", "Anna Varga")]
 
 
 def test_ways_to_act_are_no_deeds(nlp, settings) -> None:

@@ -437,8 +437,8 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         trigger=_trigger_text(trigger),
         rule=f"plover:{trigger.sense.kind}:{trigger.sense.lemma}",
         confidence=_confidence(trigger, governor, status, actor),
-        **_actor_fields(actor),
-        **_target_fields(target),
+        **_party_fields("actor", actor),
+        **_party_fields("target", target),
     )
     event = _with_date(event, trigger, found.dates)
     why = (
@@ -448,12 +448,12 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
         or unhappened(event.status, event.type)
     )
     if why is None and type_ == "ASSAULT" and actor_tok is not None and instrument(actor_tok):
-        event = replace(event, **_actor_fields(None))  # "the strike killed X": what did it, not who
+        event = replace(event, **_party_fields("actor", None))  # "the strike killed X": what did it, not who
     if why is None and town_of_protest(target_tok, type_):
-        event = replace(event, **_target_fields(None))  # "thousands marched in Selm": where, not whom
+        event = replace(event, **_party_fields("target", None))  # "thousands marched in Selm": where, not whom
     if why is None and target_tok is not None and (owner := _owner_of_thing(target_tok)) is not None:
         target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court
-        event = replace(event, **_target_fields(target))
+        event = replace(event, **_party_fields("target", target))
     return Coded(event, actor, target, why, trigger, actor_tok)
 
 
@@ -481,27 +481,16 @@ def _political_purse(target: Token) -> bool:
 BODIES = words("foundation charity company firm corporation agency organisation organization institute university")
 
 
-def _actor_fields(actor: Actor | None) -> dict[str, Any]:
-    """The Event fields that name the actor."""
+def _party_fields(role: str, party: Actor | None) -> dict[str, Any]:
+    """The Event fields that name the actor or the target (``role``): set when coding, and again
+    when a weapon or a town is dropped or an owner stands in."""
     return {
-        "actor": actor.name if actor else None,
-        "actor_id": actor.entity_id if actor else None,
-        "actor_sector": actor.sector if actor else None,
-        "actor_text": actor.text if actor else None,
-        "actor_start": actor.start if actor else None,
-        "actor_end": actor.end if actor else None,
-    }
-
-
-def _target_fields(target: Actor | None) -> dict[str, Any]:
-    """The Event fields that name the target, set once when coding and again when an owner stands in."""
-    return {
-        "target": target.name if target else None,
-        "target_id": target.entity_id if target else None,
-        "target_sector": target.sector if target else None,
-        "target_text": target.text if target else None,
-        "target_start": target.start if target else None,
-        "target_end": target.end if target else None,
+        role: party.name if party else None,
+        f"{role}_id": party.entity_id if party else None,
+        f"{role}_sector": party.sector if party else None,
+        f"{role}_text": party.text if party else None,
+        f"{role}_start": party.start if party else None,
+        f"{role}_end": party.end if party else None,
     }
 
 
