@@ -2031,3 +2031,8 @@ def test_a_crowd_protesting_in_a_town_protests_with_no_target(nlp, settings, tex
 )
 def test_money_given_to_a_party_backs_it_while_aid_relieves_need(nlp, settings, text: str, expected) -> None:
     assert expected in [(e.type, e.target) for e in _emitted(nlp, settings, text)]
+
+
+def test_an_embassy_can_speak_for_its_country(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "The Norland embassy in Selm condemned the attack.")
+    assert [(e.type, e.actor) for e in events] == [("DISAPPROVE", "Norland embassy")]

@@ -70,7 +70,8 @@ ACTOR_NOUNS = frozenset(
         "bureau department lawyer attorney counsel investigator regulator donor voter "
         "conservative liberal progressive evangelical democrat republican "
         "tourist priest pastor imam rabbi nun monk worshipper passenger pedestrian shopper bystander guard "
-        "patient nurse boy girl teenager victim customer driver visitor spectator crowd mob pac"
+        "patient nurse boy girl teenager victim customer driver visitor spectator crowd mob pac "
+        "embassy consulate"
     )
 )
 
