@@ -2036,3 +2036,19 @@ def test_money_given_to_a_party_backs_it_while_aid_relieves_need(nlp, settings, 
 def test_an_embassy_can_speak_for_its_country(nlp, settings) -> None:
     events = _emitted(nlp, settings, "The Norland embassy in Selm condemned the attack.")
     assert [(e.type, e.actor) for e in events] == [("DISAPPROVE", "Norland embassy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two countries signed a fishing accord in Selm.", [("SUPPORT", None)]),
+        ("Officials opened an investigation into the fire in Selm.", [("INVESTIGATE", None)]),
+    ],
+)
+def test_the_town_a_deed_happens_in_is_dropped_from_it_not_the_deed(nlp, settings, text: str, expected) -> None:
+    assert [(e.type, e.target) for e in _emitted(nlp, settings, text)] == expected
+
+
+def test_a_visit_to_a_town_stays_no_meeting(nlp, settings) -> None:
+    events = _emitted(nlp, settings, "Tom Alder visited a farming village near Selm on Tuesday.")
+    assert not [e for e in events if e.type == "CONSULT"]

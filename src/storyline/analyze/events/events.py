@@ -73,7 +73,7 @@ from .trust import (
     number_clash,
     party,
     quoted_claim,
-    town_of_protest,
+    town_where,
     unhappened,
     wished_act,
 )
@@ -449,7 +449,7 @@ def _code(trigger: Trigger, triggers: list[Trigger], sent: Span, found: Found, k
     )
     if why is None and type_ == "ASSAULT" and actor_tok is not None and instrument(actor_tok):
         event = replace(event, **_party_fields("actor", None))  # "the strike killed X": what did it, not who
-    if why is None and town_of_protest(target_tok, type_):
+    if why is None and town_where(target_tok, type_):
         event = replace(event, **_party_fields("target", None))  # "thousands marched in Selm": where, not whom
     if why is None and target_tok is not None and (owner := _owner_of_thing(target_tok)) is not None:
         target = make_actor(owner, known)  # "denounced a Valmora court ruling": aimed at the court

@@ -225,15 +225,17 @@ def _force_by_a_thing(actor: Token | None, type_: str) -> bool:
     return actor is not None and type_ == "ASSAULT" and instrument(actor)
 
 
-def town_of_protest(target: Token | None, type_: str) -> bool:
-    """A town a protest is held in: the PLOVER coders take it as the target, but it is where the
-    protest is, not whom it is aimed at, so the event is emitted with no target (see events._code)."""
-    return target is not None and type_ == "PROTEST" and _city(referent(target))
+def town_where(target: Token | None, type_: str) -> bool:
+    """A town an event happens in, read as its target: a protest held there, or a pact signed "in
+    Geneva". The PLOVER coders take it as the target, but it is where, not whom, so the event
+    is emitted with no target (see events._code) instead of being held back."""
+    if target is None or type_ in PLACE_TARGET_TYPES or type_ == "CONSULT" or not _city(referent(target)):
+        return False  # a visit to a town meets no one
+    return type_ == "PROTEST" or target.dep_ == "pobj" and target.head.lower_ in PLACE_PREPS_IN
 
 
-# Types whose target may be the place itself (a town shelled, sealed off, left) or whose town
-# target is dropped when emitted (a protest held there).
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
+# Types whose target may be the place itself: a town shelled, sealed off, left.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 
 
 def _crowd_count(actor: Token | None) -> bool:
@@ -987,7 +989,12 @@ def _sense(
         return "target: a thing supported ('welcoming the show'), not a party"
     if type_ == "SUPPORT" and lemma == "sign" and not sense.objects:
         return "sense: signing a letter or a form, not an agreement"
-    if target is not None and type_ not in PLACE_TARGET_TYPES and _city(referent(target)):
+    if (
+        target is not None
+        and type_ not in PLACE_TARGET_TYPES
+        and _city(referent(target))
+        and not town_where(target, type_)
+    ):
         return "target: a place where it happened, not a party"
     vowed_fight = inner is not None and inner.sense.type == "ASSAULT" and inner.sense.kind == "verb"
     if type_ == "THREATEN" and vowed_fight and inner is not None and not _violent(inner):
