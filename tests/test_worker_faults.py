@@ -224,8 +224,10 @@ def test_the_portable_parent_watch_ends_a_worker_whose_parent_was_killed(tmp_pat
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env)
     try:
         assert parent.stdout is not None
-        child = psutil.Process(int(parent.stdout.readline()))
-        assert parent.stdout.readline().strip() == "poll"
+        # parent and child share the pipe: the child's "poll" may come before the parent's pid line
+        lines = sorted((parent.stdout.readline().strip(), parent.stdout.readline().strip()), key=str.isdigit)
+        assert lines[0] == "poll"
+        child = psutil.Process(int(lines[1]))
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait(timeout=60)
