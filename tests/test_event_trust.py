@@ -2052,3 +2052,14 @@ def test_the_town_a_deed_happens_in_is_dropped_from_it_not_the_deed(nlp, setting
 def test_a_visit_to_a_town_stays_no_meeting(nlp, settings) -> None:
     events = _emitted(nlp, settings, "Tom Alder visited a farming village near Selm on Tuesday.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Varga said the council needs to rethink its budget.", []),
+        ("Anna Varga said Valmora must withdraw its troops.", [("DEMAND", "Anna Varga", "Valmora")]),
+    ],
+)
+def test_what_a_party_needs_to_do_is_advice_what_it_must_do_a_demand(nlp, settings, text: str, expected) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == expected

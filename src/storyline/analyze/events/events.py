@@ -353,10 +353,9 @@ def _demanded_act(clause: Token) -> bool:
 
 
 def _is_obligation(clause: Token) -> bool:
-    """Whether a clause says its subject must act ("must", "should", "needs to", "has to")."""
-    if any(c.lower_ in DEMAND_MODALS for c in clause.children if c.dep_ == "aux"):
-        return True
-    return clause.lemma_.lower() in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children)
+    """Whether a clause says its subject must act ("must", "should"); "needs to" and "has to" give
+    advice on what would be wise, which the judges do not count as a demand."""
+    return any(c.lower_ in DEMAND_MODALS for c in clause.children if c.dep_ == "aux")
 
 
 def _in_question(token: Token) -> bool:
