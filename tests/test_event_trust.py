@@ -2063,3 +2063,15 @@ def test_a_visit_to_a_town_stays_no_meeting(nlp, settings) -> None:
 )
 def test_what_a_party_needs_to_do_is_advice_what_it_must_do_a_demand(nlp, settings, text: str, expected) -> None:
     assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text) if e.type == "DEMAND"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Varga said Paul Brel lied about the loans.", [("DISAPPROVE", "Anna Varga", "Paul Brel")]),
+        ("Anna Varga said Paul Brel did not lie about the loans.", []),
+        ("Anna Varga said the report lies on the table.", []),
+    ],
+)
+def test_saying_a_party_lied_is_criticism_of_it(nlp, settings, text: str, expected) -> None:
+    assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == expected

@@ -289,9 +289,15 @@ def _predicates(clause: Token) -> Iterator[Token]:
     """The words that can judge a clause's subject: "is reckless", "is a fraud", "is a great
     leader", "has done an awful job"."""
     lemma = clause.lemma_.lower()
+    if lemma in LYING_VERBS and clause.pos_ == "VERB" and not any(c.dep_ == "prt" for c in clause.children):
+        yield clause  # "said Y lied about the loans", "says Y has been misleading voters"
     for child in clause.children:
         if lemma in COPULAS and child.dep_ in {"acomp", "attr"} or lemma == "do" and child.dep_ == "dobj":
             yield from _judging_words(child)
+
+
+# Deeds a speaker charges a party with in the very saying: "said Y lied" disapproves of Y.
+LYING_VERBS = words("lie cheat deceive mislead betray")
 
 
 def _named_as(verb: Token) -> Iterator[Token]:
@@ -315,6 +321,8 @@ def _judging_words(word: Token) -> Iterator[Token]:
 def _judgement(word: Token) -> str | None:
     """The type a verdict word codes: DISAPPROVE for "reckless" or "a fraud", SUPPORT for "honest"."""
     if word.lower_ in lexicon.DISPARAGING or word.pos_ == "NOUN" and word.lower_ in lexicon.DISPARAGING_NOUNS:
+        return "DISAPPROVE"
+    if word.pos_ == "VERB" and word.lemma_.lower() in LYING_VERBS:
         return "DISAPPROVE"
     return "SUPPORT" if word.lower_ in lexicon.PRAISING else None
 
