@@ -2075,3 +2075,14 @@ def test_what_a_party_needs_to_do_is_advice_what_it_must_do_a_demand(nlp, settin
 )
 def test_saying_a_party_lied_is_criticism_of_it(nlp, settings, text: str, expected) -> None:
     assert [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)] == expected
+
+
+def test_two_criticisms_told_by_two_verbs_are_two_events(nlp, settings) -> None:
+    text = "Anna Varga blasted Paul Brel over the budget. Later, Anna Varga accused Paul Brel of hiding debts."
+    events = [(e.type, e.actor, e.target) for e in _emitted(nlp, settings, text)]
+    assert events == [("DISAPPROVE", "Anna Varga", "Paul Brel")] * 2
+
+
+def test_a_criticism_retold_by_its_noun_is_one_event(nlp, settings) -> None:
+    text = "Anna Varga blasted Paul Brel over the budget on Monday. Varga's attack surprised her own party."
+    assert len([e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE"]) == 1

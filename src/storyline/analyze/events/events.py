@@ -185,7 +185,18 @@ def _same_happening(a: Event, b: Event) -> bool:
         # sentence's "84 were killed and 21 were wounded" tells one attack)
     if a.target is not None and b.target is not None and a.target != b.target:
         return False
+    if a.start != b.start and a.type in lexicon.SPEECH_ACTS and _two_deeds(a.rule, b.rule):
+        return False  # "X blasted Y ..." and later "X accused Y of ...": two criticisms, not one retold
     return not (a.date and b.date and a.date != b.date)
+
+
+def _two_deeds(rule_a: str, rule_b: str) -> bool:
+    """Whether two verbs of different families tell two acts ("blasted", later "accused"). A noun
+    ("Rubio's attack", "the request") mostly looks back on an act already told, and one family
+    ("accused", "the accusation") retells one."""
+    kind_a, lemma_a = rule_a.split(":")[1:3]
+    kind_b, lemma_b = rule_b.split(":")[1:3]
+    return kind_a == kind_b == "verb" and lemma_a[:5] != lemma_b[:5]
 
 
 def _holds_words(a: str, b: str) -> bool:
