@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import operator
 import re
 import time
 from collections import Counter
@@ -49,6 +50,7 @@ log = logging.getLogger(__name__)
 FIELDS = ("title", "body", "entities", "dates")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE matches in a word of _WORD (no line breaks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,8 +473,9 @@ def _grown(
 def words(text: str) -> list[str]:
     """Lowercased content words: no stop words, no single characters, possessive 's dropped."""
     found = []
-    for match in _WORD.finditer(text.lower()):
-        word = _POSSESSIVE.sub("", match.group())
+    for word in _WORD.findall(text.lower()):
+        if word.endswith(_POSSESSIVE_ENDS):  # as _POSSESSIVE.sub("", word), only where it applies
+            word = word[:-2]
         if len(word) > 1 and word not in STOP_WORDS:
             found.append(word)
     return found
@@ -679,7 +682,8 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def _norm(vector: Mapping[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    weights = vector.values()
+    return math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0  # the same sum, in the same order
 
 
 def _normalised(vector: Vector) -> Vector:
