@@ -230,3 +230,16 @@ def test_entities_mention_index_named_same_as_entity_named(name: str) -> None:
     index = MentionIndex(entities)
     assert index.named(name) is entity_named(entities, name)
     assert index.named(name) is entity_named(entities, name)  # the second answer comes from the cache
+
+
+@pytest.mark.parametrize("start, end", [(0, 5), (3, 40), (24, 24), (-4, 10), (90, 400), (len(TEXT) - 3, len(TEXT) + 9)])
+def test_docindex_tokens_from_same_as_walking(doc, start: int, end: int) -> None:
+    walked = [t.i for t in doc if start <= t.idx < end]
+    assert list(docindex.tokens_from(doc, start, end)) == walked
+
+
+def test_dates_tags_same_as_token_tags(nlp, doc) -> None:
+    from storyline.analyze.time import dates
+
+    assert dates._tags(doc) == [t.tag_ for t in doc]
+    assert dates._tags(nlp("")) == []

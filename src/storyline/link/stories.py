@@ -160,7 +160,7 @@ def link_stories(
         if store.story_of(article_id) is not None:
             continue
         with store.transaction():
-            story_id = _link_one(store, store.analysis(article_id), params, stats)
+            story_id = _link_one(store, store.analysis(article_id, only=_READS), params, stats)
         touched[story_id] = None
     stats.touched = list(touched)
     return stats.touched
@@ -175,6 +175,10 @@ def relink_stories(store: Store, *, params: StoryParams | None = None, stats: Li
 
 
 # -- one article -------------------------------------------------------------
+
+
+# The parts of an analysis that story linking reads (article_counts): the article is always read.
+_READS = ("entities", "dates")
 
 
 def _link_one(store: Store, analysis: Analysis, params: StoryParams, stats: LinkStats) -> str:
@@ -411,7 +415,7 @@ def _minus(a: Mapping[str, Vector], b: Mapping[str, Vector]) -> dict[str, Vector
 
 
 def _title_of(store: Store, article_id: str) -> str:
-    article = store.analysis(article_id).article
+    article = store.analysis(article_id, only=()).article
     return article.title or _first_words(article.text)
 
 
@@ -452,7 +456,7 @@ def _grown(
     old_vector = store.story_article_vector(title_article) if title_article else None
     if old_vector is None or new_central > similarity(old_vector, centroid, params):
         title_article = analysis.article.id
-    title_analysis = analysis if title_article == analysis.article.id else store.analysis(str(title_article))
+    title_analysis = analysis if title_article == analysis.article.id else store.analysis(str(title_article), only=())
     title = title_analysis.article.title or _first_words(title_analysis.article.text)
     return {
         "id": state["id"],
