@@ -243,3 +243,18 @@ def test_dates_tags_same_as_token_tags(nlp, doc) -> None:
 
     assert dates._tags(doc) == [t.tag_ for t in doc]
     assert dates._tags(nlp("")) == []
+
+
+def test_names_cluster_reads_each_span_text_once(nlp, monkeypatch) -> None:
+    from storyline.analyze.entities import names
+
+    doc = nlp("Anna Varga met Tom Alder in Selm. Varga said Alder agreed. Anna Varga left.")
+    calls: list[str] = []
+    real = names.clean_name
+    monkeypatch.setattr(names, "clean_name", lambda text: calls.append(text) or real(text))
+    cluster = Cluster(person=True)
+    for span in (doc[0:2], doc[8:9], doc[13:15]):
+        cluster.spans.append(span)
+        assert cluster.name == "Anna Varga"
+    assert cluster.forms == ["Anna Varga", "Varga"]
+    assert len(calls) == 3
