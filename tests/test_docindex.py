@@ -230,3 +230,31 @@ def test_entities_mention_index_named_same_as_entity_named(name: str) -> None:
     index = MentionIndex(entities)
     assert index.named(name) is entity_named(entities, name)
     assert index.named(name) is entity_named(entities, name)  # the second answer comes from the cache
+
+
+@pytest.mark.parametrize("start, end", [(0, 5), (3, 40), (24, 24), (-4, 10), (90, 400), (len(TEXT) - 3, len(TEXT) + 9)])
+def test_docindex_tokens_from_same_as_walking(doc, start: int, end: int) -> None:
+    walked = [t.i for t in doc if start <= t.idx < end]
+    assert list(docindex.tokens_from(doc, start, end)) == walked
+
+
+def test_dates_tags_same_as_token_tags(nlp, doc) -> None:
+    from storyline.analyze.time import dates
+
+    assert dates._tags(doc) == [t.tag_ for t in doc]
+    assert dates._tags(nlp("")) == []
+
+
+def test_names_cluster_reads_each_span_text_once(nlp, monkeypatch) -> None:
+    from storyline.analyze.entities import names
+
+    doc = nlp("Anna Varga met Tom Alder in Selm. Varga said Alder agreed. Anna Varga left.")
+    calls: list[str] = []
+    real = names.clean_name
+    monkeypatch.setattr(names, "clean_name", lambda text: calls.append(text) or real(text))
+    cluster = Cluster(person=True)
+    for span in (doc[0:2], doc[8:9], doc[13:15]):
+        cluster.spans.append(span)
+        assert cluster.name == "Anna Varga"
+    assert cluster.forms == ["Anna Varga", "Varga"]
+    assert len(calls) == 3

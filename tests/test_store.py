@@ -147,3 +147,14 @@ def test_store_round_trips_the_pieces_of_a_split_quotation(tmp_path: Path) -> No
     with Store(tmp_path / "kb.db") as store:
         store.write([analysis])
         assert store.analysis("s1") == analysis
+
+
+def test_store_analysis_reads_only_the_named_parts(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+        store.write([_analysis()])
+        whole = store.analysis("a1")
+        some = store.analysis("a1", only=("entities",))
+        assert some.article == whole.article and some.entities == whole.entities and whole.quotes
+        assert some.quotes == () and store.analysis("a1", only=()).entities == ()
+        with pytest.raises(ValueError):
+            store.analysis("a1", only=("quote",))

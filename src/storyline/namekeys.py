@@ -7,6 +7,7 @@ name the same way. See ``link/entity_names.py`` for the rules built on them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 
 
+@functools.lru_cache(maxsize=16384)  # a pure function of the text, asked many times per name in linking
 def fold(text: str) -> str:
     """A name as compared: no diacritics, case, dots, apostrophes, hyphens or leading "the"."""
     text = unicodedata.normalize("NFKD", text)
@@ -46,6 +48,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@functools.lru_cache(maxsize=16384)
 def person_words(name: str) -> tuple[str, ...]:
     """The skeletons of a person's name words, generational suffixes (Jr., III) dropped."""
     words = fold(name).split()

@@ -817,14 +817,24 @@ class Store:
             )
         return str(rows[0][0])
 
-    def analysis(self, article_id: str) -> Analysis:
-        """Rebuild the stored Analysis of one article."""
+    def analysis(self, article_id: str, only: Iterable[str] | None = None) -> Analysis:
+        """Rebuild the stored Analysis of one article.
+
+        ``only`` names the record kinds to read (``"entities"``, ``"dates"``, ...,
+        the fields of ``RECORD_TABLES``); the others are left empty. Linking reads
+        an article's text, entities and dates once per article, not its events.
+        """
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise StorylineError("E122", ref=article_id, path=self.path)
         article = _from_row(Article, row)
+        wanted = None if only is None else set(only)
+        if wanted is not None and not wanted <= RECORD_TABLES.keys():
+            raise ValueError(f"unknown record kinds: {sorted(wanted - RECORD_TABLES.keys())}")
         parts: dict[str, Any] = {}
         for attr, (table, record) in RECORD_TABLES.items():
+            if wanted is not None and attr not in wanted:
+                continue
             rows = self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY n", (article_id,))
             parts[attr] = tuple(_from_row(record, r) for r in rows)
         return Analysis(article=article, **parts, analysis_version=row["analysis_version"])

@@ -67,6 +67,7 @@ class DocIndex:
     sent_starts: list[int]
     line_start: list[int]
     line_end: list[int]
+    offsets: list[int]  # each token's character offset (``token.idx``), non-decreasing
     entities: EntityIndex | None = None
     words: Words | None = None
 
@@ -84,15 +85,26 @@ def doc_index(doc: Doc) -> DocIndex:
 
 
 def _build(doc: Doc) -> DocIndex:
-    text = doc.text
     n = len(doc)
     flags = doc.to_array("SENT_START").tolist() if n else []
     offsets = doc.to_array("IDX").tolist() if n else []
+    text = _text(doc) if n else ""
     starts = [0] + [i for i in range(1, n) if flags[i] == _SENT_START] if n else []
     bounds = _runs(starts, n)
     sent_start, sent_end = _spread(bounds, n)
     line_start, line_end = _spread(_runs(_line_starts(text, offsets), n), n)
-    return DocIndex(text, sent_start, sent_end, bounds, starts, line_start, line_end)
+    return DocIndex(text, sent_start, sent_end, bounds, starts, line_start, line_end, offsets)
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` (every token's ``text_with_ws``, joined) read from the token arrays,
+    without making a Token object per token as ``Doc.text`` does."""
+    from spacy.attrs import ORTH, SPACY
+
+    strings = doc.vocab.strings
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+    words = {key: strings[key] for key in set(orths)}
+    return "".join([words[o] + " " if s else words[o] for o, s in zip(orths, spaces, strict=True)])
 
 
 def _runs(starts: list[int], n: int) -> list[tuple[int, int]]:
@@ -148,6 +160,13 @@ def sentence(token: Token) -> Span:
 def sentences(doc: Doc) -> list[Span]:
     """The sentences of ``doc``: the same spans as ``doc.sents``."""
     return [doc[start:end] for start, end in doc_index(doc).sent_bounds]
+
+
+def tokens_from(doc: Doc, start: int, end: int) -> range:
+    """Indices of the tokens that begin at a character in [start, end), as
+    ``[t.i for t in doc if start <= t.idx < end]`` but without walking the Doc."""
+    offsets = doc_index(doc).offsets
+    return range(bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end))
 
 
 def sentence_starts(doc: Doc) -> list[int]:

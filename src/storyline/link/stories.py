@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import operator
 import re
 import time
 from collections import Counter
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 FIELDS = ("title", "body", "entities", "dates", "numbers")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE matches in a word of _WORD (no line breaks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ def link_stories(
         if store.story_of(article_id) is not None:
             continue
         with store.transaction():
-            story_id = _link_one(store, store.analysis(article_id), params, stats)
+            story_id = _link_one(store, store.analysis(article_id, only=_READS), params, stats)
         touched[story_id] = None
     stats.touched = list(touched)
     return stats.touched
@@ -188,6 +190,10 @@ def relink_stories(store: Store, *, params: StoryParams | None = None, stats: Li
 
 
 # -- one article -------------------------------------------------------------
+
+
+# The parts of an analysis that story linking reads (article_counts): the article is always read.
+_READS = ("entities", "dates")
 
 
 def _link_one(store: Store, analysis: Analysis, params: StoryParams, stats: LinkStats) -> str:
@@ -424,7 +430,7 @@ def _minus(a: Mapping[str, Vector], b: Mapping[str, Vector]) -> dict[str, Vector
 
 
 def _title_of(store: Store, article_id: str) -> str:
-    article = store.analysis(article_id).article
+    article = store.analysis(article_id, only=()).article
     return article.title or _first_words(article.text)
 
 
@@ -465,7 +471,7 @@ def _grown(
     old_vector = store.story_article_vector(title_article) if title_article else None
     if old_vector is None or new_central > similarity(old_vector, centroid, params):
         title_article = analysis.article.id
-    title_analysis = analysis if title_article == analysis.article.id else store.analysis(str(title_article))
+    title_analysis = analysis if title_article == analysis.article.id else store.analysis(str(title_article), only=())
     title = title_analysis.article.title or _first_words(title_analysis.article.text)
     return {
         "id": state["id"],
@@ -486,8 +492,9 @@ def _grown(
 def words(text: str) -> list[str]:
     """Lowercased content words: no stop words, no single characters, possessive 's dropped."""
     found = []
-    for match in _WORD.finditer(text.lower()):
-        word = _POSSESSIVE.sub("", match.group())
+    for word in _WORD.findall(text.lower()):
+        if word.endswith(_POSSESSIVE_ENDS):  # as _POSSESSIVE.sub("", word), only where it applies
+            word = word[:-2]
         if len(word) > 1 and word not in STOP_WORDS:
             found.append(word)
     return found
@@ -717,7 +724,8 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def _norm(vector: Mapping[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    weights = vector.values()
+    return math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0  # the same sum, in the same order
 
 
 def _normalised(vector: Vector) -> Vector:

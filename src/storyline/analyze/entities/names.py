@@ -213,6 +213,9 @@ class Cluster:
     _read: tuple[tuple[int, ...], list[Span], list[str], str] = field(
         default_factory=lambda: ((), [], [], ""), init=False, repr=False, compare=False
     )
+    # Each span's cleaned text, read once: the forms are read again whenever a span joins,
+    # and each read joined every span's tokens anew. Keyed by identity, the span kept with it.
+    _texts: dict[int, tuple[Span, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def first(self) -> int:
@@ -236,9 +239,17 @@ class Cluster:
         ids = tuple(map(id, self.spans))
         if ids != self._read[0]:
             ordered = sorted(self.spans, key=lambda s: s.start)
-            forms = list(dict.fromkeys(clean_name(s.text) for s in ordered))
+            forms = list(dict.fromkeys(self._form(s) for s in ordered))
             self._read = (ids, list(self.spans), forms, _longest(forms) if forms else "")
         return self._read
+
+    def _form(self, span: Span) -> str:
+        """``clean_name(span.text)``, computed once per span."""
+        known = self._texts.get(id(span))
+        if known is None or known[0] is not span:
+            known = (span, clean_name(span.text))
+            self._texts[id(span)] = known
+        return known[1]
 
     @property
     def label(self) -> str:

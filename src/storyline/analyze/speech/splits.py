@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import docindex
 from . import cues
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _one_clause(doc: Doc, cue_at: int, start: int, end: int) -> bool:
     cue: Token = span[0]
     sentence = cues.sentence(cue)
     subtree = {t.i for t in cue.subtree}
-    words = [t for t in doc if start <= t.idx < end and not (t.is_punct or t.is_space)]
+    words = [t for t in (doc[i] for i in docindex.tokens_from(doc, start, end)) if not (t.is_punct or t.is_space)]
     return all(sentence.start <= t.i < sentence.end or t.i in subtree for t in words)
 
 

@@ -154,14 +154,27 @@ def past_report_sentences(doc: Doc) -> set[int]:
     about the past, so a month without a year is the last one, not the coming one.
     """
     words = docindex.words(doc)
+    every_tag = _tags(doc)
     found = set()
-    for n, sent in enumerate(docindex.sentences(doc)):
-        lemmas = words.lemma[sent.start : sent.end]
-        tags = {t.tag_ for t in sent}
+    for n, (start, end) in enumerate(docindex.doc_index(doc).sent_bounds):
+        lemmas = words.lemma[start:end]
+        tags = set(every_tag[start:end])
         ahead = "MD" in tags or any(w in PLAN_LEMMAS for w in lemmas)
         if "VBD" in tags and not ahead:
             found.add(n)
     return found
+
+
+def _tags(doc: Doc) -> list[str]:
+    """Every token's ``tag_``, read from the token array (no Token object per token)."""
+    from spacy.attrs import TAG
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    keys = doc.to_array(TAG).tolist()
+    names = {key: strings[key] for key in set(keys)}
+    return [names[key] for key in keys]
 
 
 def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int, tr.Rule | str | None]]:
