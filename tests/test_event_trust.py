@@ -2086,3 +2086,8 @@ def test_two_criticisms_told_by_two_verbs_are_two_events(nlp, settings) -> None:
 def test_a_criticism_retold_by_its_noun_is_one_event(nlp, settings) -> None:
     text = "Anna Varga blasted Paul Brel over the budget on Monday. Varga's attack surprised her own party."
     assert len([e for e in _emitted(nlp, settings, text) if e.type == "DISAPPROVE"]) == 1
+
+
+def test_a_backing_retold_through_a_light_verb_is_one_event(nlp, settings) -> None:
+    text = "Senator Anna Varga endorsed Paul Brel in March. Later, Anna Varga offered her endorsement at a rally."
+    assert len([e for e in _emitted(nlp, settings, text) if e.type == "SUPPORT"]) == 1

@@ -185,18 +185,25 @@ def _same_happening(a: Event, b: Event) -> bool:
         # sentence's "84 were killed and 21 were wounded" tells one attack)
     if a.target is not None and b.target is not None and a.target != b.target:
         return False
-    if a.start != b.start and a.type in lexicon.SPEECH_ACTS and _two_deeds(a.rule, b.rule):
+    if a.start != b.start and a.type in lexicon.SPEECH_ACTS and _two_deeds(a, b):
         return False  # "X blasted Y ..." and later "X accused Y of ...": two criticisms, not one retold
     return not (a.date and b.date and a.date != b.date)
 
 
-def _two_deeds(rule_a: str, rule_b: str) -> bool:
+def _two_deeds(a: Event, b: Event) -> bool:
     """Whether two verbs of different families tell two acts ("blasted", later "accused"). A noun
     ("Rubio's attack", "the request") mostly looks back on an act already told, and one family
-    ("accused", "the accusation") retells one."""
-    kind_a, lemma_a = rule_a.split(":")[1:3]
-    kind_b, lemma_b = rule_b.split(":")[1:3]
-    return kind_a == kind_b == "verb" and lemma_a[:5] != lemma_b[:5]
+    ("accused", "the accusation"; "endorsed", "offered his endorsement") retells one: the family
+    is read off the trigger's last word, the noun of a light verb."""
+    verbs = a.rule.split(":")[1] == b.rule.split(":")[1] == "verb"
+    return verbs and _family(a) != _family(b)
+
+
+def _family(event: Event) -> str:
+    """The first letters of the trigger's lemma, or of a light verb's noun ("offered endorsement")."""
+    words = (event.trigger or "").split()
+    word = words[-1] if len(words) > 1 else event.rule.split(":")[-1]
+    return word.lower()[:4]
 
 
 def _holds_words(a: str, b: str) -> bool:
