@@ -52,6 +52,33 @@ ROLE_NOUNS = frozenset(
     )
 )
 
+# Abbreviated titles before a name (the last line of ROLE_NOUNS), and the word a later
+# description uses for the same office ("Gov. Kim" ... "the governor").
+ABBREVIATED_TITLES = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "amb": "ambassador",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "cmdr": "commander",
+    "pres": "president",
+}
+
+
+def spelled_out(word: str) -> str:
+    """A lower-cased title word with its abbreviation written out ("sen." or "sen" -> "senator")."""
+    if word.endswith(".") or word in ABBREVIATED_TITLES:
+        return ABBREVIATED_TITLES.get(word.rstrip("."), word)
+    return word
+
+
 # Courtesy titles: they mark the next words as a person's name, but are not roles.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"})
 

@@ -32,7 +32,7 @@ from ...model import Entity, Quote
 from ...settings import Settings
 from .. import docindex
 from ..entities.entities import MentionIndex
-from ..entities.roles import KINSHIP, is_role_word, is_title_word
+from ..entities.roles import KINSHIP, is_role_word, is_title_word, spelled_out
 from ..phrases import according_to, dateline
 from ..registry import Found, component
 from ..spans import Coverage, LargestOverlap
@@ -565,35 +565,12 @@ def _titles(doc: Doc, entities: list[Entity]) -> dict[str, set[str]]:
     for entity in entities:
         words = titles.setdefault(entity.id, set())
         for role in entity.roles:
-            words.update(_spelled_out(w) for w in role.title.lower().split()[-1:])
+            words.update(spelled_out(w) for w in role.title.lower().split()[-1:])
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 words.update(_title_words(span))
     return titles
-
-
-# Abbreviated titles before a name, and the word a later description uses ("Gov. Kim" ... "the governor").
-_ABBREVIATED = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "adm": "admiral",
-    "sgt": "sergeant",
-    "capt": "captain",
-    "amb": "ambassador",
-    "supt": "superintendent",
-    "insp": "inspector",
-    "cmdr": "commander",
-    "pres": "president",
-}
-
-
-def _spelled_out(word: str) -> str:
-    return _ABBREVIATED.get(word.rstrip("."), word) if word.endswith(".") or word in _ABBREVIATED else word
 
 
 def _title_words(span: Span) -> set[str]:
@@ -603,7 +580,7 @@ def _title_words(span: Span) -> set[str]:
     modifiers += [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
     if head.dep_ == "appos":
         modifiers.append(head.head)
-    words = {_spelled_out(m.lemma_.lower()) for m in modifiers if m.text.rstrip(".").isalpha()}
+    words = {spelled_out(m.lemma_.lower()) for m in modifiers if m.text.rstrip(".").isalpha()}
     return words - {"the", "a", "an"}
 
 
