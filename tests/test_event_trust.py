@@ -1891,7 +1891,10 @@ def test_those_a_rally_is_held_on_behalf_of_are_not_its_target(nlp, settings) ->
     [
         ("Tom Alder struck a pact with the Norland Party in March.", ("AGREE", "Tom Alder", "Norland Party")),
         ("Valmora sealed a deal with Norland on gas prices.", ("AGREE", "Valmora", "Norland")),
-        ("Tom Alder signed a fundraising pact with the Norland Party.", ("SUPPORT", "Tom Alder", "Norland Party")),
+        (
+            "Tom Alder signed a water-sharing pact with the Valmora government.",
+            ("SUPPORT", "Tom Alder", "Valmora government"),
+        ),
     ],
 )
 def test_a_deal_struck_or_signed_with_a_party_has_that_party_as_target(nlp, settings, text: str, expected) -> None:
@@ -1900,7 +1903,10 @@ def test_a_deal_struck_or_signed_with_a_party_has_that_party_as_target(nlp, sett
 
 @pytest.mark.parametrize(
     "text",
-    ["Anna Varga said Paul Brel is a total opportunist.", "Anna Varga told reporters that Paul Brel is a phony."],
+    [
+        "Anna Varga said Paul Brel is an opportunist who changes sides every winter.",
+        "Anna Varga told reporters that Paul Brel is a phony.",
+    ],
 )
 def test_calling_a_party_an_opportunist_or_a_phony_is_criticism(nlp, settings, text: str) -> None:
     events = _emitted(nlp, settings, text)
@@ -1994,8 +2000,8 @@ def test_those_killed_in_general_are_no_toll(nlp, settings) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "A growing number of her allies are warning against her running a campaign about Tom Alder alone.",
-        "Tom Alder has intensified the dire warnings of his campaign.",
+        "Nurses' unions are warning against closing the Selm clinic.",
+        "Anna Varga stepped up her grim warnings about the harvest.",
         "Officials in Selm issued warnings of floods.",
     ],
 )

@@ -169,7 +169,7 @@ def match_noun(token: Token) -> Trigger | None:
     if not options and _fire_taken(token):
         return Trigger(token, Sense("fire", "DISAPPROVE", kind="noun"))
     if options and options[0].lemma == "warning" and not _addressed_warning(token):
-        return None  # "issued dire warnings": a danger foretold, no threat made
+        return None  # "issued grim warnings": a danger foretold, no threat made
     return Trigger(token, options[0]) if options else None
 
 

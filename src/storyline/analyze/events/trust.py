@@ -417,7 +417,7 @@ def _unknown_name(head: Token) -> bool:
     """A proper noun the entity model left untyped ("Valdoria offered ..."), not a capitalised
     participle at the start of a sentence ("Conceding that ...")."""
     if any(c.dep_ == "poss" for c in head.children) or not head.is_alpha:
-        return False  # "Trump's Islamophobia": a trait of a named party, not one
+        return False  # "Alder's stubbornness": a trait of a named party, not one
     if head.ent_type_:  # a law, a product, an event: typed, and not a party
         return False
     return head.tag_ in {"NNP", "NNPS"} and head.is_title and not head.lower_.endswith(("ing", "ed"))
